@@ -1,0 +1,46 @@
+# Shared by scripts/demo and scripts/test: install what is missing, then configure and build.
+# Sourced, not run.
+
+# The Debian 12 / Ubuntu packages the project builds and tests with.
+TM_PACKAGES=(
+    cmake ninja-build g++ git
+    qt6-base-dev qt6-base-dev-tools qt6-websockets-dev
+    libqt6sql6-sqlite qt6-qpa-plugins
+)
+
+tm_root() { cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd; }
+
+# Installs only the packages that are missing: apt-get as root, else sudo, else it prints the
+# exact command and stops.
+tm_install_packages() {
+    local missing=() pkg
+    for pkg in "${TM_PACKAGES[@]}" "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" ||
+            missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+
+    local install=(apt-get install -y --no-install-recommends "${missing[@]}")
+    echo "Installing missing packages: ${missing[*]}"
+    if [ "$(id -u)" -eq 0 ]; then
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+            DEBIAN_FRONTEND=noninteractive "${install[@]}"
+    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+            sudo DEBIAN_FRONTEND=noninteractive "${install[@]}"
+    else
+        echo "These packages are missing and this script cannot install them (not root, no sudo)." >&2
+        echo "Run, then try again:" >&2
+        echo "  sudo apt-get update && sudo ${install[*]}" >&2
+        exit 1
+    fi
+}
+
+# Configures and builds into $TM_BUILD_DIR (default build/) with the given build type.
+tm_build() {
+    local type="${1:-Release}"
+    local root; root="$(tm_root)"
+    local dir="${TM_BUILD_DIR:-$root/build}"
+    cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "${@:2}"
+    cmake --build "$dir" -j "${TM_JOBS:-2}"
+}
