@@ -1,0 +1,53 @@
+#include "socketconfig.h"
+
+using namespace Qt::StringLiterals;
+
+SocketConfig SocketConfig::forTrader(const QUrl &url, qint64 traderId) {
+    SocketConfig config;
+    config.url = url;
+    config.traderId = traderId;
+    config.subscribePayload = subscribeMessage(traderId);
+    config.unsubscribePayload = unsubscribeMessage(traderId);
+    return config;
+}
+
+QJsonObject SocketConfig::subscribeMessage(qint64 traderId) {
+    return QJsonObject{{u"type"_s, u"Subscribe"_s}, {u"traderid"_s, traderId}};
+}
+
+QJsonObject SocketConfig::unsubscribeMessage(qint64 traderId) {
+    return QJsonObject{{u"type"_s, u"Unsubscribe"_s}, {u"traderid"_s, traderId}};
+}
+
+QString SocketConfig::validateUrl(const QUrl &url) {
+    if (!url.isValid() || url.host().isEmpty())
+        return u"The feed URL \"%1\" is not a valid URL with a host."_s.arg(url.toString());
+    if (url.scheme() != "ws"_L1 && url.scheme() != "wss"_L1)
+        return u"The feed URL must start with ws:// or wss://, not \"%1://\"."_s.arg(url.scheme());
+    return {};
+}
+
+QString SocketConfig::validate() const {
+    using std::chrono::milliseconds;
+    if (QString error = validateUrl(url); !error.isEmpty())
+        return error;
+    if (traderId <= 0)
+        return u"The trader id must be a positive number."_s;
+    if (heartbeatInterval <= milliseconds::zero())
+        return u"The heartbeat interval must be greater than zero."_s;
+    if (pongTimeout <= milliseconds::zero())
+        return u"The pong timeout must be greater than zero."_s;
+    if (connectTimeout <= milliseconds::zero())
+        return u"The connect timeout must be greater than zero."_s;
+    if (reconnectMin < milliseconds::zero())
+        return u"The shortest reconnect delay cannot be negative."_s;
+    if (reconnectMax < reconnectMin)
+        return u"The longest reconnect delay (%1 ms) is shorter than the shortest (%2 ms)."_s
+            .arg(reconnectMax.count())
+            .arg(reconnectMin.count());
+    if (maxRetries < 0)
+        return u"The number of retries cannot be negative (0 means unlimited)."_s;
+    if (maxIncomingMessageSize <= 0)
+        return u"The largest incoming message must be greater than zero."_s;
+    return {};
+}

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QUrl>
+
+#include <chrono>
+
+namespace Defaults {
+using namespace std::chrono_literals;
+inline constexpr qint64 kTraderId = 10260;
+inline constexpr std::chrono::milliseconds kHeartbeatInterval = 15s;
+inline constexpr std::chrono::milliseconds kPongTimeout = 10s;
+inline constexpr std::chrono::milliseconds kConnectTimeout = 10s;
+inline constexpr std::chrono::milliseconds kReconnectMin = 1s;
+inline constexpr std::chrono::milliseconds kReconnectMax = 30s;
+inline constexpr std::chrono::milliseconds kMinUptime = 5s;
+inline constexpr std::chrono::milliseconds kCloseTimeout = 2s;
+inline constexpr int kMaxRetries = 5;
+inline constexpr qint64 kMaxIncomingMessageSize = 16 * 1024 * 1024;
+} // namespace Defaults
+
+// Everything SocketManager needs to know about one feed. A plain value: every field settable.
+struct SocketConfig {
+    QUrl url;
+    qint64 traderId = Defaults::kTraderId;
+    // Sent as the first frame of every connection, the first and every reconnect.
+    QJsonObject subscribePayload;
+    // Sent just before a deliberate close; nothing is sent when it is empty.
+    QJsonObject unsubscribePayload;
+
+    std::chrono::milliseconds heartbeatInterval = Defaults::kHeartbeatInterval;
+    // After a ping, no inbound frame of any kind within this time means the link is dead.
+    std::chrono::milliseconds pongTimeout = Defaults::kPongTimeout;
+    // TCP connect plus the WebSocket handshake.
+    std::chrono::milliseconds connectTimeout = Defaults::kConnectTimeout;
+    std::chrono::milliseconds reconnectMin = Defaults::kReconnectMin;
+    std::chrono::milliseconds reconnectMax = Defaults::kReconnectMax;
+    // The retry counter resets only after a connection stayed open this long, so a server
+    // that accepts and drops at once ends in Failed instead of looping.
+    std::chrono::milliseconds minUptime = Defaults::kMinUptime;
+    // How long a deliberate close waits for the server's close frame before it aborts.
+    std::chrono::milliseconds closeTimeout = Defaults::kCloseTimeout;
+    // Retries after the first attempt; 0 means unlimited.
+    int maxRetries = Defaults::kMaxRetries;
+    qint64 maxIncomingMessageSize = Defaults::kMaxIncomingMessageSize;
+
+    // A config for the project's feed protocol: Subscribe and Unsubscribe for `traderId`.
+    static SocketConfig forTrader(const QUrl &url, qint64 traderId);
+
+    static QJsonObject subscribeMessage(qint64 traderId);
+    static QJsonObject unsubscribeMessage(qint64 traderId);
+
+    // Empty when the config can be used, otherwise what is wrong, in words for the user.
+    QString validate() const;
+    // The URL part of validate().
+    static QString validateUrl(const QUrl &url);
+};
