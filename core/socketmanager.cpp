@@ -1,0 +1,542 @@
+#include "socketmanager.h"
+
+#include "clock.h"
+#include "networkmonitor.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QMetaEnum>
+#include <QRegularExpression>
+#include <QWebSocket>
+
+#include <utility>
+
+Q_LOGGING_CATEGORY(lcSocket, "trademonitor.socket")
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono;
+
+namespace {
+
+// Pings remembered for the round trip; older ones are forgotten.
+constexpr std::size_t kMaxPendingPings = 16;
+// A Pong reply is a few dozen bytes; anything longer is data and is not parsed here.
+constexpr qsizetype kMaxPongSize = 256;
+
+QString hostPort(const QUrl &url) {
+    const int defaultPort = url.scheme() == "wss"_L1 ? 443 : 80;
+    return u"%1:%2"_s.arg(url.host()).arg(url.port(defaultPort));
+}
+
+// QWebSocket reports a rejected handshake only through its error string
+// ("... Unhandled http status code: 401 (Unauthorized)."); Qt 6.4 has no accessor for it.
+int handshakeHttpStatus(const QString &errorString) {
+    static const QRegularExpression pattern(u"status code:\\s*(\\d{3})"_s,
+                                            QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = pattern.match(errorString);
+    return match.hasMatch() ? match.captured(1).toInt() : 0;
+}
+
+bool isFatalCloseCode(int code) {
+    // 1008: policy violation (e.g. a bad token); 4000-4099: the feed's own "do not retry".
+    return code == QWebSocketProtocol::CloseCodePolicyViolated || (code >= 4000 && code <= 4099);
+}
+
+QString describeClose(int code, const QString &reason) {
+    if (reason.isEmpty())
+        return u"The server closed the connection (code %1)."_s.arg(code);
+    return u"The server closed the connection (code %1: %2)."_s.arg(code).arg(reason);
+}
+
+} // namespace
+
+SocketManager::SocketManager(QObject *parent)
+    : SocketManager(SocketConfig{}, parent) {}
+
+SocketManager::SocketManager(const SocketConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_config(config) {
+    m_monotonic.start();
+    m_pongDeadline.setSingleShot(true);
+    m_connectTimer.setSingleShot(true);
+    m_retryTimer.setSingleShot(true);
+    m_closeTimer.setSingleShot(true);
+    // Precise timers: the heartbeat is compared with the wall clock to detect a sleep, and
+    // the default coarse timers may fire 5% late, which tests with short intervals notice.
+    for (QTimer *timer :
+         {&m_heartbeatTimer, &m_pongDeadline, &m_connectTimer, &m_retryTimer, &m_closeTimer})
+        timer->setTimerType(Qt::PreciseTimer);
+    applyIntervals();
+
+    connect(&m_heartbeatTimer, &QTimer::timeout, this, &SocketManager::onHeartbeat);
+    connect(&m_pongDeadline, &QTimer::timeout, this, &SocketManager::onPongDeadline);
+    connect(&m_retryTimer, &QTimer::timeout, this, &SocketManager::onRetryTimer);
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        connectionLost(u"Timed out connecting to %1 after %2 ms."_s.arg(hostPort(m_config.url))
+                           .arg(m_config.connectTimeout.count()),
+                       Failure::Transient);
+    });
+    connect(&m_closeTimer, &QTimer::timeout, this, [this] {
+        qCInfo(lcSocket) << "the server did not answer the close frame in time; aborting";
+        finishClose();
+    });
+}
+
+SocketManager::~SocketManager() {
+    // Nothing may reach a half-destroyed manager: detach the socket before it goes away.
+    stopTimers();
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        delete std::exchange(m_socket, nullptr);
+    }
+}
+
+void SocketManager::setConfig(const SocketConfig &config) {
+    m_config = config;
+    applyIntervals();
+}
+
+void SocketManager::applyIntervals() {
+    m_heartbeatTimer.setInterval(m_config.heartbeatInterval);
+    m_pongDeadline.setInterval(m_config.pongTimeout);
+    m_connectTimer.setInterval(m_config.connectTimeout);
+    m_closeTimer.setInterval(m_config.closeTimeout);
+    m_backoff.setBounds(m_config.reconnectMin, m_config.reconnectMax);
+}
+
+void SocketManager::setClock(const Clock *clock) {
+    m_clock = clock;
+}
+
+void SocketManager::setNetworkMonitor(NetworkMonitor *monitor) {
+    if (m_network)
+        m_network->disconnect(this);
+    m_network = monitor;
+    if (m_network)
+        connect(m_network, &NetworkMonitor::onlineChanged, this, &SocketManager::onNetworkChanged);
+}
+
+void SocketManager::setRandomSeed(quint32 seed) {
+    m_backoff.setSeed(seed);
+}
+
+QString SocketManager::stateName(State state) {
+    return QString::fromLatin1(QMetaEnum::fromType<State>().valueToKey(int(state)));
+}
+
+milliseconds SocketManager::retryRemaining() const {
+    if (!m_retryTimer.isActive())
+        return milliseconds::zero();
+    return milliseconds(std::max(0, m_retryTimer.remainingTime()));
+}
+
+qint64 SocketManager::now() const {
+    return (m_clock ? *m_clock : Clock::system()).currentMSecsSinceEpoch();
+}
+
+bool SocketManager::isOnline() const {
+    return !m_network || m_network->isOnline();
+}
+
+void SocketManager::setState(State state) {
+    if (m_state == state)
+        return;
+    qCDebug(lcSocket) << "state" << stateName(m_state) << "->" << stateName(state);
+    m_state = state;
+    Q_EMIT stateChanged(m_state);
+}
+
+void SocketManager::stopTimers() {
+    m_heartbeatTimer.stop();
+    m_pongDeadline.stop();
+    m_connectTimer.stop();
+    m_retryTimer.stop();
+    m_closeTimer.stop();
+}
+
+void SocketManager::discardSocket() {
+    if (!m_socket)
+        return;
+    // Detach first: an aborted socket still emits disconnected/error, and those must not
+    // count as a second failure.
+    QWebSocket *socket = std::exchange(m_socket, nullptr);
+    ++m_generation;
+    socket->disconnect(this);
+    socket->abort();
+    socket->deleteLater();
+}
+
+void SocketManager::open() {
+    switch (m_state) {
+    case State::Connecting:
+    case State::Open:
+        return;
+    default:
+        break;
+    }
+    stopTimers();
+    discardSocket();
+    m_retries = 0;
+    if (!isOnline()) {
+        qCInfo(lcSocket) << "the network is down; waiting for it before connecting";
+        setState(State::WaitingForNetwork);
+        return;
+    }
+    startAttempt();
+}
+
+void SocketManager::reconnectNow() {
+    switch (m_state) {
+    case State::Connecting:
+    case State::Open:
+        return;
+    default:
+        break;
+    }
+    qCInfo(lcSocket) << "manual reconnect";
+    // The user asked: try even if the network monitor says there is no network.
+    stopTimers();
+    discardSocket();
+    m_retries = 0;
+    startAttempt();
+}
+
+void SocketManager::close() {
+    switch (m_state) {
+    case State::Idle:
+    case State::Closing:
+        return;
+    case State::Open:
+        stopTimers();
+        if (!m_config.unsubscribePayload.isEmpty())
+            sendFrame(m_config.unsubscribePayload);
+        setState(State::Closing);
+        m_closeTimer.start();
+        // disconnected() then finishes the close (it may arrive before close() returns).
+        m_socket->close(QWebSocketProtocol::CloseCodeNormal, u"client closing"_s);
+        return;
+    default:
+        finishClose();
+        return;
+    }
+}
+
+void SocketManager::finishClose() {
+    stopTimers();
+    discardSocket();
+    m_retries = 0;
+    m_pendingPings.clear();
+    setState(State::Idle);
+}
+
+bool SocketManager::send(const QJsonObject &message) {
+    if (m_state != State::Open)
+        return false;
+    return sendFrame(message);
+}
+
+bool SocketManager::sendFrame(const QJsonObject &message) {
+    if (!m_socket)
+        return false;
+    const QByteArray json = QJsonDocument(message).toJson(QJsonDocument::Compact);
+    return m_socket->sendTextMessage(QString::fromUtf8(json)) > 0;
+}
+
+void SocketManager::startAttempt() {
+    discardSocket();
+    auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    socket->setMaxAllowedIncomingMessageSize(quint64(m_config.maxIncomingMessageSize));
+    socket->setMaxAllowedIncomingFrameSize(quint64(m_config.maxIncomingMessageSize));
+    m_socket = socket;
+
+    // Every handler first checks that its socket is still the live one: a replaced socket
+    // is detached in discardSocket(), and the generation also covers queued calls.
+    const quint64 generation = ++m_generation;
+    const auto live = [this, generation] { return m_socket && m_generation == generation; };
+    connect(socket, &QWebSocket::connected, this, [this, live] {
+        if (live())
+            onConnected();
+    });
+    connect(socket, &QWebSocket::disconnected, this, [this, live] {
+        if (live())
+            onDisconnected();
+    });
+    connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this, live](QAbstractSocket::SocketError error) {
+                if (live())
+                    onError(error);
+            });
+    connect(socket, &QWebSocket::textMessageReceived, this, [this, live](const QString &message) {
+        if (live())
+            onTextMessage(message);
+    });
+    connect(socket, &QWebSocket::binaryMessageReceived, this,
+            [this, live](const QByteArray &message) {
+                if (live())
+                    onBinaryMessage(message);
+            });
+    connect(socket, &QWebSocket::pong, this, [this, live] {
+        if (live())
+            markAlive();
+    });
+
+    m_pendingPings.clear();
+    m_ending = {};
+    qCInfo(lcSocket).noquote() << "connecting to" << m_config.url.toDisplayString()
+                               << (m_retries > 0 ? u"(retry %1)"_s.arg(m_retries) : QString());
+    setState(State::Connecting);
+    m_connectTimer.start();
+    socket->open(m_config.url);
+}
+
+void SocketManager::onConnected() {
+    m_connectTimer.stop();
+    m_openSince.start();
+    m_lastError.clear();
+    qCInfo(lcSocket).noquote() << "connected to" << m_config.url.toDisplayString();
+    // The subscription goes out before anyone hears of the open state, so that it is
+    // always the first frame of the connection.
+    if (!m_config.subscribePayload.isEmpty())
+        sendFrame(m_config.subscribePayload);
+    m_lastHeartbeatAt = now();
+    m_heartbeatTimer.start();
+    setState(State::Open);
+}
+
+void SocketManager::onDisconnected() {
+    if (m_state == State::Closing) {
+        qCInfo(lcSocket) << "closed";
+        finishClose();
+        return;
+    }
+    if (m_state != State::Connecting && m_state != State::Open)
+        return;
+    m_ending.disconnected = true;
+    if (m_ending.scheduled)
+        return;
+    m_ending.scheduled = true;
+    QMetaObject::invokeMethod(this, &SocketManager::concludeEnding, Qt::QueuedConnection);
+}
+
+void SocketManager::onError(QAbstractSocket::SocketError error) {
+    if (m_state == State::Closing) {
+        finishClose();
+        return;
+    }
+    if (m_state != State::Connecting && m_state != State::Open)
+        return;
+    if (!m_ending.error) {
+        m_ending.error = error;
+        m_ending.errorString = m_socket->errorString();
+    }
+    if (m_ending.scheduled)
+        return;
+    m_ending.scheduled = true;
+    QMetaObject::invokeMethod(this, &SocketManager::concludeEnding, Qt::QueuedConnection);
+}
+
+void SocketManager::concludeEnding() {
+    // Queued: the socket may have been replaced or closed on purpose in the meantime.
+    if (!m_socket || !m_ending.scheduled ||
+        (m_state != State::Connecting && m_state != State::Open))
+        return;
+    Failure failure = Failure::Transient;
+    const QString reason = describeEnding(&failure);
+    m_ending = {};
+    connectionLost(reason, failure);
+}
+
+QString SocketManager::describeEnding(Failure *failure) const {
+    const QString where = hostPort(m_config.url);
+    const std::optional<QAbstractSocket::SocketError> error = m_ending.error;
+
+    if (error) {
+        if (const int status = handshakeHttpStatus(m_ending.errorString)) {
+            if (status == 401 || status == 403) {
+                *failure = Failure::Fatal;
+                return u"The server refused the subscription: HTTP %1 (%2)."_s.arg(status).arg(
+                    status == 401 ? u"not authorised"_s : u"forbidden"_s);
+            }
+            return u"The server refused the connection: HTTP %1."_s.arg(status);
+        }
+        switch (*error) {
+        case QAbstractSocket::RemoteHostClosedError:
+            break; // the close frame, if any, says more: see below
+        case QAbstractSocket::ConnectionRefusedError:
+            return u"Connection refused by %1."_s.arg(where);
+        case QAbstractSocket::HostNotFoundError:
+            return u"Host not found: %1."_s.arg(m_config.url.host());
+        case QAbstractSocket::SocketTimeoutError:
+            return u"Timed out talking to %1."_s.arg(where);
+        case QAbstractSocket::SslHandshakeFailedError:
+        case QAbstractSocket::SslInternalError:
+        case QAbstractSocket::SslInvalidUserDataError:
+            // A certificate problem does not fix itself in a few seconds: no retry storm.
+            *failure = Failure::Fatal;
+            return u"TLS with %1 failed: %2"_s.arg(where, m_ending.errorString);
+        default:
+            return u"Network error with %1: %2"_s.arg(where, m_ending.errorString);
+        }
+    }
+
+    if (m_state == State::Connecting)
+        return u"%1 closed the connection during the handshake."_s.arg(where);
+    const int code = int(m_socket->closeCode());
+    const QString reason = m_socket->closeReason();
+    if (code == QWebSocketProtocol::CloseCodeTooMuchData)
+        return u"The feed sent a message over the %1-byte limit (code 1009); reconnecting for "
+               "a fresh snapshot."_s.arg(m_config.maxIncomingMessageSize);
+    if (code == QWebSocketProtocol::CloseCodeNormal && reason.isEmpty() && error)
+        return u"%1 dropped the connection."_s.arg(where); // no close frame at all
+    if (isFatalCloseCode(code))
+        *failure = Failure::Fatal;
+    return describeClose(code, reason);
+}
+
+void SocketManager::connectionLost(const QString &reason, Failure failure) {
+    const bool wasStable = m_state == State::Open && m_openSince.isValid() &&
+                           m_openSince.elapsed() >= m_config.minUptime.count();
+    stopTimers();
+    discardSocket();
+    m_pendingPings.clear();
+    m_lastError = reason;
+    qCWarning(lcSocket).noquote() << "connection lost:" << reason;
+
+    if (failure == Failure::Fatal) {
+        giveUp(reason);
+        return;
+    }
+    if (!isOnline()) {
+        // Not counted: failing while the network is down says nothing about the server.
+        setState(State::WaitingForNetwork);
+        return;
+    }
+    if (wasStable)
+        m_retries = 0;
+    ++m_retries;
+    if (m_config.maxRetries > 0 && m_retries > m_config.maxRetries) {
+        giveUp(u"%1 Gave up after %2 attempts."_s.arg(reason).arg(m_retries));
+        return;
+    }
+    scheduleRetry();
+}
+
+void SocketManager::giveUp(const QString &reason) {
+    stopTimers();
+    discardSocket();
+    m_lastError = reason;
+    qCWarning(lcSocket).noquote() << "giving up:" << reason;
+    setState(State::Failed);
+    Q_EMIT connectError(reason);
+}
+
+void SocketManager::scheduleRetry() {
+    m_retryDelay = m_backoff.delayFor(m_retries);
+    qCInfo(lcSocket) << "retry" << m_retries << "of" << m_config.maxRetries << "in"
+                     << m_retryDelay.count() << "ms";
+    m_retryTimer.start(m_retryDelay);
+    setState(State::Reconnecting);
+    Q_EMIT retryScheduled(m_retries, m_config.maxRetries, m_retryDelay);
+}
+
+void SocketManager::onRetryTimer() {
+    if (!isOnline()) {
+        setState(State::WaitingForNetwork);
+        return;
+    }
+    startAttempt();
+}
+
+void SocketManager::onNetworkChanged(bool online) {
+    qCInfo(lcSocket) << "network" << (online ? "up" : "down");
+    if (!online) {
+        // An open connection is left to the heartbeat: the report may be wrong, or brief.
+        if (m_state == State::Reconnecting) {
+            m_retryTimer.stop();
+            setState(State::WaitingForNetwork);
+        }
+        return;
+    }
+    if (m_state == State::WaitingForNetwork || m_state == State::Failed) {
+        m_retries = 0;
+        startAttempt();
+    }
+}
+
+void SocketManager::onHeartbeat() {
+    const qint64 t = now();
+    const qint64 sinceLast = t - m_lastHeartbeatAt;
+    m_lastHeartbeatAt = t;
+    const qint64 interval = m_config.heartbeatInterval.count();
+    sendPing();
+    if (sinceLast > 2 * interval) {
+        // The machine slept: the link is suspect, and any deadline set before the sleep is
+        // meaningless. Check it now, with a fresh deadline, and re-phase the heartbeat.
+        qCInfo(lcSocket) << "heartbeat fired" << sinceLast - interval
+                         << "ms late (the machine slept?); checking the link";
+        m_pongDeadline.start();
+        m_heartbeatTimer.start();
+        Q_EMIT sleepDetected(sinceLast - interval);
+        return;
+    }
+    // A deadline already running belongs to an earlier unanswered ping: keep it.
+    if (!m_pongDeadline.isActive())
+        m_pongDeadline.start();
+}
+
+void SocketManager::sendPing() {
+    const qint64 ts = now();
+    const QJsonObject ping{
+        {u"type"_s, u"Ping"_s}, {u"traderid"_s, m_config.traderId}, {u"ts"_s, ts}};
+    if (!sendFrame(ping))
+        return;
+    m_pendingPings.push_back({ts, m_monotonic.nsecsElapsed()});
+    if (m_pendingPings.size() > kMaxPendingPings)
+        m_pendingPings.pop_front();
+}
+
+void SocketManager::onPongDeadline() {
+    connectionLost(u"No reply from the server within %1 ms of a heartbeat; the connection is "
+                   "dead."_s.arg(m_config.pongTimeout.count()),
+                   Failure::Transient);
+}
+
+void SocketManager::markAlive() {
+    m_pongDeadline.stop();
+    m_lastFrameAt = now();
+}
+
+void SocketManager::onTextMessage(const QString &message) {
+    markAlive();
+    if (consumePong(message))
+        return;
+    Q_EMIT messageReceived(message.toUtf8());
+}
+
+void SocketManager::onBinaryMessage(const QByteArray &message) {
+    // A sign of life, but the feed speaks JSON text only.
+    markAlive();
+    qCWarning(lcSocket) << "ignored a binary frame of" << message.size() << "bytes";
+}
+
+bool SocketManager::consumePong(const QString &message) {
+    // Cheap filter first: this runs for every message on the hot path.
+    if (message.size() > kMaxPongSize || !message.contains("\"Pong\""_L1))
+        return false;
+    const QJsonObject reply = QJsonDocument::fromJson(message.toUtf8()).object();
+    if (reply.value("type"_L1).toString() != "Pong"_L1)
+        return false;
+
+    const qint64 ts = reply.value("ts"_L1).toInteger(-1);
+    const auto it = std::find_if(m_pendingPings.begin(), m_pendingPings.end(),
+                                 [ts](const PendingPing &ping) { return ping.ts == ts; });
+    if (it == m_pendingPings.end()) {
+        qCDebug(lcSocket) << "Pong for an unknown ping" << ts;
+        return true;
+    }
+    m_roundTripMs = (m_monotonic.nsecsElapsed() - it->sentAtNs) / 1'000'000;
+    m_pendingPings.erase(m_pendingPings.begin(), std::next(it));
+    Q_EMIT roundTripMeasured(m_roundTripMs);
+    return true;
+}

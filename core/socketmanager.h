@@ -1,0 +1,170 @@
+#pragma once
+
+#include "reconnectbackoff.h"
+#include "socketconfig.h"
+
+#include <QAbstractSocket>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <chrono>
+#include <deque>
+#include <optional>
+
+class Clock;
+class NetworkMonitor;
+class QWebSocket;
+
+// Keeps one feed connection honest: it connects, subscribes, watches the link with a
+// heartbeat, and rebuilds the connection when it dies, within limits. A deliberate close()
+// is final until open() or reconnectNow(); nothing else ever reconnects after it.
+//
+// State machine (one setState(), stateChanged only on a real change):
+//   Idle --open()--> Connecting --connected--> Open
+//   Connecting/Open --transient failure--> Reconnecting --timer--> Connecting
+//   Connecting/Open --retries used up, or a fatal failure--> Failed
+//   any --network down--> WaitingForNetwork --network up--> Connecting
+//   Open --close()--> Closing --close frame or timeout--> Idle
+//   any other --close()--> Idle
+class SocketManager : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(qint64 roundTripTime READ roundTripTimeMs NOTIFY roundTripMeasured)
+
+public:
+    enum class State {
+        Idle,              // never opened, or closed on purpose
+        Connecting,        // TCP + WebSocket handshake in progress
+        Open,              // live: subscribed and heartbeating
+        Reconnecting,      // waiting for retry retryAttempt() of maxRetries
+        WaitingForNetwork, // the system reports no network: no attempts are spent
+        Failed,            // retries used up or a fatal error: waits for reconnectNow()
+        Closing,           // deliberate close sent, waiting for the server's close frame
+    };
+    Q_ENUM(State)
+
+    explicit SocketManager(QObject *parent = nullptr);
+    explicit SocketManager(const SocketConfig &config, QObject *parent = nullptr);
+    ~SocketManager() override;
+
+    const SocketConfig &config() const { return m_config; }
+    // Intervals apply at once; the URL and payloads from the next connection on.
+    void setConfig(const SocketConfig &config);
+
+    // Not owned; nullptr restores the system clock.
+    void setClock(const Clock *clock);
+    // Not owned; nullptr means always online.
+    void setNetworkMonitor(NetworkMonitor *monitor);
+    // Makes the jitter of the reconnect delays reproducible.
+    void setRandomSeed(quint32 seed);
+
+    State state() const { return m_state; }
+    static QString stateName(State state);
+    // The retry scheduled or in progress (1-based), 0 while none is.
+    int retryAttempt() const { return m_retries; }
+    // The delay of the retry last scheduled.
+    std::chrono::milliseconds retryDelay() const { return m_retryDelay; }
+    // Time left before the scheduled retry, zero when none is scheduled.
+    std::chrono::milliseconds retryRemaining() const;
+    // Why the last connection failed or closed, in words for the user.
+    QString lastError() const { return m_lastError; }
+    // The last measured heartbeat round trip, -1 before the first one.
+    qint64 roundTripTimeMs() const { return m_roundTripMs; }
+    // Wall-clock time of the last inbound frame, 0 when none has arrived yet.
+    qint64 lastFrameAt() const { return m_lastFrameAt; }
+
+    // Connects if not connected (or connecting). Resets the retry counter.
+    void open();
+    // Deliberate close from any state: sends the unsubscribe payload if open, closes with
+    // code 1000, stops every timer and ends in Idle. It never reconnects by itself.
+    void close();
+    // Manual reconnect: resets the retry counter and tries at once (no-op while Open or
+    // Connecting).
+    void reconnectNow();
+    // Sends one JSON text frame; false when not Open.
+    bool send(const QJsonObject &message);
+
+Q_SIGNALS:
+    void stateChanged(SocketManager::State state);
+    // Every inbound text frame except the Pong replies that the heartbeat consumes.
+    void messageReceived(const QByteArray &message);
+    void retryScheduled(int attempt, int maxRetries, std::chrono::milliseconds delay);
+    // The manager gave up (retries used up, or a fatal error) and waits for reconnectNow().
+    void connectError(const QString &reason);
+    void roundTripMeasured(qint64 milliseconds);
+    // The heartbeat timer fired far later than scheduled: the machine most likely slept.
+    void sleepDetected(qint64 lateByMs);
+
+private:
+    enum class Failure { Transient, Fatal };
+
+    void setState(State state);
+    void startAttempt();
+    void discardSocket();
+    void stopTimers();
+    void applyIntervals();
+    void connectionLost(const QString &reason, Failure failure);
+    void giveUp(const QString &reason);
+    void scheduleRetry();
+    void finishClose();
+    bool isOnline() const;
+    qint64 now() const;
+    bool sendFrame(const QJsonObject &message);
+    void sendPing();
+
+    void onConnected();
+    void onDisconnected();
+    void onError(QAbstractSocket::SocketError error);
+    void concludeEnding();
+    QString describeEnding(Failure *failure) const;
+    void onTextMessage(const QString &message);
+    void onBinaryMessage(const QByteArray &message);
+    void onHeartbeat();
+    void onPongDeadline();
+    void onRetryTimer();
+    void onNetworkChanged(bool online);
+    void markAlive();
+    bool consumePong(const QString &message);
+
+    SocketConfig m_config;
+    State m_state = State::Idle;
+    QWebSocket *m_socket = nullptr; // the one live socket, owned
+    quint64 m_generation = 0;       // bumped whenever a socket is created or discarded
+    const Clock *m_clock = nullptr;
+    QPointer<NetworkMonitor> m_network;
+    ReconnectBackoff m_backoff;
+
+    QTimer m_heartbeatTimer;
+    QTimer m_pongDeadline;
+    QTimer m_connectTimer;
+    QTimer m_retryTimer;
+    QTimer m_closeTimer;
+
+    // What the live socket reported as it ended. Qt raises error() and disconnected() in
+    // either order (or only one of them); both are collected and judged once, a turn of the
+    // event loop later, so one ending is one failure with the most telling reason.
+    struct Ending {
+        bool scheduled = false;
+        bool disconnected = false;
+        std::optional<QAbstractSocket::SocketError> error;
+        QString errorString;
+    };
+    Ending m_ending;
+
+    int m_retries = 0; // failed attempts since the last stable connection
+    std::chrono::milliseconds m_retryDelay{0};
+    QString m_lastError;
+    QElapsedTimer m_openSince;
+    qint64 m_lastHeartbeatAt = 0; // wall clock, to notice a suspended machine
+    qint64 m_lastFrameAt = 0;
+    qint64 m_roundTripMs = -1;
+
+    struct PendingPing {
+        qint64 ts = 0;
+        qint64 sentAtNs = 0; // m_monotonic
+    };
+    std::deque<PendingPing> m_pendingPings;
+    QElapsedTimer m_monotonic;
+};
