@@ -1,0 +1,120 @@
+#include "appoptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <limits>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono;
+
+namespace {
+
+constexpr qint64 kMaxDurationMs = 24LL * 3600 * 1000;
+
+// A whole number in [min, max], or an error message naming the option.
+std::optional<qint64> parseNumber(const QCommandLineParser &parser, const QString &name, qint64 min,
+                                  qint64 max, QString *error) {
+    const QString text = parser.value(name).trimmed();
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value < min || value > max) {
+        *error = u"--%1: expected a whole number from %2 to %3, got \"%4\"."_s.arg(name)
+                     .arg(min)
+                     .arg(max)
+                     .arg(parser.value(name));
+        return std::nullopt;
+    }
+    return value;
+}
+
+} // namespace
+
+AppOptions::Outcome AppOptions::parse(const QStringList &arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Trade Monitor: a trader's open positions, live from a WebSocket feed."_s);
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    parser.addOptions({
+        {u"url"_s, u"The feed's WebSocket URL (ws:// or wss://)."_s, u"URL"_s},
+        {u"trader-id"_s, u"The trader whose positions to show [10260]."_s, u"N"_s},
+        {u"heartbeat-ms"_s, u"Milliseconds between heartbeat pings [15000]."_s, u"MS"_s},
+        {u"pong-timeout-ms"_s,
+         u"Milliseconds to wait for any reply after a ping before the link counts as dead "
+         "[10000]."_s,
+         u"MS"_s},
+        {u"connect-timeout-ms"_s, u"Milliseconds allowed for connect plus handshake [10000]."_s,
+         u"MS"_s},
+        {u"max-retries"_s, u"Reconnect attempts before giving up; 0 = unlimited [5]."_s, u"N"_s},
+        {u"reconnect-min-ms"_s, u"Base reconnect delay in milliseconds [1000]."_s, u"MS"_s},
+        {u"reconnect-max-ms"_s, u"Longest reconnect delay in milliseconds [30000]."_s, u"MS"_s},
+        {u"db"_s, u"The closed-trade history database file."_s, u"PATH"_s},
+    });
+
+    if (!parser.parse(arguments)) {
+        m_message = parser.errorText();
+        return Outcome::Error;
+    }
+    if (parser.isSet(helpOption)) {
+        m_message = parser.helpText();
+        return Outcome::ShowHelp;
+    }
+    if (parser.isSet(versionOption)) {
+        m_message = u"%1 %2"_s.arg(QCoreApplication::applicationName(),
+                                   QCoreApplication::applicationVersion());
+        return Outcome::ShowVersion;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        m_message = u"Unexpected argument \"%1\"."_s.arg(parser.positionalArguments().constFirst());
+        return Outcome::Error;
+    }
+
+    SocketConfig config = m_socket;
+    QString error;
+    const auto number = [&](const QString &name, qint64 min, qint64 max, qint64 fallback) {
+        if (!error.isEmpty() || !parser.isSet(name))
+            return fallback;
+        return parseNumber(parser, name, min, max, &error).value_or(fallback);
+    };
+    const auto duration = [&](const QString &name, qint64 min, milliseconds fallback) {
+        return milliseconds(number(name, min, kMaxDurationMs, fallback.count()));
+    };
+
+    config.traderId =
+        number(u"trader-id"_s, 1, std::numeric_limits<qint32>::max(), config.traderId);
+    config.heartbeatInterval = duration(u"heartbeat-ms"_s, 10, config.heartbeatInterval);
+    config.pongTimeout = duration(u"pong-timeout-ms"_s, 10, config.pongTimeout);
+    config.connectTimeout = duration(u"connect-timeout-ms"_s, 10, config.connectTimeout);
+    config.maxRetries = int(number(u"max-retries"_s, 0, 1000, config.maxRetries));
+    config.reconnectMin = duration(u"reconnect-min-ms"_s, 0, config.reconnectMin);
+    config.reconnectMax = duration(u"reconnect-max-ms"_s, 0, config.reconnectMax);
+    if (!error.isEmpty()) {
+        m_message = error;
+        return Outcome::Error;
+    }
+    config.subscribePayload = SocketConfig::subscribeMessage(config.traderId);
+    config.unsubscribePayload = SocketConfig::unsubscribeMessage(config.traderId);
+
+    if (parser.isSet(u"url"_s)) {
+        config.url = QUrl(parser.value(u"url"_s).trimmed(), QUrl::StrictMode);
+        if (const QString invalid = SocketConfig::validateUrl(config.url); !invalid.isEmpty()) {
+            m_message = u"--url: %1"_s.arg(invalid);
+            return Outcome::Error;
+        }
+    }
+    if (config.reconnectMax < config.reconnectMin) {
+        m_message = u"--reconnect-max-ms must not be shorter than --reconnect-min-ms."_s;
+        return Outcome::Error;
+    }
+    if (parser.isSet(u"db"_s)) {
+        m_databasePath = parser.value(u"db"_s);
+        if (m_databasePath.trimmed().isEmpty()) {
+            m_message = u"--db: the path is empty."_s;
+            return Outcome::Error;
+        }
+    }
+    m_socket = config;
+    return Outcome::Run;
+}
