@@ -1,0 +1,132 @@
+#include "appoptions.h"
+
+#include <QCoreApplication>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+class tst_AppOptions : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void defaults();
+    void everyOptionIsApplied();
+    void badInputGivesAClearError_data();
+    void badInputGivesAClearError();
+    void helpListsEveryOption();
+    void version();
+};
+
+static QStringList args(std::initializer_list<const char *> list) {
+    QStringList result{u"trade-monitor"_s};
+    for (const char *arg : list)
+        result.append(QString::fromUtf8(arg));
+    return result;
+}
+
+void tst_AppOptions::initTestCase() {
+    QCoreApplication::setApplicationName(u"trade-monitor"_s);
+    QCoreApplication::setApplicationVersion(u"9.8.7"_s);
+}
+
+void tst_AppOptions::defaults() {
+    AppOptions options;
+    QCOMPARE(options.parse(args({})), AppOptions::Outcome::Run);
+    const SocketConfig &config = options.socketConfig();
+    QVERIFY(config.url.isEmpty());
+    QCOMPARE(config.traderId, 10260);
+    QCOMPARE(config.heartbeatInterval, 15000ms);
+    QCOMPARE(config.pongTimeout, 10000ms);
+    QCOMPARE(config.connectTimeout, 10000ms);
+    QCOMPARE(config.reconnectMin, 1000ms);
+    QCOMPARE(config.reconnectMax, 30000ms);
+    QCOMPARE(config.minUptime, 5000ms);
+    QCOMPARE(config.maxRetries, 5);
+    QCOMPARE(config.maxIncomingMessageSize, 16 * 1024 * 1024);
+    QCOMPARE(config.subscribePayload.value("type"_L1).toString(), u"Subscribe"_s);
+    QCOMPARE(config.subscribePayload.value("traderid"_L1).toInteger(), 10260);
+    QCOMPARE(config.unsubscribePayload.value("type"_L1).toString(), u"Unsubscribe"_s);
+    QVERIFY(options.databasePath().isEmpty());
+}
+
+void tst_AppOptions::everyOptionIsApplied() {
+    AppOptions options;
+    QCOMPARE(options.parse(
+                 args({"--url", "wss://feed.example.com:8443/positions", "--trader-id", "777",
+                       "--heartbeat-ms", "2000", "--pong-timeout-ms", "900", "--connect-timeout-ms",
+                       "3000", "--max-retries", "0", "--reconnect-min-ms", "250",
+                       "--reconnect-max-ms", "4000", "--db", "/tmp/history.sqlite"})),
+             AppOptions::Outcome::Run);
+    const SocketConfig &config = options.socketConfig();
+    QCOMPARE(config.url, QUrl(u"wss://feed.example.com:8443/positions"_s));
+    QCOMPARE(config.traderId, 777);
+    QCOMPARE(config.heartbeatInterval, 2000ms);
+    QCOMPARE(config.pongTimeout, 900ms);
+    QCOMPARE(config.connectTimeout, 3000ms);
+    QCOMPARE(config.maxRetries, 0);
+    QCOMPARE(config.reconnectMin, 250ms);
+    QCOMPARE(config.reconnectMax, 4000ms);
+    // The payloads follow the trader id.
+    QCOMPARE(config.subscribePayload.value("traderid"_L1).toInteger(), 777);
+    QCOMPARE(config.unsubscribePayload.value("traderid"_L1).toInteger(), 777);
+    QCOMPARE(options.databasePath(), u"/tmp/history.sqlite"_s);
+    QVERIFY(config.validate().isEmpty());
+}
+
+void tst_AppOptions::badInputGivesAClearError_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");
+
+    QTest::addRow("unknown option") << args({"--bogus"}) << u"Unknown option 'bogus'"_s;
+    QTest::addRow("missing value") << args({"--url"}) << u"Missing value after '--url'"_s;
+    QTest::addRow("http url") << args({"--url", "http://example.com/"}) << u"ws:// or wss://"_s;
+    QTest::addRow("no host") << args({"--url", "ws://"}) << u"not a valid URL"_s;
+    QTest::addRow("garbage url") << args({"--url", "::::"}) << u"--url"_s;
+    QTest::addRow("trader id text")
+        << args({"--trader-id", "abc"}) << u"--trader-id: expected a whole number"_s;
+    QTest::addRow("trader id zero") << args({"--trader-id", "0"}) << u"from 1 to"_s;
+    QTest::addRow("trader id huge") << args({"--trader-id", "99999999999999"}) << u"--trader-id"_s;
+    QTest::addRow("heartbeat negative") << args({"--heartbeat-ms", "-5"}) << u"--heartbeat-ms"_s;
+    QTest::addRow("heartbeat too small") << args({"--heartbeat-ms", "1"}) << u"from 10"_s;
+    QTest::addRow("heartbeat fraction") << args({"--heartbeat-ms", "1.5"}) << u"\"1.5\""_s;
+    QTest::addRow("pong timeout empty")
+        << args({"--pong-timeout-ms", ""}) << u"--pong-timeout-ms"_s;
+    QTest::addRow("connect timeout text")
+        << args({"--connect-timeout-ms", "soon"}) << u"--connect-timeout-ms"_s;
+    QTest::addRow("retries negative") << args({"--max-retries", "-1"}) << u"--max-retries"_s;
+    QTest::addRow("reconnect min text")
+        << args({"--reconnect-min-ms", "x"}) << u"--reconnect-min-ms"_s;
+    QTest::addRow("max below min")
+        << args({"--reconnect-min-ms", "5000", "--reconnect-max-ms", "100"})
+        << u"must not be shorter"_s;
+    QTest::addRow("empty db path") << args({"--db", " "}) << u"--db"_s;
+    QTest::addRow("stray argument") << args({"positional"}) << u"Unexpected argument"_s;
+}
+
+void tst_AppOptions::badInputGivesAClearError() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    AppOptions options;
+    QCOMPARE(options.parse(arguments), AppOptions::Outcome::Error);
+    QVERIFY2(options.message().contains(expected), qPrintable(options.message()));
+}
+
+void tst_AppOptions::helpListsEveryOption() {
+    AppOptions options;
+    QCOMPARE(options.parse(args({"--help"})), AppOptions::Outcome::ShowHelp);
+    for (const char *name : {"--url", "--trader-id", "--heartbeat-ms", "--pong-timeout-ms",
+                             "--connect-timeout-ms", "--max-retries", "--reconnect-min-ms",
+                             "--reconnect-max-ms", "--db", "--version", "--help"})
+        QVERIFY2(options.message().contains(QLatin1String(name)), name);
+}
+
+void tst_AppOptions::version() {
+    AppOptions options;
+    QCOMPARE(options.parse(args({"--version"})), AppOptions::Outcome::ShowVersion);
+    QCOMPARE(options.message(), u"trade-monitor 9.8.7"_s);
+}
+
+QTEST_GUILESS_MAIN(tst_AppOptions)
+#include "tst_appoptions.moc"

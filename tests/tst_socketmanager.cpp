@@ -1,0 +1,854 @@
+#include "clock.h"
+#include "networkmonitor.h"
+#include "reconnectbackoff.h"
+#include "socketmanager.h"
+#include "testfeedserver.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using std::chrono::milliseconds;
+using State = SocketManager::State;
+
+namespace {
+
+// The wall clock, shifted on demand: "the machine slept for ten seconds".
+class OffsetClock : public Clock {
+public:
+    qint64 currentMSecsSinceEpoch() const override {
+        return QDateTime::currentMSecsSinceEpoch() + offset;
+    }
+    qint64 offset = 0;
+};
+
+constexpr qint64 kTraderId = 4242;
+
+// Short intervals through the same settings a user has. The heartbeat is slow unless a
+// test is about it, so pings do not clutter what the server records.
+SocketConfig fastConfig(const QUrl &url) {
+    SocketConfig config = SocketConfig::forTrader(url, kTraderId);
+    config.heartbeatInterval = 10s;
+    config.pongTimeout = 500ms;
+    config.connectTimeout = 1000ms;
+    config.reconnectMin = 20ms;
+    config.reconnectMax = 80ms;
+    config.closeTimeout = 500ms;
+    return config;
+}
+
+int countState(const QSignalSpy &spy, State state) {
+    int count = 0;
+    for (const QList<QVariant> &args : spy)
+        count += args.at(0).value<State>() == state ? 1 : 0;
+    return count;
+}
+
+// A URL on which nothing listens: bind a port, then let it go.
+QUrl refusedUrl(quint16 *port = nullptr) {
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return {};
+    if (port)
+        *port = probe.serverPort();
+    return QUrl(u"ws://127.0.0.1:%1/feed"_s.arg(probe.serverPort()));
+}
+
+} // namespace
+
+class tst_SocketManager : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    // connecting and subscribing
+    void subscribeIsTheFirstFrameOfEveryConnection();
+    void subscribePayloadPassesThroughExtraFields();
+    void sendWorksOnlyWhileOpen();
+
+    // heartbeat
+    void heartbeatCadenceAndPayload();
+    void silentServerIsDetectedAndTheClientResubscribes();
+    void anyInboundFrameCountsAsLife();
+    void sleepIsDetectedAndTheLinkCheckedAtOnce();
+    void sleepWithADeadServerIsDetectedWithinThePongTimeout();
+    void pongRepliesAreConsumedAndDataIsDelivered();
+
+    // reconnecting
+    void serverCloseRetriesWithinReconnectMin();
+    void tcpResetCausesExactlyOneRetry();
+    void connectTimeoutAbortsTheAttempt();
+    void nothingListeningGivesSixAttemptsThenFailed();
+    void unlimitedRetriesKeepTrying();
+    void backoffDelaysStayWithinBoundsAndVary();
+    void acceptThenDropEndsInFailed();
+    void stableConnectionsResetTheRetryCounter();
+    void fatalAndTransientRejections_data();
+    void fatalAndTransientRejections();
+    void oversizedMessageIsNotDelivered();
+
+    // deliberate close
+    void closeSendsUnsubscribeThenCode1000AndNeverReconnects();
+    void closeCancelsEverythingFromAnyState_data();
+    void closeCancelsEverythingFromAnyState();
+    void reopenAfterCloseResubscribes();
+
+    // network reachability
+    void networkDownSpendsNoAttempts();
+    void networkDownWhileReconnectingPausesTheRetries();
+    void networkBackTriesAtOnceEvenFromFailed();
+
+    // lifetime and logging
+    void destroyingInAnyStateIsClean_data();
+    void destroyingInAnyStateIsClean();
+    void logsUnderItsCategory();
+
+private:
+    // Closing is left out: Qt 6.4 completes a client close within close() itself.
+    enum class Target { Idle, Connecting, Open, Reconnecting, Failed, WaitingForNetwork };
+    // Brings `manager` into `target` against m_server; returns false when it could not.
+    bool driveTo(SocketManager &manager, NetworkMonitor &network, Target target);
+
+    std::unique_ptr<TestFeedServer> m_server;
+};
+
+void tst_SocketManager::init() {
+    m_server = std::make_unique<TestFeedServer>();
+    QVERIFY(m_server->listen());
+}
+
+void tst_SocketManager::cleanup() {
+    // Rule 1, checked after every test: one manager never holds two connections at once.
+    QVERIFY2(m_server->maxLiveConnections() <= 1,
+             qPrintable(u"max live connections %1"_s.arg(m_server->maxLiveConnections())));
+    m_server.reset();
+}
+
+// ---- connecting and subscribing ----------------------------------------------------------
+
+void tst_SocketManager::subscribeIsTheFirstFrameOfEveryConnection() {
+    SocketManager manager(fastConfig(m_server->url()));
+    // Anyone who reacts to Open by sending must still come after the subscription.
+    connect(&manager, &SocketManager::stateChanged, &manager, [&manager](State state) {
+        if (state == State::Open)
+            QVERIFY(manager.send({{u"type"_s, u"Hello"_s}}));
+    });
+    const QJsonObject subscribe{{u"type"_s, u"Subscribe"_s}, {u"traderid"_s, kTraderId}};
+
+    manager.open();
+    for (int connection = 0; connection < 3; ++connection) {
+        QTRY_COMPARE(m_server->connectionCount(), connection + 1);
+        QTRY_COMPARE(m_server->connection(connection).frames.size(), 2);
+        QCOMPARE(m_server->connection(connection).frames.at(0), subscribe);
+        QCOMPARE(m_server->connection(connection).frames.at(1).value("type"_L1), "Hello"_L1);
+        QTRY_COMPARE(manager.state(), State::Open);
+        m_server->closeAll(QWebSocketProtocol::CloseCodeGoingAway, u"restart"_s);
+    }
+}
+
+void tst_SocketManager::subscribePayloadPassesThroughExtraFields() {
+    SocketConfig config = fastConfig(m_server->url());
+    config.subscribePayload.insert(u"token"_s, u"secret-token"_s);
+    SocketManager manager(config);
+    manager.open();
+    QTRY_COMPARE(m_server->connectionCount(), 1);
+    QTRY_COMPARE(m_server->connection(0).frames.size(), 1);
+    QCOMPARE(m_server->connection(0).frames.at(0), config.subscribePayload);
+}
+
+void tst_SocketManager::sendWorksOnlyWhileOpen() {
+    SocketManager manager(fastConfig(m_server->url()));
+    QVERIFY(!manager.send({{u"type"_s, u"Early"_s}}));
+    manager.open();
+    QCOMPARE(manager.state(), State::Connecting);
+    QVERIFY(!manager.send({{u"type"_s, u"Early"_s}}));
+    QTRY_COMPARE(manager.state(), State::Open);
+    QVERIFY(manager.send({{u"type"_s, u"Resync"_s}}));
+    QTRY_COMPARE(m_server->connection(0).frames.size(), 2);
+    QCOMPARE(m_server->connection(0).frames.at(1).value("type"_L1), "Resync"_L1);
+    QCOMPARE(m_server->countFrames(0, u"Early"_s), 0);
+}
+
+// ---- heartbeat ---------------------------------------------------------------------------
+
+void tst_SocketManager::heartbeatCadenceAndPayload() {
+    SocketConfig config = fastConfig(m_server->url());
+    config.heartbeatInterval = 50ms;
+    SocketManager manager(config);
+    QSignalSpy roundTrips(&manager, &SocketManager::roundTripMeasured);
+    QSignalSpy messages(&manager, &SocketManager::messageReceived);
+
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    manager.open();
+    QTRY_VERIFY(m_server->connectionCount() == 1 && m_server->countFrames(0, u"Ping"_s) >= 5);
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+
+    qint64 previousTs = 0;
+    for (const QJsonObject &frame : m_server->connection(0).frames) {
+        if (frame.value("type"_L1) != "Ping"_L1)
+            continue;
+        QCOMPARE(frame.keys(), QStringList({u"traderid"_s, u"ts"_s, u"type"_s}));
+        QCOMPARE(frame.value("traderid"_L1).toInteger(), kTraderId);
+        const qint64 ts = frame.value("ts"_L1).toInteger();
+        QVERIFY(ts >= before && ts <= after);
+        // One heartbeat, not two: pings never come closer together than the interval
+        // (a millisecond of rounding allowed).
+        if (previousTs)
+            QVERIFY2(ts - previousTs >= 49, qPrintable(QString::number(ts - previousTs)));
+        previousTs = ts;
+    }
+    // The server answered every ping: the round trip is known, and the Pongs were consumed.
+    QTRY_VERIFY(!roundTrips.isEmpty());
+    QVERIFY(roundTrips.constLast().at(0).toLongLong() >= 0);
+    QVERIFY(manager.roundTripTimeMs() >= 0);
+    QCOMPARE(messages.count(), 0);
+    QCOMPARE(m_server->connectionCount(), 1);
+}
+
+void tst_SocketManager::silentServerIsDetectedAndTheClientResubscribes() {
+    m_server->setMode(TestFeedServer::Mode::Silent);
+    SocketConfig config = fastConfig(m_server->url());
+    config.heartbeatInterval = 50ms;
+    config.pongTimeout = 100ms;
+    SocketManager manager(config);
+    QStringList reasons;
+    connect(&manager, &SocketManager::stateChanged, this, [&](State state) {
+        if (state == State::Reconnecting)
+            reasons.append(manager.lastError());
+    });
+
+    manager.open();
+    QTRY_COMPARE(manager.state(), State::Open);
+    // Within heartbeat + pong timeout (plus slack for a loaded machine) the client gives up
+    // on the silent connection and builds a new one.
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->connection(0).closed, 50 + 100 + 1000);
+    QVERIFY(m_server->countFrames(0, u"Ping"_s) >= 1);
+    QTRY_COMPARE(m_server->connectionCount(), 2);
+    QTRY_VERIFY(!m_server->connection(1).frames.isEmpty());
+    QCOMPARE(m_server->connection(1).frames.at(0).value("type"_L1), "Subscribe"_L1);
+    QVERIFY(!reasons.isEmpty());
+    QVERIFY2(reasons.constFirst().contains("No reply"_L1), qPrintable(reasons.constFirst()));
+}
+
+void tst_SocketManager::anyInboundFrameCountsAsLife() {
+    // The server never answers pings, but pushes data: the link is alive.
+    m_server->setMode(TestFeedServer::Mode::Silent);
+    SocketConfig config = fastConfig(m_server->url());
+    config.heartbeatInterval = 50ms;
+    config.pongTimeout = 100ms;
+    SocketManager manager(config);
+    QSignalSpy messages(&manager, &SocketManager::messageReceived);
+    QTimer pusher;
+    pusher.setInterval(20ms);
+    connect(&pusher, &QTimer::timeout, this, [this] {
+        m_server->broadcast(u"{\"Code\":200,\"type\":\"Positions\",\"seq\":1,\"data\":[]}"_s);
+    });
+
+    manager.open();
+    QTRY_COMPARE(manager.state(), State::Open);
+    pusher.start();
+    // Eight unanswered pings span four pong timeouts: still the first connection.
+    QTRY_VERIFY(m_server->countFrames(0, u"Ping"_s) >= 8);
+    QCOMPARE(m_server->connectionCount(), 1);
+    QCOMPARE(manager.state(), State::Open);
+    QVERIFY(messages.count() > 5);
+
+    // When the data stops too, the link is declared dead.
+    pusher.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->connectionCount(), 2, 5000);
+}
+
+void tst_SocketManager::sleepIsDetectedAndTheLinkCheckedAtOnce() {
+    OffsetClock clock;
+    SocketConfig config = fastConfig(m_server->url());
+    config.heartbeatInterval = 100ms;
+    config.pongTimeout = 300ms;
+    SocketManager manager(config);
+    manager.setClock(&clock);
+    QSignalSpy slept(&manager, &SocketManager::sleepDetected);
+
+    manager.open();
+    QTRY_COMPARE(m_server->countFrames(0, u"Ping"_s), 1);
+    QCOMPARE(slept.count(), 0);
+
+    clock.offset = 10'000; // the machine slept for ten seconds before the next tick
+    QTRY_COMPARE(slept.count(), 1);
+    QVERIFY2(slept.at(0).at(0).toLongLong() >= 9'000, qPrintable(slept.at(0).at(0).toString()));
+    // The ping goes out on that very tick, stamped with the new wall-clock time.
+    QTRY_COMPARE(m_server->countFrames(0, u"Ping"_s), 2);
+    const QJsonObject ping = m_server->connection(0).frames.constLast();
+    QVERIFY(ping.value("ts"_L1).toInteger() >= QDateTime::currentMSecsSinceEpoch() + 9'000);
+    // The server answers: the link is kept, no reconnect, no second detection.
+    QTRY_VERIFY(m_server->countFrames(0, u"Ping"_s) >= 5);
+    QCOMPARE(m_server->connectionCount(), 1);
+    QCOMPARE(manager.state(), State::Open);
+    QCOMPARE(slept.count(), 1);
+}
+
+void tst_SocketManager::sleepWithADeadServerIsDetectedWithinThePongTimeout() {
+    OffsetClock clock;
+    SocketConfig config = fastConfig(m_server->url());
+    config.heartbeatInterval = 100ms;
+    config.pongTimeout = 200ms;
+    SocketManager manager(config);
+    manager.setClock(&clock);
+    QSignalSpy slept(&manager, &SocketManager::sleepDetected);
+
+    manager.open();
+    QTRY_COMPARE(m_server->countFrames(0, u"Ping"_s), 1);
+    // While "asleep" the server went silent.
+    m_server->setMode(TestFeedServer::Mode::Silent);
+    clock.offset = 60'000;
+    QTRY_COMPARE(slept.count(), 1);
+    QElapsedTimer sinceWake;
+    sinceWake.start();
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->connection(0).closed, 200 + 1000);
+    qInfo() << "dead link found" << sinceWake.elapsed() << "ms after the late heartbeat";
+    QTRY_COMPARE(m_server->connectionCount(), 2);
+}
+
+void tst_SocketManager::pongRepliesAreConsumedAndDataIsDelivered() {
+    SocketConfig config = fastConfig(m_server->url());
+    config.heartbeatInterval = 30ms;
+    SocketManager manager(config);
+    QSignalSpy messages(&manager, &SocketManager::messageReceived);
+    QSignalSpy roundTrips(&manager, &SocketManager::roundTripMeasured);
+    manager.open();
+    QTRY_VERIFY(roundTrips.count() >= 2);
+
+    const QString positions = u"{\"Code\":200,\"type\":\"Positions\",\"seq\":3,\"data\":[]}"_s;
+    // Mentions "Pong" but is data, not a reply.
+    const QString lookalike = u"{\"type\":\"Positions\",\"symbol\":\"Pong\",\"data\":[]}"_s;
+    m_server->broadcastBinary(QByteArray("\x01\x02\x03", 3)); // not the protocol: ignored
+    m_server->broadcast(positions);
+    m_server->broadcast(lookalike);
+    QTRY_COMPARE(messages.count(), 2);
+    QCOMPARE(messages.at(0).at(0).toByteArray(), positions.toUtf8());
+    QCOMPARE(messages.at(1).at(0).toByteArray(), lookalike.toUtf8());
+    QCOMPARE(manager.state(), State::Open);
+    QCOMPARE(m_server->connectionCount(), 1);
+}
+
+// ---- reconnecting ------------------------------------------------------------------------
+
+void tst_SocketManager::serverCloseRetriesWithinReconnectMin() {
+    SocketConfig config = fastConfig(m_server->url());
+    config.reconnectMin = 200ms;
+    config.reconnectMax = 5000ms;
+    SocketManager manager(config);
+    QSignalSpy retries(&manager, &SocketManager::retryScheduled);
+    QSignalSpy errors(&manager, &SocketManager::connectError);
+    QString reason;
+    connect(&manager, &SocketManager::stateChanged, this, [&](State state) {
+        if (state == State::Reconnecting)
+            reason = manager.lastError();
+    });
+
+    manager.open();
+    QTRY_COMPARE(manager.state(), State::Open);
+    m_server->closeAll(QWebSocketProtocol::CloseCodeGoingAway, u"restarting"_s);
+    QTRY_COMPARE(retries.count(), 1);
+    QCOMPARE(retries.at(0).at(0).toInt(), 1);
+    QCOMPARE(retries.at(0).at(1).toInt(), 5);
+    QVERIFY(retries.at(0).at(2).value<milliseconds>() <= 200ms);
+    QVERIFY2(reason.contains("1001"_L1) && reason.contains("restarting"_L1), qPrintable(reason));
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->connectionCount(), 2, 200 + 1000);
+    QTRY_COMPARE(manager.state(), State::Open);
+    QCOMPARE(retries.count(), 1);
+    QCOMPARE(errors.count(), 0);
+}
+
+void tst_SocketManager::tcpResetCausesExactlyOneRetry() {
+    SocketManager manager(fastConfig(m_server->url()));
+    QSignalSpy retries(&manager, &SocketManager::retryScheduled);
+    QSignalSpy accepted(m_server.get(), &TestFeedServer::tcpConnectionAccepted);
+    manager.open();
+    QTRY_COMPARE(manager.state(), State::Open);
+
+    // A reset raises both an error and a disconnect on the client: one failure, one retry.
+    m_server->abortAll();
+    QTRY_COMPARE(m_server->connectionCount(), 2);
+    QTRY_COMPARE(manager.state(), State::Open);
+    QCOMPARE(retries.count(), 1);
+    QCOMPARE(accepted.count(), 2);
+    // ...and no stray second attempt follows later.
+    QVERIFY(!accepted.wait(300));
+    QCOMPARE(m_server->connectionCount(), 2);
+}
+
+void tst_SocketManager::connectTimeoutAbortsTheAttempt() {
+    m_server->setMode(TestFeedServer::Mode::NoHandshake);
+    SocketConfig config = fastConfig(m_server->url());
+    config.connectTimeout = 100ms;
+    config.maxRetries = 2;
+    SocketManager manager(config);
+    QSignalSpy states(&manager, &SocketManager::stateChanged);
+    QSignalSpy retries(&manager, &SocketManager::retryScheduled);
+    QSignalSpy errors(&manager, &SocketManager::connectError);
+
+    manager.open();
+    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::Failed, 5000);
+    QCOMPARE(countState(states, State::Connecting), 3);
+    QCOMPARE(m_server->tcpAccepted(), 3);
+    QCOMPARE(retries.count(), 2);
+    QCOMPARE(errors.count(), 1);
+    QVERIFY2(errors.at(0).at(0).toString().contains("Timed out connecting"_L1),
+             qPrintable(errors.at(0).at(0).toString()));
+}
+
+void tst_SocketManager::nothingListeningGivesSixAttemptsThenFailed() {
+    quint16 port = 0;
+    const QUrl url = refusedUrl(&port);
+    SocketManager manager(fastConfig(url));
+    QSignalSpy states(&manager, &SocketManager::stateChanged);
+    QSignalSpy retries(&manager, &SocketManager::retryScheduled);
+    QSignalSpy errors(&manager, &SocketManager::connectError);
+
+    manager.open();
+    QTRY_COMPARE(manager.state(), State::Failed);
+    // The first attempt plus five retries, numbered 1 to 5 of 5.
+    QCOMPARE(countState(states, State::Connecting), 6);
+    QCOMPARE(retries.count(), 5);
+    for (int i = 0; i < 5; ++i) {
+        QCOMPARE(retries.at(i).at(0).toInt(), i + 1);
+        QCOMPARE(retries.at(i).at(1).toInt(), 5);
+    }
+    QCOMPARE(errors.count(), 1);
+    const QString reason = errors.at(0).at(0).toString();
+    QVERIFY2(reason.contains("refused"_L1) && reason.contains("6 attempts"_L1), qPrintable(reason));
+    QCOMPARE(manager.lastError(), reason);
+
+    // Failed means failed: nothing happens for many retry periods.
+    QVERIFY(!states.wait(10 * 80));
+    QCOMPARE(countState(states, State::Connecting), 6);
+
+    // The server comes back; a manual reconnect tries at once and the feed is live again.
+    TestFeedServer server;
+    QVERIFY(server.listen(port));
+    manager.reconnectNow();
+    QCOMPARE(manager.state(), State::Connecting);
+    QTRY_COMPARE(manager.state(), State::Open);
+    QTRY_COMPARE(server.connectionCount(), 1);
+    QTRY_COMPARE(server.countFrames(0, u"Subscribe"_s), 1);
+    QCOMPARE(errors.count(), 1);
+}
+
+void tst_SocketManager::unlimitedRetriesKeepTrying() {
+    SocketConfig config = fastConfig(refusedUrl());
+    config.maxRetries = 0;
+    config.reconnectMin = 1ms;
+    config.reconnectMax = 5ms;
+    SocketManager manager(config);
+    QSignalSpy retries(&manager, &SocketManager::retryScheduled);
+    QSignalSpy errors(&manager, &SocketManager::connectError);
+    manager.open();
+    QTRY_VERIFY(retries.count() >= 12);
+    QCOMPARE(errors.count(), 0);
+    QCOMPARE(retries.constLast().at(1).toInt(), 0);
+    manager.close();
+    QCOMPARE(manager.state(), State::Idle);
+}
+
+void tst_SocketManager::backoffDelaysStayWithinBoundsAndVary() {
+    SocketConfig config = fastConfig(refusedUrl());
+    config.maxRetries = 8;
+    config.reconnectMin = 4ms;
+    config.reconnectMax = 100ms;
+    SocketManager manager(config);
+    manager.setRandomSeed(7);
+    QSignalSpy retries(&manager, &SocketManager::retryScheduled);
+    const ReconnectBackoff bounds(config.reconnectMin, config.reconnectMax);
+
+    for (int round = 0; round < 2; ++round) {
+        if (round == 0)
+            manager.open();
+        else
+            manager.reconnectNow();
+        QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::Failed, 10000);
+    }
+    QCOMPARE(retries.count(), 16);
+    QSet<qint64> distinct;
+    for (const QList<QVariant> &args : std::as_const(retries)) {
+        const int attempt = args.at(0).toInt();
+        const milliseconds delay = args.at(2).value<milliseconds>();
+        QVERIFY2(delay >= 0ms && delay <= bounds.ceiling(attempt),
+                 qPrintable(u"retry %1 waited %2 ms"_s.arg(attempt).arg(delay.count())));
+        distinct.insert(delay.count());
+    }
+    // Jitter: not one fixed delay (the original client retried every 5 s exactly).
+    QVERIFY2(distinct.size() >= 6, qPrintable(QString::number(distinct.size())));
+    // The ceiling grows: the last retries may wait longer than the first one ever can.
+    QCOMPARE(bounds.ceiling(1), 4ms);
+    QCOMPARE(bounds.ceiling(8), 100ms);
+}
+
+void tst_SocketManager::acceptThenDropEndsInFailed() {
+    // The server accepts the WebSocket and drops it at once: the original looped forever.
+    m_server->setMode(TestFeedServer::Mode::DropOnConnect);
+    SocketManager manager(fastConfig(m_server->url()));
+    QSignalSpy errors(&manager, &SocketManager::connectError);
+    QSignalSpy connected(m_server.get(), &TestFeedServer::clientConnected);
+
+    manager.open();
+    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::Failed, 10000);
+    QCOMPARE(m_server->connectionCount(), 6);
+    QCOMPARE(errors.count(), 1);
+    QVERIFY2(errors.at(0).at(0).toString().contains("1001"_L1),
+             qPrintable(errors.at(0).at(0).toString()));
+    QVERIFY(!connected.wait(10 * 80));
+    QCOMPARE(m_server->connectionCount(), 6);
+}
+
+void tst_SocketManager::stableConnectionsResetTheRetryCounter() {
+    SocketConfig config = fastConfig(m_server->url());
+    config.heartbeatInterval = 40ms;
+    config.minUptime = 100ms;
+    SocketManager manager(config);
+    QSignalSpy retries(&manager, &SocketManager::retryScheduled);
+    manager.open();
+    // Seven drops, each after a connection that stayed up longer than minUptime: every one
+    // is "retry 1", and the manager never gives up.
+    for (int drop = 0; drop < 7; ++drop) {
+        QTRY_COMPARE(m_server->connectionCount(), drop + 1);
+        // Three pings on this connection mean it has been open for >= 120 ms.
+        QTRY_VERIFY(m_server->countFrames(drop, u"Ping"_s) >= 3);
+        m_server->closeAll(QWebSocketProtocol::CloseCodeGoingAway);
+        QTRY_COMPARE(retries.count(), drop + 1);
+        QCOMPARE(retries.constLast().at(0).toInt(), 1);
+    }
+    QTRY_COMPARE(manager.state(), State::Open);
+}
+
+void tst_SocketManager::fatalAndTransientRejections_data() {
+    QTest::addColumn<int>("httpStatus"); // 0: accept, then close with closeCode
+    QTest::addColumn<int>("closeCode");
+    QTest::addColumn<bool>("fatal");
+    QTest::addColumn<QString>("reasonContains");
+
+    QTest::addRow("HTTP 401") << 401 << 0 << true << u"HTTP 401"_s;
+    QTest::addRow("HTTP 403") << 403 << 0 << true << u"HTTP 403"_s;
+    QTest::addRow("HTTP 503") << 503 << 0 << false << u"HTTP 503"_s;
+    QTest::addRow("close 1008") << 0 << 1008 << true << u"code 1008"_s;
+    QTest::addRow("close 4000") << 0 << 4000 << true << u"code 4000"_s;
+    QTest::addRow("close 4099") << 0 << 4099 << true << u"code 4099"_s;
+    QTest::addRow("close 4100") << 0 << 4100 << false << u"code 4100"_s;
+    QTest::addRow("close 1011") << 0 << 1011 << false << u"code 1011"_s;
+}
+
+void tst_SocketManager::fatalAndTransientRejections() {
+    QFETCH(int, httpStatus);
+    QFETCH(int, closeCode);
+    QFETCH(bool, fatal);
+    QFETCH(QString, reasonContains);
+
+    if (httpStatus) {
+        m_server->setMode(TestFeedServer::Mode::RejectHandshake);
+        m_server->setRejectStatus(httpStatus);
+    } else {
+        m_server->setMode(TestFeedServer::Mode::DropOnConnect);
+        m_server->setDropCloseCode(closeCode);
+    }
+    SocketManager manager(fastConfig(m_server->url()));
+    QSignalSpy states(&manager, &SocketManager::stateChanged);
+    QSignalSpy errors(&manager, &SocketManager::connectError);
+    QSignalSpy accepted(m_server.get(), &TestFeedServer::tcpConnectionAccepted);
+    QStringList reasons;
+    connect(&manager, &SocketManager::stateChanged, this, [&](State state) {
+        if (state == State::Reconnecting || state == State::Failed)
+            reasons.append(manager.lastError());
+    });
+
+    manager.open();
+    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::Failed, 10000);
+    QVERIFY(!reasons.isEmpty());
+    QVERIFY2(reasons.constFirst().contains(reasonContains), qPrintable(reasons.constFirst()));
+    QCOMPARE(errors.count(), 1);
+    if (fatal) {
+        // Failed at once: one attempt, no retry, and nothing after.
+        QCOMPARE(countState(states, State::Connecting), 1);
+        QCOMPARE(countState(states, State::Reconnecting), 0);
+        QVERIFY(!accepted.wait(10 * 80));
+        QCOMPARE(m_server->tcpAccepted(), 1);
+    } else {
+        QCOMPARE(countState(states, State::Connecting), 6);
+        QCOMPARE(m_server->tcpAccepted(), 6);
+    }
+}
+
+void tst_SocketManager::oversizedMessageIsNotDelivered() {
+    SocketConfig config = fastConfig(m_server->url());
+    config.maxIncomingMessageSize = 1024;
+    SocketManager manager(config);
+    QSignalSpy messages(&manager, &SocketManager::messageReceived);
+    manager.open();
+    QTRY_COMPARE(manager.state(), State::Open);
+
+    QSignalSpy retries(&manager, &SocketManager::retryScheduled);
+    QString reason;
+    connect(&manager, &SocketManager::stateChanged, this, [&](State state) {
+        if (state == State::Reconnecting)
+            reason = manager.lastError();
+    });
+    m_server->broadcast(u"{\"type\":\"Positions\",\"pad\":\"%1\"}"_s.arg(QString(4096, u'x')));
+    // Qt drops a connection that carries an oversized message (close code 1009). The stream
+    // has a hole then, so the manager reconnects for a fresh snapshot, and says why.
+    QTRY_COMPARE(m_server->connectionCount(), 2);
+    QTRY_COMPARE(manager.state(), State::Open);
+    QCOMPARE(retries.count(), 1);
+    QVERIFY2(reason.contains("1024-byte limit"_L1), qPrintable(reason));
+    const QString small = u"{\"type\":\"Positions\",\"data\":[]}"_s;
+    m_server->broadcast(small);
+    QTRY_COMPARE(messages.count(), 1);
+    QCOMPARE(messages.at(0).at(0).toByteArray(), small.toUtf8());
+}
+
+// ---- deliberate close --------------------------------------------------------------------
+
+void tst_SocketManager::closeSendsUnsubscribeThenCode1000AndNeverReconnects() {
+    SocketManager manager(fastConfig(m_server->url()));
+    QSignalSpy connected(m_server.get(), &TestFeedServer::clientConnected);
+    manager.open();
+    QTRY_COMPARE(manager.state(), State::Open);
+    QTRY_COMPARE(m_server->connection(0).frames.size(), 1);
+    QSignalSpy states(&manager, &SocketManager::stateChanged);
+
+    manager.close();
+    // Qt 6.4 finishes a client close inside close(); later versions may wait for the
+    // server's close frame. Either way the states pass through Closing to Idle.
+    QTRY_COMPARE(manager.state(), State::Idle);
+    QCOMPARE(states.count(), 2);
+    QCOMPARE(states.at(0).at(0).value<State>(), State::Closing);
+    QCOMPARE(states.at(1).at(0).value<State>(), State::Idle);
+    QTRY_VERIFY(m_server->connection(0).closed);
+    const QList<QJsonObject> frames = m_server->connection(0).frames;
+    QCOMPARE(frames.size(), 2);
+    QCOMPARE(frames.at(0).value("type"_L1), "Subscribe"_L1);
+    QCOMPARE(frames.at(1),
+             QJsonObject({{u"type"_s, u"Unsubscribe"_s}, {u"traderid"_s, kTraderId}}));
+    QCOMPARE(m_server->connection(0).closeCode, 1000);
+
+    // Several retry periods later: still closed, nothing came back.
+    QVERIFY(!connected.wait(10 * 80));
+    QCOMPARE(m_server->connectionCount(), 1);
+    QCOMPARE(manager.state(), State::Idle);
+    QVERIFY(!manager.send({{u"type"_s, u"Late"_s}}));
+}
+
+void tst_SocketManager::closeCancelsEverythingFromAnyState_data() {
+    QTest::addColumn<int>("target");
+    QTest::addRow("Connecting") << int(Target::Connecting);
+    QTest::addRow("Open") << int(Target::Open);
+    QTest::addRow("Reconnecting") << int(Target::Reconnecting);
+    QTest::addRow("Failed") << int(Target::Failed);
+    QTest::addRow("WaitingForNetwork") << int(Target::WaitingForNetwork);
+    QTest::addRow("Idle") << int(Target::Idle);
+}
+
+void tst_SocketManager::closeCancelsEverythingFromAnyState() {
+    QFETCH(int, target);
+    NetworkMonitor network;
+    SocketManager manager;
+    QVERIFY(driveTo(manager, network, Target(target)));
+    const int acceptedBefore = m_server->tcpAccepted();
+    QSignalSpy states(&manager, &SocketManager::stateChanged);
+    QSignalSpy accepted(m_server.get(), &TestFeedServer::tcpConnectionAccepted);
+
+    manager.close();
+    QTRY_COMPARE(manager.state(), State::Idle);
+    // Even the network coming back does not reopen a deliberately closed feed.
+    network.setOnline(true);
+    QVERIFY(!accepted.wait(10 * 80));
+    QCOMPARE(m_server->tcpAccepted(), acceptedBefore);
+    QCOMPARE(countState(states, State::Connecting), 0);
+    QCOMPARE(manager.state(), State::Idle);
+    // Any connection the manager had is gone.
+    QTRY_COMPARE(m_server->liveConnections(), 0);
+}
+
+void tst_SocketManager::reopenAfterCloseResubscribes() {
+    SocketManager manager(fastConfig(m_server->url()));
+    manager.open();
+    QTRY_COMPARE(manager.state(), State::Open);
+    manager.close();
+    // Reopen before the close completed (a quick switch of tabs and back).
+    manager.open();
+    QTRY_COMPARE(manager.state(), State::Open);
+    QTRY_COMPARE(m_server->connectionCount(), 2);
+    QTRY_VERIFY(!m_server->connection(1).frames.isEmpty());
+    QCOMPARE(m_server->connection(1).frames.at(0).value("type"_L1), "Subscribe"_L1);
+    QTRY_VERIFY(m_server->connection(0).closed);
+    QCOMPARE(m_server->countFrames(0, u"Unsubscribe"_s), 1);
+}
+
+// ---- network reachability ----------------------------------------------------------------
+
+void tst_SocketManager::networkDownSpendsNoAttempts() {
+    NetworkMonitor network;
+    network.setOnline(false);
+    SocketManager manager(fastConfig(m_server->url()));
+    manager.setNetworkMonitor(&network);
+    QSignalSpy accepted(m_server.get(), &TestFeedServer::tcpConnectionAccepted);
+
+    manager.open();
+    QCOMPARE(manager.state(), State::WaitingForNetwork);
+    QVERIFY(!accepted.wait(10 * 80));
+    QCOMPARE(m_server->tcpAccepted(), 0);
+
+    network.setOnline(true);
+    QCOMPARE(manager.state(), State::Connecting);
+    QTRY_COMPARE(manager.state(), State::Open);
+    QTRY_COMPARE(m_server->countFrames(0, u"Subscribe"_s), 1);
+}
+
+void tst_SocketManager::networkDownWhileReconnectingPausesTheRetries() {
+    NetworkMonitor network;
+    SocketConfig config = fastConfig(refusedUrl());
+    config.reconnectMin = 100ms;
+    config.reconnectMax = 100ms;
+    SocketManager manager(config);
+    manager.setNetworkMonitor(&network);
+    QSignalSpy states(&manager, &SocketManager::stateChanged);
+    QSignalSpy retries(&manager, &SocketManager::retryScheduled);
+
+    manager.open();
+    QTRY_COMPARE(manager.state(), State::Reconnecting);
+    network.setOnline(false);
+    QCOMPARE(manager.state(), State::WaitingForNetwork);
+    // Long enough for every remaining retry if they were still being spent.
+    QVERIFY(!states.wait(8 * 100));
+    QCOMPARE(countState(states, State::Connecting), 1);
+    QCOMPARE(retries.count(), 1);
+
+    // Back online: a fresh count, and the manager only fails after six more attempts.
+    network.setOnline(true);
+    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::Failed, 10000);
+    QCOMPARE(countState(states, State::Connecting), 1 + 6);
+}
+
+void tst_SocketManager::networkBackTriesAtOnceEvenFromFailed() {
+    quint16 port = 0;
+    NetworkMonitor network;
+    SocketManager manager(fastConfig(refusedUrl(&port)));
+    manager.setNetworkMonitor(&network);
+    manager.open();
+    QTRY_COMPARE(manager.state(), State::Failed);
+
+    TestFeedServer server;
+    QVERIFY(server.listen(port));
+    network.setOnline(false);
+    QCOMPARE(manager.state(), State::Failed);
+    network.setOnline(true);
+    QCOMPARE(manager.state(), State::Connecting);
+    QTRY_COMPARE(manager.state(), State::Open);
+    QTRY_COMPARE(server.countFrames(0, u"Subscribe"_s), 1);
+}
+
+// ---- lifetime and logging ----------------------------------------------------------------
+
+bool tst_SocketManager::driveTo(SocketManager &manager, NetworkMonitor &network, Target target) {
+    SocketConfig config = fastConfig(m_server->url());
+    manager.setNetworkMonitor(&network);
+    switch (target) {
+    case Target::Idle:
+        manager.setConfig(config);
+        return manager.state() == State::Idle;
+    case Target::Connecting:
+        m_server->setMode(TestFeedServer::Mode::NoHandshake);
+        config.connectTimeout = 10s;
+        manager.setConfig(config);
+        manager.open();
+        return QTest::qWaitFor([this] { return m_server->tcpAccepted() == 1; }) &&
+               manager.state() == State::Connecting;
+    case Target::Open:
+        manager.setConfig(config);
+        manager.open();
+        return QTest::qWaitFor([&] { return manager.state() == State::Open; });
+    case Target::Reconnecting:
+        config.reconnectMin = 10s; // a retry stays pending for the rest of the test
+        config.reconnectMax = 10s;
+        config.url = refusedUrl();
+        manager.setConfig(config);
+        manager.setRandomSeed(1);
+        manager.open();
+        return QTest::qWaitFor([&] { return manager.state() == State::Reconnecting; }) &&
+               manager.retryDelay() > 1s;
+    case Target::Failed:
+        config.url = refusedUrl();
+        manager.setConfig(config);
+        manager.open();
+        return QTest::qWaitFor([&] { return manager.state() == State::Failed; });
+    case Target::WaitingForNetwork:
+        manager.setConfig(config);
+        network.setOnline(false);
+        manager.open();
+        return manager.state() == State::WaitingForNetwork;
+    }
+    return false;
+}
+
+void tst_SocketManager::destroyingInAnyStateIsClean_data() {
+    closeCancelsEverythingFromAnyState_data();
+}
+
+void tst_SocketManager::destroyingInAnyStateIsClean() {
+    QFETCH(int, target);
+    NetworkMonitor network;
+    auto *manager = new SocketManager;
+    QVERIFY(driveTo(*manager, network, Target(target)));
+    const int acceptedBefore = m_server->tcpAccepted();
+    int signalsAfterDeath = 0;
+    bool destroyed = false;
+    connect(manager, &QObject::destroyed, this, [&destroyed] { destroyed = true; });
+    const auto count = [&] {
+        if (destroyed)
+            ++signalsAfterDeath;
+    };
+    connect(manager, &SocketManager::stateChanged, this, count);
+    connect(manager, &SocketManager::retryScheduled, this, count);
+    connect(manager, &SocketManager::connectError, this, count);
+    QSignalSpy accepted(m_server.get(), &TestFeedServer::tcpConnectionAccepted);
+
+    delete manager;
+    QVERIFY(destroyed);
+    QCOMPARE(signalsAfterDeath, 0);
+    // The socket went with it (the server sees the connection end) and no timer outlived
+    // it (no attempt follows, and nothing crashes while events run).
+    QTRY_COMPARE(m_server->liveConnections(), 0);
+    network.setOnline(!network.isOnline());
+    network.setOnline(true);
+    QVERIFY(!accepted.wait(10 * 80));
+    QCOMPARE(m_server->tcpAccepted(), acceptedBefore);
+}
+
+namespace {
+QStringList g_categories;
+QtMessageHandler g_previousHandler = nullptr;
+void recordCategory(QtMsgType type, const QMessageLogContext &context, const QString &message) {
+    g_categories.append(QString::fromLatin1(context.category));
+    g_previousHandler(type, context, message);
+}
+} // namespace
+
+void tst_SocketManager::logsUnderItsCategory() {
+    g_categories.clear();
+    g_previousHandler = qInstallMessageHandler(recordCategory);
+    {
+        SocketManager manager(fastConfig(refusedUrl()));
+        manager.open();
+        QTRY_COMPARE(manager.state(), State::Failed);
+    }
+    qInstallMessageHandler(g_previousHandler);
+    QVERIFY2(g_categories.contains(u"trademonitor.socket"_s), qPrintable(g_categories.join(u',')));
+}
+
+QTEST_GUILESS_MAIN(tst_SocketManager)
+#include "tst_socketmanager.moc"
