@@ -9,15 +9,19 @@
 
 #include <cstdio>
 
-int main(int argc, char *argv[]) {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("trade-monitor"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Trade Monitor"));
-    QApplication::setApplicationVersion(QStringLiteral(TRADE_MONITOR_VERSION));
-    QApplication::setOrganizationName(QStringLiteral("TradeMonitor"));
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setApplicationName(QStringLiteral("trade-monitor"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TRADE_MONITOR_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("TradeMonitor"));
 
+    // Parse before QApplication exists: --help, --version and bad options must work on a
+    // machine without a display.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
     AppOptions options;
-    switch (options.parse(QApplication::arguments())) {
+    switch (options.parse(arguments)) {
     case AppOptions::Outcome::ShowHelp:
     case AppOptions::Outcome::ShowVersion:
         std::fputs(qPrintable(options.message() + QLatin1Char('\n')), stdout);
@@ -29,6 +33,9 @@ int main(int argc, char *argv[]) {
     case AppOptions::Outcome::Run:
         break;
     }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("Trade Monitor"));
 
     SystemNetworkMonitor network;
     SocketManager feed(options.socketConfig());

@@ -15,7 +15,8 @@ constexpr qint64 kMaxDurationMs = 24LL * 3600 * 1000;
 
 // A whole number in [min, max], or an error message naming the option.
 std::optional<qint64> parseNumber(const QCommandLineParser &parser, const QString &name, qint64 min,
-                                  qint64 max, QString *error) {
+                                  qint64 max, QString *error)
+{
     const QString text = parser.value(name).trimmed();
     bool ok = false;
     const qint64 value = text.toLongLong(&ok);
@@ -31,7 +32,8 @@ std::optional<qint64> parseNumber(const QCommandLineParser &parser, const QStrin
 
 } // namespace
 
-AppOptions::Outcome AppOptions::parse(const QStringList &arguments) {
+AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Trade Monitor: a trader's open positions, live from a WebSocket feed."_s);

@@ -7,7 +7,8 @@
 
 // The command line of trade-monitor. Parsing lives here, not in main(), so that every bad
 // input has a tested, clear error. The option names are a public interface: keep them.
-class AppOptions {
+class AppOptions
+{
 public:
     enum class Outcome { Run, ShowHelp, ShowVersion, Error };
 

@@ -2,11 +2,13 @@
 
 #include <QDateTime>
 
-qint64 Clock::currentMSecsSinceEpoch() const {
+qint64 Clock::currentMSecsSinceEpoch() const
+{
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-const Clock &Clock::system() {
+const Clock &Clock::system()
+{
     static const Clock clock;
     return clock;
 }

@@ -4,7 +4,8 @@
 
 // Wall-clock time, replaceable in tests. The heartbeat stamps pings with it and uses it to
 // notice that the machine slept: monotonic timers stop during suspend, the wall clock does not.
-class Clock {
+class Clock
+{
 public:
     virtual ~Clock() = default;
 

@@ -1,9 +1,11 @@
 #include "networkmonitor.h"
 
 NetworkMonitor::NetworkMonitor(QObject *parent)
-    : QObject(parent) {}
+    : QObject(parent)
+{}
 
-void NetworkMonitor::setOnline(bool online) {
+void NetworkMonitor::setOnline(bool online)
+{
     if (m_online == online)
         return;
     m_online = online;

@@ -5,7 +5,8 @@
 // Whether the machine has a network at all. The base class is driven by hand (tests, or a
 // platform without a backend, where it simply stays online); SystemNetworkMonitor feeds it
 // from QNetworkInformation.
-class NetworkMonitor : public QObject {
+class NetworkMonitor : public QObject
+{
     Q_OBJECT
     Q_PROPERTY(bool online READ isOnline NOTIFY onlineChanged)
 

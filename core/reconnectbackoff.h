@@ -8,7 +8,8 @@
 // Retry n waits a uniformly random time in [0, min(maximum, base * 2^(n-1))], so retry 1 waits
 // at most `base`, and many clients dropped by one server restart spread out instead of
 // arriving together.
-class ReconnectBackoff {
+class ReconnectBackoff
+{
 public:
     ReconnectBackoff();
     ReconnectBackoff(std::chrono::milliseconds base, std::chrono::milliseconds maximum);

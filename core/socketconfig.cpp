@@ -2,7 +2,8 @@
 
 using namespace Qt::StringLiterals;
 
-SocketConfig SocketConfig::forTrader(const QUrl &url, qint64 traderId) {
+SocketConfig SocketConfig::forTrader(const QUrl &url, qint64 traderId)
+{
     SocketConfig config;
     config.url = url;
     config.traderId = traderId;
@@ -11,15 +12,18 @@ SocketConfig SocketConfig::forTrader(const QUrl &url, qint64 traderId) {
     return config;
 }
 
-QJsonObject SocketConfig::subscribeMessage(qint64 traderId) {
+QJsonObject SocketConfig::subscribeMessage(qint64 traderId)
+{
     return QJsonObject{{u"type"_s, u"Subscribe"_s}, {u"traderid"_s, traderId}};
 }
 
-QJsonObject SocketConfig::unsubscribeMessage(qint64 traderId) {
+QJsonObject SocketConfig::unsubscribeMessage(qint64 traderId)
+{
     return QJsonObject{{u"type"_s, u"Unsubscribe"_s}, {u"traderid"_s, traderId}};
 }
 
-QString SocketConfig::validateUrl(const QUrl &url) {
+QString SocketConfig::validateUrl(const QUrl &url)
+{
     if (!url.isValid() || url.host().isEmpty())
         return u"The feed URL \"%1\" is not a valid URL with a host."_s.arg(url.toString());
     if (url.scheme() != "ws"_L1 && url.scheme() != "wss"_L1)
@@ -27,7 +31,8 @@ QString SocketConfig::validateUrl(const QUrl &url) {
     return {};
 }
 
-QString SocketConfig::validate() const {
+QString SocketConfig::validate() const
+{
     using std::chrono::milliseconds;
     if (QString error = validateUrl(url); !error.isEmpty())
         return error;

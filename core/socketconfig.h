@@ -21,7 +21,8 @@ inline constexpr qint64 kMaxIncomingMessageSize = 16 * 1024 * 1024;
 } // namespace Defaults
 
 // Everything SocketManager needs to know about one feed. A plain value: every field settable.
-struct SocketConfig {
+struct SocketConfig
+{
     QUrl url;
     qint64 traderId = Defaults::kTraderId;
     // Sent as the first frame of every connection, the first and every reconnect.

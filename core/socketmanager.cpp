@@ -23,26 +23,30 @@ constexpr std::size_t kMaxPendingPings = 16;
 // A Pong reply is a few dozen bytes; anything longer is data and is not parsed here.
 constexpr qsizetype kMaxPongSize = 256;
 
-QString hostPort(const QUrl &url) {
+QString hostPort(const QUrl &url)
+{
     const int defaultPort = url.scheme() == "wss"_L1 ? 443 : 80;
     return u"%1:%2"_s.arg(url.host()).arg(url.port(defaultPort));
 }
 
 // QWebSocket reports a rejected handshake only through its error string
 // ("... Unhandled http status code: 401 (Unauthorized)."); Qt 6.4 has no accessor for it.
-int handshakeHttpStatus(const QString &errorString) {
+int handshakeHttpStatus(const QString &errorString)
+{
     static const QRegularExpression pattern(u"status code:\\s*(\\d{3})"_s,
                                             QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch match = pattern.match(errorString);
     return match.hasMatch() ? match.captured(1).toInt() : 0;
 }
 
-bool isFatalCloseCode(int code) {
+bool isFatalCloseCode(int code)
+{
     // 1008: policy violation (e.g. a bad token); 4000-4099: the feed's own "do not retry".
     return code == QWebSocketProtocol::CloseCodePolicyViolated || (code >= 4000 && code <= 4099);
 }
 
-QString describeClose(int code, const QString &reason) {
+QString describeClose(int code, const QString &reason)
+{
     if (reason.isEmpty())
         return u"The server closed the connection (code %1)."_s.arg(code);
     return u"The server closed the connection (code %1: %2)."_s.arg(code).arg(reason);
@@ -51,11 +55,13 @@ QString describeClose(int code, const QString &reason) {
 } // namespace
 
 SocketManager::SocketManager(QObject *parent)
-    : SocketManager(SocketConfig{}, parent) {}
+    : SocketManager(SocketConfig{}, parent)
+{}
 
 SocketManager::SocketManager(const SocketConfig &config, QObject *parent)
     : QObject(parent)
-    , m_config(config) {
+    , m_config(config)
+{
     m_monotonic.start();
     m_pongDeadline.setSingleShot(true);
     m_connectTimer.setSingleShot(true);
@@ -82,7 +88,8 @@ SocketManager::SocketManager(const SocketConfig &config, QObject *parent)
     });
 }
 
-SocketManager::~SocketManager() {
+SocketManager::~SocketManager()
+{
     // Nothing may reach a half-destroyed manager: detach the socket before it goes away.
     stopTimers();
     if (m_socket) {
@@ -92,12 +99,14 @@ SocketManager::~SocketManager() {
     }
 }
 
-void SocketManager::setConfig(const SocketConfig &config) {
+void SocketManager::setConfig(const SocketConfig &config)
+{
     m_config = config;
     applyIntervals();
 }
 
-void SocketManager::applyIntervals() {
+void SocketManager::applyIntervals()
+{
     m_heartbeatTimer.setInterval(m_config.heartbeatInterval);
     m_pongDeadline.setInterval(m_config.pongTimeout);
     m_connectTimer.setInterval(m_config.connectTimeout);
@@ -105,11 +114,13 @@ void SocketManager::applyIntervals() {
     m_backoff.setBounds(m_config.reconnectMin, m_config.reconnectMax);
 }
 
-void SocketManager::setClock(const Clock *clock) {
+void SocketManager::setClock(const Clock *clock)
+{
     m_clock = clock;
 }
 
-void SocketManager::setNetworkMonitor(NetworkMonitor *monitor) {
+void SocketManager::setNetworkMonitor(NetworkMonitor *monitor)
+{
     if (m_network)
         m_network->disconnect(this);
     m_network = monitor;
@@ -117,29 +128,35 @@ void SocketManager::setNetworkMonitor(NetworkMonitor *monitor) {
         connect(m_network, &NetworkMonitor::onlineChanged, this, &SocketManager::onNetworkChanged);
 }
 
-void SocketManager::setRandomSeed(quint32 seed) {
+void SocketManager::setRandomSeed(quint32 seed)
+{
     m_backoff.setSeed(seed);
 }
 
-QString SocketManager::stateName(State state) {
+QString SocketManager::stateName(State state)
+{
     return QString::fromLatin1(QMetaEnum::fromType<State>().valueToKey(int(state)));
 }
 
-milliseconds SocketManager::retryRemaining() const {
+milliseconds SocketManager::retryRemaining() const
+{
     if (!m_retryTimer.isActive())
         return milliseconds::zero();
     return milliseconds(std::max(0, m_retryTimer.remainingTime()));
 }
 
-qint64 SocketManager::now() const {
+qint64 SocketManager::now() const
+{
     return (m_clock ? *m_clock : Clock::system()).currentMSecsSinceEpoch();
 }
 
-bool SocketManager::isOnline() const {
+bool SocketManager::isOnline() const
+{
     return !m_network || m_network->isOnline();
 }
 
-void SocketManager::setState(State state) {
+void SocketManager::setState(State state)
+{
     if (m_state == state)
         return;
     qCDebug(lcSocket) << "state" << stateName(m_state) << "->" << stateName(state);
@@ -147,7 +164,8 @@ void SocketManager::setState(State state) {
     Q_EMIT stateChanged(m_state);
 }
 
-void SocketManager::stopTimers() {
+void SocketManager::stopTimers()
+{
     m_heartbeatTimer.stop();
     m_pongDeadline.stop();
     m_connectTimer.stop();
@@ -155,7 +173,8 @@ void SocketManager::stopTimers() {
     m_closeTimer.stop();
 }
 
-void SocketManager::discardSocket() {
+void SocketManager::discardSocket()
+{
     if (!m_socket)
         return;
     // Detach first: an aborted socket still emits disconnected/error, and those must not
@@ -167,7 +186,8 @@ void SocketManager::discardSocket() {
     socket->deleteLater();
 }
 
-void SocketManager::open() {
+void SocketManager::open()
+{
     switch (m_state) {
     case State::Connecting:
     case State::Open:
@@ -186,7 +206,8 @@ void SocketManager::open() {
     startAttempt();
 }
 
-void SocketManager::reconnectNow() {
+void SocketManager::reconnectNow()
+{
     switch (m_state) {
     case State::Connecting:
     case State::Open:
@@ -202,7 +223,8 @@ void SocketManager::reconnectNow() {
     startAttempt();
 }
 
-void SocketManager::close() {
+void SocketManager::close()
+{
     switch (m_state) {
     case State::Idle:
     case State::Closing:
@@ -222,7 +244,8 @@ void SocketManager::close() {
     }
 }
 
-void SocketManager::finishClose() {
+void SocketManager::finishClose()
+{
     stopTimers();
     discardSocket();
     m_retries = 0;
@@ -230,20 +253,23 @@ void SocketManager::finishClose() {
     setState(State::Idle);
 }
 
-bool SocketManager::send(const QJsonObject &message) {
+bool SocketManager::send(const QJsonObject &message)
+{
     if (m_state != State::Open)
         return false;
     return sendFrame(message);
 }
 
-bool SocketManager::sendFrame(const QJsonObject &message) {
+bool SocketManager::sendFrame(const QJsonObject &message)
+{
     if (!m_socket)
         return false;
     const QByteArray json = QJsonDocument(message).toJson(QJsonDocument::Compact);
     return m_socket->sendTextMessage(QString::fromUtf8(json)) > 0;
 }
 
-void SocketManager::startAttempt() {
+void SocketManager::startAttempt()
+{
     discardSocket();
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     socket->setMaxAllowedIncomingMessageSize(quint64(m_config.maxIncomingMessageSize));
@@ -290,7 +316,8 @@ void SocketManager::startAttempt() {
     socket->open(m_config.url);
 }
 
-void SocketManager::onConnected() {
+void SocketManager::onConnected()
+{
     m_connectTimer.stop();
     m_openSince.start();
     m_lastError.clear();
@@ -304,7 +331,8 @@ void SocketManager::onConnected() {
     setState(State::Open);
 }
 
-void SocketManager::onDisconnected() {
+void SocketManager::onDisconnected()
+{
     if (m_state == State::Closing) {
         qCInfo(lcSocket) << "closed";
         finishClose();
@@ -319,7 +347,8 @@ void SocketManager::onDisconnected() {
     QMetaObject::invokeMethod(this, &SocketManager::concludeEnding, Qt::QueuedConnection);
 }
 
-void SocketManager::onError(QAbstractSocket::SocketError error) {
+void SocketManager::onError(QAbstractSocket::SocketError error)
+{
     if (m_state == State::Closing) {
         finishClose();
         return;
@@ -336,7 +365,8 @@ void SocketManager::onError(QAbstractSocket::SocketError error) {
     QMetaObject::invokeMethod(this, &SocketManager::concludeEnding, Qt::QueuedConnection);
 }
 
-void SocketManager::concludeEnding() {
+void SocketManager::concludeEnding()
+{
     // Queued: the socket may have been replaced or closed on purpose in the meantime.
     if (!m_socket || !m_ending.scheduled ||
         (m_state != State::Connecting && m_state != State::Open))
@@ -347,7 +377,8 @@ void SocketManager::concludeEnding() {
     connectionLost(reason, failure);
 }
 
-QString SocketManager::describeEnding(Failure *failure) const {
+QString SocketManager::describeEnding(Failure *failure) const
+{
     const QString where = hostPort(m_config.url);
     const std::optional<QAbstractSocket::SocketError> error = m_ending.error;
 
@@ -394,7 +425,8 @@ QString SocketManager::describeEnding(Failure *failure) const {
     return describeClose(code, reason);
 }
 
-void SocketManager::connectionLost(const QString &reason, Failure failure) {
+void SocketManager::connectionLost(const QString &reason, Failure failure)
+{
     const bool wasStable = m_state == State::Open && m_openSince.isValid() &&
                            m_openSince.elapsed() >= m_config.minUptime.count();
     stopTimers();
@@ -422,7 +454,8 @@ void SocketManager::connectionLost(const QString &reason, Failure failure) {
     scheduleRetry();
 }
 
-void SocketManager::giveUp(const QString &reason) {
+void SocketManager::giveUp(const QString &reason)
+{
     stopTimers();
     discardSocket();
     m_lastError = reason;
@@ -431,7 +464,8 @@ void SocketManager::giveUp(const QString &reason) {
     Q_EMIT connectError(reason);
 }
 
-void SocketManager::scheduleRetry() {
+void SocketManager::scheduleRetry()
+{
     m_retryDelay = m_backoff.delayFor(m_retries);
     qCInfo(lcSocket) << "retry" << m_retries << "of" << m_config.maxRetries << "in"
                      << m_retryDelay.count() << "ms";
@@ -440,7 +474,8 @@ void SocketManager::scheduleRetry() {
     Q_EMIT retryScheduled(m_retries, m_config.maxRetries, m_retryDelay);
 }
 
-void SocketManager::onRetryTimer() {
+void SocketManager::onRetryTimer()
+{
     if (!isOnline()) {
         setState(State::WaitingForNetwork);
         return;
@@ -448,7 +483,8 @@ void SocketManager::onRetryTimer() {
     startAttempt();
 }
 
-void SocketManager::onNetworkChanged(bool online) {
+void SocketManager::onNetworkChanged(bool online)
+{
     qCInfo(lcSocket) << "network" << (online ? "up" : "down");
     if (!online) {
         // An open connection is left to the heartbeat: the report may be wrong, or brief.
@@ -464,7 +500,8 @@ void SocketManager::onNetworkChanged(bool online) {
     }
 }
 
-void SocketManager::onHeartbeat() {
+void SocketManager::onHeartbeat()
+{
     const qint64 t = now();
     const qint64 sinceLast = t - m_lastHeartbeatAt;
     m_lastHeartbeatAt = t;
@@ -485,7 +522,8 @@ void SocketManager::onHeartbeat() {
         m_pongDeadline.start();
 }
 
-void SocketManager::sendPing() {
+void SocketManager::sendPing()
+{
     const qint64 ts = now();
     const QJsonObject ping{
         {u"type"_s, u"Ping"_s}, {u"traderid"_s, m_config.traderId}, {u"ts"_s, ts}};
@@ -496,31 +534,36 @@ void SocketManager::sendPing() {
         m_pendingPings.pop_front();
 }
 
-void SocketManager::onPongDeadline() {
+void SocketManager::onPongDeadline()
+{
     connectionLost(u"No reply from the server within %1 ms of a heartbeat; the connection is "
                    "dead."_s.arg(m_config.pongTimeout.count()),
                    Failure::Transient);
 }
 
-void SocketManager::markAlive() {
+void SocketManager::markAlive()
+{
     m_pongDeadline.stop();
     m_lastFrameAt = now();
 }
 
-void SocketManager::onTextMessage(const QString &message) {
+void SocketManager::onTextMessage(const QString &message)
+{
     markAlive();
     if (consumePong(message))
         return;
     Q_EMIT messageReceived(message.toUtf8());
 }
 
-void SocketManager::onBinaryMessage(const QByteArray &message) {
+void SocketManager::onBinaryMessage(const QByteArray &message)
+{
     // A sign of life, but the feed speaks JSON text only.
     markAlive();
     qCWarning(lcSocket) << "ignored a binary frame of" << message.size() << "bytes";
 }
 
-bool SocketManager::consumePong(const QString &message) {
+bool SocketManager::consumePong(const QString &message)
+{
     // Cheap filter first: this runs for every message on the hot path.
     if (message.size() > kMaxPongSize || !message.contains("\"Pong\""_L1))
         return false;

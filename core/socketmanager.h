@@ -28,7 +28,8 @@ class QWebSocket;
 //   any --network down--> WaitingForNetwork --network up--> Connecting
 //   Open --close()--> Closing --close frame or timeout--> Idle
 //   any other --close()--> Idle
-class SocketManager : public QObject {
+class SocketManager : public QObject
+{
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(qint64 roundTripTime READ roundTripTimeMs NOTIFY roundTripMeasured)
@@ -145,7 +146,8 @@ private:
     // What the live socket reported as it ended. Qt raises error() and disconnected() in
     // either order (or only one of them); both are collected and judged once, a turn of the
     // event loop later, so one ending is one failure with the most telling reason.
-    struct Ending {
+    struct Ending
+    {
         bool scheduled = false;
         bool disconnected = false;
         std::optional<QAbstractSocket::SocketError> error;
@@ -161,7 +163,8 @@ private:
     qint64 m_lastFrameAt = 0;
     qint64 m_roundTripMs = -1;
 
-    struct PendingPing {
+    struct PendingPing
+    {
         qint64 ts = 0;
         qint64 sentAtNs = 0; // m_monotonic
     };

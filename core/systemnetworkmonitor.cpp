@@ -7,7 +7,8 @@ Q_LOGGING_CATEGORY(lcNetwork, "trademonitor.network")
 
 namespace {
 
-bool isReachable(QNetworkInformation::Reachability reachability) {
+bool isReachable(QNetworkInformation::Reachability reachability)
+{
     // Unknown counts as online; only a backend that positively says "disconnected" stops us.
     return reachability != QNetworkInformation::Reachability::Disconnected;
 }
@@ -15,7 +16,8 @@ bool isReachable(QNetworkInformation::Reachability reachability) {
 } // namespace
 
 SystemNetworkMonitor::SystemNetworkMonitor(QObject *parent)
-    : NetworkMonitor(parent) {
+    : NetworkMonitor(parent)
+{
     if (!QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
         qCInfo(lcNetwork) << "no network information backend; assuming the network is up";
         return;

@@ -5,7 +5,8 @@
 // NetworkMonitor fed by QNetworkInformation where the platform has a backend. Without one,
 // or while it reports the reachability as unknown (no NetworkManager running), it stays
 // online: a monitor that cannot tell must never stop the feed from connecting.
-class SystemNetworkMonitor : public NetworkMonitor {
+class SystemNetworkMonitor : public NetworkMonitor
+{
     Q_OBJECT
 
 public:

@@ -9,12 +9,14 @@
 using namespace Qt::StringLiterals;
 
 TestFeedServer::TestFeedServer(QObject *parent)
-    : QObject(parent) {
+    : QObject(parent)
+{
     connect(&m_tcp, &QTcpServer::newConnection, this, &TestFeedServer::onTcpConnection);
     connect(&m_ws, &QWebSocketServer::newConnection, this, &TestFeedServer::onWebSocketConnection);
 }
 
-TestFeedServer::~TestFeedServer() {
+TestFeedServer::~TestFeedServer()
+{
     for (Connection &connection : m_connections) {
         if (connection.socket) {
             connection.socket->disconnect(this);
@@ -25,22 +27,26 @@ TestFeedServer::~TestFeedServer() {
         socket->disconnect(this);
 }
 
-bool TestFeedServer::listen(quint16 port) {
+bool TestFeedServer::listen(quint16 port)
+{
     if (!m_tcp.listen(QHostAddress::LocalHost, port))
         return false;
     m_port = m_tcp.serverPort();
     return true;
 }
 
-void TestFeedServer::stopListening() {
+void TestFeedServer::stopListening()
+{
     m_tcp.close();
 }
 
-QUrl TestFeedServer::url() const {
+QUrl TestFeedServer::url() const
+{
     return QUrl(u"ws://127.0.0.1:%1/feed"_s.arg(m_port));
 }
 
-void TestFeedServer::onTcpConnection() {
+void TestFeedServer::onTcpConnection()
+{
     while (QTcpSocket *socket = m_tcp.nextPendingConnection()) {
         ++m_tcpAccepted;
         Q_EMIT tcpConnectionAccepted();
@@ -61,7 +67,8 @@ void TestFeedServer::onTcpConnection() {
     }
 }
 
-void TestFeedServer::rejectHandshake(QTcpSocket *socket) {
+void TestFeedServer::rejectHandshake(QTcpSocket *socket)
+{
     m_rawSockets.append(socket);
     auto request = std::make_shared<QByteArray>();
     connect(socket, &QTcpSocket::readyRead, this, [this, socket, request] {
@@ -77,7 +84,8 @@ void TestFeedServer::rejectHandshake(QTcpSocket *socket) {
     });
 }
 
-void TestFeedServer::onWebSocketConnection() {
+void TestFeedServer::onWebSocketConnection()
+{
     while (QWebSocket *socket = m_ws.nextPendingConnection()) {
         const int index = int(m_connections.size());
         m_connections.append(Connection{socket, {}, false, -1});
@@ -114,35 +122,40 @@ void TestFeedServer::onWebSocketConnection() {
     }
 }
 
-void TestFeedServer::closeAll(QWebSocketProtocol::CloseCode code, const QString &reason) {
+void TestFeedServer::closeAll(QWebSocketProtocol::CloseCode code, const QString &reason)
+{
     for (Connection &connection : m_connections) {
         if (connection.socket && !connection.closed)
             connection.socket->close(code, reason);
     }
 }
 
-void TestFeedServer::abortAll() {
+void TestFeedServer::abortAll()
+{
     for (Connection &connection : m_connections) {
         if (connection.socket && !connection.closed)
             connection.socket->abort();
     }
 }
 
-void TestFeedServer::broadcast(const QString &message) {
+void TestFeedServer::broadcast(const QString &message)
+{
     for (Connection &connection : m_connections) {
         if (connection.socket && !connection.closed)
             connection.socket->sendTextMessage(message);
     }
 }
 
-void TestFeedServer::broadcastBinary(const QByteArray &message) {
+void TestFeedServer::broadcastBinary(const QByteArray &message)
+{
     for (Connection &connection : m_connections) {
         if (connection.socket && !connection.closed)
             connection.socket->sendBinaryMessage(message);
     }
 }
 
-QList<QPair<int, QJsonObject>> TestFeedServer::allFrames() const {
+QList<QPair<int, QJsonObject>> TestFeedServer::allFrames() const
+{
     QList<QPair<int, QJsonObject>> frames;
     for (int i = 0; i < m_connections.size(); ++i) {
         for (const QJsonObject &frame : m_connections.at(i).frames)
@@ -151,7 +164,8 @@ QList<QPair<int, QJsonObject>> TestFeedServer::allFrames() const {
     return frames;
 }
 
-int TestFeedServer::countFrames(int connection, const QString &type) const {
+int TestFeedServer::countFrames(int connection, const QString &type) const
+{
     if (connection < 0 || connection >= m_connections.size())
         return 0;
     int count = 0;

@@ -14,7 +14,8 @@ class QWebSocket;
 // A WebSocket peer on 127.0.0.1 that a test steers: it records every frame each connection
 // sends, answers pings (or not), rejects handshakes with an HTTP status, drops clients, and
 // counts how many connections are alive at once.
-class TestFeedServer : public QObject {
+class TestFeedServer : public QObject
+{
     Q_OBJECT
 
 public:
@@ -26,7 +27,8 @@ public:
         NoHandshake,     // accept TCP, never answer the upgrade request
     };
 
-    struct Connection {
+    struct Connection
+    {
         QWebSocket *socket = nullptr;
         QList<QJsonObject> frames;
         bool closed = false;

@@ -6,7 +6,8 @@
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
-class tst_AppOptions : public QObject {
+class tst_AppOptions : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -19,19 +20,22 @@ private Q_SLOTS:
     void version();
 };
 
-static QStringList args(std::initializer_list<const char *> list) {
+static QStringList args(std::initializer_list<const char *> list)
+{
     QStringList result{u"trade-monitor"_s};
     for (const char *arg : list)
         result.append(QString::fromUtf8(arg));
     return result;
 }
 
-void tst_AppOptions::initTestCase() {
+void tst_AppOptions::initTestCase()
+{
     QCoreApplication::setApplicationName(u"trade-monitor"_s);
     QCoreApplication::setApplicationVersion(u"9.8.7"_s);
 }
 
-void tst_AppOptions::defaults() {
+void tst_AppOptions::defaults()
+{
     AppOptions options;
     QCOMPARE(options.parse(args({})), AppOptions::Outcome::Run);
     const SocketConfig &config = options.socketConfig();
@@ -51,7 +55,8 @@ void tst_AppOptions::defaults() {
     QVERIFY(options.databasePath().isEmpty());
 }
 
-void tst_AppOptions::everyOptionIsApplied() {
+void tst_AppOptions::everyOptionIsApplied()
+{
     AppOptions options;
     QCOMPARE(options.parse(
                  args({"--url", "wss://feed.example.com:8443/positions", "--trader-id", "777",
@@ -75,7 +80,8 @@ void tst_AppOptions::everyOptionIsApplied() {
     QVERIFY(config.validate().isEmpty());
 }
 
-void tst_AppOptions::badInputGivesAClearError_data() {
+void tst_AppOptions::badInputGivesAClearError_data()
+{
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("expected");
 
@@ -105,7 +111,8 @@ void tst_AppOptions::badInputGivesAClearError_data() {
     QTest::addRow("stray argument") << args({"positional"}) << u"Unexpected argument"_s;
 }
 
-void tst_AppOptions::badInputGivesAClearError() {
+void tst_AppOptions::badInputGivesAClearError()
+{
     QFETCH(QStringList, arguments);
     QFETCH(QString, expected);
     AppOptions options;
@@ -113,7 +120,8 @@ void tst_AppOptions::badInputGivesAClearError() {
     QVERIFY2(options.message().contains(expected), qPrintable(options.message()));
 }
 
-void tst_AppOptions::helpListsEveryOption() {
+void tst_AppOptions::helpListsEveryOption()
+{
     AppOptions options;
     QCOMPARE(options.parse(args({"--help"})), AppOptions::Outcome::ShowHelp);
     for (const char *name : {"--url", "--trader-id", "--heartbeat-ms", "--pong-timeout-ms",
@@ -122,7 +130,8 @@ void tst_AppOptions::helpListsEveryOption() {
         QVERIFY2(options.message().contains(QLatin1String(name)), name);
 }
 
-void tst_AppOptions::version() {
+void tst_AppOptions::version()
+{
     AppOptions options;
     QCOMPARE(options.parse(args({"--version"})), AppOptions::Outcome::ShowVersion);
     QCOMPARE(options.message(), u"trade-monitor 9.8.7"_s);

@@ -13,7 +13,8 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using State = SocketManager::State;
 
-class tst_MainWindow : public QObject {
+class tst_MainWindow : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -31,17 +32,20 @@ private:
     std::unique_ptr<TestFeedServer> m_server;
 };
 
-void tst_MainWindow::init() {
+void tst_MainWindow::init()
+{
     m_server = std::make_unique<TestFeedServer>();
     QVERIFY(m_server->listen());
 }
 
-void tst_MainWindow::cleanup() {
+void tst_MainWindow::cleanup()
+{
     QVERIFY(m_server->maxLiveConnections() <= 1);
     m_server.reset();
 }
 
-SocketConfig tst_MainWindow::config(const QUrl &url) const {
+SocketConfig tst_MainWindow::config(const QUrl &url) const
+{
     SocketConfig config = SocketConfig::forTrader(url, 10260);
     config.reconnectMin = 20ms;
     config.reconnectMax = 80ms;
@@ -49,12 +53,14 @@ SocketConfig tst_MainWindow::config(const QUrl &url) const {
     return config;
 }
 
-void tst_MainWindow::savePng(QWidget *widget, const QString &name) {
+void tst_MainWindow::savePng(QWidget *widget, const QString &name)
+{
     const QString path = QDir(QCoreApplication::applicationDirPath()).filePath(name);
     QVERIFY2(widget->grab().save(path), qPrintable(path));
 }
 
-void tst_MainWindow::titleAndTabs() {
+void tst_MainWindow::titleAndTabs()
+{
     SocketManager feed(config(m_server->url()));
     MainWindow window(&feed);
     QCOMPARE(window.windowTitle(), u"Trade Monitor"_s);
@@ -62,9 +68,12 @@ void tst_MainWindow::titleAndTabs() {
     QCOMPARE(window.tabs()->tabText(0), u"Open Trades"_s);
     QCOMPARE(window.tabs()->tabText(1), u"Closed Trades"_s);
     QCOMPARE(window.tabs()->currentIndex(), 0);
+    // The icon is built in and renders (the SVG image plugin is installed).
+    QVERIFY(!window.windowIcon().pixmap(32, 32).isNull());
 }
 
-void tst_MainWindow::feedRunsOnlyWhileOpenTradesIsCurrent() {
+void tst_MainWindow::feedRunsOnlyWhileOpenTradesIsCurrent()
+{
     SocketManager feed(config(m_server->url()));
     MainWindow window(&feed);
     window.show();
@@ -91,7 +100,8 @@ void tst_MainWindow::feedRunsOnlyWhileOpenTradesIsCurrent() {
     QTRY_COMPARE(window.statusText(), u"Live"_s);
 }
 
-void tst_MainWindow::reconnectButtonAppearsWhenRetriesRunOut() {
+void tst_MainWindow::reconnectButtonAppearsWhenRetriesRunOut()
+{
     const quint16 port = m_server->port();
     m_server->stopListening();
     SocketManager feed(config(m_server->url()));
@@ -110,7 +120,8 @@ void tst_MainWindow::reconnectButtonAppearsWhenRetriesRunOut() {
     QCOMPARE(window.statusText(), u"Live"_s);
 }
 
-void tst_MainWindow::rendersToPng() {
+void tst_MainWindow::rendersToPng()
+{
     SocketManager feed(config(m_server->url()));
     MainWindow window(&feed);
     window.show();

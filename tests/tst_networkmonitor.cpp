@@ -5,7 +5,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
-class tst_NetworkMonitor : public QObject {
+class tst_NetworkMonitor : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -13,7 +14,8 @@ private Q_SLOTS:
     void systemMonitorIsOnlineUnlessTheBackendSaysDisconnected();
 };
 
-void tst_NetworkMonitor::emitsOnlyOnRealChange() {
+void tst_NetworkMonitor::emitsOnlyOnRealChange()
+{
     NetworkMonitor monitor;
     QSignalSpy changed(&monitor, &NetworkMonitor::onlineChanged);
     QVERIFY(monitor.isOnline());
@@ -27,7 +29,8 @@ void tst_NetworkMonitor::emitsOnlyOnRealChange() {
     QCOMPARE(changed.count(), 2);
 }
 
-void tst_NetworkMonitor::systemMonitorIsOnlineUnlessTheBackendSaysDisconnected() {
+void tst_NetworkMonitor::systemMonitorIsOnlineUnlessTheBackendSaysDisconnected()
+{
     SystemNetworkMonitor monitor;
     const QNetworkInformation *info = QNetworkInformation::instance();
     if (monitor.backendName().isEmpty() || !info) {

@@ -6,7 +6,8 @@
 using namespace std::chrono_literals;
 using std::chrono::milliseconds;
 
-class tst_ReconnectBackoff : public QObject {
+class tst_ReconnectBackoff : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -18,7 +19,8 @@ private Q_SLOTS:
     void zeroBaseMeansNoDelay();
 };
 
-void tst_ReconnectBackoff::ceilingDoublesUpToTheMaximum_data() {
+void tst_ReconnectBackoff::ceilingDoublesUpToTheMaximum_data()
+{
     QTest::addColumn<int>("attempt");
     QTest::addColumn<qint64>("ceiling");
     // base 1000 ms, maximum 30000 ms, as the defaults
@@ -30,14 +32,16 @@ void tst_ReconnectBackoff::ceilingDoublesUpToTheMaximum_data() {
     QTest::addRow("far beyond stays capped") << 40 << qint64(30000);
 }
 
-void tst_ReconnectBackoff::ceilingDoublesUpToTheMaximum() {
+void tst_ReconnectBackoff::ceilingDoublesUpToTheMaximum()
+{
     QFETCH(int, attempt);
     QFETCH(qint64, ceiling);
     const ReconnectBackoff backoff(1000ms, 30000ms);
     QCOMPARE(backoff.ceiling(attempt).count(), ceiling);
 }
 
-void tst_ReconnectBackoff::delaysStayWithinBoundsAndVary() {
+void tst_ReconnectBackoff::delaysStayWithinBoundsAndVary()
+{
     ReconnectBackoff backoff(100ms, 3000ms);
     for (int attempt = 1; attempt <= 8; ++attempt) {
         QSet<qint64> seen;
@@ -56,7 +60,8 @@ void tst_ReconnectBackoff::delaysStayWithinBoundsAndVary() {
     }
 }
 
-void tst_ReconnectBackoff::sameSeedGivesSameDelays() {
+void tst_ReconnectBackoff::sameSeedGivesSameDelays()
+{
     ReconnectBackoff a(50ms, 5000ms);
     ReconnectBackoff b(50ms, 5000ms);
     a.setSeed(42);
@@ -70,13 +75,15 @@ void tst_ReconnectBackoff::sameSeedGivesSameDelays() {
     QCOMPARE(first, second);
 }
 
-void tst_ReconnectBackoff::hugeAttemptNumbersDoNotOverflow() {
+void tst_ReconnectBackoff::hugeAttemptNumbersDoNotOverflow()
+{
     ReconnectBackoff backoff(1000ms, 30000ms);
     QCOMPARE(backoff.ceiling(std::numeric_limits<int>::max()), 30000ms);
     QVERIFY(backoff.delayFor(1'000'000) <= 30000ms);
 }
 
-void tst_ReconnectBackoff::zeroBaseMeansNoDelay() {
+void tst_ReconnectBackoff::zeroBaseMeansNoDelay()
+{
     ReconnectBackoff backoff(0ms, 0ms);
     QCOMPARE(backoff.delayFor(1), 0ms);
     QCOMPARE(backoff.delayFor(7), 0ms);

@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
@@ -20,7 +21,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-QString indicatorStyle(const char *colour) {
+QString indicatorStyle(const char *colour)
+{
     return u"border-radius: 6px; background-color: %1;"_s.arg(QLatin1String(colour));
 }
 
@@ -28,8 +30,10 @@ QString indicatorStyle(const char *colour) {
 
 MainWindow::MainWindow(SocketManager *feed, QWidget *parent)
     : QMainWindow(parent)
-    , m_feed(feed) {
+    , m_feed(feed)
+{
     setWindowTitle(u"Trade Monitor"_s);
+    setWindowIcon(QIcon(u":/icons/trade-monitor.svg"_s));
     resize(1100, 640);
 
     m_tabs = new QTabWidget(this);
@@ -64,7 +68,8 @@ MainWindow::MainWindow(SocketManager *feed, QWidget *parent)
     onTabChanged(m_tabs->currentIndex());
 }
 
-QWidget *MainWindow::createOpenTradesPage() {
+QWidget *MainWindow::createOpenTradesPage()
+{
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
     m_feedBanner = new QLabel(page);
@@ -83,7 +88,8 @@ QWidget *MainWindow::createOpenTradesPage() {
     return page;
 }
 
-QWidget *MainWindow::createClosedTradesPage() {
+QWidget *MainWindow::createClosedTradesPage()
+{
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
     auto *label = new QLabel(u"No closed trades recorded yet."_s, page);
@@ -93,7 +99,8 @@ QWidget *MainWindow::createClosedTradesPage() {
     return page;
 }
 
-void MainWindow::createActions() {
+void MainWindow::createActions()
+{
     QMenu *fileMenu = menuBar()->addMenu(u"&File"_s);
     QAction *quit = fileMenu->addAction(u"&Quit"_s, this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -113,7 +120,8 @@ void MainWindow::createActions() {
     reconnect->setShortcut(QKeySequence(u"Ctrl+R"_s));
 }
 
-void MainWindow::onTabChanged(int index) {
+void MainWindow::onTabChanged(int index)
+{
     // The feed runs only while Open Trades is in front; leaving it is a deliberate close.
     if (index == OpenTradesTab && !m_feed->config().url.isEmpty())
         m_feed->open();
@@ -122,13 +130,15 @@ void MainWindow::onTabChanged(int index) {
     updateStatus();
 }
 
-void MainWindow::onMessage(const QByteArray &) {
+void MainWindow::onMessage(const QByteArray &)
+{
     ++m_messages;
     m_messageCount->setText(u"%1 messages received, the last at %2"_s.arg(m_messages)
                                 .arg(QDateTime::currentDateTime().toString(u"HH:mm:ss"_s)));
 }
 
-QString MainWindow::statusText() const {
+QString MainWindow::statusText() const
+{
     switch (m_feed->state()) {
     case SocketManager::State::Idle:
         if (m_feed->config().url.isEmpty())
@@ -158,7 +168,8 @@ QString MainWindow::statusText() const {
     return {};
 }
 
-void MainWindow::updateStatus() {
+void MainWindow::updateStatus()
+{
     const SocketManager::State state = m_feed->state();
     const char *colour = "#9e9e9e";
     switch (state) {

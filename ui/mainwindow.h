@@ -12,7 +12,8 @@ class QTabWidget;
 // The trader's window: "Open Trades" (the live feed, connected only while this tab is the
 // current one) and "Closed Trades". Leaving Open Trades is a deliberate close of the feed;
 // coming back opens it again.
-class MainWindow : public QMainWindow {
+class MainWindow : public QMainWindow
+{
     Q_OBJECT
 
 public:
