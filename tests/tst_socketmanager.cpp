@@ -295,16 +295,15 @@ void tst_SocketManager::sleepIsDetectedAndTheLinkCheckedAtOnce()
     QSignalSpy slept(&manager, &SocketManager::sleepDetected);
 
     manager.open();
-    QTRY_COMPARE(m_server->countFrames(0, u"Ping"_s), 1);
+    QTRY_VERIFY(m_server->countFrames(0, u"Ping"_s) >= 1);
     QCOMPARE(slept.count(), 0);
 
     clock.offset = 10'000; // the machine slept for ten seconds before the next tick
     QTRY_COMPARE(slept.count(), 1);
     QVERIFY2(slept.at(0).at(0).toLongLong() >= 9'000, qPrintable(slept.at(0).at(0).toString()));
-    // The ping goes out on that very tick, stamped with the new wall-clock time.
-    QTRY_COMPARE(m_server->countFrames(0, u"Ping"_s), 2);
-    const QJsonObject ping = m_server->connection(0).frames.constLast();
-    QVERIFY(ping.value("ts"_L1).toInteger() >= QDateTime::currentMSecsSinceEpoch() + 9'000);
+    // The ping of that tick reaches the server, stamped with the new wall-clock time.
+    QTRY_VERIFY(m_server->connection(0).frames.constLast().value("ts"_L1).toInteger() >=
+                QDateTime::currentMSecsSinceEpoch() + 9'000);
     // The server answers: the link is kept, no reconnect, no second detection.
     QTRY_VERIFY(m_server->countFrames(0, u"Ping"_s) >= 5);
     QCOMPARE(m_server->connectionCount(), 1);
@@ -323,7 +322,7 @@ void tst_SocketManager::sleepWithADeadServerIsDetectedWithinThePongTimeout()
     QSignalSpy slept(&manager, &SocketManager::sleepDetected);
 
     manager.open();
-    QTRY_COMPARE(m_server->countFrames(0, u"Ping"_s), 1);
+    QTRY_VERIFY(m_server->countFrames(0, u"Ping"_s) >= 1);
     // While "asleep" the server went silent.
     m_server->setMode(TestFeedServer::Mode::Silent);
     clock.offset = 60'000;
@@ -756,10 +755,16 @@ void tst_SocketManager::networkDownWhileReconnectingPausesTheRetries()
     QSignalSpy states(&manager, &SocketManager::stateChanged);
     QSignalSpy retries(&manager, &SocketManager::retryScheduled);
 
+    // The network goes down the moment the first retry is scheduled.
+    bool once = false;
+    connect(&manager, &SocketManager::retryScheduled, this, [&] {
+        if (!std::exchange(once, true))
+            network.setOnline(false);
+    });
+
     manager.open();
-    QTRY_COMPARE(manager.state(), State::Reconnecting);
-    network.setOnline(false);
-    QCOMPARE(manager.state(), State::WaitingForNetwork);
+    QTRY_COMPARE(manager.state(), State::WaitingForNetwork);
+    QCOMPARE(countState(states, State::Reconnecting), 1);
     // Long enough for every remaining retry if they were still being spent.
     QVERIFY(!states.wait(8 * 100));
     QCOMPARE(countState(states, State::Connecting), 1);
