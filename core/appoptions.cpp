@@ -1,5 +1,7 @@
 #include "appoptions.h"
 
+#include "optionvalues.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -10,26 +12,7 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono;
 
 namespace {
-
 constexpr qint64 kMaxDurationMs = 24LL * 3600 * 1000;
-
-// A whole number in [min, max], or an error message naming the option.
-std::optional<qint64> parseNumber(const QCommandLineParser &parser, const QString &name, qint64 min,
-                                  qint64 max, QString *error)
-{
-    const QString text = parser.value(name).trimmed();
-    bool ok = false;
-    const qint64 value = text.toLongLong(&ok);
-    if (!ok || value < min || value > max) {
-        *error = u"--%1: expected a whole number from %2 to %3, got \"%4\"."_s.arg(name)
-                     .arg(min)
-                     .arg(max)
-                     .arg(parser.value(name));
-        return std::nullopt;
-    }
-    return value;
-}
-
 } // namespace
 
 AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
@@ -53,6 +36,7 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
         {u"reconnect-min-ms"_s, u"Base reconnect delay in milliseconds [1000]."_s, u"MS"_s},
         {u"reconnect-max-ms"_s, u"Longest reconnect delay in milliseconds [30000]."_s, u"MS"_s},
         {u"db"_s, u"The closed-trade history database file."_s, u"PATH"_s},
+        {u"demo"_s, u"Show the built-in demo feed (the default when no --url is given)."_s},
     });
 
     if (!parser.parse(arguments)) {
@@ -78,7 +62,7 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
     const auto number = [&](const QString &name, qint64 min, qint64 max, qint64 fallback) {
         if (!error.isEmpty() || !parser.isSet(name))
             return fallback;
-        return parseNumber(parser, name, min, max, &error).value_or(fallback);
+        return OptionValues::integer(parser, name, min, max, &error).value_or(fallback);
     };
     const auto duration = [&](const QString &name, qint64 min, milliseconds fallback) {
         return milliseconds(number(name, min, kMaxDurationMs, fallback.count()));
@@ -108,6 +92,11 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
     }
     if (config.reconnectMax < config.reconnectMin) {
         m_message = u"--reconnect-max-ms must not be shorter than --reconnect-min-ms."_s;
+        return Outcome::Error;
+    }
+    m_demo = parser.isSet(u"demo"_s);
+    if (m_demo && parser.isSet(u"url"_s)) {
+        m_message = u"--demo and --url exclude each other: the demo feed has its own URL."_s;
         return Outcome::Error;
     }
     if (parser.isSet(u"db"_s)) {

@@ -20,6 +20,8 @@ public:
 
     // The feed connection as the command line configures it. The URL may be empty: no feed.
     const SocketConfig &socketConfig() const { return m_socket; }
+    // No --url, or --demo: run the built-in demo feed in-process.
+    bool useDemoFeed() const { return m_demo || m_socket.url.isEmpty(); }
     // Empty unless --db was given.
     QString databasePath() const { return m_databasePath; }
 
@@ -27,4 +29,5 @@ private:
     SocketConfig m_socket = SocketConfig::forTrader(QUrl(), Defaults::kTraderId);
     QString m_databasePath;
     QString m_message;
+    bool m_demo = false;
 };

@@ -1,0 +1,40 @@
+#include "optionvalues.h"
+
+#include <QCommandLineParser>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace OptionValues {
+
+std::optional<qint64> integer(const QCommandLineParser &parser, const QString &name, qint64 min,
+                              qint64 max, QString *error)
+{
+    bool ok = false;
+    const qint64 value = parser.value(name).trimmed().toLongLong(&ok);
+    if (ok && value >= min && value <= max)
+        return value;
+    if (error->isEmpty())
+        *error = u"--%1: expected a whole number from %2 to %3, got \"%4\"."_s.arg(name)
+                     .arg(min)
+                     .arg(max)
+                     .arg(parser.value(name));
+    return std::nullopt;
+}
+
+std::optional<double> real(const QCommandLineParser &parser, const QString &name, double min,
+                           double max, QString *error)
+{
+    bool ok = false;
+    const double value = parser.value(name).trimmed().toDouble(&ok);
+    if (ok && std::isfinite(value) && value >= min && value <= max)
+        return value;
+    if (error->isEmpty())
+        *error =
+            u"--%1: expected a number from %2 to %3, got \"%4\"."_s.arg(name).arg(min).arg(max).arg(
+                parser.value(name));
+    return std::nullopt;
+}
+
+} // namespace OptionValues

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+class QCommandLineParser;
+
+// Reading numbers from a parsed command line, with an error that names the option and says
+// what was expected. Shared by the executables' option classes.
+namespace OptionValues {
+
+// The value of --`name` as a whole number in [min, max]. On failure returns nullopt and sets
+// `error` (unless an earlier error is already there).
+std::optional<qint64> integer(const QCommandLineParser &parser, const QString &name, qint64 min,
+                              qint64 max, QString *error);
+// The same for a finite real number.
+std::optional<double> real(const QCommandLineParser &parser, const QString &name, double min,
+                           double max, QString *error);
+
+} // namespace OptionValues
