@@ -1,13 +1,16 @@
 #include "appoptions.h"
+#include "feedsimulator.h"
 #include "mainwindow.h"
 #include "socketmanager.h"
 #include "systemnetworkmonitor.h"
 
 #include <QApplication>
 #include <QEventLoop>
+#include <QRandomGenerator>
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char *argv[])
 {
@@ -37,11 +40,28 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Trade Monitor"));
 
+    SocketConfig config = options.socketConfig();
+    // Without a feed of their own, users see the built-in demo account, served in-process.
+    std::unique_ptr<FeedSimulator> demo;
+    if (options.useDemoFeed()) {
+        FeedSimulator::Options demoOptions;
+        demoOptions.simulation.traderId = config.traderId;
+        demoOptions.simulation.seed = QRandomGenerator::global()->generate();
+        demo = std::make_unique<FeedSimulator>(demoOptions);
+        if (!demo->listen()) {
+            std::fprintf(stderr, "trade-monitor: cannot start the demo feed: %s\n",
+                         qPrintable(demo->errorString()));
+            return 1;
+        }
+        config.url = demo->url();
+    }
+
     SystemNetworkMonitor network;
-    SocketManager feed(options.socketConfig());
+    SocketManager feed(config);
     feed.setNetworkMonitor(&network);
 
     MainWindow window(&feed);
+    window.setFeedDescription(demo ? QStringLiteral("Demo feed") : config.url.host());
     window.show();
     const int status = QApplication::exec();
 
