@@ -120,6 +120,12 @@ void MainWindow::createActions()
     reconnect->setShortcut(QKeySequence(u"Ctrl+R"_s));
 }
 
+void MainWindow::setFeedDescription(const QString &description)
+{
+    m_feedDescription = description;
+    updateStatus();
+}
+
 void MainWindow::onTabChanged(int index)
 {
     // The feed runs only while Open Trades is in front; leaving it is a deliberate close.

@@ -22,6 +22,10 @@ public:
     // `feed` is not owned and must outlive the window.
     explicit MainWindow(SocketManager *feed, QWidget *parent = nullptr);
 
+    // How the status bar and title name the feed: "Demo feed", or the host.
+    void setFeedDescription(const QString &description);
+    QString feedDescription() const { return m_feedDescription; }
+
     QTabWidget *tabs() const { return m_tabs; }
     // The connection state in words, as the status bar shows it.
     QString statusText() const;
@@ -44,6 +48,7 @@ private:
     QLabel *m_roundTripLabel = nullptr;
     QLabel *m_feedLabel = nullptr;
     QPushButton *m_reconnectButton = nullptr;
+    QString m_feedDescription;
     QTimer m_countdown; // refreshes "reconnecting in N s"
     qint64 m_messages = 0;
 };
