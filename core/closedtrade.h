@@ -5,7 +5,9 @@
 // A position that closed: everything it was, plus how and when it ended.
 struct ClosedTrade
 {
-    enum class Reason { TakeProfit, StopLoss, Manual, StopOut };
+    // The first four are the protocol's words, in this order. Unknown marks a position that
+    // vanished from a snapshot while the feed was away, until Closed or History says more.
+    enum class Reason { TakeProfit, StopLoss, Manual, StopOut, Unknown };
 
     Position position;
     double closePrice = 0.0;

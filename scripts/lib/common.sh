@@ -5,7 +5,7 @@
 TM_PACKAGES=(
     cmake ninja-build g++ git
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev
-    libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
+    libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins libsimdjson-dev
 )
 
 tm_root() { cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd; }

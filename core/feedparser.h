@@ -1,0 +1,37 @@
+#pragma once
+
+#include "feedmessage.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+// Turns one message's bytes into a FeedMessage, or says exactly why not. Validation is strict
+// and whole: a message with one bad field is rejected as a whole, so nothing is half-applied.
+// Built on simdjson (chosen by measurement: tests/bench/bench_parser), reusing its buffers
+// from message to message; one parser per thread.
+class FeedParser
+{
+public:
+    // Limits against absurd input.
+    static constexpr qsizetype kMaxMessageBytes = 64 * 1024 * 1024;
+    static constexpr qsizetype kMaxItems = 1'000'000;
+    static constexpr qsizetype kMaxSymbolLength = 32;
+    static constexpr qsizetype kMaxTextLength = 4096;
+
+    FeedParser();
+    ~FeedParser();
+    FeedParser(const FeedParser &) = delete;
+    FeedParser &operator=(const FeedParser &) = delete;
+
+    // The message, or nullopt with error() telling why it was rejected.
+    std::optional<FeedMessage> parse(const QByteArray &bytes);
+    QString error() const { return m_error; }
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+    QString m_error;
+};

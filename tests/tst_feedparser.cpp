@@ -1,0 +1,354 @@
+#include "feedmessages.h"
+#include "feedparser.h"
+#include "tradingsimulation.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A valid position; tests break one thing at a time.
+QByteArray position(const QByteArray &replace = {}, const QByteArray &with = {})
+{
+    QByteArray p =
+        R"({"ticket":501,"symbol":"EURUSD","side":"buy","volume":0.3,"openPrice":1.08391,)"
+        R"("price":1.08452,"sl":1.08101,"tp":0,"swap":-4.32,"commission":-2.1,)"
+        R"("profit":18.3,"openTime":1732421000000,"flwsig":true,"sigtraderid":88001,)"
+        R"("signame":"AlphaTrend FX"})";
+    if (!replace.isEmpty())
+        p.replace(replace, with);
+    return p;
+}
+
+QByteArray trade(const QByteArray &replace = {}, const QByteArray &with = {})
+{
+    QByteArray t = position();
+    t.chop(1);
+    t += R"(,"closePrice":1.08101,"closeTime":1732590600000,"reason":"sl"})";
+    if (!replace.isEmpty())
+        t.replace(replace, with);
+    return t;
+}
+
+QByteArray data(const char *type, const QByteArray &items, int seq = 3)
+{
+    return R"({"Code":200,"type":")" + QByteArray(type) + R"(","seq":)" + QByteArray::number(seq) +
+           R"(,"data":[)" + items + "]}";
+}
+
+} // namespace
+
+class tst_FeedParser : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesEveryMessageType();
+    void readsEveryField();
+    void roundTripsTheEncoder();
+    void acceptsWhatIsAllowed_data();
+    void acceptsWhatIsAllowed();
+    void rejectsMalformedInputWithAReason_data();
+    void rejectsMalformedInputWithAReason();
+    void oneBadItemRejectsTheWholeMessage();
+    void survivesRandomBytes();
+    void reusableAfterARejection();
+};
+
+void tst_FeedParser::parsesEveryMessageType()
+{
+    FeedParser parser;
+    auto m = parser.parse(data("Snapshot", position(), 1));
+    QVERIFY2(m, qPrintable(parser.error()));
+    QCOMPARE(m->type, FeedMessage::Type::Snapshot);
+    QCOMPARE(m->seq, 1);
+    QCOMPARE(m->positions.size(), 1);
+
+    m = parser.parse(data("Positions", position() + ',' + position("501", "502")));
+    QVERIFY2(m, qPrintable(parser.error()));
+    QCOMPARE(m->type, FeedMessage::Type::Positions);
+    QCOMPARE(m->positions.size(), 2);
+
+    m = parser.parse(data("Closed", trade()));
+    QVERIFY2(m, qPrintable(parser.error()));
+    QCOMPARE(m->type, FeedMessage::Type::Closed);
+    QCOMPARE(m->trades.size(), 1);
+
+    m = parser.parse(data("History", trade() + ',' + trade("501", "400"), 2));
+    QVERIFY2(m, qPrintable(parser.error()));
+    QCOMPARE(m->type, FeedMessage::Type::History);
+    QCOMPARE(m->trades.size(), 2);
+
+    m = parser.parse(R"({"type":"Pong","ts":1732590000000})");
+    QVERIFY2(m, qPrintable(parser.error()));
+    QCOMPARE(m->type, FeedMessage::Type::Pong);
+    QCOMPARE(m->ts, 1732590000000);
+
+    m = parser.parse(R"({"Code":404,"type":"Error","msg":"unknown trader id 99"})");
+    QVERIFY2(m, qPrintable(parser.error()));
+    QCOMPARE(m->type, FeedMessage::Type::Error);
+    QCOMPARE(m->code, 404);
+    QCOMPARE(m->errorMessage, u"unknown trader id 99"_s);
+
+    m = parser.parse(data("Snapshot", "", 1));
+    QVERIFY2(m && m->positions.isEmpty(), qPrintable(parser.error())); // an empty account
+}
+
+void tst_FeedParser::readsEveryField()
+{
+    FeedParser parser;
+    const auto m = parser.parse(data("Closed", trade()));
+    QVERIFY2(m, qPrintable(parser.error()));
+    const ClosedTrade &t = m->trades.at(0);
+    const Position &p = t.position;
+    QCOMPARE(p.ticket, 501);
+    QCOMPARE(p.symbol, u"EURUSD"_s);
+    QCOMPARE(p.side, Position::Side::Buy);
+    QCOMPARE(p.volume, 0.3);
+    QCOMPARE(p.openPrice, 1.08391);
+    QCOMPARE(p.price, 1.08452);
+    QCOMPARE(p.sl, 1.08101);
+    QCOMPARE(p.tp, 0.0);
+    QCOMPARE(p.swap, -4.32);
+    QCOMPARE(p.commission, -2.1);
+    QCOMPARE(p.profit, 18.3);
+    QCOMPARE(p.openTime, 1732421000000);
+    QCOMPARE(p.flwsig, true);
+    QCOMPARE(p.sigtraderid, 88001);
+    QCOMPARE(p.signame, u"AlphaTrend FX"_s);
+    QCOMPARE(t.closePrice, 1.08101);
+    QCOMPARE(t.closeTime, 1732590600000);
+    QCOMPARE(t.reason, ClosedTrade::Reason::StopLoss);
+}
+
+void tst_FeedParser::roundTripsTheEncoder()
+{
+    // What the simulator sends is what the parser reads, field for field.
+    TradingSimulation::Options options;
+    options.startTime = 1732590000000;
+    options.positions = 200;
+    TradingSimulation simulation(options);
+    FeedParser parser;
+    const auto snapshot = parser.parse(FeedMessages::snapshot(1, simulation.openPositions()));
+    QVERIFY2(snapshot, qPrintable(parser.error()));
+    QCOMPARE(snapshot->positions, simulation.openPositions());
+    const auto history = parser.parse(FeedMessages::history(2, simulation.history()));
+    QVERIFY2(history, qPrintable(parser.error()));
+    QCOMPARE(history->trades, simulation.history());
+}
+
+void tst_FeedParser::acceptsWhatIsAllowed_data()
+{
+    QTest::addColumn<QByteArray>("message");
+    QTest::addRow("no signame") << data("Positions", position(R"(,"signame":"AlphaTrend FX")", ""));
+    QTest::addRow("unknown extra field")
+        << data("Positions", position("\"tp\":0", "\"tp\":0,\"magic\":7"));
+    QTest::addRow("integer price") << data("Positions", position("1.08452", "2"));
+    QTest::addRow("sell") << data("Positions", position("\"buy\"", "\"sell\""));
+    QTest::addRow("unicode signame")
+        << data("Positions", position("AlphaTrend FX", "Мастер 外汇 ✓"));
+    QTest::addRow("negative profit") << data("Positions", position("18.3", "-1234.5"));
+    QTest::addRow("own position") << data("Positions",
+                                          position("true", "false").replace("88001", "0"));
+    QTest::addRow("whitespace") << QByteArray(" \n{ \"type\" : \"Pong\" , \"ts\" : 5 }\n");
+    QTest::addRow("error without msg") << QByteArray(R"({"Code":503,"type":"Error"})");
+    QTest::addRow("reason manual")
+        << data("Closed", trade("\"reason\":\"sl\"", "\"reason\":\"manual\""));
+    QTest::addRow("reason stopout")
+        << data("Closed", trade("\"reason\":\"sl\"", "\"reason\":\"stopout\""));
+}
+
+void tst_FeedParser::acceptsWhatIsAllowed()
+{
+    QFETCH(QByteArray, message);
+    FeedParser parser;
+    QVERIFY2(parser.parse(message), qPrintable(parser.error()));
+}
+
+void tst_FeedParser::rejectsMalformedInputWithAReason_data()
+{
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<QString>("reason");
+
+    // The message as a whole
+    QTest::addRow("empty") << QByteArray() << u"message: invalid JSON"_s;
+    QTest::addRow("not JSON") << QByteArray("hello") << u"message: invalid JSON"_s;
+    QTest::addRow("truncated") << data("Positions", position()).left(80)
+                               << u"message: invalid JSON"_s;
+    QTest::addRow("NaN literal") << data("Positions", position("0.3", "NaN")) << u"invalid JSON"_s;
+    QTest::addRow("Infinity literal")
+        << data("Positions", position("0.3", "Infinity")) << u"invalid JSON"_s;
+    QTest::addRow("huge exponent")
+        << data("Positions", position("0.3", "1e400")) << u"invalid JSON"_s;
+    QTest::addRow("top-level array")
+        << QByteArray("[1,2]") << u"message: must be a JSON object, not an array"_s;
+    QTest::addRow("top-level string")
+        << QByteArray("\"Snapshot\"") << u"must be a JSON object, not a string"_s;
+    QTest::addRow("no type") << QByteArray(R"({"Code":200,"seq":1,"data":[]})")
+                             << u"message: missing \"type\""_s;
+    QTest::addRow("type number") << QByteArray(R"({"type":7})")
+                                 << u"message.type: must be a string, not a whole number"_s;
+    QTest::addRow("unknown type") << QByteArray(R"({"type":"Orders"})")
+                                  << u"unknown message type \"Orders\""_s;
+    QTest::addRow("no Code") << QByteArray(R"({"type":"Positions","seq":1,"data":[]})")
+                             << u"Positions: missing \"Code\""_s;
+    QTest::addRow("Code 500 on data")
+        << QByteArray(R"({"Code":500,"type":"Positions","seq":1,"data":[]})")
+        << u"Positions.Code: 500 on a data message"_s;
+    QTest::addRow("Code text") << QByteArray(
+                                      R"({"Code":"200","type":"Positions","seq":1,"data":[]})")
+                               << u"Positions.Code: must be a whole number, not a string"_s;
+    QTest::addRow("Error with 200") << QByteArray(R"({"Code":200,"type":"Error","msg":"x"})")
+                                    << u"an Error needs a 4xx or 5xx code"_s;
+    QTest::addRow("Error msg number")
+        << QByteArray(R"({"Code":500,"type":"Error","msg":5})") << u"Error.msg: must be a string"_s;
+    QTest::addRow("no seq") << QByteArray(R"({"Code":200,"type":"Positions","data":[]})")
+                            << u"Positions: missing \"seq\""_s;
+    QTest::addRow("seq text") << QByteArray(
+                                     R"({"Code":200,"type":"Positions","seq":"seven","data":{}})")
+                              << u"Positions.seq: must be a whole number, not a string"_s;
+    QTest::addRow("seq zero") << QByteArray(R"({"Code":200,"type":"Positions","seq":0,"data":[]})")
+                              << u"Positions.seq: 0 is out of range"_s;
+    QTest::addRow("seq fraction") << QByteArray(
+                                         R"({"Code":200,"type":"Positions","seq":1.5,"data":[]})")
+                                  << u"Positions.seq: must be a whole number, not a fraction"_s;
+    QTest::addRow("seq huge")
+        << QByteArray(R"({"Code":200,"type":"Positions","seq":18446744073709551615,"data":[]})")
+        << u"Positions.seq: out of range"_s;
+    QTest::addRow("no data") << QByteArray(R"({"Code":200,"type":"Snapshot","seq":1})")
+                             << u"Snapshot: missing \"data\""_s;
+    QTest::addRow("data object") << QByteArray(
+                                        R"({"Code":200,"type":"Snapshot","seq":1,"data":{}})")
+                                 << u"Snapshot.data: must be an array, not an object"_s;
+    QTest::addRow("item not object")
+        << data("Positions", "7") << u"Positions.data[0]: must be an object, not a whole number"_s;
+    QTest::addRow("Pong without ts")
+        << QByteArray(R"({"type":"Pong"})") << u"Pong: missing \"ts\""_s;
+    QTest::addRow("Pong ts text") << QByteArray(R"({"type":"Pong","ts":"now"})")
+                                  << u"Pong.ts: must be a whole number"_s;
+
+    // One field of one position
+    QTest::addRow("missing ticket") << data("Positions", position(R"("ticket":501,)", ""))
+                                    << u"Positions.data[0]: missing \"ticket\""_s;
+    QTest::addRow("ticket text")
+        << data("Positions", position("501", "\"501\""))
+        << u"Positions.data[0].ticket: must be a whole number, not a string"_s;
+    QTest::addRow("ticket negative") << data("Positions", position("501", "-5"))
+                                     << u"Positions.data[0].ticket: -5 is out of range"_s;
+    QTest::addRow("ticket fraction") << data("Positions", position("501", "501.5"))
+                                     << u"ticket: must be a whole number, not a fraction"_s;
+    QTest::addRow("ticket beyond 2^53") << data("Positions", position("501", "9007199254740993"))
+                                        << u"ticket: 9007199254740993 is out of range"_s;
+    QTest::addRow("symbol number") << data("Positions", position("\"EURUSD\"", "42"))
+                                   << u"symbol: must be a string, not a whole number"_s;
+    QTest::addRow("symbol empty") << data("Positions", position("\"EURUSD\"", "\"  \""))
+                                  << u"symbol: empty"_s;
+    QTest::addRow("symbol too long") << data("Positions", position("EURUSD", QByteArray(40, 'X')))
+                                     << u"symbol: longer than 32 bytes"_s;
+    QTest::addRow("side long") << data("Positions", position("\"buy\"", "\"long\""))
+                               << u"side: unknown side \"long\""_s;
+    QTest::addRow("side null") << data("Positions", position("\"buy\"", "null"))
+                               << u"side: must be a string, not null"_s;
+    QTest::addRow("volume negative")
+        << data("Positions", position("\"volume\":0.3", "\"volume\":-2"))
+        << u"Positions.data[0].volume: negative (-2)"_s;
+    QTest::addRow("volume zero") << data("Positions", position("\"volume\":0.3", "\"volume\":0"))
+                                 << u"volume: must be greater than zero"_s;
+    QTest::addRow("volume text") << data("Positions",
+                                         position("\"volume\":0.3", "\"volume\":\"1.0\""))
+                                 << u"volume: must be a number, not a string"_s;
+    QTest::addRow("volume absurd")
+        << data("Positions", position("\"volume\":0.3", "\"volume\":1e9"))
+        << u"volume: 1e+09 is out of range"_s;
+    QTest::addRow("price negative")
+        << data("Positions", position("1.08452", "-1.08452")) << u"price: negative"_s;
+    QTest::addRow("price bool") << data("Positions", position("1.08452", "true"))
+                                << u"price: must be a number, not a boolean"_s;
+    QTest::addRow("sl missing") << data("Positions", position(R"("sl":1.08101,)", ""))
+                                << u"missing \"sl\""_s;
+    QTest::addRow("profit absurd")
+        << data("Positions", position("18.3", "1e300")) << u"profit: 1e+300 is out of range"_s;
+    QTest::addRow("openTime text") << data("Positions", position("1732421000000", "\"2024-11-24\""))
+                                   << u"openTime: must be a whole number"_s;
+    QTest::addRow("openTime year 5000")
+        << data("Positions", position("1732421000000", "95617584000000"))
+        << u"openTime: 95617584000000 is out of range"_s;
+    QTest::addRow("flwsig number") << data("Positions", position("true", "1"))
+                                   << u"flwsig: must be true or false, not a whole number"_s;
+    QTest::addRow("sigtraderid negative")
+        << data("Positions", position("88001", "-1")) << u"sigtraderid: -1 is out of range"_s;
+    QTest::addRow("signame object") << data("Positions", position("\"AlphaTrend FX\"", "{}"))
+                                    << u"signame: must be a string, not an object"_s;
+    QTest::addRow("duplicate ticket") << data("Positions", position() + ',' + position())
+                                      << u"Positions.data[1]: ticket 501 appears twice"_s;
+
+    // Closed trades
+    QTest::addRow("closed without reason") << data("Closed", trade(R"(,"reason":"sl")", ""))
+                                           << u"Closed.data[0]: missing \"reason\""_s;
+    QTest::addRow("unknown reason")
+        << data("Closed", trade("\"reason\":\"sl\"", "\"reason\":\"margin\""))
+        << u"reason: unknown reason \"margin\""_s;
+    QTest::addRow("closePrice text")
+        << data("Closed", trade("\"closePrice\":1.08101", "\"closePrice\":\"x\""))
+        << u"closePrice: must be a number"_s;
+    QTest::addRow("closed before opened") << data("Closed", trade("1732590600000", "1732000000000"))
+                                          << u"Closed.data[0]: closed before it opened"_s;
+    QTest::addRow("position in History")
+        << data("History", position()) << u"History.data[0]: missing \"closePrice\""_s;
+}
+
+void tst_FeedParser::rejectsMalformedInputWithAReason()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(QString, reason);
+    FeedParser parser;
+    QVERIFY(!parser.parse(message));
+    QVERIFY2(parser.error().contains(reason), qPrintable(parser.error()));
+}
+
+void tst_FeedParser::oneBadItemRejectsTheWholeMessage()
+{
+    // Whole or nothing: the 3rd of five positions is bad, so no position comes out.
+    QByteArray items;
+    for (int i = 0; i < 5; ++i) {
+        if (i)
+            items += ',';
+        items += i == 2 ? position("501", "503").replace("\"buy\"", "\"up\"")
+                        : position("501", QByteArray::number(600 + i));
+    }
+    FeedParser parser;
+    QVERIFY(!parser.parse(data("Positions", items)));
+    QVERIFY2(parser.error().startsWith("Positions.data[2].side"_L1), qPrintable(parser.error()));
+}
+
+void tst_FeedParser::survivesRandomBytes()
+{
+    // Garbage never crashes it and always gets a reason.
+    QRandomGenerator random(1234);
+    const QByteArray valid = data("Positions", position() + ',' + position("501", "777"));
+    FeedParser parser;
+    for (int i = 0; i < 5000; ++i) {
+        QByteArray bytes = valid;
+        const int flips = 1 + int(random.bounded(4));
+        for (int f = 0; f < flips; ++f)
+            bytes[int(random.bounded(int(bytes.size())))] = char(random.bounded(256));
+        if (random.bounded(4) == 0)
+            bytes.truncate(int(random.bounded(int(bytes.size()))));
+        if (!parser.parse(bytes))
+            QVERIFY(!parser.error().isEmpty());
+    }
+}
+
+void tst_FeedParser::reusableAfterARejection()
+{
+    FeedParser parser;
+    QVERIFY(!parser.parse("{{{"));
+    QVERIFY(!parser.error().isEmpty());
+    const auto m = parser.parse(data("Positions", position()));
+    QVERIFY2(m, qPrintable(parser.error()));
+    QVERIFY(parser.error().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_FeedParser)
+#include "tst_feedparser.moc"
