@@ -9,6 +9,23 @@ struct Position
 {
     enum class Side { Buy, Sell };
 
+    // One bit per field, for saying what an update changed.
+    enum Field : quint32 {
+        TicketField = 1u << 0,
+        SymbolField = 1u << 1,
+        SideField = 1u << 2,
+        VolumeField = 1u << 3,
+        OpenPriceField = 1u << 4,
+        PriceField = 1u << 5,
+        SlField = 1u << 6,
+        TpField = 1u << 7,
+        SwapField = 1u << 8,
+        CommissionField = 1u << 9,
+        ProfitField = 1u << 10,
+        OpenTimeField = 1u << 11,
+        SignalField = 1u << 12, // flwsig, sigtraderid, signame
+    };
+
     qint64 ticket = 0;
     QString symbol;
     Side side = Side::Buy;
@@ -24,6 +41,9 @@ struct Position
     bool flwsig = false; // copies a followed signal trader
     qint64 sigtraderid = 0;
     QString signame;
+
+    // The fields in which `other` differs from this position.
+    quint32 diff(const Position &other) const;
 
     bool operator==(const Position &other) const;
     bool operator!=(const Position &other) const { return !(*this == other); }

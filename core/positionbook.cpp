@@ -1,0 +1,155 @@
+#include "positionbook.h"
+
+#include "clock.h"
+
+#include <QLoggingCategory>
+#include <QSet>
+
+Q_LOGGING_CATEGORY(lcBook, "trademonitor.book")
+
+PositionBook::PositionBook(QObject *parent)
+    : QObject(parent)
+{}
+
+void PositionBook::setClock(const Clock *clock)
+{
+    m_clock = clock;
+}
+
+void PositionBook::expectSnapshot()
+{
+    m_awaitingSnapshot = true;
+    m_resyncRequested = false;
+}
+
+void PositionBook::requestResync(const QString &why)
+{
+    // Once per Snapshot: a burst of gaps must not become a burst of subscriptions.
+    if (m_resyncRequested)
+        return;
+    m_resyncRequested = true;
+    qCWarning(lcBook).noquote() << why << "- asking for a fresh snapshot";
+    Q_EMIT resyncNeeded();
+}
+
+void PositionBook::apply(const FeedMessage &message)
+{
+    if (!message.isData())
+        return;
+    if (message.type == FeedMessage::Type::Snapshot) {
+        m_awaitingSnapshot = false;
+        m_resyncRequested = false;
+        m_lastSeq = message.seq;
+        applySnapshot(message.positions);
+        return;
+    }
+    if (m_awaitingSnapshot)
+        return; // the Snapshot of this connection is on its way
+    if (message.seq <= m_lastSeq) {
+        qCWarning(lcBook) << "ignored a stale message: seq" << message.seq << "after" << m_lastSeq;
+        return;
+    }
+    if (message.seq > m_lastSeq + 1)
+        requestResync(QStringLiteral("seq jumped from %1 to %2").arg(m_lastSeq).arg(message.seq));
+    // Updates carry whole positions, so applying after a gap is still right; the Snapshot
+    // that follows mends whatever was missed.
+    m_lastSeq = message.seq;
+    switch (message.type) {
+    case FeedMessage::Type::Positions:
+        applyPositions(message.positions);
+        break;
+    case FeedMessage::Type::Closed:
+        applyClosed(message.trades);
+        break;
+    case FeedMessage::Type::History:
+        applyHistory(message.trades);
+        break;
+    default:
+        break;
+    }
+}
+
+void PositionBook::applySnapshot(const QList<Position> &positions)
+{
+    QSet<qint64> present;
+    present.reserve(positions.size());
+    for (const Position &p : positions)
+        present.insert(p.ticket);
+
+    // Open before, missing now: it closed while the feed was away. Record it with what we
+    // knew; Closed or History fills in the details.
+    QList<ClosedTrade> vanished;
+    const qint64 now = (m_clock ? *m_clock : Clock::system()).currentMSecsSinceEpoch();
+    for (const Position &p : std::as_const(m_positions)) {
+        if (present.contains(p.ticket))
+            continue;
+        ClosedTrade trade;
+        trade.position = p;
+        trade.closePrice = p.price;
+        trade.closeTime = std::max(now, p.openTime);
+        trade.reason = ClosedTrade::Reason::Unknown;
+        vanished.append(trade);
+    }
+
+    Q_EMIT positionsAboutToBeReset();
+    m_positions = positions;
+    m_rows.clear();
+    m_rows.reserve(m_positions.size());
+    for (int row = 0; row < m_positions.size(); ++row)
+        m_rows.insert(m_positions.at(row).ticket, row);
+    Q_EMIT positionsReset();
+
+    if (!vanished.isEmpty()) {
+        qCInfo(lcBook) << vanished.size() << "positions closed while the feed was away";
+        Q_EMIT tradesClosed(vanished);
+    }
+}
+
+void PositionBook::applyPositions(const QList<Position> &positions)
+{
+    for (const Position &p : positions) {
+        const int row = rowOf(p.ticket);
+        if (row >= 0) {
+            Position &held = m_positions[row];
+            if (const quint32 fields = held.diff(p)) {
+                held = p;
+                Q_EMIT positionUpdated(row, fields);
+            }
+            continue;
+        }
+        const int newRow = count();
+        Q_EMIT positionAboutToBeInserted(newRow);
+        m_positions.append(p);
+        m_rows.insert(p.ticket, newRow);
+        Q_EMIT positionInserted(newRow);
+    }
+}
+
+void PositionBook::removeRow(int row)
+{
+    Q_EMIT positionAboutToBeRemoved(row);
+    m_rows.remove(m_positions.at(row).ticket);
+    m_positions.removeAt(row);
+    for (int r = row; r < m_positions.size(); ++r)
+        m_rows[m_positions.at(r).ticket] = r;
+    Q_EMIT positionRemoved(row);
+}
+
+void PositionBook::applyClosed(const QList<ClosedTrade> &trades)
+{
+    for (const ClosedTrade &trade : trades) {
+        const int row = rowOf(trade.position.ticket);
+        if (row >= 0)
+            removeRow(row);
+        // A ticket never seen open (it opened and closed while the feed was away) is
+        // recorded all the same.
+    }
+    if (!trades.isEmpty())
+        Q_EMIT tradesClosed(trades);
+}
+
+void PositionBook::applyHistory(const QList<ClosedTrade> &trades)
+{
+    // History is the truth about these tickets: none of them is open any more.
+    applyClosed(trades);
+}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "closedtrade.h"
+#include "feedmessage.h"
+#include "position.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+class Clock;
+
+// The open positions, keyed by ticket, kept in step with the feed. It reconciles: a position
+// that is missing from a new Snapshot closed while the feed was away, and goes to the history
+// as such; a closed trade never seen open is recorded all the same. It follows `seq` and asks
+// for a resync (a fresh Snapshot) when a message was missed.
+//
+// Its signals mirror the item-model protocol so that a model can follow row by row.
+class PositionBook : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit PositionBook(QObject *parent = nullptr);
+
+    // Not owned; nullptr restores the system clock (the close time of vanished positions).
+    void setClock(const Clock *clock);
+
+    int count() const { return int(m_positions.size()); }
+    const Position &at(int row) const { return m_positions.at(row); }
+    const QList<Position> &positions() const { return m_positions; }
+    // The row of a ticket, -1 if it is not open.
+    int rowOf(qint64 ticket) const { return m_rows.value(ticket, -1); }
+    qint64 lastSeq() const { return m_lastSeq; }
+
+    // A new connection: data before its Snapshot is ignored, and the seq count starts again.
+    void expectSnapshot();
+    // Applies one validated message, following its seq.
+    void apply(const FeedMessage &message);
+
+    void applySnapshot(const QList<Position> &positions);
+    void applyPositions(const QList<Position> &positions);
+    void applyClosed(const QList<ClosedTrade> &trades);
+    void applyHistory(const QList<ClosedTrade> &trades);
+
+Q_SIGNALS:
+    void positionsAboutToBeReset();
+    void positionsReset();
+    void positionAboutToBeInserted(int row);
+    void positionInserted(int row);
+    void positionAboutToBeRemoved(int row);
+    void positionRemoved(int row);
+    // `fields` is a mask of Position::Field.
+    void positionUpdated(int row, quint32 fields);
+    // For the history: from Closed and History, and (with reason Unknown) positions that
+    // vanished from a Snapshot.
+    void tradesClosed(const QList<ClosedTrade> &trades);
+    // A message was missed: the owner answers by subscribing again.
+    void resyncNeeded();
+
+private:
+    void removeRow(int row);
+    void requestResync(const QString &why);
+
+    QList<Position> m_positions;
+    QHash<qint64, int> m_rows; // ticket -> row
+    const Clock *m_clock = nullptr;
+    qint64 m_lastSeq = 0;
+    bool m_awaitingSnapshot = true;
+    bool m_resyncRequested = false;
+};

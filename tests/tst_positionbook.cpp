@@ -1,0 +1,239 @@
+#include "clock.h"
+#include "positionbook.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+class FixedClock : public Clock
+{
+public:
+    qint64 currentMSecsSinceEpoch() const override { return now; }
+    qint64 now = 1732600000000;
+};
+
+Position make(qint64 ticket, double price = 1.1, bool following = false)
+{
+    Position p;
+    p.ticket = ticket;
+    p.symbol = u"EURUSD"_s;
+    p.volume = 0.5;
+    p.openPrice = 1.1;
+    p.price = price;
+    p.profit = (price - 1.1) * 50000;
+    p.openTime = 1732500000000;
+    p.flwsig = following;
+    p.sigtraderid = following ? 88001 : 0;
+    return p;
+}
+
+ClosedTrade closeOf(const Position &p, ClosedTrade::Reason reason = ClosedTrade::Reason::Manual)
+{
+    ClosedTrade t;
+    t.position = p;
+    t.closePrice = p.price;
+    t.closeTime = 1732590000000;
+    t.reason = reason;
+    return t;
+}
+
+FeedMessage message(FeedMessage::Type type, qint64 seq, const QList<Position> &positions = {},
+                    const QList<ClosedTrade> &trades = {})
+{
+    FeedMessage m;
+    m.type = type;
+    m.seq = seq;
+    m.positions = positions;
+    m.trades = trades;
+    return m;
+}
+
+QList<qint64> tickets(const PositionBook &book)
+{
+    QList<qint64> list;
+    for (const Position &p : book.positions())
+        list.append(p.ticket);
+    return list;
+}
+
+} // namespace
+
+class tst_PositionBook : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void snapshotReplacesEverything();
+    void positionsUpsertByTicket();
+    void unchangedUpdateSaysNothing();
+    void closedRemovesAndGoesToHistory();
+    void closedNeverSeenOpenIsRecordedAllTheSame();
+    void reconnectWithAPositionThatClosedDuringTheOutage();
+    void historyRemovesStaleOpenPositions();
+    void seqGapAsksForOneResync();
+    void staleAndEarlyMessagesAreIgnored();
+    void rowIndexStaysRightAfterRemovals();
+};
+
+void tst_PositionBook::snapshotReplacesEverything()
+{
+    PositionBook book;
+    QSignalSpy reset(&book, &PositionBook::positionsReset);
+    QSignalSpy closed(&book, &PositionBook::tradesClosed);
+    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1), make(2), make(3)}));
+    QCOMPARE(tickets(book), QList<qint64>({1, 2, 3}));
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(closed.count(), 0); // nothing was open before
+    QCOMPARE(book.rowOf(2), 1);
+    QCOMPARE(book.rowOf(99), -1);
+    QCOMPARE(book.lastSeq(), 1);
+}
+
+void tst_PositionBook::positionsUpsertByTicket()
+{
+    PositionBook book;
+    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1), make(2)}));
+    QSignalSpy inserted(&book, &PositionBook::positionInserted);
+    QSignalSpy updated(&book, &PositionBook::positionUpdated);
+    book.apply(message(FeedMessage::Type::Positions, 2, {make(2, 1.2), make(3)}));
+    QCOMPARE(tickets(book), QList<qint64>({1, 2, 3}));
+    QCOMPARE(book.at(1).price, 1.2);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.at(0).at(0).toInt(), 2);
+    QCOMPARE(updated.count(), 1);
+    QCOMPARE(updated.at(0).at(0).toInt(), 1);
+    const quint32 fields = updated.at(0).at(1).toUInt();
+    QCOMPARE(fields, quint32(Position::PriceField | Position::ProfitField));
+}
+
+void tst_PositionBook::unchangedUpdateSaysNothing()
+{
+    PositionBook book;
+    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1)}));
+    QSignalSpy updated(&book, &PositionBook::positionUpdated);
+    book.apply(message(FeedMessage::Type::Positions, 2, {make(1)}));
+    QCOMPARE(updated.count(), 0);
+}
+
+void tst_PositionBook::closedRemovesAndGoesToHistory()
+{
+    PositionBook book;
+    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1), make(2), make(3)}));
+    QSignalSpy removed(&book, &PositionBook::positionRemoved);
+    QSignalSpy closed(&book, &PositionBook::tradesClosed);
+    book.apply(message(FeedMessage::Type::Closed, 2, {}, {closeOf(make(2, 1.15))}));
+    QCOMPARE(tickets(book), QList<qint64>({1, 3}));
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed.at(0).at(0).toInt(), 1);
+    QCOMPARE(closed.count(), 1);
+    const auto trades = closed.at(0).at(0).value<QList<ClosedTrade>>();
+    QCOMPARE(trades.size(), 1);
+    QCOMPARE(trades.at(0).position.ticket, 2);
+    QCOMPARE(trades.at(0).reason, ClosedTrade::Reason::Manual);
+}
+
+void tst_PositionBook::closedNeverSeenOpenIsRecordedAllTheSame()
+{
+    PositionBook book;
+    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1)}));
+    QSignalSpy closed(&book, &PositionBook::tradesClosed);
+    QSignalSpy removed(&book, &PositionBook::positionRemoved);
+    book.apply(message(FeedMessage::Type::Closed, 2, {},
+                       {closeOf(make(77), ClosedTrade::Reason::TakeProfit)}));
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(closed.count(), 1);
+    QCOMPARE(closed.at(0).at(0).value<QList<ClosedTrade>>().at(0).position.ticket, 77);
+    QCOMPARE(tickets(book), QList<qint64>({1}));
+}
+
+void tst_PositionBook::reconnectWithAPositionThatClosedDuringTheOutage()
+{
+    FixedClock clock;
+    PositionBook book;
+    book.setClock(&clock);
+    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1), make(2, 1.13), make(3)}));
+    book.apply(message(FeedMessage::Type::Positions, 2, {make(2, 1.14)}));
+
+    // The connection drops; ticket 2 closes and 4 opens while we are away.
+    book.expectSnapshot();
+    QSignalSpy closed(&book, &PositionBook::tradesClosed);
+    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1), make(3), make(4)}));
+    QCOMPARE(tickets(book), QList<qint64>({1, 3, 4}));
+    QCOMPARE(closed.count(), 1);
+    const auto vanished = closed.at(0).at(0).value<QList<ClosedTrade>>();
+    QCOMPARE(vanished.size(), 1);
+    const ClosedTrade &t = vanished.at(0);
+    QCOMPARE(t.position.ticket, 2);
+    QCOMPARE(t.reason, ClosedTrade::Reason::Unknown); // provisional, until History says more
+    QCOMPARE(t.closePrice, 1.14);                     // the last price we knew
+    QCOMPARE(t.closeTime, clock.now);
+    QCOMPARE(t.position.symbol, u"EURUSD"_s);
+}
+
+void tst_PositionBook::historyRemovesStaleOpenPositions()
+{
+    PositionBook book;
+    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1), make(2)}));
+    QSignalSpy closed(&book, &PositionBook::tradesClosed);
+    book.apply(message(FeedMessage::Type::History, 2, {}, {closeOf(make(2)), closeOf(make(50))}));
+    QCOMPARE(tickets(book), QList<qint64>({1}));
+    QCOMPARE(closed.count(), 1);
+    QCOMPARE(closed.at(0).at(0).value<QList<ClosedTrade>>().size(), 2);
+}
+
+void tst_PositionBook::seqGapAsksForOneResync()
+{
+    PositionBook book;
+    QSignalSpy resync(&book, &PositionBook::resyncNeeded);
+    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1)}));
+    book.apply(message(FeedMessage::Type::Positions, 2, {make(1, 1.2)}));
+    QCOMPARE(resync.count(), 0);
+    // 3 and 4 were lost.
+    book.apply(message(FeedMessage::Type::Positions, 5, {make(1, 1.3)}));
+    QCOMPARE(resync.count(), 1);
+    QCOMPARE(book.at(0).price, 1.3); // a whole position is still right to apply
+    // More gaps before the fresh snapshot: no storm of subscriptions.
+    book.apply(message(FeedMessage::Type::Positions, 9, {make(2)}));
+    QCOMPARE(resync.count(), 1);
+    // The fresh snapshot reconciles, and a later gap asks again.
+    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1), make(2)}));
+    book.apply(message(FeedMessage::Type::Positions, 3, {make(1)}));
+    QCOMPARE(resync.count(), 2);
+}
+
+void tst_PositionBook::staleAndEarlyMessagesAreIgnored()
+{
+    PositionBook book;
+    QSignalSpy resync(&book, &PositionBook::resyncNeeded);
+    // Before any snapshot of this connection: ignored, the Snapshot is coming.
+    book.apply(message(FeedMessage::Type::Positions, 4, {make(1)}));
+    QCOMPARE(book.count(), 0);
+    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1)}));
+    book.apply(message(FeedMessage::Type::Positions, 2, {make(1, 1.5)}));
+    // A repeat of seq 2 (or older) changes nothing.
+    book.apply(message(FeedMessage::Type::Positions, 2, {make(1, 1.9)}));
+    QCOMPARE(book.at(0).price, 1.5);
+    QCOMPARE(resync.count(), 0);
+}
+
+void tst_PositionBook::rowIndexStaysRightAfterRemovals()
+{
+    PositionBook book;
+    QList<Position> many;
+    for (int i = 1; i <= 50; ++i)
+        many.append(make(i));
+    book.apply(message(FeedMessage::Type::Snapshot, 1, many));
+    QList<ClosedTrade> trades;
+    for (int i = 1; i <= 50; i += 3)
+        trades.append(closeOf(make(i)));
+    book.apply(message(FeedMessage::Type::Closed, 2, {}, trades));
+    for (int row = 0; row < book.count(); ++row)
+        QCOMPARE(book.rowOf(book.at(row).ticket), row);
+    QCOMPARE(book.count(), 50 - 17);
+}
+
+QTEST_GUILESS_MAIN(tst_PositionBook)
+#include "tst_positionbook.moc"
