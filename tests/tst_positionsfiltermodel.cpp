@@ -1,0 +1,257 @@
+#include "positionbook.h"
+#include "positionsfiltermodel.h"
+#include "positionsmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Mode = PositionsFilterModel::Mode;
+
+namespace {
+
+// The original web client's arrayFilter, ported line for line (socket.js):
+//   arr1 = array.filter(v => v.flwsig == true); arr2 = array.filter(v => v.flwsig == false)
+//   'normal': signalId ? arr1 filtered by sigtraderid : arr1.concat(arr2)
+//   otherwise: { arr1: (signalId > 0 ? filtered : arr1), arr2 }
+struct Split
+{
+    QList<Position> arr1;
+    QList<Position> arr2;
+};
+
+QList<Position> arrayFilterNormal(const QList<Position> &array, qint64 signalId)
+{
+    QList<Position> arr1;
+    QList<Position> arr2;
+    for (const Position &v : array)
+        (v.flwsig ? arr1 : arr2).append(v);
+    if (signalId) {
+        QList<Position> only;
+        for (const Position &v : array) {
+            if (v.flwsig && v.sigtraderid == signalId)
+                only.append(v);
+        }
+        return only;
+    }
+    return arr1 + arr2;
+}
+
+Split arrayFilterSplit(const QList<Position> &array, qint64 signalId)
+{
+    Split split;
+    for (const Position &v : array) {
+        if (v.flwsig && (signalId <= 0 || v.sigtraderid == signalId))
+            split.arr1.append(v);
+        if (!v.flwsig)
+            split.arr2.append(v);
+    }
+    return split;
+}
+
+QList<Position> randomAccount(int count)
+{
+    QRandomGenerator random(2024);
+    const QStringList symbols = {u"EURUSD"_s, u"XAUUSD"_s, u"BTCUSD"_s, u"USDJPY"_s};
+    QList<Position> list;
+    for (int i = 0; i < count; ++i) {
+        Position p;
+        p.ticket = 5000 + i * 7;
+        p.symbol = symbols.at(int(random.bounded(symbols.size())));
+        p.volume = 0.1 * (1 + random.bounded(20));
+        p.price = 1.0;
+        p.openPrice = 1.0;
+        p.profit = double(int(random.bounded(2000)) - 1000) / 10.0;
+        p.flwsig = random.bounded(3) == 0;
+        p.sigtraderid = p.flwsig ? 88001 + random.bounded(3) : 0;
+        list.append(p);
+    }
+    return list;
+}
+
+QList<qint64> ticketsOf(const QList<Position> &list)
+{
+    QList<qint64> tickets;
+    for (const Position &p : list)
+        tickets.append(p.ticket);
+    return tickets;
+}
+
+QList<qint64> shown(const PositionsFilterModel &proxy)
+{
+    QList<qint64> tickets;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        tickets.append(proxy.index(row, 0).data(PositionsModel::TicketRole).toLongLong());
+    return tickets;
+}
+
+} // namespace
+
+class tst_PositionsFilterModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void matchesTheOriginalArrayFilter_data();
+    void matchesTheOriginalArrayFilter();
+    void searchBySymbolOrTicket();
+    void totalsMatchTheRowsShown_data();
+    void totalsMatchTheRowsShown();
+    void userSortAndBackToDefault();
+    void followsLiveChanges();
+
+private:
+    PositionBook *m_book = nullptr;
+    PositionsModel *m_model = nullptr;
+    PositionsFilterModel *m_proxy = nullptr;
+    QAbstractItemModelTester *m_tester = nullptr;
+    QList<Position> m_account;
+};
+
+void tst_PositionsFilterModel::init()
+{
+    m_book = new PositionBook;
+    m_model = new PositionsModel(m_book);
+    m_proxy = new PositionsFilterModel;
+    m_proxy->setSourceModel(m_model);
+    m_tester = new QAbstractItemModelTester(m_proxy,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_account = randomAccount(60);
+    FeedMessage snapshot;
+    snapshot.type = FeedMessage::Type::Snapshot;
+    snapshot.seq = 1;
+    snapshot.positions = m_account;
+    m_book->apply(snapshot);
+}
+
+void tst_PositionsFilterModel::cleanup()
+{
+    delete m_tester;
+    delete m_proxy;
+    delete m_model;
+    delete m_book;
+}
+
+void tst_PositionsFilterModel::matchesTheOriginalArrayFilter_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<qint64>("signalId");
+    for (const qint64 id : {qint64(0), qint64(88001), qint64(88003), qint64(99999)}) {
+        QTest::addRow("All, signal %lld", id) << int(Mode::All) << id;
+        QTest::addRow("Following, signal %lld", id) << int(Mode::Following) << id;
+        QTest::addRow("Mine, signal %lld", id) << int(Mode::Mine) << id;
+    }
+}
+
+void tst_PositionsFilterModel::matchesTheOriginalArrayFilter()
+{
+    QFETCH(int, mode);
+    QFETCH(qint64, signalId);
+    m_proxy->setMode(Mode(mode));
+    m_proxy->setSignalTraderId(signalId);
+    QList<Position> expected;
+    switch (Mode(mode)) {
+    case Mode::All:
+        expected = arrayFilterNormal(m_account, signalId);
+        break;
+    case Mode::Following:
+        expected = arrayFilterSplit(m_account, signalId).arr1;
+        break;
+    case Mode::Mine:
+        expected = arrayFilterSplit(m_account, signalId).arr2;
+        break;
+    }
+    // The same positions in the same order: following first, each group in feed order.
+    QCOMPARE(shown(*m_proxy), ticketsOf(expected));
+}
+
+void tst_PositionsFilterModel::searchBySymbolOrTicket()
+{
+    m_proxy->setSearchText(u" xau "_s);
+    QVERIFY(m_proxy->rowCount() > 0);
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        QCOMPARE(m_proxy->index(row, PositionsModel::SymbolColumn).data().toString(), u"XAUUSD"_s);
+    m_proxy->setSearchText(u"5007"_s); // ticket 5007
+    QCOMPARE(shown(*m_proxy), QList<qint64>({5007}));
+    m_proxy->setSearchText(QString());
+    QCOMPARE(m_proxy->rowCount(), 60);
+}
+
+void tst_PositionsFilterModel::totalsMatchTheRowsShown_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<qint64>("signalId");
+    QTest::addRow("All") << int(Mode::All) << qint64(0);
+    QTest::addRow("Following") << int(Mode::Following) << qint64(0);
+    QTest::addRow("Following 88002") << int(Mode::Following) << qint64(88002);
+    QTest::addRow("Mine") << int(Mode::Mine) << qint64(0);
+}
+
+void tst_PositionsFilterModel::totalsMatchTheRowsShown()
+{
+    QFETCH(int, mode);
+    QFETCH(qint64, signalId);
+    m_proxy->setMode(Mode(mode));
+    m_proxy->setSignalTraderId(signalId);
+    double volume = 0;
+    double profit = 0;
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        volume += m_proxy->index(row, PositionsModel::VolumeColumn)
+                      .data(PositionsModel::SortRole)
+                      .toDouble();
+        profit += m_proxy->index(row, PositionsModel::ProfitColumn)
+                      .data(PositionsModel::SortRole)
+                      .toDouble();
+    }
+    const PositionsFilterModel::Totals totals = m_proxy->totals();
+    QCOMPARE(totals.count, m_proxy->rowCount());
+    QVERIFY(totals.count > 0);
+    QVERIFY(qAbs(totals.volume - volume) < 1e-9);
+    QVERIFY(qAbs(totals.profit - profit) < 1e-9);
+}
+
+void tst_PositionsFilterModel::userSortAndBackToDefault()
+{
+    const QList<qint64> defaultOrder = shown(*m_proxy);
+    m_proxy->sort(PositionsModel::ProfitColumn, Qt::DescendingOrder);
+    QVERIFY(m_proxy->isUserSorted());
+    double previous = std::numeric_limits<double>::max();
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const double profit = m_proxy->index(row, PositionsModel::ProfitColumn)
+                                  .data(PositionsModel::SortRole)
+                                  .toDouble();
+        QVERIFY(profit <= previous);
+        previous = profit;
+    }
+    m_proxy->sort(-1);
+    QVERIFY(!m_proxy->isUserSorted());
+    QCOMPARE(shown(*m_proxy), defaultOrder);
+}
+
+void tst_PositionsFilterModel::followsLiveChanges()
+{
+    m_proxy->setMode(Mode::Mine);
+    QSignalSpy totalsChanged(m_proxy, &PositionsFilterModel::totalsChanged);
+    const int before = m_proxy->rowCount();
+    Position own;
+    own.ticket = 99999;
+    own.symbol = u"EURUSD"_s;
+    own.volume = 1.0;
+    own.profit = 5.0;
+    m_book->applyPositions({own});
+    QCOMPARE(m_proxy->rowCount(), before + 1);
+    QVERIFY(totalsChanged.count() > 0);
+    Position copied = own;
+    copied.ticket = 99998;
+    copied.flwsig = true;
+    copied.sigtraderid = 88001;
+    m_book->applyPositions({copied});
+    QCOMPARE(m_proxy->rowCount(), before + 1); // Mine does not show copies
+}
+
+QTEST_GUILESS_MAIN(tst_PositionsFilterModel)
+#include "tst_positionsfiltermodel.moc"

@@ -1,0 +1,210 @@
+#include "positionbook.h"
+#include "positionsmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+Position make(qint64 ticket, const QString &symbol = u"EURUSD"_s, double price = 1.08452)
+{
+    Position p;
+    p.ticket = ticket;
+    p.symbol = symbol;
+    p.volume = 0.3;
+    p.openPrice = price;
+    p.price = price;
+    p.openTime = 1732500000000;
+    return p;
+}
+
+FeedMessage snapshot(const QList<Position> &positions)
+{
+    FeedMessage m;
+    m.type = FeedMessage::Type::Snapshot;
+    m.seq = 1;
+    m.positions = positions;
+    return m;
+}
+
+} // namespace
+
+class tst_PositionsModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void passesTheModelTester();
+    void rowsFollowTheBookOneByOne();
+    void ticksAreCoalescedPerRunOfRows();
+    void theTimerFlushesWithin100ms();
+    void displayAtTheInstrumentsPrecision_data();
+    void displayAtTheInstrumentsPrecision();
+    void sortRoleAndToneAndSignal();
+};
+
+void tst_PositionsModel::passesTheModelTester()
+{
+    PositionBook book;
+    PositionsModel model(&book);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    book.apply(snapshot({make(1), make(2), make(3)}));
+    Position p = make(2);
+    p.price = 1.1;
+    book.applyPositions({p, make(4)});
+    ClosedTrade t;
+    t.position = make(1);
+    t.closeTime = p.openTime;
+    book.applyClosed({t});
+    model.flush();
+    book.applySnapshot({make(9)});
+    QCOMPARE(model.rowCount(), 1);
+}
+
+void tst_PositionsModel::rowsFollowTheBookOneByOne()
+{
+    PositionBook book;
+    PositionsModel model(&book);
+    book.apply(snapshot({make(1), make(2)}));
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+    book.applyPositions({make(3), make(4)});
+    QCOMPARE(inserted.count(), 2);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 2);
+    QCOMPARE(inserted.at(1).at(1).toInt(), 3);
+    ClosedTrade t;
+    t.position = make(2);
+    t.closeTime = t.position.openTime;
+    book.applyClosed({t});
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed.at(0).at(1).toInt(), 1);
+    QCOMPARE(resets.count(), 0); // only a snapshot resets
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(1, PositionsModel::TicketColumn).data().toString(), u"3"_s);
+
+    book.applySnapshot({make(7)});
+    QCOMPARE(resets.count(), 1);
+}
+
+void tst_PositionsModel::ticksAreCoalescedPerRunOfRows()
+{
+    PositionBook book;
+    PositionsModel model(&book);
+    QList<Position> positions;
+    for (int i = 0; i < 10; ++i)
+        positions.append(make(100 + i));
+    book.apply(snapshot(positions));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+    // Rows 1, 2, 3 tick three times each, row 7 once: two runs.
+    for (int round = 0; round < 3; ++round) {
+        for (const int row : {1, 2, 3}) {
+            Position p = book.at(row);
+            p.price += 0.0001;
+            p.profit += 1.0;
+            book.applyPositions({p});
+        }
+    }
+    Position p7 = book.at(7);
+    p7.price += 0.0002;
+    book.applyPositions({p7});
+    QCOMPARE(changed.count(), 0); // nothing until the flush
+    model.flush();
+    QCOMPARE(changed.count(), 2);
+    const auto topLeft = [&](int i) { return changed.at(i).at(0).value<QModelIndex>(); };
+    const auto bottomRight = [&](int i) { return changed.at(i).at(1).value<QModelIndex>(); };
+    QCOMPARE(topLeft(0).row(), 1);
+    QCOMPARE(bottomRight(0).row(), 3);
+    // Price and profit changed: the span is Price..Profit, not the whole row.
+    QCOMPARE(topLeft(0).column(), int(PositionsModel::PriceColumn));
+    QCOMPARE(bottomRight(0).column(), int(PositionsModel::ProfitColumn));
+    QCOMPARE(topLeft(1).row(), 7);
+    QCOMPARE(bottomRight(1).row(), 7);
+    QCOMPARE(topLeft(1).column(), int(PositionsModel::PriceColumn));
+    QCOMPARE(bottomRight(1).column(), int(PositionsModel::PriceColumn));
+    // The view reads the new values.
+    QCOMPARE(model.index(7, PositionsModel::PriceColumn).data(PositionsModel::SortRole).toDouble(),
+             p7.price);
+    model.flush();
+    QCOMPARE(changed.count(), 2); // nothing left to say
+}
+
+void tst_PositionsModel::theTimerFlushesWithin100ms()
+{
+    PositionBook book;
+    PositionsModel model(&book);
+    model.setFlushInterval(1s); // clamped to the 100 ms promise
+    book.apply(snapshot({make(1)}));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    Position p = book.at(0);
+    p.price = 1.2;
+    book.applyPositions({p});
+    QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 1000);
+}
+
+void tst_PositionsModel::displayAtTheInstrumentsPrecision_data()
+{
+    QTest::addColumn<QString>("symbol");
+    QTest::addColumn<double>("price");
+    QTest::addColumn<QString>("shown");
+    QTest::addRow("EURUSD 5") << u"EURUSD"_s << 1.0845 << u"1.08450"_s;
+    QTest::addRow("USDJPY 3") << u"USDJPY"_s << 151.4 << u"151.400"_s;
+    QTest::addRow("XAUUSD 2") << u"XAUUSD"_s << 2345.6 << u"2,345.60"_s;
+    QTest::addRow("US30 1") << u"US30"_s << 39150.0 << u"39,150.0"_s;
+    QTest::addRow("unknown learns") << u"ETHUSD"_s << 3120.125 << u"3,120.125"_s;
+}
+
+void tst_PositionsModel::displayAtTheInstrumentsPrecision()
+{
+    QFETCH(QString, symbol);
+    QFETCH(double, price);
+    QFETCH(QString, shown);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    PositionBook book;
+    PositionsModel model(&book);
+    book.apply(snapshot({make(1, symbol, price)}));
+    QCOMPARE(model.index(0, PositionsModel::PriceColumn).data().toString(), shown);
+    QCOMPARE(model.index(0, PositionsModel::OpenPriceColumn).data().toString(), shown);
+    // No stop set: an empty cell, not 0.00000.
+    QCOMPARE(model.index(0, PositionsModel::StopLossColumn).data().toString(), QString());
+}
+
+void tst_PositionsModel::sortRoleAndToneAndSignal()
+{
+    PositionBook book;
+    PositionsModel model(&book);
+    Position gain = make(1);
+    gain.profit = 12.5;
+    gain.flwsig = true;
+    gain.sigtraderid = 88002;
+    gain.signame = u"Gold Scalper Pro"_s;
+    Position loss = make(2);
+    loss.profit = -3;
+    loss.flwsig = true;
+    loss.sigtraderid = 88009; // no name: the id shows
+    Position flat = make(3);
+    book.apply(snapshot({gain, loss, flat}));
+    QCOMPARE(model.index(0, PositionsModel::ProfitColumn).data(PositionsModel::ToneRole).toInt(),
+             int(PositionsModel::Gain));
+    QCOMPARE(model.index(1, PositionsModel::ProfitColumn).data(PositionsModel::ToneRole).toInt(),
+             int(PositionsModel::Loss));
+    QCOMPARE(model.index(2, PositionsModel::ProfitColumn).data(PositionsModel::ToneRole).toInt(),
+             int(PositionsModel::Flat));
+    QCOMPARE(model.index(1, PositionsModel::ProfitColumn).data(PositionsModel::SortRole).toDouble(),
+             -3.0);
+    QCOMPARE(model.index(0, PositionsModel::SignalColumn).data().toString(), u"Gold Scalper Pro"_s);
+    QCOMPARE(model.index(1, PositionsModel::SignalColumn).data().toString(), u"#88009"_s);
+    QCOMPARE(model.index(2, PositionsModel::SignalColumn).data().toString(), QString());
+    QCOMPARE(model.index(0, PositionsModel::TypeColumn).data().toString(), u"Buy"_s);
+    QCOMPARE(model.headerData(PositionsModel::ProfitColumn, Qt::Horizontal).toString(),
+             u"Profit"_s);
+}
+
+QTEST_GUILESS_MAIN(tst_PositionsModel)
+#include "tst_positionsmodel.moc"
