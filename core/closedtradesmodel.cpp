@@ -1,0 +1,200 @@
+#include "closedtradesmodel.h"
+
+#include "clock.h"
+#include "closedtradestore.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+ClosedTradesModel::ClosedTradesModel(ClosedTradeStore *store, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_store(store)
+{
+    connect(store, &ClosedTradeStore::tradesRecorded, this, &ClosedTradesModel::reload);
+    reload();
+}
+
+void ClosedTradesModel::setClock(const Clock *clock)
+{
+    m_clock = clock;
+    reload();
+}
+
+void ClosedTradesModel::setPeriod(Period period)
+{
+    m_period = period;
+    reload();
+}
+
+void ClosedTradesModel::setCustomRange(const QDate &from, const QDate &to)
+{
+    m_customFrom = std::min(from, to);
+    m_customTo = std::max(from, to);
+    m_period = Period::Custom;
+    reload();
+}
+
+std::pair<qint64, qint64> ClosedTradesModel::range(Period period, const QDateTime &now,
+                                                   const QDate &customFrom, const QDate &customTo)
+{
+    const QDate today = now.toLocalTime().date();
+    const auto startOf = [](const QDate &day) { return day.startOfDay().toMSecsSinceEpoch(); };
+    switch (period) {
+    case Period::Today:
+        return {startOf(today), startOf(today.addDays(1))};
+    case Period::ThisWeek: {
+        const QDate monday = today.addDays(1 - today.dayOfWeek());
+        return {startOf(monday), startOf(monday.addDays(7))};
+    }
+    case Period::ThisMonth: {
+        const QDate first(today.year(), today.month(), 1);
+        return {startOf(first), startOf(first.addMonths(1))};
+    }
+    case Period::Custom:
+        if (customFrom.isValid() && customTo.isValid())
+            return {startOf(customFrom), startOf(customTo.addDays(1))};
+        return {0, 0};
+    case Period::All:
+        break;
+    }
+    return {0, 0};
+}
+
+void ClosedTradesModel::reload()
+{
+    const qint64 nowMs = (m_clock ? *m_clock : Clock::system()).currentMSecsSinceEpoch();
+    const auto [from, to] =
+        range(m_period, QDateTime::fromMSecsSinceEpoch(nowMs), m_customFrom, m_customTo);
+    beginResetModel();
+    m_trades = m_store->trades(from, to);
+    m_totals = {};
+    for (const ClosedTrade &t : std::as_const(m_trades)) {
+        ++m_totals.count;
+        m_totals.profit += t.position.profit;
+        m_totals.swap += t.position.swap;
+        m_totals.commission += t.position.commission;
+        m_precision.observe(t.position.symbol, t.position.openPrice);
+        m_precision.observe(t.position.symbol, t.closePrice);
+    }
+    endResetModel();
+    Q_EMIT totalsChanged();
+}
+
+int ClosedTradesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_trades.size());
+}
+
+int ClosedTradesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ClosedTrade &t = m_trades.at(index.row());
+    const Position &p = t.position;
+    const QLocale locale;
+    const int digits = m_precision.digits(p.symbol);
+    const auto time = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    };
+
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case OpenTimeColumn:
+            return time(p.openTime);
+        case CloseTimeColumn:
+            return time(t.closeTime);
+        case TicketColumn:
+            return QString::number(p.ticket);
+        case SymbolColumn:
+            return p.symbol;
+        case TypeColumn:
+            return p.side == Position::Side::Buy ? u"Buy"_s : u"Sell"_s;
+        case VolumeColumn:
+            return locale.toString(p.volume, 'f', 2);
+        case OpenPriceColumn:
+            return locale.toString(p.openPrice, 'f', digits);
+        case ClosePriceColumn:
+            return locale.toString(t.closePrice, 'f', digits);
+        case SwapColumn:
+            return locale.toString(p.swap, 'f', 2);
+        case CommissionColumn:
+            return locale.toString(p.commission, 'f', 2);
+        case ProfitColumn:
+            return locale.toString(p.profit, 'f', 2);
+        case ReasonColumn:
+            switch (t.reason) {
+            case ClosedTrade::Reason::TakeProfit:
+                return u"Take profit"_s;
+            case ClosedTrade::Reason::StopLoss:
+                return u"Stop loss"_s;
+            case ClosedTrade::Reason::Manual:
+                return u"Manual"_s;
+            case ClosedTrade::Reason::StopOut:
+                return u"Stop out"_s;
+            case ClosedTrade::Reason::Unknown:
+                return u"Closed while offline"_s;
+            }
+            return {};
+        case SignalColumn:
+            if (!p.flwsig)
+                return QString();
+            return p.signame.isEmpty() ? u"#%1"_s.arg(p.sigtraderid) : p.signame;
+        }
+    } else if (role == SortRole) {
+        switch (index.column()) {
+        case OpenTimeColumn:
+            return p.openTime;
+        case CloseTimeColumn:
+            return t.closeTime;
+        case TicketColumn:
+            return p.ticket;
+        case VolumeColumn:
+            return p.volume;
+        case OpenPriceColumn:
+            return p.openPrice;
+        case ClosePriceColumn:
+            return t.closePrice;
+        case SwapColumn:
+            return p.swap;
+        case CommissionColumn:
+            return p.commission;
+        case ProfitColumn:
+            return p.profit;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    } else if (role == ToneRole) {
+        return p.profit > 0.0 ? 1 : p.profit < 0.0 ? -1 : 0;
+    } else if (role == Qt::TextAlignmentRole) {
+        switch (index.column()) {
+        case OpenTimeColumn:
+        case CloseTimeColumn:
+        case SymbolColumn:
+        case TypeColumn:
+        case ReasonColumn:
+        case SignalColumn:
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+        default:
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        }
+    }
+    return {};
+}
+
+QVariant ClosedTradesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    static const char *const titles[] = {
+        "Open time",   "Close time", "Ticket",     "Symbol", "Type",   "Volume", "Open price",
+        "Close price", "Swap",       "Commission", "Profit", "Reason", "Signal"};
+    if (section < 0 || section >= ColumnCount)
+        return {};
+    return QString::fromLatin1(titles[section]);
+}

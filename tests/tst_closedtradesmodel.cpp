@@ -1,0 +1,143 @@
+#include "clock.h"
+#include "closedtradesmodel.h"
+#include "closedtradestore.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Period = ClosedTradesModel::Period;
+
+namespace {
+
+class FixedClock : public Clock
+{
+public:
+    qint64 currentMSecsSinceEpoch() const override { return now; }
+    qint64 now = 0;
+};
+
+qint64 at(const QDate &date, int hour)
+{
+    return QDateTime(date, QTime(hour, 0)).toMSecsSinceEpoch();
+}
+
+ClosedTrade make(qint64 ticket, qint64 closeTime, double profit, double swap, double commission)
+{
+    ClosedTrade t;
+    t.position.ticket = ticket;
+    t.position.symbol = u"XAUUSD"_s;
+    t.position.volume = 0.1;
+    t.position.openPrice = 2300.5;
+    t.position.openTime = closeTime - 3600000;
+    t.position.profit = profit;
+    t.position.swap = swap;
+    t.position.commission = commission;
+    t.closePrice = 2310.25;
+    t.closeTime = closeTime;
+    t.reason = ClosedTrade::Reason::TakeProfit;
+    return t;
+}
+
+} // namespace
+
+class tst_ClosedTradesModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void periodsSelectTheRightTrades_data();
+    void periodsSelectTheRightTrades();
+    void totals();
+    void reloadsWhenTradesAreRecorded();
+    void weekStartsOnMonday();
+};
+
+void tst_ClosedTradesModel::periodsSelectTheRightTrades_data()
+{
+    QTest::addColumn<int>("period");
+    QTest::addColumn<QList<qint64>>("tickets");
+    // "Now" is Wednesday 2024-11-27 15:00 local time.
+    QTest::addRow("Today") << int(Period::Today) << QList<qint64>{1};
+    QTest::addRow("This week") << int(Period::ThisWeek) << QList<qint64>{1, 2};
+    QTest::addRow("This month") << int(Period::ThisMonth) << QList<qint64>{1, 2, 3};
+    QTest::addRow("All") << int(Period::All) << QList<qint64>{1, 2, 3, 4};
+    QTest::addRow("Custom") << int(Period::Custom) << QList<qint64>{2, 3};
+}
+
+void tst_ClosedTradesModel::periodsSelectTheRightTrades()
+{
+    QFETCH(int, period);
+    QFETCH(QList<qint64>, tickets);
+    QTemporaryDir dir;
+    ClosedTradeStore store;
+    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
+    const QDate wednesday(2024, 11, 27);
+    QVERIFY2(store.record({make(1, at(wednesday, 9), 10, 0, -1),               // today
+                           make(2, at(wednesday.addDays(-2), 23), 20, -2, -1), // Monday
+                           make(3, at(QDate(2024, 11, 2), 12), -5, 0, -1),     // this month
+                           make(4, at(QDate(2024, 10, 31), 23), 7, 0, -1)}),
+             qPrintable(store.lastError())); // last month
+    FixedClock clock;
+    clock.now = at(wednesday, 15);
+    ClosedTradesModel model(&store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setClock(&clock);
+    if (Period(period) == Period::Custom)
+        model.setCustomRange(QDate(2024, 11, 25), QDate(2024, 11, 2)); // either order
+    else
+        model.setPeriod(Period(period));
+    QList<qint64> shown;
+    for (const ClosedTrade &t : model.trades())
+        shown.append(t.position.ticket);
+    QCOMPARE(shown, tickets);
+    QCOMPARE(model.rowCount(), tickets.size());
+}
+
+void tst_ClosedTradesModel::totals()
+{
+    QTemporaryDir dir;
+    ClosedTradeStore store;
+    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
+    QVERIFY(
+        store.record({make(1, 1000000, 100.0, -3.5, -2.0), make(2, 2000000, -40.0, 1.25, -2.0)}));
+    ClosedTradesModel model(&store);
+    model.setPeriod(Period::All);
+    const ClosedTradesModel::Totals t = model.totals();
+    QCOMPARE(t.count, 2);
+    QCOMPARE(t.profit, 60.0);
+    QCOMPARE(t.swap, -2.25);
+    QCOMPARE(t.commission, -4.0);
+    QCOMPARE(t.net(), 53.75);
+    QCOMPARE(model.index(0, ClosedTradesModel::ClosePriceColumn).data().toString().remove(u','),
+             u"2310.25"_s);
+    QCOMPARE(model.index(0, ClosedTradesModel::ReasonColumn).data().toString(), u"Take profit"_s);
+}
+
+void tst_ClosedTradesModel::reloadsWhenTradesAreRecorded()
+{
+    QTemporaryDir dir;
+    ClosedTradeStore store;
+    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
+    ClosedTradesModel model(&store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPeriod(Period::All);
+    QCOMPARE(model.rowCount(), 0);
+    QSignalSpy totalsChanged(&model, &ClosedTradesModel::totalsChanged);
+    QVERIFY(store.record({make(1, 1000, 1, 0, 0)}));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(totalsChanged.count(), 1);
+}
+
+void tst_ClosedTradesModel::weekStartsOnMonday()
+{
+    const QDateTime sunday(QDate(2024, 12, 1), QTime(20, 0));
+    const auto [from, to] = ClosedTradesModel::range(Period::ThisWeek, sunday);
+    QCOMPARE(QDateTime::fromMSecsSinceEpoch(from).date(), QDate(2024, 11, 25));
+    QCOMPARE(QDateTime::fromMSecsSinceEpoch(to).date(), QDate(2024, 12, 2));
+}
+
+QTEST_GUILESS_MAIN(tst_ClosedTradesModel)
+#include "tst_closedtradesmodel.moc"
