@@ -36,7 +36,8 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
         {u"reconnect-min-ms"_s, u"Base reconnect delay in milliseconds [1000]."_s, u"MS"_s},
         {u"reconnect-max-ms"_s, u"Longest reconnect delay in milliseconds [30000]."_s, u"MS"_s},
         {u"db"_s, u"The closed-trade history database file."_s, u"PATH"_s},
-        {u"demo"_s, u"Show the built-in demo feed (the default when no --url is given)."_s},
+        {u"demo"_s, u"Show the built-in demo feed (the default when no feed URL is set)."_s},
+        {u"tab"_s, u"The tab to start on: open or closed [open]."_s, u"TAB"_s},
     });
 
     if (!parser.parse(arguments)) {
@@ -57,40 +58,40 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
         return Outcome::Error;
     }
 
-    SocketConfig config = m_socket;
     QString error;
-    const auto number = [&](const QString &name, qint64 min, qint64 max, qint64 fallback) {
-        if (!error.isEmpty() || !parser.isSet(name))
-            return fallback;
-        return OptionValues::integer(parser, name, min, max, &error).value_or(fallback);
+    const auto number = [&](const QString &name, qint64 min, qint64 max) -> std::optional<qint64> {
+        if (!parser.isSet(name))
+            return std::nullopt;
+        return OptionValues::integer(parser, name, min, max, &error);
     };
-    const auto duration = [&](const QString &name, qint64 min, milliseconds fallback) {
-        return milliseconds(number(name, min, kMaxDurationMs, fallback.count()));
+    const auto duration = [&](const QString &name, qint64 min) -> std::optional<milliseconds> {
+        if (const auto value = number(name, min, kMaxDurationMs))
+            return milliseconds(*value);
+        return std::nullopt;
     };
 
-    config.traderId =
-        number(u"trader-id"_s, 1, std::numeric_limits<qint32>::max(), config.traderId);
-    config.heartbeatInterval = duration(u"heartbeat-ms"_s, 10, config.heartbeatInterval);
-    config.pongTimeout = duration(u"pong-timeout-ms"_s, 10, config.pongTimeout);
-    config.connectTimeout = duration(u"connect-timeout-ms"_s, 10, config.connectTimeout);
-    config.maxRetries = int(number(u"max-retries"_s, 0, 1000, config.maxRetries));
-    config.reconnectMin = duration(u"reconnect-min-ms"_s, 0, config.reconnectMin);
-    config.reconnectMax = duration(u"reconnect-max-ms"_s, 0, config.reconnectMax);
+    m_traderId = number(u"trader-id"_s, 1, std::numeric_limits<qint32>::max());
+    m_heartbeat = duration(u"heartbeat-ms"_s, 10);
+    m_pongTimeout = duration(u"pong-timeout-ms"_s, 10);
+    m_connectTimeout = duration(u"connect-timeout-ms"_s, 10);
+    if (const auto retries = number(u"max-retries"_s, 0, 1000))
+        m_maxRetries = int(*retries);
+    m_reconnectMin = duration(u"reconnect-min-ms"_s, 0);
+    m_reconnectMax = duration(u"reconnect-max-ms"_s, 0);
     if (!error.isEmpty()) {
         m_message = error;
         return Outcome::Error;
     }
-    config.subscribePayload = SocketConfig::subscribeMessage(config.traderId);
-    config.unsubscribePayload = SocketConfig::unsubscribeMessage(config.traderId);
 
     if (parser.isSet(u"url"_s)) {
-        config.url = QUrl(parser.value(u"url"_s).trimmed(), QUrl::StrictMode);
-        if (const QString invalid = SocketConfig::validateUrl(config.url); !invalid.isEmpty()) {
+        const QUrl url(parser.value(u"url"_s).trimmed(), QUrl::StrictMode);
+        if (const QString invalid = SocketConfig::validateUrl(url); !invalid.isEmpty()) {
             m_message = u"--url: %1"_s.arg(invalid);
             return Outcome::Error;
         }
+        m_url = url;
     }
-    if (config.reconnectMax < config.reconnectMin) {
+    if (m_reconnectMin && m_reconnectMax && *m_reconnectMax < *m_reconnectMin) {
         m_message = u"--reconnect-max-ms must not be shorter than --reconnect-min-ms."_s;
         return Outcome::Error;
     }
@@ -106,6 +107,41 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
             return Outcome::Error;
         }
     }
-    m_socket = config;
+    if (parser.isSet(u"tab"_s)) {
+        const QString tab = parser.value(u"tab"_s).trimmed().toLower();
+        if (tab == "open"_L1) {
+            m_tab = Tab::Open;
+        } else if (tab == "closed"_L1) {
+            m_tab = Tab::Closed;
+        } else {
+            m_message = u"--tab: expected \"open\" or \"closed\", got \"%1\"."_s.arg(
+                parser.value(u"tab"_s));
+            return Outcome::Error;
+        }
+    }
     return Outcome::Run;
+}
+
+SocketConfig AppOptions::apply(const SocketConfig &base) const
+{
+    SocketConfig config = base;
+    if (m_url)
+        config.url = *m_url;
+    if (m_demo)
+        config.url.clear();
+    config.traderId = m_traderId.value_or(config.traderId);
+    config.heartbeatInterval = m_heartbeat.value_or(config.heartbeatInterval);
+    config.pongTimeout = m_pongTimeout.value_or(config.pongTimeout);
+    config.connectTimeout = m_connectTimeout.value_or(config.connectTimeout);
+    config.maxRetries = m_maxRetries.value_or(config.maxRetries);
+    config.reconnectMin = m_reconnectMin.value_or(config.reconnectMin);
+    config.reconnectMax = m_reconnectMax.value_or(config.reconnectMax);
+    config.subscribePayload = SocketConfig::subscribeMessage(config.traderId);
+    config.unsubscribePayload = SocketConfig::unsubscribeMessage(config.traderId);
+    return config;
+}
+
+SocketConfig AppOptions::socketConfig() const
+{
+    return apply(SocketConfig::forTrader(QUrl(), Defaults::kTraderId));
 }

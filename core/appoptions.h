@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 // The command line of trade-monitor. Parsing lives here, not in main(), so that every bad
 // input has a tested, clear error. The option names are a public interface: keep them.
 class AppOptions
@@ -18,16 +20,31 @@ public:
     // For ShowHelp and ShowVersion the text to print; for Error what is wrong.
     QString message() const { return m_message; }
 
-    // The feed connection as the command line configures it. The URL may be empty: no feed.
-    const SocketConfig &socketConfig() const { return m_socket; }
-    // No --url, or --demo: run the built-in demo feed in-process.
-    bool useDemoFeed() const { return m_demo || m_socket.url.isEmpty(); }
+    enum class Tab { Open, Closed };
+
+    // `base` (the saved settings) with every option given on the command line laid over it:
+    // the command line wins for this run. The payloads follow the trader id.
+    SocketConfig apply(const SocketConfig &base) const;
+    // The feed connection from the command line over the defaults. The URL may be empty.
+    SocketConfig socketConfig() const;
+    // --demo: the built-in demo feed whatever the settings say.
+    bool demoRequested() const { return m_demo; }
+    bool urlGiven() const { return m_url.has_value(); }
     // Empty unless --db was given.
     QString databasePath() const { return m_databasePath; }
+    Tab startTab() const { return m_tab; }
 
 private:
-    SocketConfig m_socket = SocketConfig::forTrader(QUrl(), Defaults::kTraderId);
+    std::optional<QUrl> m_url;
+    std::optional<qint64> m_traderId;
+    std::optional<std::chrono::milliseconds> m_heartbeat;
+    std::optional<std::chrono::milliseconds> m_pongTimeout;
+    std::optional<std::chrono::milliseconds> m_connectTimeout;
+    std::optional<int> m_maxRetries;
+    std::optional<std::chrono::milliseconds> m_reconnectMin;
+    std::optional<std::chrono::milliseconds> m_reconnectMax;
     QString m_databasePath;
     QString m_message;
     bool m_demo = false;
+    Tab m_tab = Tab::Open;
 };

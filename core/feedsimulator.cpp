@@ -244,7 +244,7 @@ void FeedSimulator::onWebSocketConnection()
         connect(socket, &QWebSocket::disconnected, this, [this, socket] {
             if (m_clients.remove(socket)) {
                 socket->deleteLater();
-                Q_EMIT clientDisconnected();
+                Q_EMIT clientDisconnected(int(socket->closeCode()));
             }
         });
         Q_EMIT clientConnected();
@@ -254,10 +254,13 @@ void FeedSimulator::onWebSocketConnection()
 void FeedSimulator::onClientMessage(QWebSocket *socket, const QString &message)
 {
     const auto it = m_clients.find(socket);
-    if (it == m_clients.end() || m_silent)
+    if (it == m_clients.end())
         return;
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(message.toUtf8(), &error);
+    Q_EMIT clientMessageReceived(document.object().value("type"_L1).toString());
+    if (m_silent)
+        return;
     if (!document.isObject()) {
         sendRaw(socket, FeedMessages::error(400, u"not a JSON object"_s));
         return;

@@ -68,7 +68,10 @@ public:
 Q_SIGNALS:
     void clientConnected();
     void clientSubscribed();
-    void clientDisconnected();
+    // Every message a client sent, by its type ("Subscribe", "Ping", ...; "" if unreadable).
+    void clientMessageReceived(const QString &type);
+    // The close code the client sent (1005 when it sent none).
+    void clientDisconnected(int closeCode);
 
 private:
     struct Client

@@ -1,0 +1,85 @@
+#include "appsettings.h"
+
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+using std::chrono::milliseconds;
+
+namespace {
+constexpr qint64 kMaxDurationMs = 24LL * 3600 * 1000;
+} // namespace
+
+AppSettings::AppSettings(QSettings *settings)
+    : m_settings(settings ? settings : new QSettings)
+    , m_owned(!settings)
+{}
+
+AppSettings::~AppSettings()
+{
+    if (m_owned)
+        delete m_settings;
+}
+
+SocketConfig AppSettings::feedConfig() const
+{
+    m_problems.clear();
+    SocketConfig config = SocketConfig::forTrader(QUrl(), Defaults::kTraderId);
+    const auto number = [this](const QString &key, qint64 min, qint64 max, qint64 fallback) {
+        const QVariant value = m_settings->value(key);
+        if (!value.isValid())
+            return fallback;
+        bool ok = false;
+        const qint64 number = value.toString().trimmed().toLongLong(&ok);
+        if (!ok || number < min || number > max) {
+            m_problems.append(
+                u"%1: \"%2\" is not a whole number from %3 to %4; using %5."_s.arg(key)
+                    .arg(value.toString())
+                    .arg(min)
+                    .arg(max)
+                    .arg(fallback));
+            return fallback;
+        }
+        return number;
+    };
+    const auto duration = [&](const QString &key, qint64 min, milliseconds fallback) {
+        return milliseconds(number(key, min, kMaxDurationMs, fallback.count()));
+    };
+
+    const QString url = m_settings->value(u"feed/url"_s).toString().trimmed();
+    if (!url.isEmpty()) {
+        const QUrl parsed(url, QUrl::StrictMode);
+        if (const QString invalid = SocketConfig::validateUrl(parsed); invalid.isEmpty())
+            config.url = parsed;
+        else
+            m_problems.append(u"feed/url: %1 Using the demo feed."_s.arg(invalid));
+    }
+    config.traderId =
+        number(u"feed/traderId"_s, 1, std::numeric_limits<qint32>::max(), config.traderId);
+    config.heartbeatInterval = duration(u"feed/heartbeatMs"_s, 10, config.heartbeatInterval);
+    config.pongTimeout = duration(u"feed/pongTimeoutMs"_s, 10, config.pongTimeout);
+    config.maxRetries = int(number(u"feed/maxRetries"_s, 0, 1000, config.maxRetries));
+    const milliseconds min = duration(u"feed/reconnectMinMs"_s, 0, config.reconnectMin);
+    const milliseconds max = duration(u"feed/reconnectMaxMs"_s, 0, config.reconnectMax);
+    if (max < min) {
+        m_problems.append(u"feed/reconnectMaxMs is shorter than feed/reconnectMinMs; using the "
+                          "defaults."_s);
+    } else {
+        config.reconnectMin = min;
+        config.reconnectMax = max;
+    }
+    config.subscribePayload = SocketConfig::subscribeMessage(config.traderId);
+    config.unsubscribePayload = SocketConfig::unsubscribeMessage(config.traderId);
+    return config;
+}
+
+void AppSettings::setFeedConfig(const SocketConfig &config)
+{
+    m_settings->setValue(u"feed/url"_s, config.url.toString());
+    m_settings->setValue(u"feed/traderId"_s, config.traderId);
+    m_settings->setValue(u"feed/heartbeatMs"_s, qint64(config.heartbeatInterval.count()));
+    m_settings->setValue(u"feed/pongTimeoutMs"_s, qint64(config.pongTimeout.count()));
+    m_settings->setValue(u"feed/maxRetries"_s, config.maxRetries);
+    m_settings->setValue(u"feed/reconnectMinMs"_s, qint64(config.reconnectMin.count()));
+    m_settings->setValue(u"feed/reconnectMaxMs"_s, qint64(config.reconnectMax.count()));
+    m_settings->sync();
+}

@@ -1,0 +1,57 @@
+#include "feedsource.h"
+
+#include "feedsimulator.h"
+#include "socketmanager.h"
+
+#include <QRandomGenerator>
+
+FeedSource::FeedSource(SocketManager *socket, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+{}
+
+FeedSource::~FeedSource() = default;
+
+bool FeedSource::apply(const SocketConfig &requested, QString *error)
+{
+    SocketConfig config = requested;
+    std::unique_ptr<FeedSimulator> demo;
+    if (config.url.isEmpty()) {
+        // Keep a running demo for the same trader; a new trader needs a new account.
+        if (m_demo && m_demo->options().simulation.traderId == config.traderId) {
+            demo = std::move(m_demo);
+        } else {
+            FeedSimulator::Options options;
+            options.simulation.traderId = config.traderId;
+            options.simulation.seed = QRandomGenerator::global()->generate();
+            demo = std::make_unique<FeedSimulator>(options);
+            if (!demo->listen()) {
+                if (error)
+                    *error = tr("The demo feed cannot start: %1").arg(demo->errorString());
+                return false;
+            }
+        }
+        config.url = demo->url();
+    }
+
+    const bool running = m_socket->state() != SocketManager::State::Idle;
+    const bool reconnect = running && (config.url != m_socket->config().url ||
+                                       config.traderId != m_socket->config().traderId);
+    if (reconnect)
+        m_socket->close();
+    m_socket->setConfig(config);
+    // The old demo goes only after the socket has let go of it.
+    m_demo = std::move(demo);
+    if (reconnect)
+        m_socket->open();
+    Q_EMIT changed();
+    return true;
+}
+
+QString FeedSource::description() const
+{
+    if (m_demo)
+        return tr("Demo feed");
+    const QUrl url = m_socket->config().url;
+    return url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
+}

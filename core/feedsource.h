@@ -1,0 +1,39 @@
+#pragma once
+
+#include "socketconfig.h"
+
+#include <QObject>
+
+#include <memory>
+
+class FeedSimulator;
+class SocketManager;
+
+// Where the feed comes from: the configured URL, or, when there is none, the built-in demo
+// account served in-process on 127.0.0.1. Applying a new config reconnects only a feed that
+// was running: a paused feed stays paused.
+class FeedSource : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FeedSource(SocketManager *socket, QObject *parent = nullptr);
+    ~FeedSource() override;
+
+    // An empty URL selects the demo feed. Returns false (with `error`) if the demo feed
+    // cannot listen; the socket is left as it was.
+    bool apply(const SocketConfig &config, QString *error = nullptr);
+
+    bool isDemo() const { return m_demo != nullptr; }
+    // "Demo feed", or the feed's host.
+    QString description() const;
+    const FeedSimulator *demo() const { return m_demo.get(); }
+    FeedSimulator *demo() { return m_demo.get(); }
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    SocketManager *m_socket = nullptr;
+    std::unique_ptr<FeedSimulator> m_demo;
+};
