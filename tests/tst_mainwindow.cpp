@@ -1,17 +1,75 @@
+#include "appsettings.h"
+#include "closedtradespage.h"
+#include "closedtradestore.h"
+#include "feedsession.h"
+#include "feedsimulator.h"
+#include "feedsource.h"
+#include "feedstatusbar.h"
 #include "mainwindow.h"
+#include "opentradespage.h"
+#include "positionbook.h"
+#include "positionsfiltermodel.h"
+#include "positionsmodel.h"
 #include "socketmanager.h"
-#include "testfeedserver.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using State = SocketManager::State;
+using Mode = PositionsFilterModel::Mode;
+
+// Everything the window needs, against an in-process FeedSimulator.
+struct Rig
+{
+    explicit Rig(const QString &folder, MainWindow::Tab tab = MainWindow::OpenTradesTab)
+        : settingsFile(QDir(folder).filePath(u"settings.ini"_s), QSettings::IniFormat)
+        , appSettings(&settingsFile)
+    {
+        FeedSimulator::Options options;
+        options.simulation.seed = 4;
+        options.simulation.tick = 50ms;
+        options.simulation.positions = 15;
+        simulator = std::make_unique<FeedSimulator>(options);
+        if (!simulator->listen())
+            qFatal("the simulator cannot listen");
+        SocketConfig config = SocketConfig::forTrader(simulator->url(), 10260);
+        config.reconnectMin = 20ms;
+        config.reconnectMax = 80ms;
+        socket.setConfig(config);
+        store.open(QDir(folder).filePath(u"history.sqlite"_s));
+        session = std::make_unique<FeedSession>(&socket, &book, &store);
+        window = std::make_unique<MainWindow>(
+            MainWindow::Services{&socket, &book, &store, nullptr, &appSettings}, tab);
+        window->show();
+    }
+
+    OpenTradesPage *open() const { return window->openTradesPage(); }
+
+    QSettings settingsFile;
+    AppSettings appSettings;
+    std::unique_ptr<FeedSimulator> simulator;
+    SocketManager socket;
+    PositionBook book;
+    ClosedTradeStore store;
+    std::unique_ptr<FeedSession> session;
+    std::unique_ptr<MainWindow> window;
+};
 
 class tst_MainWindow : public QObject
 {
@@ -19,38 +77,32 @@ class tst_MainWindow : public QObject
 
 private Q_SLOTS:
     void init();
-    void cleanup();
-    void titleAndTabs();
-    void feedRunsOnlyWhileOpenTradesIsCurrent();
-    void reconnectButtonAppearsWhenRetriesRunOut();
+    void titleTabsAndKeyboard();
+    void openTradesFillsFromTheSnapshotAndUpdates();
+    void closedTradesTabClosesTheFeedAndNothingReconnects();
+    void backToOpenTradesResubscribes();
+    void startingOnClosedTradesNeverConnects();
+    void reconnectAfterRetriesRunOut();
+    void statusTextFollowsEachState();
+    void totalsMatchTheRowsShown_data();
+    void totalsMatchTheRowsShown();
+    void staleNumbersAreGreyed();
+    void signalTraderSelectorFillsFromPositions();
+    void closedTradesShowsHistoryAndExports();
+    void quittingClosesTheFeedCleanly();
+    void filterSortAndColumnsAreRemembered();
+    void demoFeedIsNamed();
     void rendersToPng();
 
 private:
-    SocketConfig config(const QUrl &url) const;
     void savePng(QWidget *widget, const QString &name);
-
-    std::unique_ptr<TestFeedServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_dir;
 };
 
 void tst_MainWindow::init()
 {
-    m_server = std::make_unique<TestFeedServer>();
-    QVERIFY(m_server->listen());
-}
-
-void tst_MainWindow::cleanup()
-{
-    QVERIFY(m_server->maxLiveConnections() <= 1);
-    m_server.reset();
-}
-
-SocketConfig tst_MainWindow::config(const QUrl &url) const
-{
-    SocketConfig config = SocketConfig::forTrader(url, 10260);
-    config.reconnectMin = 20ms;
-    config.reconnectMax = 80ms;
-    config.closeTimeout = 500ms;
-    return config;
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
 }
 
 void tst_MainWindow::savePng(QWidget *widget, const QString &name)
@@ -59,77 +111,319 @@ void tst_MainWindow::savePng(QWidget *widget, const QString &name)
     QVERIFY2(widget->grab().save(path), qPrintable(path));
 }
 
-void tst_MainWindow::titleAndTabs()
+void tst_MainWindow::titleTabsAndKeyboard()
 {
-    SocketManager feed(config(m_server->url()));
-    MainWindow window(&feed);
+    Rig rig(m_dir->path());
+    MainWindow &window = *rig.window;
     QCOMPARE(window.windowTitle(), u"Trade Monitor"_s);
     QCOMPARE(window.tabs()->count(), 2);
     QCOMPARE(window.tabs()->tabText(0), u"Open Trades"_s);
     QCOMPARE(window.tabs()->tabText(1), u"Closed Trades"_s);
     QCOMPARE(window.tabs()->currentIndex(), 0);
-    // The icon is built in and renders (the SVG image plugin is installed).
     QVERIFY(!window.windowIcon().pixmap(32, 32).isNull());
+    QTRY_COMPARE(rig.socket.state(), State::Open);
+
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keySequence(&window, QKeySequence(u"Ctrl+2"_s));
+    QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::ClosedTradesTab));
+    QTRY_COMPARE(rig.socket.state(), State::Idle);
+    QTest::keySequence(&window, QKeySequence(u"Ctrl+1"_s));
+    QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::OpenTradesTab));
+    QTRY_COMPARE(rig.socket.state(), State::Open);
+    QTest::keySequence(&window, QKeySequence(u"Ctrl+F"_s));
+    QVERIFY(rig.open()->searchBox()->hasFocus());
+    // Ctrl+R reconnects (here: already live, so it stays live on the same connection).
+    QTest::keySequence(&window, QKeySequence(u"Ctrl+R"_s));
+    QCOMPARE(rig.simulator->clientCount(), 1);
+    QTest::keySequence(&window, QKeySequence(u"Ctrl+Q"_s));
+    QTRY_VERIFY(!window.isVisible());
 }
 
-void tst_MainWindow::feedRunsOnlyWhileOpenTradesIsCurrent()
+void tst_MainWindow::openTradesFillsFromTheSnapshotAndUpdates()
 {
-    SocketManager feed(config(m_server->url()));
-    MainWindow window(&feed);
-    window.show();
-    QSignalSpy connected(m_server.get(), &TestFeedServer::clientConnected);
+    Rig rig(m_dir->path());
+    QTableView *table = rig.open()->table();
+    QTRY_COMPARE(table->model()->rowCount(),
+                 int(rig.simulator->simulation().openPositions().size()));
+    QVERIFY(table->model()->rowCount() >= 10);
+    QCOMPARE(rig.window->statusText(), u"Live"_s);
+    // Prices move: some cell of the Price column changes while we watch.
+    const auto prices = [&] {
+        QStringList list;
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            list.append(table->model()->index(row, PositionsModel::PriceColumn).data().toString());
+        return list;
+    };
+    const QStringList before = prices();
+    QTRY_VERIFY(prices() != before);
+    QVERIFY(!rig.open()->isBannerVisible());
+}
 
-    // Starts on Open Trades, connected.
-    QTRY_COMPARE(feed.state(), State::Open);
-    QCOMPARE(window.statusText(), u"Live"_s);
-    QTRY_COMPARE(m_server->countFrames(0, u"Subscribe"_s), 1);
+void tst_MainWindow::closedTradesTabClosesTheFeedAndNothingReconnects()
+{
+    Rig rig(m_dir->path());
+    QStringList received;
+    connect(rig.simulator.get(), &FeedSimulator::clientMessageReceived, this,
+            [&](const QString &type) { received.append(type); });
+    QSignalSpy closed(rig.simulator.get(), &FeedSimulator::clientDisconnected);
+    QSignalSpy connected(rig.simulator.get(), &FeedSimulator::clientConnected);
+    QTRY_COMPARE(rig.simulator->subscribedCount(), 1);
+    QCOMPARE(connected.count(), 1);
 
-    // Closed Trades: the server sees Unsubscribe, then a close with 1000, and nothing else.
-    window.tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
-    QTRY_VERIFY(m_server->connection(0).closed);
-    QCOMPARE(m_server->connection(0).frames.constLast().value("type"_L1), "Unsubscribe"_L1);
-    QCOMPARE(m_server->connection(0).closeCode, 1000);
-    QTRY_COMPARE(window.statusText(), u"Paused"_s);
+    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    QTRY_COMPARE(closed.count(), 1);
+    // The server heard Unsubscribe, then a close with code 1000.
+    QCOMPARE(received.constLast(), u"Unsubscribe"_s);
+    QCOMPARE(closed.at(0).at(0).toInt(), 1000);
+    QCOMPARE(rig.window->statusText(), u"Paused"_s);
+    QCOMPARE(rig.open()->bannerText(), u"Live feed paused"_s);
+    // Several retry periods later nothing came back.
     QVERIFY(!connected.wait(10 * 80));
-    QCOMPARE(m_server->connectionCount(), 1);
-
-    // Back to Open Trades: a fresh subscription.
-    window.tabs()->setCurrentIndex(MainWindow::OpenTradesTab);
-    QTRY_COMPARE(m_server->connectionCount(), 2);
-    QTRY_COMPARE(m_server->countFrames(1, u"Subscribe"_s), 1);
-    QTRY_COMPARE(window.statusText(), u"Live"_s);
+    QCOMPARE(rig.simulator->clientCount(), 0);
+    QCOMPARE(rig.socket.state(), State::Idle);
 }
 
-void tst_MainWindow::reconnectButtonAppearsWhenRetriesRunOut()
+void tst_MainWindow::backToOpenTradesResubscribes()
 {
-    const quint16 port = m_server->port();
-    m_server->stopListening();
-    SocketManager feed(config(m_server->url()));
-    MainWindow window(&feed);
-    window.show();
-    QTRY_COMPARE(feed.state(), State::Failed);
-    QVERIFY(window.reconnectButton()->isVisible());
-    QVERIFY2(window.statusText().startsWith("Disconnected: Connection refused"_L1),
-             qPrintable(window.statusText()));
-    savePng(&window, u"mainwindow-disconnected.png"_s);
+    Rig rig(m_dir->path());
+    QSignalSpy subscribed(rig.simulator.get(), &FeedSimulator::clientSubscribed);
+    QSignalSpy resets(&rig.book, &PositionBook::positionsReset);
+    QTRY_COMPARE(subscribed.count(), 1);
+    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    QTRY_COMPARE(rig.socket.state(), State::Idle);
+    rig.window->tabs()->setCurrentIndex(MainWindow::OpenTradesTab);
+    QTRY_COMPARE(subscribed.count(), 2);
+    QTRY_COMPARE(resets.count(), 2); // a fresh Snapshot
+    QTRY_COMPARE(rig.window->statusText(), u"Live"_s);
+    QCOMPARE(rig.simulator->clientCount(), 1);
+}
 
-    QVERIFY(m_server->listen(port));
-    QTest::mouseClick(window.reconnectButton(), Qt::LeftButton);
-    QTRY_COMPARE(feed.state(), State::Open);
-    QVERIFY(!window.reconnectButton()->isVisible());
-    QCOMPARE(window.statusText(), u"Live"_s);
+void tst_MainWindow::startingOnClosedTradesNeverConnects()
+{
+    Rig rig(m_dir->path(), MainWindow::ClosedTradesTab);
+    QSignalSpy connected(rig.simulator.get(), &FeedSimulator::clientConnected);
+    QCOMPARE(rig.window->tabs()->currentIndex(), int(MainWindow::ClosedTradesTab));
+    QVERIFY(!connected.wait(500));
+    QCOMPARE(rig.window->statusText(), u"Paused"_s);
+}
+
+void tst_MainWindow::reconnectAfterRetriesRunOut()
+{
+    Rig rig(m_dir->path());
+    QTRY_COMPARE(rig.socket.state(), State::Open);
+    rig.simulator->pauseListening();
+    rig.simulator->dropAll(1001, u"going away"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.socket.state(), State::Failed, 10000);
+    QTRY_VERIFY(rig.window->reconnectButton()->isVisible());
+    QCOMPARE(rig.window->statusText(), u"Disconnected"_s);
+    QVERIFY(rig.open()->isBannerVisible());
+    QVERIFY2(rig.open()->bannerText().startsWith("Disconnected: Connection refused"_L1),
+             qPrintable(rig.open()->bannerText()));
+    savePng(rig.window.get(), u"mainwindow-disconnected.png"_s);
+
+    QVERIFY(rig.simulator->resumeListening());
+    QTest::mouseClick(rig.window->reconnectButton(), Qt::LeftButton);
+    QTRY_COMPARE(rig.socket.state(), State::Open);
+    QTRY_VERIFY(!rig.window->reconnectButton()->isVisible());
+    QTRY_COMPARE(rig.window->statusText(), u"Live"_s);
+    QTRY_VERIFY(!rig.open()->isBannerVisible());
+}
+
+void tst_MainWindow::statusTextFollowsEachState()
+{
+    Rig rig(m_dir->path());
+    QStringList seen;
+    connect(&rig.socket, &SocketManager::stateChanged, this,
+            [&] { seen.append(rig.window->statusText()); });
+    QTRY_COMPARE(rig.socket.state(), State::Open);
+    rig.simulator->pauseListening();
+    rig.simulator->dropAll(1001, u"going away"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.socket.state(), State::Failed, 10000);
+    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    QCOMPARE(rig.window->statusText(), u"Paused"_s);
+    rig.simulator->resumeListening();
+    rig.window->tabs()->setCurrentIndex(MainWindow::OpenTradesTab);
+    QTRY_COMPARE(rig.socket.state(), State::Open);
+
+    QVERIFY2(seen.contains(u"Live"_s), qPrintable(seen.join(u" | ")));
+    QVERIFY2(seen.contains(u"Connecting"_s), qPrintable(seen.join(u" | ")));
+    QVERIFY2(seen.contains(u"Disconnected"_s), qPrintable(seen.join(u" | ")));
+    QVERIFY2(seen.contains(u"Paused"_s), qPrintable(seen.join(u" | ")));
+    const bool reconnecting = std::any_of(seen.cbegin(), seen.cend(), [](const QString &s) {
+        return QRegularExpression(u"^Reconnecting [1-5]/5 in \\d+ s$"_s).match(s).hasMatch();
+    });
+    QVERIFY2(reconnecting, qPrintable(seen.join(u" | ")));
+    QVERIFY(seen.contains(u"Connecting (retry 1/5)"_s));
+}
+
+void tst_MainWindow::totalsMatchTheRowsShown_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addRow("All") << int(Mode::All);
+    QTest::addRow("Following") << int(Mode::Following);
+    QTest::addRow("Mine") << int(Mode::Mine);
+}
+
+void tst_MainWindow::totalsMatchTheRowsShown()
+{
+    QFETCH(int, mode);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    Rig rig(m_dir->path());
+    QTRY_VERIFY(rig.book.count() >= 10);
+    rig.simulator->setSilent(true); // hold the numbers still while we add them up
+    rig.open()->setMode(Mode(mode));
+    QAbstractItemModel *shown = rig.open()->table()->model();
+    int count = shown->rowCount();
+    double volume = 0;
+    double profit = 0;
+    for (int row = 0; row < count; ++row) {
+        volume += shown->index(row, PositionsModel::VolumeColumn)
+                      .data(PositionsModel::SortRole)
+                      .toDouble();
+        profit += shown->index(row, PositionsModel::ProfitColumn)
+                      .data(PositionsModel::SortRole)
+                      .toDouble();
+    }
+    QVERIFY(count > 0);
+    const QString expected = u"%1 position%2 · %3 lots · Floating profit %4%5"_s.arg(count)
+                                 .arg(count == 1 ? QString() : u"s"_s)
+                                 .arg(QLocale().toString(volume, 'f', 2))
+                                 .arg(profit > 0 ? u"+"_s : QString())
+                                 .arg(QLocale().toString(profit, 'f', 2));
+    QTRY_COMPARE(rig.open()->footerText(), expected);
+}
+
+void tst_MainWindow::staleNumbersAreGreyed()
+{
+    Rig rig(m_dir->path());
+    QTRY_COMPARE(rig.socket.state(), State::Open);
+    QTRY_VERIFY(rig.book.count() > 0);
+    QVERIFY(!rig.open()->isBannerVisible());
+    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    // The rows stay for reference, but the page says they are not live.
+    QVERIFY(rig.open()->table()->model()->rowCount() > 0);
+    QVERIFY(rig.open()->isBannerVisible());
+    const QImage image = rig.open()->table()->viewport()->grab().toImage();
+    QVERIFY(!image.isNull());
+}
+
+void tst_MainWindow::signalTraderSelectorFillsFromPositions()
+{
+    Rig rig(m_dir->path());
+    QTRY_VERIFY(rig.book.count() > 0);
+    QComboBox *box = rig.open()->signalTraderBox();
+    QSet<qint64> traders;
+    for (const Position &p : rig.book.positions()) {
+        if (p.flwsig)
+            traders.insert(p.sigtraderid);
+    }
+    QTRY_COMPARE(box->count(), traders.size() + 1);
+    box->setCurrentIndex(1);
+    const qint64 chosen = box->currentData().toLongLong();
+    QAbstractItemModel *shown = rig.open()->table()->model();
+    for (int row = 0; row < shown->rowCount(); ++row)
+        QCOMPARE(shown->index(row, 0).data(PositionsModel::SignalTraderIdRole).toLongLong(),
+                 chosen);
+}
+
+void tst_MainWindow::closedTradesShowsHistoryAndExports()
+{
+    Rig rig(m_dir->path());
+    QTRY_VERIFY(rig.store.count() >= 50);
+    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    ClosedTradesPage *page = rig.window->closedTradesPage();
+    page->periodBox()->setCurrentIndex(page->periodBox()->findText(u"All"_s));
+    QTRY_COMPARE(page->table()->model()->rowCount(), rig.store.count());
+    QVERIFY(page->footerText().startsWith(u"%1 trades · Gross profit"_s.arg(rig.store.count())));
+    const QString path = m_dir->filePath(u"export.csv"_s);
+    QString error;
+    QVERIFY2(page->exportCsv(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), rig.store.count() + 1);
+    QVERIFY(lines.at(0).startsWith("ticket,open_time,close_time"));
+    // A path that cannot be written: a clear error, no crash.
+    QVERIFY(!page->exportCsv(u"/proc/no/such/folder/x.csv"_s, &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void tst_MainWindow::quittingClosesTheFeedCleanly()
+{
+    Rig rig(m_dir->path());
+    QStringList received;
+    connect(rig.simulator.get(), &FeedSimulator::clientMessageReceived, this,
+            [&](const QString &type) { received.append(type); });
+    QSignalSpy closed(rig.simulator.get(), &FeedSimulator::clientDisconnected);
+    QTRY_COMPARE(rig.simulator->subscribedCount(), 1);
+    rig.window->close();
+    QTRY_COMPARE(closed.count(), 1);
+    QCOMPARE(received.constLast(), u"Unsubscribe"_s);
+    QCOMPARE(closed.at(0).at(0).toInt(), 1000);
+}
+
+void tst_MainWindow::filterSortAndColumnsAreRemembered()
+{
+    {
+        Rig rig(m_dir->path());
+        rig.open()->setMode(Mode::Mine);
+        rig.open()->searchBox()->setText(u"USD"_s);
+        QHeaderView *header = rig.open()->table()->horizontalHeader();
+        header->setSectionHidden(PositionsModel::SwapColumn, true);
+        header->moveSection(PositionsModel::SymbolColumn, 0);
+        rig.open()->table()->sortByColumn(PositionsModel::ProfitColumn, Qt::DescendingOrder);
+        rig.window->resize(900, 500);
+        rig.window->close();
+    }
+    Rig again(m_dir->path());
+    QCOMPARE(again.open()->proxy()->mode(), Mode::Mine);
+    QCOMPARE(again.open()->searchBox()->text(), u"USD"_s);
+    QHeaderView *header = again.open()->table()->horizontalHeader();
+    QVERIFY(header->isSectionHidden(PositionsModel::SwapColumn));
+    QCOMPARE(header->visualIndex(PositionsModel::SymbolColumn), 0);
+    QVERIFY(again.open()->proxy()->isUserSorted());
+    QCOMPARE(again.open()->proxy()->sortColumn(), int(PositionsModel::ProfitColumn));
+    QCOMPARE(again.window->size(), QSize(900, 500));
+}
+
+void tst_MainWindow::demoFeedIsNamed()
+{
+    SocketManager socket;
+    FeedSource source(&socket);
+    SocketConfig config = SocketConfig::forTrader(QUrl(), 10260); // no URL: the demo feed
+    QVERIFY(source.apply(config));
+    QVERIFY(source.isDemo());
+    PositionBook book;
+    ClosedTradeStore store;
+    FeedSession session(&socket, &book, &store);
+    MainWindow window({&socket, &book, &store, &source, nullptr});
+    window.show();
+    QTRY_COMPARE(socket.state(), State::Open);
+    QTRY_VERIFY(book.count() > 0);
+    QCOMPARE(source.description(), u"Demo feed"_s);
+    QVERIFY(window.feedStatusBar()->findChildren<QLabel *>().count() > 0);
+    bool named = false;
+    for (const QLabel *label : window.feedStatusBar()->findChildren<QLabel *>())
+        named = named || label->text() == "Demo feed"_L1;
+    QVERIFY(named);
 }
 
 void tst_MainWindow::rendersToPng()
 {
-    SocketManager feed(config(m_server->url()));
-    MainWindow window(&feed);
-    window.show();
-    QTRY_COMPARE(feed.state(), State::Open);
-    savePng(&window, u"mainwindow-open.png"_s);
-    window.tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
-    QTRY_COMPARE(feed.state(), State::Idle);
-    savePng(&window, u"mainwindow-closed.png"_s);
+    Rig rig(m_dir->path());
+    QTRY_VERIFY(rig.book.count() > 0);
+    QTRY_VERIFY(rig.store.count() >= 50);
+    rig.window->resize(1280, 640);
+    savePng(rig.window.get(), u"mainwindow-open.png"_s);
+    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    QTRY_COMPARE(rig.socket.state(), State::Idle);
+    savePng(rig.window.get(), u"mainwindow-closed.png"_s);
+    rig.window->tabs()->setCurrentIndex(MainWindow::OpenTradesTab);
+    rig.simulator->pauseListening();
+    rig.simulator->dropAll(1001, u"going away"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.socket.state(), State::Failed, 10000);
+    savePng(rig.window.get(), u"mainwindow-disconnected.png"_s);
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -1,217 +1,202 @@
 #include "mainwindow.h"
 
+#include "appsettings.h"
+#include "closedtradespage.h"
+#include "closedtradestore.h"
+#include "feedsource.h"
+#include "feedstatus.h"
+#include "feedstatusbar.h"
+#include "opentradespage.h"
+#include "positionbook.h"
+#include "settingsdialog.h"
+#include "socketmanager.h"
+
 #include <QAction>
 #include <QApplication>
-#include <QDateTime>
-#include <QHBoxLayout>
+#include <QCloseEvent>
+#include <QHeaderView>
 #include <QIcon>
 #include <QKeySequence>
-#include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QVBoxLayout>
-
-#include <chrono>
-#include <cmath>
+#include <QTableView>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
-using namespace std::chrono_literals;
 
-namespace {
-
-QString indicatorStyle(const char *colour)
-{
-    return u"border-radius: 6px; background-color: %1;"_s.arg(QLatin1String(colour));
-}
-
-} // namespace
-
-MainWindow::MainWindow(SocketManager *feed, QWidget *parent)
+MainWindow::MainWindow(const Services &services, Tab startTab, QWidget *parent)
     : QMainWindow(parent)
-    , m_feed(feed)
+    , m_services(services)
 {
     setWindowTitle(u"Trade Monitor"_s);
     setWindowIcon(QIcon(u":/icons/trade-monitor.svg"_s));
-    resize(1100, 640);
+    resize(1280, 720);
 
+    m_openTrades = new OpenTradesPage(services.book, this);
+    m_closedTrades = new ClosedTradesPage(services.store, this);
     m_tabs = new QTabWidget(this);
-    m_tabs->addTab(createOpenTradesPage(), u"Open Trades"_s);
-    m_tabs->addTab(createClosedTradesPage(), u"Closed Trades"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_openTrades, tr("Open Trades"));
+    m_tabs->addTab(m_closedTrades, tr("Closed Trades"));
     setCentralWidget(m_tabs);
 
-    m_indicator = new QLabel(this);
-    m_indicator->setFixedSize(12, 12);
-    m_stateLabel = new QLabel(this);
-    m_roundTripLabel = new QLabel(this);
-    m_feedLabel = new QLabel(this);
-    m_reconnectButton = new QPushButton(u"Reconnect"_s, this);
-    m_reconnectButton->setToolTip(u"Try to connect again now (Ctrl+R)"_s);
-    statusBar()->addWidget(m_indicator);
-    statusBar()->addWidget(m_stateLabel, 1);
-    statusBar()->addPermanentWidget(m_roundTripLabel);
-    statusBar()->addPermanentWidget(m_feedLabel);
-    statusBar()->addPermanentWidget(m_reconnectButton);
-    createActions();
+    m_statusBar = new FeedStatusBar(services.socket, this);
+    statusBar()->addWidget(m_statusBar, 1);
+    statusBar()->setSizeGripEnabled(true);
+    if (services.source) {
+        m_statusBar->setFeedName(services.source->description());
+        connect(services.source, &FeedSource::changed, this,
+                [this] { m_statusBar->setFeedName(m_services.source->description()); });
+    } else {
+        m_statusBar->setFeedName(services.socket->config().url.host());
+    }
+    createMenus();
+    restoreState();
 
-    m_countdown.setInterval(250ms);
-    connect(&m_countdown, &QTimer::timeout, this, &MainWindow::updateStatus);
-    connect(m_reconnectButton, &QPushButton::clicked, m_feed, &SocketManager::reconnectNow);
-    connect(m_feed, &SocketManager::stateChanged, this, &MainWindow::updateStatus);
-    connect(m_feed, &SocketManager::retryScheduled, this, &MainWindow::updateStatus);
-    connect(m_feed, &SocketManager::roundTripMeasured, this, &MainWindow::updateStatus);
-    connect(m_feed, &SocketManager::messageReceived, this, &MainWindow::onMessage);
+    connect(services.socket, &SocketManager::stateChanged, this, &MainWindow::updateFeedStatus);
+    connect(services.socket, &SocketManager::retryScheduled, this, &MainWindow::updateFeedStatus);
+    connect(m_openTrades, &OpenTradesPage::reconnectRequested, services.socket,
+            &SocketManager::reconnectNow);
+    // The banner's countdown moves with the status bar's ticker.
+    auto *ticker = new QTimer(this);
+    ticker->setInterval(500);
+    connect(ticker, &QTimer::timeout, this, &MainWindow::updateFeedStatus);
+    ticker->start();
+
+    m_tabs->setCurrentIndex(startTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onTabChanged);
-
-    updateStatus();
     onTabChanged(m_tabs->currentIndex());
 }
 
-QWidget *MainWindow::createOpenTradesPage()
+QPushButton *MainWindow::reconnectButton() const
 {
-    auto *page = new QWidget(this);
-    auto *layout = new QVBoxLayout(page);
-    m_feedBanner = new QLabel(page);
-    m_feedBanner->setWordWrap(true);
-    m_feedBanner->setAlignment(Qt::AlignCenter);
-    QFont bannerFont = m_feedBanner->font();
-    bannerFont.setPointSizeF(bannerFont.pointSizeF() * 1.2);
-    m_feedBanner->setFont(bannerFont);
-    m_messageCount = new QLabel(page);
-    m_messageCount->setAlignment(Qt::AlignCenter);
-    m_messageCount->setForegroundRole(QPalette::PlaceholderText);
-    layout->addStretch();
-    layout->addWidget(m_feedBanner);
-    layout->addWidget(m_messageCount);
-    layout->addStretch();
-    return page;
+    return m_statusBar->reconnectButton();
 }
 
-QWidget *MainWindow::createClosedTradesPage()
+QString MainWindow::statusText() const
 {
-    auto *page = new QWidget(this);
-    auto *layout = new QVBoxLayout(page);
-    auto *label = new QLabel(u"No closed trades recorded yet."_s, page);
-    label->setAlignment(Qt::AlignCenter);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(label);
-    return page;
+    return m_statusBar->stateText();
 }
 
-void MainWindow::createActions()
+void MainWindow::createMenus()
 {
-    QMenu *fileMenu = menuBar()->addMenu(u"&File"_s);
-    QAction *quit = fileMenu->addAction(u"&Quit"_s, this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setShortcutContext(Qt::ApplicationShortcut);
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *exportCsv = file->addAction(tr("&Export Closed Trades…"), this, [this] {
+        m_tabs->setCurrentIndex(ClosedTradesTab);
+        m_closedTrades->exportWithDialog();
+    });
+    exportCsv->setShortcut(QKeySequence(u"Ctrl+E"_s));
+    file->addAction(tr("&Settings…"), this, &MainWindow::editSettings)
+        ->setShortcut(QKeySequence::Preferences);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence(u"Ctrl+Q"_s));
 
-    QMenu *viewMenu = menuBar()->addMenu(u"&View"_s);
-    QAction *openTab = viewMenu->addAction(u"&Open Trades"_s, this,
-                                           [this] { m_tabs->setCurrentIndex(OpenTradesTab); });
-    openTab->setShortcut(QKeySequence(u"Ctrl+1"_s));
-    QAction *closedTab = viewMenu->addAction(u"&Closed Trades"_s, this,
-                                             [this] { m_tabs->setCurrentIndex(ClosedTradesTab); });
-    closedTab->setShortcut(QKeySequence(u"Ctrl+2"_s));
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Open Trades"), this, [this] { m_tabs->setCurrentIndex(OpenTradesTab); })
+        ->setShortcut(QKeySequence(u"Ctrl+1"_s));
+    view->addAction(tr("&Closed Trades"), this,
+                    [this] { m_tabs->setCurrentIndex(ClosedTradesTab); })
+        ->setShortcut(QKeySequence(u"Ctrl+2"_s));
+    view->addSeparator();
+    view->addAction(tr("&Find Position"), this,
+                    [this] {
+                        m_tabs->setCurrentIndex(OpenTradesTab);
+                        m_openTrades->searchBox()->setFocus();
+                        m_openTrades->searchBox()->selectAll();
+                    })
+        ->setShortcut(QKeySequence::Find);
 
-    QMenu *connectionMenu = menuBar()->addMenu(u"&Connection"_s);
-    QAction *reconnect =
-        connectionMenu->addAction(u"&Reconnect"_s, m_feed, &SocketManager::reconnectNow);
-    reconnect->setShortcut(QKeySequence(u"Ctrl+R"_s));
-}
+    QMenu *connection = menuBar()->addMenu(tr("&Connection"));
+    connection
+        ->addAction(tr("&Reconnect"), this,
+                    [this] {
+                        m_tabs->setCurrentIndex(OpenTradesTab);
+                        m_services.socket->reconnectNow();
+                    })
+        ->setShortcut(QKeySequence(u"Ctrl+R"_s));
 
-void MainWindow::setFeedDescription(const QString &description)
-{
-    m_feedDescription = description;
-    updateStatus();
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Trade Monitor"), this, &MainWindow::showAbout);
 }
 
 void MainWindow::onTabChanged(int index)
 {
     // The feed runs only while Open Trades is in front; leaving it is a deliberate close.
-    if (index == OpenTradesTab && !m_feed->config().url.isEmpty())
-        m_feed->open();
+    if (index == OpenTradesTab)
+        m_services.socket->open();
     else
-        m_feed->close();
-    updateStatus();
+        m_services.socket->close();
+    updateFeedStatus();
 }
 
-void MainWindow::onMessage(const QByteArray &)
+void MainWindow::updateFeedStatus()
 {
-    ++m_messages;
-    m_messageCount->setText(u"%1 messages received, the last at %2"_s.arg(m_messages)
-                                .arg(QDateTime::currentDateTime().toString(u"HH:mm:ss"_s)));
+    const bool paused = m_tabs->currentIndex() != OpenTradesTab;
+    m_statusBar->setPaused(paused);
+    m_openTrades->setFeedStatus(FeedStatus::of(*m_services.socket, paused));
 }
 
-QString MainWindow::statusText() const
+void MainWindow::editSettings()
 {
-    switch (m_feed->state()) {
-    case SocketManager::State::Idle:
-        if (m_feed->config().url.isEmpty())
-            return u"No feed: start with --url ws://host:port/path"_s;
-        return m_tabs->currentIndex() == OpenTradesTab ? u"Disconnected"_s : u"Paused"_s;
-    case SocketManager::State::Connecting:
-        return m_feed->retryAttempt() > 0
-                   ? u"Connecting (retry %1/%2)…"_s.arg(m_feed->retryAttempt())
-                         .arg(m_feed->config().maxRetries)
-                   : u"Connecting…"_s;
-    case SocketManager::State::Open:
-        return u"Live"_s;
-    case SocketManager::State::Reconnecting: {
-        const auto seconds = std::ceil(double(m_feed->retryRemaining().count()) / 1000.0);
-        const int max = m_feed->config().maxRetries;
-        return u"Reconnecting %1%2 in %3 s"_s.arg(m_feed->retryAttempt())
-            .arg(max > 0 ? u"/%1"_s.arg(max) : QString())
-            .arg(seconds);
-    }
-    case SocketManager::State::WaitingForNetwork:
-        return u"Waiting for the network"_s;
-    case SocketManager::State::Failed:
-        return u"Disconnected: %1"_s.arg(m_feed->lastError());
-    case SocketManager::State::Closing:
-        return u"Closing…"_s;
-    }
-    return {};
+    const SocketConfig current =
+        m_services.settings ? m_services.settings->feedConfig() : m_services.socket->config();
+    SettingsDialog dialog(current, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const SocketConfig edited = dialog.config();
+    if (m_services.settings)
+        m_services.settings->setFeedConfig(edited);
+    Q_EMIT feedSettingsChanged(edited);
 }
 
-void MainWindow::updateStatus()
+void MainWindow::showAbout()
 {
-    const SocketManager::State state = m_feed->state();
-    const char *colour = "#9e9e9e";
-    switch (state) {
-    case SocketManager::State::Open:
-        colour = "#2e7d32";
-        break;
-    case SocketManager::State::Connecting:
-    case SocketManager::State::Reconnecting:
-    case SocketManager::State::WaitingForNetwork:
-        colour = "#f9a825";
-        break;
-    case SocketManager::State::Failed:
-        colour = "#c62828";
-        break;
-    default:
-        break;
-    }
-    m_indicator->setStyleSheet(indicatorStyle(colour));
-    const QString text = statusText();
-    m_stateLabel->setText(text);
-    m_roundTripLabel->setText(m_feed->roundTripTimeMs() >= 0 && state == SocketManager::State::Open
-                                  ? u"RTT %1 ms"_s.arg(m_feed->roundTripTimeMs())
-                                  : QString());
-    m_feedLabel->setText(m_feed->config().url.isEmpty() ? u"No feed"_s
-                                                        : m_feed->config().url.host());
-    m_reconnectButton->setVisible(state == SocketManager::State::Failed);
+    const QString feed = m_services.source ? m_services.source->description()
+                                           : m_services.socket->config().url.toString();
+    QMessageBox::about(this, tr("About Trade Monitor"),
+                       tr("<h3>Trade Monitor %1</h3>"
+                          "<p>Live open positions and closed-trade history from a WebSocket "
+                          "feed.</p><p>Feed: %2<br>History: %3</p><p>Built with Qt %4.</p>")
+                           .arg(QApplication::applicationVersion(), feed.toHtmlEscaped(),
+                                m_services.store->isOpen()
+                                    ? m_services.store->path().toHtmlEscaped()
+                                    : tr("unavailable"),
+                                QString::fromLatin1(qVersion())));
+}
 
-    if (state == SocketManager::State::Open)
-        m_feedBanner->setText(u"Live: waiting for positions from the feed."_s);
-    else if (state == SocketManager::State::Idle && m_tabs->currentIndex() != OpenTradesTab)
-        m_feedBanner->setText(u"Live feed paused"_s);
-    else
-        m_feedBanner->setText(text);
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
+    // Quitting is a deliberate close: Unsubscribe, code 1000, and no reconnect.
+    m_services.socket->close();
+    QMainWindow::closeEvent(event);
+}
 
-    if (state == SocketManager::State::Reconnecting)
-        m_countdown.start();
-    else
-        m_countdown.stop();
+void MainWindow::saveState() const
+{
+    if (!m_services.settings)
+        return;
+    QSettings &settings = m_services.settings->settings();
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, QMainWindow::saveState());
+    m_openTrades->saveState(settings);
+    m_closedTrades->saveState(settings);
+    settings.sync();
+}
+
+void MainWindow::restoreState()
+{
+    if (!m_services.settings)
+        return;
+    const QSettings &settings = m_services.settings->settings();
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    QMainWindow::restoreState(settings.value(u"window/state"_s).toByteArray());
+    m_openTrades->restoreState(settings);
+    m_closedTrades->restoreState(settings);
 }

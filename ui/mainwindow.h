@@ -1,17 +1,24 @@
 #pragma once
 
-#include "socketmanager.h"
+#include "socketconfig.h"
 
 #include <QMainWindow>
-#include <QTimer>
 
-class QLabel;
+class AppSettings;
+class ClosedTradeStore;
+class ClosedTradesPage;
+class FeedSession;
+class FeedSource;
+class FeedStatusBar;
+class OpenTradesPage;
+class PositionBook;
 class QPushButton;
 class QTabWidget;
+class SocketManager;
 
 // The trader's window: "Open Trades" (the live feed, connected only while this tab is the
-// current one) and "Closed Trades". Leaving Open Trades is a deliberate close of the feed;
-// coming back opens it again.
+// current one) and "Closed Trades" (the history). Leaving Open Trades is a deliberate close
+// of the feed: Unsubscribe, close 1000, no reconnect; coming back opens it again.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -19,36 +26,48 @@ class MainWindow : public QMainWindow
 public:
     enum Tab { OpenTradesTab = 0, ClosedTradesTab = 1 };
 
-    // `feed` is not owned and must outlive the window.
-    explicit MainWindow(SocketManager *feed, QWidget *parent = nullptr);
+    // What the window shows and drives; none owned, all must outlive the window.
+    struct Services
+    {
+        SocketManager *socket = nullptr;
+        PositionBook *book = nullptr;
+        ClosedTradeStore *store = nullptr;
+        FeedSource *source = nullptr;    // may be null (tests)
+        AppSettings *settings = nullptr; // may be null: nothing is remembered
+    };
 
-    // How the status bar and title name the feed: "Demo feed", or the host.
-    void setFeedDescription(const QString &description);
-    QString feedDescription() const { return m_feedDescription; }
+    explicit MainWindow(const Services &services, Tab startTab = OpenTradesTab,
+                        QWidget *parent = nullptr);
 
     QTabWidget *tabs() const { return m_tabs; }
+    OpenTradesPage *openTradesPage() const { return m_openTrades; }
+    ClosedTradesPage *closedTradesPage() const { return m_closedTrades; }
+    FeedStatusBar *feedStatusBar() const { return m_statusBar; }
     // The connection state in words, as the status bar shows it.
     QString statusText() const;
-    QPushButton *reconnectButton() const { return m_reconnectButton; }
+    QPushButton *reconnectButton() const;
+
+    // Opens the settings dialog.
+    void editSettings();
+
+Q_SIGNALS:
+    // The user accepted new feed settings (already saved).
+    void feedSettingsChanged(const SocketConfig &config);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void onTabChanged(int index);
-    void onMessage(const QByteArray &message);
-    void updateStatus();
-    QWidget *createOpenTradesPage();
-    QWidget *createClosedTradesPage();
-    void createActions();
+    void updateFeedStatus();
+    void createMenus();
+    void showAbout();
+    void saveState() const;
+    void restoreState();
 
-    SocketManager *m_feed = nullptr;
+    Services m_services;
     QTabWidget *m_tabs = nullptr;
-    QLabel *m_feedBanner = nullptr;
-    QLabel *m_messageCount = nullptr;
-    QLabel *m_indicator = nullptr;
-    QLabel *m_stateLabel = nullptr;
-    QLabel *m_roundTripLabel = nullptr;
-    QLabel *m_feedLabel = nullptr;
-    QPushButton *m_reconnectButton = nullptr;
-    QString m_feedDescription;
-    QTimer m_countdown; // refreshes "reconnecting in N s"
-    qint64 m_messages = 0;
+    OpenTradesPage *m_openTrades = nullptr;
+    ClosedTradesPage *m_closedTrades = nullptr;
+    FeedStatusBar *m_statusBar = nullptr;
 };

@@ -1,16 +1,19 @@
 #include "appoptions.h"
-#include "feedsimulator.h"
+#include "appsettings.h"
+#include "closedtradestore.h"
+#include "feedsession.h"
+#include "feedsource.h"
 #include "mainwindow.h"
+#include "positionbook.h"
 #include "socketmanager.h"
 #include "systemnetworkmonitor.h"
 
 #include <QApplication>
 #include <QEventLoop>
-#include <QRandomGenerator>
+#include <QLoggingCategory>
 #include <QTimer>
 
 #include <cstdio>
-#include <memory>
 
 int main(int argc, char *argv[])
 {
@@ -40,38 +43,55 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Trade Monitor"));
 
-    SocketConfig config = options.socketConfig();
-    // Without a feed of their own, users see the built-in demo account, served in-process.
-    std::unique_ptr<FeedSimulator> demo;
-    if (options.useDemoFeed()) {
-        FeedSimulator::Options demoOptions;
-        demoOptions.simulation.traderId = config.traderId;
-        demoOptions.simulation.seed = QRandomGenerator::global()->generate();
-        demo = std::make_unique<FeedSimulator>(demoOptions);
-        if (!demo->listen()) {
-            std::fprintf(stderr, "trade-monitor: cannot start the demo feed: %s\n",
-                         qPrintable(demo->errorString()));
-            return 1;
-        }
-        config.url = demo->url();
+    // Saved settings, with the command line laid over them for this run.
+    AppSettings settings;
+    const SocketConfig config = options.apply(settings.feedConfig());
+    for (const QString &problem : settings.problems())
+        std::fprintf(stderr, "trade-monitor: settings: %s\n", qPrintable(problem));
+    SocketConfig checked = config;
+    if (checked.url.isEmpty())
+        checked.url = QUrl(QStringLiteral("ws://127.0.0.1/")); // the demo feed's, for the check
+    if (const QString problem = checked.validate(); !problem.isEmpty()) {
+        std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(problem));
+        return 2;
     }
 
     SystemNetworkMonitor network;
-    SocketManager feed(config);
-    feed.setNetworkMonitor(&network);
+    SocketManager socket;
+    socket.setNetworkMonitor(&network);
+    FeedSource source(&socket);
+    QString error;
+    if (!source.apply(config, &error)) {
+        std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(error));
+        return 1;
+    }
 
-    MainWindow window(&feed);
-    window.setFeedDescription(demo ? QStringLiteral("Demo feed") : config.url.host());
+    PositionBook book;
+    ClosedTradeStore store;
+    // A history that cannot be opened is reported in the window; the live view still works.
+    store.open(options.databasePath().isEmpty() ? ClosedTradeStore::defaultPath()
+                                                : options.databasePath());
+    FeedSession session(&socket, &book, &store);
+
+    MainWindow window({&socket, &book, &store, &source, &settings},
+                      options.startTab() == AppOptions::Tab::Closed ? MainWindow::ClosedTradesTab
+                                                                    : MainWindow::OpenTradesTab);
+    QObject::connect(&window, &MainWindow::feedSettingsChanged, &source,
+                     [&](const SocketConfig &edited) {
+                         QString problem;
+                         if (!source.apply(options.apply(edited), &problem))
+                             std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(problem));
+                     });
     window.show();
     const int status = QApplication::exec();
 
     // Quitting is a deliberate close: unsubscribe and close with 1000, then give the close
     // frame a moment to leave before the socket is destroyed.
-    feed.close();
-    if (feed.state() == SocketManager::State::Closing) {
+    socket.close();
+    if (socket.state() == SocketManager::State::Closing) {
         QEventLoop loop;
-        QObject::connect(&feed, &SocketManager::stateChanged, &loop, &QEventLoop::quit);
-        QTimer::singleShot(feed.config().closeTimeout, &loop, &QEventLoop::quit);
+        QObject::connect(&socket, &SocketManager::stateChanged, &loop, &QEventLoop::quit);
+        QTimer::singleShot(socket.config().closeTimeout, &loop, &QEventLoop::quit);
         loop.exec();
     }
     return status;

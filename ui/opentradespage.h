@@ -1,0 +1,65 @@
+#pragma once
+
+#include "feedstatus.h"
+#include "positionsfiltermodel.h"
+
+#include <QWidget>
+
+class PositionBook;
+class PositionsModel;
+class QButtonGroup;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSettings;
+class QTableView;
+class ToneDelegate;
+
+// "Open Trades": a filter bar, the positions table and the totals of what it shows. When the
+// feed is not live a banner above the table says so, and the numbers are greyed.
+class OpenTradesPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit OpenTradesPage(PositionBook *book, QWidget *parent = nullptr);
+
+    PositionsModel *model() const { return m_model; }
+    PositionsFilterModel *proxy() const { return m_proxy; }
+    QTableView *table() const { return m_table; }
+    QComboBox *signalTraderBox() const { return m_signalTraders; }
+    QLineEdit *searchBox() const { return m_search; }
+    QString footerText() const;
+    QString bannerText() const;
+    bool isBannerVisible() const;
+
+    void setMode(PositionsFilterModel::Mode mode);
+    // Shows the feed's state: anything but Live puts up the banner and greys the table.
+    void setFeedStatus(const FeedStatus &status);
+
+    void saveState(QSettings &settings) const;
+    void restoreState(const QSettings &settings);
+
+Q_SIGNALS:
+    void reconnectRequested();
+
+private:
+    void updateSignalTraders();
+    void updateFooter();
+    void showColumnMenu(const QPoint &position);
+
+    PositionBook *m_book = nullptr;
+    PositionsModel *m_model = nullptr;
+    PositionsFilterModel *m_proxy = nullptr;
+    QTableView *m_table = nullptr;
+    ToneDelegate *m_delegate = nullptr;
+    QButtonGroup *m_modes = nullptr;
+    QComboBox *m_signalTraders = nullptr;
+    QLineEdit *m_search = nullptr;
+    QWidget *m_banner = nullptr;
+    QLabel *m_bannerText = nullptr;
+    QPushButton *m_bannerReconnect = nullptr;
+    QLabel *m_footer = nullptr;
+    bool m_sized = false;
+};

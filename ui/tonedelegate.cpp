@@ -1,0 +1,33 @@
+#include "tonedelegate.h"
+
+#include <QPalette>
+
+ToneDelegate::ToneDelegate(int toneRole, QList<int> toneColumns, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_toneRole(toneRole)
+    , m_toneColumns(std::move(toneColumns))
+{}
+
+QColor ToneDelegate::toneColor(const QPalette &palette, int tone)
+{
+    const QColor text = palette.color(QPalette::Text);
+    if (tone == 0)
+        return text;
+    // The text colour's lightness keeps the contrast of the theme; the hue says gain or loss.
+    const float lightness = std::clamp(text.lightnessF(), 0.30f, 0.72f);
+    return QColor::fromHslF(tone > 0 ? 0.34f : 0.0f, 0.70f, lightness);
+}
+
+void ToneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    QColor color;
+    if (m_stale)
+        color = option->palette.color(QPalette::Disabled, QPalette::Text);
+    else if (m_toneColumns.contains(index.column()))
+        color = toneColor(option->palette, index.data(m_toneRole).toInt());
+    if (color.isValid()) {
+        option->palette.setColor(QPalette::Text, color);
+        option->palette.setColor(QPalette::HighlightedText, color);
+    }
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+// Paints gains green and losses red, in shades taken from the palette's own text colour so
+// that they read on light and dark themes alike; and greys every cell while the data is
+// stale (the feed is not live), so old numbers never pass for live ones.
+class ToneDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    // `toneRole` holds -1, 0 or 1; only `toneColumns` are coloured.
+    ToneDelegate(int toneRole, QList<int> toneColumns, QObject *parent = nullptr);
+
+    void setStale(bool stale) { m_stale = stale; }
+    bool isStale() const { return m_stale; }
+
+    // The colour for a tone (-1 loss, 1 gain) on `palette`.
+    static QColor toneColor(const QPalette &palette, int tone);
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+
+private:
+    int m_toneRole = 0;
+    QList<int> m_toneColumns;
+    bool m_stale = false;
+};
