@@ -16,6 +16,9 @@ private Q_SLOTS:
     void everyOptionIsApplied();
     void badInputGivesAClearError_data();
     void badInputGivesAClearError();
+    void commandLineWinsOverSettings();
+    void startTab_data();
+    void startTab();
     void helpListsEveryOption();
     void version();
 };
@@ -109,6 +112,10 @@ void tst_AppOptions::badInputGivesAClearError_data()
         << u"must not be shorter"_s;
     QTest::addRow("empty db path") << args({"--db", " "}) << u"--db"_s;
     QTest::addRow("stray argument") << args({"positional"}) << u"Unexpected argument"_s;
+    QTest::addRow("demo and url") << args({"--demo", "--url", "ws://h/"})
+                                  << u"exclude each other"_s;
+    QTest::addRow("bad tab") << args({"--tab", "history"})
+                             << u"--tab: expected \"open\" or \"closed\""_s;
 }
 
 void tst_AppOptions::badInputGivesAClearError()
@@ -120,13 +127,52 @@ void tst_AppOptions::badInputGivesAClearError()
     QVERIFY2(options.message().contains(expected), qPrintable(options.message()));
 }
 
+void tst_AppOptions::commandLineWinsOverSettings()
+{
+    SocketConfig saved = SocketConfig::forTrader(QUrl(u"ws://saved.example/feed"_s), 5);
+    saved.heartbeatInterval = 3000ms;
+    saved.maxRetries = 9;
+    AppOptions options;
+    QCOMPARE(options.parse(args({"--trader-id", "77", "--max-retries", "2"})),
+             AppOptions::Outcome::Run);
+    const SocketConfig merged = options.apply(saved);
+    QCOMPARE(merged.url, saved.url);            // not given: the setting stays
+    QCOMPARE(merged.heartbeatInterval, 3000ms); // not given: the setting stays
+    QCOMPARE(merged.traderId, 77);              // given: the command line wins
+    QCOMPARE(merged.maxRetries, 2);
+    QCOMPARE(merged.subscribePayload.value("traderid"_L1).toInteger(), 77);
+
+    AppOptions demo;
+    QCOMPARE(demo.parse(args({"--demo"})), AppOptions::Outcome::Run);
+    QVERIFY(demo.apply(saved).url.isEmpty()); // --demo overrides a saved URL
+}
+
+void tst_AppOptions::startTab_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("tab");
+    QTest::addRow("default") << args({}) << int(AppOptions::Tab::Open);
+    QTest::addRow("open") << args({"--tab", "open"}) << int(AppOptions::Tab::Open);
+    QTest::addRow("closed") << args({"--tab", "Closed"}) << int(AppOptions::Tab::Closed);
+}
+
+void tst_AppOptions::startTab()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, tab);
+    AppOptions options;
+    QCOMPARE(options.parse(arguments), AppOptions::Outcome::Run);
+    QCOMPARE(int(options.startTab()), tab);
+}
+
 void tst_AppOptions::helpListsEveryOption()
 {
     AppOptions options;
     QCOMPARE(options.parse(args({"--help"})), AppOptions::Outcome::ShowHelp);
-    for (const char *name : {"--url", "--trader-id", "--heartbeat-ms", "--pong-timeout-ms",
-                             "--connect-timeout-ms", "--max-retries", "--reconnect-min-ms",
-                             "--reconnect-max-ms", "--db", "--version", "--help"})
+    for (const char *name :
+         {"--url", "--trader-id", "--heartbeat-ms", "--pong-timeout-ms", "--connect-timeout-ms",
+          "--max-retries", "--reconnect-min-ms", "--reconnect-max-ms", "--db", "--demo", "--tab",
+          "--version", "--help"})
         QVERIFY2(options.message().contains(QLatin1String(name)), name);
 }
 

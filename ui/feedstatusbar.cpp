@@ -63,6 +63,17 @@ void FeedStatusBar::setFeedName(const QString &name)
     m_feedName->setText(name);
 }
 
+void FeedStatusBar::setDemo(bool demo)
+{
+    // A simulated account must never be mistaken for a real one.
+    QFont font = m_feedName->font();
+    font.setBold(demo);
+    m_feedName->setFont(font);
+    m_feedName->setToolTip(demo ? tr("A simulated account served by Trade Monitor itself: no "
+                                     "real positions")
+                                : tr("The feed's host"));
+}
+
 QString FeedStatusBar::stateText() const
 {
     return m_state->text();

@@ -19,6 +19,7 @@ public:
 
     void setPaused(bool paused);
     void setFeedName(const QString &name);
+    void setDemo(bool demo);
 
     QString stateText() const;
     QString ageText() const;

@@ -49,9 +49,14 @@ MainWindow::MainWindow(const Services &services, Tab startTab, QWidget *parent)
     statusBar()->addWidget(m_statusBar, 1);
     statusBar()->setSizeGripEnabled(true);
     if (services.source) {
-        m_statusBar->setFeedName(services.source->description());
-        connect(services.source, &FeedSource::changed, this,
-                [this] { m_statusBar->setFeedName(m_services.source->description()); });
+        const auto describe = [this] {
+            m_statusBar->setFeedName(m_services.source->isDemo()
+                                         ? tr("Demo feed · simulated account")
+                                         : m_services.source->description());
+            m_statusBar->setDemo(m_services.source->isDemo());
+        };
+        describe();
+        connect(services.source, &FeedSource::changed, this, describe);
     } else {
         m_statusBar->setFeedName(services.socket->config().url.host());
     }

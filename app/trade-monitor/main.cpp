@@ -40,6 +40,9 @@ int main(int argc, char *argv[])
         break;
     }
 
+    // State changes are debug output: quiet unless asked for with QT_LOGGING_RULES.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("trademonitor.*.debug=false"));
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Trade Monitor"));
 

@@ -1,0 +1,102 @@
+#include "appsettings.h"
+
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+class tst_AppSettings : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void defaultsWhenNothingIsSaved();
+    void roundTrip();
+    void badValuesAreIgnoredOneByOne_data();
+    void badValuesAreIgnoredOneByOne();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString file() const { return m_dir->filePath(u"settings.ini"_s); }
+};
+
+void tst_AppSettings::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+}
+
+void tst_AppSettings::defaultsWhenNothingIsSaved()
+{
+    QSettings ini(file(), QSettings::IniFormat);
+    AppSettings settings(&ini);
+    const SocketConfig config = settings.feedConfig();
+    QVERIFY(config.url.isEmpty()); // the demo feed
+    QCOMPARE(config.traderId, 10260);
+    QCOMPARE(config.heartbeatInterval, 15000ms);
+    QCOMPARE(config.maxRetries, 5);
+    QVERIFY(settings.problems().isEmpty());
+}
+
+void tst_AppSettings::roundTrip()
+{
+    SocketConfig config =
+        SocketConfig::forTrader(QUrl(u"wss://feed.example.com/positions"_s), 4711);
+    config.heartbeatInterval = 5000ms;
+    config.pongTimeout = 2500ms;
+    config.maxRetries = 0;
+    config.reconnectMin = 250ms;
+    config.reconnectMax = 8000ms;
+    {
+        QSettings ini(file(), QSettings::IniFormat);
+        AppSettings(&ini).setFeedConfig(config);
+    }
+    QSettings ini(file(), QSettings::IniFormat);
+    AppSettings settings(&ini);
+    const SocketConfig back = settings.feedConfig();
+    QCOMPARE(back.url, config.url);
+    QCOMPARE(back.traderId, 4711);
+    QCOMPARE(back.heartbeatInterval, 5000ms);
+    QCOMPARE(back.pongTimeout, 2500ms);
+    QCOMPARE(back.maxRetries, 0);
+    QCOMPARE(back.reconnectMin, 250ms);
+    QCOMPARE(back.reconnectMax, 8000ms);
+    QCOMPARE(back.subscribePayload.value("traderid"_L1).toInteger(), 4711);
+    QVERIFY(settings.problems().isEmpty());
+}
+
+void tst_AppSettings::badValuesAreIgnoredOneByOne_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("problem");
+    QTest::addRow("url scheme") << u"feed/url"_s << u"http://x/"_s << u"ws:// or wss://"_s;
+    QTest::addRow("trader id text") << u"feed/traderId"_s << u"me"_s << u"feed/traderId: \"me\""_s;
+    QTest::addRow("heartbeat zero") << u"feed/heartbeatMs"_s << u"0"_s << u"feed/heartbeatMs"_s;
+    QTest::addRow("retries negative") << u"feed/maxRetries"_s << u"-4"_s << u"feed/maxRetries"_s;
+    QTest::addRow("max below min") << u"feed/reconnectMaxMs"_s << u"1"_s << u"shorter than"_s;
+}
+
+void tst_AppSettings::badValuesAreIgnoredOneByOne()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    QFETCH(QString, problem);
+    QSettings ini(file(), QSettings::IniFormat);
+    ini.setValue(u"feed/pongTimeoutMs"_s, 1234); // a good value next to the bad one
+    ini.setValue(key, value);
+    AppSettings settings(&ini);
+    const SocketConfig config = settings.feedConfig();
+    QCOMPARE(settings.problems().size(), 1);
+    QVERIFY2(settings.problems().at(0).contains(problem), qPrintable(settings.problems().at(0)));
+    QCOMPARE(config.pongTimeout, 1234ms); // the good one still counts
+    SocketConfig checked = config;
+    if (checked.url.isEmpty())
+        checked.url = QUrl(u"ws://127.0.0.1/"_s);
+    QVERIFY2(checked.validate().isEmpty(), qPrintable(checked.validate()));
+}
+
+QTEST_GUILESS_MAIN(tst_AppSettings)
+#include "tst_appsettings.moc"
