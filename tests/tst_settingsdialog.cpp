@@ -1,0 +1,80 @@
+#include "settingsdialog.h"
+
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+class tst_SettingsDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void showsAndReturnsTheConfig();
+    void emptyUrlMeansTheDemoFeed();
+    void invalidValuesDisableOk_data();
+    void invalidValuesDisableOk();
+};
+
+static QPushButton *okButton(SettingsDialog &dialog)
+{
+    return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+}
+
+void tst_SettingsDialog::showsAndReturnsTheConfig()
+{
+    SocketConfig config = SocketConfig::forTrader(QUrl(u"wss://feed.example.com/p"_s), 321);
+    config.heartbeatInterval = 7000ms;
+    SettingsDialog dialog(config);
+    QCOMPARE(dialog.urlEdit()->text(), u"wss://feed.example.com/p"_s);
+    QCOMPARE(dialog.traderIdBox()->value(), 321);
+    dialog.traderIdBox()->setValue(999);
+    const SocketConfig edited = dialog.config();
+    QCOMPARE(edited.traderId, 999);
+    QCOMPARE(edited.heartbeatInterval, 7000ms);
+    QCOMPARE(edited.subscribePayload.value("traderid"_L1).toInteger(), 999);
+    QVERIFY(okButton(dialog)->isEnabled());
+}
+
+void tst_SettingsDialog::emptyUrlMeansTheDemoFeed()
+{
+    SettingsDialog dialog(SocketConfig::forTrader(QUrl(u"ws://h/"_s), 1));
+    dialog.urlEdit()->clear();
+    QVERIFY(dialog.problem().isEmpty());
+    QVERIFY(dialog.config().url.isEmpty());
+    QVERIFY(okButton(dialog)->isEnabled());
+}
+
+void tst_SettingsDialog::invalidValuesDisableOk_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<int>("reconnectMin");
+    QTest::addColumn<int>("reconnectMax");
+    QTest::addColumn<QString>("problem");
+    QTest::addRow("http") << u"http://example.com/"_s << 1000 << 30000 << u"ws:// or wss://"_s;
+    QTest::addRow("no host") << u"ws://"_s << 1000 << 30000 << u"not a valid URL"_s;
+    QTest::addRow("max below min") << u""_s << 5000 << 100 << u"shorter than the shortest"_s;
+}
+
+void tst_SettingsDialog::invalidValuesDisableOk()
+{
+    QFETCH(QString, url);
+    QFETCH(int, reconnectMin);
+    QFETCH(int, reconnectMax);
+    QFETCH(QString, problem);
+    SettingsDialog dialog(SocketConfig::forTrader(QUrl(), 1));
+    dialog.urlEdit()->setText(url);
+    const auto boxes = dialog.findChildren<QSpinBox *>();
+    // The last two spin boxes are the shortest and longest reconnect delay.
+    boxes.at(boxes.size() - 2)->setValue(reconnectMin);
+    boxes.at(boxes.size() - 1)->setValue(reconnectMax);
+    QVERIFY2(dialog.problem().contains(problem), qPrintable(dialog.problem()));
+    QVERIFY(!okButton(dialog)->isEnabled());
+}
+
+QTEST_MAIN(tst_SettingsDialog)
+#include "tst_settingsdialog.moc"
