@@ -44,3 +44,16 @@ tm_build() {
     cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "${@:2}"
     cmake --build "$dir" -j "${TM_JOBS:-2}"
 }
+
+# The benchmark's peers: Node.js with the `ws` package (npm), Python with `websockets`
+# (Debian's python3-websockets, for /usr/bin/python3).
+tm_install_bench_deps() {
+    local extra=(python3 python3-websockets)
+    command -v node >/dev/null 2>&1 || extra+=(nodejs)
+    command -v npm >/dev/null 2>&1 || extra+=(npm)
+    tm_install_packages "${extra[@]}"
+    local peers; peers="$(tm_root)/tests/bench/peers"
+    if [ ! -d "$peers/node_modules/ws" ]; then
+        (cd "$peers" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+}

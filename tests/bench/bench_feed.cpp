@@ -1,0 +1,333 @@
+// The feed benchmark's C++ side (driven by scripts/bench):
+//   bench_feed serve --positions P --messages N [--rate R]   the sender; prints its URL first
+//   bench_feed client --mode ours|bare|view --url U --messages N
+//       ours: SocketManager -> FeedParser -> PositionBook -> PositionsModel (the real path)
+//       bare: a QWebSocket that only counts (the transport's ceiling)
+//       view: ours plus a QTableView on a sorted proxy (offscreen), measuring event-loop stalls
+//   bench_feed snapshot --positions P   Snapshot apply time and memory per position
+// Each prints one JSON object. Timing is measured, never asserted.
+#include "benchsender.h"
+#include "feedmessages.h"
+#include "feedsession.h"
+#include "positionbook.h"
+#include "positionsfiltermodel.h"
+#include "positionsmodel.h"
+#include "socketmanager.h"
+#include "tradingsimulation.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTableView>
+#include <QTimer>
+#include <QWebSocket>
+
+#include <sys/resource.h>
+
+#include <cstdio>
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval &t) {
+        return double(t.tv_sec) + double(t.tv_usec) / 1e6;
+    };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+qint64 rssKb()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return 0;
+}
+
+// The "sent" stamp of a benchmark message (0 when there is none).
+qint64 sentStamp(const QByteArray &message)
+{
+    const qsizetype at = message.indexOf("\"sent\":");
+    return at < 0 ? 0
+                  : QByteArray(message.constData() + at + 7, 19).toLongLong() -
+                        1'000'000'000'000'000'000;
+}
+
+void print(const QJsonObject &result)
+{
+    std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+}
+
+double percentile(QList<qint64> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return double(values.at(qsizetype(p * double(values.size() - 1)))) / 1000.0;
+}
+
+// The state a client run keeps, and its report.
+struct Run
+{
+    qint64 expected = 0;
+    qint64 received = 0;
+    double cpuStart = 0;
+    QElapsedTimer wall;
+    QList<qint64> latenciesNs;
+    qint64 maxStallNs = 0;
+
+    void start()
+    {
+        cpuStart = cpuSeconds();
+        wall.start();
+    }
+    QJsonObject report(const QString &client) const
+    {
+        const double cpu = cpuSeconds() - cpuStart;
+        QJsonObject r{{u"client"_s, client},
+                      {u"messages"_s, received},
+                      {u"cpu_s"_s, cpu},
+                      {u"wall_s"_s, double(wall.nsecsElapsed()) / 1e9},
+                      {u"msgs_per_cpu_s"_s, cpu > 0 ? double(received) / cpu : 0.0},
+                      {u"us_per_msg"_s, received > 0 ? cpu * 1e6 / double(received) : 0.0},
+                      {u"rss_kb"_s, rssKb()}};
+        if (!latenciesNs.isEmpty()) {
+            r.insert(u"p50_us"_s, percentile(latenciesNs, 0.50));
+            r.insert(u"p99_us"_s, percentile(latenciesNs, 0.99));
+        }
+        if (maxStallNs > 0)
+            r.insert(u"max_stall_ms"_s, double(maxStallNs) / 1e6);
+        return r;
+    }
+};
+
+int serve(const QCommandLineParser &args)
+{
+    BenchSender::Options options;
+    options.positions = args.value(u"positions"_s).toInt();
+    options.messages = args.value(u"messages"_s).toInt();
+    options.rate = args.value(u"rate"_s).toInt();
+    BenchSender sender(options);
+    if (!sender.listen())
+        return 1;
+    std::printf("ws://127.0.0.1:%u/\n%lld\n", unsigned(sender.port()), qint64(sender.updateSize()));
+    std::fflush(stdout);
+    return QCoreApplication::exec();
+}
+
+int client(const QCommandLineParser &args)
+{
+    const QString mode = args.value(u"mode"_s);
+    const QUrl url(args.value(u"url"_s));
+    Run run;
+    run.expected = args.value(u"messages"_s).toLongLong();
+    const bool latency = args.isSet(u"latency"_s);
+    if (latency)
+        run.latenciesNs.reserve(run.expected);
+
+    const auto finish = [&] {
+        print(run.report(mode));
+        QCoreApplication::exit(run.received == run.expected ? 0 : 1);
+    };
+    QTimer giveUp;
+    giveUp.setSingleShot(true);
+    QObject::connect(&giveUp, &QTimer::timeout, qApp, [&] {
+        std::fprintf(stderr, "timed out with %lld of %lld\n", run.received, run.expected);
+        finish();
+    });
+    giveUp.start(args.value(u"timeout-s"_s).toInt() * 1000);
+
+    if (mode == "bare"_L1) {
+        QWebSocket socket;
+        bool snapshot = true;
+        QObject::connect(&socket, &QWebSocket::connected, &socket, [&] {
+            socket.sendTextMessage(u"{\"type\":\"Subscribe\",\"traderid\":10260}"_s);
+        });
+        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket, [&](const QString &) {
+            if (std::exchange(snapshot, false)) {
+                run.start();
+                return;
+            }
+            if (++run.received == run.expected)
+                finish();
+        });
+        socket.setMaxAllowedIncomingMessageSize(512 * 1024 * 1024);
+        socket.setMaxAllowedIncomingFrameSize(512 * 1024 * 1024);
+        socket.open(url);
+        return QCoreApplication::exec();
+    }
+
+    SocketConfig config = SocketConfig::forTrader(url, 10260);
+    config.heartbeatInterval = 1h; // no pings in a measurement
+    config.maxIncomingMessageSize = 512 * 1024 * 1024;
+    SocketManager socket(config);
+    PositionBook book;
+    PositionsModel model(&book);
+    FeedSession session(&socket, &book, nullptr);
+    std::unique_ptr<PositionsFilterModel> proxy;
+    std::unique_ptr<QTableView> view;
+    QTimer stallProbe;
+    if (mode == "view"_L1) {
+        proxy = std::make_unique<PositionsFilterModel>();
+        proxy->setSourceModel(&model);
+        view = std::make_unique<QTableView>();
+        view->setModel(proxy.get());
+        view->setSortingEnabled(true);
+        view->sortByColumn(PositionsModel::PriceColumn, Qt::DescendingOrder); // a ticking column
+        view->resize(1200, 800);
+        view->show();
+        // A 1 ms timer: the longest gap between its ticks is the longest stall.
+        stallProbe.setTimerType(Qt::PreciseTimer);
+        stallProbe.setInterval(1);
+        auto last = std::make_shared<qint64>(0);
+        QObject::connect(&stallProbe, &QTimer::timeout, qApp, [&run, last] {
+            const qint64 now = BenchSender::monotonicNs();
+            if (*last && run.received > 0)
+                run.maxStallNs = std::max(run.maxStallNs, now - *last);
+            *last = now;
+        });
+        stallProbe.start();
+    }
+    bool snapshot = true;
+    // Connected after the session: it runs once the message is applied to the book.
+    QObject::connect(
+        &socket, &SocketManager::messageReceived, &socket, [&](const QByteArray &message) {
+            if (std::exchange(snapshot, false)) {
+                run.start();
+                return;
+            }
+            if (latency)
+                run.latenciesNs.append(BenchSender::monotonicNs() - sentStamp(message));
+            if (++run.received == run.expected) {
+                model.flush();
+                finish();
+            }
+        });
+    socket.open();
+    const int status = QCoreApplication::exec();
+    if (session.rejectedCount() > 0)
+        std::fprintf(stderr, "rejected %lld: %s\n", session.rejectedCount(),
+                     qPrintable(session.lastRejection()));
+    return status;
+}
+
+// The obvious Qt code for a Snapshot: QJsonDocument, then a QHash of positions by ticket.
+qsizetype plainQtApply(const QByteArray &bytes, QHash<qint64, Position> *book)
+{
+    const QJsonArray data = QJsonDocument::fromJson(bytes).object().value("data"_L1).toArray();
+    book->clear();
+    for (const QJsonValue &value : data) {
+        const QJsonObject o = value.toObject();
+        Position p;
+        p.ticket = o.value("ticket"_L1).toInteger();
+        p.symbol = o.value("symbol"_L1).toString();
+        p.side =
+            o.value("side"_L1).toString() == "sell"_L1 ? Position::Side::Sell : Position::Side::Buy;
+        p.volume = o.value("volume"_L1).toDouble();
+        p.openPrice = o.value("openPrice"_L1).toDouble();
+        p.price = o.value("price"_L1).toDouble();
+        p.sl = o.value("sl"_L1).toDouble();
+        p.tp = o.value("tp"_L1).toDouble();
+        p.swap = o.value("swap"_L1).toDouble();
+        p.commission = o.value("commission"_L1).toDouble();
+        p.profit = o.value("profit"_L1).toDouble();
+        p.openTime = o.value("openTime"_L1).toInteger();
+        p.flwsig = o.value("flwsig"_L1).toBool();
+        p.sigtraderid = o.value("sigtraderid"_L1).toInteger();
+        p.signame = o.value("signame"_L1).toString();
+        book->insert(p.ticket, p);
+    }
+    return book->size();
+}
+
+int snapshotBench(const QCommandLineParser &args)
+{
+    const int count = args.value(u"positions"_s).toInt();
+    TradingSimulation::Options options;
+    options.positions = count;
+    options.startTime = 1732590000000;
+    QByteArray bytes;
+    {
+        TradingSimulation account(options);
+        bytes = FeedMessages::snapshot(1, account.openPositions());
+    }
+    const qint64 rssEmpty = rssKb();
+
+    // Ours: parse, book, model reset, as the app does it.
+    SocketManager socket;
+    PositionBook book;
+    PositionsModel model(&book);
+    FeedSession session(&socket, &book, nullptr);
+    QElapsedTimer timer;
+    timer.start();
+    session.handleMessage(bytes);
+    const double oursMs = double(timer.nsecsElapsed()) / 1e6;
+    const qint64 rssHeld = rssKb();
+    // Applied again over a full book: the reconciling path.
+    timer.start();
+    session.handleMessage(bytes);
+    const double oursAgainMs = double(timer.nsecsElapsed()) / 1e6;
+
+    QHash<qint64, Position> plain;
+    timer.start();
+    const qsizetype plainCount = plainQtApply(bytes, &plain);
+    const double plainMs = double(timer.nsecsElapsed()) / 1e6;
+
+    print(QJsonObject{{u"positions"_s, count},
+                      {u"bytes"_s, bytes.size()},
+                      {u"ours_ms"_s, oursMs},
+                      {u"ours_again_ms"_s, oursAgainMs},
+                      {u"plain_qt_ms"_s, plainMs},
+                      {u"speedup"_s, plainMs / oursMs},
+                      {u"held"_s, book.count()},
+                      {u"plain_held"_s, plainCount},
+                      {u"rss_empty_kb"_s, rssEmpty},
+                      {u"rss_held_kb"_s, rssHeld},
+                      {u"bytes_per_position"_s, double(rssHeld - rssEmpty) * 1024.0 / count}});
+    return book.count() == count && plainCount == count ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Only the view client draws; offscreen keeps every mode headless.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCommandLineParser args;
+    args.addPositionalArgument(u"command"_s, u"serve, client or snapshot"_s);
+    args.addOptions({{u"positions"_s, u"positions"_s, u"N"_s, u"1000"_s},
+                     {u"messages"_s, u"messages"_s, u"N"_s, u"100000"_s},
+                     {u"rate"_s, u"messages per second, 0 = saturate"_s, u"N"_s, u"0"_s},
+                     {u"mode"_s, u"ours, bare or view"_s, u"MODE"_s, u"ours"_s},
+                     {u"url"_s, u"feed"_s, u"URL"_s},
+                     {u"latency"_s, u"record send-to-applied latency"_s},
+                     {u"timeout-s"_s, u"give up after"_s, u"S"_s, u"120"_s}});
+    args.process(app);
+    const QString command = args.positionalArguments().value(0);
+    if (command == "serve"_L1)
+        return serve(args);
+    if (command == "client"_L1)
+        return client(args);
+    if (command == "snapshot"_L1)
+        return snapshotBench(args);
+    args.showHelp(2);
+}
