@@ -1,5 +1,6 @@
 #include "feedparser.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <simdjson.h>
@@ -138,14 +139,21 @@ public:
         return true;
     }
 
+    bool view(element value, qsizetype maxLength, std::string_view *out)
+    {
+        if (value.get_string().get(*out) != simdjson::SUCCESS)
+            return fail(u"must be a string, not %1"_s.arg(describeType(value)));
+        if (qsizetype(out->size()) > maxLength)
+            return fail(u"longer than %1 bytes"_s.arg(maxLength));
+        return true;
+    }
+
     bool string(element value, qsizetype maxLength, QString *out)
     {
-        std::string_view view;
-        if (value.get_string().get(view) != simdjson::SUCCESS)
-            return fail(u"must be a string, not %1"_s.arg(describeType(value)));
-        if (qsizetype(view.size()) > maxLength)
-            return fail(u"longer than %1 bytes"_s.arg(maxLength));
-        *out = text(view);
+        std::string_view found;
+        if (!view(value, maxLength, &found))
+            return false;
+        *out = text(found);
         return true;
     }
 
@@ -181,8 +189,23 @@ private:
     std::string_view m_field;
 };
 
+using Strings = QHash<QByteArray, QString>;
+
+// The QString for `view`, shared with every earlier use of the same text.
+QString intern(Strings &strings, std::string_view view)
+{
+    const QByteArray key = QByteArray::fromRawData(view.data(), qsizetype(view.size()));
+    if (const auto it = strings.constFind(key); it != strings.cend())
+        return *it;
+    if (strings.size() > 4096)
+        strings.clear(); // hostile input must not grow it without bound
+    QString value = text(view);
+    strings.insert(QByteArray(view.data(), qsizetype(view.size())), value);
+    return value;
+}
+
 // Fills `trade` (its position too) from one data item; `required` lists the fields it needs.
-bool readItem(Reader &r, object item, quint32 required, ClosedTrade *trade)
+bool readItem(Reader &r, object item, quint32 required, ClosedTrade *trade, Strings &strings)
 {
     Position &p = trade->position;
     quint32 seen = 0;
@@ -197,9 +220,12 @@ bool readItem(Reader &r, object item, quint32 required, ClosedTrade *trade)
             ok = r.integer(value, 1, kMaxSafeInteger, &p.ticket);
         } else if (key == "symbol") {
             bit = Symbol;
-            ok = r.string(value, FeedParser::kMaxSymbolLength, &p.symbol);
-            if (ok && p.symbol.trimmed().isEmpty())
+            std::string_view symbol;
+            ok = r.view(value, FeedParser::kMaxSymbolLength, &symbol);
+            if (ok && QByteArrayView(symbol.data(), qsizetype(symbol.size())).trimmed().isEmpty())
                 ok = r.fail(u"empty"_s);
+            if (ok)
+                p.symbol = intern(strings, symbol);
         } else if (key == "side") {
             bit = Side;
             const int side = r.word(value, {"buy", "sell"}, "side");
@@ -242,7 +268,10 @@ bool readItem(Reader &r, object item, quint32 required, ClosedTrade *trade)
             ok = r.integer(value, 0, kMaxSafeInteger, &p.sigtraderid);
         } else if (key == "signame") {
             bit = Signame;
-            ok = r.string(value, FeedParser::kMaxTextLength, &p.signame);
+            std::string_view name;
+            ok = r.view(value, FeedParser::kMaxTextLength, &name);
+            if (ok)
+                p.signame = intern(strings, name);
         } else if (required & ClosePrice) {
             if (key == "closePrice") {
                 bit = ClosePrice;
@@ -298,6 +327,9 @@ QString FeedMessage::typeName(Type type)
 struct FeedParser::Impl
 {
     simdjson::dom::parser parser;
+    QByteArray buffer; // a padded copy, reused, for input without room to spare
+    // Symbols and signal-trader names repeat in every message: one shared QString each.
+    Strings strings;
 };
 
 FeedParser::FeedParser()
@@ -438,8 +470,11 @@ std::optional<FeedMessage> FeedParser::parse(const QByteArray &bytes)
         message.trades.reserve(count);
     else
         message.positions.reserve(count);
+    // Few items (every live update): a scan finds a repeated ticket faster than a hash set.
+    constexpr qsizetype kLinearCheck = 32;
     QSet<qint64> tickets;
-    tickets.reserve(count);
+    if (count > kLinearCheck)
+        tickets.reserve(count);
     qsizetype index = 0;
     for (const element item : data) {
         r.setItem(index++);
@@ -450,14 +485,27 @@ std::optional<FeedMessage> FeedParser::parse(const QByteArray &bytes)
             return std::nullopt;
         }
         ClosedTrade trade;
-        if (!readItem(r, fields, required, &trade))
+        if (!readItem(r, fields, required, &trade, d->strings))
             return std::nullopt;
-        if (tickets.contains(trade.position.ticket)) {
+        const qint64 ticket = trade.position.ticket;
+        bool duplicate = false;
+        if (count <= kLinearCheck) {
+            if (trades) {
+                for (const ClosedTrade &seen : std::as_const(message.trades))
+                    duplicate = duplicate || seen.position.ticket == ticket;
+            } else {
+                for (const Position &seen : std::as_const(message.positions))
+                    duplicate = duplicate || seen.ticket == ticket;
+            }
+        } else {
+            duplicate = tickets.contains(ticket);
+            tickets.insert(ticket);
+        }
+        if (duplicate) {
             r.setField({});
-            r.fail(u"ticket %1 appears twice"_s.arg(trade.position.ticket));
+            r.fail(u"ticket %1 appears twice"_s.arg(ticket));
             return std::nullopt;
         }
-        tickets.insert(trade.position.ticket);
         if (trades)
             message.trades.append(std::move(trade));
         else

@@ -109,20 +109,35 @@ void PositionsModel::flush()
               [](const Dirty &a, const Dirty &b) { return a.row < b.row; });
 
     // One dataChanged per contiguous run of rows, spanning the columns changed in that run.
-    size_t start = 0;
-    while (start < rows.size()) {
-        size_t end = start;
-        quint32 columns = rows[start].columns;
-        while (end + 1 < rows.size() && rows[end + 1].row == rows[end].row + 1) {
-            ++end;
-            columns |= rows[end].columns;
+    struct Run
+    {
+        int first;
+        int last;
+        quint32 columns;
+    };
+    std::vector<Run> runs;
+    for (const Dirty &d : rows) {
+        if (!runs.empty() && d.row == runs.back().last + 1) {
+            runs.back().last = d.row;
+            runs.back().columns |= d.columns;
+        } else {
+            runs.push_back({d.row, d.row, d.columns});
         }
-        if (columns) {
-            const int first = qCountTrailingZeroBits(columns);
-            const int last = 31 - qCountLeadingZeroBits(columns);
-            Q_EMIT dataChanged(index(rows[start].row, first), index(rows[end].row, last));
-        }
-        start = end + 1;
+    }
+    // A burst scattered over many rows: one signal for the whole span is far cheaper for a
+    // sorting proxy, which re-sorts (and relayouts the view) once per dataChanged.
+    if (runs.size() > kMaxRunsPerFlush) {
+        quint32 columns = 0;
+        for (const Run &run : runs)
+            columns |= run.columns;
+        runs = {{runs.front().first, runs.back().last, columns}};
+    }
+    for (const Run &run : runs) {
+        if (!run.columns)
+            continue;
+        const int first = qCountTrailingZeroBits(run.columns);
+        const int last = 31 - qCountLeadingZeroBits(run.columns);
+        Q_EMIT dataChanged(index(run.first, first), index(run.last, last));
     }
 }
 

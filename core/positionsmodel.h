@@ -14,7 +14,7 @@ struct Position;
 // The open positions as a table, following a PositionBook row by row: inserts and removals
 // one at a time, a reset only for a Snapshot. Price ticks are coalesced: changed rows are
 // collected and flushed on a timer (100 ms at most) as one dataChanged per contiguous run of
-// rows, limited to the columns that changed. Qt Core only: colour is a role the view maps.
+// rows, limited to the columns that changed; a burst over many runs is one signal for the span. Qt Core only: colour is a role the view maps.
 class PositionsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -48,6 +48,8 @@ public:
     enum Tone { Flat = 0, Gain = 1, Loss = -1 };
 
     static constexpr std::chrono::milliseconds kDefaultFlushInterval{100};
+    // Above this many runs of changed rows, a flush says it with one signal for the span.
+    static constexpr size_t kMaxRunsPerFlush = 16;
 
     explicit PositionsModel(PositionBook *book, QObject *parent = nullptr);
 

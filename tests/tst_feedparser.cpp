@@ -198,7 +198,7 @@ void tst_FeedParser::rejectsMalformedInputWithAReason_data()
         << u"Positions.Code: 500 on a data message"_s;
     QTest::addRow("Code text") << QByteArray(
                                       R"({"Code":"200","type":"Positions","seq":1,"data":[]})")
-                               << u"Positions.Code: must be a whole number, not a string"_s;
+                               << u"Code: must be a whole number, not a string"_s;
     QTest::addRow("Error with 200") << QByteArray(R"({"Code":200,"type":"Error","msg":"x"})")
                                     << u"an Error needs a 4xx or 5xx code"_s;
     QTest::addRow("Error msg number")
@@ -223,6 +223,10 @@ void tst_FeedParser::rejectsMalformedInputWithAReason_data()
                                  << u"Snapshot.data: must be an array, not an object"_s;
     QTest::addRow("item not object")
         << data("Positions", "7") << u"Positions.data[0]: must be an object, not a whole number"_s;
+    QTest::addRow("trailing garbage")
+        << QByteArray(R"({"type":"Pong","ts":5} x)") << u"invalid JSON"_s;
+    QTest::addRow("two objects") << QByteArray(R"({"type":"Pong","ts":5}{"type":"Pong","ts":6})")
+                                 << u"invalid JSON"_s;
     QTest::addRow("Pong without ts")
         << QByteArray(R"({"type":"Pong"})") << u"Pong: missing \"ts\""_s;
     QTest::addRow("Pong ts text") << QByteArray(R"({"type":"Pong","ts":"now"})")

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void passesTheModelTester();
     void rowsFollowTheBookOneByOne();
     void ticksAreCoalescedPerRunOfRows();
+    void aScatteredBurstIsOneSignal();
     void theTimerFlushesWithin100ms();
     void displayAtTheInstrumentsPrecision_data();
     void displayAtTheInstrumentsPrecision();
@@ -133,6 +134,29 @@ void tst_PositionsModel::ticksAreCoalescedPerRunOfRows()
              p7.price);
     model.flush();
     QCOMPARE(changed.count(), 2); // nothing left to say
+}
+
+void tst_PositionsModel::aScatteredBurstIsOneSignal()
+{
+    PositionBook book;
+    PositionsModel model(&book);
+    QList<Position> positions;
+    for (int i = 0; i < 200; ++i)
+        positions.append(make(100 + i));
+    book.apply(snapshot(positions));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    // Every third row ticks: 50 runs, more than a sorting proxy should see one by one.
+    for (int row = 10; row < 160; row += 3) {
+        Position p = book.at(row);
+        p.price += 0.001;
+        book.applyPositions({p});
+    }
+    model.flush();
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 10);
+    QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 157);
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>().column(), int(PositionsModel::PriceColumn));
+    QCOMPARE(changed.at(0).at(1).value<QModelIndex>().column(), int(PositionsModel::PriceColumn));
 }
 
 void tst_PositionsModel::theTimerFlushesWithin100ms()
