@@ -76,11 +76,17 @@ def main():
     results = {"machine": os.uname().machine, "cores": os.cpu_count(),
                "time": time.strftime("%Y-%m-%d %H:%M:%S"), "quick": quick}
 
-    # 1. Saturated: the sender writes many frames per TCP write; CPU per message.
+    # 1. Saturated: the sender writes many frames per TCP write; CPU per message. A shared
+    # VM is noisy: each client runs three times, and its best run counts.
     sender = Sender(bench, 1000, saturated_n, 0)
     try:
         results["update_bytes"] = sender.update_bytes
-        results["saturated"] = clients(bench, sender.url, saturated_n, False, names)
+        runs = [clients(bench, sender.url, saturated_n, False, names)
+                for _ in range(1 if quick else 3)]
+        results["saturated"] = {name: max((run[name] for run in runs),
+                                          key=lambda r: r["msgs_per_cpu_s"])
+                                for name in names}
+        results["saturated_runs"] = runs
     finally:
         sender.stop()
 
@@ -133,7 +139,7 @@ def print_report(r):
     print(f"Feed benchmark on {r['cores']} cores ({r['machine']}), {r['time']}"
           f"{' (quick run: tiny sizes, figures mean nothing)' if r['quick'] else ''}")
     print(f"Update message: {r['update_bytes']} bytes.\n")
-    print("| client | msgs per CPU-s (saturated) | µs CPU/msg | µs CPU/msg @10k/s |"
+    print("| client | msgs per CPU-s (saturated, best of 3) | µs CPU/msg | µs CPU/msg @10k/s |"
           " p50 / p99 µs @1k/s | p50 / p99 µs @10k/s |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     labels = {"ours": "Trade Monitor path", "bare": "bare QWebSocket (ceiling)",
