@@ -97,8 +97,40 @@ bool PositionsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
 
 bool PositionsFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    if (m_userSorted)
-        return QSortFilterProxyModel::lessThan(left, right);
+    if (m_userSorted && m_positions) {
+        // Straight from the positions, not through QVariant: a sort of ten thousand rows on a
+        // ticking column runs every flush, so each comparison counts.
+        const Position &a = m_positions->positionAt(left.row());
+        const Position &b = m_positions->positionAt(right.row());
+        switch (left.column()) {
+        case PositionsModel::TicketColumn:
+            return a.ticket < b.ticket;
+        case PositionsModel::OpenTimeColumn:
+            return a.openTime < b.openTime;
+        case PositionsModel::SymbolColumn:
+            return QString::compare(a.symbol, b.symbol, sortCaseSensitivity()) < 0;
+        case PositionsModel::TypeColumn:
+            return a.side < b.side;
+        case PositionsModel::VolumeColumn:
+            return a.volume < b.volume;
+        case PositionsModel::OpenPriceColumn:
+            return a.openPrice < b.openPrice;
+        case PositionsModel::StopLossColumn:
+            return a.sl < b.sl;
+        case PositionsModel::TakeProfitColumn:
+            return a.tp < b.tp;
+        case PositionsModel::PriceColumn:
+            return a.price < b.price;
+        case PositionsModel::SwapColumn:
+            return a.swap < b.swap;
+        case PositionsModel::CommissionColumn:
+            return a.commission < b.commission;
+        case PositionsModel::ProfitColumn:
+            return a.profit < b.profit;
+        default:
+            return QSortFilterProxyModel::lessThan(left, right);
+        }
+    }
     // Default order: following before own, otherwise as the feed delivered them.
     const Position &a = m_positions->positionAt(left.row());
     const Position &b = m_positions->positionAt(right.row());
