@@ -20,8 +20,6 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Trade Monitor: a trader's open positions, live from a WebSocket feed."_s);
-    const QCommandLineOption helpOption = parser.addHelpOption();
-    const QCommandLineOption versionOption = parser.addVersionOption();
     parser.addOptions({
         {u"url"_s, u"The feed's WebSocket URL (ws:// or wss://)."_s, u"URL"_s},
         {u"trader-id"_s, u"The trader whose positions to show [10260]."_s, u"N"_s},
@@ -40,23 +38,8 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
         {u"tab"_s, u"The tab to start on: open or closed [open]."_s, u"TAB"_s},
     });
 
-    if (!parser.parse(arguments)) {
-        m_message = parser.errorText();
-        return Outcome::Error;
-    }
-    if (parser.isSet(helpOption)) {
-        m_message = parser.helpText();
-        return Outcome::ShowHelp;
-    }
-    if (parser.isSet(versionOption)) {
-        m_message = u"%1 %2"_s.arg(QCoreApplication::applicationName(),
-                                   QCoreApplication::applicationVersion());
-        return Outcome::ShowVersion;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        m_message = u"Unexpected argument \"%1\"."_s.arg(parser.positionalArguments().constFirst());
-        return Outcome::Error;
-    }
+    if (const auto outcome = OptionValues::parseStandard(parser, arguments, &m_message))
+        return *outcome;
 
     QString error;
     const auto number = [&](const QString &name, qint64 min, qint64 max) -> std::optional<qint64> {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "optionvalues.h"
+
 #include "socketconfig.h"
 
 #include <QString>
@@ -12,7 +14,7 @@
 class AppOptions
 {
 public:
-    enum class Outcome { Run, ShowHelp, ShowVersion, Error };
+    using Outcome = OptionValues::Outcome;
 
     // `arguments` includes the program name, as QCoreApplication::arguments() does.
     Outcome parse(const QStringList &arguments);

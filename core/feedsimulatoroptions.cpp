@@ -19,8 +19,6 @@ FeedSimulatorOptions::Outcome FeedSimulatorOptions::parse(const QStringList &arg
         "(docs/protocol.md). It prints the URL it listens on as its first line.\n\n"
         "Control lines on standard input: pause, resume, silent, talk, drop [code], "
         "reject STATUS (0 accepts), malformed P, status."_s);
-    const QCommandLineOption helpOption = parser.addHelpOption();
-    const QCommandLineOption versionOption = parser.addVersionOption();
     parser.addOptions({
         {u"port"_s, u"Port to listen on; 0 picks a free one [0]."_s, u"N"_s},
         {u"host"_s, u"Address to listen on [127.0.0.1]."_s, u"ADDRESS"_s},
@@ -43,23 +41,8 @@ FeedSimulatorOptions::Outcome FeedSimulatorOptions::parse(const QStringList &arg
          u"N"_s},
     });
 
-    if (!parser.parse(arguments)) {
-        m_message = parser.errorText();
-        return Outcome::Error;
-    }
-    if (parser.isSet(helpOption)) {
-        m_message = parser.helpText();
-        return Outcome::ShowHelp;
-    }
-    if (parser.isSet(versionOption)) {
-        m_message = u"%1 %2"_s.arg(QCoreApplication::applicationName(),
-                                   QCoreApplication::applicationVersion());
-        return Outcome::ShowVersion;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        m_message = u"Unexpected argument \"%1\"."_s.arg(parser.positionalArguments().constFirst());
-        return Outcome::Error;
-    }
+    if (const auto outcome = OptionValues::parseStandard(parser, arguments, &m_message))
+        return *outcome;
 
     QString error;
     FeedSimulator::Options options;

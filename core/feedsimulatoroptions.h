@@ -1,5 +1,7 @@
 #pragma once
 
+#include "optionvalues.h"
+
 #include "feedsimulator.h"
 
 #include <QStringList>
@@ -9,7 +11,7 @@
 class FeedSimulatorOptions
 {
 public:
-    enum class Outcome { Run, ShowHelp, ShowVersion, Error };
+    using Outcome = OptionValues::Outcome;
 
     // `arguments` includes the program name.
     Outcome parse(const QStringList &arguments);

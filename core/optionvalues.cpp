@@ -1,12 +1,38 @@
 #include "optionvalues.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
 namespace OptionValues {
+
+std::optional<Outcome> parseStandard(QCommandLineParser &parser, const QStringList &arguments,
+                                     QString *message)
+{
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    if (!parser.parse(arguments)) {
+        *message = parser.errorText();
+        return Outcome::Error;
+    }
+    if (parser.isSet(help)) {
+        *message = parser.helpText();
+        return Outcome::ShowHelp;
+    }
+    if (parser.isSet(version)) {
+        *message = u"%1 %2"_s.arg(QCoreApplication::applicationName(),
+                                  QCoreApplication::applicationVersion());
+        return Outcome::ShowVersion;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *message = u"Unexpected argument \"%1\"."_s.arg(parser.positionalArguments().constFirst());
+        return Outcome::Error;
+    }
+    return std::nullopt;
+}
 
 std::optional<qint64> integer(const QCommandLineParser &parser, const QString &name, qint64 min,
                               qint64 max, QString *error)

@@ -14,7 +14,8 @@ struct Position;
 // The open positions as a table, following a PositionBook row by row: inserts and removals
 // one at a time, a reset only for a Snapshot. Price ticks are coalesced: changed rows are
 // collected and flushed on a timer (100 ms at most) as one dataChanged per contiguous run of
-// rows, limited to the columns that changed; a burst over many runs is one signal for the span. Qt Core only: colour is a role the view maps.
+// rows, limited to the columns that changed; a burst over many runs is one signal for the span. Qt
+// Core only: colour is a role the view maps.
 class PositionsModel : public QAbstractTableModel
 {
     Q_OBJECT

@@ -3,6 +3,7 @@
 // never asserted; `--quick` runs a tiny size to prove it works.
 #include "feedmessages.h"
 #include "feedparser.h"
+#include "qtbaseline.h"
 #include "tradingsimulation.h"
 
 #include <QCoreApplication>
@@ -16,37 +17,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// What a straightforward Qt client writes: parse, then read each field by name.
-QList<Position> qtParse(const QByteArray &bytes)
-{
-    QList<Position> out;
-    const QJsonObject top = QJsonDocument::fromJson(bytes).object();
-    const QJsonArray data = top.value("data"_L1).toArray();
-    out.reserve(data.size());
-    for (const QJsonValue &value : data) {
-        const QJsonObject o = value.toObject();
-        Position p;
-        p.ticket = o.value("ticket"_L1).toInteger();
-        p.symbol = o.value("symbol"_L1).toString();
-        p.side =
-            o.value("side"_L1).toString() == "sell"_L1 ? Position::Side::Sell : Position::Side::Buy;
-        p.volume = o.value("volume"_L1).toDouble();
-        p.openPrice = o.value("openPrice"_L1).toDouble();
-        p.price = o.value("price"_L1).toDouble();
-        p.sl = o.value("sl"_L1).toDouble();
-        p.tp = o.value("tp"_L1).toDouble();
-        p.swap = o.value("swap"_L1).toDouble();
-        p.commission = o.value("commission"_L1).toDouble();
-        p.profit = o.value("profit"_L1).toDouble();
-        p.openTime = o.value("openTime"_L1).toInteger();
-        p.flwsig = o.value("flwsig"_L1).toBool();
-        p.sigtraderid = o.value("sigtraderid"_L1).toInteger();
-        p.signame = o.value("signame"_L1).toString();
-        out.append(p);
-    }
-    return out;
-}
 
 template<typename F> double microsPerCall(int repeats, F &&f)
 {
@@ -89,7 +59,8 @@ int main(int argc, char *argv[])
     FeedParser parser;
     for (const Case &c : cases) {
         qsizetype sink = 0;
-        const double qt = microsPerCall(c.repeats, [&] { sink += qtParse(c.bytes).size(); });
+        const double qt =
+            microsPerCall(c.repeats, [&] { sink += qtBaselineParse(c.bytes).size(); });
         const double ours = microsPerCall(c.repeats, [&] {
             const auto m = parser.parse(c.bytes);
             sink += m ? m->positions.size() : 0;
