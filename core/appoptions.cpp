@@ -119,8 +119,7 @@ SocketConfig AppOptions::apply(const SocketConfig &base) const
     config.maxRetries = m_maxRetries.value_or(config.maxRetries);
     config.reconnectMin = m_reconnectMin.value_or(config.reconnectMin);
     config.reconnectMax = m_reconnectMax.value_or(config.reconnectMax);
-    config.subscribePayload = SocketConfig::subscribeMessage(config.traderId);
-    config.unsubscribePayload = SocketConfig::unsubscribeMessage(config.traderId);
+    config.updatePayloads();
     return config;
 }
 

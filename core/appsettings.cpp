@@ -67,14 +67,18 @@ SocketConfig AppSettings::feedConfig() const
         config.reconnectMin = min;
         config.reconnectMax = max;
     }
-    config.subscribePayload = SocketConfig::subscribeMessage(config.traderId);
-    config.unsubscribePayload = SocketConfig::unsubscribeMessage(config.traderId);
+    config.token = m_settings->value(u"feed/token"_s).toString().trimmed();
+    config.updatePayloads();
     return config;
 }
 
 void AppSettings::setFeedConfig(const SocketConfig &config)
 {
     m_settings->setValue(u"feed/url"_s, config.url.toString());
+    if (config.token.isEmpty())
+        m_settings->remove(u"feed/token"_s);
+    else
+        m_settings->setValue(u"feed/token"_s, config.token);
     m_settings->setValue(u"feed/traderId"_s, config.traderId);
     m_settings->setValue(u"feed/heartbeatMs"_s, qint64(config.heartbeatInterval.count()));
     m_settings->setValue(u"feed/pongTimeoutMs"_s, qint64(config.pongTimeout.count()));

@@ -2,6 +2,7 @@
 
 #include "closedtradestore.h"
 #include "positionbook.h"
+#include "secrets.h"
 #include "socketmanager.h"
 
 #include <QLoggingCategory>
@@ -35,6 +36,12 @@ FeedSession::FeedSession(SocketManager *socket, PositionBook *book, ClosedTradeS
     , m_store(store)
 {
     connect(socket, &SocketManager::messageReceived, this, &FeedSession::handleMessage);
+    // Frames the socket dropped whole count as rejected messages too.
+    connect(socket, &SocketManager::messageIgnored, this, [this](const QString &what) {
+        ++m_rejected;
+        m_lastRejection = what;
+        Q_EMIT messageRejected(what);
+    });
     connect(socket, &SocketManager::stateChanged, this, [this](SocketManager::State state) {
         if (state == SocketManager::State::Open)
             m_book->expectSnapshot();
@@ -49,7 +56,7 @@ void FeedSession::handleMessage(const QByteArray &message)
     std::optional<FeedMessage> parsed = m_parser.parse(message);
     if (!parsed) {
         ++m_rejected;
-        m_lastRejection = m_parser.error();
+        m_lastRejection = Secrets::redact(m_parser.error());
         logRejection(m_lastRejection, message);
         Q_EMIT messageRejected(m_lastRejection);
         return;
@@ -78,7 +85,8 @@ void FeedSession::logRejection(const QString &reason, const QByteArray &message)
         return;
     }
     ++m_loggedInWindow;
-    qCWarning(lcFeed).noquote() << "rejected a message:" << reason << "|" << excerpt(message);
+    qCWarning(lcFeed).noquote() << "rejected a message:" << reason << "|"
+                                << Secrets::redact(excerpt(message));
 }
 
 void FeedSession::storeTrades(const QList<ClosedTrade> &trades)

@@ -2,19 +2,28 @@
 
 using namespace Qt::StringLiterals;
 
-SocketConfig SocketConfig::forTrader(const QUrl &url, qint64 traderId)
+SocketConfig SocketConfig::forTrader(const QUrl &url, qint64 traderId, const QString &token)
 {
     SocketConfig config;
     config.url = url;
     config.traderId = traderId;
-    config.subscribePayload = subscribeMessage(traderId);
-    config.unsubscribePayload = unsubscribeMessage(traderId);
+    config.token = token;
+    config.updatePayloads();
     return config;
 }
 
-QJsonObject SocketConfig::subscribeMessage(qint64 traderId)
+void SocketConfig::updatePayloads()
 {
-    return QJsonObject{{u"type"_s, u"Subscribe"_s}, {u"traderid"_s, traderId}};
+    subscribePayload = subscribeMessage(traderId, token);
+    unsubscribePayload = unsubscribeMessage(traderId);
+}
+
+QJsonObject SocketConfig::subscribeMessage(qint64 traderId, const QString &token)
+{
+    QJsonObject message{{u"type"_s, u"Subscribe"_s}, {u"traderid"_s, traderId}};
+    if (!token.isEmpty())
+        message.insert(u"token"_s, token);
+    return message;
 }
 
 QJsonObject SocketConfig::unsubscribeMessage(qint64 traderId)

@@ -25,6 +25,8 @@ struct SocketConfig
 {
     QUrl url;
     qint64 traderId = Defaults::kTraderId;
+    // Goes into the Subscribe message as "token" when set; never logged (see Secrets).
+    QString token;
     // Sent as the first frame of every connection, the first and every reconnect.
     QJsonObject subscribePayload;
     // Sent just before a deliberate close; nothing is sent when it is empty.
@@ -47,9 +49,11 @@ struct SocketConfig
     qint64 maxIncomingMessageSize = Defaults::kMaxIncomingMessageSize;
 
     // A config for the project's feed protocol: Subscribe and Unsubscribe for `traderId`.
-    static SocketConfig forTrader(const QUrl &url, qint64 traderId);
+    static SocketConfig forTrader(const QUrl &url, qint64 traderId, const QString &token = {});
 
-    static QJsonObject subscribeMessage(qint64 traderId);
+    static QJsonObject subscribeMessage(qint64 traderId, const QString &token = {});
+    // Rebuilds both payloads from traderId and token.
+    void updatePayloads();
     static QJsonObject unsubscribeMessage(qint64 traderId);
 
     // Empty when the config can be used, otherwise what is wrong, in words for the user.

@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "networkmonitor.h"
+#include "secrets.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -22,6 +23,8 @@ namespace {
 constexpr std::size_t kMaxPendingPings = 16;
 // A Pong reply is a few dozen bytes; anything longer is data and is not parsed here.
 constexpr qsizetype kMaxPongSize = 256;
+// Beyond this Qt itself refuses a message and closes the connection.
+constexpr qint64 kHardMessageCeiling = 64 * 1024 * 1024;
 
 QString hostPort(const QUrl &url)
 {
@@ -272,8 +275,13 @@ void SocketManager::startAttempt()
 {
     discardSocket();
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    socket->setMaxAllowedIncomingMessageSize(quint64(m_config.maxIncomingMessageSize));
-    socket->setMaxAllowedIncomingFrameSize(quint64(m_config.maxIncomingMessageSize));
+    // Qt's own limit is only the hard ceiling: a message between the configured cap and it is
+    // received, counted and dropped here, and the connection stays up. Only a message beyond
+    // the ceiling makes Qt close the connection (1009), which bounds memory either way.
+    const quint64 ceiling =
+        quint64(std::max<qint64>(kHardMessageCeiling, 4 * m_config.maxIncomingMessageSize));
+    socket->setMaxAllowedIncomingMessageSize(ceiling);
+    socket->setMaxAllowedIncomingFrameSize(ceiling);
     m_socket = socket;
 
     // Every handler first checks that its socket is still the live one: a replaced socket
@@ -425,8 +433,10 @@ QString SocketManager::describeEnding(Failure *failure) const
     return describeClose(code, reason);
 }
 
-void SocketManager::connectionLost(const QString &reason, Failure failure)
+void SocketManager::connectionLost(const QString &unsafeReason, Failure failure)
 {
+    // A close reason or error text may quote what we sent: never let the token through.
+    const QString reason = Secrets::redact(unsafeReason);
     const bool wasStable = m_state == State::Open && m_openSince.isValid() &&
                            m_openSince.elapsed() >= m_config.minUptime.count();
     stopTimers();
@@ -552,14 +562,27 @@ void SocketManager::onTextMessage(const QString &message)
     markAlive();
     if (consumePong(message))
         return;
-    Q_EMIT messageReceived(message.toUtf8());
+    QByteArray utf8 = message.toUtf8();
+    if (utf8.size() > m_config.maxIncomingMessageSize) {
+        ignore(u"a message of %1 bytes is over the %2-byte limit"_s.arg(utf8.size())
+                   .arg(m_config.maxIncomingMessageSize));
+        return;
+    }
+    Q_EMIT messageReceived(utf8);
 }
 
 void SocketManager::onBinaryMessage(const QByteArray &message)
 {
     // A sign of life, but the feed speaks JSON text only.
     markAlive();
-    qCWarning(lcSocket) << "ignored a binary frame of" << message.size() << "bytes";
+    ignore(u"a binary frame of %1 bytes (the feed sends JSON text)"_s.arg(message.size()));
+}
+
+void SocketManager::ignore(const QString &what)
+{
+    ++m_ignoredCount;
+    qCWarning(lcSocket).noquote() << "ignored" << what;
+    Q_EMIT messageIgnored(what);
 }
 
 bool SocketManager::consumePong(const QString &message)

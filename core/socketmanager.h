@@ -73,6 +73,8 @@ public:
     QString lastError() const { return m_lastError; }
     // The last measured heartbeat round trip, -1 before the first one.
     qint64 roundTripTimeMs() const { return m_roundTripMs; }
+    // Messages dropped whole: over the size limit, or binary frames.
+    qint64 ignoredCount() const { return m_ignoredCount; }
     // Wall-clock time of the last inbound frame, 0 when none has arrived yet.
     qint64 lastFrameAt() const { return m_lastFrameAt; }
 
@@ -95,6 +97,8 @@ Q_SIGNALS:
     // The manager gave up (retries used up, or a fatal error) and waits for reconnectNow().
     void connectError(const QString &reason);
     void roundTripMeasured(qint64 milliseconds);
+    // A frame was dropped whole (too large, or binary); the connection stays up.
+    void messageIgnored(const QString &what);
     // The heartbeat timer fired far later than scheduled: the machine most likely slept.
     void sleepDetected(qint64 lateByMs);
 
@@ -127,6 +131,7 @@ private:
     void onRetryTimer();
     void onNetworkChanged(bool online);
     void markAlive();
+    void ignore(const QString &what);
     bool consumePong(const QString &message);
 
     SocketConfig m_config;
@@ -162,6 +167,7 @@ private:
     qint64 m_lastHeartbeatAt = 0; // wall clock, to notice a suspended machine
     qint64 m_lastFrameAt = 0;
     qint64 m_roundTripMs = -1;
+    qint64 m_ignoredCount = 0;
 
     struct PendingPing
     {

@@ -118,7 +118,7 @@ void TestFeedServer::onWebSocketConnection()
         Q_EMIT clientConnected(index);
 
         if (m_mode == Mode::DropOnConnect)
-            socket->close(QWebSocketProtocol::CloseCode(m_dropCloseCode), u"test drop"_s);
+            socket->close(QWebSocketProtocol::CloseCode(m_dropCloseCode), m_dropReason);
     }
 }
 

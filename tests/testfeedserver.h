@@ -47,6 +47,7 @@ public:
     void setMode(Mode mode) { m_mode = mode; }
     void setRejectStatus(int status) { m_rejectStatus = status; }
     void setDropCloseCode(int code) { m_dropCloseCode = code; }
+    void setDropReason(const QString &reason) { m_dropReason = reason; }
 
     // Closes every live connection with a close frame.
     void closeAll(QWebSocketProtocol::CloseCode code, const QString &reason = QString());
@@ -80,6 +81,7 @@ private:
     Mode m_mode = Mode::Normal;
     int m_rejectStatus = 401;
     int m_dropCloseCode = QWebSocketProtocol::CloseCodeGoingAway;
+    QString m_dropReason = QStringLiteral("test drop");
     QTcpServer m_tcp;
     QWebSocketServer m_ws{QStringLiteral("test feed"), QWebSocketServer::NonSecureMode};
     quint16 m_port = 0;

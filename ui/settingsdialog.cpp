@@ -34,6 +34,9 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     m_url->setClearButtonEnabled(true);
     m_traderId = spinBox(1, std::numeric_limits<int>::max(), int(config.traderId), QString(), this);
     m_traderId->setGroupSeparatorShown(false);
+    m_token = new QLineEdit(config.token, this);
+    m_token->setEchoMode(QLineEdit::Password);
+    m_token->setPlaceholderText(tr("none; TRADE_MONITOR_TOKEN in the environment wins"));
     m_heartbeat = spinBox(10, 3600000, int(config.heartbeatInterval.count()), ms, this);
     m_pongTimeout = spinBox(10, 3600000, int(config.pongTimeout.count()), ms, this);
     m_maxRetries = spinBox(0, 1000, config.maxRetries, QString(), this);
@@ -44,6 +47,7 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("Feed &URL:"), m_url);
     form->addRow(tr("&Trader id:"), m_traderId);
+    form->addRow(tr("Auth t&oken:"), m_token);
     form->addRow(tr("&Heartbeat every:"), m_heartbeat);
     form->addRow(tr("&Pong timeout:"), m_pongTimeout);
     form->addRow(tr("&Retries before giving up:"), m_maxRetries);
@@ -75,13 +79,13 @@ SocketConfig SettingsDialog::config() const
     const QString url = m_url->text().trimmed();
     config.url = url.isEmpty() ? QUrl() : QUrl(url, QUrl::StrictMode);
     config.traderId = m_traderId->value();
+    config.token = m_token->text().trimmed();
     config.heartbeatInterval = milliseconds(m_heartbeat->value());
     config.pongTimeout = milliseconds(m_pongTimeout->value());
     config.maxRetries = m_maxRetries->value();
     config.reconnectMin = milliseconds(m_reconnectMin->value());
     config.reconnectMax = milliseconds(m_reconnectMax->value());
-    config.subscribePayload = SocketConfig::subscribeMessage(config.traderId);
-    config.unsubscribePayload = SocketConfig::unsubscribeMessage(config.traderId);
+    config.updatePayloads();
     return config;
 }
 

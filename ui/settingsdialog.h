@@ -33,6 +33,7 @@ private:
     SocketConfig m_base;
     QLineEdit *m_url = nullptr;
     QSpinBox *m_traderId = nullptr;
+    QLineEdit *m_token = nullptr;
     QSpinBox *m_heartbeat = nullptr;
     QSpinBox *m_pongTimeout = nullptr;
     QSpinBox *m_maxRetries = nullptr;

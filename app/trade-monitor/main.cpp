@@ -5,6 +5,7 @@
 #include "feedsource.h"
 #include "mainwindow.h"
 #include "positionbook.h"
+#include "secrets.h"
 #include "socketmanager.h"
 #include "systemnetworkmonitor.h"
 
@@ -48,7 +49,13 @@ int main(int argc, char *argv[])
 
     // Saved settings, with the command line laid over them for this run.
     AppSettings settings;
-    const SocketConfig config = options.apply(settings.feedConfig());
+    SocketConfig config = options.apply(settings.feedConfig());
+    // The token: the environment wins over the settings; it is never logged.
+    if (qEnvironmentVariableIsSet("TRADE_MONITOR_TOKEN"))
+        config.token = qEnvironmentVariable("TRADE_MONITOR_TOKEN").trimmed();
+    config.updatePayloads();
+    Secrets::remember(config.token);
+    Secrets::installMessageFilter();
     for (const QString &problem : settings.problems())
         std::fprintf(stderr, "trade-monitor: settings: %s\n", qPrintable(problem));
     SocketConfig checked = config;
@@ -81,8 +88,13 @@ int main(int argc, char *argv[])
                                                                     : MainWindow::OpenTradesTab);
     QObject::connect(&window, &MainWindow::feedSettingsChanged, &source,
                      [&](const SocketConfig &edited) {
+                         SocketConfig next = options.apply(edited);
+                         if (qEnvironmentVariableIsSet("TRADE_MONITOR_TOKEN"))
+                             next.token = qEnvironmentVariable("TRADE_MONITOR_TOKEN").trimmed();
+                         next.updatePayloads();
+                         Secrets::remember(next.token);
                          QString problem;
-                         if (!source.apply(options.apply(edited), &problem))
+                         if (!source.apply(next, &problem))
                              std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(problem));
                      });
     window.show();

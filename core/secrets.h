@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+// Secrets (the feed's auth token) that must never reach a log, an error message or a file.
+// Remembered values are replaced by "•••" wherever text passes through redact(), and in every
+// log message once installMessageFilter() has run.
+namespace Secrets {
+
+void remember(const QString &secret);
+void forgetAll();
+QString redact(QString text);
+// Wraps the current Qt message handler so that every log line is redacted first.
+void installMessageFilter();
+
+} // namespace Secrets
