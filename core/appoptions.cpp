@@ -34,6 +34,7 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
         {u"reconnect-min-ms"_s, u"Base reconnect delay in milliseconds [1000]."_s, u"MS"_s},
         {u"reconnect-max-ms"_s, u"Longest reconnect delay in milliseconds [30000]."_s, u"MS"_s},
         {u"db"_s, u"The closed-trade history database file."_s, u"PATH"_s},
+        {u"ca-cert"_s, u"Also trust this CA certificate (PEM) for wss:// feeds."_s, u"PATH"_s},
         {u"demo"_s, u"Show the built-in demo feed (the default when no feed URL is set)."_s},
         {u"tab"_s, u"The tab to start on: open or closed [open]."_s, u"TAB"_s},
     });
@@ -90,6 +91,14 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
             return Outcome::Error;
         }
     }
+    if (parser.isSet(u"ca-cert"_s)) {
+        const QString path = parser.value(u"ca-cert"_s);
+        m_caCertificates = QSslCertificate::fromPath(path, QSsl::Pem);
+        if (m_caCertificates.isEmpty()) {
+            m_message = u"--ca-cert: no PEM certificate could be read from \"%1\"."_s.arg(path);
+            return Outcome::Error;
+        }
+    }
     if (parser.isSet(u"tab"_s)) {
         const QString tab = parser.value(u"tab"_s).trimmed().toLower();
         if (tab == "open"_L1) {
@@ -119,6 +128,8 @@ SocketConfig AppOptions::apply(const SocketConfig &base) const
     config.maxRetries = m_maxRetries.value_or(config.maxRetries);
     config.reconnectMin = m_reconnectMin.value_or(config.reconnectMin);
     config.reconnectMax = m_reconnectMax.value_or(config.reconnectMax);
+    if (!m_caCertificates.isEmpty())
+        config.caCertificates = m_caCertificates;
     config.updatePayloads();
     return config;
 }

@@ -46,6 +46,7 @@ private:
     std::optional<std::chrono::milliseconds> m_reconnectMin;
     std::optional<std::chrono::milliseconds> m_reconnectMax;
     QString m_databasePath;
+    QList<QSslCertificate> m_caCertificates;
     QString m_message;
     bool m_demo = false;
     Tab m_tab = Tab::Open;

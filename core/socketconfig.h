@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
+#include <QSslCertificate>
 #include <QString>
 #include <QUrl>
 
@@ -27,6 +29,9 @@ struct SocketConfig
     qint64 traderId = Defaults::kTraderId;
     // Goes into the Subscribe message as "token" when set; never logged (see Secrets).
     QString token;
+    // Extra certificate authorities to trust for wss:// (a private CA); the system's stay.
+    // Verification is always on: a certificate that does not verify is a fatal error.
+    QList<QSslCertificate> caCertificates;
     // Sent as the first frame of every connection, the first and every reconnect.
     QJsonObject subscribePayload;
     // Sent just before a deliberate close; nothing is sent when it is empty.

@@ -8,6 +8,8 @@
 #include <QLoggingCategory>
 #include <QMetaEnum>
 #include <QRegularExpression>
+#include <QSslConfiguration>
+#include <QSslError>
 #include <QWebSocket>
 
 #include <utility>
@@ -282,6 +284,11 @@ void SocketManager::startAttempt()
         quint64(std::max<qint64>(kHardMessageCeiling, 4 * m_config.maxIncomingMessageSize));
     socket->setMaxAllowedIncomingMessageSize(ceiling);
     socket->setMaxAllowedIncomingFrameSize(ceiling);
+    if (!m_config.caCertificates.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_config.caCertificates);
+        socket->setSslConfiguration(tls);
+    }
     m_socket = socket;
 
     // Every handler first checks that its socket is still the live one: a replaced socket
@@ -310,6 +317,16 @@ void SocketManager::startAttempt()
                 if (live())
                     onBinaryMessage(message);
             });
+    // Certificate problems are remembered for the reason, never ignored: the handshake then
+    // fails, and that failure is fatal (no retry storm against a bad certificate).
+    connect(socket, &QWebSocket::sslErrors, this, [this, live](const QList<QSslError> &errors) {
+        if (!live())
+            return;
+        QStringList texts;
+        for (const QSslError &error : errors)
+            texts.append(error.errorString());
+        m_ending.tlsErrors = texts.join(u"; "_s);
+    });
     connect(socket, &QWebSocket::pong, this, [this, live] {
         if (live())
             markAlive();
@@ -413,7 +430,8 @@ QString SocketManager::describeEnding(Failure *failure) const
         case QAbstractSocket::SslInvalidUserDataError:
             // A certificate problem does not fix itself in a few seconds: no retry storm.
             *failure = Failure::Fatal;
-            return u"TLS with %1 failed: %2"_s.arg(where, m_ending.errorString);
+            return u"TLS with %1 failed: %2"_s.arg(
+                where, m_ending.tlsErrors.isEmpty() ? m_ending.errorString : m_ending.tlsErrors);
         default:
             return u"Network error with %1: %2"_s.arg(where, m_ending.errorString);
         }

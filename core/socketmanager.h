@@ -157,6 +157,7 @@ private:
         bool disconnected = false;
         std::optional<QAbstractSocket::SocketError> error;
         QString errorString;
+        QString tlsErrors; // what the certificate check said
     };
     Ending m_ending;
 

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void badInputGivesAClearError_data();
     void badInputGivesAClearError();
     void commandLineWinsOverSettings();
+    void caCertificateIsLoaded();
     void startTab_data();
     void startTab();
     void helpListsEveryOption();
@@ -114,6 +115,8 @@ void tst_AppOptions::badInputGivesAClearError_data()
     QTest::addRow("stray argument") << args({"positional"}) << u"Unexpected argument"_s;
     QTest::addRow("demo and url") << args({"--demo", "--url", "ws://h/"})
                                   << u"exclude each other"_s;
+    QTest::addRow("ca-cert missing")
+        << args({"--ca-cert", "/no/such/ca.pem"}) << u"--ca-cert: no PEM certificate"_s;
     QTest::addRow("bad tab") << args({"--tab", "history"})
                              << u"--tab: expected \"open\" or \"closed\""_s;
 }
@@ -145,6 +148,16 @@ void tst_AppOptions::commandLineWinsOverSettings()
     AppOptions demo;
     QCOMPARE(demo.parse(args({"--demo"})), AppOptions::Outcome::Run);
     QVERIFY(demo.apply(saved).url.isEmpty()); // --demo overrides a saved URL
+}
+
+void tst_AppOptions::caCertificateIsLoaded()
+{
+    AppOptions options;
+    const QByteArray path = TM_TEST_DATA "/ca.pem";
+    QCOMPARE(
+        options.parse(args({"--url", "wss://localhost:9443/feed", "--ca-cert", path.constData()})),
+        AppOptions::Outcome::Run);
+    QCOMPARE(options.socketConfig().caCertificates.size(), 1);
 }
 
 void tst_AppOptions::startTab_data()
