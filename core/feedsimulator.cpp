@@ -190,9 +190,26 @@ QString FeedSimulator::executeCommand(const QString &line)
         if (!ok || share < 0.0 || share > 1.0)
             return u"error: malformed takes a share from 0 to 1"_s;
         setMalformedRate(share);
+    } else if (command == "binary"_L1) {
+        for (QWebSocket *socket : m_clients.keys())
+            socket->sendBinaryMessage(QByteArray(256, '\x01'));
+    } else if (command == "oversize"_L1) {
+        const int mebibytes = words.size() > 1 ? words.at(1).toInt(&ok) : 20;
+        if (!ok || mebibytes < 1 || mebibytes > 60)
+            return u"error: oversize takes a size from 1 to 60 MiB"_s;
+        // A syntactically fine message, far over any sane size.
+        const QByteArray big = R"({"Code":200,"type":"Positions","seq":0,"data":[],"pad":")" +
+                               QByteArray(mebibytes * 1024 * 1024, 'x') + R"("})";
+        for (QWebSocket *socket : m_clients.keys())
+            sendRaw(socket, big);
+    } else if (command == "burst"_L1) {
+        const qint64 count = words.size() > 1 ? words.at(1).toLongLong(&ok) : 1'000'000;
+        if (!ok || count < 1 || count > 10'000'000)
+            return u"error: burst takes a count from 1 to 10000000"_s;
+        startBurst(count);
     } else if (command != "status"_L1) {
         return u"error: unknown command \"%1\" (pause, resume, silent, talk, drop [code], "
-               "reject STATUS, malformed P, status)"_s.arg(command);
+               "reject STATUS, malformed P, binary, oversize MIB, burst N, status)"_s.arg(command);
     }
     return u"ok %1 clients, %2 subscribed, %3 open positions%4%5"_s.arg(clientCount())
         .arg(subscribedCount())
@@ -361,4 +378,30 @@ QByteArray FeedSimulator::malformed(qint64 seq)
     default:
         return R"({"Code":200,"type":"Positions","seq":"seven","data":{}})";
     }
+}
+
+void FeedSimulator::startBurst(qint64 count)
+{
+    // Small, valid updates as fast as the socket takes them, in slices so that the server
+    // never holds the whole burst in memory at once.
+    m_burstLeft += count;
+    if (m_burstLeft == count)
+        QMetaObject::invokeMethod(this, &FeedSimulator::burstSlice, Qt::QueuedConnection);
+}
+
+void FeedSimulator::burstSlice()
+{
+    constexpr qint64 kSlice = 2000;
+    constexpr qint64 kMaxQueued = 4 * 1024 * 1024;
+    bool backedUp = false;
+    for (auto it = m_clients.begin(); it != m_clients.end(); ++it)
+        backedUp = backedUp || it.key()->bytesToWrite() > kMaxQueued;
+    if (!backedUp) {
+        const qint64 now = std::min(kSlice, m_burstLeft);
+        for (qint64 i = 0; i < now; ++i)
+            broadcast("Positions", "[]");
+        m_burstLeft -= now;
+    }
+    if (m_burstLeft > 0)
+        QTimer::singleShot(backedUp ? 5 : 0, this, &FeedSimulator::burstSlice);
 }

@@ -57,7 +57,8 @@ public:
     void setMalformedRate(double share);
     void dropAll(int closeCode, const QString &reason);
     // A line of the control protocol ("pause", "resume", "silent", "talk", "drop [code]",
-    // "reject STATUS", "malformed P", "status"); returns the reply to print.
+    // "reject STATUS", "malformed P", "binary", "oversize MIB", "burst N", "status");
+    // returns the reply to print.
     QString executeCommand(const QString &line);
 
     int clientCount() const { return int(m_clients.size()); }
@@ -91,6 +92,8 @@ private:
     void broadcast(const char *type, const QByteArray &data);
     void sendRaw(QWebSocket *socket, const QByteArray &payload);
     QByteArray malformed(qint64 seq);
+    void startBurst(qint64 count);
+    void burstSlice();
 
     Options m_options;
     TradingSimulation m_simulation;
@@ -109,4 +112,5 @@ private:
     QTimer m_silentTimer;
     QElapsedTimer m_rateClock;
     qint64 m_rateSent = 0;
+    qint64 m_burstLeft = 0;
 };

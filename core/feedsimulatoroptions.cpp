@@ -18,7 +18,7 @@ FeedSimulatorOptions::Outcome FeedSimulatorOptions::parse(const QStringList &arg
         u"A WebSocket feed of a simulated trading account, speaking the Trade Monitor protocol "
         "(docs/protocol.md). It prints the URL it listens on as its first line.\n\n"
         "Control lines on standard input: pause, resume, silent, talk, drop [code], "
-        "reject STATUS (0 accepts), malformed P, status."_s);
+        "reject STATUS (0 accepts), malformed P, binary, oversize MIB, burst N, status."_s);
     parser.addOptions({
         {u"port"_s, u"Port to listen on; 0 picks a free one [0]."_s, u"N"_s},
         {u"host"_s, u"Address to listen on [127.0.0.1]."_s, u"ADDRESS"_s},

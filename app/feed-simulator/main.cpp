@@ -39,18 +39,29 @@ int main(int argc, char *argv[])
     std::printf("%s\n", qPrintable(simulator.url().toString()));
     std::fflush(stdout);
 
-    // Control lines on standard input; end of input just stops listening to it.
+    // Control lines on standard input, read raw (stdio would keep a second line in its own
+    // buffer, out of the notifier's sight); end of input just stops listening to it.
     QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
+    QByteArray pending;
     QObject::connect(&input, &QSocketNotifier::activated, &simulator, [&] {
-        char line[256];
-        if (!std::fgets(line, sizeof line, stdin)) {
+        char chunk[4096];
+        const ssize_t got = ::read(STDIN_FILENO, chunk, sizeof chunk);
+        if (got <= 0) {
             input.setEnabled(false);
             return;
         }
-        const QString reply = simulator.executeCommand(QString::fromLocal8Bit(line));
-        if (!reply.isEmpty()) {
-            std::printf("%s\n", qPrintable(reply));
-            std::fflush(stdout);
+        pending.append(chunk, got);
+        if (pending.size() > 65536)
+            pending.clear(); // no line is that long: garbage
+        qsizetype end = 0;
+        while ((end = pending.indexOf('\n')) >= 0) {
+            const QByteArray line = pending.left(end);
+            pending.remove(0, end + 1);
+            const QString reply = simulator.executeCommand(QString::fromLocal8Bit(line));
+            if (!reply.isEmpty()) {
+                std::printf("%s\n", qPrintable(reply));
+                std::fflush(stdout);
+            }
         }
     });
     std::signal(SIGPIPE, SIG_IGN);
