@@ -331,6 +331,14 @@ void SocketManager::startAttempt()
         if (live())
             markAlive();
     });
+    // Each frame of a message in progress is a sign of life too: a large message arriving
+    // slowly must not look like a dead link before its last frame.
+    const auto frameArrived = [this, live] {
+        if (live())
+            m_pongDeadline.stop();
+    };
+    connect(socket, &QWebSocket::textFrameReceived, this, frameArrived);
+    connect(socket, &QWebSocket::binaryFrameReceived, this, frameArrived);
 
     m_pendingPings.clear();
     m_ending = {};

@@ -6,6 +6,7 @@
 #include "feedsession.h"
 #include "networkmonitor.h"
 #include "positionbook.h"
+#include "processmemory.h"
 #include "socketmanager.h"
 
 #include <QElapsedTimer>
@@ -39,18 +40,6 @@ constexpr qint64 kMemoryBoundKb = 512 * 1024;
 #else
 constexpr qint64 kMemoryBoundKb = 200 * 1024;
 #endif
-
-qint64 rssKb()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
-}
 
 // The feed-simulator executable, started, steered by its control lines and signals.
 class Simulator
@@ -303,14 +292,14 @@ void tst_FaultMatrix::garbageOnTheWire()
 
     // A million small messages in one burst (clean ones, so that each can be counted).
     simulator.command("malformed 0");
-    const qint64 rssBefore = rssKb();
+    const qint64 rssBefore = residentKb();
     const qint64 acceptedBefore = app.session->acceptedCount();
     QElapsedTimer burst;
     burst.start();
     simulator.command("burst 1000000");
     QTRY_VERIFY_WITH_TIMEOUT(app.session->acceptedCount() >= acceptedBefore + 1'000'000, 180000);
     const qint64 burstMs = burst.elapsed();
-    const qint64 rssAfter = rssKb();
+    const qint64 rssAfter = residentKb();
 
     // The connection never went down, and memory stayed bounded.
     QCOMPARE(states.count(), 0);

@@ -12,6 +12,7 @@
 #include "positionbook.h"
 #include "positionsfiltermodel.h"
 #include "positionsmodel.h"
+#include "processmemory.h"
 #include "qtbaseline.h"
 #include "socketmanager.h"
 #include "tradingsimulation.h"
@@ -47,18 +48,6 @@ double cpuSeconds()
         return double(t.tv_sec) + double(t.tv_usec) / 1e6;
     };
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
-qint64 rssKb()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
 }
 
 // The "sent" stamp of a benchmark message (0 when there is none).
@@ -108,7 +97,7 @@ struct Run
                       {u"wall_s"_s, double(wall.nsecsElapsed()) / 1e9},
                       {u"msgs_per_cpu_s"_s, cpu > 0 ? double(received) / cpu : 0.0},
                       {u"us_per_msg"_s, received > 0 ? cpu * 1e6 / double(received) : 0.0},
-                      {u"rss_kb"_s, rssKb()}};
+                      {u"rss_kb"_s, residentKb()}};
         if (!latenciesNs.isEmpty()) {
             r.insert(u"p50_us"_s, percentile(latenciesNs, 0.50));
             r.insert(u"p99_us"_s, percentile(latenciesNs, 0.99));
@@ -249,7 +238,7 @@ int snapshotBench(const QCommandLineParser &args)
         TradingSimulation account(options);
         bytes = FeedMessages::snapshot(1, account.openPositions());
     }
-    const qint64 rssEmpty = rssKb();
+    const qint64 rssEmpty = residentKb();
 
     // Ours: parse, book, model reset, as the app does it.
     SocketManager socket;
@@ -260,7 +249,7 @@ int snapshotBench(const QCommandLineParser &args)
     timer.start();
     session.handleMessage(bytes);
     const double oursMs = double(timer.nsecsElapsed()) / 1e6;
-    const qint64 rssHeld = rssKb();
+    const qint64 rssHeld = residentKb();
     // Applied again over a full book: the reconciling path.
     timer.start();
     session.handleMessage(bytes);
