@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "closedtradestore.h"
+#include "tradetext.h"
 
 #include <QLocale>
 
@@ -99,34 +100,31 @@ QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
     const Position &p = t.position;
     const QLocale locale;
     const int digits = m_precision.digits(p.symbol);
-    const auto time = [](qint64 ms) {
-        return QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm:ss"_s);
-    };
 
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case OpenTimeColumn:
-            return time(p.openTime);
+            return TradeText::time(p.openTime);
         case CloseTimeColumn:
-            return time(t.closeTime);
+            return TradeText::time(t.closeTime);
         case TicketColumn:
             return QString::number(p.ticket);
         case SymbolColumn:
             return p.symbol;
         case TypeColumn:
-            return p.side == Position::Side::Buy ? u"Buy"_s : u"Sell"_s;
+            return TradeText::side(p.side);
         case VolumeColumn:
-            return locale.toString(p.volume, 'f', 2);
+            return TradeText::amount(p.volume);
         case OpenPriceColumn:
             return locale.toString(p.openPrice, 'f', digits);
         case ClosePriceColumn:
             return locale.toString(t.closePrice, 'f', digits);
         case SwapColumn:
-            return locale.toString(p.swap, 'f', 2);
+            return TradeText::amount(p.swap);
         case CommissionColumn:
-            return locale.toString(p.commission, 'f', 2);
+            return TradeText::amount(p.commission);
         case ProfitColumn:
-            return locale.toString(p.profit, 'f', 2);
+            return TradeText::amount(p.profit);
         case ReasonColumn:
             switch (t.reason) {
             case ClosedTrade::Reason::TakeProfit:
@@ -142,9 +140,7 @@ QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
             }
             return {};
         case SignalColumn:
-            if (!p.flwsig)
-                return QString();
-            return p.signame.isEmpty() ? u"#%1"_s.arg(p.sigtraderid) : p.signame;
+            return TradeText::signal(p);
         }
     } else if (role == SortRole) {
         switch (index.column()) {

@@ -1,6 +1,7 @@
 #include "positionsmodel.h"
 
 #include "positionbook.h"
+#include "tradetext.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -168,7 +169,6 @@ QVariant PositionsModel::data(const QModelIndex &index, int role) const
         return {};
     const Position &p = m_book->at(index.row());
     const int column = index.column();
-    const QLocale locale;
 
     switch (role) {
     case Qt::DisplayRole:
@@ -176,13 +176,13 @@ QVariant PositionsModel::data(const QModelIndex &index, int role) const
         case TicketColumn:
             return QString::number(p.ticket);
         case OpenTimeColumn:
-            return QDateTime::fromMSecsSinceEpoch(p.openTime).toString(u"yyyy-MM-dd HH:mm:ss"_s);
+            return TradeText::time(p.openTime);
         case SymbolColumn:
             return p.symbol;
         case TypeColumn:
-            return p.side == Position::Side::Buy ? u"Buy"_s : u"Sell"_s;
+            return TradeText::side(p.side);
         case VolumeColumn:
-            return locale.toString(p.volume, 'f', 2);
+            return TradeText::amount(p.volume);
         case OpenPriceColumn:
             return formatPrice(p, p.openPrice);
         case StopLossColumn:
@@ -192,15 +192,13 @@ QVariant PositionsModel::data(const QModelIndex &index, int role) const
         case PriceColumn:
             return formatPrice(p, p.price);
         case SwapColumn:
-            return locale.toString(p.swap, 'f', 2);
+            return TradeText::amount(p.swap);
         case CommissionColumn:
-            return locale.toString(p.commission, 'f', 2);
+            return TradeText::amount(p.commission);
         case ProfitColumn:
-            return locale.toString(p.profit, 'f', 2);
+            return TradeText::amount(p.profit);
         case SignalColumn:
-            if (!p.flwsig)
-                return QString();
-            return p.signame.isEmpty() ? u"#%1"_s.arg(p.sigtraderid) : p.signame;
+            return TradeText::signal(p);
         }
         break;
     case SortRole:

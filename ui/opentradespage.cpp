@@ -3,6 +3,7 @@
 #include "positionbook.h"
 #include "positionsmodel.h"
 #include "tonedelegate.h"
+#include "tradetext.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -137,8 +138,7 @@ void OpenTradesPage::updateSignalTraders()
     QMap<qint64, QString> traders;
     for (const Position &p : m_book->positions()) {
         if (p.flwsig && p.sigtraderid > 0)
-            traders.insert(p.sigtraderid,
-                           p.signame.isEmpty() ? u"#%1"_s.arg(p.sigtraderid) : p.signame);
+            traders.insert(p.sigtraderid, TradeText::signal(p));
     }
     // Keep what the user picked, even when none of that trader's copies is open right now.
     const qint64 selected = m_signalTraders->currentData().toLongLong();
