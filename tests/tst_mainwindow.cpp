@@ -87,6 +87,7 @@ private Q_SLOTS:
     void totalsMatchTheRowsShown_data();
     void totalsMatchTheRowsShown();
     void staleNumbersAreGreyed();
+    void roundTripAndDataAgeAreShown();
     void signalTraderSelectorFillsFromPositions();
     void closedTradesShowsHistoryAndExports();
     void quittingClosesTheFeedCleanly();
@@ -306,6 +307,25 @@ void tst_MainWindow::staleNumbersAreGreyed()
     QVERIFY(rig.open()->isBannerVisible());
     const QImage image = rig.open()->table()->viewport()->grab().toImage();
     QVERIFY(!image.isNull());
+}
+
+void tst_MainWindow::roundTripAndDataAgeAreShown()
+{
+    Rig rig(m_dir->path());
+    SocketConfig config = rig.socket.config();
+    config.heartbeatInterval = 100ms; // "old" means older than two heartbeats: 200 ms
+    config.pongTimeout = 10s;         // keep the link while the feed is silent
+    rig.socket.setConfig(config);
+    FeedStatusBar *bar = rig.window->feedStatusBar();
+    QTRY_VERIFY(QRegularExpression(u"^RTT \\d+ ms$"_s).match(bar->roundTripText()).hasMatch());
+    QTRY_VERIFY(bar->ageText().startsWith("updated 0 s ago"_L1));
+    QVERIFY(!bar->isAgeWarning());
+    // The feed goes quiet (pings unanswered too): the age turns to a warning.
+    rig.simulator->setSilent(true);
+    QTRY_VERIFY(bar->isAgeWarning());
+    QCOMPARE(rig.socket.state(), State::Open); // still "connected", yet visibly stale
+    rig.simulator->setSilent(false);
+    QTRY_VERIFY(!bar->isAgeWarning());
 }
 
 void tst_MainWindow::signalTraderSelectorFillsFromPositions()

@@ -84,6 +84,11 @@ QString FeedStatusBar::ageText() const
     return m_age->text();
 }
 
+QString FeedStatusBar::roundTripText() const
+{
+    return m_roundTrip->text();
+}
+
 void FeedStatusBar::refresh()
 {
     const FeedStatus status = FeedStatus::of(*m_feed, m_paused);
@@ -124,4 +129,5 @@ void FeedStatusBar::refresh()
                                           : QString());
     }
     m_reconnect->setVisible(m_feed->state() == SocketManager::State::Failed);
+    Q_EMIT statusRefreshed(status);
 }

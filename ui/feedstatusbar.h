@@ -3,6 +3,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include "feedstatus.h"
+
 class QLabel;
 class QPushButton;
 class SocketManager;
@@ -23,10 +25,16 @@ public:
 
     QString stateText() const;
     QString ageText() const;
+    QString roundTripText() const;
     bool isAgeWarning() const { return m_ageWarning; }
     QPushButton *reconnectButton() const { return m_reconnect; }
 
     void refresh();
+
+Q_SIGNALS:
+    // After every refresh (state change, retry, round trip, and each tick of the countdown):
+    // the one place the rest of the window learns the feed's state from.
+    void statusRefreshed(const FeedStatus &status);
 
 private:
     SocketManager *m_feed = nullptr;

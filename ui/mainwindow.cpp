@@ -4,7 +4,6 @@
 #include "closedtradespage.h"
 #include "closedtradestore.h"
 #include "feedsource.h"
-#include "feedstatus.h"
 #include "feedstatusbar.h"
 #include "opentradespage.h"
 #include "positionbook.h"
@@ -25,7 +24,6 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -63,15 +61,11 @@ MainWindow::MainWindow(const Services &services, Tab startTab, QWidget *parent)
     createMenus();
     restoreState();
 
-    connect(services.socket, &SocketManager::stateChanged, this, &MainWindow::updateFeedStatus);
-    connect(services.socket, &SocketManager::retryScheduled, this, &MainWindow::updateFeedStatus);
+    // The status bar follows the feed and ticks the countdown; the banner follows the bar.
+    connect(m_statusBar, &FeedStatusBar::statusRefreshed, m_openTrades,
+            &OpenTradesPage::setFeedStatus);
     connect(m_openTrades, &OpenTradesPage::reconnectRequested, services.socket,
             &SocketManager::reconnectNow);
-    // The banner's countdown moves with the status bar's ticker.
-    auto *ticker = new QTimer(this);
-    ticker->setInterval(500);
-    connect(ticker, &QTimer::timeout, this, &MainWindow::updateFeedStatus);
-    ticker->start();
 
     m_tabs->setCurrentIndex(startTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onTabChanged);
@@ -132,19 +126,13 @@ void MainWindow::createMenus()
 
 void MainWindow::onTabChanged(int index)
 {
+    // Paused first: the states the close passes through then read as a pause, not a loss.
+    m_statusBar->setPaused(index != OpenTradesTab);
     // The feed runs only while Open Trades is in front; leaving it is a deliberate close.
     if (index == OpenTradesTab)
         m_services.socket->open();
     else
         m_services.socket->close();
-    updateFeedStatus();
-}
-
-void MainWindow::updateFeedStatus()
-{
-    const bool paused = m_tabs->currentIndex() != OpenTradesTab;
-    m_statusBar->setPaused(paused);
-    m_openTrades->setFeedStatus(FeedStatus::of(*m_services.socket, paused));
 }
 
 void MainWindow::editSettings()

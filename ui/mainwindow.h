@@ -59,7 +59,6 @@ protected:
 
 private:
     void onTabChanged(int index);
-    void updateFeedStatus();
     void createMenus();
     void showAbout();
     void saveState() const;
