@@ -11,10 +11,6 @@
 using namespace Qt::StringLiterals;
 using namespace std::chrono;
 
-namespace {
-constexpr qint64 kMaxDurationMs = 24LL * 3600 * 1000;
-} // namespace
-
 AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -30,7 +26,15 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
          u"MS"_s},
         {u"connect-timeout-ms"_s, u"Milliseconds allowed for connect plus handshake [10000]."_s,
          u"MS"_s},
+        {u"snapshot-timeout-ms"_s,
+         u"Milliseconds to wait for the positions after subscribing before asking again; a "
+         "second wait without them fails the attempt [10000]."_s,
+         u"MS"_s},
         {u"max-retries"_s, u"Reconnect attempts before giving up; 0 = unlimited [5]."_s, u"N"_s},
+        {u"give-up-after-ms"_s,
+         u"Give up only once the retries are used up and the feed has been down this long; "
+         "0 = as soon as the retries are used up [60000]."_s,
+         u"MS"_s},
         {u"reconnect-min-ms"_s, u"Base reconnect delay in milliseconds [1000]."_s, u"MS"_s},
         {u"reconnect-max-ms"_s, u"Longest reconnect delay in milliseconds [30000]."_s, u"MS"_s},
         {u"db"_s, u"The closed-trade history database file."_s, u"PATH"_s},
@@ -43,25 +47,30 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
         return *outcome;
 
     QString error;
-    const auto number = [&](const QString &name, qint64 min, qint64 max) -> std::optional<qint64> {
+    // The limits are UserLimits', as in the settings file and the Settings dialog.
+    const auto number = [&](const QString &name,
+                            const UserLimits::Range &range) -> std::optional<qint64> {
         if (!parser.isSet(name))
             return std::nullopt;
-        return OptionValues::integer(parser, name, min, max, &error);
+        return OptionValues::integer(parser, name, range.min, range.max, &error);
     };
-    const auto duration = [&](const QString &name, qint64 min) -> std::optional<milliseconds> {
-        if (const auto value = number(name, min, kMaxDurationMs))
+    const auto duration = [&](const QString &name,
+                              const UserLimits::Range &range) -> std::optional<milliseconds> {
+        if (const auto value = number(name, range))
             return milliseconds(*value);
         return std::nullopt;
     };
 
-    m_traderId = number(u"trader-id"_s, 1, std::numeric_limits<qint32>::max());
-    m_heartbeat = duration(u"heartbeat-ms"_s, 10);
-    m_pongTimeout = duration(u"pong-timeout-ms"_s, 10);
-    m_connectTimeout = duration(u"connect-timeout-ms"_s, 10);
-    if (const auto retries = number(u"max-retries"_s, 0, 1000))
+    m_traderId = number(u"trader-id"_s, UserLimits::kTraderId);
+    m_heartbeat = duration(u"heartbeat-ms"_s, UserLimits::kHeartbeatMs);
+    m_pongTimeout = duration(u"pong-timeout-ms"_s, UserLimits::kPongTimeoutMs);
+    m_connectTimeout = duration(u"connect-timeout-ms"_s, UserLimits::kConnectTimeoutMs);
+    m_snapshotTimeout = duration(u"snapshot-timeout-ms"_s, UserLimits::kSnapshotTimeoutMs);
+    if (const auto retries = number(u"max-retries"_s, UserLimits::kMaxRetries))
         m_maxRetries = int(*retries);
-    m_reconnectMin = duration(u"reconnect-min-ms"_s, 0);
-    m_reconnectMax = duration(u"reconnect-max-ms"_s, 0);
+    m_giveUpAfter = duration(u"give-up-after-ms"_s, UserLimits::kGiveUpAfterMs);
+    m_reconnectMin = duration(u"reconnect-min-ms"_s, UserLimits::kReconnectMs);
+    m_reconnectMax = duration(u"reconnect-max-ms"_s, UserLimits::kReconnectMs);
     if (!error.isEmpty()) {
         m_message = error;
         return Outcome::Error;
@@ -125,7 +134,9 @@ SocketConfig AppOptions::apply(const SocketConfig &base) const
     config.heartbeatInterval = m_heartbeat.value_or(config.heartbeatInterval);
     config.pongTimeout = m_pongTimeout.value_or(config.pongTimeout);
     config.connectTimeout = m_connectTimeout.value_or(config.connectTimeout);
+    config.snapshotTimeout = m_snapshotTimeout.value_or(config.snapshotTimeout);
     config.maxRetries = m_maxRetries.value_or(config.maxRetries);
+    config.giveUpAfter = m_giveUpAfter.value_or(config.giveUpAfter);
     config.reconnectMin = m_reconnectMin.value_or(config.reconnectMin);
     config.reconnectMax = m_reconnectMax.value_or(config.reconnectMax);
     if (!m_caCertificates.isEmpty())

@@ -42,7 +42,9 @@ private:
     std::optional<std::chrono::milliseconds> m_heartbeat;
     std::optional<std::chrono::milliseconds> m_pongTimeout;
     std::optional<std::chrono::milliseconds> m_connectTimeout;
+    std::optional<std::chrono::milliseconds> m_snapshotTimeout;
     std::optional<int> m_maxRetries;
+    std::optional<std::chrono::milliseconds> m_giveUpAfter;
     std::optional<std::chrono::milliseconds> m_reconnectMin;
     std::optional<std::chrono::milliseconds> m_reconnectMax;
     QString m_databasePath;

@@ -5,10 +5,6 @@
 using namespace Qt::StringLiterals;
 using std::chrono::milliseconds;
 
-namespace {
-constexpr qint64 kMaxDurationMs = 24LL * 3600 * 1000;
-} // namespace
-
 AppSettings::AppSettings(QSettings *settings)
     : m_settings(settings ? settings : new QSettings)
     , m_owned(!settings)
@@ -41,8 +37,12 @@ SocketConfig AppSettings::feedConfig() const
         }
         return number;
     };
-    const auto duration = [&](const QString &key, qint64 min, milliseconds fallback) {
-        return milliseconds(number(key, min, kMaxDurationMs, fallback.count()));
+    const auto limited = [&](const QString &key, const UserLimits::Range &range, qint64 fallback) {
+        return number(key, range.min, range.max, fallback);
+    };
+    const auto duration = [&](const QString &key, const UserLimits::Range &range,
+                              milliseconds fallback) {
+        return milliseconds(limited(key, range, fallback.count()));
     };
 
     const QString url = m_settings->value(u"feed/url"_s).toString().trimmed();
@@ -53,13 +53,21 @@ SocketConfig AppSettings::feedConfig() const
         else
             m_problems.append(u"feed/url: %1 Using the demo feed."_s.arg(invalid));
     }
-    config.traderId =
-        number(u"feed/traderId"_s, 1, std::numeric_limits<qint32>::max(), config.traderId);
-    config.heartbeatInterval = duration(u"feed/heartbeatMs"_s, 10, config.heartbeatInterval);
-    config.pongTimeout = duration(u"feed/pongTimeoutMs"_s, 10, config.pongTimeout);
-    config.maxRetries = int(number(u"feed/maxRetries"_s, 0, 1000, config.maxRetries));
-    const milliseconds min = duration(u"feed/reconnectMinMs"_s, 0, config.reconnectMin);
-    const milliseconds max = duration(u"feed/reconnectMaxMs"_s, 0, config.reconnectMax);
+    config.traderId = limited(u"feed/traderId"_s, UserLimits::kTraderId, config.traderId);
+    config.heartbeatInterval =
+        duration(u"feed/heartbeatMs"_s, UserLimits::kHeartbeatMs, config.heartbeatInterval);
+    config.pongTimeout =
+        duration(u"feed/pongTimeoutMs"_s, UserLimits::kPongTimeoutMs, config.pongTimeout);
+    config.snapshotTimeout = duration(u"feed/snapshotTimeoutMs"_s, UserLimits::kSnapshotTimeoutMs,
+                                      config.snapshotTimeout);
+    config.maxRetries =
+        int(limited(u"feed/maxRetries"_s, UserLimits::kMaxRetries, config.maxRetries));
+    config.giveUpAfter =
+        duration(u"feed/giveUpAfterMs"_s, UserLimits::kGiveUpAfterMs, config.giveUpAfter);
+    const milliseconds min =
+        duration(u"feed/reconnectMinMs"_s, UserLimits::kReconnectMs, config.reconnectMin);
+    const milliseconds max =
+        duration(u"feed/reconnectMaxMs"_s, UserLimits::kReconnectMs, config.reconnectMax);
     if (max < min) {
         m_problems.append(u"feed/reconnectMaxMs is shorter than feed/reconnectMinMs; using the "
                           "defaults."_s);
@@ -82,7 +90,9 @@ void AppSettings::setFeedConfig(const SocketConfig &config)
     m_settings->setValue(u"feed/traderId"_s, config.traderId);
     m_settings->setValue(u"feed/heartbeatMs"_s, qint64(config.heartbeatInterval.count()));
     m_settings->setValue(u"feed/pongTimeoutMs"_s, qint64(config.pongTimeout.count()));
+    m_settings->setValue(u"feed/snapshotTimeoutMs"_s, qint64(config.snapshotTimeout.count()));
     m_settings->setValue(u"feed/maxRetries"_s, config.maxRetries);
+    m_settings->setValue(u"feed/giveUpAfterMs"_s, qint64(config.giveUpAfter.count()));
     m_settings->setValue(u"feed/reconnectMinMs"_s, qint64(config.reconnectMin.count()));
     m_settings->setValue(u"feed/reconnectMaxMs"_s, qint64(config.reconnectMax.count()));
     m_settings->sync();

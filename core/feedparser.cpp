@@ -340,6 +340,15 @@ FeedParser::~FeedParser() = default;
 
 std::optional<FeedMessage> FeedParser::parse(const QByteArray &bytes)
 {
+    m_rejectedType.reset();
+    std::optional<FeedMessage> message = read(bytes);
+    if (message)
+        m_rejectedType.reset();
+    return message;
+}
+
+std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
+{
     m_error.clear();
     Reader r(&m_error);
     if (bytes.size() > kMaxMessageBytes) {
@@ -393,6 +402,7 @@ std::optional<FeedMessage> FeedParser::parse(const QByteArray &bytes)
     }
     const QString name = FeedMessage::typeName(message.type);
     r.setMessage(name);
+    m_rejectedType = message.type; // from here on a rejection knows what it rejected
 
     if (message.type == FeedMessage::Type::Pong) {
         element ts;

@@ -29,9 +29,15 @@ public:
     // The message, or nullopt with error() telling why it was rejected.
     std::optional<FeedMessage> parse(const QByteArray &bytes);
     QString error() const { return m_error; }
+    // The type of the last rejected message when it could be read (a Snapshot with one bad
+    // field is still known to be a Snapshot), nullopt otherwise.
+    std::optional<FeedMessage::Type> rejectedType() const { return m_rejectedType; }
 
 private:
+    std::optional<FeedMessage> read(const QByteArray &bytes);
+
     struct Impl;
     std::unique_ptr<Impl> d;
     QString m_error;
+    std::optional<FeedMessage::Type> m_rejectedType;
 };

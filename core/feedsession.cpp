@@ -1,7 +1,9 @@
 #include "feedsession.h"
 
+#include "clock.h"
 #include "closedtradestore.h"
 #include "positionbook.h"
+#include "refusal.h"
 #include "secrets.h"
 #include "socketmanager.h"
 
@@ -9,11 +11,15 @@
 
 Q_LOGGING_CATEGORY(lcFeed, "trademonitor.feed")
 
+using namespace Qt::StringLiterals;
+
 namespace {
 // At most this many rejections are logged per window; the rest are counted.
 constexpr int kLogBurst = 5;
 constexpr qint64 kLogWindowMs = 10'000;
 constexpr qsizetype kExcerptLength = 120;
+// A server's own words in a reason shown to the user: enough to read, never a wall of text.
+constexpr qsizetype kServerTextLength = 200;
 
 QString excerpt(const QByteArray &message)
 {
@@ -43,12 +49,35 @@ FeedSession::FeedSession(SocketManager *socket, PositionBook *book, ClosedTradeS
         Q_EMIT messageRejected(what);
     });
     connect(socket, &SocketManager::stateChanged, this, [this](SocketManager::State state) {
-        if (state == SocketManager::State::Open)
+        // A new connection: its Snapshot comes first, and earlier errors are history.
+        if (state == SocketManager::State::Open && !m_socket->deliveredOnThisConnection()) {
             m_book->expectSnapshot();
+            dismissServerError();
+        }
     });
-    connect(book, &PositionBook::resyncNeeded, this,
-            [this] { m_socket->send(m_socket->config().subscribePayload); });
+    connect(book, &PositionBook::resyncNeeded, this, [this](const QString &why) {
+        Q_EMIT resyncRequested(why);
+        m_socket->resubscribe(why);
+    });
     connect(book, &PositionBook::tradesClosed, this, &FeedSession::storeTrades);
+}
+
+void FeedSession::setClock(const Clock *clock)
+{
+    m_clock = clock;
+}
+
+qint64 FeedSession::now() const
+{
+    return (m_clock ? *m_clock : Clock::system()).currentMSecsSinceEpoch();
+}
+
+void FeedSession::dismissServerError()
+{
+    if (m_serverError.code == 0)
+        return;
+    m_serverError = {};
+    Q_EMIT serverErrorChanged();
 }
 
 void FeedSession::handleMessage(const QByteArray &message)
@@ -59,16 +88,49 @@ void FeedSession::handleMessage(const QByteArray &message)
         m_lastRejection = Secrets::redact(m_parser.error());
         logRejection(m_lastRejection, message);
         Q_EMIT messageRejected(m_lastRejection);
+        if (m_parser.rejectedType() == FeedMessage::Type::Snapshot) {
+            // Whatever the book holds is no longer what the server has: the updates that
+            // follow belong to a Snapshot we could not read. Counts as no Snapshot at all.
+            m_book->expectSnapshot();
+            m_socket->dataUnusable(u"The Snapshot was rejected: %1."_s.arg(m_lastRejection));
+        }
         return;
     }
     ++m_accepted;
     if (parsed->type == FeedMessage::Type::Error) {
-        qCWarning(lcFeed).noquote()
-            << "the feed reported error" << parsed->code << parsed->errorMessage;
-        Q_EMIT serverErrorReceived(parsed->code, parsed->errorMessage);
+        onServerError(parsed->code, Secrets::redact(parsed->errorMessage));
         return;
     }
-    m_book->apply(*parsed);
+    if (!m_book->apply(*parsed))
+        return;
+    m_lastDataAt = now();
+    if (parsed->type == FeedMessage::Type::Snapshot) {
+        Q_EMIT snapshotReceived(int(parsed->positions.size()));
+        m_socket->markLive();
+    }
+}
+
+void FeedSession::onServerError(int code, const QString &text)
+{
+    qCWarning(lcFeed).noquote() << "the feed reported error" << code << text;
+    m_serverError = {code, text, now()};
+    Q_EMIT serverErrorReceived(code, text);
+    Q_EMIT serverErrorChanged();
+    // Before the first Snapshot of a connection, an Error is the answer to the subscription.
+    if (m_socket->deliveredOnThisConnection() || m_socket->state() != SocketManager::State::Open)
+        return;
+    const Refusal refusal = Refusal::of(code);
+    QString said = text.left(kServerTextLength);
+    if (said.isEmpty())
+        said = refusal.meaning;
+    QString reason =
+        said.isEmpty()
+            ? u"The server refused the subscription: error %1."_s.arg(code)
+            : u"The server refused the subscription: error %1 (%2)."_s.arg(code).arg(said);
+    if (!refusal.hint.isEmpty())
+        reason += u" "_s + refusal.hint;
+    m_socket->failAttempt(reason, refusal.fatal ? SocketManager::Failure::Fatal
+                                                : SocketManager::Failure::Transient);
 }
 
 void FeedSession::logRejection(const QString &reason, const QByteArray &message)

@@ -7,15 +7,19 @@
 #include <QObject>
 
 class ClosedTradeStore;
+class Clock;
 class PositionBook;
 class SocketManager;
 struct ClosedTrade;
 
 // The feed path from bytes to data: SocketManager -> FeedParser -> PositionBook, and closed
-// trades on to the ClosedTradeStore. A rejected message is counted and logged (rate-limited,
-// with its reason and a short excerpt); it never closes the connection. A gap in seq is
-// answered by subscribing again. Closed trades that cannot be stored (no database, or a
-// failed write) are kept and written with the next batch that can be: nothing is dropped.
+// trades on to the ClosedTradeStore. It tells the socket when the data is live: an accepted
+// Snapshot makes the connection Live; a rejected Snapshot counts as none (ask again); an
+// Error in reply to the subscription fails the attempt (fatal or transient by Refusal). A
+// rejected message is counted and logged (rate-limited, with its reason and a short excerpt);
+// it never closes the connection. A gap in seq, or seq going back, is answered by subscribing
+// again. Closed trades that cannot be stored (no database, or a failed write) are kept and
+// written with the next batch that can be: nothing is dropped.
 class FeedSession : public QObject
 {
     Q_OBJECT
@@ -25,11 +29,27 @@ public:
     FeedSession(SocketManager *socket, PositionBook *book, ClosedTradeStore *store,
                 QObject *parent = nullptr);
 
+    // Not owned; nullptr restores the system clock (the time of the last data).
+    void setClock(const Clock *clock);
+
     qint64 acceptedCount() const { return m_accepted; }
     qint64 rejectedCount() const { return m_rejected; }
     QString lastRejection() const { return m_lastRejection; }
     // Closed trades waiting for the store.
     int pendingTrades() const { return int(m_pending.size()); }
+    // Wall-clock time the book last took data from the feed, 0 before any. Heartbeat replies
+    // and ignored messages do not count: this is the age of what the window shows.
+    qint64 lastDataAt() const { return m_lastDataAt; }
+
+    // The last Error message of the current connection (code 0: none).
+    struct ServerError
+    {
+        int code = 0;
+        QString text;
+        qint64 at = 0; // wall clock
+    };
+    ServerError lastServerError() const { return m_serverError; }
+    void dismissServerError();
 
     // Handles one message as if it came from the socket.
     void handleMessage(const QByteArray &message);
@@ -37,19 +57,29 @@ public:
 Q_SIGNALS:
     void messageRejected(const QString &reason);
     void serverErrorReceived(int code, const QString &message);
+    void serverErrorChanged();
+    // A Snapshot was accepted: the book holds the server's positions now.
+    void snapshotReceived(int positions);
+    // The book asked for a fresh Snapshot (a gap, or seq going back).
+    void resyncRequested(const QString &why);
 
 private:
+    void onServerError(int code, const QString &text);
     void storeTrades(const QList<ClosedTrade> &trades);
     void logRejection(const QString &reason, const QByteArray &message);
+    qint64 now() const;
 
     SocketManager *m_socket = nullptr;
     PositionBook *m_book = nullptr;
     ClosedTradeStore *m_store = nullptr;
+    const Clock *m_clock = nullptr;
     FeedParser m_parser;
     QList<ClosedTrade> m_pending;
     qint64 m_accepted = 0;
     qint64 m_rejected = 0;
+    qint64 m_lastDataAt = 0;
     QString m_lastRejection;
+    ServerError m_serverError;
     QElapsedTimer m_logWindow;
     int m_loggedInWindow = 0;
     int m_suppressed = 0;

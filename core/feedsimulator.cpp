@@ -141,6 +141,25 @@ void FeedSimulator::setSilent(bool silent)
     qCInfo(lcSimulator) << (silent ? "silent: nothing is sent, pings go unanswered" : "talking");
 }
 
+void FeedSimulator::setMuted(bool muted)
+{
+    m_muted = muted;
+    qCInfo(lcSimulator) << (muted ? "muted: pings are answered, subscriptions get no data"
+                                  : "talking");
+}
+
+void FeedSimulator::setSubscribeError(int code, const QString &text)
+{
+    m_options.subscribeError = code;
+    m_subscribeErrorText = text;
+}
+
+void FeedSimulator::restartSeq()
+{
+    for (Client &client : m_clients)
+        client.seq = 0;
+}
+
 void FeedSimulator::setRejectHandshake(int httpStatus)
 {
     m_options.rejectHandshake = httpStatus;
@@ -173,8 +192,18 @@ QString FeedSimulator::executeCommand(const QString &line)
             return u"error: %1"_s.arg(m_error);
     } else if (command == "silent"_L1) {
         setSilent(true);
+    } else if (command == "mute"_L1) {
+        setMuted(true);
     } else if (command == "talk"_L1) {
         setSilent(false);
+        setMuted(false);
+    } else if (command == "error"_L1) {
+        const int code = words.size() > 1 ? words.at(1).toInt(&ok) : -1;
+        if (!ok || (code != 0 && (code < 400 || code > 599)))
+            return u"error: error takes a code from 400 to 599, or 0 to answer normally"_s;
+        setSubscribeError(code, words.mid(2).join(u' '));
+    } else if (command == "seqrestart"_L1) {
+        restartSeq();
     } else if (command == "drop"_L1) {
         const int code = words.size() > 1 ? words.at(1).toInt(&ok) : m_options.closeCode;
         if (!ok || code < 1000 || code > 4999)
@@ -208,14 +237,17 @@ QString FeedSimulator::executeCommand(const QString &line)
             return u"error: burst takes a count from 1 to 10000000"_s;
         startBurst(count);
     } else if (command != "status"_L1) {
-        return u"error: unknown command \"%1\" (pause, resume, silent, talk, drop [code], "
-               "reject STATUS, malformed P, binary, oversize MIB, burst N, status)"_s.arg(command);
+        return u"error: unknown command \"%1\" (pause, resume, silent, mute, talk, drop [code], "
+               "reject STATUS, error CODE [text], seqrestart, malformed P, binary, oversize MIB, "
+               "burst N, status)"_s.arg(command);
     }
     return u"ok %1 clients, %2 subscribed, %3 open positions%4%5"_s.arg(clientCount())
         .arg(subscribedCount())
         .arg(m_simulation.openPositions().size())
         .arg(m_paused ? u", paused"_s : QString())
-        .arg(m_silent ? u", silent"_s : QString());
+        .arg(m_silent  ? u", silent"_s
+             : m_muted ? u", muted"_s
+                       : QString());
 }
 
 void FeedSimulator::onTcpConnection()
@@ -287,9 +319,18 @@ void FeedSimulator::onClientMessage(QWebSocket *socket, const QString &message)
     if (type == "Ping"_L1) {
         sendRaw(socket, FeedMessages::pong(object.value("ts"_L1).toInteger()));
     } else if (type == "Subscribe"_L1) {
+        if (m_muted)
+            return;
         const qint64 trader = object.value("traderid"_L1).toInteger(-1);
         if (trader != m_options.simulation.traderId) {
             sendRaw(socket, FeedMessages::error(404, u"unknown trader id %1"_s.arg(trader)));
+            return;
+        }
+        if (m_options.subscribeError) {
+            const QString text = m_subscribeErrorText.isEmpty()
+                                     ? u"cannot serve the subscription now"_s
+                                     : m_subscribeErrorText;
+            sendRaw(socket, FeedMessages::error(m_options.subscribeError, text));
             return;
         }
         subscribe(socket, it.value());
@@ -315,7 +356,7 @@ void FeedSimulator::subscribe(QWebSocket *socket, Client &client)
 void FeedSimulator::onTick()
 {
     const TradingSimulation::Step step = m_simulation.tick();
-    if (m_silent)
+    if (m_silent || m_muted)
         return;
     if (!step.changed.isEmpty())
         broadcast("Positions", FeedMessages::encodeData(step.changed));
@@ -329,7 +370,7 @@ void FeedSimulator::onRateTimer()
     const qint64 due = m_rateClock.elapsed() * m_options.rate / 1000 - m_rateSent;
     for (qint64 i = 0; i < due; ++i) {
         const QList<Position> changed = m_simulation.nudge();
-        if (!m_silent && !changed.isEmpty())
+        if (!m_silent && !m_muted && !changed.isEmpty())
             broadcast("Positions", FeedMessages::encodeData(changed));
     }
     m_rateSent += std::max<qint64>(due, 0);

@@ -36,6 +36,7 @@ public:
         double malformedRate = 0.0;                // share of pushed messages sent broken
         int closeCode = 1001;                      // the code clients are dropped with
         bool closeAfterSubscribe = false;          // drop each client right after its History
+        int subscribeError = 0; // answer every Subscribe with an Error of this code instead
     };
 
     explicit FeedSimulator(const Options &options, QObject *parent = nullptr);
@@ -53,11 +54,20 @@ public:
     bool isPaused() const { return m_paused; }
     void setSilent(bool silent); // nothing is sent, pings go unanswered, TCP stays open
     bool isSilent() const { return m_silent; }
+    // Pings are answered, but subscriptions get no data at all (a feed that lost its backend).
+    void setMuted(bool muted);
+    // Subscriptions are answered with an Error of this code (400-599) instead of data; 0
+    // answers them normally again.
+    void setSubscribeError(int code, const QString &text = {});
+    // Every client's seq starts again at 1 without a Snapshot, as after a server restart
+    // that kept the connections.
+    void restartSeq();
     void setRejectHandshake(int httpStatus); // 0 accepts again
     void setMalformedRate(double share);
     void dropAll(int closeCode, const QString &reason);
-    // A line of the control protocol ("pause", "resume", "silent", "talk", "drop [code]",
-    // "reject STATUS", "malformed P", "binary", "oversize MIB", "burst N", "status");
+    // A line of the control protocol ("pause", "resume", "silent", "mute", "talk",
+    // "drop [code]", "reject STATUS", "error CODE [text]", "seqrestart", "malformed P",
+    // "binary", "oversize MIB", "burst N", "status");
     // returns the reply to print.
     QString executeCommand(const QString &line);
 
@@ -105,6 +115,8 @@ private:
     QString m_error;
     bool m_paused = false;
     bool m_silent = false;
+    bool m_muted = false;
+    QString m_subscribeErrorText;
     QHash<QWebSocket *, Client> m_clients;
     QTimer m_tickTimer;
     QTimer m_rateTimer;

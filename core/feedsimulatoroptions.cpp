@@ -17,8 +17,9 @@ FeedSimulatorOptions::Outcome FeedSimulatorOptions::parse(const QStringList &arg
     parser.setApplicationDescription(
         u"A WebSocket feed of a simulated trading account, speaking the Trade Monitor protocol "
         "(docs/protocol.md). It prints the URL it listens on as its first line.\n\n"
-        "Control lines on standard input: pause, resume, silent, talk, drop [code], "
-        "reject STATUS (0 accepts), malformed P, binary, oversize MIB, burst N, status."_s);
+        "Control lines on standard input: pause, resume, silent, mute, talk, drop [code], "
+        "reject STATUS (0 accepts), error CODE [text] (0 answers normally), seqrestart, "
+        "malformed P, binary, oversize MIB, burst N, status."_s);
     parser.addOptions({
         {u"port"_s, u"Port to listen on; 0 picks a free one [0]."_s, u"N"_s},
         {u"host"_s, u"Address to listen on [127.0.0.1]."_s, u"ADDRESS"_s},
@@ -33,6 +34,9 @@ FeedSimulatorOptions::Outcome FeedSimulatorOptions::parse(const QStringList &arg
          u"After SEC seconds stop sending and answering pings, keeping TCP open."_s, u"SEC"_s},
         {u"reject-handshake"_s, u"Answer every WebSocket upgrade with this HTTP status."_s,
          u"STATUS"_s},
+        {u"subscribe-error"_s,
+         u"Answer every Subscribe with an Error of this code (400 to 599) instead of data."_s,
+         u"CODE"_s},
         {u"malformed-rate"_s,
          u"Share (0 to 1) of pushed messages sent as invalid JSON or wrong types [0]."_s, u"P"_s},
         {u"close-code"_s,
@@ -70,6 +74,7 @@ FeedSimulatorOptions::Outcome FeedSimulatorOptions::parse(const QStringList &arg
     options.dropEvery = seconds("drop-every", 0.01, milliseconds(0));
     options.silentAfter = seconds("silent-after", 0.0, milliseconds(-1));
     options.rejectHandshake = int(integer("reject-handshake", 400, 599, 0));
+    options.subscribeError = int(integer("subscribe-error", 400, 599, 0));
     options.closeCode = int(integer("close-code", 1000, 4999, 1001));
     options.closeAfterSubscribe = parser.isSet(u"close-code"_s) && !parser.isSet(u"drop-every"_s);
     if (parser.isSet(u"malformed-rate"_s))

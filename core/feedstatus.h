@@ -1,19 +1,38 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
+class FeedSession;
 class SocketManager;
 
 // The state of the feed in words a trader reads at a glance, shared by the status bar and
-// the banner over the positions table.
+// the banner over the positions table. The rule it keeps: Live (green) only while the socket
+// is Live, that is after an accepted Snapshot on the current connection; connected but
+// without data is amber, and the age of the data turns red only when the link is not healthy
+// (not live, or a heartbeat long unanswered): a quiet feed on a good link is no alarm.
 struct FeedStatus
 {
+    Q_DECLARE_TR_FUNCTIONS(FeedStatus)
+
+public:
     enum class Level { Live, Busy, Paused, Down };
 
     Level level = Level::Down;
     QString text;   // short: "Live", "Reconnecting 2/5 in 4 s", "Paused", "Disconnected"
     QString detail; // longer, for the banner: adds the reason
+    // A server Error while the data is live: shown over the table, which stays live.
+    QString notice;
+    bool offerReconnect = false; // given up, or closed while Open Trades is in front
+    bool offerSettings = false;  // refused for good: the settings need checking
+    // The age of the data the window shows ("updated 5 s ago", "no change for 2 min");
+    // empty when there is none or the feed is paused.
+    QString ageText;
+    bool ageWarning = false; // the data shown comes over a link that is not healthy
 
     // `paused`: the user left Open Trades, so an idle feed is paused rather than down.
+    // `session` may be null (no data age, no server errors). `now`: wall clock, ms.
+    static FeedStatus of(const SocketManager &manager, const FeedSession *session, bool paused,
+                         qint64 now);
     static FeedStatus of(const SocketManager &manager, bool paused);
 };

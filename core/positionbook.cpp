@@ -29,25 +29,33 @@ void PositionBook::requestResync(const QString &why)
         return;
     m_resyncRequested = true;
     qCWarning(lcBook).noquote() << why << "- asking for a fresh snapshot";
-    Q_EMIT resyncNeeded();
+    Q_EMIT resyncNeeded(why);
 }
 
-void PositionBook::apply(const FeedMessage &message)
+bool PositionBook::apply(const FeedMessage &message)
 {
     if (!message.isData())
-        return;
+        return false;
     if (message.type == FeedMessage::Type::Snapshot) {
         m_awaitingSnapshot = false;
         m_resyncRequested = false;
         m_lastSeq = message.seq;
         applySnapshot(message.positions);
-        return;
+        return true;
     }
     if (m_awaitingSnapshot)
-        return; // the Snapshot of this connection is on its way
-    if (message.seq <= m_lastSeq) {
-        qCWarning(lcBook) << "ignored a stale message: seq" << message.seq << "after" << m_lastSeq;
-        return;
+        return false; // the Snapshot of this connection is on its way
+    if (message.seq == m_lastSeq) {
+        qCDebug(lcBook) << "ignored a repeated message: seq" << message.seq;
+        return false;
+    }
+    if (message.seq < m_lastSeq) {
+        // The server counts again from below without a Snapshot (it restarted): whatever
+        // follows cannot be placed. Ask for a fresh Snapshot and ignore everything until then.
+        requestResync(
+            QStringLiteral("seq went back from %1 to %2").arg(m_lastSeq).arg(message.seq));
+        m_awaitingSnapshot = true;
+        return false;
     }
     if (message.seq > m_lastSeq + 1)
         requestResync(QStringLiteral("seq jumped from %1 to %2").arg(m_lastSeq).arg(message.seq));
@@ -67,6 +75,7 @@ void PositionBook::apply(const FeedMessage &message)
     default:
         break;
     }
+    return true;
 }
 
 void PositionBook::applySnapshot(const QList<Position> &positions)

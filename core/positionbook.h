@@ -13,7 +13,8 @@ class Clock;
 // The open positions, keyed by ticket, kept in step with the feed. It reconciles: a position
 // that is missing from a new Snapshot closed while the feed was away, and goes to the history
 // as such; a closed trade never seen open is recorded all the same. It follows `seq` and asks
-// for a resync (a fresh Snapshot) when a message was missed.
+// for a resync (a fresh Snapshot) when a message was missed, or when seq goes back (the
+// server restarted its count): then nothing more is applied until that Snapshot.
 //
 // Its signals mirror the item-model protocol so that a model can follow row by row.
 class PositionBook : public QObject
@@ -35,8 +36,9 @@ public:
 
     // A new connection: data before its Snapshot is ignored, and the seq count starts again.
     void expectSnapshot();
-    // Applies one validated message, following its seq.
-    void apply(const FeedMessage &message);
+    // Applies one validated message, following its seq. False when it was ignored (before the
+    // Snapshot, repeated, or out of order).
+    bool apply(const FeedMessage &message);
 
     void applySnapshot(const QList<Position> &positions);
     void applyPositions(const QList<Position> &positions);
@@ -55,8 +57,9 @@ Q_SIGNALS:
     // For the history: from Closed and History, and (with reason Unknown) positions that
     // vanished from a Snapshot.
     void tradesClosed(const QList<ClosedTrade> &trades);
-    // A message was missed: the owner answers by subscribing again.
-    void resyncNeeded();
+    // A message was missed, or seq went back: the owner answers by subscribing again. Once
+    // per Snapshot, with the reason in words.
+    void resyncNeeded(const QString &why);
 
 private:
     void removeRow(int row);

@@ -63,5 +63,49 @@ QString SocketConfig::validate() const
         return u"The number of retries cannot be negative (0 means unlimited)."_s;
     if (maxIncomingMessageSize <= 0)
         return u"The largest incoming message must be greater than zero."_s;
+    if (snapshotTimeout <= milliseconds::zero())
+        return u"The snapshot timeout must be greater than zero."_s;
+    if (giveUpAfter < milliseconds::zero())
+        return u"The give-up time cannot be negative."_s;
+    return {};
+}
+
+QString SocketConfig::validateForUser() const
+{
+    if (QString error = validate(); !error.isEmpty())
+        return error;
+    const auto outside = [](const UserLimits::Range &range, qint64 value, const QString &what,
+                            const QString &unit) -> QString {
+        if (range.contains(value))
+            return {};
+        return u"%1 must be from %2 to %3%4 (not %5)."_s.arg(what)
+            .arg(range.min)
+            .arg(range.max)
+            .arg(unit)
+            .arg(value);
+    };
+    const QString ms = u" ms"_s;
+    if (reconnectMin.count() < UserLimits::kReconnectMs.min)
+        return u"The shortest reconnect delay must be at least %1 ms: retrying faster would "
+               "hammer a server that is coming back."_s.arg(UserLimits::kReconnectMs.min);
+    for (const QString &error : {
+             outside(UserLimits::kTraderId, traderId, u"The trader id"_s, QString()),
+             outside(UserLimits::kHeartbeatMs, heartbeatInterval.count(),
+                     u"The heartbeat interval"_s, ms),
+             outside(UserLimits::kPongTimeoutMs, pongTimeout.count(), u"The pong timeout"_s, ms),
+             outside(UserLimits::kConnectTimeoutMs, connectTimeout.count(),
+                     u"The connect timeout"_s, ms),
+             outside(UserLimits::kReconnectMs, reconnectMin.count(),
+                     u"The shortest reconnect delay"_s, ms),
+             outside(UserLimits::kReconnectMs, reconnectMax.count(),
+                     u"The longest reconnect delay"_s, ms),
+             outside(UserLimits::kMaxRetries, maxRetries, u"The number of retries"_s, QString()),
+             outside(UserLimits::kSnapshotTimeoutMs, snapshotTimeout.count(),
+                     u"The snapshot timeout"_s, ms),
+             outside(UserLimits::kGiveUpAfterMs, giveUpAfter.count(), u"The give-up time"_s, ms),
+         }) {
+        if (!error.isEmpty())
+            return error;
+    }
     return {};
 }

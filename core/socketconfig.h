@@ -7,6 +7,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <limits>
 
 namespace Defaults {
 using namespace std::chrono_literals;
@@ -18,9 +19,32 @@ inline constexpr std::chrono::milliseconds kReconnectMin = 1s;
 inline constexpr std::chrono::milliseconds kReconnectMax = 30s;
 inline constexpr std::chrono::milliseconds kMinUptime = 5s;
 inline constexpr std::chrono::milliseconds kCloseTimeout = 2s;
+inline constexpr std::chrono::milliseconds kSnapshotTimeout = 10s;
+inline constexpr std::chrono::milliseconds kGiveUpAfter = 60s;
 inline constexpr int kMaxRetries = 5;
 inline constexpr qint64 kMaxIncomingMessageSize = 16 * 1024 * 1024;
 } // namespace Defaults
+
+// What a user may set, on the command line, in the settings file or in the Settings dialog:
+// one table for all three. SocketConfig itself accepts shorter intervals, which tests use.
+namespace UserLimits {
+struct Range
+{
+    qint64 min;
+    qint64 max;
+    bool contains(qint64 value) const { return value >= min && value <= max; }
+};
+inline constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+inline constexpr Range kTraderId{1, std::numeric_limits<qint32>::max()};
+inline constexpr Range kHeartbeatMs{10, kDayMs};
+inline constexpr Range kPongTimeoutMs{10, kDayMs};
+inline constexpr Range kConnectTimeoutMs{10, kDayMs};
+// Below 100 ms a fleet of clients would hammer a server that is coming back.
+inline constexpr Range kReconnectMs{100, kDayMs};
+inline constexpr Range kMaxRetries{0, 1000};
+inline constexpr Range kSnapshotTimeoutMs{100, kDayMs};
+inline constexpr Range kGiveUpAfterMs{0, kDayMs};
+} // namespace UserLimits
 
 // Everything SocketManager needs to know about one feed. A plain value: every field settable.
 struct SocketConfig
@@ -51,6 +75,12 @@ struct SocketConfig
     std::chrono::milliseconds closeTimeout = Defaults::kCloseTimeout;
     // Retries after the first attempt; 0 means unlimited.
     int maxRetries = Defaults::kMaxRetries;
+    // After subscribing, the owner must confirm data (markLive) within this time; otherwise
+    // the subscription is sent once more, and after a second timeout the attempt has failed.
+    std::chrono::milliseconds snapshotTimeout = Defaults::kSnapshotTimeout;
+    // Failed only when the retries are used up and this long has passed since the feed was
+    // last live (or since the first failure); 0 = as soon as the retries are used up.
+    std::chrono::milliseconds giveUpAfter = Defaults::kGiveUpAfter;
     qint64 maxIncomingMessageSize = Defaults::kMaxIncomingMessageSize;
 
     // A config for the project's feed protocol: Subscribe and Unsubscribe for `traderId`.
@@ -63,6 +93,9 @@ struct SocketConfig
 
     // Empty when the config can be used, otherwise what is wrong, in words for the user.
     QString validate() const;
+    // validate() plus the limits of UserLimits: what a user may set.
+    QString validateForUser() const;
+
     // The URL part of validate().
     static QString validateUrl(const QUrl &url);
 };

@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "networkmonitor.h"
+#include "refusal.h"
 #include "secrets.h"
 
 #include <QJsonDocument>
@@ -44,6 +45,15 @@ int handshakeHttpStatus(const QString &errorString)
     return match.hasMatch() ? match.captured(1).toInt() : 0;
 }
 
+// A close frame's reason is at most 123 bytes of UTF-8; cut at a character boundary.
+QString closeFrameReason(const QString &reason)
+{
+    QString cut = reason;
+    while (cut.toUtf8().size() > 123)
+        cut.chop(1);
+    return cut;
+}
+
 bool isFatalCloseCode(int code)
 {
     // 1008: policy violation (e.g. a bad token); 4000-4099: the feed's own "do not retry".
@@ -72,10 +82,11 @@ SocketManager::SocketManager(const SocketConfig &config, QObject *parent)
     m_connectTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
     m_closeTimer.setSingleShot(true);
+    m_dataTimer.setSingleShot(true);
     // Precise timers: the heartbeat is compared with the wall clock to detect a sleep, and
     // the default coarse timers may fire 5% late, which tests with short intervals notice.
-    for (QTimer *timer :
-         {&m_heartbeatTimer, &m_pongDeadline, &m_connectTimer, &m_retryTimer, &m_closeTimer})
+    for (QTimer *timer : {&m_heartbeatTimer, &m_pongDeadline, &m_connectTimer, &m_retryTimer,
+                          &m_closeTimer, &m_dataTimer})
         timer->setTimerType(Qt::PreciseTimer);
     applyIntervals();
 
@@ -90,6 +101,10 @@ SocketManager::SocketManager(const SocketConfig &config, QObject *parent)
     connect(&m_closeTimer, &QTimer::timeout, this, [this] {
         qCInfo(lcSocket) << "the server did not answer the close frame in time; aborting";
         finishClose();
+    });
+    connect(&m_dataTimer, &QTimer::timeout, this, [this] {
+        onDataMissing(u"The server sent no data within %1 ms of the subscription."_s.arg(
+            m_config.snapshotTimeout.count()));
     });
 }
 
@@ -116,7 +131,9 @@ void SocketManager::applyIntervals()
     m_pongDeadline.setInterval(m_config.pongTimeout);
     m_connectTimer.setInterval(m_config.connectTimeout);
     m_closeTimer.setInterval(m_config.closeTimeout);
-    m_backoff.setBounds(m_config.reconnectMin, m_config.reconnectMax);
+    m_dataTimer.setInterval(m_config.snapshotTimeout);
+    m_policy.setBackoff(m_config.reconnectMin, m_config.reconnectMax);
+    m_policy.setLimits(m_config.maxRetries, m_config.giveUpAfter);
 }
 
 void SocketManager::setClock(const Clock *clock)
@@ -135,7 +152,31 @@ void SocketManager::setNetworkMonitor(NetworkMonitor *monitor)
 
 void SocketManager::setRandomSeed(quint32 seed)
 {
-    m_backoff.setSeed(seed);
+    m_policy.setSeed(seed);
+}
+
+QString SocketManager::endpoint() const
+{
+    return hostPort(m_config.url);
+}
+
+milliseconds SocketManager::monotonicNow() const
+{
+    return milliseconds(m_monotonic.elapsed());
+}
+
+bool SocketManager::isLinkHealthy() const
+{
+    if (m_state != State::Live)
+        return false;
+    // The deadline runs from a ping until any frame arrives.
+    return !m_pongDeadline.isActive() ||
+           milliseconds(m_pongDeadline.remainingTime()) > m_config.pongTimeout / 2;
+}
+
+std::optional<milliseconds> SocketManager::giveUpIn() const
+{
+    return m_policy.giveUpIn(monotonicNow());
 }
 
 QString SocketManager::stateName(State state)
@@ -157,7 +198,9 @@ qint64 SocketManager::now() const
 
 bool SocketManager::isOnline() const
 {
-    return !m_network || m_network->isOnline();
+    // The system's idea of "the network" is about routes to other hosts: a feed on this
+    // machine (a local bridge, a tunnel, the demo) is reachable whatever it says.
+    return !m_network || !m_network->concerns(m_config.url) || m_network->isOnline();
 }
 
 void SocketManager::setState(State state)
@@ -165,6 +208,9 @@ void SocketManager::setState(State state)
     if (m_state == state)
         return;
     qCDebug(lcSocket) << "state" << stateName(m_state) << "->" << stateName(state);
+    // The give-up time counts from the last moment the feed was live.
+    if (m_state == State::Live || state == State::Live)
+        m_policy.setLive(state == State::Live, monotonicNow());
     m_state = state;
     Q_EMIT stateChanged(m_state);
 }
@@ -176,6 +222,7 @@ void SocketManager::stopTimers()
     m_connectTimer.stop();
     m_retryTimer.stop();
     m_closeTimer.stop();
+    m_dataTimer.stop();
 }
 
 void SocketManager::discardSocket()
@@ -196,13 +243,15 @@ void SocketManager::open()
     switch (m_state) {
     case State::Connecting:
     case State::Open:
+    case State::Live:
         return;
     default:
         break;
     }
     stopTimers();
     discardSocket();
-    m_retries = 0;
+    m_policy.reset();
+    m_refused = false;
     if (!isOnline()) {
         qCInfo(lcSocket) << "the network is down; waiting for it before connecting";
         setState(State::WaitingForNetwork);
@@ -216,6 +265,7 @@ void SocketManager::reconnectNow()
     switch (m_state) {
     case State::Connecting:
     case State::Open:
+    case State::Live:
         return;
     default:
         break;
@@ -224,8 +274,75 @@ void SocketManager::reconnectNow()
     // The user asked: try even if the network monitor says there is no network.
     stopTimers();
     discardSocket();
-    m_retries = 0;
+    m_policy.reset();
+    m_refused = false;
     startAttempt();
+}
+
+void SocketManager::markLive()
+{
+    if (m_state != State::Open)
+        return;
+    m_dataTimer.stop();
+    m_delivered = true;
+    m_subscriptionsSent = 0;
+    setState(State::Live);
+}
+
+void SocketManager::resubscribe(const QString &why)
+{
+    // While Open a subscription is already waiting for its answer, and the data timer asks
+    // again if none comes.
+    if (m_state != State::Live)
+        return;
+    qCInfo(lcSocket).noquote() << why << "- subscribing again";
+    sendSubscription(1);
+    setState(State::Open);
+    Q_EMIT subscribed(1);
+}
+
+void SocketManager::dataUnusable(const QString &why)
+{
+    if (m_state == State::Live)
+        resubscribe(why);
+    else if (m_state == State::Open)
+        onDataMissing(why);
+}
+
+void SocketManager::sendSubscription(int times)
+{
+    if (!m_config.subscribePayload.isEmpty())
+        sendFrame(m_config.subscribePayload);
+    m_subscriptionsSent = times;
+    m_dataTimer.start();
+}
+
+void SocketManager::onDataMissing(const QString &why)
+{
+    if (m_state != State::Open)
+        return;
+    if (m_subscriptionsSent < 2) {
+        qCInfo(lcSocket).noquote() << why << "Subscribing once more.";
+        sendSubscription(m_subscriptionsSent + 1);
+        Q_EMIT subscribed(m_subscriptionsSent);
+        return;
+    }
+    failAttempt(u"%1 The subscription was sent twice; trying a new connection."_s.arg(why),
+                Failure::Transient);
+}
+
+void SocketManager::failAttempt(const QString &reason, Failure failure)
+{
+    if (m_state != State::Open && m_state != State::Live)
+        return;
+    // Tell the server why, politely: code 1000 and a reason, but no Unsubscribe, since it is
+    // the attempt that failed, not the user who left. Detached first, so that the close is
+    // not judged a second time as a disconnect.
+    m_socket->disconnect(this);
+    m_socket->close(QWebSocketProtocol::CloseCodeNormal,
+                    closeFrameReason(failure == Failure::Fatal ? u"subscription refused"_s
+                                                               : u"no usable data"_s));
+    connectionLost(reason, failure);
 }
 
 void SocketManager::close()
@@ -235,6 +352,7 @@ void SocketManager::close()
     case State::Closing:
         return;
     case State::Open:
+    case State::Live:
         stopTimers();
         if (!m_config.unsubscribePayload.isEmpty())
             sendFrame(m_config.unsubscribePayload);
@@ -253,14 +371,14 @@ void SocketManager::finishClose()
 {
     stopTimers();
     discardSocket();
-    m_retries = 0;
+    m_policy.reset();
     m_pendingPings.clear();
     setState(State::Idle);
 }
 
 bool SocketManager::send(const QJsonObject &message)
 {
-    if (m_state != State::Open)
+    if (m_state != State::Open && m_state != State::Live)
         return false;
     return sendFrame(message);
 }
@@ -342,8 +460,12 @@ void SocketManager::startAttempt()
 
     m_pendingPings.clear();
     m_ending = {};
+    m_delivered = false;
+    m_subscriptionsSent = 0;
+    m_policy.attemptStarted(monotonicNow());
+    const int retry = m_policy.attempt();
     qCInfo(lcSocket).noquote() << "connecting to" << m_config.url.toDisplayString()
-                               << (m_retries > 0 ? u"(retry %1)"_s.arg(m_retries) : QString());
+                               << (retry > 0 ? u"(retry %1)"_s.arg(retry) : QString());
     setState(State::Connecting);
     m_connectTimer.start();
     socket->open(m_config.url);
@@ -357,11 +479,11 @@ void SocketManager::onConnected()
     qCInfo(lcSocket).noquote() << "connected to" << m_config.url.toDisplayString();
     // The subscription goes out before anyone hears of the open state, so that it is
     // always the first frame of the connection.
-    if (!m_config.subscribePayload.isEmpty())
-        sendFrame(m_config.subscribePayload);
+    sendSubscription(1);
     m_lastHeartbeatAt = now();
     m_heartbeatTimer.start();
     setState(State::Open);
+    Q_EMIT subscribed(1);
 }
 
 void SocketManager::onDisconnected()
@@ -371,7 +493,7 @@ void SocketManager::onDisconnected()
         finishClose();
         return;
     }
-    if (m_state != State::Connecting && m_state != State::Open)
+    if (m_state != State::Connecting && m_state != State::Open && m_state != State::Live)
         return;
     m_ending.disconnected = true;
     if (m_ending.scheduled)
@@ -386,11 +508,12 @@ void SocketManager::onError(QAbstractSocket::SocketError error)
         finishClose();
         return;
     }
-    if (m_state != State::Connecting && m_state != State::Open)
+    if (m_state != State::Connecting && m_state != State::Open && m_state != State::Live)
         return;
     if (!m_ending.error) {
         m_ending.error = error;
         m_ending.errorString = m_socket->errorString();
+        qCDebug(lcSocket).noquote() << "socket error" << error << m_ending.errorString;
     }
     if (m_ending.scheduled)
         return;
@@ -402,7 +525,7 @@ void SocketManager::concludeEnding()
 {
     // Queued: the socket may have been replaced or closed on purpose in the meantime.
     if (!m_socket || !m_ending.scheduled ||
-        (m_state != State::Connecting && m_state != State::Open))
+        (m_state != State::Connecting && m_state != State::Open && m_state != State::Live))
         return;
     Failure failure = Failure::Transient;
     const QString reason = describeEnding(&failure);
@@ -417,12 +540,24 @@ QString SocketManager::describeEnding(Failure *failure) const
 
     if (error) {
         if (const int status = handshakeHttpStatus(m_ending.errorString)) {
-            if (status == 401 || status == 403) {
+            const Refusal refusal = Refusal::of(status);
+            if (refusal.fatal)
                 *failure = Failure::Fatal;
-                return u"The server refused the subscription: HTTP %1 (%2)."_s.arg(status).arg(
-                    status == 401 ? u"not authorised"_s : u"forbidden"_s);
-            }
-            return u"The server refused the connection: HTTP %1."_s.arg(status);
+            QString text =
+                refusal.meaning.isEmpty()
+                    ? u"The server refused the connection: HTTP %1."_s.arg(status)
+                    : u"The server refused the connection: HTTP %1 (%2)."_s.arg(status).arg(
+                          refusal.meaning);
+            if (!refusal.hint.isEmpty())
+                text += u" "_s + refusal.hint;
+            return text;
+        }
+        // Qt 6.4 names no status for a 400 answer, nor for an answer that is no WebSocket
+        // upgrade at all (a web server at that URL): both say the URL or request is wrong.
+        if (m_ending.errorString.contains("processHandshake"_L1)) {
+            *failure = Failure::Fatal;
+            return u"The server rejected the WebSocket handshake (HTTP 400, or an answer that "
+                   "is no WebSocket upgrade). %1"_s.arg(Refusal::of(400).hint);
         }
         switch (*error) {
         case QAbstractSocket::RemoteHostClosedError:
@@ -463,16 +598,20 @@ void SocketManager::connectionLost(const QString &unsafeReason, Failure failure)
 {
     // A close reason or error text may quote what we sent: never let the token through.
     const QString reason = Secrets::redact(unsafeReason);
-    const bool wasStable = m_state == State::Open && m_openSince.isValid() &&
-                           m_openSince.elapsed() >= m_config.minUptime.count();
+    // Only a useful connection gives the retries back: one that delivered data and stayed
+    // up. A server that accepts and then sends nothing, or drops at once, uses them up.
+    const bool useful =
+        m_delivered && m_openSince.isValid() && m_openSince.elapsed() >= m_config.minUptime.count();
+    const bool wasConnected = m_state == State::Open || m_state == State::Live;
     stopTimers();
     discardSocket();
     m_pendingPings.clear();
     m_lastError = reason;
     qCWarning(lcSocket).noquote() << "connection lost:" << reason;
+    Q_EMIT dropped(reason, wasConnected);
 
     if (failure == Failure::Fatal) {
-        giveUp(reason);
+        giveUp(reason, true);
         return;
     }
     if (!isOnline()) {
@@ -480,34 +619,35 @@ void SocketManager::connectionLost(const QString &unsafeReason, Failure failure)
         setState(State::WaitingForNetwork);
         return;
     }
-    if (wasStable)
-        m_retries = 0;
-    ++m_retries;
-    if (m_config.maxRetries > 0 && m_retries > m_config.maxRetries) {
-        giveUp(u"%1 Gave up after %2 attempts."_s.arg(reason).arg(m_retries));
+    if (useful)
+        m_policy.forgiveRetries();
+    const ReconnectPolicy::Decision decision = m_policy.failed(monotonicNow());
+    if (decision.giveUp) {
+        giveUp(u"%1 Gave up after %2 attempts."_s.arg(reason).arg(decision.attempt), false);
         return;
     }
-    scheduleRetry();
+    scheduleRetry(decision);
 }
 
-void SocketManager::giveUp(const QString &reason)
+void SocketManager::giveUp(const QString &reason, bool refused)
 {
     stopTimers();
     discardSocket();
     m_lastError = reason;
+    m_refused = refused;
     qCWarning(lcSocket).noquote() << "giving up:" << reason;
     setState(State::Failed);
     Q_EMIT connectError(reason);
 }
 
-void SocketManager::scheduleRetry()
+void SocketManager::scheduleRetry(const ReconnectPolicy::Decision &decision)
 {
-    m_retryDelay = m_backoff.delayFor(m_retries);
-    qCInfo(lcSocket) << "retry" << m_retries << "of" << m_config.maxRetries << "in"
+    m_retryDelay = decision.delay;
+    qCInfo(lcSocket) << "retry" << decision.attempt << "of" << m_config.maxRetries << "in"
                      << m_retryDelay.count() << "ms";
     m_retryTimer.start(m_retryDelay);
     setState(State::Reconnecting);
-    Q_EMIT retryScheduled(m_retries, m_config.maxRetries, m_retryDelay);
+    Q_EMIT retryScheduled(decision.attempt, m_config.maxRetries, m_retryDelay);
 }
 
 void SocketManager::onRetryTimer()
@@ -521,6 +661,8 @@ void SocketManager::onRetryTimer()
 
 void SocketManager::onNetworkChanged(bool online)
 {
+    if (!m_network || !m_network->concerns(m_config.url))
+        return; // e.g. a feed on this machine: nothing the system says about the network matters
     qCInfo(lcSocket) << "network" << (online ? "up" : "down");
     if (!online) {
         // An open connection is left to the heartbeat: the report may be wrong, or brief.
@@ -530,8 +672,10 @@ void SocketManager::onNetworkChanged(bool online)
         }
         return;
     }
-    if (m_state == State::WaitingForNetwork || m_state == State::Failed) {
-        m_retries = 0;
+    // A refusal (a bad token, say) is not fixed by the network coming back.
+    if (m_state == State::WaitingForNetwork || (m_state == State::Failed && !m_refused)) {
+        m_policy.reset();
+        m_refused = false;
         startAttempt();
     }
 }

@@ -111,6 +111,7 @@ void TestFeedServer::onWebSocketConnection()
                 return;
             connection.closed = true;
             connection.closeCode = int(socket->closeCode());
+            connection.closeReason = socket->closeReason();
             --m_live;
             socket->deleteLater();
             connection.socket = nullptr;

@@ -33,6 +33,7 @@ public:
         QList<QJsonObject> frames;
         bool closed = false;
         int closeCode = -1; // the close code the client sent, -1 if none
+        QString closeReason;
     };
 
     explicit TestFeedServer(QObject *parent = nullptr);

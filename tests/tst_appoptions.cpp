@@ -52,6 +52,8 @@ void tst_AppOptions::defaults()
     QCOMPARE(config.reconnectMax, 30000ms);
     QCOMPARE(config.minUptime, 5000ms);
     QCOMPARE(config.maxRetries, 5);
+    QCOMPARE(config.snapshotTimeout, 10000ms);
+    QCOMPARE(config.giveUpAfter, 60000ms);
     QCOMPARE(config.maxIncomingMessageSize, 16 * 1024 * 1024);
     QCOMPARE(config.subscribePayload.value("type"_L1).toString(), u"Subscribe"_s);
     QCOMPARE(config.subscribePayload.value("traderid"_L1).toInteger(), 10260);
@@ -62,11 +64,28 @@ void tst_AppOptions::defaults()
 void tst_AppOptions::everyOptionIsApplied()
 {
     AppOptions options;
-    QCOMPARE(options.parse(
-                 args({"--url", "wss://feed.example.com:8443/positions", "--trader-id", "777",
-                       "--heartbeat-ms", "2000", "--pong-timeout-ms", "900", "--connect-timeout-ms",
-                       "3000", "--max-retries", "0", "--reconnect-min-ms", "250",
-                       "--reconnect-max-ms", "4000", "--db", "/tmp/history.sqlite"})),
+    QCOMPARE(options.parse(args({"--url",
+                                 "wss://feed.example.com:8443/positions",
+                                 "--trader-id",
+                                 "777",
+                                 "--heartbeat-ms",
+                                 "2000",
+                                 "--pong-timeout-ms",
+                                 "900",
+                                 "--connect-timeout-ms",
+                                 "3000",
+                                 "--max-retries",
+                                 "0",
+                                 "--reconnect-min-ms",
+                                 "250",
+                                 "--reconnect-max-ms",
+                                 "4000",
+                                 "--snapshot-timeout-ms",
+                                 "2500",
+                                 "--give-up-after-ms",
+                                 "0",
+                                 "--db",
+                                 "/tmp/history.sqlite"})),
              AppOptions::Outcome::Run);
     const SocketConfig &config = options.socketConfig();
     QCOMPARE(config.url, QUrl(u"wss://feed.example.com:8443/positions"_s));
@@ -77,11 +96,13 @@ void tst_AppOptions::everyOptionIsApplied()
     QCOMPARE(config.maxRetries, 0);
     QCOMPARE(config.reconnectMin, 250ms);
     QCOMPARE(config.reconnectMax, 4000ms);
+    QCOMPARE(config.snapshotTimeout, 2500ms);
+    QCOMPARE(config.giveUpAfter, 0ms); // 0: give up as soon as the retries are used up
     // The payloads follow the trader id.
     QCOMPARE(config.subscribePayload.value("traderid"_L1).toInteger(), 777);
     QCOMPARE(config.unsubscribePayload.value("traderid"_L1).toInteger(), 777);
     QCOMPARE(options.databasePath(), u"/tmp/history.sqlite"_s);
-    QVERIFY(config.validate().isEmpty());
+    QVERIFY(config.validateForUser().isEmpty());
 }
 
 void tst_AppOptions::badInputGivesAClearError_data()
@@ -109,8 +130,23 @@ void tst_AppOptions::badInputGivesAClearError_data()
     QTest::addRow("reconnect min text")
         << args({"--reconnect-min-ms", "x"}) << u"--reconnect-min-ms"_s;
     QTest::addRow("max below min")
-        << args({"--reconnect-min-ms", "5000", "--reconnect-max-ms", "100"})
+        << args({"--reconnect-min-ms", "5000", "--reconnect-max-ms", "200"})
         << u"must not be shorter"_s;
+    // Faster retries would hammer a server that is coming back (1,000 attempts in 3 s).
+    QTest::addRow("reconnect min zero")
+        << args({"--reconnect-min-ms", "0"})
+        << u"--reconnect-min-ms: expected a whole number from 100 to 86400000, got \"0\""_s;
+    QTest::addRow("reconnect min 99") << args({"--reconnect-min-ms", "99"}) << u"from 100"_s;
+    QTest::addRow("reconnect max zero")
+        << args({"--reconnect-max-ms", "0"})
+        << u"--reconnect-max-ms: expected a whole number from 100"_s;
+    QTest::addRow("snapshot timeout zero")
+        << args({"--snapshot-timeout-ms", "0"})
+        << u"--snapshot-timeout-ms: expected a whole number from 100"_s;
+    QTest::addRow("snapshot timeout text")
+        << args({"--snapshot-timeout-ms", "later"}) << u"--snapshot-timeout-ms"_s;
+    QTest::addRow("give-up negative") << args({"--give-up-after-ms", "-1"})
+                                      << u"--give-up-after-ms: expected a whole number from 0"_s;
     QTest::addRow("empty db path") << args({"--db", " "}) << u"--db"_s;
     QTest::addRow("stray argument") << args({"positional"}) << u"Unexpected argument"_s;
     QTest::addRow("demo and url") << args({"--demo", "--url", "ws://h/"})
@@ -184,8 +220,8 @@ void tst_AppOptions::helpListsEveryOption()
     QCOMPARE(options.parse(args({"--help"})), AppOptions::Outcome::ShowHelp);
     for (const char *name :
          {"--url", "--trader-id", "--heartbeat-ms", "--pong-timeout-ms", "--connect-timeout-ms",
-          "--max-retries", "--reconnect-min-ms", "--reconnect-max-ms", "--db", "--demo", "--tab",
-          "--version", "--help"})
+          "--snapshot-timeout-ms", "--max-retries", "--give-up-after-ms", "--reconnect-min-ms",
+          "--reconnect-max-ms", "--db", "--ca-cert", "--demo", "--tab", "--version", "--help"})
         QVERIFY2(options.message().contains(QLatin1String(name)), name);
 }
 

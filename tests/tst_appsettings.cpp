@@ -76,7 +76,15 @@ void tst_AppSettings::badValuesAreIgnoredOneByOne_data()
     QTest::addRow("trader id text") << u"feed/traderId"_s << u"me"_s << u"feed/traderId: \"me\""_s;
     QTest::addRow("heartbeat zero") << u"feed/heartbeatMs"_s << u"0"_s << u"feed/heartbeatMs"_s;
     QTest::addRow("retries negative") << u"feed/maxRetries"_s << u"-4"_s << u"feed/maxRetries"_s;
-    QTest::addRow("max below min") << u"feed/reconnectMaxMs"_s << u"1"_s << u"shorter than"_s;
+    QTest::addRow("max below min") << u"feed/reconnectMaxMs"_s << u"500"_s << u"shorter than"_s;
+    // Below 100 ms a user would make the client hammer a server that is coming back.
+    QTest::addRow("min below 100 ms")
+        << u"feed/reconnectMinMs"_s << u"0"_s
+        << u"feed/reconnectMinMs: \"0\" is not a whole number from 100"_s;
+    QTest::addRow("snapshot timeout zero")
+        << u"feed/snapshotTimeoutMs"_s << u"0"_s << u"feed/snapshotTimeoutMs"_s;
+    QTest::addRow("give-up time negative")
+        << u"feed/giveUpAfterMs"_s << u"-1"_s << u"feed/giveUpAfterMs"_s;
 }
 
 void tst_AppSettings::badValuesAreIgnoredOneByOne()
@@ -95,7 +103,7 @@ void tst_AppSettings::badValuesAreIgnoredOneByOne()
     SocketConfig checked = config;
     if (checked.url.isEmpty())
         checked.url = QUrl(u"ws://127.0.0.1/"_s);
-    QVERIFY2(checked.validate().isEmpty(), qPrintable(checked.validate()));
+    QVERIFY2(checked.validateForUser().isEmpty(), qPrintable(checked.validateForUser()));
 }
 
 QTEST_GUILESS_MAIN(tst_AppSettings)

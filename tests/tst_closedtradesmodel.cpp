@@ -1,6 +1,6 @@
-#include "clock.h"
 #include "closedtradesmodel.h"
 #include "closedtradestore.h"
+#include "testclocks.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -11,13 +11,6 @@ using namespace Qt::StringLiterals;
 using Period = ClosedTradesModel::Period;
 
 namespace {
-
-class FixedClock : public Clock
-{
-public:
-    qint64 currentMSecsSinceEpoch() const override { return now; }
-    qint64 now = 0;
-};
 
 qint64 at(const QDate &date, int hour)
 {

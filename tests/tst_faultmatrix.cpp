@@ -7,6 +7,7 @@
 #include "networkmonitor.h"
 #include "positionbook.h"
 #include "processmemory.h"
+#include "remotenetworkmonitor.h"
 #include "socketmanager.h"
 
 #include <QElapsedTimer>
@@ -101,7 +102,9 @@ private:
     QStringList m_arguments;
 };
 
-// The app's real path, headless.
+// The app's real path, headless. Its network monitor treats the simulator on 127.0.0.1 as
+// remote (so that "the network comes back" means something), unless a scenario is about a
+// feed on this machine.
 struct Harness
 {
     explicit Harness(const SocketConfig &config, const QString &database = {})
@@ -111,7 +114,10 @@ struct Harness
         if (!database.isEmpty())
             store.open(database);
         session = std::make_unique<FeedSession>(&socket, &book, &store);
+        QObject::connect(&socket, &SocketManager::stateChanged, &socket,
+                         [this](SocketManager::State state) { states.append(state); });
     }
+    int count(SocketManager::State state) const { return int(states.count(state)); }
     QSet<qint64> openTickets() const
     {
         QSet<qint64> tickets;
@@ -120,11 +126,12 @@ struct Harness
         return tickets;
     }
 
-    NetworkMonitor network;
+    RemoteNetworkMonitor network;
     SocketManager socket;
     PositionBook book;
     ClosedTradeStore store;
     std::unique_ptr<FeedSession> session;
+    QList<SocketManager::State> states; // every state it went through
 };
 
 SocketConfig fastConfig(const QUrl &url)
@@ -136,6 +143,8 @@ SocketConfig fastConfig(const QUrl &url)
     config.reconnectMin = 50ms;
     config.reconnectMax = 400ms;
     config.minUptime = 300ms;
+    config.snapshotTimeout = 300ms;
+    config.giveUpAfter = 1000ms;
     return config;
 }
 
@@ -153,6 +162,13 @@ private Q_SLOTS:
     void portRefusesThenReturns();
     void garbageOnTheWire();
     void reconnectStormIsSpreadOut();
+    void silentAfterSubscribe_data();
+    void silentAfterSubscribe();
+    void errorInsteadOfSnapshot_data();
+    void errorInsteadOfSnapshot();
+    void seqRestartsWithoutASnapshot();
+    void loopbackWithNoNetwork();
+    void restartOf12sWithTheDefaultBackoff();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -185,15 +201,15 @@ void tst_FaultMatrix::serverKilledAndRestarted()
     QSignalSpy snapshots(&app.book, &PositionBook::positionsReset);
     // SIGKILL mid-stream: no close frame, the TCP connection just dies.
     simulator.killHard();
-    QTRY_VERIFY(app.socket.state() != State::Open);
+    QTRY_VERIFY(app.socket.state() != State::Live);
     QElapsedTimer outage;
     outage.start();
     // Back on the same port with a different account: every position we held is gone.
     QVERIFY(simulator.restart({u"--seed"_s, u"6"_s}));
-    QTRY_COMPARE_WITH_TIMEOUT(app.socket.state(), State::Open, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(app.socket.state(), State::Live, 10000);
     const qint64 reconnectMs = outage.elapsed();
-    // Open is not enough: the old rows stay until the new server's Snapshot replaces them.
-    QTRY_COMPARE(snapshots.count(), 1);
+    // Live means the new server's Snapshot has replaced the old rows.
+    QCOMPARE(snapshots.count(), 1);
     QVERIFY(app.book.count() > 0);
     QVERIFY((app.openTickets() & before).isEmpty());
 
@@ -224,7 +240,7 @@ void tst_FaultMatrix::serverStoppedHalfOpen()
     simulator.signal(SIGSTOP);
     QElapsedTimer frozen;
     frozen.start();
-    QTRY_VERIFY_WITH_TIMEOUT(app.socket.state() != State::Open, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(app.socket.state() != State::Live, 5000);
     const qint64 detectedMs = frozen.elapsed();
     // Detected within heartbeat + pong timeout (plus scheduling slack).
     QVERIFY2(detectedMs <= 200 + 300 + 1000, qPrintable(QString::number(detectedMs)));
@@ -232,7 +248,7 @@ void tst_FaultMatrix::serverStoppedHalfOpen()
     simulator.signal(SIGCONT);
     QElapsedTimer resumed;
     resumed.start();
-    QTRY_COMPARE_WITH_TIMEOUT(app.socket.state(), State::Open, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(app.socket.state(), State::Live, 10000);
     QTRY_VERIFY(app.book.lastSeq() > 2);
     qInfo() << "stopped: dead link found after" << detectedMs << "ms (heartbeat 200 + pong 300);"
             << "live again" << resumed.elapsed() << "ms after SIGCONT";
@@ -242,7 +258,9 @@ void tst_FaultMatrix::portRefusesThenReturns()
 {
     Simulator simulator;
     QVERIFY(simulator.start({u"--seed"_s, u"8"_s}));
-    Harness app(fastConfig(simulator.url));
+    SocketConfig config = fastConfig(simulator.url);
+    config.giveUpAfter = 0ms; // the count alone: exactly the first attempt and 5 retries
+    Harness app(config);
     QSignalSpy states(&app.socket, &SocketManager::stateChanged);
     simulator.command("pause"); // the port now refuses
     QTRY_VERIFY(simulator.process->canReadLine());
@@ -260,8 +278,8 @@ void tst_FaultMatrix::portRefusesThenReturns()
     simulator.command("resume");
     app.network.setOnline(false);
     app.network.setOnline(true);
-    QTRY_COMPARE(app.socket.state(), State::Open);
-    QTRY_VERIFY(app.book.count() > 0);
+    QTRY_COMPARE(app.socket.state(), State::Live);
+    QVERIFY(app.book.count() > 0);
     qInfo() << "refused:" << attempts
             << "attempts, then Failed; live again after the network came back";
 
@@ -271,7 +289,7 @@ void tst_FaultMatrix::portRefusesThenReturns()
     QTRY_COMPARE_WITH_TIMEOUT(app.socket.state(), State::Failed, 10000);
     simulator.command("resume");
     app.socket.reconnectNow();
-    QTRY_COMPARE(app.socket.state(), State::Open);
+    QTRY_COMPARE(app.socket.state(), State::Live);
 }
 
 void tst_FaultMatrix::garbageOnTheWire()
@@ -281,7 +299,8 @@ void tst_FaultMatrix::garbageOnTheWire()
         {u"--seed"_s, u"9"_s, u"--tick-ms"_s, u"50"_s, u"--malformed-rate"_s, u"0.2"_s}));
     Harness app(fastConfig(simulator.url));
     app.socket.open();
-    QTRY_COMPARE(app.socket.state(), State::Open);
+    // A malformed push may stand in for the Snapshot: the snapshot timeout then asks again.
+    QTRY_COMPARE_WITH_TIMEOUT(app.socket.state(), State::Live, 10000);
     QSignalSpy states(&app.socket, &SocketManager::stateChanged);
 
     // Malformed JSON and wrong types: counted, ignored.
@@ -306,7 +325,7 @@ void tst_FaultMatrix::garbageOnTheWire()
 
     // The connection never went down, and memory stayed bounded.
     QCOMPARE(states.count(), 0);
-    QCOMPARE(app.socket.state(), State::Open);
+    QCOMPARE(app.socket.state(), State::Live);
     QVERIFY2(rssAfter - rssBefore < kMemoryBoundKb,
              qPrintable(QString::number(rssAfter - rssBefore)));
     qInfo() << "garbage:" << app.session->rejectedCount() << "messages rejected,"
@@ -328,23 +347,23 @@ void tst_FaultMatrix::reconnectStormIsSpreadOut()
     config.reconnectMax = 8000ms;
     config.connectTimeout = 3000ms;
     config.maxRetries = 0;
-    std::vector<std::unique_ptr<SocketManager>> managers;
+    std::vector<std::unique_ptr<Harness>> managers;
     QList<qint64> attempts; // ms since the restart
     QElapsedTimer sinceRestart;
     bool restarted = false;
     for (int i = 0; i < kClients; ++i) {
-        auto manager = std::make_unique<SocketManager>(config);
-        QObject::connect(manager.get(), &SocketManager::stateChanged, manager.get(),
+        auto app = std::make_unique<Harness>(config);
+        QObject::connect(&app->socket, &SocketManager::stateChanged, &app->socket,
                          [&](State state) {
                              if (restarted && state == State::Connecting)
                                  attempts.append(sinceRestart.elapsed());
                          });
-        manager->open();
-        managers.push_back(std::move(manager));
+        app->socket.open();
+        managers.push_back(std::move(app));
     }
     const auto openCount = [&] {
         return std::count_if(managers.begin(), managers.end(),
-                             [](const auto &m) { return m->state() == State::Open; });
+                             [](const auto &m) { return m->socket.state() == State::Live; });
     };
     QTRY_COMPARE_WITH_TIMEOUT(openCount(), kClients, 30000);
 
@@ -366,6 +385,175 @@ void tst_FaultMatrix::reconnectStormIsSpreadOut()
             << "attempts after the restart; at most" << most << "in any 100 ms ("
             << (100.0 * most / kClients) << "% of the clients)";
     QVERIFY2(most < kClients * 15 / 100, qPrintable(QString::number(most)));
+}
+
+void tst_FaultMatrix::silentAfterSubscribe_data()
+{
+    QTest::addColumn<QByteArray>("command");
+    QTest::addRow("silent: no data, pings unanswered") << QByteArray("silent");
+    QTest::addRow("mute: no data, pings answered") << QByteArray("mute");
+}
+
+void tst_FaultMatrix::silentAfterSubscribe()
+{
+    // The server accepts the connection and the subscription, then sends nothing. The first
+    // release showed "Live" over the old rows for minutes and never gave up.
+    QFETCH(QByteArray, command);
+    Simulator simulator;
+    QVERIFY(simulator.start({u"--seed"_s, u"11"_s, u"--tick-ms"_s, u"50"_s}));
+    Harness app(fastConfig(simulator.url));
+    app.socket.open();
+    QTRY_COMPARE(app.socket.state(), State::Live);
+    const int rows = app.book.count();
+    QVERIFY(rows > 0);
+
+    simulator.command(command);
+    simulator.command("drop 1001"); // the next connections meet the silent server
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QTRY_COMPARE_WITH_TIMEOUT(app.socket.state(), State::Failed, 20000);
+    const qint64 failedAfter = elapsed.elapsed();
+    // Never live again: each connection was open without data, and none of them gave the
+    // retries back; it gave up once they were used up and the give-up time had passed.
+    QCOMPARE(app.count(State::Live), 1);
+    QVERIFY(app.count(State::Open) >= 6);
+    QVERIFY2(failedAfter >= 1000, qPrintable(QString::number(failedAfter)));
+    QVERIFY2(app.socket.lastError().contains("no data within"_L1) ||
+                 app.socket.lastError().contains("No reply"_L1),
+             qPrintable(app.socket.lastError()));
+    // The old rows are still there, shown as what they are: not live.
+    QCOMPARE(app.book.count(), rows);
+    qInfo() << command << "after subscribe: Failed after" << failedAfter << "ms,"
+            << app.count(State::Open) << "connections, none live:" << app.socket.lastError();
+}
+
+void tst_FaultMatrix::errorInsteadOfSnapshot_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<bool>("fatal");
+    QTest::addRow("404 unknown trader: fatal") << 404 << true;
+    QTest::addRow("503 maintenance: transient") << 503 << false;
+}
+
+void tst_FaultMatrix::errorInsteadOfSnapshot()
+{
+    QFETCH(int, code);
+    QFETCH(bool, fatal);
+    Simulator simulator;
+    QVERIFY(simulator.start({u"--seed"_s, u"12"_s, u"--tick-ms"_s, u"50"_s}));
+    Harness app(fastConfig(simulator.url));
+    app.socket.open();
+    QTRY_COMPARE(app.socket.state(), State::Live);
+
+    simulator.command("error " + QByteArray::number(code) + " not now");
+    simulator.command("drop 1001");
+    if (fatal) {
+        QTRY_COMPARE(app.socket.state(), State::Failed);
+        QVERIFY(app.socket.isRefused());
+        QCOMPARE(app.count(State::Reconnecting), 1); // the drop's retry, then no more
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(app.count(State::Reconnecting) >= 3, 10000);
+        QCOMPARE(app.count(State::Failed), 0);
+    }
+    QVERIFY2(app.socket.lastError().contains(u"error %1 (not now)"_s.arg(code)),
+             qPrintable(app.socket.lastError()));
+    QCOMPARE(app.count(State::Live), 1);
+
+    simulator.command("error 0");
+    if (fatal)
+        app.socket.reconnectNow();
+    QTRY_COMPARE_WITH_TIMEOUT(app.socket.state(), State::Live, 10000);
+    qInfo() << "error" << code << "instead of the Snapshot:" << app.count(State::Connecting)
+            << "connection attempts," << (fatal ? "Failed at once" : "retried with backoff");
+}
+
+void tst_FaultMatrix::seqRestartsWithoutASnapshot()
+{
+    Simulator simulator;
+    QVERIFY(simulator.start({u"--seed"_s, u"13"_s, u"--tick-ms"_s, u"20"_s}));
+    Harness app(fastConfig(simulator.url));
+    QSignalSpy resyncs(app.session.get(), &FeedSession::resyncRequested);
+    QSignalSpy snapshots(&app.book, &PositionBook::positionsReset);
+    app.socket.open();
+    QTRY_COMPARE(app.socket.state(), State::Live);
+    QTRY_VERIFY(app.book.lastSeq() > 10);
+    const qint64 before = app.book.lastSeq();
+
+    simulator.command("seqrestart");
+    QTRY_COMPARE(snapshots.count(), 2);
+    QTRY_COMPARE(app.socket.state(), State::Live);
+    QCOMPARE(resyncs.count(), 1);
+    // The feed goes on from the new count: nothing is silently dropped as stale any more.
+    QTRY_VERIFY(app.book.lastSeq() > 3);
+    QVERIFY(app.book.lastSeq() < before);
+    const qint64 after = app.book.lastSeq();
+    QTRY_VERIFY(app.book.lastSeq() > after);
+    QCOMPARE(app.count(State::Reconnecting), 0); // one connection throughout
+    qInfo() << "seq restart: resynchronised on the same connection, seq" << before << "->"
+            << app.book.lastSeq();
+}
+
+void tst_FaultMatrix::loopbackWithNoNetwork()
+{
+    // The system reports no network at all (a machine whose only interface is lo): a feed on
+    // 127.0.0.1 connects, and a drop is retried, not parked in WaitingForNetwork.
+    Simulator simulator;
+    QVERIFY(simulator.start({u"--seed"_s, u"14"_s, u"--tick-ms"_s, u"50"_s}));
+    SocketManager socket(fastConfig(simulator.url));
+    NetworkMonitor offline; // like the system's monitor: a loopback feed is not its concern
+    offline.setOnline(false);
+    socket.setNetworkMonitor(&offline);
+    PositionBook book;
+    FeedSession session(&socket, &book, nullptr);
+    QSignalSpy states(&socket, &SocketManager::stateChanged);
+    socket.open();
+    QTRY_COMPARE(socket.state(), State::Live);
+    simulator.command("drop 1001");
+    QTRY_VERIFY(socket.state() != State::Live);
+    QTRY_COMPARE(socket.state(), State::Live);
+    for (const auto &args : std::as_const(states))
+        QVERIFY(args.at(0).value<State>() != State::WaitingForNetwork);
+    qInfo() << "loopback with the network reported down: live, and live again after a drop";
+}
+
+void tst_FaultMatrix::restartOf12sWithTheDefaultBackoff()
+{
+    // Ten windows with the default backoff (1 s to 30 s, full jitter, 5 retries, give up
+    // after 60 s): the server is gone for 12 s, as in an ordinary deploy. With the first
+    // release's rule about 4 in 10 gave up; now none may.
+    Simulator simulator;
+    QVERIFY(simulator.start({u"--seed"_s, u"15"_s, u"--positions"_s, u"5"_s}));
+    constexpr int kWindows = 10;
+    std::vector<std::unique_ptr<Harness>> windows;
+    for (int i = 0; i < kWindows; ++i) {
+        windows.push_back(std::make_unique<Harness>(SocketConfig::forTrader(simulator.url, 10260)));
+        windows.back()->socket.open();
+    }
+    const auto live = [&] {
+        return std::count_if(windows.begin(), windows.end(),
+                             [](const auto &w) { return w->socket.state() == State::Live; });
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(live(), kWindows, 10000);
+
+    simulator.killHard();
+    QElapsedTimer outage;
+    outage.start();
+    QTRY_COMPARE(live(), 0);
+    // 12 s down. The windows retry meanwhile; the wait is what a deploy takes, not a sync.
+    QTRY_VERIFY_WITH_TIMEOUT(outage.elapsed() >= 12000, 20000);
+    QVERIFY(simulator.restart());
+    QTRY_COMPARE_WITH_TIMEOUT(live(), kWindows, 60000);
+    const qint64 allLiveAfter = outage.elapsed();
+    int failed = 0;
+    int mostAttempts = 0;
+    for (const auto &w : windows) {
+        failed += w->count(State::Failed);
+        mostAttempts = std::max(mostAttempts, w->count(State::Connecting));
+    }
+    qInfo() << "12 s restart with the default backoff:" << failed << "of" << kWindows
+            << "windows gave up; all live again" << allLiveAfter - 12000
+            << "ms after the server returned; at most" << mostAttempts - 1 << "attempts";
+    QCOMPARE(failed, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_FaultMatrix)

@@ -1,8 +1,10 @@
 #include "closedtradestore.h"
+#include "feedmessages.h"
 #include "feedsession.h"
 #include "feedsimulator.h"
 #include "positionbook.h"
 #include "socketmanager.h"
+#include "testfeedserver.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -27,6 +29,7 @@ SocketConfig config(const QUrl &url)
     SocketConfig c = SocketConfig::forTrader(url, 10260);
     c.reconnectMin = 20ms;
     c.reconnectMax = 50ms;
+    c.snapshotTimeout = 1s;
     return c;
 }
 
@@ -39,12 +42,35 @@ QSet<qint64> ticketsOf(const QList<Position> &positions)
 }
 
 QStringList g_warnings;
+QByteArray g_category = "trademonitor.feed";
 QtMessageHandler g_previous = nullptr;
 void captureWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    if (QByteArrayView(context.category) == "trademonitor.feed")
+    if (QByteArrayView(context.category) == g_category && type == QtWarningMsg)
         g_warnings.append(message);
     g_previous(type, context, message);
+}
+
+int countState(const QSignalSpy &spy, SocketManager::State state)
+{
+    int count = 0;
+    for (const QList<QVariant> &args : spy)
+        count += args.at(0).value<SocketManager::State>() == state ? 1 : 0;
+    return count;
+}
+
+// A Snapshot of two positions with the same ticket: the parser rejects it whole.
+QByteArray duplicateTicketSnapshot()
+{
+    Position p;
+    p.ticket = 7;
+    p.symbol = QStringLiteral("EURUSD");
+    p.side = Position::Side::Buy;
+    p.volume = 0.1;
+    p.openPrice = 1.1;
+    p.price = 1.1;
+    p.openTime = 1732600000000;
+    return FeedMessages::envelope("Snapshot", 1, FeedMessages::encodeData(QList<Position>{p, p}));
 }
 
 } // namespace
@@ -61,6 +87,14 @@ private Q_SLOTS:
     void tradesClosedDuringAnOutageAreRecordedExactlyOnce();
     void withoutADatabaseTheLiveViewWorksAndNothingIsLost();
     void rejectionsAreLoggedRateLimited();
+
+    // live means live
+    void liveOnlyAfterAnAcceptedSnapshot();
+    void aRejectedSnapshotCountsAsNone();
+    void anErrorInsteadOfTheSnapshotFailsTheAttempt_data();
+    void anErrorInsteadOfTheSnapshotFailsTheAttempt();
+    void anErrorWhileLiveIsShownAndTheFeedStaysLive();
+    void seqGoingBackResyncsAtOnce();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -99,10 +133,12 @@ void tst_FeedSession::malformedMessagesAreCountedAndNeverCloseTheConnection()
     FeedSession session(&socket, &book, nullptr);
     QSignalSpy rejected(&session, &FeedSession::messageRejected);
     socket.open();
-    QTRY_COMPARE(socket.state(), State::Open);
+    // A malformed push may stand in for the Snapshot itself: then the snapshot timeout asks
+    // again, and live comes a little later.
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), State::Live, 10000);
     QSignalSpy states(&socket, &SocketManager::stateChanged);
     QTRY_VERIFY(session.rejectedCount() >= 20);
-    QCOMPARE(states.count(), 0); // never left Open
+    QCOMPARE(states.count(), 0); // never left Live
     QCOMPARE(simulator.clientCount(), 1);
     QCOMPARE(rejected.count(), session.rejectedCount());
     QVERIFY(!session.lastRejection().isEmpty());
@@ -215,6 +251,180 @@ void tst_FeedSession::rejectionsAreLoggedRateLimited()
     QVERIFY2(g_warnings.at(0).contains("invalid JSON"_L1) &&
                  g_warnings.at(0).contains("{broken 0"_L1),
              qPrintable(g_warnings.at(0)));
+}
+
+// ---- live means live ---------------------------------------------------------------------
+
+void tst_FeedSession::liveOnlyAfterAnAcceptedSnapshot()
+{
+    FeedSimulator simulator(simulatorOptions());
+    QVERIFY(simulator.listen());
+    simulator.setMuted(true);
+    SocketManager socket(config(simulator.url()));
+    PositionBook book;
+    FeedSession session(&socket, &book, nullptr);
+    QSignalSpy snapshots(&session, &FeedSession::snapshotReceived);
+    socket.open();
+    QTRY_COMPARE(socket.state(), State::Open);
+    // Pongs and errors are not data: still not live.
+    session.handleMessage(R"({"type":"Pong","ts":5})");
+    QCOMPARE(socket.state(), State::Open);
+    QCOMPARE(session.lastDataAt(), 0);
+
+    simulator.setMuted(false);
+    socket.dataUnusable(u"test: ask again"_s); // a second Subscribe, answered this time
+    QTRY_COMPARE(socket.state(), State::Live);
+    QCOMPARE(snapshots.count(), 1);
+    QCOMPARE(snapshots.at(0).at(0).toInt(), book.count());
+    QVERIFY(session.lastDataAt() > 0);
+}
+
+void tst_FeedSession::aRejectedSnapshotCountsAsNone()
+{
+    // The server answers every Subscribe with a Snapshot the parser rejects (a ticket twice).
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    connect(&server, &TestFeedServer::frameReceived, &server,
+            [&server](int, const QJsonObject &frame) {
+                if (frame.value("type"_L1) == "Subscribe"_L1)
+                    server.broadcast(QString::fromUtf8(duplicateTicketSnapshot()));
+            });
+    SocketConfig c = config(server.url());
+    c.maxRetries = 1;
+    c.giveUpAfter = 0ms;
+    SocketManager socket(c);
+    PositionBook book;
+    FeedSession session(&socket, &book, nullptr);
+    QSignalSpy states(&socket, &SocketManager::stateChanged);
+    socket.open();
+    // Asked again at once on the same connection, then a new connection, then given up.
+    QTRY_COMPARE(socket.state(), State::Failed);
+    QCOMPARE(countState(states, State::Live), 0);
+    QCOMPARE(server.connectionCount(), 2);
+    QCOMPARE(server.countFrames(0, u"Subscribe"_s), 2);
+    QCOMPARE(server.countFrames(1, u"Subscribe"_s), 2);
+    QCOMPARE(server.connection(0).closeCode, 1000);
+    QVERIFY2(socket.lastError().contains("appears twice"_L1), qPrintable(socket.lastError()));
+    QCOMPARE(book.count(), 0);
+    QVERIFY(session.rejectedCount() >= 4);
+}
+
+void tst_FeedSession::anErrorInsteadOfTheSnapshotFailsTheAttempt_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<bool>("fatal");
+    QTest::addColumn<QString>("hint");
+    QTest::addRow("400") << 400 << true << u"Check the feed URL and the trader id"_s;
+    QTest::addRow("401") << 401 << true << u"Check the auth token"_s;
+    QTest::addRow("403") << 403 << true << u"Check the auth token and the trader id"_s;
+    QTest::addRow("404") << 404 << true << u"Check the trader id and the feed URL"_s;
+    QTest::addRow("408") << 408 << false << QString();
+    QTest::addRow("429") << 429 << false << QString();
+    QTest::addRow("500") << 500 << false << QString();
+    QTest::addRow("503") << 503 << false << QString();
+    QTest::addRow("418 (anything else)") << 418 << false << QString();
+}
+
+void tst_FeedSession::anErrorInsteadOfTheSnapshotFailsTheAttempt()
+{
+    QFETCH(int, code);
+    QFETCH(bool, fatal);
+    QFETCH(QString, hint);
+    FeedSimulator simulator(simulatorOptions());
+    QVERIFY(simulator.listen());
+    SocketManager socket(config(simulator.url()));
+    PositionBook book;
+    FeedSession session(&socket, &book, nullptr);
+    QSignalSpy errors(&session, &FeedSession::serverErrorReceived);
+    socket.open();
+    QTRY_COMPARE(socket.state(), State::Live);
+    const int held = book.count();
+    QVERIFY(held > 0);
+
+    // The server restarts and now refuses the subscription.
+    simulator.setSubscribeError(code, u"refused for the test"_s);
+    QSignalSpy states(&socket, &SocketManager::stateChanged);
+    QSignalSpy subscribed(&simulator, &FeedSimulator::clientSubscribed);
+    simulator.dropAll(1001, u"restart"_s);
+    if (fatal) {
+        QTRY_COMPARE(socket.state(), State::Failed);
+        QVERIFY(socket.isRefused());
+        QCOMPARE(countState(states, State::Connecting), 1); // no retries
+        QSignalSpy connected(&simulator, &FeedSimulator::clientConnected);
+        QVERIFY(!connected.wait(10 * 50));
+    } else {
+        QTRY_VERIFY(countState(states, State::Reconnecting) >= 2);
+        QVERIFY(!socket.isRefused());
+    }
+    const QString reason = socket.lastError();
+    QVERIFY2(reason.contains(u"error %1 (refused for the test)"_s.arg(code)), qPrintable(reason));
+    if (!hint.isEmpty())
+        QVERIFY2(reason.contains(hint), qPrintable(reason));
+    QCOMPARE(errors.constLast().at(0).toInt(), code);
+    // Never live again, and the old rows were not passed off as live meanwhile.
+    QCOMPARE(countState(states, State::Live), 0);
+    QCOMPARE(book.count(), held);
+
+    // The server accepts again: a reconnect (automatic, or the user's) is live.
+    simulator.setSubscribeError(0);
+    if (fatal)
+        socket.reconnectNow();
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), State::Live, 10000);
+}
+
+void tst_FeedSession::anErrorWhileLiveIsShownAndTheFeedStaysLive()
+{
+    FeedSimulator simulator(simulatorOptions());
+    QVERIFY(simulator.listen());
+    SocketManager socket(config(simulator.url()));
+    PositionBook book;
+    FeedSession session(&socket, &book, nullptr);
+    QSignalSpy errors(&session, &FeedSession::serverErrorReceived);
+    socket.open();
+    QTRY_COMPARE(socket.state(), State::Live);
+    QSignalSpy states(&socket, &SocketManager::stateChanged);
+    session.handleMessage(R"({"Code":404,"type":"Error","msg":"no such report"})");
+    QCOMPARE(errors.count(), 1);
+    QCOMPARE(session.lastServerError().code, 404);
+    QCOMPARE(session.lastServerError().text, u"no such report"_s);
+    QCOMPARE(socket.state(), State::Live);
+    QVERIFY(!states.wait(200));
+    QCOMPARE(simulator.clientCount(), 1);
+}
+
+void tst_FeedSession::seqGoingBackResyncsAtOnce()
+{
+    FeedSimulator simulator(simulatorOptions());
+    QVERIFY(simulator.listen());
+    SocketManager socket(config(simulator.url()));
+    PositionBook book;
+    FeedSession session(&socket, &book, nullptr);
+    QSignalSpy subscribed(&simulator, &FeedSimulator::clientSubscribed);
+    QSignalSpy resets(&book, &PositionBook::positionsReset);
+    QSignalSpy resyncs(&session, &FeedSession::resyncRequested);
+    socket.open();
+    QTRY_COMPARE(resets.count(), 1);
+    QTRY_VERIFY(book.lastSeq() > 5);
+
+    g_warnings.clear();
+    g_category = "trademonitor.book";
+    g_previous = qInstallMessageHandler(captureWarnings);
+    // The server starts counting at 1 again without a Snapshot: asked for one at once.
+    simulator.restartSeq();
+    QTRY_COMPARE(subscribed.count(), 2);
+    QTRY_COMPARE(resets.count(), 2);
+    QTRY_COMPARE(socket.state(), State::Live);
+    qInstallMessageHandler(g_previous);
+    g_category = "trademonitor.feed";
+    QCOMPARE(resyncs.count(), 1);
+    QVERIFY2(resyncs.at(0).at(0).toString().startsWith("seq went back from"_L1),
+             qPrintable(resyncs.at(0).at(0).toString()));
+    // Logged once, however many stale messages came before the Snapshot.
+    QCOMPARE(g_warnings.filter(u"seq went back"_s).size(), 1);
+    QCOMPARE(simulator.clientCount(), 1);
+    // And the data flows again.
+    const qint64 seq = book.lastSeq();
+    QTRY_VERIFY(book.lastSeq() > seq);
 }
 
 QTEST_GUILESS_MAIN(tst_FeedSession)

@@ -1,5 +1,7 @@
 #include "feedmessages.h"
+#include "feedsession.h"
 #include "feedsimulator.h"
+#include "positionbook.h"
 #include "socketmanager.h"
 #include "tradingsimulation.h"
 
@@ -130,6 +132,9 @@ private Q_SLOTS:
     void pauseRefusesAndResumeAccepts();
     void controlCommands_data();
     void controlCommands();
+    void mutedAnswersPingsButSendsNoData();
+    void subscribeErrorAnswersInsteadOfData();
+    void seqRestartCountsFromOneWithoutASnapshot();
 
     // the executable and the protocol document
     void executablePrintsItsUrlFirst();
@@ -473,6 +478,8 @@ void tst_FeedSimulator::dropEveryClosesWithGoingAway()
     config.reconnectMax = 50ms;
     config.minUptime = 100ms;
     SocketManager manager(config);
+    PositionBook book; // the data makes each connection live, hence useful
+    FeedSession session(&manager, &book, nullptr);
     QSignalSpy retries(&manager, &SocketManager::retryScheduled);
     QString reason;
     connect(&manager, &SocketManager::stateChanged, this, [&](State state) {
@@ -482,8 +489,8 @@ void tst_FeedSimulator::dropEveryClosesWithGoingAway()
     manager.open();
     QTRY_VERIFY_WITH_TIMEOUT(retries.count() >= 2, 5000);
     QVERIFY2(reason.contains("1001"_L1) && reason.contains("going away"_L1), qPrintable(reason));
-    // Every drop comes after a stable connection: it never gives up.
-    QTRY_COMPARE(manager.state(), State::Open);
+    // Every drop comes after a useful connection: it never gives up.
+    QTRY_COMPARE(manager.state(), State::Live);
     QCOMPARE(retries.constLast().at(0).toInt(), 1);
 }
 
@@ -541,6 +548,7 @@ void tst_FeedSimulator::rejectHandshake()
     SocketConfig config = SocketConfig::forTrader(simulator.url(), kTrader);
     config.reconnectMin = 10ms;
     config.reconnectMax = 20ms;
+    config.giveUpAfter = 0ms; // give up on the count alone
     SocketManager manager(config);
     QSignalSpy errors(&manager, &SocketManager::connectError);
     QSignalSpy retries(&manager, &SocketManager::retryScheduled);
@@ -628,6 +636,7 @@ void tst_FeedSimulator::pauseRefusesAndResumeAccepts()
     SocketConfig config = SocketConfig::forTrader(simulator.url(), kTrader);
     config.reconnectMin = 10ms;
     config.reconnectMax = 20ms;
+    config.giveUpAfter = 0ms; // give up on the count alone
     SocketManager manager(config);
     QSignalSpy errors(&manager, &SocketManager::connectError);
     manager.open();
@@ -657,6 +666,10 @@ void tst_FeedSimulator::controlCommands_data()
     QTest::addRow("reject bad") << u"reject teapot"_s << u"error: reject takes"_s;
     QTest::addRow("malformed") << u"malformed 0.5"_s << u"ok"_s;
     QTest::addRow("malformed bad") << u"malformed 3"_s << u"error: malformed takes"_s;
+    QTest::addRow("mute") << u"mute"_s << u", muted"_s;
+    QTest::addRow("error") << u"error 503 down for maintenance"_s << u"ok"_s;
+    QTest::addRow("error bad") << u"error 200"_s << u"error: error takes a code"_s;
+    QTest::addRow("seqrestart") << u"seqrestart"_s << u"ok"_s;
     QTest::addRow("unknown") << u"explode"_s << u"error: unknown command \"explode\""_s;
 }
 
@@ -668,6 +681,66 @@ void tst_FeedSimulator::controlCommands()
     QVERIFY(simulator.listen());
     const QString answer = simulator.executeCommand(line);
     QVERIFY2(answer.contains(reply), qPrintable(answer));
+}
+
+void tst_FeedSimulator::mutedAnswersPingsButSendsNoData()
+{
+    FeedSimulator simulator(fastOptions());
+    QVERIFY(simulator.listen());
+    QCOMPARE(simulator.executeCommand(u"mute"_s).contains("muted"_L1), true);
+    RawClient client(simulator.url());
+    QVERIFY(client.waitConnected());
+    client.subscribe();
+    client.send({{u"type"_s, u"Ping"_s}, {u"traderid"_s, kTrader}, {u"ts"_s, 42}});
+    QTRY_COMPARE(client.ofType(u"Pong"_s).size(), 1);
+    // Several ticks go by: none of them reaches the client.
+    QSignalSpy more(&client.socket, &QWebSocket::textMessageReceived);
+    QVERIFY(!more.wait(10 * int(fastOptions().simulation.tick.count())));
+    QCOMPARE(client.frames.size(), 1);
+    // Talking again: the next subscription is answered.
+    simulator.executeCommand(u"talk"_s);
+    client.subscribe();
+    QTRY_COMPARE(client.ofType(u"Snapshot"_s).size(), 1);
+}
+
+void tst_FeedSimulator::subscribeErrorAnswersInsteadOfData()
+{
+    FeedSimulator::Options options = fastOptions();
+    options.subscribeError = 503;
+    FeedSimulator simulator(options);
+    QVERIFY(simulator.listen());
+    RawClient client(simulator.url());
+    QVERIFY(client.waitConnected());
+    client.subscribe();
+    QTRY_COMPARE(client.frames.size(), 1);
+    QCOMPARE(client.frames.at(0).value("type"_L1), "Error"_L1);
+    QCOMPARE(client.frames.at(0).value("Code"_L1).toInt(), 503);
+    QCOMPARE(simulator.subscribedCount(), 0);
+
+    simulator.executeCommand(u"error 429 slow down"_s);
+    client.subscribe();
+    QTRY_COMPARE(client.frames.size(), 2);
+    QCOMPARE(client.frames.at(1).value("Code"_L1).toInt(), 429);
+    QCOMPARE(client.frames.at(1).value("msg"_L1), "slow down"_L1);
+
+    simulator.executeCommand(u"error 0"_s);
+    client.subscribe();
+    QTRY_COMPARE(client.ofType(u"Snapshot"_s).size(), 1);
+}
+
+void tst_FeedSimulator::seqRestartCountsFromOneWithoutASnapshot()
+{
+    FeedSimulator simulator(fastOptions());
+    QVERIFY(simulator.listen());
+    RawClient client(simulator.url());
+    QVERIFY(client.waitConnected());
+    client.subscribe();
+    QTRY_VERIFY(client.ofType(u"Positions"_s).size() >= 3);
+    simulator.executeCommand(u"seqrestart"_s);
+    const qsizetype mark = client.frames.size();
+    QTRY_VERIFY(client.frames.size() > mark);
+    QCOMPARE(client.frames.at(mark).value("seq"_L1).toInteger(), 1);
+    QVERIFY(client.frames.at(mark).value("type"_L1) != "Snapshot"_L1);
 }
 
 // ---- the executable and the protocol document --------------------------------------------

@@ -1,5 +1,9 @@
+#include "feedsession.h"
+#include "feedsimulator.h"
 #include "feedstatus.h"
+#include "positionbook.h"
 #include "socketmanager.h"
+#include "testclocks.h"
 
 #include <QTcpServer>
 #include <QTest>
@@ -16,7 +20,22 @@ private Q_SLOTS:
     void idleIsPausedOrDisconnected();
     void reconnectingCountsDown();
     void failedSaysWhy();
+    void connectedIsNotLiveUntilTheSnapshot();
+    void beyondTheRetriesItSaysWhenItGivesUp();
+    void aRefusalOffersTheSettings();
+    void aServerErrorWhileLiveIsANotice();
+    void theAgeIsOfTheDataAndAlarmsOnlyWhenNotLive();
 };
+
+namespace {
+QUrl refusedUrl()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost))
+        return {};
+    return QUrl(u"ws://127.0.0.1:%1/"_s.arg(probe.serverPort()));
+}
+} // namespace
 
 void tst_FeedStatus::idleIsPausedOrDisconnected()
 {
@@ -59,6 +78,7 @@ void tst_FeedStatus::failedSaysWhy()
         SocketConfig::forTrader(QUrl(u"ws://127.0.0.1:%1/"_s.arg(probe.serverPort())), 1);
     probe.close();
     config.maxRetries = 1;
+    config.giveUpAfter = 0ms;
     config.reconnectMin = 1ms;
     config.reconnectMax = 2ms;
     SocketManager manager(config);
@@ -69,6 +89,132 @@ void tst_FeedStatus::failedSaysWhy()
     QCOMPARE(status.text, u"Disconnected"_s);
     QVERIFY2(status.detail.startsWith("Disconnected: Connection refused"_L1),
              qPrintable(status.detail));
+}
+
+void tst_FeedStatus::connectedIsNotLiveUntilTheSnapshot()
+{
+    FeedSimulator::Options options;
+    options.simulation.tick = 50ms;
+    FeedSimulator simulator(options);
+    QVERIFY(simulator.listen());
+    simulator.setMuted(true); // accepts, answers pings, sends no data
+    SocketManager manager(SocketConfig::forTrader(simulator.url(), 10260));
+    PositionBook book;
+    FeedSession session(&manager, &book, nullptr);
+    manager.open();
+    QTRY_COMPARE(manager.state(), SocketManager::State::Open);
+    FeedStatus status = FeedStatus::of(manager, &session, false, 0);
+    QCOMPARE(status.level, Level::Busy); // amber, not green
+    QCOMPARE(status.text, u"Connected, waiting for data"_s);
+    QVERIFY2(status.detail.contains(u"waiting for data"_s), qPrintable(status.detail));
+
+    simulator.setMuted(false);
+    manager.dataUnusable(u"test: ask again now"_s); // the simulator answers this one
+    QTRY_COMPARE(manager.state(), SocketManager::State::Live);
+    status = FeedStatus::of(manager, &session, false, session.lastDataAt());
+    QCOMPARE(status.level, Level::Live);
+    QCOMPARE(status.text, u"Live"_s);
+}
+
+void tst_FeedStatus::beyondTheRetriesItSaysWhenItGivesUp()
+{
+    SocketConfig config = SocketConfig::forTrader(refusedUrl(), 1);
+    config.maxRetries = 2;
+    config.reconnectMin = 1ms;
+    config.reconnectMax = 2ms;
+    config.giveUpAfter = 60s;
+    SocketManager manager(config);
+    QString detail;
+    QString text;
+    connect(&manager, &SocketManager::retryScheduled, this, [&](int attempt) {
+        if (attempt == 4) {
+            const FeedStatus status = FeedStatus::of(manager, false);
+            text = status.text;
+            detail = status.detail;
+            manager.close();
+        }
+    });
+    manager.open();
+    QTRY_VERIFY(!detail.isEmpty());
+    QVERIFY2(text.startsWith(u"Reconnecting, attempt 4 in "_s), qPrintable(text));
+    QVERIFY2(detail.startsWith(u"Reconnecting, attempt 4 — giving up in 60 s."_s) ||
+                 detail.startsWith(u"Reconnecting, attempt 4 — giving up in 59 s."_s),
+             qPrintable(detail));
+    QVERIFY2(detail.contains("refused"_L1), qPrintable(detail));
+}
+
+void tst_FeedStatus::aRefusalOffersTheSettings()
+{
+    FeedSimulator simulator(FeedSimulator::Options{});
+    QVERIFY(simulator.listen());
+    // The simulator answers an unknown trader id with Error 404.
+    SocketManager manager(SocketConfig::forTrader(simulator.url(), 99));
+    PositionBook book;
+    FeedSession session(&manager, &book, nullptr);
+    manager.open();
+    QTRY_COMPARE(manager.state(), SocketManager::State::Failed);
+    const FeedStatus status = FeedStatus::of(manager, &session, false, 0);
+    QCOMPARE(status.level, Level::Down);
+    QCOMPARE(status.text, u"Refused"_s);
+    QVERIFY(status.offerSettings);
+    QVERIFY(status.offerReconnect);
+    QVERIFY2(status.detail.contains(u"error 404 (unknown trader id 99)"_s) &&
+                 status.detail.contains(u"Check the trader id"_s),
+             qPrintable(status.detail));
+}
+
+void tst_FeedStatus::aServerErrorWhileLiveIsANotice()
+{
+    FeedSimulator simulator(FeedSimulator::Options{});
+    QVERIFY(simulator.listen());
+    SocketManager manager(SocketConfig::forTrader(simulator.url(), 10260));
+    PositionBook book;
+    FeedSession session(&manager, &book, nullptr);
+    manager.open();
+    QTRY_COMPARE(manager.state(), SocketManager::State::Live);
+    session.handleMessage(R"({"Code":500,"type":"Error","msg":"risk engine restarting"})");
+    FeedStatus status = FeedStatus::of(manager, &session, false, 0);
+    QCOMPARE(status.level, Level::Live); // the data is still live
+    QVERIFY2(status.notice.contains(u"error 500"_s) &&
+                 status.notice.contains(u"risk engine restarting"_s),
+             qPrintable(status.notice));
+    QCOMPARE(manager.state(), SocketManager::State::Live);
+    session.dismissServerError();
+    QVERIFY(FeedStatus::of(manager, &session, false, 0).notice.isEmpty());
+}
+
+void tst_FeedStatus::theAgeIsOfTheDataAndAlarmsOnlyWhenNotLive()
+{
+    FeedSimulator simulator(FeedSimulator::Options{});
+    QVERIFY(simulator.listen());
+    SocketManager manager(SocketConfig::forTrader(simulator.url(), 10260));
+    PositionBook book;
+    FeedSession session(&manager, &book, nullptr);
+    FixedClock clock;
+    session.setClock(&clock);
+    QVERIFY(FeedStatus::of(manager, &session, false, clock.now).ageText.isEmpty()); // no data
+    manager.open();
+    QTRY_COMPARE(manager.state(), SocketManager::State::Live);
+    QCOMPARE(session.lastDataAt(), clock.now);
+
+    // Live and quiet: neutral, however long.
+    FeedStatus status = FeedStatus::of(manager, &session, false, clock.now + 5'000);
+    QCOMPARE(status.ageText, u"updated 5 s ago"_s);
+    QVERIFY(!status.ageWarning);
+    status = FeedStatus::of(manager, &session, false, clock.now + 125'000);
+    QCOMPARE(status.ageText, u"no change for 2 min"_s);
+    QVERIFY(!status.ageWarning);
+    // Heartbeat replies are not data: they never make old numbers look fresh.
+    session.handleMessage(R"({"type":"Pong","ts":1})");
+    QCOMPARE(session.lastDataAt(), clock.now);
+    // Paused: no age at all.
+    QVERIFY(FeedStatus::of(manager, &session, true, clock.now + 35'000).ageText.isEmpty());
+
+    // The link is not live: the same age is an alarm.
+    manager.close();
+    status = FeedStatus::of(manager, &session, false, clock.now + 125'000);
+    QCOMPARE(status.ageText, u"last data 2 min ago"_s);
+    QVERIFY(status.ageWarning);
 }
 
 QTEST_GUILESS_MAIN(tst_FeedStatus)

@@ -1,6 +1,8 @@
 #include "appsettings.h"
 #include "closedtradespage.h"
 #include "closedtradestore.h"
+#include "connectionlog.h"
+#include "connectionlogwindow.h"
 #include "feedsession.h"
 #include "feedsimulator.h"
 #include "feedsource.h"
@@ -10,9 +12,11 @@
 #include "positionbook.h"
 #include "positionsfiltermodel.h"
 #include "positionsmodel.h"
+#include "settingsdialog.h"
 #include "socketmanager.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -34,10 +38,13 @@ using namespace std::chrono_literals;
 using State = SocketManager::State;
 using Mode = PositionsFilterModel::Mode;
 
-// Everything the window needs, against an in-process FeedSimulator.
+// Everything the window needs, against an in-process FeedSimulator. Short intervals
+// through the settings a user has: retries used up in a fraction of a second, and given up
+// 300 ms after the feed was last live.
 struct Rig
 {
-    explicit Rig(const QString &folder, MainWindow::Tab tab = MainWindow::OpenTradesTab)
+    explicit Rig(const QString &folder, MainWindow::Tab tab = MainWindow::OpenTradesTab,
+                 qint64 traderId = 10260, bool muted = false)
         : settingsFile(QDir(folder).filePath(u"settings.ini"_s), QSettings::IniFormat)
         , appSettings(&settingsFile)
     {
@@ -48,14 +55,18 @@ struct Rig
         simulator = std::make_unique<FeedSimulator>(options);
         if (!simulator->listen())
             qFatal("the simulator cannot listen");
-        SocketConfig config = SocketConfig::forTrader(simulator->url(), 10260);
+        simulator->setMuted(muted);
+        SocketConfig config = SocketConfig::forTrader(simulator->url(), traderId);
         config.reconnectMin = 20ms;
         config.reconnectMax = 80ms;
+        config.giveUpAfter = 300ms;
+        config.snapshotTimeout = 2s;
         socket.setConfig(config);
         store.open(QDir(folder).filePath(u"history.sqlite"_s));
         session = std::make_unique<FeedSession>(&socket, &book, &store);
         window = std::make_unique<MainWindow>(
-            MainWindow::Services{&socket, &book, &store, nullptr, &appSettings}, tab);
+            MainWindow::Services{&socket, &book, &store, nullptr, &appSettings, session.get()},
+            tab);
         window->show();
     }
 
@@ -88,6 +99,11 @@ private Q_SLOTS:
     void totalsMatchTheRowsShown();
     void staleNumbersAreGreyed();
     void roundTripAndDataAgeAreShown();
+    void connectedWithoutDataIsNotLive();
+    void aRefusalSaysWhatToCheckAndOpensSettings();
+    void aServerErrorWhileLiveIsANoticeOverALiveTable();
+    void statusBarShowsEachEventForAFewSeconds();
+    void connectionLogOpensWithCtrlLAndCopies();
     void signalTraderSelectorFillsFromPositions();
     void closedTradesShowsHistoryAndExports();
     void quittingClosesTheFeedCleanly();
@@ -122,7 +138,7 @@ void tst_MainWindow::titleTabsAndKeyboard()
     QCOMPARE(window.tabs()->tabText(1), u"Closed Trades"_s);
     QCOMPARE(window.tabs()->currentIndex(), 0);
     QVERIFY(!window.windowIcon().pixmap(32, 32).isNull());
-    QTRY_COMPARE(rig.socket.state(), State::Open);
+    QTRY_COMPARE(rig.socket.state(), State::Live);
 
     QApplication::setActiveWindow(&window);
     QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -131,7 +147,7 @@ void tst_MainWindow::titleTabsAndKeyboard()
     QTRY_COMPARE(rig.socket.state(), State::Idle);
     QTest::keySequence(&window, QKeySequence(u"Ctrl+1"_s));
     QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::OpenTradesTab));
-    QTRY_COMPARE(rig.socket.state(), State::Open);
+    QTRY_COMPARE(rig.socket.state(), State::Live);
     QTest::keySequence(&window, QKeySequence(u"Ctrl+F"_s));
     QVERIFY(rig.open()->searchBox()->hasFocus());
     // Ctrl+R reconnects (here: already live, so it stays live on the same connection).
@@ -212,7 +228,7 @@ void tst_MainWindow::startingOnClosedTradesNeverConnects()
 void tst_MainWindow::reconnectAfterRetriesRunOut()
 {
     Rig rig(m_dir->path());
-    QTRY_COMPARE(rig.socket.state(), State::Open);
+    QTRY_COMPARE(rig.socket.state(), State::Live);
     rig.simulator->pauseListening();
     rig.simulator->dropAll(1001, u"going away"_s);
     QTRY_COMPARE_WITH_TIMEOUT(rig.socket.state(), State::Failed, 10000);
@@ -225,7 +241,7 @@ void tst_MainWindow::reconnectAfterRetriesRunOut()
 
     QVERIFY(rig.simulator->resumeListening());
     QTest::mouseClick(rig.window->reconnectButton(), Qt::LeftButton);
-    QTRY_COMPARE(rig.socket.state(), State::Open);
+    QTRY_COMPARE(rig.socket.state(), State::Live);
     QTRY_VERIFY(!rig.window->reconnectButton()->isVisible());
     QTRY_COMPARE(rig.window->statusText(), u"Live"_s);
     QTRY_VERIFY(!rig.open()->isBannerVisible());
@@ -237,7 +253,7 @@ void tst_MainWindow::statusTextFollowsEachState()
     QStringList seen;
     connect(&rig.socket, &SocketManager::stateChanged, this,
             [&] { seen.append(rig.window->statusText()); });
-    QTRY_COMPARE(rig.socket.state(), State::Open);
+    QTRY_COMPARE(rig.socket.state(), State::Live);
     rig.simulator->pauseListening();
     rig.simulator->dropAll(1001, u"going away"_s);
     QTRY_COMPARE_WITH_TIMEOUT(rig.socket.state(), State::Failed, 10000);
@@ -245,9 +261,10 @@ void tst_MainWindow::statusTextFollowsEachState()
     QCOMPARE(rig.window->statusText(), u"Paused"_s);
     rig.simulator->resumeListening();
     rig.window->tabs()->setCurrentIndex(MainWindow::OpenTradesTab);
-    QTRY_COMPARE(rig.socket.state(), State::Open);
+    QTRY_COMPARE(rig.socket.state(), State::Live);
 
     QVERIFY2(seen.contains(u"Live"_s), qPrintable(seen.join(u" | ")));
+    QVERIFY2(seen.contains(u"Connected, waiting for data"_s), qPrintable(seen.join(u" | ")));
     QVERIFY2(seen.contains(u"Connecting"_s), qPrintable(seen.join(u" | ")));
     QVERIFY2(seen.contains(u"Disconnected"_s), qPrintable(seen.join(u" | ")));
     QVERIFY2(seen.contains(u"Paused"_s), qPrintable(seen.join(u" | ")));
@@ -256,6 +273,11 @@ void tst_MainWindow::statusTextFollowsEachState()
     });
     QVERIFY2(reconnecting, qPrintable(seen.join(u" | ")));
     QVERIFY(seen.contains(u"Connecting (retry 1/5)"_s));
+    // Past the five retries it goes on until the give-up time has passed, and says so.
+    const bool beyond = std::any_of(seen.cbegin(), seen.cend(), [](const QString &s) {
+        return QRegularExpression(u"^Reconnecting, attempt \\d+ in \\d+ s$"_s).match(s).hasMatch();
+    });
+    QVERIFY2(beyond, qPrintable(seen.join(u" | ")));
 }
 
 void tst_MainWindow::totalsMatchTheRowsShown_data()
@@ -298,7 +320,7 @@ void tst_MainWindow::totalsMatchTheRowsShown()
 void tst_MainWindow::staleNumbersAreGreyed()
 {
     Rig rig(m_dir->path());
-    QTRY_COMPARE(rig.socket.state(), State::Open);
+    QTRY_COMPARE(rig.socket.state(), State::Live);
     QTRY_VERIFY(rig.book.count() > 0);
     QVERIFY(!rig.open()->isBannerVisible());
     rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
@@ -313,19 +335,161 @@ void tst_MainWindow::roundTripAndDataAgeAreShown()
 {
     Rig rig(m_dir->path());
     SocketConfig config = rig.socket.config();
-    config.heartbeatInterval = 100ms; // "old" means older than two heartbeats: 200 ms
-    config.pongTimeout = 10s;         // keep the link while the feed is silent
+    config.heartbeatInterval = 100ms;
+    config.pongTimeout = 4s; // unanswered for 2 s: suspect; for 4 s: dead
     rig.socket.setConfig(config);
     FeedStatusBar *bar = rig.window->feedStatusBar();
     QTRY_VERIFY(QRegularExpression(u"^RTT \\d+ ms$"_s).match(bar->roundTripText()).hasMatch());
     QTRY_VERIFY(bar->ageText().startsWith("updated 0 s ago"_L1));
     QVERIFY(!bar->isAgeWarning());
-    // The feed goes quiet (pings unanswered too): the age turns to a warning.
+
+    // No data, but the heartbeat is answered: quiet, not alarming, and the age is of the
+    // data (the Pongs do not make it young again).
+    rig.simulator->setMuted(true);
+    QTRY_VERIFY_WITH_TIMEOUT(bar->ageText() == "updated 2 s ago"_L1, 5000);
+    QVERIFY(!bar->isAgeWarning());
+    QCOMPARE(rig.socket.state(), State::Live);
+
+    // Pings unanswered too: the link is suspect while still "connected", and the age says so.
     rig.simulator->setSilent(true);
-    QTRY_VERIFY(bar->isAgeWarning());
-    QCOMPARE(rig.socket.state(), State::Open); // still "connected", yet visibly stale
+    QTRY_VERIFY_WITH_TIMEOUT(bar->isAgeWarning(), 5000);
     rig.simulator->setSilent(false);
-    QTRY_VERIFY(!bar->isAgeWarning());
+    rig.simulator->setMuted(false);
+    QTRY_VERIFY_WITH_TIMEOUT(!bar->isAgeWarning() && bar->ageText() == "updated 0 s ago"_L1, 10000);
+
+    // Paused: no age at all, let alone a red one.
+    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    QVERIFY(!bar->isAgeVisible());
+    QVERIFY(!bar->isAgeWarning());
+}
+
+void tst_MainWindow::connectedWithoutDataIsNotLive()
+{
+    // The server accepts, answers pings, and sends nothing: amber words, a banner, grey rows.
+    Rig rig(m_dir->path(), MainWindow::OpenTradesTab, 10260, /*muted=*/true);
+    QTRY_COMPARE(rig.socket.state(), State::Open);
+    QTRY_COMPARE(rig.window->statusText(), u"Connected, waiting for data"_s);
+    QVERIFY(rig.open()->isBannerVisible());
+    QVERIFY2(rig.open()->bannerText().contains("waiting for data"_L1),
+             qPrintable(rig.open()->bannerText()));
+    QVERIFY(rig.open()->isStale());
+    rig.simulator->setMuted(false);
+    // The snapshot timeout asks again; this time the data comes.
+    QTRY_COMPARE_WITH_TIMEOUT(rig.window->statusText(), u"Live"_s, 10000);
+    QTRY_VERIFY(!rig.open()->isBannerVisible());
+    QVERIFY(!rig.open()->isStale());
+}
+
+void tst_MainWindow::aRefusalSaysWhatToCheckAndOpensSettings()
+{
+    // The simulator answers an unknown trader id with Error 404.
+    Rig rig(m_dir->path(), MainWindow::OpenTradesTab, 99);
+    QTRY_COMPARE(rig.socket.state(), State::Failed);
+    QTRY_COMPARE(rig.window->statusText(), u"Refused"_s);
+    OpenTradesPage *page = rig.open();
+    QVERIFY(page->isBannerVisible());
+    QVERIFY2(page->bannerText().contains("error 404 (unknown trader id 99)"_L1) &&
+                 page->bannerText().contains("Check the trader id"_L1),
+             qPrintable(page->bannerText()));
+    QVERIFY(page->bannerSettingsButton()->isVisibleTo(page));
+    QVERIFY(page->bannerReconnectButton()->isVisibleTo(page));
+    // The status bar says it too, with the code and the server's words.
+    QTRY_VERIFY2(rig.window->feedStatusBar()->eventText().contains("404"_L1),
+                 qPrintable(rig.window->feedStatusBar()->eventText()));
+
+    // The button opens Settings.
+    bool opened = false;
+    QTimer::singleShot(0, this, [&] {
+        if (auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget())) {
+            opened = true;
+            dialog->reject();
+        }
+    });
+    QTest::mouseClick(page->bannerSettingsButton(), Qt::LeftButton);
+    QVERIFY(opened);
+}
+
+void tst_MainWindow::aServerErrorWhileLiveIsANoticeOverALiveTable()
+{
+    Rig rig(m_dir->path());
+    QTRY_COMPARE(rig.window->statusText(), u"Live"_s);
+    rig.session->handleMessage(R"({"Code":500,"type":"Error","msg":"margin service down"})");
+    OpenTradesPage *page = rig.open();
+    QTRY_VERIFY(page->isBannerVisible());
+    QVERIFY2(page->bannerText().contains("error 500"_L1) &&
+                 page->bannerText().contains("margin service down"_L1),
+             qPrintable(page->bannerText()));
+    QVERIFY(!page->isStale()); // the data is still live
+    QCOMPARE(rig.window->statusText(), u"Live"_s);
+    QVERIFY(page->bannerDismissButton()->isVisibleTo(page));
+    QTest::mouseClick(page->bannerDismissButton(), Qt::LeftButton);
+    QTRY_VERIFY(!page->isBannerVisible());
+}
+
+void tst_MainWindow::statusBarShowsEachEventForAFewSeconds()
+{
+    Rig rig(m_dir->path());
+    FeedStatusBar *bar = rig.window->feedStatusBar();
+    bar->setEventDuration(300ms);
+    QTRY_COMPARE(rig.socket.state(), State::Live);
+    QTRY_VERIFY(bar->eventText().isEmpty());
+    // A drop: the status bar says so (the original client showed a toast for every retry).
+    QStringList shown;
+    connect(rig.window->connectionLog(), &ConnectionLog::eventAdded, this,
+            [&] { shown.append(bar->eventText()); });
+    QSignalSpy dropped(&rig.socket, &SocketManager::dropped);
+    rig.simulator->dropAll(1001, u"going away"_s);
+    QTRY_COMPARE(dropped.count(), 1);
+    QTRY_COMPARE(rig.socket.state(), State::Live);
+    QVERIFY2(shown.filter(u"Dropped: "_s).size() == 1, qPrintable(shown.join(u" | "_s)));
+    QVERIFY2(shown.filter(u"Retry 1 of 5"_s).size() == 1, qPrintable(shown.join(u" | "_s)));
+    // ...for a few seconds only.
+    QTRY_VERIFY(bar->eventText().isEmpty());
+}
+
+void tst_MainWindow::connectionLogOpensWithCtrlLAndCopies()
+{
+    Rig rig(m_dir->path());
+    QTRY_COMPARE(rig.socket.state(), State::Live);
+    QSignalSpy dropped(&rig.socket, &SocketManager::dropped);
+    rig.simulator->dropAll(1001, u"going away"_s);
+    QTRY_COMPARE(dropped.count(), 1);
+    QTRY_COMPARE(rig.socket.state(), State::Live);
+    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    rig.window->tabs()->setCurrentIndex(MainWindow::OpenTradesTab);
+    ConnectionLog *log = rig.window->connectionLog();
+    QTRY_VERIFY(log->count() >= 8);
+    QStringList events;
+    for (int row = 0; row < log->count(); ++row)
+        events.append(log->entry(row).text);
+    const QString all = events.join(u" | "_s);
+    for (const char *expected :
+         {"Connecting to 127.0.0.1:", "Connected to", "Subscribed", "Snapshot with 15 positions",
+          "Dropped: ", "Retry 1 of 5", "Paused: ", "Resumed: "})
+        QVERIFY2(all.contains(QLatin1String(expected)),
+                 qPrintable(QLatin1String(expected) + u" in "_s + all));
+
+    QApplication::setActiveWindow(rig.window.get());
+    QVERIFY(QTest::qWaitForWindowActive(rig.window.get()));
+    QTest::keySequence(rig.window.get(), QKeySequence(u"Ctrl+L"_s));
+    auto *logWindow = rig.window->findChild<ConnectionLogWindow *>();
+    QVERIFY(logWindow);
+    QTRY_VERIFY(logWindow->isVisible());
+    QCOMPARE(logWindow->table()->model()->rowCount(), log->count());
+    logWindow->table()->selectRow(0);
+    logWindow->table()->selectionModel()->select(logWindow->table()->model()->index(1, 0),
+                                                 QItemSelectionModel::Select |
+                                                     QItemSelectionModel::Rows);
+    const QString copied = logWindow->copySelection();
+    const QStringList lines = copied.split(u'\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(
+        QRegularExpression(u"^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}  Connecting to"_s)
+            .match(lines.at(0))
+            .hasMatch(),
+        qPrintable(copied));
+    QCOMPARE(QGuiApplication::clipboard()->text(), copied);
+    savePng(logWindow, u"connection-log.png"_s);
 }
 
 void tst_MainWindow::signalTraderSelectorFillsFromPositions()
@@ -417,9 +581,9 @@ void tst_MainWindow::demoFeedIsNamed()
     PositionBook book;
     ClosedTradeStore store;
     FeedSession session(&socket, &book, &store);
-    MainWindow window({&socket, &book, &store, &source, nullptr});
+    MainWindow window({&socket, &book, &store, &source, nullptr, &session});
     window.show();
-    QTRY_COMPARE(socket.state(), State::Open);
+    QTRY_COMPARE(socket.state(), State::Live);
     QTRY_VERIFY(book.count() > 0);
     QCOMPARE(source.description(), u"Demo feed"_s);
     QVERIFY(window.feedStatusBar()->findChildren<QLabel *>().count() > 0);

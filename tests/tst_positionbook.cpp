@@ -1,5 +1,5 @@
-#include "clock.h"
 #include "positionbook.h"
+#include "testclocks.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -7,13 +7,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-class FixedClock : public Clock
-{
-public:
-    qint64 currentMSecsSinceEpoch() const override { return now; }
-    qint64 now = 1732600000000;
-};
 
 Position make(qint64 ticket, double price = 1.1, bool following = false)
 {

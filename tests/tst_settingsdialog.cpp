@@ -18,6 +18,7 @@ private Q_SLOTS:
     void emptyUrlMeansTheDemoFeed();
     void invalidValuesDisableOk_data();
     void invalidValuesDisableOk();
+    void newLimitsAreEditableAndChecked();
 };
 
 static QPushButton *okButton(SettingsDialog &dialog)
@@ -57,7 +58,9 @@ void tst_SettingsDialog::invalidValuesDisableOk_data()
     QTest::addColumn<QString>("problem");
     QTest::addRow("http") << u"http://example.com/"_s << 1000 << 30000 << u"ws:// or wss://"_s;
     QTest::addRow("no host") << u"ws://"_s << 1000 << 30000 << u"not a valid URL"_s;
-    QTest::addRow("max below min") << u""_s << 5000 << 100 << u"shorter than the shortest"_s;
+    QTest::addRow("max below min") << u""_s << 5000 << 200 << u"shorter than the shortest"_s;
+    QTest::addRow("min below 100 ms") << u""_s << 50 << 30000 << u"at least 100 ms"_s;
+    QTest::addRow("max below 100 ms") << u""_s << 100 << 0 << u"shorter than the shortest"_s;
 }
 
 void tst_SettingsDialog::invalidValuesDisableOk()
@@ -68,12 +71,29 @@ void tst_SettingsDialog::invalidValuesDisableOk()
     QFETCH(QString, problem);
     SettingsDialog dialog(SocketConfig::forTrader(QUrl(), 1));
     dialog.urlEdit()->setText(url);
-    const auto boxes = dialog.findChildren<QSpinBox *>();
-    // The last two spin boxes are the shortest and longest reconnect delay.
-    boxes.at(boxes.size() - 2)->setValue(reconnectMin);
-    boxes.at(boxes.size() - 1)->setValue(reconnectMax);
+    dialog.reconnectMinBox()->setValue(reconnectMin);
+    dialog.reconnectMaxBox()->setValue(reconnectMax);
     QVERIFY2(dialog.problem().contains(problem), qPrintable(dialog.problem()));
     QVERIFY(!okButton(dialog)->isEnabled());
+}
+
+void tst_SettingsDialog::newLimitsAreEditableAndChecked()
+{
+    SocketConfig config = SocketConfig::forTrader(QUrl(), 1);
+    config.snapshotTimeout = 4000ms;
+    config.giveUpAfter = 90000ms;
+    SettingsDialog dialog(config);
+    QCOMPARE(dialog.snapshotTimeoutBox()->value(), 4000);
+    QCOMPARE(dialog.giveUpAfterBox()->value(), 90000);
+    dialog.giveUpAfterBox()->setValue(0); // allowed: give up as soon as the retries are used up
+    QCOMPARE(dialog.config().giveUpAfter, 0ms);
+    QVERIFY(okButton(dialog)->isEnabled());
+    dialog.snapshotTimeoutBox()->setValue(50);
+    QVERIFY2(dialog.problem().contains(u"snapshot timeout"_s), qPrintable(dialog.problem()));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    dialog.snapshotTimeoutBox()->setValue(12000);
+    QCOMPARE(dialog.config().snapshotTimeout, 12000ms);
+    QVERIFY(okButton(dialog)->isEnabled());
 }
 
 QTEST_MAIN(tst_SettingsDialog)

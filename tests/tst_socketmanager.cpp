@@ -1,10 +1,12 @@
-#include "clock.h"
 #include "networkmonitor.h"
 #include "reconnectbackoff.h"
+#include "remotenetworkmonitor.h"
 #include "socketmanager.h"
+#include "testclocks.h"
 #include "testfeedserver.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QSignalSpy>
@@ -20,21 +22,13 @@ using State = SocketManager::State;
 
 namespace {
 
-// The wall clock, shifted on demand: "the machine slept for ten seconds".
-class OffsetClock : public Clock
-{
-public:
-    qint64 currentMSecsSinceEpoch() const override
-    {
-        return QDateTime::currentMSecsSinceEpoch() + offset;
-    }
-    qint64 offset = 0;
-};
-
 constexpr qint64 kTraderId = 4242;
 
 // Short intervals through the same settings a user has. The heartbeat is slow unless a
-// test is about it, so pings do not clutter what the server records.
+// test is about it, so pings do not clutter what the server records. The test server never
+// sends data, so nothing here is Live unless a test says so (markLive), and the snapshot
+// timeout is long unless a test is about it. Giving up goes by the count alone (give-up time
+// 0, the first release's rule) unless a test is about the give-up time.
 SocketConfig fastConfig(const QUrl &url)
 {
     SocketConfig config = SocketConfig::forTrader(url, kTraderId);
@@ -44,6 +38,8 @@ SocketConfig fastConfig(const QUrl &url)
     config.reconnectMin = 20ms;
     config.reconnectMax = 80ms;
     config.closeTimeout = 500ms;
+    config.snapshotTimeout = 10s;
+    config.giveUpAfter = 0ms;
     return config;
 }
 
@@ -80,6 +76,14 @@ private Q_SLOTS:
     void subscribeIsTheFirstFrameOfEveryConnection();
     void subscribePayloadPassesThroughExtraFields();
     void sendWorksOnlyWhileOpen();
+    void liveOnlyWhenTheOwnerConfirmsTheData();
+
+    // waiting for data
+    void noDataAsksOnceMoreThenFailsTheAttempt();
+    void unusableDataCountsAsNoData();
+    void resubscribeWaitsForDataAgain();
+    void failAttemptClosesWith1000AndRetriesOrGivesUp_data();
+    void failAttemptClosesWith1000AndRetriesOrGivesUp();
 
     // heartbeat
     void heartbeatCadenceAndPayload();
@@ -97,7 +101,9 @@ private Q_SLOTS:
     void unlimitedRetriesKeepTrying();
     void backoffDelaysStayWithinBoundsAndVary();
     void acceptThenDropEndsInFailed();
-    void stableConnectionsResetTheRetryCounter();
+    void usefulConnectionsResetTheRetryCounter();
+    void connectionsWithoutDataNeverResetTheRetryCounter();
+    void givesUpOnTimeNotOnACountJitterCanSqueeze();
     void fatalAndTransientRejections_data();
     void fatalAndTransientRejections();
     void oversizedMessageIsNotDelivered();
@@ -112,6 +118,8 @@ private Q_SLOTS:
     void networkDownSpendsNoAttempts();
     void networkDownWhileReconnectingPausesTheRetries();
     void networkBackTriesAtOnceEvenFromFailed();
+    void loopbackNeverWaitsForTheNetwork_data();
+    void loopbackNeverWaitsForTheNetwork();
 
     // lifetime and logging
     void destroyingInAnyStateIsClean_data();
@@ -120,7 +128,7 @@ private Q_SLOTS:
 
 private:
     // Closing is left out: Qt 6.4 completes a client close within close() itself.
-    enum class Target { Idle, Connecting, Open, Reconnecting, Failed, WaitingForNetwork };
+    enum class Target { Idle, Connecting, Open, Live, Reconnecting, Failed, WaitingForNetwork };
     // Brings `manager` into `target` against m_server; returns false when it could not.
     bool driveTo(SocketManager &manager, NetworkMonitor &network, Target target);
 
@@ -187,6 +195,166 @@ void tst_SocketManager::sendWorksOnlyWhileOpen()
     QTRY_COMPARE(m_server->connection(0).frames.size(), 2);
     QCOMPARE(m_server->connection(0).frames.at(1).value("type"_L1), "Resync"_L1);
     QCOMPARE(m_server->countFrames(0, u"Early"_s), 0);
+}
+
+void tst_SocketManager::liveOnlyWhenTheOwnerConfirmsTheData()
+{
+    SocketManager manager(fastConfig(m_server->url()));
+    QSignalSpy states(&manager, &SocketManager::stateChanged);
+    manager.markLive(); // not connected: nothing to confirm
+    QCOMPARE(manager.state(), State::Idle);
+    manager.open();
+    QTRY_COMPARE(manager.state(), State::Open);
+    QVERIFY(!manager.deliveredOnThisConnection());
+    QCOMPARE(manager.subscriptionsSent(), 1);
+    // Connected and subscribed is not live: it stays Open until the owner has its data.
+    QVERIFY(!states.wait(200));
+    QCOMPARE(manager.state(), State::Open);
+    manager.markLive();
+    QCOMPARE(manager.state(), State::Live);
+    QVERIFY(manager.deliveredOnThisConnection());
+    QCOMPARE(countState(states, State::Live), 1);
+    QVERIFY(manager.send({{u"type"_s, u"Hello"_s}}));
+
+    // A new connection starts over: Open again, not live until confirmed again.
+    m_server->closeAll(QWebSocketProtocol::CloseCodeGoingAway);
+    QTRY_COMPARE(m_server->connectionCount(), 2);
+    QTRY_COMPARE(manager.state(), State::Open);
+    QVERIFY(!manager.deliveredOnThisConnection());
+}
+
+// ---- waiting for data --------------------------------------------------------------------
+
+void tst_SocketManager::noDataAsksOnceMoreThenFailsTheAttempt()
+{
+    // The server answers pings but sends no data: subscribe, once more after the snapshot
+    // timeout, then give the connection up (1000 with a reason, no Unsubscribe) and retry.
+    SocketConfig config = fastConfig(m_server->url());
+    config.snapshotTimeout = 150ms;
+    config.heartbeatInterval = 50ms;
+    SocketManager manager(config);
+    QSignalSpy subscribed(&manager, &SocketManager::subscribed);
+    QSignalSpy dropped(&manager, &SocketManager::dropped);
+    QSignalSpy retries(&manager, &SocketManager::retryScheduled);
+    QElapsedTimer sinceOpen;
+    manager.open();
+    QTRY_COMPARE(manager.state(), State::Open);
+    sinceOpen.start();
+
+    QTRY_COMPARE(m_server->countFrames(0, u"Subscribe"_s), 2);
+    const qint64 askedAgainAfter = sinceOpen.elapsed();
+    QVERIFY2(askedAgainAfter >= 140, qPrintable(QString::number(askedAgainAfter)));
+    QCOMPARE(manager.state(), State::Open);
+    QCOMPARE(manager.subscriptionsSent(), 2);
+    QCOMPARE(subscribed.count(), 2);
+    QCOMPARE(subscribed.at(1).at(0).toInt(), 2);
+
+    QTRY_VERIFY(m_server->connection(0).closed);
+    QVERIFY(sinceOpen.elapsed() >= 290);
+    QCOMPARE(m_server->connection(0).closeCode, 1000);
+    QVERIFY2(!m_server->connection(0).closeReason.isEmpty(),
+             qPrintable(m_server->connection(0).closeReason));
+    QCOMPARE(m_server->countFrames(0, u"Unsubscribe"_s), 0);
+    QTRY_COMPARE(retries.count(), 1);
+    QCOMPARE(dropped.count(), 1);
+    const QString reason = dropped.at(0).at(0).toString();
+    QVERIFY2(reason.contains("no data within 150 ms"_L1), qPrintable(reason));
+    QVERIFY(dropped.at(0).at(1).toBool()); // it was connected
+    // The retry subscribes afresh on a new connection.
+    QTRY_COMPARE(m_server->connectionCount(), 2);
+    QTRY_COMPARE(m_server->countFrames(1, u"Subscribe"_s), 1);
+    // Pings were answered all along: the link was fine, the data was missing.
+    QVERIFY(m_server->countFrames(0, u"Ping"_s) >= 3);
+}
+
+void tst_SocketManager::unusableDataCountsAsNoData()
+{
+    SocketManager manager(fastConfig(m_server->url()));
+    QSignalSpy retries(&manager, &SocketManager::retryScheduled);
+    manager.open();
+    QTRY_COMPARE(manager.state(), State::Open);
+    QTRY_COMPARE(m_server->countFrames(0, u"Subscribe"_s), 1);
+
+    // A Snapshot the owner rejected: asked again at once, not after the timeout.
+    manager.dataUnusable(u"The Snapshot was rejected: ticket 7 appears twice."_s);
+    QTRY_COMPARE(m_server->countFrames(0, u"Subscribe"_s), 2);
+    QCOMPARE(manager.state(), State::Open);
+    // Rejected again: this connection is given up.
+    manager.dataUnusable(u"The Snapshot was rejected: ticket 7 appears twice."_s);
+    QTRY_VERIFY(m_server->connection(0).closed);
+    QCOMPARE(m_server->connection(0).closeCode, 1000);
+    QCOMPARE(retries.count(), 1);
+    QVERIFY(manager.lastError().contains("appears twice"_L1));
+    QTRY_COMPARE(manager.state(), State::Open); // the retry's new connection
+}
+
+void tst_SocketManager::resubscribeWaitsForDataAgain()
+{
+    SocketConfig config = fastConfig(m_server->url());
+    config.snapshotTimeout = 100ms;
+    SocketManager manager(config);
+    manager.open();
+    QTRY_COMPARE(manager.state(), State::Open);
+    manager.markLive();
+    QSignalSpy states(&manager, &SocketManager::stateChanged);
+
+    // A gap in the data: subscribe again, and the data is not live until it comes.
+    manager.resubscribe(u"seq jumped from 4 to 9"_s);
+    QCOMPARE(manager.state(), State::Open);
+    QTRY_COMPARE(m_server->countFrames(0, u"Subscribe"_s), 2);
+    manager.markLive();
+    QCOMPARE(manager.state(), State::Live);
+
+    // A rejected Snapshot while live is the same: ask again.
+    manager.dataUnusable(u"The Snapshot was rejected."_s);
+    QCOMPARE(manager.state(), State::Open);
+    QTRY_COMPARE(m_server->countFrames(0, u"Subscribe"_s), 3);
+    // No answer this time: once more after the timeout, then a new connection.
+    QTRY_COMPARE(m_server->countFrames(0, u"Subscribe"_s), 4);
+    QTRY_COMPARE(m_server->connectionCount(), 2);
+    QCOMPARE(m_server->connection(0).closeCode, 1000);
+    QCOMPARE(countState(states, State::Reconnecting), 1);
+}
+
+void tst_SocketManager::failAttemptClosesWith1000AndRetriesOrGivesUp_data()
+{
+    QTest::addColumn<bool>("fatal");
+    QTest::addRow("transient: backoff") << false;
+    QTest::addRow("fatal: Failed at once") << true;
+}
+
+void tst_SocketManager::failAttemptClosesWith1000AndRetriesOrGivesUp()
+{
+    QFETCH(bool, fatal);
+    SocketManager manager(fastConfig(m_server->url()));
+    QSignalSpy errors(&manager, &SocketManager::connectError);
+    QSignalSpy accepted(m_server.get(), &TestFeedServer::tcpConnectionAccepted);
+    manager.open();
+    QTRY_COMPARE(manager.state(), State::Open);
+    const QString reason = u"The server refused the subscription: error 404 (unknown trader)."_s;
+    manager.failAttempt(reason,
+                        fatal ? SocketManager::Failure::Fatal : SocketManager::Failure::Transient);
+    QTRY_VERIFY(m_server->connection(0).closed);
+    QCOMPARE(m_server->connection(0).closeCode, 1000);
+    QCOMPARE(m_server->countFrames(0, u"Unsubscribe"_s), 0);
+    if (fatal) {
+        QCOMPARE(manager.state(), State::Failed);
+        QVERIFY(manager.isRefused());
+        QCOMPARE(manager.lastError(), reason);
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(!accepted.wait(10 * 80));
+        QCOMPARE(m_server->tcpAccepted(), 1);
+        // The user can still try again; that clears the refusal.
+        manager.reconnectNow();
+        QTRY_COMPARE(manager.state(), State::Open);
+        QVERIFY(!manager.isRefused());
+    } else {
+        QCOMPARE(manager.state(), State::Reconnecting);
+        QCOMPARE(manager.retryAttempt(), 1);
+        QTRY_COMPARE(m_server->connectionCount(), 2);
+        QTRY_COMPARE(manager.state(), State::Open);
+        QCOMPARE(errors.count(), 0);
+    }
 }
 
 // ---- heartbeat ---------------------------------------------------------------------------
@@ -534,16 +702,21 @@ void tst_SocketManager::acceptThenDropEndsInFailed()
     QCOMPARE(m_server->connectionCount(), 6);
 }
 
-void tst_SocketManager::stableConnectionsResetTheRetryCounter()
+void tst_SocketManager::usefulConnectionsResetTheRetryCounter()
 {
     SocketConfig config = fastConfig(m_server->url());
     config.heartbeatInterval = 40ms;
     config.minUptime = 100ms;
     SocketManager manager(config);
     QSignalSpy retries(&manager, &SocketManager::retryScheduled);
+    // The owner confirms the data on every connection.
+    connect(&manager, &SocketManager::stateChanged, &manager, [&manager](State state) {
+        if (state == State::Open)
+            manager.markLive();
+    });
     manager.open();
-    // Seven drops, each after a connection that stayed up longer than minUptime: every one
-    // is "retry 1", and the manager never gives up.
+    // Seven drops, each after a live connection that stayed up longer than minUptime: every
+    // one is "retry 1", and the manager never gives up.
     for (int drop = 0; drop < 7; ++drop) {
         QTRY_COMPARE(m_server->connectionCount(), drop + 1);
         // Three pings on this connection mean it has been open for >= 120 ms.
@@ -552,7 +725,63 @@ void tst_SocketManager::stableConnectionsResetTheRetryCounter()
         QTRY_COMPARE(retries.count(), drop + 1);
         QCOMPARE(retries.constLast().at(0).toInt(), 1);
     }
-    QTRY_COMPARE(manager.state(), State::Open);
+    QTRY_COMPARE(manager.state(), State::Live);
+}
+
+void tst_SocketManager::connectionsWithoutDataNeverResetTheRetryCounter()
+{
+    // Long uptime is not enough: a server that accepts, answers pings and sends no data
+    // (each connection lasts two snapshot timeouts, far beyond minUptime) ends in Failed.
+    SocketConfig config = fastConfig(m_server->url());
+    config.heartbeatInterval = 20ms;
+    config.snapshotTimeout = 60ms;
+    config.minUptime = 10ms;
+    config.maxRetries = 2;
+    SocketManager manager(config);
+    QSignalSpy retries(&manager, &SocketManager::retryScheduled);
+    manager.open();
+    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::Failed, 10000);
+    QCOMPARE(m_server->connectionCount(), 3);
+    QCOMPARE(retries.count(), 2);
+    QCOMPARE(retries.at(1).at(0).toInt(), 2);
+    QVERIFY2(manager.lastError().contains("Gave up after 3 attempts"_L1),
+             qPrintable(manager.lastError()));
+}
+
+void tst_SocketManager::givesUpOnTimeNotOnACountJitterCanSqueeze()
+{
+    // Two retries are used up in well under 100 ms; the manager goes on at the capped delay
+    // until 500 ms have passed since the first failure, and says how long is left.
+    SocketConfig config = fastConfig(refusedUrl());
+    config.maxRetries = 2;
+    config.reconnectMin = 5ms;
+    config.reconnectMax = 20ms;
+    config.giveUpAfter = 500ms;
+    SocketManager manager(config);
+    QSignalSpy retries(&manager, &SocketManager::retryScheduled);
+    QElapsedTimer sinceStart;
+    QList<qint64> giveUpIn;
+    connect(&manager, &SocketManager::retryScheduled, this, [&](int attempt) {
+        if (attempt > 2)
+            giveUpIn.append(manager.giveUpIn().value_or(-1ms).count());
+        else
+            QVERIFY(!manager.giveUpIn());
+    });
+    sinceStart.start();
+    manager.open();
+    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::Failed, 10000);
+    const qint64 elapsed = sinceStart.elapsed();
+    QVERIFY2(elapsed >= 500, qPrintable(QString::number(elapsed)));
+    QVERIFY2(retries.count() > 5, qPrintable(QString::number(retries.count())));
+    QCOMPARE(retries.at(2).at(0).toInt(), 3); // numbering goes on past maxRetries
+    // The countdown runs down.
+    QVERIFY(!giveUpIn.isEmpty());
+    QVERIFY(giveUpIn.constFirst() <= 500 && giveUpIn.constFirst() > 300);
+    for (qsizetype i = 1; i < giveUpIn.size(); ++i)
+        QVERIFY(giveUpIn.at(i) <= giveUpIn.at(i - 1));
+    // Reconnect (Ctrl+R) still works after giving up, as the original client required.
+    manager.reconnectNow();
+    QCOMPARE(manager.state(), State::Connecting);
 }
 
 void tst_SocketManager::fatalAndTransientRejections_data()
@@ -562,8 +791,16 @@ void tst_SocketManager::fatalAndTransientRejections_data()
     QTest::addColumn<bool>("fatal");
     QTest::addColumn<QString>("reasonContains");
 
-    QTest::addRow("HTTP 401") << 401 << 0 << true << u"HTTP 401"_s;
+    // HTTP statuses go through the same table (Refusal) as Error codes.
+    QTest::addRow("HTTP 400")
+        << 400 << 0 << true
+        << u"HTTP 400, or an answer that is no WebSocket upgrade). Check the feed URL"_s;
+    QTest::addRow("HTTP 401") << 401 << 0 << true
+                              << u"HTTP 401 (not authorised). Check the auth token"_s;
     QTest::addRow("HTTP 403") << 403 << 0 << true << u"HTTP 403"_s;
+    QTest::addRow("HTTP 404") << 404 << 0 << true << u"HTTP 404 (not found). Check the trader id"_s;
+    QTest::addRow("HTTP 408") << 408 << 0 << false << u"HTTP 408"_s;
+    QTest::addRow("HTTP 429") << 429 << 0 << false << u"HTTP 429 (too many requests)"_s;
     QTest::addRow("HTTP 503") << 503 << 0 << false << u"HTTP 503"_s;
     QTest::addRow("close 1008") << 0 << 1008 << true << u"code 1008"_s;
     QTest::addRow("close 4000") << 0 << 4000 << true << u"code 4000"_s;
@@ -678,6 +915,7 @@ void tst_SocketManager::closeCancelsEverythingFromAnyState_data()
     QTest::addColumn<int>("target");
     QTest::addRow("Connecting") << int(Target::Connecting);
     QTest::addRow("Open") << int(Target::Open);
+    QTest::addRow("Live") << int(Target::Live);
     QTest::addRow("Reconnecting") << int(Target::Reconnecting);
     QTest::addRow("Failed") << int(Target::Failed);
     QTest::addRow("WaitingForNetwork") << int(Target::WaitingForNetwork);
@@ -687,7 +925,7 @@ void tst_SocketManager::closeCancelsEverythingFromAnyState_data()
 void tst_SocketManager::closeCancelsEverythingFromAnyState()
 {
     QFETCH(int, target);
-    NetworkMonitor network;
+    RemoteNetworkMonitor network;
     SocketManager manager;
     QVERIFY(driveTo(manager, network, Target(target)));
     const int acceptedBefore = m_server->tcpAccepted();
@@ -726,7 +964,7 @@ void tst_SocketManager::reopenAfterCloseResubscribes()
 
 void tst_SocketManager::networkDownSpendsNoAttempts()
 {
-    NetworkMonitor network;
+    RemoteNetworkMonitor network;
     network.setOnline(false);
     SocketManager manager(fastConfig(m_server->url()));
     manager.setNetworkMonitor(&network);
@@ -745,7 +983,7 @@ void tst_SocketManager::networkDownSpendsNoAttempts()
 
 void tst_SocketManager::networkDownWhileReconnectingPausesTheRetries()
 {
-    NetworkMonitor network;
+    RemoteNetworkMonitor network;
     SocketConfig config = fastConfig(refusedUrl());
     config.reconnectMin = 100ms;
     config.reconnectMax = 100ms;
@@ -778,7 +1016,7 @@ void tst_SocketManager::networkDownWhileReconnectingPausesTheRetries()
 void tst_SocketManager::networkBackTriesAtOnceEvenFromFailed()
 {
     quint16 port = 0;
-    NetworkMonitor network;
+    RemoteNetworkMonitor network;
     SocketManager manager(fastConfig(refusedUrl(&port)));
     manager.setNetworkMonitor(&network);
     manager.open();
@@ -792,6 +1030,60 @@ void tst_SocketManager::networkBackTriesAtOnceEvenFromFailed()
     QCOMPARE(manager.state(), State::Connecting);
     QTRY_COMPARE(manager.state(), State::Open);
     QTRY_COMPARE(server.countFrames(0, u"Subscribe"_s), 1);
+
+    // A refusal is different: the network coming back does not fix a bad token.
+    server.setMode(TestFeedServer::Mode::RejectHandshake);
+    server.setRejectStatus(401);
+    server.closeAll(QWebSocketProtocol::CloseCodeGoingAway);
+    QTRY_COMPARE(manager.state(), State::Failed);
+    QVERIFY(manager.isRefused());
+    network.setOnline(false);
+    network.setOnline(true);
+    QCOMPARE(manager.state(), State::Failed);
+}
+
+void tst_SocketManager::loopbackNeverWaitsForTheNetwork_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addRow("127.0.0.1") << u"127.0.0.1"_s;
+    QTest::addRow("localhost") << u"localhost"_s;
+}
+
+void tst_SocketManager::loopbackNeverWaitsForTheNetwork()
+{
+    // The system says there is no network (a machine whose only interface is lo, or a
+    // laptop offline with an SSH tunnel): a feed on this machine connects all the same.
+    QFETCH(QString, host);
+    NetworkMonitor network;
+    network.setOnline(false);
+    QUrl url = m_server->url();
+    url.setHost(host);
+    SocketConfig config = fastConfig(url);
+    config.maxRetries = 1;
+    SocketManager manager(config);
+    manager.setNetworkMonitor(&network);
+    manager.open();
+    QCOMPARE(manager.state(), State::Connecting);
+    QTRY_COMPARE(manager.state(), State::Open);
+    QTRY_COMPARE(m_server->countFrames(0, u"Subscribe"_s), 1);
+
+    // A drop retries (no WaitingForNetwork), and network reports change nothing.
+    QSignalSpy states(&manager, &SocketManager::stateChanged);
+    m_server->closeAll(QWebSocketProtocol::CloseCodeGoingAway);
+    QTRY_COMPARE(m_server->connectionCount(), 2);
+    QTRY_COMPARE(manager.state(), State::Open);
+    network.setOnline(true);
+    network.setOnline(false);
+    QCOMPARE(countState(states, State::WaitingForNetwork), 0);
+    QCOMPARE(manager.state(), State::Open);
+
+    // Failed stays Failed when the network "comes back": it says nothing about this feed.
+    m_server->stopListening();
+    m_server->abortAll();
+    QTRY_COMPARE(manager.state(), State::Failed);
+    network.setOnline(true);
+    QCOMPARE(manager.state(), State::Failed);
+    QCOMPARE(countState(states, State::WaitingForNetwork), 0);
 }
 
 // ---- lifetime and logging ----------------------------------------------------------------
@@ -815,6 +1107,13 @@ bool tst_SocketManager::driveTo(SocketManager &manager, NetworkMonitor &network,
         manager.setConfig(config);
         manager.open();
         return QTest::qWaitFor([&] { return manager.state() == State::Open; });
+    case Target::Live:
+        manager.setConfig(config);
+        manager.open();
+        if (!QTest::qWaitFor([&] { return manager.state() == State::Open; }))
+            return false;
+        manager.markLive();
+        return manager.state() == State::Live;
     case Target::Reconnecting:
         config.reconnectMin = 10s; // a retry stays pending for the rest of the test
         config.reconnectMax = 10s;
@@ -846,7 +1145,7 @@ void tst_SocketManager::destroyingInAnyStateIsClean_data()
 void tst_SocketManager::destroyingInAnyStateIsClean()
 {
     QFETCH(int, target);
-    NetworkMonitor network;
+    RemoteNetworkMonitor network;
     auto *manager = new SocketManager;
     QVERIFY(driveTo(*manager, network, Target(target)));
     const int acceptedBefore = m_server->tcpAccepted();

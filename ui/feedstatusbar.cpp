@@ -1,5 +1,6 @@
 #include "feedstatusbar.h"
 
+#include "feedsession.h"
 #include "feedstatus.h"
 #include "socketmanager.h"
 #include "tonedelegate.h"
@@ -12,19 +13,25 @@
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
-FeedStatusBar::FeedStatusBar(SocketManager *feed, QWidget *parent)
+FeedStatusBar::FeedStatusBar(SocketManager *feed, FeedSession *session, QWidget *parent)
     : QWidget(parent)
     , m_feed(feed)
+    , m_session(session)
 {
     m_dot = new QLabel(this);
     m_dot->setFixedSize(12, 12);
     m_state = new QLabel(this);
+    m_event = new QLabel(this);
+    m_event->setTextFormat(Qt::PlainText);
+    // A long reason must not push the round trip and the age out of the window.
+    m_event->setMinimumWidth(0);
+    m_event->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_roundTrip = new QLabel(this);
     m_roundTrip->setToolTip(tr("Heartbeat round trip"));
     m_age = new QLabel(this);
-    m_age->setToolTip(tr("Time since the feed last sent anything"));
+    m_age->setToolTip(tr("Time since the feed last changed the data shown"));
     m_age->setMinimumWidth(
-        m_age->fontMetrics().horizontalAdvance(tr("updated %1 s ago").arg(99999)));
+        m_age->fontMetrics().horizontalAdvance(tr("no change for %1").arg(tr("99 min"))));
     m_roundTrip->setMinimumWidth(
         m_roundTrip->fontMetrics().horizontalAdvance(tr("RTT %1 ms").arg(9999)));
     m_feedName = new QLabel(this);
@@ -35,7 +42,9 @@ FeedStatusBar::FeedStatusBar(SocketManager *feed, QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->addWidget(m_dot);
-    layout->addWidget(m_state, 1);
+    layout->addWidget(m_state);
+    layout->addSpacing(12);
+    layout->addWidget(m_event, 1);
     for (QLabel *label : {m_roundTrip, m_age, m_feedName}) {
         layout->addSpacing(12);
         layout->addWidget(label);
@@ -45,10 +54,18 @@ FeedStatusBar::FeedStatusBar(SocketManager *feed, QWidget *parent)
     m_ticker.setInterval(500ms);
     connect(&m_ticker, &QTimer::timeout, this, &FeedStatusBar::refresh);
     m_ticker.start();
+    m_eventTimer.setSingleShot(true);
+    m_eventTimer.setInterval(kEventShownFor);
+    connect(&m_eventTimer, &QTimer::timeout, this, [this] {
+        m_eventText.clear();
+        refresh();
+    });
     connect(m_reconnect, &QPushButton::clicked, feed, &SocketManager::reconnectNow);
     connect(feed, &SocketManager::stateChanged, this, &FeedStatusBar::refresh);
     connect(feed, &SocketManager::retryScheduled, this, &FeedStatusBar::refresh);
     connect(feed, &SocketManager::roundTripMeasured, this, &FeedStatusBar::refresh);
+    if (session)
+        connect(session, &FeedSession::serverErrorChanged, this, &FeedStatusBar::refresh);
     refresh();
 }
 
@@ -79,9 +96,19 @@ QString FeedStatusBar::stateText() const
     return m_state->text();
 }
 
+QString FeedStatusBar::eventText() const
+{
+    return m_event->text();
+}
+
 QString FeedStatusBar::ageText() const
 {
     return m_age->text();
+}
+
+bool FeedStatusBar::isAgeVisible() const
+{
+    return !m_age->isHidden() && !m_age->text().isEmpty();
 }
 
 QString FeedStatusBar::roundTripText() const
@@ -89,9 +116,23 @@ QString FeedStatusBar::roundTripText() const
     return m_roundTrip->text();
 }
 
+void FeedStatusBar::setEventDuration(std::chrono::milliseconds duration)
+{
+    m_eventTimer.setInterval(duration);
+}
+
+void FeedStatusBar::showConnectionEvent(const QString &text, ConnectionLog::Severity severity)
+{
+    m_eventText = text;
+    m_eventSeverity = severity;
+    m_eventTimer.start();
+    refresh();
+}
+
 void FeedStatusBar::refresh()
 {
-    const FeedStatus status = FeedStatus::of(*m_feed, m_paused);
+    const FeedStatus status =
+        FeedStatus::of(*m_feed, m_session, m_paused, QDateTime::currentMSecsSinceEpoch());
     const char *colour = "#9e9e9e";
     switch (status.level) {
     case FeedStatus::Level::Live:
@@ -110,24 +151,30 @@ void FeedStatusBar::refresh()
     m_state->setText(status.text);
     m_state->setToolTip(status.detail);
 
-    const bool live = status.level == FeedStatus::Level::Live;
-    m_roundTrip->setText(live && m_feed->roundTripTimeMs() >= 0
+    // The latest event while it is fresh; once given up, why, until something else happens.
+    const bool failed = m_feed->state() == SocketManager::State::Failed;
+    const QString event = !m_eventText.isEmpty() ? m_eventText
+                          : failed               ? m_feed->lastError()
+                                                 : QString();
+    const bool alarming =
+        !m_eventText.isEmpty() ? m_eventSeverity == ConnectionLog::Severity::Error : failed;
+    m_event->setText(event);
+    m_event->setToolTip(event);
+    m_event->setStyleSheet(
+        alarming ? u"color: %1;"_s.arg(ToneDelegate::toneColor(palette(), -1).name()) : QString());
+
+    const bool connected = m_feed->state() == SocketManager::State::Open ||
+                           m_feed->state() == SocketManager::State::Live;
+    m_roundTrip->setText(connected && m_feed->roundTripTimeMs() >= 0
                              ? tr("RTT %1 ms").arg(m_feed->roundTripTimeMs())
                              : QString());
 
-    const qint64 last = m_feed->lastFrameAt();
-    if (last <= 0) {
-        m_age->clear();
-        m_ageWarning = false;
-    } else {
-        const qint64 ago = std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - last);
-        m_age->setText(tr("updated %1 s ago").arg(ago / 1000));
-        // Silence longer than two heartbeats: whatever the state says, the data is old.
-        m_ageWarning = ago > 2 * m_feed->config().heartbeatInterval.count();
-        m_age->setStyleSheet(m_ageWarning ? u"color: %1; font-weight: bold;"_s.arg(
-                                                ToneDelegate::toneColor(palette(), -1).name())
-                                          : QString());
-    }
+    m_age->setText(status.ageText);
+    m_age->setVisible(!status.ageText.isEmpty());
+    m_ageWarning = status.ageWarning;
+    m_age->setStyleSheet(m_ageWarning ? u"color: %1; font-weight: bold;"_s.arg(
+                                            ToneDelegate::toneColor(palette(), -1).name())
+                                      : QString());
     m_reconnect->setVisible(m_feed->state() == SocketManager::State::Failed);
     Q_EMIT statusRefreshed(status);
 }

@@ -3,32 +3,46 @@
 #include <QTimer>
 #include <QWidget>
 
+#include "connectionlog.h"
 #include "feedstatus.h"
 
+class FeedSession;
 class QLabel;
 class QPushButton;
 class SocketManager;
 
 // The always-visible strip of the status bar: a coloured dot and the state in words, the
-// heartbeat's round trip, how long ago data last arrived (in a warning colour once it is
-// older than two heartbeats), the feed's name, and Reconnect once the retries are used up.
+// latest connection event for a few seconds (or, once given up, why), the heartbeat's round
+// trip, the age of the data shown (red only when the link is not live; hidden while paused),
+// the feed's name, and Reconnect once the retries are used up.
 class FeedStatusBar : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit FeedStatusBar(SocketManager *feed, QWidget *parent = nullptr);
+    // How long a connection event stays in the status bar.
+    static constexpr std::chrono::milliseconds kEventShownFor{6000};
+
+    // `session` may be null: no data age then.
+    explicit FeedStatusBar(SocketManager *feed, FeedSession *session = nullptr,
+                           QWidget *parent = nullptr);
 
     void setPaused(bool paused);
     void setFeedName(const QString &name);
     void setDemo(bool demo);
 
     QString stateText() const;
+    QString eventText() const;
     QString ageText() const;
     QString roundTripText() const;
     bool isAgeWarning() const { return m_ageWarning; }
+    bool isAgeVisible() const;
     QPushButton *reconnectButton() const { return m_reconnect; }
 
+    // How long an event stays (kEventShownFor unless a test shortens it).
+    void setEventDuration(std::chrono::milliseconds duration);
+    // Shows a connection event for the event duration.
+    void showConnectionEvent(const QString &text, ConnectionLog::Severity severity);
     void refresh();
 
 Q_SIGNALS:
@@ -38,13 +52,18 @@ Q_SIGNALS:
 
 private:
     SocketManager *m_feed = nullptr;
+    FeedSession *m_session = nullptr;
     bool m_paused = false;
     bool m_ageWarning = false;
     QLabel *m_dot = nullptr;
     QLabel *m_state = nullptr;
+    QLabel *m_event = nullptr;
     QLabel *m_roundTrip = nullptr;
     QLabel *m_age = nullptr;
     QLabel *m_feedName = nullptr;
     QPushButton *m_reconnect = nullptr;
-    QTimer m_ticker; // the countdown and "N s ago" move on their own
+    QString m_eventText;
+    ConnectionLog::Severity m_eventSeverity = ConnectionLog::Severity::Info;
+    QTimer m_ticker;     // the countdown and "N s ago" move on their own
+    QTimer m_eventTimer; // hides the event again
 };

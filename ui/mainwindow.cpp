@@ -3,6 +3,9 @@
 #include "appsettings.h"
 #include "closedtradespage.h"
 #include "closedtradestore.h"
+#include "connectionlog.h"
+#include "connectionlogwindow.h"
+#include "feedsession.h"
 #include "feedsource.h"
 #include "feedstatusbar.h"
 #include "opentradespage.h"
@@ -43,7 +46,10 @@ MainWindow::MainWindow(const Services &services, Tab startTab, QWidget *parent)
     m_tabs->addTab(m_closedTrades, tr("Closed Trades"));
     setCentralWidget(m_tabs);
 
-    m_statusBar = new FeedStatusBar(services.socket, this);
+    m_log = new ConnectionLog(this);
+    m_log->watch(services.socket, services.session);
+    m_statusBar = new FeedStatusBar(services.socket, services.session, this);
+    connect(m_log, &ConnectionLog::eventAdded, m_statusBar, &FeedStatusBar::showConnectionEvent);
     statusBar()->addWidget(m_statusBar, 1);
     statusBar()->setSizeGripEnabled(true);
     if (services.source) {
@@ -66,6 +72,10 @@ MainWindow::MainWindow(const Services &services, Tab startTab, QWidget *parent)
             &OpenTradesPage::setFeedStatus);
     connect(m_openTrades, &OpenTradesPage::reconnectRequested, services.socket,
             &SocketManager::reconnectNow);
+    connect(m_openTrades, &OpenTradesPage::settingsRequested, this, &MainWindow::editSettings);
+    if (services.session)
+        connect(m_openTrades, &OpenTradesPage::noticeDismissed, services.session,
+                &FeedSession::dismissServerError);
 
     m_tabs->setCurrentIndex(startTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onTabChanged);
@@ -110,6 +120,8 @@ void MainWindow::createMenus()
                         m_openTrades->searchBox()->selectAll();
                     })
         ->setShortcut(QKeySequence::Find);
+    view->addAction(tr("Connection &Log"), this, &MainWindow::showConnectionLog)
+        ->setShortcut(QKeySequence(u"Ctrl+L"_s));
 
     QMenu *connection = menuBar()->addMenu(tr("&Connection"));
     connection
@@ -124,10 +136,28 @@ void MainWindow::createMenus()
     help->addAction(tr("&About Trade Monitor"), this, &MainWindow::showAbout);
 }
 
+ConnectionLogWindow *MainWindow::showConnectionLog()
+{
+    if (!m_logWindow)
+        m_logWindow = new ConnectionLogWindow(m_log, this);
+    m_logWindow->show();
+    m_logWindow->raise();
+    m_logWindow->activateWindow();
+    return m_logWindow;
+}
+
 void MainWindow::onTabChanged(int index)
 {
+    const bool paused = index != OpenTradesTab;
+    const bool wasPaused = m_shownTab >= 0 && m_shownTab != OpenTradesTab;
+    if (paused && (m_shownTab < 0 || !wasPaused))
+        m_log->record(ConnectionLog::Severity::Info,
+                      tr("Paused: the live feed is closed while Closed Trades is in front"));
+    else if (!paused && wasPaused)
+        m_log->record(ConnectionLog::Severity::Info, tr("Resumed: Open Trades is in front"));
+    m_shownTab = index;
     // Paused first: the states the close passes through then read as a pause, not a loss.
-    m_statusBar->setPaused(index != OpenTradesTab);
+    m_statusBar->setPaused(paused);
     // The feed runs only while Open Trades is in front; leaving it is a deliberate close.
     if (index == OpenTradesTab)
         m_services.socket->open();

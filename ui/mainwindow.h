@@ -7,6 +7,8 @@
 class AppSettings;
 class ClosedTradeStore;
 class ClosedTradesPage;
+class ConnectionLog;
+class ConnectionLogWindow;
 class FeedSession;
 class FeedSource;
 class FeedStatusBar;
@@ -18,7 +20,9 @@ class SocketManager;
 
 // The trader's window: "Open Trades" (the live feed, connected only while this tab is the
 // current one) and "Closed Trades" (the history). Leaving Open Trades is a deliberate close
-// of the feed: Unsubscribe, close 1000, no reconnect; coming back opens it again.
+// of the feed: Unsubscribe, close 1000, no reconnect; coming back opens it again. What
+// happens to the connection goes to a ConnectionLog, shown in passing in the status bar and
+// whole in View -> Connection Log.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -34,6 +38,7 @@ public:
         ClosedTradeStore *store = nullptr;
         FeedSource *source = nullptr;    // may be null (tests)
         AppSettings *settings = nullptr; // may be null: nothing is remembered
+        FeedSession *session = nullptr;  // may be null: no data age, server errors or rejections
     };
 
     explicit MainWindow(const Services &services, Tab startTab = OpenTradesTab,
@@ -43,6 +48,9 @@ public:
     OpenTradesPage *openTradesPage() const { return m_openTrades; }
     ClosedTradesPage *closedTradesPage() const { return m_closedTrades; }
     FeedStatusBar *feedStatusBar() const { return m_statusBar; }
+    ConnectionLog *connectionLog() const { return m_log; }
+    // View -> Connection Log (Ctrl+L); created on first use.
+    ConnectionLogWindow *showConnectionLog();
     // The connection state in words, as the status bar shows it.
     QString statusText() const;
     QPushButton *reconnectButton() const;
@@ -69,4 +77,7 @@ private:
     OpenTradesPage *m_openTrades = nullptr;
     ClosedTradesPage *m_closedTrades = nullptr;
     FeedStatusBar *m_statusBar = nullptr;
+    ConnectionLog *m_log = nullptr;
+    ConnectionLogWindow *m_logWindow = nullptr;
+    int m_shownTab = -1;
 };

@@ -77,8 +77,12 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     bold.setBold(true);
     m_bannerText->setFont(bold);
     m_bannerReconnect = new QPushButton(tr("Reconnect"), m_banner);
+    m_bannerSettings = new QPushButton(tr("Open Settings…"), m_banner);
+    m_bannerDismiss = new QPushButton(tr("Dismiss"), m_banner);
     bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(m_bannerSettings);
     bannerLayout->addWidget(m_bannerReconnect);
+    bannerLayout->addWidget(m_bannerDismiss);
     m_banner->hide();
 
     m_table = new QTableView(this);
@@ -116,6 +120,8 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
             [this] { m_proxy->setSignalTraderId(m_signalTraders->currentData().toLongLong()); });
     connect(m_search, &QLineEdit::textChanged, m_proxy, &PositionsFilterModel::setSearchText);
     connect(m_bannerReconnect, &QPushButton::clicked, this, &OpenTradesPage::reconnectRequested);
+    connect(m_bannerSettings, &QPushButton::clicked, this, &OpenTradesPage::settingsRequested);
+    connect(m_bannerDismiss, &QPushButton::clicked, this, &OpenTradesPage::noticeDismissed);
     connect(m_proxy, &PositionsFilterModel::totalsChanged, this, &OpenTradesPage::updateFooter);
     connect(book, &PositionBook::positionsReset, this, &OpenTradesPage::updateSignalTraders);
     connect(book, &PositionBook::positionInserted, this, &OpenTradesPage::updateSignalTraders);
@@ -191,12 +197,20 @@ bool OpenTradesPage::isBannerVisible() const
     return !m_banner->isHidden();
 }
 
+bool OpenTradesPage::isStale() const
+{
+    return m_delegate->isStale();
+}
+
 void OpenTradesPage::setFeedStatus(const FeedStatus &status)
 {
     const bool live = status.level == FeedStatus::Level::Live;
-    m_banner->setHidden(live);
-    m_bannerText->setText(status.detail);
-    m_bannerReconnect->setVisible(status.level == FeedStatus::Level::Down);
+    const bool notice = live && !status.notice.isEmpty();
+    m_banner->setHidden(live && !notice);
+    m_bannerText->setText(notice ? status.notice : status.detail);
+    m_bannerReconnect->setVisible(status.offerReconnect);
+    m_bannerSettings->setVisible(status.offerSettings);
+    m_bannerDismiss->setVisible(notice);
     if (m_delegate->isStale() != !live) {
         m_delegate->setStale(!live);
         m_table->viewport()->update();

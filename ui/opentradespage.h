@@ -35,14 +35,21 @@ public:
     bool isBannerVisible() const;
 
     void setMode(PositionsFilterModel::Mode mode);
-    // Shows the feed's state: anything but Live puts up the banner and greys the table.
+    // Shows the feed's state: anything but Live puts up the banner and greys the table; a
+    // notice while Live (a server error) puts up the banner alone.
     void setFeedStatus(const FeedStatus &status);
+    bool isStale() const;
+    QPushButton *bannerReconnectButton() const { return m_bannerReconnect; }
+    QPushButton *bannerSettingsButton() const { return m_bannerSettings; }
+    QPushButton *bannerDismissButton() const { return m_bannerDismiss; }
 
     void saveState(QSettings &settings) const;
     void restoreState(const QSettings &settings);
 
 Q_SIGNALS:
     void reconnectRequested();
+    void settingsRequested();
+    void noticeDismissed();
 
 private:
     void updateSignalTraders();
@@ -60,6 +67,8 @@ private:
     QWidget *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
     QPushButton *m_bannerReconnect = nullptr;
+    QPushButton *m_bannerSettings = nullptr;
+    QPushButton *m_bannerDismiss = nullptr;
     QLabel *m_footer = nullptr;
     bool m_sized = false;
 };

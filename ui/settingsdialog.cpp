@@ -12,10 +12,13 @@ using namespace Qt::StringLiterals;
 using std::chrono::milliseconds;
 
 namespace {
-QSpinBox *spinBox(int min, int max, int value, const QString &suffix, QWidget *parent)
+// Ranges from 0, not from the user limit: a value below it is then shown with a reason
+// instead of being silently clamped.
+QSpinBox *spinBox(const UserLimits::Range &range, qint64 value, const QString &suffix,
+                  QWidget *parent)
 {
     auto *box = new QSpinBox(parent);
-    box->setRange(min, max);
+    box->setRange(0, int(range.max));
     box->setValue(value);
     box->setSuffix(suffix);
     box->setGroupSeparatorShown(true);
@@ -32,17 +35,27 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     m_url = new QLineEdit(config.url.toString(), this);
     m_url->setPlaceholderText(tr("empty: the built-in demo feed"));
     m_url->setClearButtonEnabled(true);
-    m_traderId = spinBox(1, std::numeric_limits<int>::max(), int(config.traderId), QString(), this);
+    m_traderId = spinBox(UserLimits::kTraderId, config.traderId, QString(), this);
     m_traderId->setGroupSeparatorShown(false);
     m_token = new QLineEdit(config.token, this);
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setPlaceholderText(tr("none; TRADE_MONITOR_TOKEN in the environment wins"));
-    m_heartbeat = spinBox(10, 3600000, int(config.heartbeatInterval.count()), ms, this);
-    m_pongTimeout = spinBox(10, 3600000, int(config.pongTimeout.count()), ms, this);
-    m_maxRetries = spinBox(0, 1000, config.maxRetries, QString(), this);
+    m_heartbeat = spinBox(UserLimits::kHeartbeatMs, config.heartbeatInterval.count(), ms, this);
+    m_pongTimeout = spinBox(UserLimits::kPongTimeoutMs, config.pongTimeout.count(), ms, this);
+    m_snapshotTimeout =
+        spinBox(UserLimits::kSnapshotTimeoutMs, config.snapshotTimeout.count(), ms, this);
+    m_snapshotTimeout->setToolTip(
+        tr("After subscribing, the feed must send its positions within this time; otherwise "
+           "it is asked once more, then the connection is tried again."));
+    m_maxRetries = spinBox(UserLimits::kMaxRetries, config.maxRetries, QString(), this);
     m_maxRetries->setSpecialValueText(tr("unlimited"));
-    m_reconnectMin = spinBox(0, 3600000, int(config.reconnectMin.count()), ms, this);
-    m_reconnectMax = spinBox(0, 3600000, int(config.reconnectMax.count()), ms, this);
+    m_giveUpAfter = spinBox(UserLimits::kGiveUpAfterMs, config.giveUpAfter.count(), ms, this);
+    m_giveUpAfter->setSpecialValueText(tr("when the retries are used up"));
+    m_giveUpAfter->setToolTip(
+        tr("Give up only once the retries are used up and the feed has been down this long; "
+           "until then retries go on at the longest delay."));
+    m_reconnectMin = spinBox(UserLimits::kReconnectMs, config.reconnectMin.count(), ms, this);
+    m_reconnectMax = spinBox(UserLimits::kReconnectMs, config.reconnectMax.count(), ms, this);
 
     auto *form = new QFormLayout;
     form->addRow(tr("Feed &URL:"), m_url);
@@ -50,7 +63,9 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     form->addRow(tr("Auth t&oken:"), m_token);
     form->addRow(tr("&Heartbeat every:"), m_heartbeat);
     form->addRow(tr("&Pong timeout:"), m_pongTimeout);
+    form->addRow(tr("S&napshot timeout:"), m_snapshotTimeout);
     form->addRow(tr("&Retries before giving up:"), m_maxRetries);
+    form->addRow(tr("&Give up after down for:"), m_giveUpAfter);
     form->addRow(tr("Reconnect delay, &shortest:"), m_reconnectMin);
     form->addRow(tr("Reconnect delay, &longest:"), m_reconnectMax);
 
@@ -67,8 +82,8 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     layout->addWidget(m_buttons);
 
     connect(m_url, &QLineEdit::textChanged, this, &SettingsDialog::validate);
-    for (QSpinBox *box :
-         {m_traderId, m_heartbeat, m_pongTimeout, m_maxRetries, m_reconnectMin, m_reconnectMax})
+    for (QSpinBox *box : {m_traderId, m_heartbeat, m_pongTimeout, m_snapshotTimeout, m_maxRetries,
+                          m_giveUpAfter, m_reconnectMin, m_reconnectMax})
         connect(box, &QSpinBox::valueChanged, this, &SettingsDialog::validate);
     validate();
 }
@@ -82,7 +97,9 @@ SocketConfig SettingsDialog::config() const
     config.token = m_token->text().trimmed();
     config.heartbeatInterval = milliseconds(m_heartbeat->value());
     config.pongTimeout = milliseconds(m_pongTimeout->value());
+    config.snapshotTimeout = milliseconds(m_snapshotTimeout->value());
     config.maxRetries = m_maxRetries->value();
+    config.giveUpAfter = milliseconds(m_giveUpAfter->value());
     config.reconnectMin = milliseconds(m_reconnectMin->value());
     config.reconnectMax = milliseconds(m_reconnectMax->value());
     config.updatePayloads();
@@ -95,7 +112,7 @@ QString SettingsDialog::problem() const
     // An empty URL is the demo feed: check the rest against a stand-in.
     if (checked.url.isEmpty())
         checked.url = QUrl(u"ws://127.0.0.1/"_s);
-    return checked.validate();
+    return checked.validateForUser();
 }
 
 void SettingsDialog::validate()

@@ -9,9 +9,10 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 
-// The feed settings a user can change: URL (empty = demo feed), trader id, heartbeat, pong
-// timeout, retries and reconnect delays. OK stays disabled while anything is invalid, and
-// the dialog says what.
+// The feed settings a user can change: URL (empty = demo feed), trader id, token, heartbeat,
+// pong timeout, snapshot timeout, retries, give-up time and reconnect delays. The limits are
+// UserLimits' (SocketConfig::validateForUser): OK stays disabled while anything is outside
+// them, and the dialog says what.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -26,6 +27,10 @@ public:
 
     QLineEdit *urlEdit() const { return m_url; }
     QSpinBox *traderIdBox() const { return m_traderId; }
+    QSpinBox *reconnectMinBox() const { return m_reconnectMin; }
+    QSpinBox *reconnectMaxBox() const { return m_reconnectMax; }
+    QSpinBox *snapshotTimeoutBox() const { return m_snapshotTimeout; }
+    QSpinBox *giveUpAfterBox() const { return m_giveUpAfter; }
 
 private:
     void validate();
@@ -36,7 +41,9 @@ private:
     QLineEdit *m_token = nullptr;
     QSpinBox *m_heartbeat = nullptr;
     QSpinBox *m_pongTimeout = nullptr;
+    QSpinBox *m_snapshotTimeout = nullptr;
     QSpinBox *m_maxRetries = nullptr;
+    QSpinBox *m_giveUpAfter = nullptr;
     QSpinBox *m_reconnectMin = nullptr;
     QSpinBox *m_reconnectMax = nullptr;
     QLabel *m_problem = nullptr;

@@ -61,7 +61,7 @@ int main(int argc, char *argv[])
     SocketConfig checked = config;
     if (checked.url.isEmpty())
         checked.url = QUrl(QStringLiteral("ws://127.0.0.1/")); // the demo feed's, for the check
-    if (const QString problem = checked.validate(); !problem.isEmpty()) {
+    if (const QString problem = checked.validateForUser(); !problem.isEmpty()) {
         std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(problem));
         return 2;
     }
@@ -83,7 +83,7 @@ int main(int argc, char *argv[])
                                                 : options.databasePath());
     FeedSession session(&socket, &book, &store);
 
-    MainWindow window({&socket, &book, &store, &source, &settings},
+    MainWindow window({&socket, &book, &store, &source, &settings, &session},
                       options.startTab() == AppOptions::Tab::Closed ? MainWindow::ClosedTradesTab
                                                                     : MainWindow::OpenTradesTab);
     QObject::connect(&window, &MainWindow::feedSettingsChanged, &source,
