@@ -37,6 +37,8 @@ void tst_AppSettings::defaultsWhenNothingIsSaved()
     QCOMPARE(config.traderId, 10260);
     QCOMPARE(config.heartbeatInterval, 15000ms);
     QCOMPARE(config.maxRetries, 5);
+    QCOMPARE(config.snapshotTimeout, 10000ms);
+    QCOMPARE(config.giveUpAfter, 60000ms);
     QVERIFY(settings.problems().isEmpty());
 }
 
@@ -49,6 +51,8 @@ void tst_AppSettings::roundTrip()
     config.maxRetries = 0;
     config.reconnectMin = 250ms;
     config.reconnectMax = 8000ms;
+    config.snapshotTimeout = 3000ms;
+    config.giveUpAfter = 0ms;
     {
         QSettings ini(file(), QSettings::IniFormat);
         AppSettings(&ini).setFeedConfig(config);
@@ -63,6 +67,8 @@ void tst_AppSettings::roundTrip()
     QCOMPARE(back.maxRetries, 0);
     QCOMPARE(back.reconnectMin, 250ms);
     QCOMPARE(back.reconnectMax, 8000ms);
+    QCOMPARE(back.snapshotTimeout, 3000ms);
+    QCOMPARE(back.giveUpAfter, 0ms);
     QCOMPARE(back.subscribePayload.value("traderid"_L1).toInteger(), 4711);
     QVERIFY(settings.problems().isEmpty());
 }

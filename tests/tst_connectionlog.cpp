@@ -94,6 +94,7 @@ void tst_ConnectionLog::aSessionTellsItsStory()
     QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
     log.watch(&socket, &session);
     const QString endpoint = u"127.0.0.1:%1"_s.arg(simulator.port());
+    QSignalSpy snapshots(&session, &FeedSession::snapshotReceived);
 
     socket.open();
     QTRY_COMPARE(socket.state(), State::Live);
@@ -102,7 +103,9 @@ void tst_ConnectionLog::aSessionTellsItsStory()
     const int connecting = find(log, u"Connecting to %1"_s.arg(endpoint));
     const int connected = find(log, u"Connected to %1"_s.arg(endpoint));
     const int subscribed = find(log, u"Subscribed"_s);
-    const int snapshot = find(log, u"Snapshot with %1 position"_s.arg(book.count()));
+    QCOMPARE(snapshots.count(), 1);
+    const int snapshot =
+        find(log, u"Snapshot with %1 positions: live"_s.arg(snapshots.at(0).at(0).toInt()));
     QVERIFY2(connecting == 0 && connected > connecting && subscribed > connected &&
                  snapshot > subscribed,
              qPrintable(texts(log).join(u" | "_s)));

@@ -508,8 +508,9 @@ void tst_FaultMatrix::loopbackWithNoNetwork()
     QSignalSpy states(&socket, &SocketManager::stateChanged);
     socket.open();
     QTRY_COMPARE(socket.state(), State::Live);
+    QSignalSpy dropped(&socket, &SocketManager::dropped);
     simulator.command("drop 1001");
-    QTRY_VERIFY(socket.state() != State::Live);
+    QTRY_COMPARE(dropped.count(), 1);
     QTRY_COMPARE(socket.state(), State::Live);
     for (const auto &args : std::as_const(states))
         QVERIFY(args.at(0).value<State>() != State::WaitingForNetwork);
