@@ -35,7 +35,8 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
          u"Give up only once the retries are used up and the feed has been down this long; "
          "0 = as soon as the retries are used up [60000]."_s,
          u"MS"_s},
-        {u"reconnect-min-ms"_s, u"Base reconnect delay in milliseconds [1000]."_s, u"MS"_s},
+        {u"reconnect-min-ms"_s, u"Base reconnect delay in milliseconds, at least 100 [1000]."_s,
+         u"MS"_s},
         {u"reconnect-max-ms"_s, u"Longest reconnect delay in milliseconds [30000]."_s, u"MS"_s},
         {u"db"_s, u"The closed-trade history database file."_s, u"PATH"_s},
         {u"ca-cert"_s, u"Also trust this CA certificate (PEM) for wss:// feeds."_s, u"PATH"_s},
