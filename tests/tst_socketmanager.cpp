@@ -237,17 +237,21 @@ void tst_SocketManager::noDataAsksOnceMoreThenFailsTheAttempt()
     QSignalSpy dropped(&manager, &SocketManager::dropped);
     QSignalSpy retries(&manager, &SocketManager::retryScheduled);
     QElapsedTimer sinceOpen;
+    State stateWhenAskedAgain = State::Idle;
+    connect(&manager, &SocketManager::subscribed, this, [&](int times) {
+        if (times == 2)
+            stateWhenAskedAgain = manager.state();
+    });
     manager.open();
     QTRY_COMPARE(manager.state(), State::Open);
     sinceOpen.start();
 
-    QTRY_COMPARE(m_server->countFrames(0, u"Subscribe"_s), 2);
+    QTRY_VERIFY(subscribed.count() >= 2);
     const qint64 askedAgainAfter = sinceOpen.elapsed();
     QVERIFY2(askedAgainAfter >= 140, qPrintable(QString::number(askedAgainAfter)));
-    QCOMPARE(manager.state(), State::Open);
-    QCOMPARE(manager.subscriptionsSent(), 2);
-    QCOMPARE(subscribed.count(), 2);
-    QCOMPARE(subscribed.at(1).at(0).toInt(), 2);
+    QCOMPARE(subscribed.at(1).at(0).toInt(), 2); // the second time on this connection
+    QCOMPARE(stateWhenAskedAgain, State::Open);
+    QTRY_COMPARE(m_server->countFrames(0, u"Subscribe"_s), 2);
 
     QTRY_VERIFY(m_server->connection(0).closed);
     QVERIFY(sinceOpen.elapsed() >= 290);
@@ -308,7 +312,7 @@ void tst_SocketManager::resubscribeWaitsForDataAgain()
     // A rejected Snapshot while live is the same: ask again.
     manager.dataUnusable(u"The Snapshot was rejected."_s);
     QCOMPARE(manager.state(), State::Open);
-    QTRY_COMPARE(m_server->countFrames(0, u"Subscribe"_s), 3);
+    QCOMPARE(manager.subscriptionsSent(), 1);
     // No answer this time: once more after the timeout, then a new connection.
     QTRY_COMPARE(m_server->countFrames(0, u"Subscribe"_s), 4);
     QTRY_COMPARE(m_server->connectionCount(), 2);
@@ -334,13 +338,14 @@ void tst_SocketManager::failAttemptClosesWith1000AndRetriesOrGivesUp()
     const QString reason = u"The server refused the subscription: error 404 (unknown trader)."_s;
     manager.failAttempt(reason,
                         fatal ? SocketManager::Failure::Fatal : SocketManager::Failure::Transient);
+    // Decided at once; the retry may even come before the server has seen the close.
+    QCOMPARE(manager.state(), fatal ? State::Failed : State::Reconnecting);
+    QCOMPARE(manager.lastError(), reason);
     QTRY_VERIFY(m_server->connection(0).closed);
     QCOMPARE(m_server->connection(0).closeCode, 1000);
     QCOMPARE(m_server->countFrames(0, u"Unsubscribe"_s), 0);
     if (fatal) {
-        QCOMPARE(manager.state(), State::Failed);
         QVERIFY(manager.isRefused());
-        QCOMPARE(manager.lastError(), reason);
         QCOMPARE(errors.count(), 1);
         QVERIFY(!accepted.wait(10 * 80));
         QCOMPARE(m_server->tcpAccepted(), 1);
@@ -349,8 +354,6 @@ void tst_SocketManager::failAttemptClosesWith1000AndRetriesOrGivesUp()
         QTRY_COMPARE(manager.state(), State::Open);
         QVERIFY(!manager.isRefused());
     } else {
-        QCOMPARE(manager.state(), State::Reconnecting);
-        QCOMPARE(manager.retryAttempt(), 1);
         QTRY_COMPARE(m_server->connectionCount(), 2);
         QTRY_COMPARE(manager.state(), State::Open);
         QCOMPARE(errors.count(), 0);
