@@ -404,13 +404,14 @@ void tst_FaultMatrix::silentAfterSubscribe()
     Harness app(fastConfig(simulator.url));
     app.socket.open();
     QTRY_COMPARE(app.socket.state(), State::Live);
-    const int rows = app.book.count();
-    QVERIFY(rows > 0);
 
     simulator.command(command);
     simulator.command("drop 1001"); // the next connections meet the silent server
     QElapsedTimer elapsed;
     elapsed.start();
+    QTRY_VERIFY(app.socket.state() != State::Live);
+    const int rows = app.book.count(); // what was shown when the feed stopped
+    QVERIFY(rows > 0);
     QTRY_COMPARE_WITH_TIMEOUT(app.socket.state(), State::Failed, 20000);
     const qint64 failedAfter = elapsed.elapsed();
     // Never live again: each connection was open without data, and none of them gave the
