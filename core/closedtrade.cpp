@@ -22,3 +22,13 @@ QString ClosedTrade::reasonName(Reason reason)
     }
     return {};
 }
+
+ClosedTrade::Reason ClosedTrade::reasonFromName(const QString &name)
+{
+    for (const auto reason :
+         {Reason::TakeProfit, Reason::StopLoss, Reason::Manual, Reason::StopOut}) {
+        if (reasonName(reason) == name)
+            return reason;
+    }
+    return Reason::Unknown;
+}

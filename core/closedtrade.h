@@ -14,9 +14,15 @@ struct ClosedTrade
     qint64 closeTime = 0; // ms since epoch
     Reason reason = Reason::Manual;
 
+    // A close the feed reported (Closed or History); false for a position that merely
+    // vanished from a snapshot, which may yet be seen open again.
+    bool isConfirmed() const { return reason != Reason::Unknown; }
+
     bool operator==(const ClosedTrade &other) const;
     bool operator!=(const ClosedTrade &other) const { return !(*this == other); }
 
-    // The protocol's words: "tp", "sl", "manual", "stopout".
+    // The protocol's words: "tp", "sl", "manual", "stopout" ("unknown" for Unknown).
     static QString reasonName(Reason reason);
+    // The reverse; any other word is Unknown.
+    static Reason reasonFromName(const QString &name);
 };

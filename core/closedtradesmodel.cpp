@@ -8,11 +8,23 @@
 
 using namespace Qt::StringLiterals;
 
-ClosedTradesModel::ClosedTradesModel(ClosedTradeStore *store, QObject *parent)
+ClosedTradesModel::ClosedTradesModel(ClosedTradeStore *store, const Account &account,
+                                     QObject *parent)
     : QAbstractTableModel(parent)
-    , m_store(store)
 {
-    connect(store, &ClosedTradeStore::tradesRecorded, this, &ClosedTradesModel::reload);
+    setSource(store, account);
+}
+
+void ClosedTradesModel::setSource(ClosedTradeStore *store, const Account &account)
+{
+    if (m_store)
+        m_store->disconnect(this);
+    m_store = store;
+    m_account = account;
+    if (m_store) {
+        connect(m_store, &ClosedTradeStore::tradesRecorded, this, &ClosedTradesModel::reload);
+        connect(m_store, &ClosedTradeStore::tradesWithdrawn, this, &ClosedTradesModel::reload);
+    }
     reload();
 }
 
@@ -68,10 +80,11 @@ void ClosedTradesModel::reload()
     const auto [from, to] =
         range(m_period, QDateTime::fromMSecsSinceEpoch(nowMs), m_customFrom, m_customTo);
     beginResetModel();
-    m_trades = m_store->trades(from, to);
+    m_trades = m_store ? m_store->trades(m_account, from, to) : QList<ClosedTrade>();
     m_totals = {};
     for (const ClosedTrade &t : std::as_const(m_trades)) {
         ++m_totals.count;
+        m_totals.unconfirmed += t.isConfirmed() ? 0 : 1;
         m_totals.profit += t.position.profit;
         m_totals.swap += t.position.swap;
         m_totals.commission += t.position.commission;
@@ -136,7 +149,7 @@ QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
             case ClosedTrade::Reason::StopOut:
                 return u"Stop out"_s;
             case ClosedTrade::Reason::Unknown:
-                return u"Closed while offline"_s;
+                return tr("Closed while offline (unconfirmed)");
             }
             return {};
         case SignalColumn:
@@ -167,6 +180,12 @@ QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
         }
     } else if (role == ToneRole) {
         return p.profit > 0.0 ? 1 : p.profit < 0.0 ? -1 : 0;
+    } else if (role == ConfirmedRole) {
+        return t.isConfirmed();
+    } else if (role == Qt::ToolTipRole && !t.isConfirmed()) {
+        return tr("This position vanished from the feed while it was away. It is counted as "
+                  "closed until the feed confirms how it closed; if it turns up open again, "
+                  "it is taken out of the history.");
     } else if (role == Qt::TextAlignmentRole) {
         switch (index.column()) {
         case OpenTimeColumn:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "account.h"
 #include "closedtrade.h"
 #include "priceprecision.h"
 
@@ -9,8 +10,9 @@
 class Clock;
 class ClosedTradeStore;
 
-// The closed-trade history for a period, read from the store, with its totals. It reloads
-// when the store records a batch.
+// One account's closed-trade history for a period, read from a store, with its totals (how
+// many of them are unconfirmed: positions that vanished from a snapshot, not yet confirmed as
+// closed by the feed). It reloads when the store records or withdraws trades.
 class ClosedTradesModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -32,7 +34,7 @@ public:
         SignalColumn,
         ColumnCount
     };
-    enum Role { SortRole = Qt::UserRole + 1, ToneRole };
+    enum Role { SortRole = Qt::UserRole + 1, ToneRole, ConfirmedRole };
     enum class Period { Today, ThisWeek, ThisMonth, All, Custom };
     Q_ENUM(Period)
 
@@ -42,10 +44,18 @@ public:
         double profit = 0.0; // gross
         double swap = 0.0;
         double commission = 0.0;
+        int unconfirmed = 0; // included in the rest
         double net() const { return profit + swap + commission; }
     };
 
-    explicit ClosedTradesModel(ClosedTradeStore *store, QObject *parent = nullptr);
+    // `store` may be null until setSource().
+    explicit ClosedTradesModel(ClosedTradeStore *store = nullptr, const Account &account = {},
+                               QObject *parent = nullptr);
+
+    // Shows `account`'s trades from `store` (not owned).
+    void setSource(ClosedTradeStore *store, const Account &account);
+    ClosedTradeStore *store() const { return m_store; }
+    const Account &account() const { return m_account; }
 
     // Not owned; nullptr restores the system clock ("today" depends on it).
     void setClock(const Clock *clock);
@@ -74,6 +84,7 @@ Q_SIGNALS:
 
 private:
     ClosedTradeStore *m_store = nullptr;
+    Account m_account;
     const Clock *m_clock = nullptr;
     Period m_period = Period::Today;
     QDate m_customFrom;

@@ -37,6 +37,38 @@ QJsonObject toJson(const ClosedTrade &t)
     return object;
 }
 
+Position positionFromJson(const QJsonObject &o)
+{
+    Position p;
+    p.ticket = o.value("ticket"_L1).toInteger();
+    p.symbol = o.value("symbol"_L1).toString();
+    p.side =
+        o.value("side"_L1).toString() == "sell"_L1 ? Position::Side::Sell : Position::Side::Buy;
+    p.volume = o.value("volume"_L1).toDouble();
+    p.openPrice = o.value("openPrice"_L1).toDouble();
+    p.price = o.value("price"_L1).toDouble();
+    p.sl = o.value("sl"_L1).toDouble();
+    p.tp = o.value("tp"_L1).toDouble();
+    p.swap = o.value("swap"_L1).toDouble();
+    p.commission = o.value("commission"_L1).toDouble();
+    p.profit = o.value("profit"_L1).toDouble();
+    p.openTime = o.value("openTime"_L1).toInteger();
+    p.flwsig = o.value("flwsig"_L1).toBool();
+    p.sigtraderid = o.value("sigtraderid"_L1).toInteger();
+    p.signame = o.value("signame"_L1).toString();
+    return p;
+}
+
+ClosedTrade closedTradeFromJson(const QJsonObject &o)
+{
+    ClosedTrade t;
+    t.position = positionFromJson(o);
+    t.closePrice = o.value("closePrice"_L1).toDouble();
+    t.closeTime = o.value("closeTime"_L1).toInteger();
+    t.reason = ClosedTrade::reasonFromName(o.value("reason"_L1).toString());
+    return t;
+}
+
 template<typename T> static QByteArray encodeArray(const QList<T> &items)
 {
     QJsonArray array;

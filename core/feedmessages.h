@@ -14,6 +14,10 @@ namespace FeedMessages {
 
 QJsonObject toJson(const Position &position);
 QJsonObject toJson(const ClosedTrade &trade);
+// Reads back what toJson wrote, leniently (a missing field is zero): for files this program
+// wrote itself and for the benchmark's plain-Qt baseline. The feed goes through FeedParser.
+Position positionFromJson(const QJsonObject &object);
+ClosedTrade closedTradeFromJson(const QJsonObject &object);
 
 QByteArray encodeData(const QList<Position> &positions);
 QByteArray encodeData(const QList<ClosedTrade> &trades);

@@ -1,11 +1,12 @@
 #include "feedsession.h"
 
+#include "account.h"
 #include "clock.h"
-#include "closedtradestore.h"
 #include "positionbook.h"
 #include "refusal.h"
 #include "secrets.h"
 #include "socketmanager.h"
+#include "tradehistory.h"
 
 #include <QLoggingCategory>
 
@@ -34,12 +35,12 @@ QString excerpt(const QByteArray &message)
 }
 } // namespace
 
-FeedSession::FeedSession(SocketManager *socket, PositionBook *book, ClosedTradeStore *store,
+FeedSession::FeedSession(SocketManager *socket, PositionBook *book, TradeHistory *history,
                          QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_book(book)
-    , m_store(store)
+    , m_history(history)
 {
     connect(socket, &SocketManager::messageReceived, this, &FeedSession::handleMessage);
     // Frames the socket dropped whole count as rejected messages too.
@@ -60,6 +61,37 @@ FeedSession::FeedSession(SocketManager *socket, PositionBook *book, ClosedTradeS
         m_socket->resubscribe(why);
     });
     connect(book, &PositionBook::tradesClosed, this, &FeedSession::storeTrades);
+    // A position thought closed while the feed was away may turn up open after all.
+    connect(book, &PositionBook::positionsReset, this,
+            [this] { checkReopened(0, m_book->count() - 1); });
+    connect(book, &PositionBook::positionInserted, this,
+            [this](int row) { checkReopened(row, row); });
+}
+
+int FeedSession::pendingTrades() const
+{
+    return m_history ? m_history->unsavedCount() : 0;
+}
+
+void FeedSession::switchAccount(const Account &account)
+{
+    m_book->clear();
+    if (m_history)
+        m_history->setAccount(account);
+}
+
+void FeedSession::checkReopened(int firstRow, int lastRow)
+{
+    if (!m_history || !m_history->hasProvisional())
+        return;
+    QList<qint64> reopened;
+    for (int row = firstRow; row <= lastRow; ++row) {
+        const qint64 ticket = m_book->at(row).ticket;
+        if (m_history->isProvisional(ticket))
+            reopened.append(ticket);
+    }
+    if (!reopened.isEmpty())
+        m_history->withdrawProvisional(reopened);
 }
 
 void FeedSession::setClock(const Clock *clock)
@@ -153,9 +185,6 @@ void FeedSession::logRejection(const QString &reason, const QByteArray &message)
 
 void FeedSession::storeTrades(const QList<ClosedTrade> &trades)
 {
-    m_pending += trades;
-    if (!m_store || !m_store->isOpen())
-        return;
-    if (m_store->record(m_pending))
-        m_pending.clear();
+    if (m_history)
+        m_history->record(trades);
 }

@@ -6,8 +6,9 @@
 #include <QList>
 #include <QObject>
 
-class ClosedTradeStore;
 class Clock;
+class TradeHistory;
+struct Account;
 class PositionBook;
 class SocketManager;
 struct ClosedTrade;
@@ -18,15 +19,15 @@ struct ClosedTrade;
 // Error in reply to the subscription fails the attempt (fatal or transient by Refusal). A
 // rejected message is counted and logged (rate-limited, with its reason and a short excerpt);
 // it never closes the connection. A gap in seq, or seq going back, is answered by subscribing
-// again. Closed trades that cannot be stored (no database, or a failed write) are kept and
-// written with the next batch that can be: nothing is dropped.
+// again. Closed trades go to the TradeHistory (which loses none), and a position seen open
+// again withdraws its provisional close.
 class FeedSession : public QObject
 {
     Q_OBJECT
 
 public:
-    // None owned. `store` may be null or closed: the live view works without it.
-    FeedSession(SocketManager *socket, PositionBook *book, ClosedTradeStore *store,
+    // None owned. `history` may be null: the live view works without it.
+    FeedSession(SocketManager *socket, PositionBook *book, TradeHistory *history,
                 QObject *parent = nullptr);
 
     // Not owned; nullptr restores the system clock (the time of the last data).
@@ -35,8 +36,13 @@ public:
     qint64 acceptedCount() const { return m_accepted; }
     qint64 rejectedCount() const { return m_rejected; }
     QString lastRejection() const { return m_lastRejection; }
-    // Closed trades waiting for the store.
-    int pendingTrades() const { return int(m_pending.size()); }
+    // Closed trades waiting for the database.
+    int pendingTrades() const;
+
+    // Another account (feed, trader id or wire format): the book is emptied, without a
+    // single position recorded as closed, and the history follows. Call it between closing
+    // the old connection and opening the new one.
+    void switchAccount(const Account &account);
     // Wall-clock time the book last took data from the feed, 0 before any. Heartbeat replies
     // and ignored messages do not count: this is the age of what the window shows.
     qint64 lastDataAt() const { return m_lastDataAt; }
@@ -66,15 +72,15 @@ Q_SIGNALS:
 private:
     void onServerError(int code, const QString &text);
     void storeTrades(const QList<ClosedTrade> &trades);
+    void checkReopened(int firstRow, int lastRow);
     void logRejection(const QString &reason, const QByteArray &message);
     qint64 now() const;
 
     SocketManager *m_socket = nullptr;
     PositionBook *m_book = nullptr;
-    ClosedTradeStore *m_store = nullptr;
+    TradeHistory *m_history = nullptr;
     const Clock *m_clock = nullptr;
     FeedParser m_parser;
-    QList<ClosedTrade> m_pending;
     qint64 m_accepted = 0;
     qint64 m_rejected = 0;
     qint64 m_lastDataAt = 0;

@@ -34,11 +34,19 @@ bool FeedSource::apply(const SocketConfig &requested, QString *error)
         config.url = demo->url();
     }
 
+    const Account account =
+        demo ? Account::demo(config.traderId) : Account::of(config.url, config.traderId);
+    const bool switching = account != m_account;
     const bool running = m_socket->state() != SocketManager::State::Idle;
-    const bool reconnect = running && (config.url != m_socket->config().url ||
+    // A new token (or any other change of the URL) needs a new connection, not a new account.
+    const bool reconnect = running && (switching || config.url != m_socket->config().url ||
                                        config.traderId != m_socket->config().traderId);
     if (reconnect)
         m_socket->close();
+    if (switching) {
+        m_account = account;
+        Q_EMIT accountChanged(m_account);
+    }
     m_socket->setConfig(config);
     // The old demo goes only after the socket has let go of it.
     m_demo = std::move(demo);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "account.h"
 #include "socketconfig.h"
 
 #include <QObject>
@@ -11,7 +12,9 @@ class SocketManager;
 
 // Where the feed comes from: the configured URL, or, when there is none, the built-in demo
 // account served in-process on 127.0.0.1. Applying a new config reconnects only a feed that
-// was running: a paused feed stays paused.
+// was running: a paused feed stays paused. Another account (feed or trader id) is announced
+// with accountChanged between closing the old connection and opening the new one, so that
+// the book and the history can start clean.
 class FeedSource : public QObject
 {
     Q_OBJECT
@@ -25,6 +28,8 @@ public:
     bool apply(const SocketConfig &config, QString *error = nullptr);
 
     bool isDemo() const { return m_demo != nullptr; }
+    // Whose positions these are; the demo's own account for the demo.
+    const Account &account() const { return m_account; }
     // "Demo feed", or the feed's host.
     QString description() const;
     const FeedSimulator *demo() const { return m_demo.get(); }
@@ -32,8 +37,11 @@ public:
 
 Q_SIGNALS:
     void changed();
+    // The feed now belongs to another account; emitted while no connection is open.
+    void accountChanged(const Account &account);
 
 private:
     SocketManager *m_socket = nullptr;
     std::unique_ptr<FeedSimulator> m_demo;
+    Account m_account;
 };

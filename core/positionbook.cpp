@@ -22,6 +22,16 @@ void PositionBook::expectSnapshot()
     m_resyncRequested = false;
 }
 
+void PositionBook::clear()
+{
+    Q_EMIT positionsAboutToBeReset();
+    m_positions.clear();
+    m_rows.clear();
+    Q_EMIT positionsReset();
+    m_lastSeq = 0;
+    expectSnapshot();
+}
+
 void PositionBook::requestResync(const QString &why)
 {
     // Once per Snapshot: a burst of gaps must not become a burst of subscriptions.

@@ -36,6 +36,8 @@ public:
 
     // A new connection: data before its Snapshot is ignored, and the seq count starts again.
     void expectSnapshot();
+    // Another account: every position goes, none of them recorded as closed.
+    void clear();
     // Applies one validated message, following its seq. False when it was ignored (before the
     // Snapshot, repeated, or out of order).
     bool apply(const FeedMessage &message);

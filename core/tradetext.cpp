@@ -1,5 +1,7 @@
 #include "tradetext.h"
 
+#include <QCoreApplication>
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -29,3 +31,10 @@ QString signal(const Position &p)
 }
 
 } // namespace TradeText
+
+QString TradeText::closedTrades(int count)
+{
+    return count == 1
+               ? QCoreApplication::translate("TradeText", "1 closed trade")
+               : QCoreApplication::translate("TradeText", "%n closed trades", nullptr, count);
+}

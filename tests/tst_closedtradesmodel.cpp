@@ -6,11 +6,14 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 using Period = ClosedTradesModel::Period;
 
 namespace {
+
+const Account kAccount = Account::of(QUrl(QStringLiteral("wss://feed.example.com/p")), 10260);
 
 qint64 at(const QDate &date, int hour)
 {
@@ -46,6 +49,7 @@ private Q_SLOTS:
     void totals();
     void reloadsWhenTradesAreRecorded();
     void weekStartsOnMonday();
+    void showsOneAccountAndCountsUnconfirmed();
 };
 
 void tst_ClosedTradesModel::periodsSelectTheRightTrades_data()
@@ -68,14 +72,14 @@ void tst_ClosedTradesModel::periodsSelectTheRightTrades()
     ClosedTradeStore store;
     QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
     const QDate wednesday(2024, 11, 27);
-    QVERIFY2(store.record({make(1, at(wednesday, 9), 10, 0, -1),               // today
-                           make(2, at(wednesday.addDays(-2), 23), 20, -2, -1), // Monday
-                           make(3, at(QDate(2024, 11, 2), 12), -5, 0, -1),     // this month
-                           make(4, at(QDate(2024, 10, 31), 23), 7, 0, -1)}),
+    QVERIFY2(store.record(kAccount, {make(1, at(wednesday, 9), 10, 0, -1),               // today
+                                     make(2, at(wednesday.addDays(-2), 23), 20, -2, -1), // Monday
+                                     make(3, at(QDate(2024, 11, 2), 12), -5, 0, -1), // this month
+                                     make(4, at(QDate(2024, 10, 31), 23), 7, 0, -1)}),
              qPrintable(store.lastError())); // last month
     FixedClock clock;
     clock.now = at(wednesday, 15);
-    ClosedTradesModel model(&store);
+    ClosedTradesModel model(&store, kAccount);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setClock(&clock);
     if (Period(period) == Period::Custom)
@@ -94,9 +98,9 @@ void tst_ClosedTradesModel::totals()
     QTemporaryDir dir;
     ClosedTradeStore store;
     QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
-    QVERIFY(
-        store.record({make(1, 1000000, 100.0, -3.5, -2.0), make(2, 2000000, -40.0, 1.25, -2.0)}));
-    ClosedTradesModel model(&store);
+    QVERIFY(store.record(
+        kAccount, {make(1, 1000000, 100.0, -3.5, -2.0), make(2, 2000000, -40.0, 1.25, -2.0)}));
+    ClosedTradesModel model(&store, kAccount);
     model.setPeriod(Period::All);
     const ClosedTradesModel::Totals t = model.totals();
     QCOMPARE(t.count, 2);
@@ -114,12 +118,12 @@ void tst_ClosedTradesModel::reloadsWhenTradesAreRecorded()
     QTemporaryDir dir;
     ClosedTradeStore store;
     QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
-    ClosedTradesModel model(&store);
+    ClosedTradesModel model(&store, kAccount);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setPeriod(Period::All);
     QCOMPARE(model.rowCount(), 0);
     QSignalSpy totalsChanged(&model, &ClosedTradesModel::totalsChanged);
-    QVERIFY(store.record({make(1, 1000, 1, 0, 0)}));
+    QVERIFY(store.record(kAccount, {make(1, 1000, 1, 0, 0)}));
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(totalsChanged.count(), 1);
 }
@@ -130,6 +134,41 @@ void tst_ClosedTradesModel::weekStartsOnMonday()
     const auto [from, to] = ClosedTradesModel::range(Period::ThisWeek, sunday);
     QCOMPARE(QDateTime::fromMSecsSinceEpoch(from).date(), QDate(2024, 11, 25));
     QCOMPARE(QDateTime::fromMSecsSinceEpoch(to).date(), QDate(2024, 12, 2));
+}
+
+void tst_ClosedTradesModel::showsOneAccountAndCountsUnconfirmed()
+{
+    QTemporaryDir dir;
+    ClosedTradeStore store;
+    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
+    const Account other = Account::of(QUrl(u"ws://other.example/"_s), 1);
+    ClosedTrade vanished = make(2, 2000, -4.0, 0, 0);
+    vanished.reason = ClosedTrade::Reason::Unknown;
+    QVERIFY(store.record(kAccount, {make(1, 1000, 10.0, 0, 0), vanished}));
+    QVERIFY(store.record(other, {make(1, 1000, 99.0, 0, 0)}));
+    ClosedTradesModel model(&store, kAccount);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPeriod(Period::All);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.totals().profit, 6.0);
+    QCOMPARE(model.totals().unconfirmed, 1);
+    const QModelIndex reason = model.index(0, ClosedTradesModel::ReasonColumn);
+    QCOMPARE(reason.data().toString(), u"Closed while offline (unconfirmed)"_s);
+    QCOMPARE(reason.data(ClosedTradesModel::ConfirmedRole).toBool(), false);
+    QVERIFY(!reason.data(Qt::ToolTipRole).toString().isEmpty());
+    QCOMPARE(model.index(1, 0).data(ClosedTradesModel::ConfirmedRole).toBool(), true);
+
+    // The other account, from the same store.
+    model.setSource(&store, other);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.totals().profit, 99.0);
+    QCOMPARE(model.totals().unconfirmed, 0);
+
+    // Withdrawn (seen open again): gone from the table and the totals.
+    model.setSource(&store, kAccount);
+    QCOMPARE(store.withdrawProvisional(kAccount, {2}), 1);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.totals().unconfirmed, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_ClosedTradesModel)

@@ -1,6 +1,8 @@
 #include "closedtradestore.h"
 
 #include <QBuffer>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
@@ -8,6 +10,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QUrl>
 
 #include <csignal>
 #include <cstdio>
@@ -17,6 +21,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int kBatch = 200;
+const Account kAccount = Account::of(QUrl(u"wss://feed.example.com/positions"_s), 10260);
 
 ClosedTrade make(qint64 ticket, ClosedTrade::Reason reason = ClosedTrade::Reason::TakeProfit,
                  double profit = 25.5)
@@ -56,11 +61,41 @@ int runWriter(const QString &path)
         QList<ClosedTrade> trades;
         for (int i = 0; i < kBatch; ++i)
             trades.append(make(qint64(batch) * kBatch + i + 1));
-        if (!store.record(trades))
+        if (!store.record(kAccount, trades))
             return 1;
         std::printf("committed %d\n", batch + 1);
         std::fflush(stdout);
     }
+}
+
+// The child process of twoProcessesOpenOneNewFileAtOnce: waits for the go file, opens the
+// history and records one trade.
+int runOpener(const QString &path, qint64 ticket)
+{
+    QElapsedTimer waiting;
+    waiting.start();
+    while (!QFile::exists(path + u".go"_s)) {
+        if (waiting.elapsed() > 20000)
+            return 3;
+        QThread::usleep(200);
+    }
+    ClosedTradeStore store;
+    if (!store.open(path)) {
+        std::fprintf(stderr, "open: %s\n", qPrintable(store.lastError()));
+        return 1;
+    }
+    if (!store.record(kAccount, {make(ticket)})) {
+        std::fprintf(stderr, "record: %s\n", qPrintable(store.lastError()));
+        return 2;
+    }
+    std::printf("ok %d\n", store.count(kAccount));
+    return 0;
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 } // namespace
@@ -82,6 +117,19 @@ private Q_SLOTS:
     void newerSchemaIsRefused();
     void csvQuotingAndTimes();
     void killedMidBatchLeavesNoPartialBatch();
+
+    // accounts
+    void sameTicketInTwoAccountsIsTwoTrades();
+    void accountsAreListedAndCounted();
+    void migratesAFirstReleaseHistory_data();
+    void migratesAFirstReleaseHistory();
+    void provisionalIsWithdrawnConfirmedStays();
+    void inMemoryLeavesNoFile();
+    // opening
+    void twoProcessesOpenOneNewFileAtOnce();
+    void damagedFileIsNeverModified();
+    void readOnlyMediumIsShownNotDamaged();
+    void csvForASpreadsheet();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -120,9 +168,9 @@ void tst_ClosedTradeStore::recordsAndReadsBackEveryField()
     QVERIFY(store.open(path()));
     QSignalSpy recorded(&store, &ClosedTradeStore::tradesRecorded);
     const ClosedTrade trade = make(42, ClosedTrade::Reason::StopOut, -310.25);
-    QVERIFY(store.record({trade}));
+    QVERIFY(store.record(kAccount, {trade}));
     QCOMPARE(recorded.count(), 1);
-    const QList<ClosedTrade> back = store.trades();
+    const QList<ClosedTrade> back = store.trades(kAccount);
     QCOMPARE(back.size(), 1);
     QCOMPARE(back.at(0), trade);
 }
@@ -132,12 +180,12 @@ void tst_ClosedTradeStore::survivesReopeningAcrossInstances()
     {
         ClosedTradeStore store;
         QVERIFY(store.open(path()));
-        QVERIFY(store.record({make(1), make(2), make(3)}));
+        QVERIFY(store.record(kAccount, {make(1), make(2), make(3)}));
     }
     ClosedTradeStore again;
     QVERIFY2(again.open(path()), qPrintable(again.lastError()));
     QCOMPARE(again.count(), 3);
-    QCOMPARE(again.trades().at(0).position.ticket, 3); // newest close first
+    QCOMPARE(again.trades(kAccount).at(0).position.ticket, 3); // newest close first
 }
 
 void tst_ClosedTradeStore::historyReplayedTwiceCountsOnce()
@@ -147,11 +195,11 @@ void tst_ClosedTradeStore::historyReplayedTwiceCountsOnce()
     QList<ClosedTrade> history;
     for (int i = 1; i <= 50; ++i)
         history.append(make(i));
-    QVERIFY(store.record(history));
-    QVERIFY(store.record(history)); // the History of the next connection, the same trades
+    QVERIFY(store.record(kAccount, history));
+    QVERIFY(store.record(kAccount, history)); // the History of the next connection, the same trades
     QCOMPARE(store.count(), 50);
     double total = 0;
-    for (const ClosedTrade &t : store.trades())
+    for (const ClosedTrade &t : store.trades(kAccount))
         total += t.position.profit;
     QCOMPARE(total, 50 * 25.5);
 }
@@ -162,15 +210,15 @@ void tst_ClosedTradeStore::provisionalNeverReplacesARealClose()
     QVERIFY(store.open(path()));
     // Vanished from a snapshot: provisional.
     ClosedTrade provisional = make(7, ClosedTrade::Reason::Unknown, 10.0);
-    QVERIFY(store.record({provisional}));
-    QCOMPARE(store.trades().at(0).reason, ClosedTrade::Reason::Unknown);
+    QVERIFY(store.record(kAccount, {provisional}));
+    QCOMPARE(store.trades(kAccount).at(0).reason, ClosedTrade::Reason::Unknown);
     // History brings the real close: it replaces the provisional one.
     const ClosedTrade real = make(7, ClosedTrade::Reason::StopLoss, -42.0);
-    QVERIFY(store.record({real}));
-    QCOMPARE(store.trades().at(0), real);
+    QVERIFY(store.record(kAccount, {real}));
+    QCOMPARE(store.trades(kAccount).at(0), real);
     // A later provisional record of the same ticket changes nothing.
-    QVERIFY(store.record({provisional}));
-    QCOMPARE(store.trades().at(0), real);
+    QVERIFY(store.record(kAccount, {provisional}));
+    QCOMPARE(store.trades(kAccount).at(0), real);
     QCOMPARE(store.count(), 1);
 }
 
@@ -178,18 +226,18 @@ void tst_ClosedTradeStore::periodQueries()
 {
     ClosedTradeStore store;
     QVERIFY(store.open(path()));
-    QVERIFY(store.record({make(1), make(100), make(1000)}));
+    QVERIFY(store.record(kAccount, {make(1), make(100), make(1000)}));
     const qint64 base = 1732590000000;
-    QCOMPARE(store.trades(base + 50, base + 500).size(), 1);
-    QCOMPARE(store.trades(base + 50).size(), 2);
-    QCOMPARE(store.trades().size(), 3);
+    QCOMPARE(store.trades(kAccount, base + 50, base + 500).size(), 1);
+    QCOMPARE(store.trades(kAccount, base + 50).size(), 2);
+    QCOMPARE(store.trades(kAccount).size(), 3);
 }
 
 void tst_ClosedTradeStore::unopenableDatabasesGiveAClearError_data()
 {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("not a database") << u"garbage"_s << u"damaged or not a database"_s;
+    QTest::addRow("not a database") << u"garbage"_s << u"is damaged or not a Trade Monitor"_s;
     QTest::addRow("folder cannot be made") << u"file-as-folder"_s << u"Cannot create the folder"_s;
     QTest::addRow("locked by another program") << u"locked"_s << u"locked by another program"_s;
 }
@@ -230,9 +278,9 @@ void tst_ClosedTradeStore::unopenableDatabasesGiveAClearError()
         QCOMPARE(errors.count(), 1);
         // Nothing crashes afterwards, and nothing pretends to have been saved.
         QVERIFY(!store.isOpen());
-        QVERIFY(!store.record({make(2)}));
+        QVERIFY(!store.record(kAccount, {make(2)}));
         QVERIFY(store.lastError().contains("not saved"_L1));
-        QVERIFY(store.trades().isEmpty());
+        QVERIFY(store.trades(kAccount).isEmpty());
     }
     if (holder.isValid()) {
         holder.close();
@@ -268,15 +316,15 @@ void tst_ClosedTradeStore::csvQuotingAndTimes()
     QVERIFY(ClosedTradeStore::exportCsv({awkward, formula}, &buffer));
     const QByteArray csv = buffer.data();
     const QList<QByteArray> lines = csv.split('\n');
-    QVERIFY(lines.at(0).startsWith("ticket,open_time,close_time,symbol,type,volume,"));
+    QVERIFY(lines.at(0).startsWith("\xEF\xBB\xBFticket,open_time,close_time,symbol,type,volume,"));
     QVERIFY(csv.contains("\r\n")); // RFC 4180 line ends
     // Quotes doubled, the field quoted because of the comma, quote and line break.
-    QVERIFY2(csv.contains(",88001,\"Smith, \"\"The Bull\"\"\nLtd\"\r\n"), csv.constData());
+    QVERIFY2(csv.contains(",88001,\"Smith, \"\"The Bull\"\"\nLtd\",\r\n"), csv.constData());
     // ISO 8601 UTC times.
     QVERIFY2(csv.contains("9,2024-11-25T02:00:00.009Z,2024-11-26T03:00:00.009Z,EURUSD,sell,0.25,"),
              csv.constData());
     // A formula from the feed is neutralised.
-    QVERIFY2(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"), csv.constData());
+    QVERIFY2(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\",\r\n"), csv.constData());
     QCOMPARE(ClosedTradeStore::csvField(u"plain"_s), u"plain"_s);
     QCOMPARE(ClosedTradeStore::csvField(u"a,b"_s), u"\"a,b\""_s);
 }
@@ -321,8 +369,260 @@ void tst_ClosedTradeStore::killedMidBatchLeavesNoPartialBatch()
     QCOMPARE(check.value(0).toString(), u"ok"_s);
 }
 
+// ---- accounts ----------------------------------------------------------------------------
+
+void tst_ClosedTradeStore::sameTicketInTwoAccountsIsTwoTrades()
+{
+    ClosedTradeStore store;
+    QVERIFY(store.open(path()));
+    const Account otherTrader = Account::of(QUrl(u"wss://feed.example.com/positions"_s), 777);
+    const Account otherServer = Account::of(QUrl(u"wss://other.example.net/positions"_s), 10260);
+    QVERIFY(store.record(kAccount, {make(5, ClosedTrade::Reason::TakeProfit, 10.0)}));
+    QVERIFY(store.record(otherTrader, {make(5, ClosedTrade::Reason::StopLoss, -20.0)}));
+    QVERIFY(store.record(otherServer, {make(5, ClosedTrade::Reason::Manual, 30.0)}));
+    QCOMPARE(store.count(), 3);
+    QCOMPARE(store.trades(kAccount).at(0).position.profit, 10.0);
+    QCOMPARE(store.trades(otherTrader).at(0).position.profit, -20.0);
+    QCOMPARE(store.trades(otherServer).at(0).reason, ClosedTrade::Reason::Manual);
+    // Replaying one account's History touches only that account.
+    QVERIFY(store.record(otherTrader, {make(5, ClosedTrade::Reason::StopLoss, -20.0)}));
+    QCOMPARE(store.count(), 3);
+}
+
+void tst_ClosedTradeStore::accountsAreListedAndCounted()
+{
+    ClosedTradeStore store;
+    QVERIFY(store.open(path()));
+    QVERIFY(store.accounts().isEmpty());
+    const Account demo = Account::demo(10260);
+    QVERIFY(store.record(kAccount, {make(1), make(2)}));
+    QVERIFY(store.record(Account::unknown(), {make(3)}));
+    QVERIFY(store.record(demo, {make(4)}));
+    const QList<Account> accounts = store.accounts();
+    QCOMPARE(accounts.size(), 3);
+    QVERIFY(accounts.contains(kAccount));
+    QVERIFY(accounts.contains(Account::unknown()));
+    QVERIFY(accounts.contains(demo));
+    QCOMPARE(store.count(kAccount), 2);
+    QCOMPARE(store.count(Account::unknown()), 1);
+}
+
+void tst_ClosedTradeStore::migratesAFirstReleaseHistory_data()
+{
+    QTest::addColumn<bool>("feedConfigured");
+    QTest::addRow("the configured feed's account") << true;
+    QTest::addRow("no feed configured: unknown") << false;
+}
+
+void tst_ClosedTradeStore::migratesAFirstReleaseHistory()
+{
+    QFETCH(bool, feedConfigured);
+    // A file written by the first release (schema 1): 12 trades, one provisional.
+    QVERIFY(QFile::copy(QStringLiteral(TM_TEST_DATA "/history-v1.sqlite"), path()));
+    QFile::setPermissions(path(), QFile::ReadOwner | QFile::WriteOwner);
+    const Account legacy = feedConfigured ? kAccount : Account::unknown();
+    {
+        ClosedTradeStore store;
+        QVERIFY2(store.open(path(), legacy), qPrintable(store.lastError()));
+        QCOMPARE(store.count(), 12);
+        QCOMPARE(store.count(legacy), 12);
+        QCOMPARE(store.accounts(), QList<Account>{legacy});
+        const QList<ClosedTrade> trades = store.trades(legacy);
+        QCOMPARE(trades.size(), 12);
+        // Every field survived: the newest is ticket 50412311, provisional, own position.
+        QCOMPARE(trades.at(0).position.ticket, 50412311);
+        QCOMPARE(trades.at(0).reason, ClosedTrade::Reason::Unknown);
+        QCOMPARE(trades.at(1).position.ticket, 50412310);
+        QCOMPARE(trades.at(1).position.symbol, u"EURUSD"_s);
+        QCOMPARE(trades.at(1).position.signame, u"AlphaTrend FX"_s);
+        QCOMPARE(trades.at(1).reason, ClosedTrade::Reason::Manual);
+        QCOMPARE(store.provisionalTickets(legacy), QSet<qint64>{50412311});
+        // New trades of the same tickets from another account do not collide.
+        QVERIFY(store.record(Account::demo(1), {make(50412300)}));
+        QCOMPARE(store.count(legacy), 12);
+    }
+    // Schema 2 now, and opening again changes nothing (a later feed does not take them).
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"inspect"_s);
+    db.setDatabaseName(path());
+    QVERIFY(db.open());
+    {
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"PRAGMA user_version"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+    }
+    db.close();
+    db = {};
+    QSqlDatabase::removeDatabase(u"inspect"_s);
+    ClosedTradeStore again;
+    QVERIFY(again.open(path(), Account::of(QUrl(u"ws://later.example/"_s), 1)));
+    QCOMPARE(again.count(legacy), 12);
+}
+
+void tst_ClosedTradeStore::provisionalIsWithdrawnConfirmedStays()
+{
+    ClosedTradeStore store;
+    QVERIFY(store.open(path()));
+    QSignalSpy withdrawn(&store, &ClosedTradeStore::tradesWithdrawn);
+    QVERIFY(store.record(kAccount, {make(1, ClosedTrade::Reason::Unknown),
+                                    make(2, ClosedTrade::Reason::Unknown), make(3)}));
+    QCOMPARE(store.provisionalTickets(kAccount), (QSet<qint64>{1, 2}));
+    // 1 is open again; 3 is a confirmed close and stays whatever is asked.
+    QCOMPARE(store.withdrawProvisional(kAccount, {1, 3}), 1);
+    QCOMPARE(withdrawn.count(), 1);
+    QCOMPARE(store.count(kAccount), 2);
+    QCOMPARE(store.provisionalTickets(kAccount), QSet<qint64>{2});
+    // Another account's ticket 2 is another trade.
+    QCOMPARE(store.withdrawProvisional(Account::demo(1), {2}), 0);
+    QCOMPARE(store.count(kAccount), 2);
+}
+
+void tst_ClosedTradeStore::inMemoryLeavesNoFile()
+{
+    const QStringList before = QDir(m_dir->path()).entryList(QDir::Files);
+    const QString cwdBefore = QDir::currentPath();
+    ClosedTradeStore store;
+    QVERIFY(store.openInMemory());
+    QVERIFY(store.isInMemory());
+    QVERIFY(store.record(Account::demo(10260), {make(1), make(2)}));
+    QCOMPARE(store.count(), 2);
+    store.close();
+    QVERIFY(!QFile::exists(QDir(cwdBefore).filePath(u":memory:"_s)));
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files), before);
+}
+
+// ---- opening -----------------------------------------------------------------------------
+
+void tst_ClosedTradeStore::twoProcessesOpenOneNewFileAtOnce()
+{
+    // Two windows opening the same new history at the same moment, twenty times: both must
+    // always get a working history (the first release failed about one run in ten).
+    constexpr int kRounds = 20;
+    int bothWorked = 0;
+    for (int round = 0; round < kRounds; ++round) {
+        const QString file = path(u"shared-%1.sqlite"_s.arg(round));
+        QProcess children[2];
+        for (int i = 0; i < 2; ++i) {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(u"TM_STORE_OPENER"_s, file);
+            env.insert(u"TM_STORE_TICKET"_s, QString::number(i + 1));
+            children[i].setProcessEnvironment(env);
+            children[i].start(QCoreApplication::applicationFilePath(), {});
+            QVERIFY(children[i].waitForStarted());
+        }
+        QFile go(file + u".go"_s);
+        QVERIFY(go.open(QIODevice::WriteOnly));
+        go.close();
+        int worked = 0;
+        for (QProcess &child : children) {
+            QVERIFY(child.waitForFinished(30000));
+            const QByteArray out = child.readAllStandardOutput();
+            QVERIFY2(child.exitCode() == 0 && out.startsWith("ok "),
+                     qPrintable(u"round %1: exit %2, %3"_s.arg(round)
+                                    .arg(child.exitCode())
+                                    .arg(QString::fromUtf8(child.readAllStandardError()))));
+            ++worked;
+        }
+        ClosedTradeStore store;
+        QVERIFY(store.open(file));
+        QCOMPARE(store.count(kAccount), 2);
+        bothWorked += worked == 2 ? 1 : 0;
+    }
+    qInfo() << "two processes opened one new file at once:" << bothWorked << "of" << kRounds
+            << "rounds both worked";
+}
+
+void tst_ClosedTradeStore::damagedFileIsNeverModified()
+{
+    // The header of a database, then garbage: SQLite reads it as damaged.
+    QByteArray damaged = "SQLite format 3";
+    damaged.append('\0');
+    damaged.append(QByteArray(4096 * 3, '\x5a'));
+    {
+        QFile file(path());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(damaged);
+    }
+    ClosedTradeStore store;
+    QVERIFY(!store.open(path()));
+    QVERIFY2(store.lastError().contains("is damaged"_L1) &&
+                 store.lastError().contains("left as it is"_L1) &&
+                 store.lastError().contains(QDir::toNativeSeparators(path())),
+             qPrintable(store.lastError()));
+    QCOMPARE(fileBytes(path()), damaged);
+    QVERIFY(!QFile::exists(path() + u"-wal"_s));
+}
+
+void tst_ClosedTradeStore::readOnlyMediumIsShownNotDamaged()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("a read-only medium is made with a Linux mount");
+#else
+    // A read-only folder on a read-only medium (a tmpfs remounted read-only in this test's own
+    // mount namespace; CTest runs it under unshare -m).
+    const QString mountPoint = path(u"medium"_s);
+    QVERIFY(QDir().mkpath(mountPoint));
+    if (QProcess::execute(
+            u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=1m"_s, u"tmpfs"_s, mountPoint}) != 0)
+        QSKIP("cannot mount a tmpfs here (needs root in a mount namespace: unshare -m)");
+    const QString file = QDir(mountPoint).filePath(u"history.sqlite"_s);
+    {
+        ClosedTradeStore store;
+        QVERIFY(store.open(file));
+        QVERIFY(store.record(kAccount, {make(1), make(2)}));
+    }
+    QCOMPARE(QProcess::execute(u"mount"_s, {u"-o"_s, u"remount,ro"_s, mountPoint}), 0);
+    const QByteArray before = fileBytes(file);
+    {
+        ClosedTradeStore store;
+        QVERIFY2(store.open(file), qPrintable(store.lastError()));
+        QVERIFY(store.isReadOnly());
+        QVERIFY2(store.lastError().contains("is read-only"_L1) &&
+                     !store.lastError().contains("damaged"_L1),
+                 qPrintable(store.lastError()));
+        QCOMPARE(store.count(kAccount), 2); // shown
+        QVERIFY(!store.record(kAccount, {make(3)}));
+        QVERIFY2(store.lastError().contains("read-only"_L1), qPrintable(store.lastError()));
+    }
+    QCOMPARE(fileBytes(file), before);
+    QProcess::execute(u"umount"_s, {mountPoint});
+#endif
+}
+
+void tst_ClosedTradeStore::csvForASpreadsheet()
+{
+    ClosedTrade noLevels = make(11);
+    noLevels.position.sl = 0.0;
+    noLevels.position.tp = 0.0;
+    noLevels.position.signame = u"金牛交易"_s; // Excel needs the byte-order mark to read this
+    const ClosedTrade unconfirmed = make(12, ClosedTrade::Reason::Unknown);
+    ClosedTradeStore::CsvOptions options;
+    options.account = u"10260 @ feed.example.com"_s;
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    QVERIFY(ClosedTradeStore::exportCsv({noLevels, unconfirmed}, &buffer, options));
+    const QByteArray csv = buffer.data();
+    QVERIFY(csv.startsWith("\xEF\xBB\xBFticket,"));
+    const QList<QByteArray> lines = csv.split('\n');
+    QVERIFY(lines.at(0).contains(",reason,confirmed,signal_trader_id,signal_trader,account\r"));
+    // S/L and T/P empty when not set; confirmed yes/no; the account; UTF-8 names.
+    QVERIFY2(lines.at(1).contains(",1.08101,,,-1.5,-1.75,25.5,tp,yes,88001,"),
+             lines.at(1).constData());
+    QVERIFY(lines.at(1).contains(u"金牛交易,10260 @ feed.example.com\r"_s.toUtf8()));
+    QVERIFY2(lines.at(2).contains(",unknown,no,"), lines.at(2).constData());
+    // Without the mark, for tools that do not expect one.
+    QBuffer plain;
+    QVERIFY(plain.open(QIODevice::WriteOnly));
+    options.byteOrderMark = false;
+    QVERIFY(ClosedTradeStore::exportCsv({noLevels}, &plain, options));
+    QVERIFY(plain.data().startsWith("ticket,"));
+}
+
 int main(int argc, char *argv[])
 {
+    if (const QByteArray target = qgetenv("TM_STORE_OPENER"); !target.isEmpty()) {
+        QCoreApplication app(argc, argv);
+        return runOpener(QString::fromLocal8Bit(target), qgetenv("TM_STORE_TICKET").toLongLong());
+    }
     if (const QByteArray target = qgetenv("TM_STORE_WRITER"); !target.isEmpty()) {
         QCoreApplication app(argc, argv);
         return runWriter(QString::fromLocal8Bit(target));

@@ -2,9 +2,11 @@
 #include "feedmessages.h"
 #include "feedsession.h"
 #include "feedsimulator.h"
+#include "feedsource.h"
 #include "positionbook.h"
 #include "socketmanager.h"
 #include "testfeedserver.h"
+#include "tradehistory.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -112,6 +114,10 @@ private Q_SLOTS:
     void anErrorWhileLiveIsShownAndTheFeedStaysLive();
     void seqGoingBackResyncsAtOnce();
 
+    // accounts and provisional closes
+    void switchingAccountStartsClean();
+    void aPositionSeenOpenAgainIsWithdrawn();
+
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -127,11 +133,12 @@ void tst_FeedSession::liveFeedFillsTheBookAndTheHistory()
     QVERIFY(simulator.listen());
     SocketManager socket(config(simulator.url()));
     PositionBook book;
-    ClosedTradeStore store;
-    QVERIFY(store.open(m_dir->filePath(u"h.sqlite"_s)));
-    FeedSession session(&socket, &book, &store);
+    TradeHistory history;
+    QVERIFY(history.open(m_dir->filePath(u"h.sqlite"_s)));
+    history.setAccount(Account::of(simulator.url(), 10260));
+    FeedSession session(&socket, &book, &history);
     socket.open();
-    QTRY_VERIFY(store.count() >= 50);
+    QTRY_VERIFY(history.store()->count(history.account()) >= 50);
     // The book holds what the server holds (allowing the ticks in flight).
     QTRY_COMPARE(ticketsOf(book.positions()), ticketsOf(simulator.simulation().openPositions()));
     QCOMPARE(session.rejectedCount(), 0);
@@ -187,9 +194,11 @@ void tst_FeedSession::tradesClosedDuringAnOutageAreRecordedExactlyOnce()
     QVERIFY(simulator.listen());
     SocketManager socket(config(simulator.url()));
     PositionBook book;
-    ClosedTradeStore store;
-    QVERIFY(store.open(m_dir->filePath(u"h.sqlite"_s)));
-    FeedSession session(&socket, &book, &store);
+    TradeHistory history;
+    QVERIFY(history.open(m_dir->filePath(u"h.sqlite"_s)));
+    history.setAccount(Account::of(simulator.url(), 10260));
+    const ClosedTradeStore &store = *history.store();
+    FeedSession session(&socket, &book, &history);
     socket.open();
     QTRY_VERIFY(book.count() > 0 && store.count() >= 50);
 
@@ -211,7 +220,7 @@ void tst_FeedSession::tradesClosedDuringAnOutageAreRecordedExactlyOnce()
     for (const ClosedTrade &t : simulator.simulation().history())
         serverHistory.insert(t.position.ticket, t);
     QTRY_VERIFY([&] {
-        const QList<ClosedTrade> stored = store.trades();
+        const QList<ClosedTrade> stored = store.trades(history.account());
         for (const qint64 ticket : vanished) {
             int found = 0;
             for (const ClosedTrade &t : stored) {
@@ -237,16 +246,20 @@ void tst_FeedSession::withoutADatabaseTheLiveViewWorksAndNothingIsLost()
     SocketManager socket(config(simulator.url()));
     PositionBook book;
     ClosedTradeStore store; // never opened: as if the file were unusable
-    FeedSession session(&socket, &book, &store);
+    TradeHistory history(&store);
+    history.setRetryInterval(100ms);
+    history.setAccount(Account::of(simulator.url(), 10260));
+    FeedSession session(&socket, &book, &history);
     socket.open();
     QTRY_VERIFY(book.count() > 0);
-    QTRY_VERIFY(session.pendingTrades() >= 50); // the History, kept for later
+    QTRY_VERIFY(session.pendingTrades() >= 50);                   // the History, kept for later
+    QCOMPARE(history.memoryOnlyCount(), session.pendingTrades()); // no spool either
 
-    // The database becomes available: the next batch writes everything that waited.
+    // The database becomes available: the retry writes everything that waited.
     QVERIFY(store.open(m_dir->filePath(u"late.sqlite"_s)));
     const int pending = session.pendingTrades();
     QTRY_VERIFY_WITH_TIMEOUT(session.pendingTrades() == 0, 30000);
-    QVERIFY(store.count() >= pending);
+    QVERIFY(store.count(history.account()) >= pending);
 }
 
 void tst_FeedSession::rejectionsAreLoggedRateLimited()
@@ -432,6 +445,103 @@ void tst_FeedSession::seqGoingBackResyncsAtOnce()
     // And the data flows again.
     const qint64 seq = book.lastSeq();
     QTRY_VERIFY(book.lastSeq() > seq);
+}
+
+// ---- accounts and provisional closes ---------------------------------------------------
+
+void tst_FeedSession::switchingAccountStartsClean()
+{
+    // Two feeds, two accounts; the user switches from one to the other in Settings.
+    FeedSimulator first(simulatorOptions());
+    FeedSimulator::Options secondOptions = simulatorOptions();
+    secondOptions.simulation.seed = 99;
+    FeedSimulator second(secondOptions);
+    QVERIFY(first.listen() && second.listen());
+    SocketManager socket;
+    PositionBook book;
+    TradeHistory history;
+    QVERIFY(history.open(m_dir->filePath(u"h.sqlite"_s)));
+    FeedSession session(&socket, &book, &history);
+    FeedSource source(&socket);
+    connect(&source, &FeedSource::accountChanged, &session, &FeedSession::switchAccount);
+    QVERIFY(source.apply(config(first.url())));
+    const Account firstAccount = history.account();
+    QCOMPARE(firstAccount, Account::of(first.url(), 10260));
+    socket.open();
+    QTRY_COMPARE(socket.state(), State::Live);
+    QTRY_VERIFY(history.store()->count(firstAccount) >= 50);
+    QVERIFY(book.count() > 0);
+    const QSet<qint64> firstTickets = ticketsOf(book.positions());
+
+    QSignalSpy resets(&book, &PositionBook::positionsReset);
+    QVERIFY(source.apply(config(second.url())));
+    const Account secondAccount = history.account();
+    QCOMPARE(secondAccount, Account::of(second.url(), 10260));
+    QTRY_COMPARE(socket.state(), State::Live);
+    QTRY_VERIFY(history.store()->count(secondAccount) >= 50);
+    // The book was emptied before the new connection, and the new Snapshot filled it.
+    QVERIFY(resets.count() >= 2);
+    QCOMPARE(resets.at(0).size(), 0);
+    QCOMPARE(ticketsOf(book.positions()) & firstTickets, QSet<qint64>());
+    // Not one position of the first account was recorded as closed because of the switch.
+    QCOMPARE(history.store()->provisionalTickets(firstAccount), QSet<qint64>());
+    for (const ClosedTrade &t : history.store()->trades(firstAccount))
+        QVERIFY(!firstTickets.contains(t.position.ticket) || t.isConfirmed());
+    QCOMPARE(history.store()->provisionalTickets(secondAccount), QSet<qint64>());
+}
+
+void tst_FeedSession::aPositionSeenOpenAgainIsWithdrawn()
+{
+    SocketManager socket;
+    PositionBook book;
+    TradeHistory history;
+    QVERIFY(history.open(m_dir->filePath(u"h.sqlite"_s)));
+    const Account account = Account::of(QUrl(u"ws://feed.example/"_s), 10260);
+    history.setAccount(account);
+    FeedSession session(&socket, &book, &history);
+    const auto position = [](qint64 ticket) {
+        Position p;
+        p.ticket = ticket;
+        p.symbol = u"EURUSD"_s;
+        p.volume = 0.1;
+        p.openPrice = 1.1;
+        p.price = 1.1;
+        p.openTime = 1732600000000;
+        return p;
+    };
+    const auto snapshot = [&](const QList<qint64> &tickets) {
+        QList<Position> positions;
+        for (const qint64 t : tickets)
+            positions.append(position(t));
+        session.handleMessage(
+            FeedMessages::envelope("Snapshot", 1, FeedMessages::encodeData(positions)));
+    };
+    snapshot({1, 2, 3});
+    // Position 2 is missing from one Snapshot (a server hiccup): recorded as unconfirmed.
+    snapshot({1, 3});
+    QCOMPARE(history.store()->provisionalTickets(account), QSet<qint64>{2});
+    QCOMPARE(history.store()->count(account), 1);
+    // It is back in the next: taken out of the history again.
+    snapshot({1, 2, 3});
+    QCOMPARE(history.store()->count(account), 0);
+    QVERIFY(!history.isProvisional(2));
+    // Missing again, then back as an update (not a Snapshot): withdrawn all the same.
+    snapshot({1, 3});
+    QCOMPARE(history.store()->count(account), 1);
+    session.handleMessage(FeedMessages::envelope(
+        "Positions", 2, FeedMessages::encodeData(QList<Position>{position(2)})));
+    QCOMPARE(history.store()->count(account), 0);
+    // A confirmed close is never withdrawn.
+    ClosedTrade closed;
+    closed.position = position(3);
+    closed.closePrice = 1.2;
+    closed.closeTime = 1732700000000;
+    closed.reason = ClosedTrade::Reason::TakeProfit;
+    session.handleMessage(
+        FeedMessages::envelope("Closed", 3, FeedMessages::encodeData(QList<ClosedTrade>{closed})));
+    QCOMPARE(history.store()->count(account), 1);
+    snapshot({1, 2, 3}); // the server shows it once more by mistake
+    QCOMPARE(history.store()->count(account), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_FeedSession)

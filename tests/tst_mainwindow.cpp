@@ -14,8 +14,10 @@
 #include "positionsmodel.h"
 #include "settingsdialog.h"
 #include "socketmanager.h"
+#include "tradehistory.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
@@ -23,6 +25,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -62,22 +65,24 @@ struct Rig
         config.giveUpAfter = 300ms;
         config.snapshotTimeout = 2s;
         socket.setConfig(config);
-        store.open(QDir(folder).filePath(u"history.sqlite"_s));
-        session = std::make_unique<FeedSession>(&socket, &book, &store);
+        history.open(QDir(folder).filePath(u"history.sqlite"_s));
+        history.setAccount(Account::of(config.url, config.traderId));
+        session = std::make_unique<FeedSession>(&socket, &book, &history);
         window = std::make_unique<MainWindow>(
-            MainWindow::Services{&socket, &book, &store, nullptr, &appSettings, session.get()},
+            MainWindow::Services{&socket, &book, &history, nullptr, &appSettings, session.get()},
             tab);
         window->show();
     }
 
     OpenTradesPage *open() const { return window->openTradesPage(); }
+    int stored() const { return history.store()->count(history.account()); }
 
     QSettings settingsFile;
     AppSettings appSettings;
     std::unique_ptr<FeedSimulator> simulator;
     SocketManager socket;
     PositionBook book;
-    ClosedTradeStore store;
+    TradeHistory history;
     std::unique_ptr<FeedSession> session;
     std::unique_ptr<MainWindow> window;
 };
@@ -104,6 +109,10 @@ private Q_SLOTS:
     void aServerErrorWhileLiveIsANoticeOverALiveTable();
     void statusBarShowsEachEventForAFewSeconds();
     void connectionLogOpensWithCtrlLAndCopies();
+    void closedTradesBelongToAnAccount();
+    void unconfirmedClosesAreMarked();
+    void unsavedTradesAreShownAndQuittingWarns();
+    void exportNamesTheFileAndSaysWhereItWent();
     void signalTraderSelectorFillsFromPositions();
     void closedTradesShowsHistoryAndExports();
     void quittingClosesTheFeedCleanly();
@@ -125,6 +134,8 @@ void tst_MainWindow::init()
 void tst_MainWindow::savePng(QWidget *widget, const QString &name)
 {
     const QString path = QDir(QCoreApplication::applicationDirPath()).filePath(name);
+    // Labels whose text just changed are laid out anew first, as the event loop would.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QVERIFY2(widget->grab().save(path), qPrintable(path));
 }
 
@@ -132,7 +143,9 @@ void tst_MainWindow::titleTabsAndKeyboard()
 {
     Rig rig(m_dir->path());
     MainWindow &window = *rig.window;
-    QCOMPARE(window.windowTitle(), u"Trade Monitor"_s);
+    // The title names the account.
+    QCOMPARE(window.windowTitle(),
+             u"Trade Monitor — 10260 @ 127.0.0.1:%1"_s.arg(rig.simulator->port()));
     QCOMPARE(window.tabs()->count(), 2);
     QCOMPARE(window.tabs()->tabText(0), u"Open Trades"_s);
     QCOMPARE(window.tabs()->tabText(1), u"Closed Trades"_s);
@@ -514,20 +527,20 @@ void tst_MainWindow::signalTraderSelectorFillsFromPositions()
 void tst_MainWindow::closedTradesShowsHistoryAndExports()
 {
     Rig rig(m_dir->path());
-    QTRY_VERIFY(rig.store.count() >= 50);
+    QTRY_VERIFY(rig.stored() >= 50);
     rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
     ClosedTradesPage *page = rig.window->closedTradesPage();
     page->periodBox()->setCurrentIndex(page->periodBox()->findText(u"All"_s));
-    QTRY_COMPARE(page->table()->model()->rowCount(), rig.store.count());
-    QVERIFY(page->footerText().startsWith(u"%1 trades · Gross profit"_s.arg(rig.store.count())));
+    QTRY_COMPARE(page->table()->model()->rowCount(), rig.stored());
+    QVERIFY(page->footerText().startsWith(u"%1 trades · Gross profit"_s.arg(rig.stored())));
     const QString path = m_dir->filePath(u"export.csv"_s);
     QString error;
     QVERIFY2(page->exportCsv(path, &error), qPrintable(error));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
-    QCOMPARE(lines.size(), rig.store.count() + 1);
-    QVERIFY(lines.at(0).startsWith("ticket,open_time,close_time"));
+    QCOMPARE(lines.size(), rig.stored() + 1);
+    QVERIFY(lines.at(0).startsWith("\xEF\xBB\xBFticket,open_time,close_time"));
     // A path that cannot be written: a clear error, no crash.
     QVERIFY(!page->exportCsv(u"/proc/no/such/folder/x.csv"_s, &error));
     QVERIFY(!error.isEmpty());
@@ -579,9 +592,11 @@ void tst_MainWindow::demoFeedIsNamed()
     QVERIFY(source.apply(config));
     QVERIFY(source.isDemo());
     PositionBook book;
-    ClosedTradeStore store;
-    FeedSession session(&socket, &book, &store);
-    MainWindow window({&socket, &book, &store, &source, nullptr, &session});
+    TradeHistory history;
+    QVERIFY(history.open(m_dir->filePath(u"demo-test.sqlite"_s)));
+    history.setAccount(source.account());
+    FeedSession session(&socket, &book, &history);
+    MainWindow window({&socket, &book, &history, &source, nullptr, &session});
     window.show();
     QTRY_COMPARE(socket.state(), State::Live);
     QTRY_VERIFY(book.count() > 0);
@@ -593,11 +608,134 @@ void tst_MainWindow::demoFeedIsNamed()
     QVERIFY(named);
 }
 
+void tst_MainWindow::closedTradesBelongToAnAccount()
+{
+    Rig rig(m_dir->path());
+    QTRY_VERIFY(rig.stored() >= 50);
+    // Another account's trades in the same file, one of them with a ticket of this feed's.
+    const Account other = Account::of(QUrl(u"wss://other.example.com/feed"_s), 777);
+    ClosedTrade foreign = rig.history.store()->trades(rig.history.account()).at(0);
+    foreign.position.profit = 123456.0;
+    QVERIFY(rig.history.fileStore()->record(other, {foreign}));
+    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    ClosedTradesPage *page = rig.window->closedTradesPage();
+    page->periodBox()->setCurrentIndex(page->periodBox()->findText(u"All"_s));
+    QTRY_COMPARE(page->accountBox()->count(), 2);
+    QCOMPARE(page->accountBox()->itemText(0),
+             rig.history.account().displayName() + u" (this feed)"_s);
+    QCOMPARE(page->accountBox()->itemText(1), u"777 @ other.example.com"_s);
+    QCOMPARE(page->table()->model()->rowCount(), rig.stored());
+    QVERIFY(!page->footerText().contains("123,456"_L1));
+    page->accountBox()->setCurrentIndex(1);
+    QCOMPARE(page->table()->model()->rowCount(), 1);
+    QVERIFY2(page->footerText().contains("123,456.00"_L1), qPrintable(page->footerText()));
+    page->accountBox()->setCurrentIndex(0);
+    QCOMPARE(page->table()->model()->rowCount(), rig.stored());
+}
+
+void tst_MainWindow::unconfirmedClosesAreMarked()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    Rig rig(m_dir->path());
+    QTRY_VERIFY(rig.stored() >= 50);
+    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    ClosedTradesPage *page = rig.window->closedTradesPage();
+    page->periodBox()->setCurrentIndex(page->periodBox()->findText(u"All"_s));
+    ClosedTrade vanished = rig.history.store()->trades(rig.history.account()).at(0);
+    vanished.position.ticket = 999999;
+    vanished.reason = ClosedTrade::Reason::Unknown;
+    rig.history.record({vanished});
+    QTRY_VERIFY2(page->footerText().contains("(incl. 1 unconfirmed)"_L1),
+                 qPrintable(page->footerText()));
+    bool marked = false;
+    QAbstractItemModel *shown = page->table()->model();
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        if (shown->index(row, ClosedTradesModel::TicketColumn).data().toString() != "999999"_L1)
+            continue;
+        marked = shown->index(row, ClosedTradesModel::ReasonColumn).data().toString() ==
+                 "Closed while offline (unconfirmed)"_L1;
+    }
+    QVERIFY(marked);
+    // Seen open again: out of the history and the totals.
+    rig.history.withdrawProvisional({999999});
+    QTRY_VERIFY(!page->footerText().contains("unconfirmed"_L1));
+}
+
+void tst_MainWindow::unsavedTradesAreShownAndQuittingWarns()
+{
+    SocketManager socket;
+    PositionBook book;
+    ClosedTradeStore unusable; // never opened, and no spool: the trades are in memory only
+    TradeHistory history(&unusable);
+    history.setAccount(Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260));
+    ClosedTrade trade;
+    trade.position.ticket = 5;
+    trade.position.symbol = u"EURUSD"_s;
+    trade.closeTime = QDateTime::currentMSecsSinceEpoch();
+    ClosedTrade another = trade;
+    another.position.ticket = 6;
+    history.record({trade, another});
+    MainWindow window({&socket, &book, &history, nullptr, nullptr, nullptr},
+                      MainWindow::ClosedTradesTab);
+    window.show();
+    QVERIFY2(window.unsavedText().startsWith("2 closed trades not saved yet: "_L1),
+             qPrintable(window.unsavedText()));
+    ClosedTradesPage *page = window.closedTradesPage();
+    QVERIFY(page->isNoticeVisible());
+    QVERIFY2(page->noticeText().contains("2 closed trades not saved yet"_L1) &&
+                 page->noticeText().contains("would be lost"_L1) &&
+                 page->noticeText().contains("kept in memory only"_L1),
+             qPrintable(page->noticeText()));
+
+    // Quitting asks first; Cancel keeps the window.
+    QString asked;
+    QTimer::singleShot(0, this, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            asked = box->text();
+            box->button(QMessageBox::Cancel)->click();
+        }
+    });
+    QVERIFY(!window.close());
+    QVERIFY2(asked.contains("2 closed trades could not be saved"_L1), qPrintable(asked));
+    QVERIFY(window.isVisible());
+    // Once they are safe (the history can be written again), quitting asks nothing.
+    QVERIFY(unusable.open(m_dir->filePath(u"later.sqlite"_s)));
+    QVERIFY(window.close());
+    QCOMPARE(unusable.count(), 2);
+}
+
+void tst_MainWindow::exportNamesTheFileAndSaysWhereItWent()
+{
+    Rig rig(m_dir->path());
+    QTRY_VERIFY(rig.stored() >= 50);
+    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    ClosedTradesPage *page = rig.window->closedTradesPage();
+    const QString month = QDate::currentDate().toString(u"yyyy-MM"_s);
+    QCOMPARE(page->suggestedFileName(), u"trades-10260-127.0.0.1-%1.csv"_s.arg(month));
+    page->periodBox()->setCurrentIndex(page->periodBox()->findText(u"All"_s));
+    QCOMPARE(page->suggestedFileName(), u"trades-10260-127.0.0.1-all.csv"_s);
+    const QString path = m_dir->filePath(page->suggestedFileName());
+    QSignalSpy exported(page, &ClosedTradesPage::exported);
+    QString error;
+    QVERIFY(page->exportCsv(path, &error));
+    // Through the dialog the page announces the file; the status bar says where it went.
+    Q_EMIT page->exported(path, 3);
+    QVERIFY2(rig.window->feedStatusBar()->eventText().contains(QDir::toNativeSeparators(path)),
+             qPrintable(rig.window->feedStatusBar()->eventText()));
+    QVERIFY(rig.window->feedStatusBar()->eventText().startsWith("Exported 3 closed trades"_L1));
+    // Without the byte-order mark when asked.
+    page->byteOrderMarkBox()->setChecked(false);
+    QVERIFY(page->exportCsv(path, &error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().startsWith("ticket,"));
+}
+
 void tst_MainWindow::rendersToPng()
 {
     Rig rig(m_dir->path());
     QTRY_VERIFY(rig.book.count() > 0);
-    QTRY_VERIFY(rig.store.count() >= 50);
+    QTRY_VERIFY(rig.stored() >= 50);
     rig.window->resize(1280, 640);
     savePng(rig.window.get(), u"mainwindow-open.png"_s);
     rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);

@@ -69,6 +69,8 @@ private Q_SLOTS:
     void seqGapAsksForOneResync();
     void staleAndEarlyMessagesAreIgnored();
     void rowIndexStaysRightAfterRemovals();
+    void seqGoingBackAsksForOneResyncAndWaits();
+    void clearEmptiesWithoutRecordingCloses();
 };
 
 void tst_PositionBook::snapshotReplacesEverything()
@@ -226,6 +228,47 @@ void tst_PositionBook::rowIndexStaysRightAfterRemovals()
     for (int row = 0; row < book.count(); ++row)
         QCOMPARE(book.rowOf(book.at(row).ticket), row);
     QCOMPARE(book.count(), 50 - 17);
+}
+
+void tst_PositionBook::seqGoingBackAsksForOneResyncAndWaits()
+{
+    PositionBook book;
+    QSignalSpy resync(&book, &PositionBook::resyncNeeded);
+    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1)}));
+    book.apply(message(FeedMessage::Type::Positions, 2, {make(1, 1.2)}));
+    book.apply(message(FeedMessage::Type::Positions, 3, {make(1, 1.3)}));
+    // The server counts from 1 again: nothing after it can be placed.
+    QVERIFY(!book.apply(message(FeedMessage::Type::Positions, 1, {make(1, 9.9)})));
+    QVERIFY(!book.apply(message(FeedMessage::Type::Positions, 2, {make(2)})));
+    QVERIFY(!book.apply(message(FeedMessage::Type::Positions, 4, {make(3)})));
+    QCOMPARE(resync.count(), 1);
+    QVERIFY(resync.at(0).at(0).toString().contains(u"went back from 3 to 1"_s));
+    QCOMPARE(tickets(book), QList<qint64>{1});
+    QCOMPARE(book.at(0).price, 1.3);
+    // The fresh Snapshot is applied, and the count goes on from it.
+    QVERIFY(book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1, 1.4), make(2)})));
+    QVERIFY(book.apply(message(FeedMessage::Type::Positions, 2, {make(3)})));
+    QCOMPARE(tickets(book), (QList<qint64>{1, 2, 3}));
+}
+
+void tst_PositionBook::clearEmptiesWithoutRecordingCloses()
+{
+    PositionBook book;
+    QSignalSpy closed(&book, &PositionBook::tradesClosed);
+    QSignalSpy resets(&book, &PositionBook::positionsReset);
+    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1), make(2)}));
+    book.clear();
+    QCOMPARE(book.count(), 0);
+    QCOMPARE(resets.count(), 2);
+    QCOMPARE(closed.count(), 0);
+    // Another account's Snapshot then finds nothing to call vanished.
+    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(7)}));
+    QCOMPARE(closed.count(), 0);
+    QCOMPARE(tickets(book), QList<qint64>{7});
+    // And data before that Snapshot waits for it.
+    book.clear();
+    QVERIFY(!book.apply(message(FeedMessage::Type::Positions, 5, {make(8)})));
+    QCOMPARE(book.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_PositionBook)

@@ -2,7 +2,10 @@
 
 #include "closedtradestore.h"
 #include "tonedelegate.h"
+#include "tradehistory.h"
+#include "tradetext.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
@@ -20,21 +23,29 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 using Period = ClosedTradesModel::Period;
 
-ClosedTradesPage::ClosedTradesPage(ClosedTradeStore *store, QWidget *parent)
+ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
+    , m_history(history)
 {
-    m_model = new ClosedTradesModel(store, this);
+    m_model = new ClosedTradesModel(history->store(), history->account(), this);
     m_sorted = new QSortFilterProxyModel(this);
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(ClosedTradesModel::SortRole);
 
     auto *bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Account:"), this));
+    m_accounts = new QComboBox(this);
+    m_accounts->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_accounts->setToolTip(tr("Every account with trades in this history; the current feed's "
+                              "first"));
+    bar->addWidget(m_accounts);
+    bar->addSpacing(12);
     bar->addWidget(new QLabel(tr("Period:"), this));
     m_period = new QComboBox(this);
     m_period->addItem(tr("Today"), int(Period::Today));
@@ -53,6 +64,11 @@ ClosedTradesPage::ClosedTradesPage(ClosedTradeStore *store, QWidget *parent)
     bar->addWidget(m_from);
     bar->addWidget(m_to);
     bar->addStretch();
+    m_bom = new QCheckBox(tr("For Excel"), this);
+    m_bom->setChecked(true);
+    m_bom->setToolTip(tr("UTF-8 with a byte-order mark, so that Excel shows Chinese names "
+                         "right; uncheck for tools that do not expect one"));
+    bar->addWidget(m_bom);
     m_export = new QPushButton(tr("Export CSV…"), this);
     m_export->setToolTip(tr("Save the trades shown as a CSV file (Ctrl+E)"));
     bar->addWidget(m_export);
@@ -65,8 +81,10 @@ ClosedTradesPage::ClosedTradesPage(ClosedTradeStore *store, QWidget *parent)
 
     m_table = new QTableView(this);
     m_table->setModel(m_sorted);
-    m_table->setItemDelegate(
-        new ToneDelegate(ClosedTradesModel::ToneRole, {ClosedTradesModel::ProfitColumn}, this));
+    auto *delegate =
+        new ToneDelegate(ClosedTradesModel::ToneRole, {ClosedTradesModel::ProfitColumn}, this);
+    delegate->setConfirmedRole(ClosedTradesModel::ConfirmedRole);
+    m_table->setItemDelegate(delegate);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -98,9 +116,51 @@ ClosedTradesPage::ClosedTradesPage(ClosedTradeStore *store, QWidget *parent)
     connect(m_to, &QDateEdit::dateChanged, this, &ClosedTradesPage::onPeriodChanged);
     connect(m_export, &QPushButton::clicked, this, &ClosedTradesPage::exportWithDialog);
     connect(m_model, &ClosedTradesModel::totalsChanged, this, &ClosedTradesPage::updateFooter);
-    connect(store, &ClosedTradeStore::errorOccurred, this, &ClosedTradesPage::updateStoreNotice);
+    connect(m_accounts, &QComboBox::currentIndexChanged, this, [this] {
+        const Account account = Account::fromKey(m_accounts->currentData().toString());
+        if (account != m_model->account() || m_history->store() != m_model->store())
+            m_model->setSource(m_history->store(), account);
+    });
+    // Another feed: its own history, from its own store.
+    connect(history, &TradeHistory::accountChanged, this, [this] {
+        m_model->setSource(m_history->store(), m_history->account());
+        updateAccounts();
+    });
+    connect(history, &TradeHistory::changed, this, [this] {
+        updateAccounts();
+        m_model->reload();
+    });
+    connect(history, &TradeHistory::unsavedChanged, this, &ClosedTradesPage::updateNotice);
+    // Whatever is written to the file may add an account to the list.
+    connect(history->fileStore(), &ClosedTradeStore::tradesRecorded, this,
+            &ClosedTradesPage::updateAccounts);
+    updateAccounts();
     updateFooter();
-    updateStoreNotice();
+    updateNotice();
+}
+
+void ClosedTradesPage::updateAccounts()
+{
+    // The current account first (even before it has a trade), then every other one.
+    QList<Account> accounts{m_history->account()};
+    for (const Account &account : m_history->store()->accounts()) {
+        if (!accounts.contains(account))
+            accounts.append(account);
+    }
+    const QString shown = m_model->account().key();
+    bool same = m_accounts->count() == accounts.size();
+    for (int i = 0; same && i < accounts.size(); ++i)
+        same = m_accounts->itemData(i).toString() == accounts.at(i).key();
+    if (same)
+        return;
+    const QSignalBlocker blocker(m_accounts);
+    m_accounts->clear();
+    for (const Account &account : std::as_const(accounts))
+        m_accounts->addItem(account == m_history->account()
+                                ? tr("%1 (this feed)").arg(account.displayName())
+                                : account.displayName(),
+                            account.key());
+    m_accounts->setCurrentIndex(std::max(0, m_accounts->findData(shown)));
 }
 
 void ClosedTradesPage::onPeriodChanged()
@@ -132,7 +192,9 @@ void ClosedTradesPage::updateFooter()
         return u"<span style=\"color:%1\"><b>%2</b></span>"_s.arg(
             ToneDelegate::toneColor(palette(), tone).name(), text);
     };
-    const QString trades = t.count == 1 ? tr("1 trade") : tr("%1 trades").arg(t.count);
+    QString trades = t.count == 1 ? tr("1 trade") : tr("%1 trades").arg(t.count);
+    if (t.unconfirmed > 0)
+        trades += u" "_s + tr("(incl. %1 unconfirmed)").arg(t.unconfirmed);
     m_footer->setText(tr("%1 · Gross profit %2 · Swap %3 · Commission %4 · Net %5")
                           .arg(trades, money(t.profit, false), money(t.swap, false),
                                money(t.commission, false), money(t.net(), true)));
@@ -145,12 +207,46 @@ QString ClosedTradesPage::footerText() const
     return m_footer->text().remove(tags);
 }
 
-void ClosedTradesPage::updateStoreNotice()
+void ClosedTradesPage::updateNotice()
 {
-    m_notice->setVisible(!m_store->isOpen());
-    m_notice->setText(tr("The trade history is unavailable, so closed trades are kept in memory "
-                         "only for this session. %1")
-                          .arg(m_store->lastError()));
+    // What is kept where, truthfully: the file's own problem, then what waits to be saved.
+    QStringList lines;
+    const ClosedTradeStore *file = m_history->fileStore();
+    const bool unusable = !file->isOpen() || file->isReadOnly();
+    if (!m_history->account().isDemo() && unusable) {
+        lines.append(m_history->lastError());
+        lines.append(m_history->spool().isOpen()
+                         ? tr("Closed trades are put aside in %1 and written to the history as "
+                              "soon as it can be written.")
+                               .arg(QDir::toNativeSeparators(m_history->spool().path()))
+                         : tr("Closed trades are kept in memory only, for this session: they "
+                              "are lost when Trade Monitor quits."));
+    }
+    if (const int unsaved = m_history->unsavedCount(); unsaved > 0) {
+        lines.append(tr("%1 not saved yet: %2")
+                         .arg(TradeText::closedTrades(unsaved), m_history->unsavedReason()));
+        if (const int memory = m_history->memoryOnlyCount(); memory > 0)
+            lines.append(tr("%1 of them could not even be put aside on disk and would be lost "
+                            "if Trade Monitor quit now.")
+                             .arg(memory));
+        else
+            lines.append(tr("They are kept safe in %1 and written as soon as the history can "
+                            "be written again.")
+                             .arg(QDir::toNativeSeparators(m_history->spool().path())));
+    }
+    lines.removeAll(QString());
+    m_notice->setVisible(!lines.isEmpty());
+    m_notice->setText(lines.join(u'\n'));
+}
+
+QString ClosedTradesPage::noticeText() const
+{
+    return m_notice->text();
+}
+
+bool ClosedTradesPage::isNoticeVisible() const
+{
+    return !m_notice->isHidden();
 }
 
 bool ClosedTradesPage::exportCsv(const QString &path, QString *error) const
@@ -160,8 +256,11 @@ bool ClosedTradesPage::exportCsv(const QString &path, QString *error) const
     for (int row = 0; row < m_sorted->rowCount(); ++row)
         trades.append(m_model->trades().at(m_sorted->mapToSource(m_sorted->index(row, 0)).row()));
     // QSaveFile: a failed export never leaves half a file behind.
+    ClosedTradeStore::CsvOptions options;
+    options.byteOrderMark = m_bom->isChecked();
+    options.account = m_model->account().displayName();
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !ClosedTradeStore::exportCsv(trades, &file) ||
+    if (!file.open(QIODevice::WriteOnly) || !ClosedTradeStore::exportCsv(trades, &file, options) ||
         !file.commit()) {
         if (error)
             *error = file.errorString();
@@ -170,27 +269,64 @@ bool ClosedTradesPage::exportCsv(const QString &path, QString *error) const
     return true;
 }
 
+QString ClosedTradesPage::suggestedFileName() const
+{
+    const Account account = m_model->account();
+    QString who = account.isUnknown() ? u"unknown"_s
+                  : account.isDemo()
+                      ? u"demo-%1"_s.arg(account.traderId)
+                      : u"%1-%2"_s.arg(account.traderId).arg(QUrl(account.endpoint).host());
+    const QDate today = QDate::currentDate();
+    QString period;
+    switch (m_model->period()) {
+    case Period::Today:
+        period = today.toString(Qt::ISODate);
+        break;
+    case Period::ThisWeek:
+        period = u"%1-W%2"_s.arg(today.year()).arg(today.weekNumber(), 2, 10, QChar(u'0'));
+        break;
+    case Period::ThisMonth:
+        period = today.toString(u"yyyy-MM"_s);
+        break;
+    case Period::All:
+        period = u"all"_s;
+        break;
+    case Period::Custom:
+        period = u"%1_%2"_s.arg(std::min(m_from->date(), m_to->date()).toString(Qt::ISODate),
+                                std::max(m_from->date(), m_to->date()).toString(Qt::ISODate));
+        break;
+    }
+    // Only what every file system takes.
+    static const QRegularExpression unsafe(u"[^A-Za-z0-9._-]+"_s);
+    who.replace(unsafe, u"-"_s);
+    return u"trades-%1-%2.csv"_s.arg(who, period);
+}
+
 void ClosedTradesPage::exportWithDialog()
 {
     if (m_model->rowCount() == 0)
         return;
     const QString suggested =
         QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-            .filePath(u"closed-trades-%1.csv"_s.arg(QDate::currentDate().toString(Qt::ISODate)));
+            .filePath(suggestedFileName());
     const QString path = QFileDialog::getSaveFileName(this, tr("Export closed trades"), suggested,
                                                       tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     QString error;
-    if (!exportCsv(path, &error))
+    if (!exportCsv(path, &error)) {
         QMessageBox::warning(this, tr("Export failed"),
                              tr("The trades could not be written to %1:\n%2").arg(path, error));
+        return;
+    }
+    Q_EMIT exported(path, m_sorted->rowCount());
 }
 
 void ClosedTradesPage::saveState(QSettings &settings) const
 {
     settings.setValue(u"closedTrades/header"_s, m_table->horizontalHeader()->saveState());
     settings.setValue(u"closedTrades/period"_s, m_period->currentIndex());
+    settings.setValue(u"closedTrades/csvByteOrderMark"_s, m_bom->isChecked());
 }
 
 void ClosedTradesPage::restoreState(const QSettings &settings)
@@ -198,6 +334,7 @@ void ClosedTradesPage::restoreState(const QSettings &settings)
     if (m_table->horizontalHeader()->restoreState(
             settings.value(u"closedTrades/header"_s).toByteArray()))
         m_sized = true;
+    m_bom->setChecked(settings.value(u"closedTrades/csvByteOrderMark"_s, true).toBool());
     if (!settings.contains(u"closedTrades/period"_s))
         return;
     const int period = settings.value(u"closedTrades/period"_s).toInt();

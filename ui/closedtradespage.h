@@ -4,8 +4,9 @@
 
 #include <QWidget>
 
-class ClosedTradeStore;
+class QCheckBox;
 class QComboBox;
+class TradeHistory;
 class QDateEdit;
 class QLabel;
 class QPushButton;
@@ -13,36 +14,50 @@ class QSettings;
 class QSortFilterProxyModel;
 class QTableView;
 
-// "Closed Trades": the history from the SQLite store for a period, sortable, with totals and
-// CSV export.
+// "Closed Trades": one account's history for a period (the current account unless another
+// is chosen), sortable, with totals that say how many closes are unconfirmed, notices that
+// tell the truth about what could not be saved, and CSV export of what is shown.
 class ClosedTradesPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit ClosedTradesPage(ClosedTradeStore *store, QWidget *parent = nullptr);
+    explicit ClosedTradesPage(TradeHistory *history, QWidget *parent = nullptr);
 
     ClosedTradesModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     QComboBox *periodBox() const { return m_period; }
+    QComboBox *accountBox() const { return m_accounts; }
+    QCheckBox *byteOrderMarkBox() const { return m_bom; }
     QString footerText() const;
+    QString noticeText() const;
+    bool isNoticeVisible() const;
 
-    // Writes what the table shows (the period, in the table's order). False with `error`.
+    // Writes what the table shows (the account and period, in the table's order). False with
+    // `error`.
     bool exportCsv(const QString &path, QString *error) const;
-    // Asks for a file name, then exports; reports the outcome in a message box.
+    // "trades-10260-feed.example.com-2026-11.csv": the account and the period.
+    QString suggestedFileName() const;
+    // Asks for a file name, then exports; reports a failure in a message box.
     void exportWithDialog();
 
     void saveState(QSettings &settings) const;
     void restoreState(const QSettings &settings);
 
+Q_SIGNALS:
+    // A file was written; the window says so in the status bar.
+    void exported(const QString &path, int trades);
+
 private:
     void onPeriodChanged();
+    void updateAccounts();
     void updateFooter();
-    void updateStoreNotice();
+    void updateNotice();
 
-    ClosedTradeStore *m_store = nullptr;
+    TradeHistory *m_history = nullptr;
     ClosedTradesModel *m_model = nullptr;
     QSortFilterProxyModel *m_sorted = nullptr;
+    QComboBox *m_accounts = nullptr;
     QComboBox *m_period = nullptr;
     QDateEdit *m_from = nullptr;
     QDateEdit *m_to = nullptr;
@@ -50,5 +65,6 @@ private:
     QLabel *m_notice = nullptr;
     QLabel *m_footer = nullptr;
     QPushButton *m_export = nullptr;
+    QCheckBox *m_bom = nullptr;
     bool m_sized = false;
 };

@@ -2,7 +2,6 @@
 
 #include "appsettings.h"
 #include "closedtradespage.h"
-#include "closedtradestore.h"
 #include "connectionlog.h"
 #include "connectionlogwindow.h"
 #include "feedsession.h"
@@ -12,13 +11,17 @@
 #include "positionbook.h"
 #include "settingsdialog.h"
 #include "socketmanager.h"
+#include "tradehistory.h"
+#include "tradetext.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QHeaderView>
 #include <QIcon>
 #include <QKeySequence>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -34,12 +37,11 @@ MainWindow::MainWindow(const Services &services, Tab startTab, QWidget *parent)
     : QMainWindow(parent)
     , m_services(services)
 {
-    setWindowTitle(u"Trade Monitor"_s);
     setWindowIcon(QIcon(u":/icons/trade-monitor.svg"_s));
     resize(1280, 720);
 
     m_openTrades = new OpenTradesPage(services.book, this);
-    m_closedTrades = new ClosedTradesPage(services.store, this);
+    m_closedTrades = new ClosedTradesPage(services.history, this);
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_openTrades, tr("Open Trades"));
@@ -51,7 +53,22 @@ MainWindow::MainWindow(const Services &services, Tab startTab, QWidget *parent)
     m_statusBar = new FeedStatusBar(services.socket, services.session, this);
     connect(m_log, &ConnectionLog::eventAdded, m_statusBar, &FeedStatusBar::showConnectionEvent);
     statusBar()->addWidget(m_statusBar, 1);
+    m_unsaved = new QLabel(this);
+    m_unsaved->setStyleSheet(u"color: #c62828; font-weight: bold;"_s);
+    m_unsaved->hide();
+    statusBar()->addPermanentWidget(m_unsaved);
     statusBar()->setSizeGripEnabled(true);
+    connect(services.history, &TradeHistory::unsavedChanged, this, &MainWindow::updateUnsaved);
+    connect(services.history, &TradeHistory::accountChanged, this, &MainWindow::updateTitle);
+    connect(m_closedTrades, &ClosedTradesPage::exported, this,
+            [this](const QString &path, int trades) {
+                m_statusBar->showConnectionEvent(
+                    tr("Exported %1 to %2")
+                        .arg(TradeText::closedTrades(trades), QDir::toNativeSeparators(path)),
+                    ConnectionLog::Severity::Info);
+            });
+    updateTitle();
+    updateUnsaved();
     if (services.source) {
         const auto describe = [this] {
             m_statusBar->setFeedName(m_services.source->isDemo()
@@ -187,14 +204,58 @@ void MainWindow::showAbout()
                           "<p>Live open positions and closed-trade history from a WebSocket "
                           "feed.</p><p>Feed: %2<br>History: %3</p><p>Built with Qt %4.</p>")
                            .arg(QApplication::applicationVersion(), feed.toHtmlEscaped(),
-                                m_services.store->isOpen()
-                                    ? m_services.store->path().toHtmlEscaped()
+                                m_services.history->fileStore()->isOpen()
+                                    ? m_services.history->fileStore()->path().toHtmlEscaped()
                                     : tr("unavailable"),
                                 QString::fromLatin1(qVersion())));
 }
 
+void MainWindow::updateTitle()
+{
+    const Account &account = m_services.history->account();
+    setWindowTitle(account.isUnknown() ? tr("Trade Monitor")
+                                       : tr("Trade Monitor — %1").arg(account.displayName()));
+}
+
+QString MainWindow::unsavedText() const
+{
+    const int unsaved = m_services.history->unsavedCount();
+    if (unsaved == 0)
+        return {};
+    return tr("%1 not saved yet: %2")
+        .arg(TradeText::closedTrades(unsaved), m_services.history->unsavedReason());
+}
+
+void MainWindow::updateUnsaved()
+{
+    const QString text = unsavedText();
+    // A reason can be long: cut in the bar, whole in the tooltip.
+    m_unsaved->setText(m_unsaved->fontMetrics().elidedText(text, Qt::ElideRight, 480));
+    m_unsaved->setToolTip(text);
+    m_unsaved->setVisible(!text.isEmpty());
+}
+
+bool MainWindow::mayQuit()
+{
+    TradeHistory *history = m_services.history;
+    if (history->flush() || history->memoryOnlyCount() == 0)
+        return true; // everything is in the database, or safe in the spool
+    const auto answer = QMessageBox::warning(
+        this, tr("Closed trades would be lost"),
+        tr("%1 could not be saved, not even to the spool next to the history: %2\n\nIf you "
+           "quit now they are lost. The feed's History sends recent closes again when you "
+           "reconnect, but not necessarily all of them.")
+            .arg(TradeText::closedTrades(history->memoryOnlyCount()), history->unsavedReason()),
+        QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+    return answer == QMessageBox::Discard;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!mayQuit()) {
+        event->ignore();
+        return;
+    }
     saveState();
     // Quitting is a deliberate close: Unsubscribe, code 1000, and no reconnect.
     m_services.socket->close();

@@ -5,7 +5,6 @@
 #include <QMainWindow>
 
 class AppSettings;
-class ClosedTradeStore;
 class ClosedTradesPage;
 class ConnectionLog;
 class ConnectionLogWindow;
@@ -14,15 +13,18 @@ class FeedSource;
 class FeedStatusBar;
 class OpenTradesPage;
 class PositionBook;
+class QLabel;
 class QPushButton;
 class QTabWidget;
 class SocketManager;
+class TradeHistory;
 
 // The trader's window: "Open Trades" (the live feed, connected only while this tab is the
 // current one) and "Closed Trades" (the history). Leaving Open Trades is a deliberate close
 // of the feed: Unsubscribe, close 1000, no reconnect; coming back opens it again. What
 // happens to the connection goes to a ConnectionLog, shown in passing in the status bar and
-// whole in View -> Connection Log.
+// whole in View -> Connection Log. The title names the account; closed trades that are not
+// saved yet are shown in the status bar, and quitting asks before any would be lost.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -35,7 +37,7 @@ public:
     {
         SocketManager *socket = nullptr;
         PositionBook *book = nullptr;
-        ClosedTradeStore *store = nullptr;
+        TradeHistory *history = nullptr;
         FeedSource *source = nullptr;    // may be null (tests)
         AppSettings *settings = nullptr; // may be null: nothing is remembered
         FeedSession *session = nullptr;  // may be null: no data age, server errors or rejections
@@ -57,6 +59,8 @@ public:
 
     // Opens the settings dialog.
     void editSettings();
+    // "N closed trades not saved yet: reason" while any wait; empty otherwise.
+    QString unsavedText() const;
 
 Q_SIGNALS:
     // The user accepted new feed settings (already saved).
@@ -71,12 +75,17 @@ private:
     void showAbout();
     void saveState() const;
     void restoreState();
+    void updateTitle();
+    void updateUnsaved();
+    // Before quitting: write what waits; if some trades would be lost, ask. True: quit.
+    bool mayQuit();
 
     Services m_services;
     QTabWidget *m_tabs = nullptr;
     OpenTradesPage *m_openTrades = nullptr;
     ClosedTradesPage *m_closedTrades = nullptr;
     FeedStatusBar *m_statusBar = nullptr;
+    QLabel *m_unsaved = nullptr;
     ConnectionLog *m_log = nullptr;
     ConnectionLogWindow *m_logWindow = nullptr;
     int m_shownTab = -1;

@@ -21,6 +21,8 @@ QColor ToneDelegate::toneColor(const QPalette &palette, int tone)
 void ToneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
+    if (m_confirmedRole >= 0 && !index.data(m_confirmedRole).toBool())
+        option->font.setItalic(true);
     QColor color;
     if (m_stale)
         color = option->palette.color(QPalette::Disabled, QPalette::Text);

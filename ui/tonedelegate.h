@@ -15,6 +15,8 @@ public:
 
     void setStale(bool stale) { m_stale = stale; }
     bool isStale() const { return m_stale; }
+    // Rows whose `role` is false (an unconfirmed close) are set in italics.
+    void setConfirmedRole(int role) { m_confirmedRole = role; }
 
     // The colour for a tone (-1 loss, 1 gain) on `palette`.
     static QColor toneColor(const QPalette &palette, int tone);
@@ -26,4 +28,5 @@ private:
     int m_toneRole = 0;
     QList<int> m_toneColumns;
     bool m_stale = false;
+    int m_confirmedRole = -1;
 };

@@ -8,6 +8,7 @@
 #include "secrets.h"
 #include "socketmanager.h"
 #include "systemnetworkmonitor.h"
+#include "tradehistory.h"
 
 #include <QApplication>
 #include <QEventLoop>
@@ -69,21 +70,25 @@ int main(int argc, char *argv[])
     SystemNetworkMonitor network;
     SocketManager socket;
     socket.setNetworkMonitor(&network);
+    PositionBook book;
+    TradeHistory history;
+    // A history that cannot be opened is reported in the window; the live view still works.
+    // Rows from before accounts existed belong to the feed configured now, if there is one.
+    const QUrl configured = !config.url.isEmpty() ? config.url : settings.feedConfig().url;
+    history.open(
+        options.databasePath().isEmpty() ? ClosedTradeStore::defaultPath() : options.databasePath(),
+        configured.isEmpty() ? Account::unknown() : Account::of(configured, config.traderId));
+    FeedSession session(&socket, &book, &history);
     FeedSource source(&socket);
+    // Another account starts clean: emitted while no connection is open.
+    QObject::connect(&source, &FeedSource::accountChanged, &session, &FeedSession::switchAccount);
     QString error;
     if (!source.apply(config, &error)) {
         std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(error));
         return 1;
     }
 
-    PositionBook book;
-    ClosedTradeStore store;
-    // A history that cannot be opened is reported in the window; the live view still works.
-    store.open(options.databasePath().isEmpty() ? ClosedTradeStore::defaultPath()
-                                                : options.databasePath());
-    FeedSession session(&socket, &book, &store);
-
-    MainWindow window({&socket, &book, &store, &source, &settings, &session},
+    MainWindow window({&socket, &book, &history, &source, &settings, &session},
                       options.startTab() == AppOptions::Tab::Closed ? MainWindow::ClosedTradesTab
                                                                     : MainWindow::OpenTradesTab);
     QObject::connect(&window, &MainWindow::feedSettingsChanged, &source,

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// TradeHistory against a real store whose writes fail on demand: nothing is lost, the demo
+// never reaches the file, provisional closes are withdrawn.
+#include "failingstore.h"
+#include "tradehistory.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+const Account kAccount = Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260);
+
+ClosedTrade make(qint64 ticket, double profit = 10.0,
+                 ClosedTrade::Reason reason = ClosedTrade::Reason::Manual)
+{
+    ClosedTrade t;
+    t.position.ticket = ticket;
+    t.position.symbol = u"EURUSD"_s;
+    t.position.volume = 0.1;
+    t.position.openPrice = 1.1;
+    t.position.price = 1.1;
+    t.position.profit = profit;
+    t.position.openTime = 1732600000000;
+    t.closePrice = 1.1;
+    t.closeTime = 1732600000000 + ticket;
+    t.reason = reason;
+    return t;
+}
+
+} // namespace
+
+class tst_TradeHistory : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void writesGoStraightToTheStore();
+    void aFailedWriteIsSpooledAndWrittenLater();
+    void spooledTradesSurviveAQuitAndAreWrittenAtStart();
+    void withoutASpoolTradesAreHeldInMemoryAndCounted();
+    void theOrderOfClosesIsKept();
+    void theDemoNeverTouchesTheFile();
+    void provisionalClosesAreWithdrawnEvenBeforeTheyAreSaved();
+
+private:
+    QString path() const { return m_dir->filePath(u"h.sqlite"_s); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void tst_TradeHistory::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+}
+
+void tst_TradeHistory::writesGoStraightToTheStore()
+{
+    TradeHistory history;
+    QVERIFY(history.open(path()));
+    history.setAccount(kAccount);
+    QSignalSpy changed(&history, &TradeHistory::changed);
+    history.record({make(1), make(2)});
+    QCOMPARE(history.store()->count(kAccount), 2);
+    QCOMPARE(history.unsavedCount(), 0);
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(history.spool().batches().isEmpty());
+}
+
+void tst_TradeHistory::aFailedWriteIsSpooledAndWrittenLater()
+{
+    FailingStore store;
+    TradeHistory history(&store);
+    history.setRetryInterval(50ms);
+    QVERIFY(history.open(path()));
+    history.setAccount(kAccount);
+    QSignalSpy unsaved(&history, &TradeHistory::unsavedChanged);
+
+    store.failing = true; // the disk is full
+    history.record({make(1), make(2)});
+    history.record({make(3)});
+    QCOMPARE(history.unsavedCount(), 3);
+    QCOMPARE(history.memoryOnlyCount(), 0); // safe in the spool, on disk
+    QVERIFY2(history.unsavedReason().contains("disk is full"_L1),
+             qPrintable(history.unsavedReason()));
+    QCOMPARE(history.spool().tradeCount(), 3);
+    QVERIFY(unsaved.count() >= 2);
+    const int attempts = store.attempts;
+    QTRY_VERIFY(store.attempts > attempts); // the retry timer keeps trying
+
+    store.failing = false; // room again
+    QTRY_COMPARE(history.unsavedCount(), 0);
+    QCOMPARE(store.count(kAccount), 3);
+    QVERIFY(history.spool().batches().isEmpty());
+    QVERIFY(history.unsavedReason().isEmpty());
+    // The spool file is empty again (but keeps its room).
+    TradeSpool check;
+    QVERIFY(check.open(path() + u".spool"_s));
+    QVERIFY(check.batches().isEmpty());
+}
+
+void tst_TradeHistory::spooledTradesSurviveAQuitAndAreWrittenAtStart()
+{
+    {
+        FailingStore store;
+        TradeHistory history(&store);
+        QVERIFY(history.open(path()));
+        history.setAccount(kAccount);
+        store.failing = true;
+        history.record({make(1), make(2, -5.0, ClosedTrade::Reason::Unknown)});
+        QVERIFY(!history.flush()); // before quitting: still failing
+        QCOMPARE(history.memoryOnlyCount(), 0);
+    } // quit
+    TradeHistory restarted;
+    QVERIFY(restarted.open(path()));
+    restarted.setAccount(kAccount);
+    QCOMPARE(restarted.unsavedCount(), 0);
+    QCOMPARE(restarted.store()->count(kAccount), 2);
+    QVERIFY(restarted.isProvisional(2));
+}
+
+void tst_TradeHistory::withoutASpoolTradesAreHeldInMemoryAndCounted()
+{
+    ClosedTradeStore store; // never opened, and no spool: nowhere on disk to go
+    TradeHistory history(&store);
+    history.setAccount(kAccount);
+    history.record({make(1), make(2)});
+    QCOMPARE(history.unsavedCount(), 2);
+    QCOMPARE(history.memoryOnlyCount(), 2);
+    QVERIFY(!history.flush());
+    // The store comes back: the retry writes them.
+    QVERIFY(store.open(path()));
+    QVERIFY(history.flush());
+    QCOMPARE(store.count(kAccount), 2);
+    QCOMPARE(history.memoryOnlyCount(), 0);
+}
+
+void tst_TradeHistory::theOrderOfClosesIsKept()
+{
+    FailingStore store;
+    TradeHistory history(&store);
+    QVERIFY(history.open(path()));
+    history.setAccount(kAccount);
+    store.failing = true;
+    history.record({make(7, 1.0)});
+    store.failing = false;
+    // The later close of the same ticket must not be overwritten by the earlier one.
+    history.record({make(7, 2.0)});
+    QCOMPARE(history.unsavedCount(), 0);
+    QCOMPARE(store.trades(kAccount).at(0).position.profit, 2.0);
+}
+
+void tst_TradeHistory::theDemoNeverTouchesTheFile()
+{
+    TradeHistory history;
+    QVERIFY(history.open(path()));
+    QSignalSpy accounts(&history, &TradeHistory::accountChanged);
+    history.setAccount(Account::demo(10260));
+    QCOMPARE(accounts.count(), 1);
+    history.record({make(1), make(2)});
+    QVERIFY(history.store()->isInMemory());
+    QCOMPARE(history.store()->count(Account::demo(10260)), 2);
+    QCOMPARE(history.fileStore()->count(), 0);
+    // A real account again: the file, without the demo's trades.
+    history.setAccount(kAccount);
+    QCOMPARE(history.store(), history.fileStore());
+    history.record({make(3)});
+    QCOMPARE(history.fileStore()->count(), 1);
+    QCOMPARE(history.fileStore()->accounts(), QList<Account>{kAccount});
+}
+
+void tst_TradeHistory::provisionalClosesAreWithdrawnEvenBeforeTheyAreSaved()
+{
+    FailingStore store;
+    TradeHistory history(&store);
+    QVERIFY(history.open(path()));
+    history.setAccount(kAccount);
+    history.record({make(1, 1.0, ClosedTrade::Reason::Unknown)});
+    QVERIFY(history.isProvisional(1));
+    store.failing = true;
+    history.record({make(2, 1.0, ClosedTrade::Reason::Unknown), make(3)});
+    QVERIFY(history.isProvisional(2));
+    // Both are open again.
+    history.withdrawProvisional({1, 2, 3});
+    QVERIFY(!history.isProvisional(1) && !history.isProvisional(2));
+    QCOMPARE(store.count(kAccount), 0); // 1 was withdrawn from the file
+    store.failing = false;
+    QVERIFY(history.flush());
+    // 2 never reaches the file; 3 (a confirmed close) does.
+    QCOMPARE(store.count(kAccount), 1);
+    QCOMPARE(store.trades(kAccount).at(0).position.ticket, 3);
+}
+
+QTEST_GUILESS_MAIN(tst_TradeHistory)
+#include "tst_tradehistory.moc"

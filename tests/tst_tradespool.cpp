@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tradespool.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const Account kAccount = Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260);
+
+ClosedTrade make(qint64 ticket, ClosedTrade::Reason reason = ClosedTrade::Reason::StopLoss)
+{
+    ClosedTrade t;
+    Position &p = t.position;
+    p.ticket = ticket;
+    p.symbol = u"XAUUSD"_s;
+    p.side = Position::Side::Sell;
+    p.volume = 0.3;
+    p.openPrice = 2351.4;
+    p.price = 2342.1;
+    p.sl = 2358.4;
+    p.tp = 0.0;
+    p.swap = -1.14;
+    p.commission = -1.0;
+    p.profit = 93.25;
+    p.openTime = 1732300000000 + ticket;
+    p.flwsig = true;
+    p.sigtraderid = 88001;
+    p.signame = u"金牛 \"Gold\", Ltd"_s;
+    t.closePrice = 2342.1;
+    t.closeTime = 1732330000000 + ticket;
+    t.reason = reason;
+    return t;
+}
+
+} // namespace
+
+class tst_TradeSpool : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void batchesSurviveReopening();
+    void roomIsReservedWhenOpened();
+    void clearKeepsTheRoom();
+    void aLineCutShortIsSkippedAndWrittenOver();
+    void aForeignFileIsLeftAlone();
+
+private:
+    QString path() const { return m_dir->filePath(u"h.sqlite.spool"_s); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void tst_TradeSpool::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+}
+
+void tst_TradeSpool::batchesSurviveReopening()
+{
+    const TradeSpool::Batch first{kAccount, {make(1), make(2, ClosedTrade::Reason::Unknown)}};
+    const TradeSpool::Batch second{Account::unknown(), {make(3, ClosedTrade::Reason::TakeProfit)}};
+    {
+        TradeSpool spool;
+        QVERIFY2(spool.open(path()), qPrintable(spool.errorString()));
+        QVERIFY(spool.append(first));
+        QVERIFY(spool.append(second));
+        QCOMPARE(spool.tradeCount(), 3);
+    } // closed without clearing: as if the app had been killed
+    TradeSpool again;
+    QVERIFY(again.open(path()));
+    QCOMPARE(again.batches().size(), 2);
+    QCOMPARE(again.batches().at(0).account, kAccount);
+    QCOMPARE(again.batches().at(0).trades, first.trades); // every field, provisional included
+    QCOMPARE(again.batches().at(1).account, Account::unknown());
+    QCOMPARE(again.batches().at(1).trades, second.trades);
+    QCOMPARE(again.unreadableLines(), 0);
+}
+
+void tst_TradeSpool::roomIsReservedWhenOpened()
+{
+    TradeSpool spool;
+    QVERIFY(spool.open(path()));
+    QCOMPARE(QFile(path()).size(), TradeSpool::kReservedBytes);
+    for (int i = 0; i < 100; ++i)
+        QVERIFY(spool.append({kAccount, {make(i)}}));
+    // The appends went into the reserved room: the file did not have to grow.
+    QCOMPARE(QFile(path()).size(), TradeSpool::kReservedBytes);
+    qInfo() << "one trade takes about" << TradeSpool::encode({kAccount, {make(1)}}).size()
+            << "bytes: room for"
+            << TradeSpool::kReservedBytes / TradeSpool::encode({kAccount, {make(1)}}).size()
+            << "batches of one";
+}
+
+void tst_TradeSpool::clearKeepsTheRoom()
+{
+    {
+        TradeSpool spool;
+        QVERIFY(spool.open(path()));
+        QVERIFY(spool.append({kAccount, {make(1)}}));
+        QVERIFY(spool.clear());
+        QVERIFY(spool.batches().isEmpty());
+        QVERIFY(spool.append({kAccount, {make(2)}}));
+    }
+    QCOMPARE(QFile(path()).size(), TradeSpool::kReservedBytes);
+    TradeSpool again;
+    QVERIFY(again.open(path()));
+    QCOMPARE(again.batches().size(), 1);
+    QCOMPARE(again.batches().at(0).trades.at(0).position.ticket, 2);
+}
+
+void tst_TradeSpool::aLineCutShortIsSkippedAndWrittenOver()
+{
+    qint64 end = 0;
+    {
+        TradeSpool spool;
+        QVERIFY(spool.open(path()));
+        QVERIFY(spool.append({kAccount, {make(1)}}));
+        end = TradeSpool::encode({kAccount, {make(1)}}).size();
+    }
+    // A crash in the middle of the next line: half of it on disk, no newline.
+    {
+        QFile file(path());
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const QByteArray header = file.readLine();
+        QVERIFY(file.seek(header.size() + end));
+        file.write(TradeSpool::encode({kAccount, {make(2)}}).left(40));
+    }
+    TradeSpool spool;
+    QVERIFY(spool.open(path()));
+    QCOMPARE(spool.batches().size(), 1);
+    QCOMPARE(spool.unreadableLines(), 1);
+    QVERIFY(spool.append({kAccount, {make(3)}}));
+    spool.close();
+    TradeSpool again;
+    QVERIFY(again.open(path()));
+    QCOMPARE(again.batches().size(), 2);
+    QCOMPARE(again.batches().at(1).trades.at(0).position.ticket, 3);
+    QCOMPARE(again.unreadableLines(), 0);
+}
+
+void tst_TradeSpool::aForeignFileIsLeftAlone()
+{
+    {
+        QFile file(path());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("my notes\n");
+    }
+    TradeSpool spool;
+    QVERIFY(!spool.open(path()));
+    QVERIFY2(spool.errorString().contains("not a Trade Monitor spool"_L1),
+             qPrintable(spool.errorString()));
+    QFile file(path());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("my notes\n"));
+}
+
+QTEST_GUILESS_MAIN(tst_TradeSpool)
+#include "tst_tradespool.moc"
