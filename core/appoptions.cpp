@@ -40,6 +40,10 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
         {u"reconnect-max-ms"_s, u"Longest reconnect delay in milliseconds [30000]."_s, u"MS"_s},
         {u"db"_s, u"The closed-trade history database file."_s, u"PATH"_s},
         {u"ca-cert"_s, u"Also trust this CA certificate (PEM) for wss:// feeds."_s, u"PATH"_s},
+        {u"profile"_s,
+         u"The feed's wire format: a built-in profile (native, seed) or a profile file "
+         "(docs/profiles.md) [native]."_s,
+         u"NAME|FILE"_s},
         {u"demo"_s, u"Show the built-in demo feed (the default when no feed URL is set)."_s},
         {u"tab"_s, u"The tab to start on: open or closed [open]."_s, u"TAB"_s},
     });
@@ -109,6 +113,14 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
             return Outcome::Error;
         }
     }
+    if (parser.isSet(u"profile"_s)) {
+        QString problem;
+        m_profile = FeedProfile::load(parser.value(u"profile"_s), &problem);
+        if (!m_profile) {
+            m_message = u"--profile: %1"_s.arg(problem);
+            return Outcome::Error;
+        }
+    }
     if (parser.isSet(u"tab"_s)) {
         const QString tab = parser.value(u"tab"_s).trimmed().toLower();
         if (tab == "open"_L1) {
@@ -142,6 +154,8 @@ SocketConfig AppOptions::apply(const SocketConfig &base) const
     config.reconnectMax = m_reconnectMax.value_or(config.reconnectMax);
     if (!m_caCertificates.isEmpty())
         config.caCertificates = m_caCertificates;
+    if (m_profile)
+        m_profile->applyTo(config);
     config.updatePayloads();
     return config;
 }

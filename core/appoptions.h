@@ -2,6 +2,7 @@
 
 #include "optionvalues.h"
 
+#include "feedprofile.h"
 #include "socketconfig.h"
 
 #include <QString>
@@ -35,6 +36,8 @@ public:
     // Empty unless --db was given.
     QString databasePath() const { return m_databasePath; }
     Tab startTab() const { return m_tab; }
+    // --profile, read and checked; nullopt when not given.
+    const std::optional<FeedProfile> &profile() const { return m_profile; }
 
 private:
     std::optional<QUrl> m_url;
@@ -49,6 +52,7 @@ private:
     std::optional<std::chrono::milliseconds> m_reconnectMax;
     QString m_databasePath;
     QList<QSslCertificate> m_caCertificates;
+    std::optional<FeedProfile> m_profile;
     QString m_message;
     bool m_demo = false;
     Tab m_tab = Tab::Open;

@@ -1,5 +1,7 @@
 #include "appsettings.h"
 
+#include "feedprofile.h"
+
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -77,12 +79,21 @@ SocketConfig AppSettings::feedConfig() const
     }
     config.token = m_settings->value(u"feed/token"_s).toString().trimmed();
     config.updatePayloads();
+    if (const QString name = m_settings->value(u"feed/profile"_s).toString().trimmed();
+        !name.isEmpty()) {
+        QString problem;
+        if (const auto profile = FeedProfile::load(name, &problem))
+            profile->applyTo(config);
+        else
+            m_problems.append(u"feed/profile: %1; using the native protocol."_s.arg(problem));
+    }
     return config;
 }
 
 void AppSettings::setFeedConfig(const SocketConfig &config)
 {
     m_settings->setValue(u"feed/url"_s, config.url.toString());
+    m_settings->setValue(u"feed/profile"_s, config.profile);
     if (config.token.isEmpty())
         m_settings->remove(u"feed/token"_s);
     else

@@ -111,29 +111,44 @@ void ConnectionLog::watch(SocketManager *socket, FeedSession *session)
                                             ? tr("Server error %1").arg(code)
                                             : tr("Server error %1: %2").arg(code).arg(message));
             });
-    connect(session, &FeedSession::messageRejected, this, &ConnectionLog::messageRejected);
+    connect(session, &FeedSession::messageRejected, this,
+            [this](const QString &reason) { tally(m_rejections, Counted::Rejected, 1, reason); });
+    connect(session, &FeedSession::rowsSkipped, this,
+            [this](int n, const QString &reason) { tally(m_skips, Counted::Skipped, n, reason); });
 }
 
-void ConnectionLog::messageRejected(const QString &reason)
+QString ConnectionLog::countText(Counted what, int count, const QString &first) const
+{
+    const qint64 seconds = kRejectionWindow.count() / 1000;
+    switch (what) {
+    case Counted::Rejected:
+        return count == 1 ? tr("Message rejected: %1").arg(first)
+                          : tr("%n messages rejected in %1 s; the first: %2", nullptr, count)
+                                .arg(seconds)
+                                .arg(first);
+    case Counted::Skipped:
+        return count == 1 ? tr("A row was left out of the list: %1").arg(first)
+                          : tr("%n rows left out of lists in %1 s; the first: %2", nullptr, count)
+                                .arg(seconds)
+                                .arg(first);
+    }
+    return {};
+}
+
+void ConnectionLog::tally(Window &window, Counted what, int n, const QString &reason)
 {
     // One entry per window: the count grows in place, the first reason stays.
     const qint64 t = now();
     const bool inWindow =
-        m_rejectionSerial >= m_firstSerial && t - m_rejectionWindowStart < kRejectionWindow.count();
+        window.serial >= m_firstSerial && t - window.start < kRejectionWindow.count();
     if (!inWindow) {
-        m_rejectionWindowStart = t;
-        m_rejectionCount = 1;
-        m_firstRejection = reason;
-        append({t, Severity::Warning, tr("Message rejected: %1").arg(reason)});
-        m_rejectionSerial = m_firstSerial + count() - 1;
+        window = {m_firstSerial + count(), t, n, reason};
+        append({t, Severity::Warning, countText(what, n, reason)});
         return;
     }
-    ++m_rejectionCount;
-    const int row = int(m_rejectionSerial - m_firstSerial);
-    m_entries[std::size_t(row)].text =
-        tr("%n messages rejected in %1 s; the first: %2", nullptr, m_rejectionCount)
-            .arg(kRejectionWindow.count() / 1000)
-            .arg(m_firstRejection);
+    window.count += n;
+    const int row = int(window.serial - m_firstSerial);
+    m_entries[std::size_t(row)].text = countText(what, window.count, window.first);
     Q_EMIT dataChanged(index(row, EventColumn), index(row, EventColumn));
 }
 

@@ -13,8 +13,9 @@ class FeedSession;
 class SocketManager;
 
 // What happened to the feed connection, in words, newest last: connecting, connected,
-// subscribed, each Snapshot, drops with their reason, retries, rejected messages (one entry
-// per 10 s window: the count and the first reason), server errors, giving up, pauses, sleeps.
+// subscribed, each Snapshot, drops with their reason, retries, rejected messages and rows left
+// out of lists (one entry per 10 s window each: the count and the first reason), server
+// errors, giving up, pauses, sleeps.
 // Bounded: the oldest entries go beyond kCapacity. A table model (time, event) for the
 // Connection log window; eventAdded feeds the status bar's passing notes.
 class ConnectionLog : public QAbstractTableModel
@@ -61,17 +62,24 @@ Q_SIGNALS:
     void eventAdded(const QString &text, ConnectionLog::Severity severity);
 
 private:
+    // Many of one kind of event within a window: one entry, its count growing in place.
+    struct Window
+    {
+        qint64 serial = -1; // of its entry (rows shift as old entries go)
+        qint64 start = 0;
+        int count = 0;
+        QString first;
+    };
+    enum class Counted { Rejected, Skipped };
+
     void append(Entry entry);
-    void messageRejected(const QString &reason);
+    void tally(Window &window, Counted what, int n, const QString &reason);
+    QString countText(Counted what, int count, const QString &first) const;
     qint64 now() const;
 
     std::deque<Entry> m_entries;
     const Clock *m_clock = nullptr;
-    // The entry of the current rejection window, by serial number (rows shift as old
-    // entries go).
     qint64 m_firstSerial = 0; // serial of m_entries.front()
-    qint64 m_rejectionSerial = -1;
-    qint64 m_rejectionWindowStart = 0;
-    int m_rejectionCount = 0;
-    QString m_firstRejection;
+    Window m_rejections;
+    Window m_skips;
 };

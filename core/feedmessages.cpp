@@ -87,11 +87,61 @@ QByteArray encodeData(const QList<ClosedTrade> &trades)
     return encodeArray(trades);
 }
 
-QByteArray envelope(const char *type, qint64 seq, const QByteArray &data)
+namespace {
+
+// One item in a profile's words: its field names, its time unit.
+QJsonObject inDialect(const QJsonObject &ours, const FeedProfile &profile)
+{
+    const bool seconds = profile.timeUnit == FeedProfile::TimeUnit::Seconds;
+    QJsonObject theirs;
+    for (auto it = ours.begin(); it != ours.end(); ++it) {
+        QJsonValue value = it.value();
+        if (seconds && (it.key() == "openTime"_L1 || it.key() == "closeTime"_L1))
+            value = value.toInteger() / 1000;
+        theirs.insert(profile.field(it.key()), value);
+    }
+    return theirs;
+}
+
+template<typename T> QByteArray encodeIn(const QList<T> &items, const FeedProfile &profile)
+{
+    if (profile.fields.isEmpty() && profile.timeUnit == FeedProfile::TimeUnit::Milliseconds)
+        return encodeData(items);
+    QJsonArray array;
+    for (const T &item : items)
+        array.append(inDialect(toJson(item), profile));
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+QByteArray encodeData(const QList<Position> &positions, const FeedProfile &profile)
+{
+    return encodeIn(positions, profile);
+}
+
+QByteArray encodeData(const QList<ClosedTrade> &trades, const FeedProfile &profile)
+{
+    return encodeIn(trades, profile);
+}
+
+QByteArray list(const QByteArray &data, int code)
+{
+    return R"({"Code":)" + QByteArray::number(code) + R"(,"data":)" + data + '}';
+}
+
+QByteArray alive(int code)
+{
+    return R"({"Code":)" + QByteArray::number(code) + '}';
+}
+
+QByteArray envelope(const char *type, qint64 seq, const QByteArray &data, int code)
 {
     QByteArray out;
     out.reserve(data.size() + 64);
-    out += R"({"Code":200,"type":")";
+    out += R"({"Code":)";
+    out += QByteArray::number(code);
+    out += R"(,"type":")";
     out += type;
     out += R"(","seq":)";
     out += QByteArray::number(seq);
@@ -124,6 +174,14 @@ QByteArray history(qint64 seq, const QList<ClosedTrade> &trades)
 QByteArray pong(qint64 ts)
 {
     return QJsonDocument(QJsonObject{{u"type"_s, u"Pong"_s}, {u"ts"_s, ts}})
+        .toJson(QJsonDocument::Compact);
+}
+
+QByteArray error(int code, const QString &message, const FeedProfile &profile)
+{
+    if (profile.envelope == FeedProfile::Envelope::Native)
+        return error(code, message);
+    return QJsonDocument(QJsonObject{{u"Code"_s, code}, {u"msg"_s, message}})
         .toJson(QJsonDocument::Compact);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "closedtrade.h"
+#include "feedprofile.h"
 #include "position.h"
 
 #include <QByteArray>
@@ -21,9 +22,16 @@ ClosedTrade closedTradeFromJson(const QJsonObject &object);
 
 QByteArray encodeData(const QList<Position> &positions);
 QByteArray encodeData(const QList<ClosedTrade> &trades);
+// The same in a profile's field names and time unit (what a feed in that dialect sends).
+QByteArray encodeData(const QList<Position> &positions, const FeedProfile &profile);
+QByteArray encodeData(const QList<ClosedTrade> &trades, const FeedProfile &profile);
 
 // {"Code":200,"type":<type>,"seq":<seq>,"data":<data>}
-QByteArray envelope(const char *type, qint64 seq, const QByteArray &data);
+QByteArray envelope(const char *type, qint64 seq, const QByteArray &data, int code = 200);
+// The seed envelope: {"Code":<code>,"data":<data>}, the whole list of open positions.
+QByteArray list(const QByteArray &data, int code = 200);
+// The seed envelope without data: {"Code":<code>}, only a sign of life.
+QByteArray alive(int code = 200);
 
 QByteArray snapshot(qint64 seq, const QList<Position> &positions);
 QByteArray positions(qint64 seq, const QList<Position> &positions);
@@ -31,5 +39,7 @@ QByteArray closed(qint64 seq, const QList<ClosedTrade> &trades);
 QByteArray history(qint64 seq, const QList<ClosedTrade> &trades);
 QByteArray pong(qint64 ts);
 QByteArray error(int code, const QString &message);
+// An error in the profile's envelope: a native Error, or {"Code":<code>,"msg":...}.
+QByteArray error(int code, const QString &message, const FeedProfile &profile);
 
 } // namespace FeedMessages

@@ -5,8 +5,10 @@
 
 #include <simdjson.h>
 
+#include <array>
 #include <cmath>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 using namespace Qt::StringLiterals;
@@ -45,18 +47,129 @@ constexpr quint32 kPositionFields = Ticket | Symbol | Side | Volume | OpenPrice 
                                     Swap | Commission | Profit | OpenTime | Flwsig | Sigtraderid;
 constexpr quint32 kTradeFields = kPositionFields | ClosePrice | CloseTime | Reason;
 
-const char *fieldName(quint32 field)
+// In a dialect without seq or a full record (seed), what makes a row a position at all.
+constexpr quint32 kListFields =
+    Ticket | Symbol | Side | Volume | OpenPrice | Price | Profit | OpenTime;
+constexpr int kFieldCount = 18; // bit i is FeedProfile::fieldNames().at(i)
+
+// Our own names: compared as literals, which the compiler turns into a few integer compares
+// (the native protocol's hot path).
+quint32 ourField(std::string_view key)
 {
-    static const char *const names[] = {
-        "ticket", "symbol",      "side",    "volume",     "openPrice", "price",
-        "sl",     "tp",          "swap",    "commission", "profit",    "openTime",
-        "flwsig", "sigtraderid", "signame", "closePrice", "closeTime", "reason"};
-    for (int i = 0; i < 18; ++i) {
-        if (field == (1u << i))
-            return names[i];
+    const auto is = [key](std::string_view name) { return key == name; };
+    switch (key.size()) {
+    case 2:
+        if (is("sl"))
+            return Sl;
+        if (is("tp"))
+            return Tp;
+        break;
+    case 4:
+        if (is("side"))
+            return Side;
+        if (is("swap"))
+            return Swap;
+        break;
+    case 5:
+        if (is("price"))
+            return Price;
+        break;
+    case 6:
+        if (is("ticket"))
+            return Ticket;
+        if (is("symbol"))
+            return Symbol;
+        if (is("volume"))
+            return Volume;
+        if (is("profit"))
+            return Profit;
+        if (is("flwsig"))
+            return Flwsig;
+        if (is("reason"))
+            return Reason;
+        break;
+    case 7:
+        if (is("signame"))
+            return Signame;
+        break;
+    case 8:
+        if (is("openTime"))
+            return OpenTime;
+        break;
+    case 9:
+        if (is("openPrice"))
+            return OpenPrice;
+        if (is("closeTime"))
+            return CloseTime;
+        break;
+    case 10:
+        if (is("commission"))
+            return Commission;
+        if (is("closePrice"))
+            return ClosePrice;
+        break;
+    case 11:
+        if (is("sigtraderid"))
+            return Sigtraderid;
+        break;
+    default:
+        break;
     }
-    return "?";
+    return 0;
 }
+
+// How one feed names and writes its fields: the key of every field, the unit of its times.
+struct ItemRules
+{
+    std::array<std::string, kFieldCount> keys;
+    qint64 timeScale = 1; // ms per unit of the feed's times
+
+    explicit ItemRules(const FeedProfile &profile)
+        : timeScale(profile.timeUnit == FeedProfile::TimeUnit::Seconds ? 1000 : 1)
+        , renamed(!profile.fields.isEmpty())
+    {
+        slots.fill(0);
+        for (int i = 0; i < kFieldCount; ++i) {
+            keys[std::size_t(i)] = profile.field(FeedProfile::fieldNames().at(i)).toStdString();
+            std::size_t slot = hash(keys[std::size_t(i)]);
+            while (slots[slot] != 0)
+                slot = (slot + 1) % slots.size();
+            slots[slot] = quint8(i + 1);
+        }
+    }
+    // Every key of every item goes through here: our names as literals, or one hash and then
+    // mostly one comparison.
+    quint32 find(std::string_view key) const
+    {
+        if (!renamed)
+            return ourField(key);
+        for (std::size_t slot = hash(key);; slot = (slot + 1) % slots.size()) {
+            const int entry = slots[slot];
+            if (entry == 0)
+                return 0;
+            if (std::string_view(keys[std::size_t(entry - 1)]) == key)
+                return 1u << (entry - 1);
+        }
+    }
+    static std::size_t hash(std::string_view key)
+    {
+        if (key.empty())
+            return 0;
+        return (key.size() * 31 + std::size_t(uchar(key.front())) * 7 +
+                std::size_t(uchar(key.back()))) %
+               64;
+    }
+    std::array<quint8, 64> slots{};
+    bool renamed = false;
+    QString name(quint32 field) const
+    {
+        for (int i = 0; i < kFieldCount; ++i) {
+            if (field == (1u << i))
+                return QString::fromStdString(keys[std::size_t(i)]);
+        }
+        return u"?"_s;
+    }
+};
 
 QString describeType(element value)
 {
@@ -204,8 +317,45 @@ QString intern(Strings &strings, std::string_view view)
     return value;
 }
 
+enum class Item { Ok, Invalid, NotAPosition };
+
+// The side: "buy"/"sell" in any case, or 0/1; any other number is a pending order (MT4-style
+// types 2 to 5), which is not a position. -1 on a bad value (with the reason in `r`).
+int readSide(Reader &r, element value, qint64 *pendingType)
+{
+    std::string_view text;
+    if (value.get_string().get(text) != simdjson::SUCCESS) {
+        int64_t number = 0;
+        if (value.get_int64().get(number) == simdjson::SUCCESS) {
+            if (number == 0 || number == 1)
+                return int(number);
+            *pendingType = number;
+            return 2;
+        }
+        r.fail(u"must be \"buy\", \"sell\", 0 or 1, not %1"_s.arg(describeType(value)));
+        return -1;
+    }
+    // The usual spelling first; any other case without allocating.
+    const auto is = [text](std::string_view word) {
+        if (text.size() != word.size())
+            return false;
+        for (std::size_t i = 0; i < word.size(); ++i) {
+            if ((text[i] | 0x20) != word[i])
+                return false;
+        }
+        return true;
+    };
+    if (text == "buy" || is("buy"))
+        return 0;
+    if (text == "sell" || is("sell"))
+        return 1;
+    r.fail(u"unknown side \"%1\""_s.arg(::text(text.substr(0, 16))));
+    return -1;
+}
+
 // Fills `trade` (its position too) from one data item; `required` lists the fields it needs.
-bool readItem(Reader &r, object item, quint32 required, ClosedTrade *trade, Strings &strings)
+Item readItem(Reader &r, object item, quint32 required, const ItemRules &rules, ClosedTrade *trade,
+              Strings &strings, qint64 *pendingType)
 {
     Position &p = trade->position;
     quint32 seen = 0;
@@ -214,93 +364,110 @@ bool readItem(Reader &r, object item, quint32 required, ClosedTrade *trade, Stri
         const element value = field.value;
         r.setField(key);
         bool ok = true;
-        quint32 bit = 0;
-        if (key == "ticket") {
-            bit = Ticket;
+        const quint32 bit = rules.find(key);
+        switch (bit) {
+        case Ticket:
             ok = r.integer(value, 1, kMaxSafeInteger, &p.ticket);
-        } else if (key == "symbol") {
-            bit = Symbol;
+            break;
+        case Symbol: {
             std::string_view symbol;
             ok = r.view(value, FeedParser::kMaxSymbolLength, &symbol);
             if (ok && QByteArrayView(symbol.data(), qsizetype(symbol.size())).trimmed().isEmpty())
                 ok = r.fail(u"empty"_s);
             if (ok)
                 p.symbol = intern(strings, symbol);
-        } else if (key == "side") {
-            bit = Side;
-            const int side = r.word(value, {"buy", "sell"}, "side");
+            break;
+        }
+        case Side: {
+            const int side = readSide(r, value, pendingType);
             ok = side >= 0;
+            if (side == 2)
+                return Item::NotAPosition;
             p.side = side == 1 ? Position::Side::Sell : Position::Side::Buy;
-        } else if (key == "volume") {
-            bit = Volume;
+            break;
+        }
+        case Volume:
             ok = r.real(value, 0.0, kMaxVolume, &p.volume);
             if (ok && p.volume == 0.0)
                 ok = r.fail(u"must be greater than zero"_s);
-        } else if (key == "openPrice") {
-            bit = OpenPrice;
+            break;
+        case OpenPrice:
             ok = r.real(value, 0.0, kMaxAmount, &p.openPrice);
-        } else if (key == "price") {
-            bit = Price;
+            break;
+        case Price:
             ok = r.real(value, 0.0, kMaxAmount, &p.price);
-        } else if (key == "sl") {
-            bit = Sl;
+            break;
+        case Sl:
             ok = r.real(value, 0.0, kMaxAmount, &p.sl);
-        } else if (key == "tp") {
-            bit = Tp;
+            break;
+        case Tp:
             ok = r.real(value, 0.0, kMaxAmount, &p.tp);
-        } else if (key == "swap") {
-            bit = Swap;
+            break;
+        case Swap:
             ok = r.real(value, -kMaxAmount, kMaxAmount, &p.swap);
-        } else if (key == "commission") {
-            bit = Commission;
+            break;
+        case Commission:
             ok = r.real(value, -kMaxAmount, kMaxAmount, &p.commission);
-        } else if (key == "profit") {
-            bit = Profit;
+            break;
+        case Profit:
             ok = r.real(value, -kMaxAmount, kMaxAmount, &p.profit);
-        } else if (key == "openTime") {
-            bit = OpenTime;
-            ok = r.integer(value, 0, kMaxTime, &p.openTime);
-        } else if (key == "flwsig") {
-            bit = Flwsig;
+            break;
+        case OpenTime:
+            ok = r.integer(value, 0, kMaxTime / rules.timeScale, &p.openTime);
+            p.openTime *= rules.timeScale;
+            break;
+        case Flwsig:
             ok = r.boolean(value, &p.flwsig);
-        } else if (key == "sigtraderid") {
-            bit = Sigtraderid;
+            break;
+        case Sigtraderid:
             ok = r.integer(value, 0, kMaxSafeInteger, &p.sigtraderid);
-        } else if (key == "signame") {
-            bit = Signame;
+            break;
+        case Signame: {
             std::string_view name;
             ok = r.view(value, FeedParser::kMaxTextLength, &name);
             if (ok)
                 p.signame = intern(strings, name);
-        } else if (required & ClosePrice) {
-            if (key == "closePrice") {
-                bit = ClosePrice;
+            break;
+        }
+        case ClosePrice:
+            if (required & ClosePrice)
                 ok = r.real(value, 0.0, kMaxAmount, &trade->closePrice);
-            } else if (key == "closeTime") {
-                bit = CloseTime;
-                ok = r.integer(value, 0, kMaxTime, &trade->closeTime);
-            } else if (key == "reason") {
-                bit = Reason;
+            break;
+        case CloseTime:
+            if (required & ClosePrice) {
+                ok = r.integer(value, 0, kMaxTime / rules.timeScale, &trade->closeTime);
+                trade->closeTime *= rules.timeScale;
+            }
+            break;
+        case Reason:
+            if (required & ClosePrice) {
                 const int reason = r.word(value, {"tp", "sl", "manual", "stopout"}, "reason");
                 ok = reason >= 0;
                 if (ok)
                     trade->reason = ClosedTrade::Reason(reason);
             }
+            break;
+        default:
+            break; // unknown keys are ignored: the server may add fields
         }
         if (!ok)
-            return false;
-        seen |= bit; // unknown keys are ignored: the server may add fields
+            return Item::Invalid;
+        seen |= bit;
     }
     r.setField({});
     if (const quint32 missing = required & ~seen) {
         for (quint32 bit = 1; bit; bit <<= 1) {
-            if (missing & bit)
-                return r.fail(u"missing \"%1\""_s.arg(QLatin1String(fieldName(bit))));
+            if (missing & bit) {
+                r.fail(u"missing \"%1\""_s.arg(rules.name(bit)));
+                return Item::Invalid;
+            }
         }
     }
-    if ((required & CloseTime) && trade->closeTime < p.openTime)
-        return r.fail(u"closed before it opened"_s);
-    return true;
+    if ((required & CloseTime) && trade->closeTime < p.openTime) {
+        r.fail(u"closed before it opened"_s);
+        return Item::Invalid;
+    }
+    return Item::Ok;
 }
 
 } // namespace
@@ -320,21 +487,37 @@ QString FeedMessage::typeName(Type type)
         return u"Pong"_s;
     case Type::Error:
         return u"Error"_s;
+    case Type::List:
+        return u"List"_s;
+    case Type::Alive:
+        return u"Alive"_s;
     }
     return {};
 }
 
 struct FeedParser::Impl
 {
+    explicit Impl(const FeedProfile &profile)
+        : rules(profile)
+    {}
+
+    ItemRules rules;
     simdjson::dom::parser parser;
     QByteArray buffer; // a padded copy, reused, for input without room to spare
     // Symbols and signal-trader names repeat in every message: one shared QString each.
     Strings strings;
 };
 
-FeedParser::FeedParser()
-    : d(std::make_unique<Impl>())
+FeedParser::FeedParser(const FeedProfile &profile)
+    : d(std::make_unique<Impl>(profile))
+    , m_profile(profile)
 {}
+
+void FeedParser::setProfile(const FeedProfile &profile)
+{
+    m_profile = profile;
+    d->rules = ItemRules(profile);
+}
 
 FeedParser::~FeedParser() = default;
 
@@ -347,28 +530,127 @@ std::optional<FeedMessage> FeedParser::parse(const QByteArray &bytes)
     return message;
 }
 
-std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
+// The top object of a message, or false with the reason in `r`.
+static bool readTop(Reader &r, simdjson::dom::parser &parser, const QByteArray &bytes, object *top)
 {
-    m_error.clear();
-    Reader r(&m_error);
-    if (bytes.size() > kMaxMessageBytes) {
-        r.fail(u"%1 bytes is over the %2-byte limit"_s.arg(bytes.size()).arg(kMaxMessageBytes));
-        return std::nullopt;
-    }
+    if (bytes.size() > FeedParser::kMaxMessageBytes)
+        return r.fail(u"%1 bytes is over the %2-byte limit"_s.arg(bytes.size())
+                          .arg(FeedParser::kMaxMessageBytes));
     // simdjson reads in blocks past the end; it copies into its own padded buffer when the
     // QByteArray has no room to spare.
     const bool padded = bytes.capacity() - bytes.size() >= qsizetype(simdjson::SIMDJSON_PADDING);
     element root;
-    if (const auto error =
-            d->parser.parse(bytes.constData(), size_t(bytes.size()), !padded).get(root)) {
-        r.fail(u"invalid JSON (%1)"_s.arg(QLatin1String(simdjson::error_message(error))));
-        return std::nullopt;
-    }
+    if (const auto error = parser.parse(bytes.constData(), size_t(bytes.size()), !padded).get(root))
+        return r.fail(u"invalid JSON (%1)"_s.arg(QLatin1String(simdjson::error_message(error))));
+    if (root.get_object().get(*top) != simdjson::SUCCESS)
+        return r.fail(u"must be a JSON object, not %1"_s.arg(describeType(root)));
+    return true;
+}
+
+std::optional<FeedMessage> FeedParser::readSeed(const QByteArray &bytes)
+{
+    m_error.clear();
+    Reader r(&m_error);
     object top;
-    if (root.get_object().get(top) != simdjson::SUCCESS) {
-        r.fail(u"must be a JSON object, not %1"_s.arg(describeType(root)));
+    if (!readTop(r, d->parser, bytes, &top))
+        return std::nullopt;
+    FeedMessage message;
+    message.code = m_profile.okCode;
+    element codeValue;
+    if (top["Code"].get(codeValue) == simdjson::SUCCESS) {
+        qint64 code = 0;
+        r.setField("Code");
+        if (!r.integer(codeValue, 0, 1'000'000'000, &code))
+            return std::nullopt;
+        r.setField({});
+        message.code = int(code);
+    }
+    // Not the success code: the server's error, however the rest looks.
+    if (message.code != m_profile.okCode) {
+        message.type = FeedMessage::Type::Error;
+        m_rejectedType = message.type;
+        for (const char *key : {"msg", "message", "error"}) {
+            element text;
+            if (top[key].get(text) == simdjson::SUCCESS && text.is_string()) {
+                r.setField(key);
+                if (!r.string(text, kMaxTextLength, &message.errorMessage))
+                    return std::nullopt;
+                break;
+            }
+        }
+        return message;
+    }
+    element dataValue;
+    if (top["data"].get(dataValue) != simdjson::SUCCESS) {
+        message.type = FeedMessage::Type::Alive; // no data: a sign of life
+        return message;
+    }
+    message.type = FeedMessage::Type::List;
+    m_rejectedType = message.type;
+    r.setMessage(u"List"_s);
+    simdjson::dom::array data;
+    if (dataValue.get_array().get(data) != simdjson::SUCCESS) {
+        r.setField("data");
+        r.fail(u"must be an array, not %1"_s.arg(describeType(dataValue)));
         return std::nullopt;
     }
+    const qsizetype count = qsizetype(data.size());
+    if (count > kMaxItems) {
+        r.setField("data");
+        r.fail(u"%1 items is over the limit of %2"_s.arg(count).arg(kMaxItems));
+        return std::nullopt;
+    }
+    message.positions.reserve(count);
+    QSet<qint64> tickets;
+    tickets.reserve(count);
+    const auto skip = [&](const QString &why) {
+        if (message.skipped++ == 0)
+            message.skipReason = why;
+    };
+    qsizetype index = 0;
+    for (const element item : data) {
+        r.setItem(index++);
+        r.setField({});
+        object fields;
+        if (item.get_object().get(fields) != simdjson::SUCCESS) {
+            r.fail(u"must be an object, not %1"_s.arg(describeType(item)));
+            skip(m_error);
+            continue;
+        }
+        ClosedTrade trade;
+        qint64 pendingType = 0;
+        switch (readItem(r, fields, kListFields, d->rules, &trade, d->strings, &pendingType)) {
+        case Item::Ok:
+            break;
+        case Item::NotAPosition:
+            skip(u"List.data[%1]: a pending order (side %2), not a position"_s.arg(index - 1).arg(
+                pendingType));
+            continue;
+        case Item::Invalid:
+            skip(m_error);
+            continue;
+        }
+        if (tickets.contains(trade.position.ticket)) {
+            skip(u"List.data[%1]: ticket %2 appears twice; the first one counts"_s.arg(index - 1)
+                     .arg(trade.position.ticket));
+            continue;
+        }
+        tickets.insert(trade.position.ticket);
+        message.positions.append(std::move(trade.position));
+    }
+    m_error.clear();
+    return message;
+}
+
+std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
+{
+    if (m_profile.envelope == FeedProfile::Envelope::Seed)
+        return readSeed(bytes);
+    m_error.clear();
+    Reader r(&m_error);
+    object top;
+    if (!readTop(r, d->parser, bytes, &top))
+        return std::nullopt;
 
     std::string_view typeText;
     element typeValue;
@@ -440,8 +722,8 @@ std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
         return message;
     }
 
-    if (message.code != 200) {
-        r.fail(u"%1 on a data message (expected 200)"_s.arg(code));
+    if (message.code != m_profile.okCode) {
+        r.fail(u"%1 on a data message (expected %2)"_s.arg(code).arg(m_profile.okCode));
         return std::nullopt;
     }
     element seqValue;
@@ -495,8 +777,18 @@ std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
             return std::nullopt;
         }
         ClosedTrade trade;
-        if (!readItem(r, fields, required, &trade, d->strings))
+        qint64 pendingType = 0;
+        const Item read = readItem(r, fields, required, d->rules, &trade, d->strings, &pendingType);
+        if (read == Item::Invalid)
             return std::nullopt;
+        if (read == Item::NotAPosition) {
+            if (message.skipped++ == 0)
+                message.skipReason =
+                    u"%1.data[%2]: a pending order (side %3), not a position"_s.arg(name)
+                        .arg(index - 1)
+                        .arg(pendingType);
+            continue;
+        }
         const qint64 ticket = trade.position.ticket;
         bool duplicate = false;
         if (count <= kLinearCheck) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "feedmessage.h"
+#include "feedprofile.h"
 
 #include <QByteArray>
 #include <QString>
@@ -8,10 +9,14 @@
 #include <memory>
 #include <optional>
 
-// Turns one message's bytes into a FeedMessage, or says exactly why not. Validation is strict
-// and whole: a message with one bad field is rejected as a whole, so nothing is half-applied.
-// Built on simdjson (chosen by measurement: tests/bench/bench_parser), reusing its buffers
-// from message to message; one parser per thread.
+// Turns one message's bytes into a FeedMessage, or says exactly why not, in the wire format of
+// a FeedProfile (field names, time unit, success code, envelope). In the native envelope
+// validation is strict and whole: a message with one bad field is rejected as a whole, so
+// nothing is half-applied. In the seed envelope a row that is not a valid position is left
+// out and counted, and the rest of the list applies. In both, a pending order (side 2 to 5,
+// MT4-style) is not a position: left out and counted. Built on simdjson (chosen by
+// measurement: tests/bench/bench_parser), reusing its buffers from message to message; one
+// parser per thread.
 class FeedParser
 {
 public:
@@ -21,10 +26,13 @@ public:
     static constexpr qsizetype kMaxSymbolLength = 32;
     static constexpr qsizetype kMaxTextLength = 4096;
 
-    FeedParser();
+    explicit FeedParser(const FeedProfile &profile = FeedProfile::native());
     ~FeedParser();
     FeedParser(const FeedParser &) = delete;
     FeedParser &operator=(const FeedParser &) = delete;
+
+    void setProfile(const FeedProfile &profile);
+    const FeedProfile &profile() const { return m_profile; }
 
     // The message, or nullopt with error() telling why it was rejected.
     std::optional<FeedMessage> parse(const QByteArray &bytes);
@@ -35,9 +43,11 @@ public:
 
 private:
     std::optional<FeedMessage> read(const QByteArray &bytes);
+    std::optional<FeedMessage> readSeed(const QByteArray &bytes);
 
     struct Impl;
     std::unique_ptr<Impl> d;
+    FeedProfile m_profile;
     QString m_error;
     std::optional<FeedMessage::Type> m_rejectedType;
 };

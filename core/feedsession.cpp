@@ -73,9 +73,10 @@ int FeedSession::pendingTrades() const
     return m_history ? m_history->unsavedCount() : 0;
 }
 
-void FeedSession::switchAccount(const Account &account)
+void FeedSession::switchFeed(const Account &account, const FeedProfile &profile)
 {
     m_book->clear();
+    m_parser.setProfile(profile);
     if (m_history)
         m_history->setAccount(account);
 }
@@ -92,6 +93,11 @@ void FeedSession::checkReopened(int firstRow, int lastRow)
     }
     if (!reopened.isEmpty())
         m_history->withdrawProvisional(reopened);
+}
+
+void FeedSession::setProfile(const FeedProfile &profile)
+{
+    m_parser.setProfile(profile);
 }
 
 void FeedSession::setClock(const Clock *clock)
@@ -120,7 +126,8 @@ void FeedSession::handleMessage(const QByteArray &message)
         m_lastRejection = Secrets::redact(m_parser.error());
         logRejection(m_lastRejection, message);
         Q_EMIT messageRejected(m_lastRejection);
-        if (m_parser.rejectedType() == FeedMessage::Type::Snapshot) {
+        if (m_parser.rejectedType() == FeedMessage::Type::Snapshot ||
+            m_parser.rejectedType() == FeedMessage::Type::List) {
             // Whatever the book holds is no longer what the server has: the updates that
             // follow belong to a Snapshot we could not read. Counts as no Snapshot at all.
             m_book->expectSnapshot();
@@ -133,10 +140,18 @@ void FeedSession::handleMessage(const QByteArray &message)
         onServerError(parsed->code, Secrets::redact(parsed->errorMessage));
         return;
     }
+    if (parsed->skipped > 0) {
+        m_skipped += parsed->skipped;
+        Q_EMIT rowsSkipped(parsed->skipped, parsed->skipReason);
+    }
     if (!m_book->apply(*parsed))
         return;
     m_lastDataAt = now();
-    if (parsed->type == FeedMessage::Type::Snapshot) {
+    // The whole list, however it came: the data is live. A dialect that sends the whole list
+    // every time (seed) announces only the one that made it live.
+    const bool list = parsed->type == FeedMessage::Type::List;
+    if (parsed->type == FeedMessage::Type::Snapshot ||
+        (list && m_socket->state() != SocketManager::State::Live)) {
         Q_EMIT snapshotReceived(int(parsed->positions.size()));
         m_socket->markLive();
     }

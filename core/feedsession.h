@@ -32,17 +32,23 @@ public:
 
     // Not owned; nullptr restores the system clock (the time of the last data).
     void setClock(const Clock *clock);
+    // The feed's wire format (native by default).
+    void setProfile(const FeedProfile &profile);
+    const FeedProfile &profile() const { return m_parser.profile(); }
 
     qint64 acceptedCount() const { return m_accepted; }
     qint64 rejectedCount() const { return m_rejected; }
+    // Rows left out of lists: pending orders, and in the seed dialect rows that are not
+    // valid positions.
+    qint64 skippedCount() const { return m_skipped; }
     QString lastRejection() const { return m_lastRejection; }
     // Closed trades waiting for the database.
     int pendingTrades() const;
 
-    // Another account (feed, trader id or wire format): the book is emptied, without a
-    // single position recorded as closed, and the history follows. Call it between closing
-    // the old connection and opening the new one.
-    void switchAccount(const Account &account);
+    // Another account (feed, trader id) or wire format: the book is emptied, without a
+    // single position recorded as closed, and the parser and the history follow. Call it
+    // between closing the old connection and opening the new one (FeedSource::feedSwitched).
+    void switchFeed(const Account &account, const FeedProfile &profile);
     // Wall-clock time the book last took data from the feed, 0 before any. Heartbeat replies
     // and ignored messages do not count: this is the age of what the window shows.
     qint64 lastDataAt() const { return m_lastDataAt; }
@@ -62,9 +68,11 @@ public:
 
 Q_SIGNALS:
     void messageRejected(const QString &reason);
+    void rowsSkipped(int count, const QString &firstReason);
     void serverErrorReceived(int code, const QString &message);
     void serverErrorChanged();
-    // A Snapshot was accepted: the book holds the server's positions now.
+    // A Snapshot was accepted (or, in a dialect of whole lists, the list that made the feed
+    // live): the book holds the server's positions now.
     void snapshotReceived(int positions);
     // The book asked for a fresh Snapshot (a gap, or seq going back).
     void resyncRequested(const QString &why);
@@ -83,6 +91,7 @@ private:
     FeedParser m_parser;
     qint64 m_accepted = 0;
     qint64 m_rejected = 0;
+    qint64 m_skipped = 0;
     qint64 m_lastDataAt = 0;
     QString m_lastRejection;
     ServerError m_serverError;

@@ -1,6 +1,7 @@
 #include "feedsimulator.h"
 
 #include "feedmessages.h"
+#include "socketconfig.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -41,6 +42,28 @@ QByteArray httpReason(int status)
     }
 }
 
+// Whether `message` is `pattern` as a client fills it in: every key of the pattern with its
+// value, but any value for "traderid" and any text (or none) for "{token}"; more keys are
+// fine.
+bool matches(const QJsonObject &pattern, const QJsonObject &message)
+{
+    for (auto it = pattern.begin(); it != pattern.end(); ++it) {
+        const QJsonValue value = message.value(it.key());
+        if (it.key() == "traderid"_L1) {
+            if (value.isUndefined())
+                return false; // any value: a wrong one is answered as an unknown trader
+        } else if (it.value() == u"{token}"_s) {
+            continue; // optional: no token, no key
+        } else if (it.value().isObject()) {
+            if (!value.isObject() || !matches(it.value().toObject(), value.toObject()))
+                return false;
+        } else if (value != it.value()) {
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 FeedSimulator::FeedSimulator(const Options &options, QObject *parent)
@@ -55,6 +78,11 @@ FeedSimulator::FeedSimulator(const Options &options, QObject *parent)
     m_rateTimer.setInterval(10ms);
     m_dropTimer.setInterval(options.dropEvery);
     m_silentTimer.setSingleShot(true);
+    SocketConfig templates;
+    options.profile.applyTo(templates);
+    m_subscribeTemplate = templates.subscribeTemplate;
+    m_unsubscribeTemplate = templates.unsubscribeTemplate;
+    m_pingTemplate = templates.pingTemplate;
     connect(&m_tcp, &QTcpServer::newConnection, this, &FeedSimulator::onTcpConnection);
     connect(&m_ws, &QWebSocketServer::newConnection, this, &FeedSimulator::onWebSocketConnection);
     connect(&m_tickTimer, &QTimer::timeout, this, &FeedSimulator::onTick);
@@ -160,6 +188,23 @@ void FeedSimulator::restartSeq()
         client.seq = 0;
 }
 
+bool FeedSimulator::closeOldest()
+{
+    const std::optional<ClosedTrade> closed = m_simulation.closeOldest();
+    if (!closed)
+        return false;
+    if (isSeed()) {
+        for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
+            if (it->subscribed)
+                pushList(it.key());
+        }
+    } else {
+        broadcast("Closed",
+                  FeedMessages::encodeData(QList<ClosedTrade>{*closed}, m_options.profile));
+    }
+    return true;
+}
+
 void FeedSimulator::setRejectHandshake(int httpStatus)
 {
     m_options.rejectHandshake = httpStatus;
@@ -204,6 +249,9 @@ QString FeedSimulator::executeCommand(const QString &line)
         setSubscribeError(code, words.mid(2).join(u' '));
     } else if (command == "seqrestart"_L1) {
         restartSeq();
+    } else if (command == "close"_L1) {
+        if (!closeOldest())
+            return u"error: no position is open"_s;
     } else if (command == "drop"_L1) {
         const int code = words.size() > 1 ? words.at(1).toInt(&ok) : m_options.closeCode;
         if (!ok || code < 1000 || code > 4999)
@@ -238,8 +286,8 @@ QString FeedSimulator::executeCommand(const QString &line)
         startBurst(count);
     } else if (command != "status"_L1) {
         return u"error: unknown command \"%1\" (pause, resume, silent, mute, talk, drop [code], "
-               "reject STATUS, error CODE [text], seqrestart, malformed P, binary, oversize MIB, "
-               "burst N, status)"_s.arg(command);
+               "reject STATUS, error CODE [text], seqrestart, close, malformed P, binary, "
+               "oversize MIB, burst N, status)"_s.arg(command);
     }
     return u"ok %1 clients, %2 subscribed, %3 open positions%4%5"_s.arg(clientCount())
         .arg(subscribedCount())
@@ -288,7 +336,8 @@ void FeedSimulator::onWebSocketConnection()
                 [this, socket](const QString &message) { onClientMessage(socket, message); });
         connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket] {
             if (!m_silent)
-                sendRaw(socket, FeedMessages::error(400, u"binary frames are not supported"_s));
+                sendRaw(socket, FeedMessages::error(400, u"binary frames are not supported"_s,
+                                                    m_options.profile));
         });
         connect(socket, &QWebSocket::disconnected, this, [this, socket] {
             if (m_clients.remove(socket)) {
@@ -305,40 +354,63 @@ void FeedSimulator::onClientMessage(QWebSocket *socket, const QString &message)
     const auto it = m_clients.find(socket);
     if (it == m_clients.end())
         return;
+    const FeedProfile &profile = m_options.profile;
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(message.toUtf8(), &error);
-    Q_EMIT clientMessageReceived(document.object().value("type"_L1).toString());
+    const QJsonObject object = document.object();
+    const QString kind = classify(object);
+    Q_EMIT clientMessageReceived(kind.isEmpty() ? object.value("type"_L1).toString() : kind);
     if (m_silent)
         return;
     if (!document.isObject()) {
-        sendRaw(socket, FeedMessages::error(400, u"not a JSON object"_s));
+        sendRaw(socket, FeedMessages::error(400, u"not a JSON object"_s, profile));
         return;
     }
-    const QJsonObject object = document.object();
-    const QString type = object.value("type"_L1).toString();
-    if (type == "Ping"_L1) {
-        sendRaw(socket, FeedMessages::pong(object.value("ts"_L1).toInteger()));
-    } else if (type == "Subscribe"_L1) {
+    if (kind == "Ping"_L1) {
+        // Our protocol echoes the time; the seed dialect's reply is any frame without data.
+        sendRaw(socket, isSeed() ? FeedMessages::alive(profile.okCode)
+                                 : FeedMessages::pong(object.value("ts"_L1).toInteger()));
+    } else if (kind == "Subscribe"_L1) {
         if (m_muted)
             return;
-        const qint64 trader = object.value("traderid"_L1).toInteger(-1);
-        if (trader != m_options.simulation.traderId) {
-            sendRaw(socket, FeedMessages::error(404, u"unknown trader id %1"_s.arg(trader)));
-            return;
+        // A subscription that names a trader must name ours.
+        if (m_subscribeTemplate.contains("traderid"_L1)) {
+            const qint64 trader = object.value("traderid"_L1).toInteger(-1);
+            if (trader != m_options.simulation.traderId) {
+                sendRaw(socket,
+                        FeedMessages::error(404, u"unknown trader id %1"_s.arg(trader), profile));
+                return;
+            }
         }
         if (m_options.subscribeError) {
             const QString text = m_subscribeErrorText.isEmpty()
                                      ? u"cannot serve the subscription now"_s
                                      : m_subscribeErrorText;
-            sendRaw(socket, FeedMessages::error(m_options.subscribeError, text));
+            sendRaw(socket, FeedMessages::error(m_options.subscribeError, text, profile));
             return;
         }
         subscribe(socket, it.value());
-    } else if (type == "Unsubscribe"_L1) {
+    } else if (kind == "Unsubscribe"_L1) {
         it->subscribed = false;
-    } else {
-        sendRaw(socket, FeedMessages::error(400, u"unknown message type \"%1\""_s.arg(type)));
+    } else if (!isSeed()) {
+        sendRaw(socket,
+                FeedMessages::error(
+                    400, u"unknown message type \"%1\""_s.arg(object.value("type"_L1).toString()),
+                    profile));
     }
+}
+
+QString FeedSimulator::classify(const QJsonObject &message) const
+{
+    if (message.isEmpty())
+        return {};
+    if (matches(m_subscribeTemplate, message))
+        return u"Subscribe"_s;
+    if (matches(m_unsubscribeTemplate, message))
+        return u"Unsubscribe"_s;
+    if (matches(m_pingTemplate, message))
+        return u"Ping"_s;
+    return {};
 }
 
 void FeedSimulator::subscribe(QWebSocket *socket, Client &client)
@@ -346,8 +418,14 @@ void FeedSimulator::subscribe(QWebSocket *socket, Client &client)
     // A (re-)subscription starts the sequence afresh: Snapshot, then History.
     client.subscribed = true;
     client.seq = 0;
-    push(socket, client, "Snapshot", FeedMessages::encodeData(m_simulation.openPositions()));
-    push(socket, client, "History", FeedMessages::encodeData(m_simulation.history()));
+    const FeedProfile &profile = m_options.profile;
+    if (isSeed()) {
+        pushList(socket); // the whole list; the dialect has no history
+    } else {
+        push(socket, client, "Snapshot",
+             FeedMessages::encodeData(m_simulation.openPositions(), profile));
+        push(socket, client, "History", FeedMessages::encodeData(m_simulation.history(), profile));
+    }
     Q_EMIT clientSubscribed();
     if (m_options.closeAfterSubscribe)
         socket->close(QWebSocketProtocol::CloseCode(m_options.closeCode), u"closed by feed"_s);
@@ -358,10 +436,19 @@ void FeedSimulator::onTick()
     const TradingSimulation::Step step = m_simulation.tick();
     if (m_silent || m_muted)
         return;
+    if (isSeed()) {
+        if (!step.changed.isEmpty() || !step.closed.isEmpty()) {
+            for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
+                if (it->subscribed)
+                    pushList(it.key());
+            }
+        }
+        return;
+    }
     if (!step.changed.isEmpty())
-        broadcast("Positions", FeedMessages::encodeData(step.changed));
+        broadcast("Positions", FeedMessages::encodeData(step.changed, m_options.profile));
     if (!step.closed.isEmpty())
-        broadcast("Closed", FeedMessages::encodeData(step.closed));
+        broadcast("Closed", FeedMessages::encodeData(step.closed, m_options.profile));
 }
 
 void FeedSimulator::onRateTimer()
@@ -370,8 +457,8 @@ void FeedSimulator::onRateTimer()
     const qint64 due = m_rateClock.elapsed() * m_options.rate / 1000 - m_rateSent;
     for (qint64 i = 0; i < due; ++i) {
         const QList<Position> changed = m_simulation.nudge();
-        if (!m_silent && !m_muted && !changed.isEmpty())
-            broadcast("Positions", FeedMessages::encodeData(changed));
+        if (!m_silent && !m_muted && !changed.isEmpty() && !isSeed())
+            broadcast("Positions", FeedMessages::encodeData(changed, m_options.profile));
     }
     m_rateSent += std::max<qint64>(due, 0);
 }
@@ -392,7 +479,18 @@ void FeedSimulator::push(QWebSocket *socket, Client &client, const char *type,
         sendRaw(socket, malformed(client.seq + 1));
         return;
     }
-    sendRaw(socket, FeedMessages::envelope(type, ++client.seq, data));
+    sendRaw(socket, FeedMessages::envelope(type, ++client.seq, data, m_options.profile.okCode));
+}
+
+void FeedSimulator::pushList(QWebSocket *socket)
+{
+    if (m_options.malformedRate > 0.0 && m_faultRandom.generateDouble() < m_options.malformedRate) {
+        sendRaw(socket, malformed(0));
+        return;
+    }
+    sendRaw(socket, FeedMessages::list(
+                        FeedMessages::encodeData(m_simulation.openPositions(), m_options.profile),
+                        m_options.profile.okCode));
 }
 
 void FeedSimulator::sendRaw(QWebSocket *socket, const QByteArray &payload)

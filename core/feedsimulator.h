@@ -1,5 +1,6 @@
 #pragma once
 
+#include "feedprofile.h"
 #include "tradingsimulation.h"
 
 #include <QElapsedTimer>
@@ -17,8 +18,10 @@
 class QTcpSocket;
 class QWebSocket;
 
-// A WebSocket server that speaks the feed protocol (docs/protocol.md) over a simulated
-// account: the built-in demo feed, and a peer that tests can make misbehave on purpose.
+// A WebSocket server that speaks the feed protocol (docs/protocol.md), or any wire profile
+// (docs/profiles.md), over a simulated account: the built-in demo feed, and a peer that tests
+// can make misbehave on purpose. In the seed envelope it sends the whole list of open
+// positions on subscribing and after every change.
 // TCP is accepted by its own QTcpServer so that a handshake can be refused with an HTTP
 // status and the port can be paused; accepted sockets go to QWebSocketServer.
 class FeedSimulator : public QObject
@@ -37,6 +40,7 @@ public:
         int closeCode = 1001;                      // the code clients are dropped with
         bool closeAfterSubscribe = false;          // drop each client right after its History
         int subscribeError = 0; // answer every Subscribe with an Error of this code instead
+        FeedProfile profile;    // the wire format it speaks
     };
 
     explicit FeedSimulator(const Options &options, QObject *parent = nullptr);
@@ -62,11 +66,15 @@ public:
     // Every client's seq starts again at 1 without a Snapshot, as after a server restart
     // that kept the connections.
     void restartSeq();
+    // Closes the oldest open position now, and tells the clients as the profile does (a
+    // Closed message, or the next whole list). False when none is open.
+    bool closeOldest();
     void setRejectHandshake(int httpStatus); // 0 accepts again
     void setMalformedRate(double share);
     void dropAll(int closeCode, const QString &reason);
     // A line of the control protocol ("pause", "resume", "silent", "mute", "talk",
-    // "drop [code]", "reject STATUS", "error CODE [text]", "seqrestart", "malformed P",
+    // "drop [code]", "reject STATUS", "error CODE [text]", "seqrestart", "close",
+    // "malformed P",
     // "binary", "oversize MIB", "burst N", "status");
     // returns the reply to print.
     QString executeCommand(const QString &line);
@@ -99,6 +107,11 @@ private:
     void onTick();
     void onRateTimer();
     void push(QWebSocket *socket, Client &client, const char *type, const QByteArray &data);
+    void pushList(QWebSocket *socket);
+    bool isSeed() const { return m_options.profile.envelope == FeedProfile::Envelope::Seed; }
+    // Which of the profile's messages a client sent: "Subscribe", "Unsubscribe", "Ping", or
+    // nothing known ("").
+    QString classify(const QJsonObject &message) const;
     void broadcast(const char *type, const QByteArray &data);
     void sendRaw(QWebSocket *socket, const QByteArray &payload);
     QByteArray malformed(qint64 seq);
@@ -116,6 +129,9 @@ private:
     bool m_paused = false;
     bool m_silent = false;
     bool m_muted = false;
+    QJsonObject m_subscribeTemplate; // the profile's, as the client fills them in
+    QJsonObject m_unsubscribeTemplate;
+    QJsonObject m_pingTemplate;
     QString m_subscribeErrorText;
     QHash<QWebSocket *, Client> m_clients;
     QTimer m_tickTimer;

@@ -1,5 +1,7 @@
 #include "feedsimulatoroptions.h"
 
+#include "feedprofile.h"
+
 #include "optionvalues.h"
 
 #include <QCommandLineParser>
@@ -18,7 +20,7 @@ FeedSimulatorOptions::Outcome FeedSimulatorOptions::parse(const QStringList &arg
         u"A WebSocket feed of a simulated trading account, speaking the Trade Monitor protocol "
         "(docs/protocol.md). It prints the URL it listens on as its first line.\n\n"
         "Control lines on standard input: pause, resume, silent, mute, talk, drop [code], "
-        "reject STATUS (0 accepts), error CODE [text] (0 answers normally), seqrestart, "
+        "reject STATUS (0 accepts), error CODE [text] (0 answers normally), seqrestart, close, "
         "malformed P, binary, oversize MIB, burst N, status."_s);
     parser.addOptions({
         {u"port"_s, u"Port to listen on; 0 picks a free one [0]."_s, u"N"_s},
@@ -34,6 +36,10 @@ FeedSimulatorOptions::Outcome FeedSimulatorOptions::parse(const QStringList &arg
          u"After SEC seconds stop sending and answering pings, keeping TCP open."_s, u"SEC"_s},
         {u"reject-handshake"_s, u"Answer every WebSocket upgrade with this HTTP status."_s,
          u"STATUS"_s},
+        {u"profile"_s,
+         u"The wire format to speak: a built-in profile (native, seed) or a profile file "
+         "(docs/profiles.md) [native]."_s,
+         u"NAME|FILE"_s},
         {u"subscribe-error"_s,
          u"Answer every Subscribe with an Error of this code (400 to 599) instead of data."_s,
          u"CODE"_s},
@@ -80,6 +86,13 @@ FeedSimulatorOptions::Outcome FeedSimulatorOptions::parse(const QStringList &arg
     if (parser.isSet(u"malformed-rate"_s))
         options.malformedRate =
             OptionValues::real(parser, u"malformed-rate"_s, 0.0, 1.0, &error).value_or(0.0);
+    if (parser.isSet(u"profile"_s) && error.isEmpty()) {
+        QString problem;
+        if (const auto profile = FeedProfile::load(parser.value(u"profile"_s), &problem))
+            options.profile = *profile;
+        else
+            error = u"--profile: %1"_s.arg(problem);
+    }
     if (parser.isSet(u"host"_s)) {
         m_host = parser.value(u"host"_s).trimmed();
         if (QHostAddress(m_host).isNull() && error.isEmpty())

@@ -12,16 +12,18 @@ FeedSource::FeedSource(SocketManager *socket, QObject *parent)
 
 FeedSource::~FeedSource() = default;
 
-bool FeedSource::apply(const SocketConfig &requested, QString *error)
+bool FeedSource::apply(const SocketConfig &requested, const FeedProfile &profile, QString *error)
 {
     SocketConfig config = requested;
     std::unique_ptr<FeedSimulator> demo;
     if (config.url.isEmpty()) {
-        // Keep a running demo for the same trader; a new trader needs a new account.
-        if (m_demo && m_demo->options().simulation.traderId == config.traderId) {
+        // Keep a running demo for the same trader and dialect; anything else is a new one.
+        if (m_demo && m_demo->options().simulation.traderId == config.traderId &&
+            m_demo->options().profile == profile) {
             demo = std::move(m_demo);
         } else {
             FeedSimulator::Options options;
+            options.profile = profile;
             options.simulation.traderId = config.traderId;
             options.simulation.seed = QRandomGenerator::global()->generate();
             demo = std::make_unique<FeedSimulator>(options);
@@ -36,7 +38,7 @@ bool FeedSource::apply(const SocketConfig &requested, QString *error)
 
     const Account account =
         demo ? Account::demo(config.traderId) : Account::of(config.url, config.traderId);
-    const bool switching = account != m_account;
+    const bool switching = !m_applied || account != m_account || profile != m_profile;
     const bool running = m_socket->state() != SocketManager::State::Idle;
     // A new token (or any other change of the URL) needs a new connection, not a new account.
     const bool reconnect = running && (switching || config.url != m_socket->config().url ||
@@ -44,8 +46,10 @@ bool FeedSource::apply(const SocketConfig &requested, QString *error)
     if (reconnect)
         m_socket->close();
     if (switching) {
+        m_applied = true;
         m_account = account;
-        Q_EMIT accountChanged(m_account);
+        m_profile = profile;
+        Q_EMIT feedSwitched(m_account, m_profile);
     }
     m_socket->setConfig(config);
     // The old demo goes only after the socket has let go of it.

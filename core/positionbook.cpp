@@ -46,6 +46,12 @@ bool PositionBook::apply(const FeedMessage &message)
 {
     if (!message.isData())
         return false;
+    if (message.type == FeedMessage::Type::List) {
+        m_awaitingSnapshot = false;
+        m_resyncRequested = false;
+        applyList(message.positions);
+        return true;
+    }
     if (message.type == FeedMessage::Type::Snapshot) {
         m_awaitingSnapshot = false;
         m_resyncRequested = false;
@@ -88,18 +94,13 @@ bool PositionBook::apply(const FeedMessage &message)
     return true;
 }
 
-void PositionBook::applySnapshot(const QList<Position> &positions)
+QList<ClosedTrade> PositionBook::vanishedFrom(const QSet<qint64> &present) const
 {
-    QSet<qint64> present;
-    present.reserve(positions.size());
-    for (const Position &p : positions)
-        present.insert(p.ticket);
-
     // Open before, missing now: it closed while the feed was away. Record it with what we
     // knew; Closed or History fills in the details.
     QList<ClosedTrade> vanished;
     const qint64 now = (m_clock ? *m_clock : Clock::system()).currentMSecsSinceEpoch();
-    for (const Position &p : std::as_const(m_positions)) {
+    for (const Position &p : m_positions) {
         if (present.contains(p.ticket))
             continue;
         ClosedTrade trade;
@@ -109,6 +110,32 @@ void PositionBook::applySnapshot(const QList<Position> &positions)
         trade.reason = ClosedTrade::Reason::Unknown;
         vanished.append(trade);
     }
+    return vanished;
+}
+
+void PositionBook::applyList(const QList<Position> &positions)
+{
+    QSet<qint64> present;
+    present.reserve(positions.size());
+    for (const Position &p : positions)
+        present.insert(p.ticket);
+    const QList<ClosedTrade> vanished = vanishedFrom(present);
+    for (const ClosedTrade &trade : vanished)
+        removeRow(rowOf(trade.position.ticket));
+    applyPositions(positions);
+    if (!vanished.isEmpty()) {
+        qCInfo(lcBook) << vanished.size() << "positions are no longer in the list";
+        Q_EMIT tradesClosed(vanished);
+    }
+}
+
+void PositionBook::applySnapshot(const QList<Position> &positions)
+{
+    QSet<qint64> present;
+    present.reserve(positions.size());
+    for (const Position &p : positions)
+        present.insert(p.ticket);
+    const QList<ClosedTrade> vanished = vanishedFrom(present);
 
     Q_EMIT positionsAboutToBeReset();
     m_positions = positions;

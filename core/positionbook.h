@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 class Clock;
 
@@ -43,6 +44,9 @@ public:
     bool apply(const FeedMessage &message);
 
     void applySnapshot(const QList<Position> &positions);
+    // The whole list, from a dialect that sends nothing else (seed): reconciled like a
+    // Snapshot (what is missing closed while away), but row by row, not as a reset.
+    void applyList(const QList<Position> &positions);
     void applyPositions(const QList<Position> &positions);
     void applyClosed(const QList<ClosedTrade> &trades);
     void applyHistory(const QList<ClosedTrade> &trades);
@@ -65,6 +69,7 @@ Q_SIGNALS:
 
 private:
     void removeRow(int row);
+    QList<ClosedTrade> vanishedFrom(const QSet<qint64> &present) const;
     void requestResync(const QString &why);
 
     QList<Position> m_positions;

@@ -1,5 +1,7 @@
 #include "socketconfig.h"
 
+#include <QJsonArray>
+
 using namespace Qt::StringLiterals;
 
 SocketConfig SocketConfig::forTrader(const QUrl &url, qint64 traderId, const QString &token)
@@ -12,23 +14,78 @@ SocketConfig SocketConfig::forTrader(const QUrl &url, qint64 traderId, const QSt
     return config;
 }
 
+namespace {
+
+const QString kTokenMark = u"{token}"_s;
+
+QJsonValue fillValue(const QJsonValue &value, qint64 traderId, const QString &token);
+
+QJsonObject fillObject(const QJsonObject &object, qint64 traderId, const QString &token)
+{
+    QJsonObject out;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() == "traderid"_L1) {
+            out.insert(it.key(), traderId);
+        } else if (it.value() == kTokenMark) {
+            if (!token.isEmpty())
+                out.insert(it.key(), token);
+        } else {
+            out.insert(it.key(), fillValue(it.value(), traderId, token));
+        }
+    }
+    return out;
+}
+
+QJsonValue fillValue(const QJsonValue &value, qint64 traderId, const QString &token)
+{
+    if (value.isObject())
+        return fillObject(value.toObject(), traderId, token);
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &item : value.toArray())
+            out.append(item == kTokenMark ? QJsonValue(token) : fillValue(item, traderId, token));
+        return out;
+    }
+    return value;
+}
+
+} // namespace
+
+QJsonObject SocketConfig::fill(const QJsonObject &payload, qint64 traderId, const QString &token)
+{
+    return fillObject(payload, traderId, token);
+}
+
 void SocketConfig::updatePayloads()
 {
-    subscribePayload = subscribeMessage(traderId, token);
-    unsubscribePayload = unsubscribeMessage(traderId);
+    subscribePayload = fill(subscribeTemplate, traderId, token);
+    unsubscribePayload = fill(unsubscribeTemplate, traderId, token);
+    pingPayload = fill(pingTemplate, traderId, token);
+}
+
+QJsonObject SocketConfig::nativeSubscribeTemplate()
+{
+    return {{u"type"_s, u"Subscribe"_s}, {u"traderid"_s, 0}, {u"token"_s, kTokenMark}};
+}
+
+QJsonObject SocketConfig::nativeUnsubscribeTemplate()
+{
+    return {{u"type"_s, u"Unsubscribe"_s}, {u"traderid"_s, 0}};
+}
+
+QJsonObject SocketConfig::nativePingTemplate()
+{
+    return {{u"type"_s, u"Ping"_s}, {u"traderid"_s, 0}};
 }
 
 QJsonObject SocketConfig::subscribeMessage(qint64 traderId, const QString &token)
 {
-    QJsonObject message{{u"type"_s, u"Subscribe"_s}, {u"traderid"_s, traderId}};
-    if (!token.isEmpty())
-        message.insert(u"token"_s, token);
-    return message;
+    return fill(nativeSubscribeTemplate(), traderId, token);
 }
 
 QJsonObject SocketConfig::unsubscribeMessage(qint64 traderId)
 {
-    return QJsonObject{{u"type"_s, u"Unsubscribe"_s}, {u"traderid"_s, traderId}};
+    return fill(nativeUnsubscribeTemplate(), traderId, {});
 }
 
 QString SocketConfig::validateUrl(const QUrl &url)

@@ -56,10 +56,23 @@ struct SocketConfig
     // Extra certificate authorities to trust for wss:// (a private CA); the system's stay.
     // Verification is always on: a certificate that does not verify is a fatal error.
     QList<QSslCertificate> caCertificates;
+    // The wire format's name (a built-in profile, or a profile file's path); "native" by
+    // default. The templates below come from it (FeedProfile::applyTo).
+    QString profile = QStringLiteral("native");
+    // What the payloads are made of: every "traderid" key (at any depth) gets traderId, every
+    // "{token}" string gets the token (and its key goes when there is none).
+    QJsonObject subscribeTemplate = nativeSubscribeTemplate();
+    QJsonObject unsubscribeTemplate = nativeUnsubscribeTemplate();
+    QJsonObject pingTemplate = nativePingTemplate();
+    // The key that carries the ping's wall-clock time, answered in a Pong for the round trip;
+    // empty: the ping is sent as it is and nothing is measured.
+    QString pingTimestampKey = QStringLiteral("ts");
     // Sent as the first frame of every connection, the first and every reconnect.
     QJsonObject subscribePayload;
     // Sent just before a deliberate close; nothing is sent when it is empty.
     QJsonObject unsubscribePayload;
+    // Sent every heartbeat interval (with the timestamp, when pingTimestampKey is set).
+    QJsonObject pingPayload;
 
     std::chrono::milliseconds heartbeatInterval = Defaults::kHeartbeatInterval;
     // After a ping, no inbound frame of any kind within this time means the link is dead.
@@ -86,10 +99,16 @@ struct SocketConfig
     // A config for the project's feed protocol: Subscribe and Unsubscribe for `traderId`.
     static SocketConfig forTrader(const QUrl &url, qint64 traderId, const QString &token = {});
 
+    // The native protocol's messages (docs/protocol.md).
     static QJsonObject subscribeMessage(qint64 traderId, const QString &token = {});
-    // Rebuilds both payloads from traderId and token.
-    void updatePayloads();
     static QJsonObject unsubscribeMessage(qint64 traderId);
+    static QJsonObject nativeSubscribeTemplate();
+    static QJsonObject nativeUnsubscribeTemplate();
+    static QJsonObject nativePingTemplate();
+    // Rebuilds the payloads from the templates, traderId and token.
+    void updatePayloads();
+    // One template filled in.
+    static QJsonObject fill(const QJsonObject &payload, qint64 traderId, const QString &token);
 
     // Empty when the config can be used, otherwise what is wrong, in words for the user.
     QString validate() const;

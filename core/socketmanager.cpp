@@ -705,8 +705,13 @@ void SocketManager::onHeartbeat()
 void SocketManager::sendPing()
 {
     const qint64 ts = now();
-    const QJsonObject ping{
-        {u"type"_s, u"Ping"_s}, {u"traderid"_s, m_config.traderId}, {u"ts"_s, ts}};
+    QJsonObject ping = m_config.pingPayload;
+    // Without a timestamp to echo, a reply cannot be told from any other frame: no round trip.
+    if (m_config.pingTimestampKey.isEmpty()) {
+        sendFrame(ping);
+        return;
+    }
+    ping.insert(m_config.pingTimestampKey, ts);
     if (!sendFrame(ping))
         return;
     m_pendingPings.push_back({ts, m_monotonic.nsecsElapsed()});
@@ -758,13 +763,14 @@ void SocketManager::ignore(const QString &what)
 bool SocketManager::consumePong(const QString &message)
 {
     // Cheap filter first: this runs for every message on the hot path.
-    if (message.size() > kMaxPongSize || !message.contains("\"Pong\""_L1))
+    if (m_config.pingTimestampKey.isEmpty() || message.size() > kMaxPongSize ||
+        !message.contains("\"Pong\""_L1))
         return false;
     const QJsonObject reply = QJsonDocument::fromJson(message.toUtf8()).object();
     if (reply.value("type"_L1).toString() != "Pong"_L1)
         return false;
 
-    const qint64 ts = reply.value("ts"_L1).toInteger(-1);
+    const qint64 ts = reply.value(m_config.pingTimestampKey).toInteger(-1);
     const auto it = std::find_if(m_pendingPings.begin(), m_pendingPings.end(),
                                  [ts](const PendingPing &ping) { return ping.ts == ts; });
     if (it == m_pendingPings.end()) {

@@ -132,6 +132,16 @@ Position TradingSimulation::openPosition(qint64 openTime, bool pastPosition)
     return p;
 }
 
+std::optional<ClosedTrade> TradingSimulation::closeOldest()
+{
+    if (m_open.empty())
+        return std::nullopt;
+    const auto oldest = m_open.begin();
+    const ClosedTrade trade = closePosition(oldest->second, ClosedTrade::Reason::Manual);
+    m_open.erase(oldest);
+    return trade;
+}
+
 ClosedTrade TradingSimulation::closePosition(const Position &position, ClosedTrade::Reason reason)
 {
     ClosedTrade trade;

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
 
 // A believable trading account, stepped in logical time: random-walk prices, positions that
 // open and close (take-profit, stop-loss, by hand), a third of them copying followed signal
@@ -57,6 +58,9 @@ public:
     // One extra update for load: a small price move of one instrument that a position holds
     // (time stands still). Returns the positions on that instrument, revalued.
     QList<Position> nudge();
+    // Closes the oldest open position by hand, now (tests and demos of a close); nullopt
+    // when none is open.
+    std::optional<ClosedTrade> closeOldest();
 
 private:
     double gaussian();

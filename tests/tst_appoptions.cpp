@@ -1,6 +1,7 @@
 #include "appoptions.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -17,6 +18,7 @@ private Q_SLOTS:
     void badInputGivesAClearError_data();
     void badInputGivesAClearError();
     void commandLineWinsOverSettings();
+    void profileGivesThePayloads();
     void caCertificateIsLoaded();
     void startTab_data();
     void startTab();
@@ -153,6 +155,13 @@ void tst_AppOptions::badInputGivesAClearError_data()
                                   << u"exclude each other"_s;
     QTest::addRow("ca-cert missing")
         << args({"--ca-cert", "/no/such/ca.pem"}) << u"--ca-cert: no PEM certificate"_s;
+    QTest::addRow("profile missing")
+        << args({"--profile", "/no/such/profile.json"})
+        << u"--profile: profile /no/such/profile.json: cannot be read"_s;
+    QTest::addRow("profile broken")
+        << QStringList{u"trade-monitor"_s, u"--profile"_s,
+                       QStringLiteral(TM_TEST_DATA "/profile-broken.json")}
+        << u"profile-broken.json: key \"fields\": \"id\" is mapped twice"_s;
     QTest::addRow("bad tab") << args({"--tab", "history"})
                              << u"--tab: expected \"open\" or \"closed\""_s;
 }
@@ -164,6 +173,32 @@ void tst_AppOptions::badInputGivesAClearError()
     AppOptions options;
     QCOMPARE(options.parse(arguments), AppOptions::Outcome::Error);
     QVERIFY2(options.message().contains(expected), qPrintable(options.message()));
+}
+
+void tst_AppOptions::profileGivesThePayloads()
+{
+    AppOptions seed;
+    QCOMPARE(seed.parse(args({"--profile", "seed", "--trader-id", "77"})),
+             AppOptions::Outcome::Run);
+    SocketConfig config = seed.socketConfig();
+    QCOMPARE(config.profile, u"seed"_s);
+    QCOMPARE(config.subscribePayload,
+             QJsonObject({{u"value"_s, u"value1"_s}, {u"type"_s, u"type1"_s}}));
+    QCOMPARE(config.pingPayload, QJsonObject({{u"traderid"_s, 77}, {u"type"_s, u"Ping"_s}}));
+    QVERIFY(config.pingTimestampKey.isEmpty());
+
+    AppOptions file;
+    const QString path = QStringLiteral(TM_TEST_DATA "/profile-renamed.json");
+    QCOMPARE(file.parse({u"trade-monitor"_s, u"--profile"_s, path, u"--trader-id"_s, u"5"_s}),
+             AppOptions::Outcome::Run);
+    QVERIFY(file.profile());
+    QCOMPARE(file.profile()->field(u"profit"_s), u"pl"_s);
+    // Over saved settings that name another profile, the command line wins.
+    SocketConfig saved = SocketConfig::forTrader(QUrl(u"ws://h/"_s), 9, u"tok"_s);
+    config = file.apply(saved);
+    QCOMPARE(config.profile, path);
+    QCOMPARE(config.subscribePayload.value("traderid"_L1).toInteger(), 5);
+    QCOMPARE(config.subscribePayload.value("auth"_L1).toString(), u"tok"_s);
 }
 
 void tst_AppOptions::commandLineWinsOverSettings()

@@ -1,4 +1,5 @@
 #include "appsettings.h"
+#include "feedprofile.h"
 
 #include <QSettings>
 #include <QTemporaryDir>
@@ -53,6 +54,7 @@ void tst_AppSettings::roundTrip()
     config.reconnectMax = 8000ms;
     config.snapshotTimeout = 3000ms;
     config.giveUpAfter = 0ms;
+    FeedProfile::seed().applyTo(config);
     {
         QSettings ini(file(), QSettings::IniFormat);
         AppSettings(&ini).setFeedConfig(config);
@@ -69,7 +71,9 @@ void tst_AppSettings::roundTrip()
     QCOMPARE(back.reconnectMax, 8000ms);
     QCOMPARE(back.snapshotTimeout, 3000ms);
     QCOMPARE(back.giveUpAfter, 0ms);
-    QCOMPARE(back.subscribePayload.value("traderid"_L1).toInteger(), 4711);
+    QCOMPARE(back.profile, u"seed"_s);
+    QCOMPARE(back.subscribePayload, *FeedProfile::seed().subscribe);
+    QCOMPARE(back.pingPayload.value("traderid"_L1).toInteger(), 4711); // the trader id follows
     QVERIFY(settings.problems().isEmpty());
 }
 
@@ -89,6 +93,9 @@ void tst_AppSettings::badValuesAreIgnoredOneByOne_data()
         << u"feed/reconnectMinMs: \"0\" is not a whole number from 100"_s;
     QTest::addRow("snapshot timeout zero")
         << u"feed/snapshotTimeoutMs"_s << u"0"_s << u"feed/snapshotTimeoutMs"_s;
+    QTest::addRow("profile file missing")
+        << u"feed/profile"_s << u"/no/such/dialect.json"_s
+        << u"feed/profile: profile /no/such/dialect.json: cannot be read"_s;
     QTest::addRow("give-up time negative")
         << u"feed/giveUpAfterMs"_s << u"-1"_s << u"feed/giveUpAfterMs"_s;
 }

@@ -2,6 +2,7 @@
 // The connection log from the outside: what a user reads in View -> Connection Log after
 // real events on a real feed (the in-process simulator).
 #include "connectionlog.h"
+#include "feedprofile.h"
 #include "feedsession.h"
 #include "feedsimulator.h"
 #include "positionbook.h"
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void rejectionsAreOneEntryPer10Seconds();
     void givingUpAndSleepingAreLogged();
     void rowsCopyAsTextWithFullTimes();
+    void rowsLeftOutOfListsAreCounted();
 };
 
 void tst_ConnectionLog::keepsTheNewestThousand()
@@ -221,6 +223,34 @@ void tst_ConnectionLog::rowsCopyAsTextWithFullTimes()
     QCOMPARE(log.data(log.index(1, ConnectionLog::EventColumn)).toString(), u"second"_s);
     QCOMPARE(log.data(log.index(1, 0), ConnectionLog::SeverityRole).toInt(),
              int(Severity::Warning));
+}
+
+void tst_ConnectionLog::rowsLeftOutOfListsAreCounted()
+{
+    SocketManager socket;
+    PositionBook book;
+    FeedSession session(&socket, &book, nullptr);
+    session.setProfile(FeedProfile::seed());
+    FixedClock clock;
+    ConnectionLog log;
+    log.setClock(&clock);
+    log.watch(&socket, &session);
+    const QByteArray row = R"({"ticket":1,"symbol":"EURUSD","side":0,"volume":1,"openPrice":1,)"
+                           R"("price":1,"profit":0,"openTime":1732421000000})";
+    QByteArray pending = row;
+    pending.replace(R"("ticket":1)", R"("ticket":2)").replace(R"("side":0)", R"("side":4)");
+    session.handleMessage(R"({"Code":200,"data":[)" + row + "," + pending + "]}");
+    const int entry = find(log, u"left out"_s);
+    QVERIFY2(entry >= 0 &&
+                 log.entry(entry).text.startsWith("A row was left out of the list: "_L1) &&
+                 log.entry(entry).text.contains("pending order (side 4)"_L1),
+             qPrintable(texts(log).join(u" | "_s)));
+    clock.now += 1000;
+    session.handleMessage(R"({"Code":200,"data":[)" + row + "," + pending + "," + pending + "]}");
+    QCOMPARE(texts(log).filter(u"left out"_s).size(), 1); // the same window: counted in place
+    QVERIFY2(log.entry(entry).text.startsWith("3 rows left out of lists in 10 s"_L1),
+             qPrintable(log.entry(entry).text));
+    QCOMPARE(session.skippedCount(), 3);
 }
 
 QTEST_GUILESS_MAIN(tst_ConnectionLog)

@@ -253,7 +253,7 @@ void tst_FeedParser::rejectsMalformedInputWithAReason_data()
     QTest::addRow("side long") << data("Positions", position("\"buy\"", "\"long\""))
                                << u"side: unknown side \"long\""_s;
     QTest::addRow("side null") << data("Positions", position("\"buy\"", "null"))
-                               << u"side: must be a string, not null"_s;
+                               << u"side: must be \"buy\", \"sell\", 0 or 1, not null"_s;
     QTest::addRow("volume negative")
         << data("Positions", position("\"volume\":0.3", "\"volume\":-2"))
         << u"Positions.data[0].volume: negative (-2)"_s;

@@ -4,6 +4,7 @@
 #include "feedsimulator.h"
 #include "feedsource.h"
 #include "positionbook.h"
+#include "positionsmodel.h"
 #include "socketmanager.h"
 #include "testfeedserver.h"
 #include "tradehistory.h"
@@ -117,6 +118,11 @@ private Q_SLOTS:
     // accounts and provisional closes
     void switchingAccountStartsClean();
     void aPositionSeenOpenAgainIsWithdrawn();
+
+    // wire profiles
+    void seedDialectEndToEnd_data();
+    void seedDialectEndToEnd();
+    void renamedFieldsAgainstATestServer();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -463,7 +469,7 @@ void tst_FeedSession::switchingAccountStartsClean()
     QVERIFY(history.open(m_dir->filePath(u"h.sqlite"_s)));
     FeedSession session(&socket, &book, &history);
     FeedSource source(&socket);
-    connect(&source, &FeedSource::accountChanged, &session, &FeedSession::switchAccount);
+    connect(&source, &FeedSource::feedSwitched, &session, &FeedSession::switchFeed);
     QVERIFY(source.apply(config(first.url())));
     const Account firstAccount = history.account();
     QCOMPARE(firstAccount, Account::of(first.url(), 10260));
@@ -542,6 +548,138 @@ void tst_FeedSession::aPositionSeenOpenAgainIsWithdrawn()
     QCOMPARE(history.store()->count(account), 1);
     snapshot({1, 2, 3}); // the server shows it once more by mistake
     QCOMPARE(history.store()->count(account), 1);
+}
+
+// ---- wire profiles ------------------------------------------------------------------------
+
+void tst_FeedSession::seedDialectEndToEnd_data()
+{
+    QTest::addColumn<QString>("profileName");
+    QTest::addRow("built-in seed") << u"seed"_s;
+    QTest::addRow("renamed fields, times in seconds")
+        << QStringLiteral(TM_TEST_DATA "/profile-renamed.json");
+}
+
+void tst_FeedSession::seedDialectEndToEnd()
+{
+    QFETCH(QString, profileName);
+    QString error;
+    const std::optional<FeedProfile> profile = FeedProfile::load(profileName, &error);
+    QVERIFY2(profile, qPrintable(error));
+    FeedSimulator::Options options = simulatorOptions();
+    options.profile = *profile;
+    FeedSimulator simulator(options);
+    QVERIFY(simulator.listen());
+    SocketConfig c = config(simulator.url());
+    profile->applyTo(c);
+    SocketManager socket(c);
+    PositionBook book;
+    PositionsModel table(&book);
+    TradeHistory history;
+    QVERIFY(history.open(m_dir->filePath(u"h.sqlite"_s)));
+    history.setAccount(Account::of(simulator.url(), 10260));
+    FeedSession session(&socket, &book, &history);
+    session.setProfile(*profile);
+    QSignalSpy lists(&socket, &SocketManager::messageReceived); // every list is a frame
+    socket.open();
+    QTRY_COMPARE(socket.state(), State::Live);
+    // The table shows the server's current list.
+    QTRY_COMPARE(ticketsOf(book.positions()), ticketsOf(simulator.simulation().openPositions()));
+    QTRY_COMPARE(table.rowCount(), int(simulator.simulation().openPositions().size()));
+    const Position server = simulator.simulation().openPositions().constFirst();
+    const Position &shown = book.at(book.rowOf(server.ticket));
+    QCOMPARE(shown.symbol, server.symbol);
+    QCOMPARE(shown.volume, server.volume);
+    QCOMPARE(shown.openTime / 1000, server.openTime / 1000); // seconds lose the milliseconds
+    QCOMPARE(session.rejectedCount(), 0);
+
+    // A position closes on the server: it leaves the next list, and lands in the history
+    // once, unconfirmed (this dialect says no more), however many lists follow.
+    const qint64 closed = server.ticket;
+    QVERIFY(simulator.closeOldest());
+    QTRY_VERIFY(book.rowOf(closed) < 0);
+    const int listsBefore = int(lists.count());
+    QTRY_VERIFY(lists.count() >= listsBefore + 3);
+    int times = 0;
+    for (const ClosedTrade &t : history.store()->trades(history.account())) {
+        if (t.position.ticket == closed) {
+            ++times;
+            QVERIFY(!t.isConfirmed());
+        }
+    }
+    QCOMPARE(times, 1);
+    QCOMPARE(socket.state(), State::Live);
+}
+
+void tst_FeedSession::renamedFieldsAgainstATestServer()
+{
+    // A server in the example's dialect, scripted by hand: the lists it sends, and exactly
+    // what it receives.
+    QString error;
+    const std::optional<FeedProfile> profile =
+        FeedProfile::load(QStringLiteral(TM_TEST_DATA "/profile-renamed.json"), &error);
+    QVERIFY2(profile, qPrintable(error));
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    const auto row = [](qint64 ticket, int cmd) {
+        return u"{\"orderid\":%1,\"symbolname\":\"EURUSD\",\"cmd\":%2,\"lots\":0.5,"
+               "\"openprice\":1.08,\"curprice\":1.09,\"pl\":12.5,\"opentime\":1732421000}"_s
+                   .arg(ticket)
+                   .arg(cmd);
+    };
+    const auto list = [](const QStringList &rows) {
+        return u"{\"Code\":200,\"data\":[%1]}"_s.arg(rows.join(u','));
+    };
+    connect(&server, &TestFeedServer::frameReceived, &server, [&](int, const QJsonObject &frame) {
+        if (frame.value("type"_L1) == "type1"_L1) // the profile's subscription
+            server.broadcast(list({row(1, 0), row(2, 1), row(3, 3)}));
+        else if (frame.value("type"_L1) == "Ping"_L1)
+            server.broadcast(u"{\"Code\":200}"_s); // a reply with no contract
+    });
+    SocketConfig c = SocketConfig::forTrader(server.url(), 10260, u"s3cret"_s);
+    c.heartbeatInterval = 50ms;
+    profile->applyTo(c);
+    SocketManager socket(c);
+    PositionBook book;
+    PositionsModel table(&book);
+    TradeHistory history;
+    QVERIFY(history.open(m_dir->filePath(u"h.sqlite"_s)));
+    history.setAccount(Account::of(server.url(), 10260));
+    FeedSession session(&socket, &book, &history);
+    session.setProfile(*profile);
+    QSignalSpy skipped(&session, &FeedSession::rowsSkipped);
+    socket.open();
+    QTRY_COMPARE(socket.state(), State::Live);
+    QCOMPARE(ticketsOf(book.positions()), (QSet<qint64>{1, 2}));
+    QCOMPARE(book.at(book.rowOf(2)).side, Position::Side::Sell);
+    QCOMPARE(book.at(book.rowOf(1)).openTime, 1732421000000);
+    QCOMPARE(session.skippedCount(), 1); // the pending order (cmd 3)
+    QVERIFY(skipped.at(0).at(1).toString().contains("pending order (side 3)"_L1));
+
+    // Position 2 closes: gone from the table, in the history once, whatever follows.
+    server.broadcast(list({row(1, 0)}));
+    QTRY_COMPARE(book.count(), 1);
+    server.broadcast(list({row(1, 0), row(4, 1)}));
+    server.broadcast(list({row(1, 0), row(4, 1)}));
+    QTRY_COMPARE(ticketsOf(book.positions()), (QSet<qint64>{1, 4}));
+    QTRY_COMPARE(table.rowCount(), 2);
+    QCOMPARE(history.store()->count(history.account()), 1);
+    QCOMPARE(history.store()->trades(history.account()).at(0).position.ticket, 2);
+
+    // The wire: the profile's subscription first, its pings, its "stop pushing" at the end.
+    QTRY_VERIFY(server.countFrames(0, u"Ping"_s) >= 2);
+    socket.close();
+    QTRY_VERIFY(server.connection(0).closed);
+    const QList<QJsonObject> frames = server.connection(0).frames;
+    QCOMPARE(frames.constFirst(), QJsonObject({{u"value"_s, u"value1"_s},
+                                               {u"type"_s, u"type1"_s},
+                                               {u"traderid"_s, 10260},
+                                               {u"auth"_s, u"s3cret"_s}}));
+    for (qsizetype i = 1; i + 1 < frames.size(); ++i)
+        QCOMPARE(frames.at(i), QJsonObject({{u"traderid"_s, 10260}, {u"type"_s, u"Ping"_s}}));
+    QCOMPARE(frames.constLast(),
+             QJsonObject({{u"value1"_s, u"demo1"_s}, {u"value2"_s, u"demo2"_s}}));
+    QCOMPARE(server.connection(0).closeCode, 1000);
 }
 
 QTEST_GUILESS_MAIN(tst_FeedSession)

@@ -2,6 +2,7 @@
 #include "feedsession.h"
 #include "feedsimulator.h"
 #include "positionbook.h"
+#include "socketconfig.h"
 #include "socketmanager.h"
 #include "tradingsimulation.h"
 
@@ -135,6 +136,7 @@ private Q_SLOTS:
     void mutedAnswersPingsButSendsNoData();
     void subscribeErrorAnswersInsteadOfData();
     void seqRestartCountsFromOneWithoutASnapshot();
+    void speaksAProfilesDialect();
 
     // the executable and the protocol document
     void executablePrintsItsUrlFirst();
@@ -752,6 +754,42 @@ void tst_FeedSimulator::seqRestartCountsFromOneWithoutASnapshot()
     QCOMPARE(client.frames.at(restartedAt() + 1).value("seq"_L1).toInteger(), 2);
     for (qsizetype i = mark; i < client.frames.size(); ++i)
         QVERIFY(client.frames.at(i).value("type"_L1) != "Snapshot"_L1);
+}
+
+void tst_FeedSimulator::speaksAProfilesDialect()
+{
+    QString error;
+    const auto profile =
+        FeedProfile::load(QStringLiteral(TM_SOURCE_DIR "/tests/data/profile-renamed.json"), &error);
+    QVERIFY2(profile, qPrintable(error));
+    FeedSimulator::Options options = fastOptions();
+    options.profile = *profile;
+    FeedSimulator simulator(options);
+    QVERIFY(simulator.listen());
+    RawClient client(simulator.url());
+    QVERIFY(client.waitConnected());
+    // The profile's subscription, filled in as a client does.
+    client.send(SocketConfig::fill(*profile->subscribe, kTrader, u"tok"_s));
+    QTRY_VERIFY(client.frames.size() >= 2); // the list at once, and again after a change
+    const QJsonObject list = client.frames.at(0);
+    QCOMPARE(list.value("Code"_L1).toInt(), 200);
+    QVERIFY(!list.contains("type"_L1) && !list.contains("seq"_L1));
+    const QJsonArray data = list.value("data"_L1).toArray();
+    QCOMPARE(data.size(), qsizetype(simulator.simulation().openPositions().size()));
+    const QJsonObject row = data.at(0).toObject();
+    for (const char *theirs : {"orderid", "symbolname", "cmd", "lots", "openprice", "curprice",
+                               "pl", "opentime", "swap"})
+        QVERIFY2(row.contains(QLatin1String(theirs)), theirs);
+    QVERIFY(!row.contains("ticket"_L1));
+    QVERIFY(row.value("opentime"_L1).toInteger() < 10'000'000'000LL); // seconds
+    // Its ping gets a frame without data; its "stop pushing" stops the lists.
+    client.send(SocketConfig::fill(*profile->ping, kTrader, {}));
+    QTRY_VERIFY(std::any_of(client.frames.cbegin(), client.frames.cend(),
+                            [](const QJsonObject &f) { return !f.contains("data"_L1); }));
+    client.send(*profile->unsubscribe);
+    QTRY_COMPARE(simulator.subscribedCount(), 0);
+    QSignalSpy more(&client.socket, &QWebSocket::textMessageReceived);
+    QVERIFY(!more.wait(10 * int(fastOptions().simulation.tick.count())));
 }
 
 // ---- the executable and the protocol document --------------------------------------------

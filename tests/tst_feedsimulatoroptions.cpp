@@ -119,6 +119,11 @@ void tst_FeedSimulatorOptions::badInputGivesAClearError_data()
     QTest::addRow("bad host") << args({"--host", "example.com"}) << u"not an IP address"_s;
     QTest::addRow("unknown") << args({"--fast"}) << u"Unknown option 'fast'"_s;
     QTest::addRow("stray") << args({"now"}) << u"Unexpected argument"_s;
+    QTest::addRow("profile missing") << args({"--profile", "/no/such.json"})
+                                     << u"--profile: profile /no/such.json: cannot be read"_s;
+    QTest::addRow("profile broken")
+        << args({"--profile", TM_TEST_DATA "/profile-broken.json"})
+        << u"profile-broken.json: key \"fields\": \"id\" is mapped twice"_s;
 }
 
 void tst_FeedSimulatorOptions::badInputGivesAClearError()

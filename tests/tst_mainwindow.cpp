@@ -3,6 +3,7 @@
 #include "closedtradestore.h"
 #include "connectionlog.h"
 #include "connectionlogwindow.h"
+#include "feedprofile.h"
 #include "feedsession.h"
 #include "feedsimulator.h"
 #include "feedsource.h"
@@ -14,6 +15,7 @@
 #include "positionsmodel.h"
 #include "settingsdialog.h"
 #include "socketmanager.h"
+#include "testfeedserver.h"
 #include "tradehistory.h"
 
 #include <QApplication>
@@ -113,6 +115,8 @@ private Q_SLOTS:
     void unconfirmedClosesAreMarked();
     void unsavedTradesAreShownAndQuittingWarns();
     void exportNamesTheFileAndSaysWhereItWent();
+    void tabRuleInEveryProfile_data();
+    void tabRuleInEveryProfile();
     void signalTraderSelectorFillsFromPositions();
     void closedTradesShowsHistoryAndExports();
     void quittingClosesTheFeedCleanly();
@@ -729,6 +733,50 @@ void tst_MainWindow::exportNamesTheFileAndSaysWhereItWent()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.readAll().startsWith("ticket,"));
+}
+
+void tst_MainWindow::tabRuleInEveryProfile_data()
+{
+    QTest::addColumn<QString>("profileName");
+    QTest::addRow("native") << u"native"_s;
+    QTest::addRow("seed") << u"seed"_s;
+    QTest::addRow("a profile file") << QStringLiteral(TM_TEST_DATA "/profile-renamed.json");
+}
+
+void tst_MainWindow::tabRuleInEveryProfile()
+{
+    // Leaving Open Trades sends the profile's "stop pushing" message, then closes with 1000;
+    // coming back sends its subscription first. Exactly the profile's payloads.
+    QFETCH(QString, profileName);
+    QString error;
+    const std::optional<FeedProfile> profile = FeedProfile::load(profileName, &error);
+    QVERIFY2(profile, qPrintable(error));
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    SocketConfig config = SocketConfig::forTrader(server.url(), 10260, u"tok"_s);
+    profile->applyTo(config);
+    SocketManager socket(config);
+    PositionBook book;
+    TradeHistory history;
+    FeedSession session(&socket, &book, &history);
+    session.setProfile(*profile);
+    MainWindow window({&socket, &book, &history, nullptr, nullptr, &session});
+    window.show();
+    QTRY_COMPARE(server.connectionCount(), 1);
+    QTRY_VERIFY(!server.connection(0).frames.isEmpty());
+    QCOMPARE(server.connection(0).frames.constFirst(), config.subscribePayload);
+
+    QSignalSpy accepted(&server, &TestFeedServer::tcpConnectionAccepted);
+    window.tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    QTRY_VERIFY(server.connection(0).closed);
+    QCOMPARE(server.connection(0).frames.constLast(), config.unsubscribePayload);
+    QCOMPARE(server.connection(0).closeCode, 1000);
+    QVERIFY(!accepted.wait(500)); // a deliberate close: nothing reconnects
+
+    window.tabs()->setCurrentIndex(MainWindow::OpenTradesTab);
+    QTRY_COMPARE(server.connectionCount(), 2);
+    QTRY_VERIFY(!server.connection(1).frames.isEmpty());
+    QCOMPARE(server.connection(1).frames.constFirst(), config.subscribePayload);
 }
 
 void tst_MainWindow::rendersToPng()

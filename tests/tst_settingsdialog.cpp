@@ -1,5 +1,7 @@
+#include "feedprofile.h"
 #include "settingsdialog.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPushButton>
@@ -19,6 +21,7 @@ private Q_SLOTS:
     void invalidValuesDisableOk_data();
     void invalidValuesDisableOk();
     void newLimitsAreEditableAndChecked();
+    void profileIsPickedAndChecked();
 };
 
 static QPushButton *okButton(SettingsDialog &dialog)
@@ -94,6 +97,36 @@ void tst_SettingsDialog::newLimitsAreEditableAndChecked()
     dialog.snapshotTimeoutBox()->setValue(12000);
     QCOMPARE(dialog.config().snapshotTimeout, 12000ms);
     QVERIFY(okButton(dialog)->isEnabled());
+}
+
+void tst_SettingsDialog::profileIsPickedAndChecked()
+{
+    SocketConfig config = SocketConfig::forTrader(QUrl(u"ws://h/"_s), 31);
+    FeedProfile::seed().applyTo(config);
+    SettingsDialog dialog(config);
+    QCOMPARE(dialog.profileBox()->currentData().toString(), u"seed"_s);
+    QVERIFY(!dialog.profileFileEdit()->isVisibleTo(&dialog));
+    QCOMPARE(dialog.config().subscribePayload, *FeedProfile::seed().subscribe);
+
+    // A profile file: refused with the file's own error while it cannot be used.
+    dialog.profileBox()->setCurrentIndex(dialog.profileBox()->count() - 1);
+    QVERIFY(dialog.profileFileEdit()->isVisibleTo(&dialog));
+    QVERIFY2(dialog.problem().contains("Choose a profile file"_L1), qPrintable(dialog.problem()));
+    dialog.profileFileEdit()->setText(QStringLiteral(TM_TEST_DATA "/profile-broken.json"));
+    QVERIFY2(dialog.problem().contains("profile-broken.json: key \"fields\""_L1),
+             qPrintable(dialog.problem()));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    const QString good = QStringLiteral(TM_TEST_DATA "/profile-renamed.json");
+    dialog.profileFileEdit()->setText(good);
+    QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+    QVERIFY(okButton(dialog)->isEnabled());
+    const SocketConfig edited = dialog.config();
+    QCOMPARE(edited.profile, good);
+    QCOMPARE(edited.subscribePayload.value("traderid"_L1).toInteger(), 31);
+    // Back to our own protocol.
+    dialog.profileBox()->setCurrentIndex(0);
+    QCOMPARE(dialog.config().profile, u"native"_s);
+    QCOMPARE(dialog.config().subscribePayload, SocketConfig::subscribeMessage(31));
 }
 
 QTEST_MAIN(tst_SettingsDialog)

@@ -136,10 +136,12 @@ void OpenTradesPage::setMode(Mode mode)
 
 void OpenTradesPage::updateSignalTraders()
 {
-    // Column widths fit the first real rows, unless the user's own widths were restored.
+    // Column widths fit the first real rows, unless the user's own widths were restored;
+    // a turn later, so that a list that arrives row by row is all there.
     if (!m_sized && m_book->count() > 0) {
         m_sized = true;
-        m_table->resizeColumnsToContents();
+        QMetaObject::invokeMethod(m_table, &QTableView::resizeColumnsToContents,
+                                  Qt::QueuedConnection);
     }
     QMap<qint64, QString> traders;
     for (const Position &p : m_book->positions()) {

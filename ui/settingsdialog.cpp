@@ -1,7 +1,12 @@
 #include "settingsdialog.h"
 
+#include "feedprofile.h"
+
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -35,6 +40,20 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     m_url = new QLineEdit(config.url.toString(), this);
     m_url->setPlaceholderText(tr("empty: the built-in demo feed"));
     m_url->setClearButtonEnabled(true);
+    m_profile = new QComboBox(this);
+    m_profile->addItem(tr("Trade Monitor protocol (native)"), u"native"_s);
+    m_profile->addItem(tr("Original web client's backend (seed)"), u"seed"_s);
+    m_profile->addItem(tr("Profile file…"), QString());
+    m_profile->setToolTip(tr("How the feed writes its messages; see docs/profiles.md"));
+    m_profileFile = new QLineEdit(this);
+    m_profileFile->setPlaceholderText(tr("a profile file (.json)"));
+    m_browse = new QPushButton(tr("Browse…"), this);
+    if (const int builtIn = m_profile->findData(config.profile); builtIn >= 0) {
+        m_profile->setCurrentIndex(builtIn);
+    } else {
+        m_profile->setCurrentIndex(m_profile->count() - 1);
+        m_profileFile->setText(config.profile);
+    }
     m_traderId = spinBox(UserLimits::kTraderId, config.traderId, QString(), this);
     m_traderId->setGroupSeparatorShown(false);
     m_token = new QLineEdit(config.token, this);
@@ -59,6 +78,11 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
 
     auto *form = new QFormLayout;
     form->addRow(tr("Feed &URL:"), m_url);
+    auto *profileRow = new QHBoxLayout;
+    profileRow->addWidget(m_profile);
+    profileRow->addWidget(m_profileFile, 1);
+    profileRow->addWidget(m_browse);
+    form->addRow(tr("&Wire format:"), profileRow);
     form->addRow(tr("&Trader id:"), m_traderId);
     form->addRow(tr("Auth t&oken:"), m_token);
     form->addRow(tr("&Heartbeat every:"), m_heartbeat);
@@ -82,6 +106,16 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     layout->addWidget(m_buttons);
 
     connect(m_url, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_profile, &QComboBox::currentIndexChanged, this, &SettingsDialog::validate);
+    connect(m_profileFile, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_browse, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(
+            this, tr("Choose a profile"), m_profileFile->text(), tr("Profiles (*.json)"));
+        if (file.isEmpty())
+            return;
+        m_profile->setCurrentIndex(m_profile->count() - 1);
+        m_profileFile->setText(file);
+    });
     for (QSpinBox *box : {m_traderId, m_heartbeat, m_pongTimeout, m_snapshotTimeout, m_maxRetries,
                           m_giveUpAfter, m_reconnectMin, m_reconnectMax})
         connect(box, &QSpinBox::valueChanged, this, &SettingsDialog::validate);
@@ -103,11 +137,24 @@ SocketConfig SettingsDialog::config() const
     config.reconnectMin = milliseconds(m_reconnectMin->value());
     config.reconnectMax = milliseconds(m_reconnectMax->value());
     config.updatePayloads();
+    const QString chosen = m_profile->currentData().toString();
+    // A profile that cannot be used leaves the payloads native; problem() says why.
+    if (const auto profile =
+            FeedProfile::load(chosen.isEmpty() ? m_profileFile->text().trimmed() : chosen, nullptr))
+        profile->applyTo(config);
     return config;
 }
 
 QString SettingsDialog::problem() const
 {
+    const bool fromFile = m_profile->currentData().toString().isEmpty();
+    if (fromFile && m_profileFile->text().trimmed().isEmpty())
+        return tr("Choose a profile file, or a built-in wire format.");
+    if (fromFile) {
+        QString error;
+        if (!FeedProfile::load(m_profileFile->text().trimmed(), &error))
+            return error;
+    }
     SocketConfig checked = config();
     // An empty URL is the demo feed: check the rest against a stand-in.
     if (checked.url.isEmpty())
@@ -118,6 +165,9 @@ QString SettingsDialog::problem() const
 void SettingsDialog::validate()
 {
     const QString text = problem();
+    const bool fromFile = m_profile->currentData().toString().isEmpty();
+    m_profileFile->setVisible(fromFile);
+    m_browse->setVisible(fromFile);
     m_problem->setText(text);
     m_problem->setVisible(!text.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(text.isEmpty());

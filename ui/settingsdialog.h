@@ -4,14 +4,17 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 
-// The feed settings a user can change: URL (empty = demo feed), trader id, token, heartbeat,
-// pong timeout, snapshot timeout, retries, give-up time and reconnect delays. The limits are
-// UserLimits' (SocketConfig::validateForUser): OK stays disabled while anything is outside
+// The feed settings a user can change: URL (empty = demo feed), wire format (a built-in
+// profile or a profile file, refused with the reason when it cannot be used), trader id, token,
+// heartbeat, pong timeout, snapshot timeout, retries, give-up time and reconnect delays. The limits
+// are UserLimits' (SocketConfig::validateForUser): OK stays disabled while anything is outside
 // them, and the dialog says what.
 class SettingsDialog : public QDialog
 {
@@ -26,6 +29,8 @@ public:
     QString problem() const;
 
     QLineEdit *urlEdit() const { return m_url; }
+    QComboBox *profileBox() const { return m_profile; }
+    QLineEdit *profileFileEdit() const { return m_profileFile; }
     QSpinBox *traderIdBox() const { return m_traderId; }
     QSpinBox *reconnectMinBox() const { return m_reconnectMin; }
     QSpinBox *reconnectMaxBox() const { return m_reconnectMax; }
@@ -37,6 +42,9 @@ private:
 
     SocketConfig m_base;
     QLineEdit *m_url = nullptr;
+    QComboBox *m_profile = nullptr;
+    QLineEdit *m_profileFile = nullptr;
+    QPushButton *m_browse = nullptr;
     QSpinBox *m_traderId = nullptr;
     QLineEdit *m_token = nullptr;
     QSpinBox *m_heartbeat = nullptr;

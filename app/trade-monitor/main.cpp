@@ -1,6 +1,7 @@
 #include "appoptions.h"
 #include "appsettings.h"
 #include "closedtradestore.h"
+#include "feedprofile.h"
 #include "feedsession.h"
 #include "feedsource.h"
 #include "mainwindow.h"
@@ -66,6 +67,13 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(problem));
         return 2;
     }
+    // The wire format: --profile, else the saved one (checked as settings were read).
+    QString error;
+    std::optional<FeedProfile> profile = FeedProfile::load(config.profile, &error);
+    if (!profile) {
+        std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(error));
+        return 2;
+    }
 
     SystemNetworkMonitor network;
     SocketManager socket;
@@ -81,9 +89,8 @@ int main(int argc, char *argv[])
     FeedSession session(&socket, &book, &history);
     FeedSource source(&socket);
     // Another account starts clean: emitted while no connection is open.
-    QObject::connect(&source, &FeedSource::accountChanged, &session, &FeedSession::switchAccount);
-    QString error;
-    if (!source.apply(config, &error)) {
+    QObject::connect(&source, &FeedSource::feedSwitched, &session, &FeedSession::switchFeed);
+    if (!source.apply(config, *profile, &error)) {
         std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(error));
         return 1;
     }
@@ -91,17 +98,22 @@ int main(int argc, char *argv[])
     MainWindow window({&socket, &book, &history, &source, &settings, &session},
                       options.startTab() == AppOptions::Tab::Closed ? MainWindow::ClosedTradesTab
                                                                     : MainWindow::OpenTradesTab);
-    QObject::connect(&window, &MainWindow::feedSettingsChanged, &source,
-                     [&](const SocketConfig &edited) {
-                         SocketConfig next = options.apply(edited);
-                         if (qEnvironmentVariableIsSet("TRADE_MONITOR_TOKEN"))
-                             next.token = qEnvironmentVariable("TRADE_MONITOR_TOKEN").trimmed();
-                         next.updatePayloads();
-                         Secrets::remember(next.token);
-                         QString problem;
-                         if (!source.apply(next, &problem))
-                             std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(problem));
-                     });
+    QObject::connect(
+        &window, &MainWindow::feedSettingsChanged, &source, [&](const SocketConfig &edited) {
+            SocketConfig next = options.apply(edited);
+            if (qEnvironmentVariableIsSet("TRADE_MONITOR_TOKEN"))
+                next.token = qEnvironmentVariable("TRADE_MONITOR_TOKEN").trimmed();
+            next.updatePayloads();
+            Secrets::remember(next.token);
+            QString problem;
+            // The dialog checked the profile; a file changed since falls back.
+            const FeedProfile chosen =
+                FeedProfile::load(next.profile, &problem).value_or(FeedProfile::native());
+            if (!problem.isEmpty())
+                std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(problem));
+            if (!source.apply(next, chosen, &problem))
+                std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(problem));
+        });
     window.show();
     const int status = QApplication::exec();
 
