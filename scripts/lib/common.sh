@@ -37,13 +37,22 @@ tm_install_packages() {
     fi
 }
 
-# Configures and builds into $TM_BUILD_DIR (default build/) with the given build type.
+# Configures with a preset of CMakePresets.json (release, asan, fuzz) and builds; extra
+# arguments go to the configure step. $TM_BUILD_DIR overrides the preset's folder.
 tm_build() {
-    local type="${1:-Release}"
+    local preset="${1:-release}"
     local root; root="$(tm_root)"
-    local dir="${TM_BUILD_DIR:-$root/build}"
-    cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "${@:2}"
-    cmake --build "$dir" -j "${TM_JOBS:-2}"
+    local dir=()
+    [ -n "${TM_BUILD_DIR:-}" ] && dir=(-B "$TM_BUILD_DIR")
+    (cd "$root" && cmake --preset "$preset" "${dir[@]}" "${@:2}")
+    local binary="${TM_BUILD_DIR:-}"
+    if [ -z "$binary" ]; then
+        case "$preset" in
+            release) binary="$root/build" ;;
+            *) binary="$root/build-asan" ;;
+        esac
+    fi
+    cmake --build "$binary" -j "${TM_JOBS:-2}"
 }
 
 # The benchmark's peers: Node.js with the `ws` package (npm), Python with `websockets`
