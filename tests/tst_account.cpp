@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "account.h"
+#include "domain/account.h"
 
 #include <QTest>
 #include <QUrl>

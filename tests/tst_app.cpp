@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The trade-monitor executable from the outside: what it leaves on disk.
-#include "closedtradestore.h"
+#include "history/closedtradestore.h"
 
 #include <QProcess>
 #include <QTemporaryDir>

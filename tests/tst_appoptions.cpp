@@ -1,4 +1,4 @@
-#include "appoptions.h"
+#include "config/appoptions.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

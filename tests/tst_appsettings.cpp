@@ -1,5 +1,5 @@
-#include "appsettings.h"
-#include "feedprofile.h"
+#include "config/appsettings.h"
+#include "protocol/feedprofile.h"
 
 #include <QSettings>
 #include <QTemporaryDir>

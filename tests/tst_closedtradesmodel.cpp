@@ -1,5 +1,5 @@
-#include "closedtradesmodel.h"
-#include "closedtradestore.h"
+#include "history/closedtradestore.h"
+#include "models/closedtradesmodel.h"
 #include "testclocks.h"
 
 #include <QAbstractItemModelTester>

@@ -1,4 +1,4 @@
-#include "closedtradestore.h"
+#include "history/closedtradestore.h"
 
 #include <QBuffer>
 #include <QDir>

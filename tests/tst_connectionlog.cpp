@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The connection log from the outside: what a user reads in View -> Connection Log after
 // real events on a real feed (the in-process simulator).
-#include "connectionlog.h"
-#include "feedprofile.h"
-#include "feedsession.h"
-#include "feedsimulator.h"
-#include "positionbook.h"
-#include "socketmanager.h"
+#include "feed/connectionlog.h"
+#include "feed/feedsession.h"
+#include "feed/positionbook.h"
+#include "net/socketmanager.h"
+#include "protocol/feedprofile.h"
+#include "simulator/feedsimulator.h"
 #include "testclocks.h"
 
 #include <QAbstractItemModelTester>

@@ -2,14 +2,14 @@
 // purpose (killed, stopped, refusing, sending garbage), against the app's real path built
 // from the same classes (SocketManager -> FeedSession -> PositionBook -> TradeHistory).
 // Each scenario prints what it measured (QINFO lines).
-#include "closedtradestore.h"
-#include "feedsession.h"
-#include "networkmonitor.h"
-#include "positionbook.h"
+#include "feed/feedsession.h"
+#include "feed/positionbook.h"
+#include "history/closedtradestore.h"
+#include "history/tradehistory.h"
+#include "net/networkmonitor.h"
+#include "net/socketmanager.h"
 #include "processmemory.h"
 #include "remotenetworkmonitor.h"
-#include "socketmanager.h"
-#include "tradehistory.h"
 
 #include <QDir>
 #include <QElapsedTimer>

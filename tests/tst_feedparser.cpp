@@ -1,6 +1,6 @@
-#include "feedmessages.h"
-#include "feedparser.h"
-#include "tradingsimulation.h"
+#include "protocol/feedmessages.h"
+#include "protocol/feedparser.h"
+#include "simulator/tradingsimulation.h"
 
 #include <QTest>
 

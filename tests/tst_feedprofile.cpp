@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Wire profiles: reading profile files (valid and invalid), the payloads they make, and
 // parsing in their dialect.
-#include "feedparser.h"
-#include "feedprofile.h"
-#include "socketconfig.h"
+#include "net/socketconfig.h"
+#include "protocol/feedparser.h"
+#include "protocol/feedprofile.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>

@@ -1,13 +1,13 @@
-#include "closedtradestore.h"
-#include "feedmessages.h"
-#include "feedsession.h"
-#include "feedsimulator.h"
-#include "feedsource.h"
-#include "positionbook.h"
-#include "positionsmodel.h"
-#include "socketmanager.h"
+#include "feed/feedsession.h"
+#include "feed/feedsource.h"
+#include "feed/positionbook.h"
+#include "history/closedtradestore.h"
+#include "history/tradehistory.h"
+#include "models/positionsmodel.h"
+#include "net/socketmanager.h"
+#include "protocol/feedmessages.h"
+#include "simulator/feedsimulator.h"
 #include "testfeedserver.h"
-#include "tradehistory.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -1,10 +1,10 @@
-#include "feedmessages.h"
-#include "feedsession.h"
-#include "feedsimulator.h"
-#include "positionbook.h"
-#include "socketconfig.h"
-#include "socketmanager.h"
-#include "tradingsimulation.h"
+#include "feed/feedsession.h"
+#include "feed/positionbook.h"
+#include "net/socketconfig.h"
+#include "net/socketmanager.h"
+#include "protocol/feedmessages.h"
+#include "simulator/feedsimulator.h"
+#include "simulator/tradingsimulation.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "feedsimulatoroptions.h"
+#include "simulator/feedsimulatoroptions.h"
 
 #include <QTest>
 

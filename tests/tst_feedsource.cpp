@@ -1,6 +1,6 @@
-#include "feedsimulator.h"
-#include "feedsource.h"
-#include "socketmanager.h"
+#include "feed/feedsource.h"
+#include "net/socketmanager.h"
+#include "simulator/feedsimulator.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,8 +1,8 @@
-#include "feedsession.h"
-#include "feedsimulator.h"
-#include "feedstatus.h"
-#include "positionbook.h"
-#include "socketmanager.h"
+#include "feed/feedsession.h"
+#include "feed/feedstatus.h"
+#include "feed/positionbook.h"
+#include "net/socketmanager.h"
+#include "simulator/feedsimulator.h"
 #include "testclocks.h"
 
 #include <QTcpServer>

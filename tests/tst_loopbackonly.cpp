@@ -3,12 +3,12 @@
 // A feed on this machine and the built-in demo must connect all the same. CTest runs this in
 // a network namespace with lo alone (unshare -n); run directly on a machine with a network,
 // it has nothing to prove and skips.
-#include "feedsession.h"
-#include "feedsimulator.h"
-#include "feedsource.h"
-#include "positionbook.h"
-#include "socketmanager.h"
-#include "systemnetworkmonitor.h"
+#include "feed/feedsession.h"
+#include "feed/feedsource.h"
+#include "feed/positionbook.h"
+#include "net/socketmanager.h"
+#include "net/systemnetworkmonitor.h"
+#include "simulator/feedsimulator.h"
 
 #include <QSignalSpy>
 #include <QTest>

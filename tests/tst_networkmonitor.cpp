@@ -1,5 +1,5 @@
-#include "networkmonitor.h"
-#include "systemnetworkmonitor.h"
+#include "net/networkmonitor.h"
+#include "net/systemnetworkmonitor.h"
 
 #include <QNetworkInformation>
 #include <QSignalSpy>

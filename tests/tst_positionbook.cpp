@@ -1,4 +1,4 @@
-#include "positionbook.h"
+#include "feed/positionbook.h"
 #include "testclocks.h"
 
 #include <QSignalSpy>

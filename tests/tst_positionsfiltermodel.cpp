@@ -1,6 +1,6 @@
-#include "positionbook.h"
-#include "positionsfiltermodel.h"
-#include "positionsmodel.h"
+#include "feed/positionbook.h"
+#include "models/positionsfiltermodel.h"
+#include "models/positionsmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>

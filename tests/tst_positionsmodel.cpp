@@ -1,5 +1,5 @@
-#include "positionbook.h"
-#include "positionsmodel.h"
+#include "feed/positionbook.h"
+#include "models/positionsmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,4 +1,4 @@
-#include "reconnectbackoff.h"
+#include "net/reconnectbackoff.h"
 
 #include <QSet>
 #include <QTest>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ReconnectPolicy on simulated time: the give-up rule, and outages run through it by the
 // thousand with a seeded random source.
-#include "reconnectpolicy.h"
-#include "socketconfig.h"
+#include "net/reconnectpolicy.h"
+#include "net/socketconfig.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,8 +1,8 @@
-#include "closedtradestore.h"
-#include "feedsession.h"
-#include "positionbook.h"
-#include "secrets.h"
-#include "socketmanager.h"
+#include "feed/feedsession.h"
+#include "feed/positionbook.h"
+#include "history/closedtradestore.h"
+#include "net/secrets.h"
+#include "net/socketmanager.h"
 #include "testfeedserver.h"
 
 #include <QBuffer>

@@ -1,4 +1,4 @@
-#include "feedprofile.h"
+#include "protocol/feedprofile.h"
 #include "settingsdialog.h"
 
 #include <QComboBox>

@@ -1,7 +1,7 @@
-#include "networkmonitor.h"
-#include "reconnectbackoff.h"
+#include "net/networkmonitor.h"
+#include "net/reconnectbackoff.h"
+#include "net/socketmanager.h"
 #include "remotenetworkmonitor.h"
-#include "socketmanager.h"
 #include "testclocks.h"
 #include "testfeedserver.h"
 

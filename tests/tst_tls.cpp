@@ -1,4 +1,4 @@
-#include "socketmanager.h"
+#include "net/socketmanager.h"
 
 #include <QFile>
 #include <QSignalSpy>

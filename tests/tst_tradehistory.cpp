@@ -2,7 +2,7 @@
 // TradeHistory against a real store whose writes fail on demand: nothing is lost, the demo
 // never reaches the file, provisional closes are withdrawn.
 #include "failingstore.h"
-#include "tradehistory.h"
+#include "history/tradehistory.h"
 
 #include <QFile>
 #include <QSignalSpy>

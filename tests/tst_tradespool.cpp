@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tradespool.h"
+#include "history/tradespool.h"
 
 #include <QFile>
 #include <QTemporaryDir>

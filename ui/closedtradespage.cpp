@@ -1,9 +1,9 @@
 #include "closedtradespage.h"
 
-#include "closedtradestore.h"
+#include "domain/tradetext.h"
+#include "history/closedtradestore.h"
+#include "history/tradehistory.h"
 #include "tonedelegate.h"
-#include "tradehistory.h"
-#include "tradetext.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "closedtradesmodel.h"
+#include "models/closedtradesmodel.h"
 
 #include <QWidget>
 

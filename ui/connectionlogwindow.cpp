@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectionlogwindow.h"
 
-#include "connectionlog.h"
+#include "feed/connectionlog.h"
 #include "tonedelegate.h"
 
 #include <QAction>

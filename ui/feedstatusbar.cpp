@@ -1,8 +1,8 @@
 #include "feedstatusbar.h"
 
-#include "feedsession.h"
-#include "feedstatus.h"
-#include "socketmanager.h"
+#include "feed/feedsession.h"
+#include "feed/feedstatus.h"
+#include "net/socketmanager.h"
 #include "tonedelegate.h"
 
 #include <QDateTime>

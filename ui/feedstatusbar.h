@@ -3,8 +3,8 @@
 #include <QTimer>
 #include <QWidget>
 
-#include "connectionlog.h"
-#include "feedstatus.h"
+#include "feed/connectionlog.h"
+#include "feed/feedstatus.h"
 
 class FeedSession;
 class QLabel;

@@ -1,18 +1,18 @@
 #include "mainwindow.h"
 
-#include "appsettings.h"
 #include "closedtradespage.h"
-#include "connectionlog.h"
+#include "config/appsettings.h"
 #include "connectionlogwindow.h"
-#include "feedsession.h"
-#include "feedsource.h"
+#include "domain/tradetext.h"
+#include "feed/connectionlog.h"
+#include "feed/feedsession.h"
+#include "feed/feedsource.h"
+#include "feed/positionbook.h"
 #include "feedstatusbar.h"
+#include "history/tradehistory.h"
+#include "net/socketmanager.h"
 #include "opentradespage.h"
-#include "positionbook.h"
 #include "settingsdialog.h"
-#include "socketmanager.h"
-#include "tradehistory.h"
-#include "tradetext.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "socketconfig.h"
+#include "net/socketconfig.h"
 
 #include <QMainWindow>
 

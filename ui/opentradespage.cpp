@@ -1,9 +1,9 @@
 #include "opentradespage.h"
 
-#include "positionbook.h"
-#include "positionsmodel.h"
+#include "domain/tradetext.h"
+#include "feed/positionbook.h"
+#include "models/positionsmodel.h"
 #include "tonedelegate.h"
-#include "tradetext.h"
 
 #include <QButtonGroup>
 #include <QComboBox>

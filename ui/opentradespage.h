@@ -1,7 +1,7 @@
 #pragma once
 
-#include "feedstatus.h"
-#include "positionsfiltermodel.h"
+#include "feed/feedstatus.h"
+#include "models/positionsfiltermodel.h"
 
 #include <QWidget>
 

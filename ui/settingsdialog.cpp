@@ -1,6 +1,6 @@
 #include "settingsdialog.h"
 
-#include "feedprofile.h"
+#include "protocol/feedprofile.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,5 +1,5 @@
-#include "feedsimulator.h"
-#include "feedsimulatoroptions.h"
+#include "simulator/feedsimulator.h"
+#include "simulator/feedsimulatoroptions.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>

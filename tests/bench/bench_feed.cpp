@@ -7,15 +7,15 @@
 //   bench_feed snapshot --positions P   Snapshot apply time and memory per position
 // Each prints one JSON object. Timing is measured, never asserted.
 #include "benchsender.h"
-#include "feedmessages.h"
-#include "feedsession.h"
-#include "positionbook.h"
-#include "positionsfiltermodel.h"
-#include "positionsmodel.h"
+#include "feed/feedsession.h"
+#include "feed/positionbook.h"
+#include "models/positionsfiltermodel.h"
+#include "models/positionsmodel.h"
+#include "net/socketmanager.h"
 #include "processmemory.h"
+#include "protocol/feedmessages.h"
 #include "qtbaseline.h"
-#include "socketmanager.h"
-#include "tradingsimulation.h"
+#include "simulator/tradingsimulation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

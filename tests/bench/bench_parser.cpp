@@ -1,10 +1,10 @@
 // Parser throughput: FeedParser (simdjson) against the obvious Qt code, a QJsonDocument parse
 // that builds the same Position values. Prints a Markdown table. Timing is measured here,
 // never asserted; `--quick` runs a tiny size to prove it works.
-#include "feedmessages.h"
-#include "feedparser.h"
+#include "protocol/feedmessages.h"
+#include "protocol/feedparser.h"
 #include "qtbaseline.h"
-#include "tradingsimulation.h"
+#include "simulator/tradingsimulation.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 #include "benchsender.h"
 
-#include "feedmessages.h"
-#include "tradingsimulation.h"
+#include "protocol/feedmessages.h"
+#include "simulator/tradingsimulation.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>

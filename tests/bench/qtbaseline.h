@@ -1,7 +1,7 @@
 #pragma once
 
-#include "feedmessages.h"
-#include "position.h"
+#include "domain/position.h"
+#include "protocol/feedmessages.h"
 
 #include <QByteArray>
 #include <QJsonArray>

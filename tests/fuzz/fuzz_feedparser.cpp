@@ -1,7 +1,7 @@
 // libFuzzer target: any bytes into the parser, and what it accepts into a PositionBook, as
 // the feed path does. It must never crash, hang or touch memory it does not own.
-#include "feedparser.h"
-#include "positionbook.h"
+#include "feed/positionbook.h"
+#include "protocol/feedparser.h"
 
 #include <QCoreApplication>
 

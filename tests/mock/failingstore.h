@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "closedtradestore.h"
+#include "history/closedtradestore.h"
 
 // A real store whose writes fail on demand, as on a full disk.
 class FailingStore : public ClosedTradeStore

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "networkmonitor.h"
+#include "net/networkmonitor.h"
 
 // A network monitor driven by the test that treats every feed as remote, the test servers on
 // 127.0.0.1 included: for the rules about a remote feed when the network goes away. (The plain

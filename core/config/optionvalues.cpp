@@ -1,0 +1,66 @@
+#include "config/optionvalues.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace OptionValues {
+
+std::optional<Outcome> parseStandard(QCommandLineParser &parser, const QStringList &arguments,
+                                     QString *message)
+{
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    if (!parser.parse(arguments)) {
+        *message = parser.errorText();
+        return Outcome::Error;
+    }
+    if (parser.isSet(help)) {
+        *message = parser.helpText();
+        return Outcome::ShowHelp;
+    }
+    if (parser.isSet(version)) {
+        *message = u"%1 %2"_s.arg(QCoreApplication::applicationName(),
+                                  QCoreApplication::applicationVersion());
+        return Outcome::ShowVersion;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *message = u"Unexpected argument \"%1\"."_s.arg(parser.positionalArguments().constFirst());
+        return Outcome::Error;
+    }
+    return std::nullopt;
+}
+
+std::optional<qint64> integer(const QCommandLineParser &parser, const QString &name, qint64 min,
+                              qint64 max, QString *error)
+{
+    bool ok = false;
+    const qint64 value = parser.value(name).trimmed().toLongLong(&ok);
+    if (ok && value >= min && value <= max)
+        return value;
+    if (error->isEmpty())
+        *error = u"--%1: expected a whole number from %2 to %3, got \"%4\"."_s.arg(name)
+                     .arg(min)
+                     .arg(max)
+                     .arg(parser.value(name));
+    return std::nullopt;
+}
+
+std::optional<double> real(const QCommandLineParser &parser, const QString &name, double min,
+                           double max, QString *error)
+{
+    bool ok = false;
+    const double value = parser.value(name).trimmed().toDouble(&ok);
+    if (ok && std::isfinite(value) && value >= min && value <= max)
+        return value;
+    if (error->isEmpty())
+        *error =
+            u"--%1: expected a number from %2 to %3, got \"%4\"."_s.arg(name).arg(min).arg(max).arg(
+                parser.value(name));
+    return std::nullopt;
+}
+
+} // namespace OptionValues

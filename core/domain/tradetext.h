@@ -1,0 +1,21 @@
+#pragma once
+
+#include "domain/position.h"
+
+#include <QString>
+
+// How trades are written for people, the same in every table and footer.
+namespace TradeText {
+
+// Local time, "2024-11-26 03:00:00".
+QString time(qint64 msSinceEpoch);
+QString side(Position::Side side);
+// Lots and money: two decimals, in the user's locale.
+QString amount(double value);
+// The followed signal trader: the name, else "#id"; empty for an own position.
+QString signal(const Position &position);
+// "1 closed trade", "3 closed trades": a count that reads right in English before any
+// translation is loaded.
+QString closedTrades(int count);
+
+} // namespace TradeText

@@ -1,0 +1,631 @@
+#include "history/closedtradestore.h"
+
+#include "domain/tradetext.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QIODevice>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+#include <QUrl>
+#include <QUuid>
+
+#include <chrono>
+
+Q_LOGGING_CATEGORY(lcStore, "trademonitor.store")
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+// SQLite waits this long for a lock itself; opening retries a few times on top, so that two
+// windows opening one new file at the same moment both get there.
+constexpr int kBusyTimeoutMs = 2000;
+constexpr int kOpenAttempts = 4;
+
+const QString kColumns = u"ticket, symbol, side, volume, open_price, close_price, sl, tp, swap, "
+                         "commission, profit, open_time, close_time, reason, flwsig, sigtraderid, "
+                         "signame, provisional"_s;
+
+// Qt binds a null QString as SQL NULL; an own position's empty signal name is text.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+QString isoUtc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+bool isBusy(const QSqlError &error)
+{
+    // SQLITE_BUSY (5) and SQLITE_LOCKED (6); older drivers only say it in words.
+    const QString code = error.nativeErrorCode();
+    return code == "5"_L1 || code == "6"_L1 || error.text().contains("locked"_L1) ||
+           error.text().contains("busy"_L1);
+}
+
+bool isReadOnlyError(const QSqlError &error)
+{
+    return error.nativeErrorCode() == "8"_L1 || error.text().contains("readonly"_L1) ||
+           error.text().contains("read-only"_L1);
+}
+
+void pause(int attempt)
+{
+    QThread::msleep(20UL << std::min(attempt, 4));
+}
+
+// BEGIN IMMEDIATE takes the write lock at once (waiting up to the busy timeout), so that two
+// writers never deadlock upgrading a read lock.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(const QSqlDatabase &db)
+        : m_query(db)
+    {}
+    ~WriteTransaction()
+    {
+        if (m_open)
+            m_query.exec(u"ROLLBACK"_s);
+    }
+    bool begin()
+    {
+        m_open = m_query.exec(u"BEGIN IMMEDIATE"_s);
+        return m_open;
+    }
+    bool commit()
+    {
+        if (!m_query.exec(u"COMMIT"_s))
+            return false;
+        m_open = false;
+        return true;
+    }
+    QSqlError error() const { return m_query.lastError(); }
+
+private:
+    QSqlQuery m_query;
+    bool m_open = false;
+};
+
+} // namespace
+
+ClosedTradeStore::ClosedTradeStore(QObject *parent)
+    : QObject(parent)
+{}
+
+ClosedTradeStore::~ClosedTradeStore()
+{
+    close();
+}
+
+QString ClosedTradeStore::defaultPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(u"closed-trades.sqlite"_s);
+}
+
+bool ClosedTradeStore::fail(const QString &what, const QString &detail)
+{
+    m_error = detail.isEmpty() ? what : u"%1 (%2)"_s.arg(what, detail);
+    qCWarning(lcStore).noquote() << m_error;
+    Q_EMIT errorOccurred(m_error);
+    return false;
+}
+
+bool ClosedTradeStore::openDatabase(const QString &name, bool readOnly, const QString &options)
+{
+    m_connection = u"closed-trades-%1"_s.arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    if (!db.isValid()) {
+        QSqlDatabase::removeDatabase(m_connection);
+        m_connection.clear();
+        return fail(tr("The SQLite driver for Qt is missing (Debian: libqt6sql6-sqlite)"), {});
+    }
+    QString connectOptions = u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs);
+    if (readOnly) {
+        // A WAL database cannot make its -shm file on a read-only medium; immutable tells
+        // SQLite that nobody writes it, which is true from here.
+        QUrl uri = QUrl::fromLocalFile(name);
+        uri.setQuery(u"immutable=1"_s);
+        db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+        connectOptions += u";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s;
+    } else {
+        db.setDatabaseName(name);
+    }
+    if (!options.isEmpty())
+        connectOptions += u';' + options;
+    db.setConnectOptions(connectOptions);
+    if (!db.open()) {
+        const QString error = db.lastError().text();
+        close();
+        return fail(tr("Cannot open the trade history %1").arg(name), error);
+    }
+    m_mode = readOnly ? Mode::ReadOnly : Mode::ReadWrite;
+    return true;
+}
+
+bool ClosedTradeStore::checkIntegrity(const QString &path)
+{
+    // A damaged or foreign file fails on its first read: find out now, not mid-session, and
+    // leave it exactly as it is. (A window creating the file at this moment holds its lock
+    // for milliseconds; the busy timeout waits for that.)
+    QSqlQuery check(QSqlDatabase::database(m_connection));
+    QString error;
+    if (check.exec(u"PRAGMA quick_check"_s) && check.next()) {
+        if (check.value(0).toString() == "ok"_L1)
+            return true;
+        error = check.value(0).toString();
+    } else {
+        error = check.lastError().text();
+    }
+    const bool busy = isBusy(check.lastError());
+    check = QSqlQuery();
+    close();
+    if (busy)
+        return fail(tr("The trade history %1 is locked by another program").arg(path), error);
+    return fail(tr("The trade history %1 is damaged or not a Trade Monitor database. It was left "
+                   "as it is: move it aside (or restore a backup) and a new history is started, "
+                   "or start with --db and another file")
+                    .arg(QDir::toNativeSeparators(path)),
+                error);
+}
+
+bool ClosedTradeStore::switchToWal()
+{
+    // WAL: readers never block the writer, and a crash mid-batch leaves the last commit.
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    for (int attempt = 0; attempt < kOpenAttempts; ++attempt) {
+        QSqlQuery pragma(db);
+        if (pragma.exec(u"PRAGMA journal_mode=WAL"_s) && pragma.next() &&
+            pragma.value(0).toString() == "wal"_L1) {
+            pragma.finish();
+            pragma.exec(u"PRAGMA synchronous=NORMAL"_s);
+            return true;
+        }
+        const QSqlError error = pragma.lastError();
+        if (isReadOnlyError(error))
+            return false;
+        if (!isBusy(error)) {
+            // Some file systems cannot do WAL; the rollback journal still keeps batches whole.
+            qCWarning(lcStore).noquote()
+                << "the trade history could not switch to WAL:"
+                << (error.isValid() ? error.text() : pragma.value(0).toString());
+            return true;
+        }
+        pause(attempt);
+    }
+    qCWarning(lcStore) << "the trade history stayed busy; it goes on without WAL for now";
+    return true;
+}
+
+bool ClosedTradeStore::open(const QString &path, const Account &legacyAccount)
+{
+    close();
+    m_path = path;
+    const QFileInfo info(path);
+    const QString folder = info.absolutePath();
+    if (!QDir().mkpath(folder))
+        return fail(tr("Cannot create the folder %1 for the trade history: check that the "
+                       "place exists and can be written, or start with --db and another file")
+                        .arg(QDir::toNativeSeparators(folder)),
+                    {});
+    // WAL keeps two files next to the database: a folder that cannot be written makes the
+    // history read-only just as the file's own permissions do.
+    QString readOnlyWhy;
+    const bool folderWritable = QFileInfo(folder).isWritable();
+    if (info.exists() && !info.isWritable())
+        readOnlyWhy = folderWritable ? tr("the file is read-only")
+                                     : tr("it is on a read-only medium or in a read-only folder");
+    else if (!folderWritable)
+        readOnlyWhy = tr("its folder is read-only");
+    if (!info.exists() && !readOnlyWhy.isEmpty())
+        return fail(tr("Cannot create the trade history %1: %2; start with --db and a file in "
+                       "a folder you can write to")
+                        .arg(QDir::toNativeSeparators(path), readOnlyWhy),
+                    {});
+
+    if (!openDatabase(path, !readOnlyWhy.isEmpty()) || !checkIntegrity(path))
+        return false;
+    if (readOnlyWhy.isEmpty() && !switchToWal()) {
+        // The permissions said yes, the medium said no (a read-only mount, a locked card).
+        readOnlyWhy = tr("it is on a read-only medium");
+        close();
+        if (!openDatabase(path, true))
+            return false;
+    }
+    if (readOnlyWhy.isEmpty()) {
+        if (!migrate(legacyAccount)) {
+            const QString error = m_error;
+            close();
+            m_error = error;
+            return false;
+        }
+    } else {
+        QSqlQuery version(QSqlDatabase::database(m_connection));
+        if (!version.exec(u"PRAGMA user_version"_s) || !version.next() ||
+            version.value(0).toInt() != kSchemaVersion) {
+            close();
+            return fail(tr("The trade history %1 is read-only (%2) and from another version of "
+                           "Trade Monitor, which cannot update it. Make it writable once, or "
+                           "start with --db and another file")
+                            .arg(QDir::toNativeSeparators(path), readOnlyWhy),
+                        {});
+        }
+        m_error = tr("The trade history %1 is read-only (%2): it is shown, but closed trades "
+                     "cannot be saved to it. Make it writable, or start with --db and another "
+                     "file.")
+                      .arg(QDir::toNativeSeparators(path), readOnlyWhy);
+        qCWarning(lcStore).noquote() << m_error;
+    }
+    qCInfo(lcStore).noquote() << "trade history at" << path << "with" << count() << "trades"
+                              << (isReadOnly() ? "(read-only)" : "");
+    return true;
+}
+
+bool ClosedTradeStore::openInMemory()
+{
+    close();
+    m_path = u":memory:"_s;
+    if (!openDatabase(m_path, false))
+        return false;
+    m_inMemory = true;
+    return migrate(Account::unknown());
+}
+
+bool ClosedTradeStore::migrate(const Account &legacyAccount)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    for (int attempt = 0;; ++attempt) {
+        WriteTransaction transaction(db);
+        if (!transaction.begin()) {
+            if (isBusy(transaction.error()) && attempt + 1 < kOpenAttempts) {
+                pause(attempt);
+                continue;
+            }
+            return fail(tr("Cannot update the trade history"), transaction.error().text());
+        }
+        // Read inside the transaction: another window may have just created or migrated it.
+        QSqlQuery query(db);
+        if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
+            return fail(tr("Cannot read the trade history's version"), query.lastError().text());
+        const int version = query.value(0).toInt();
+        query.finish();
+        if (version > kSchemaVersion)
+            return fail(tr("The trade history was written by a newer Trade Monitor (schema %1, "
+                           "this one knows %2); it was left as it is")
+                            .arg(version)
+                            .arg(kSchemaVersion),
+                        {});
+        if (version == kSchemaVersion)
+            return transaction.commit() ||
+                   fail(tr("Cannot open the trade history"), transaction.error().text());
+
+        // Each step takes the schema one version further; all of them in this transaction.
+        QStringList steps;
+        if (version < 1) {
+            steps << uR"(CREATE TABLE closed_trades (
+                    ticket INTEGER PRIMARY KEY, symbol TEXT NOT NULL, side TEXT NOT NULL,
+                    volume REAL NOT NULL, open_price REAL NOT NULL, close_price REAL NOT NULL,
+                    sl REAL NOT NULL, tp REAL NOT NULL, swap REAL NOT NULL,
+                    commission REAL NOT NULL, profit REAL NOT NULL, open_time INTEGER NOT NULL,
+                    close_time INTEGER NOT NULL, reason TEXT NOT NULL, flwsig INTEGER NOT NULL,
+                    sigtraderid INTEGER NOT NULL, signame TEXT NOT NULL,
+                    provisional INTEGER NOT NULL DEFAULT 0))"_s
+                  << u"CREATE INDEX closed_trades_by_close_time ON closed_trades (close_time)"_s;
+        }
+        if (version < 2) {
+            // SQLite cannot change a primary key in place: a new table, every row copied.
+            steps << uR"(CREATE TABLE closed_trades_v2 (
+                    account TEXT NOT NULL, ticket INTEGER NOT NULL, symbol TEXT NOT NULL,
+                    side TEXT NOT NULL, volume REAL NOT NULL, open_price REAL NOT NULL,
+                    close_price REAL NOT NULL, sl REAL NOT NULL, tp REAL NOT NULL,
+                    swap REAL NOT NULL, commission REAL NOT NULL, profit REAL NOT NULL,
+                    open_time INTEGER NOT NULL, close_time INTEGER NOT NULL,
+                    reason TEXT NOT NULL, flwsig INTEGER NOT NULL, sigtraderid INTEGER NOT NULL,
+                    signame TEXT NOT NULL, provisional INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (account, ticket)))"_s
+                  << u"INSERT INTO closed_trades_v2 (account, %1) SELECT :legacy, %1 FROM "
+                     "closed_trades"_s.arg(kColumns)
+                  << u"DROP TABLE closed_trades"_s
+                  << u"ALTER TABLE closed_trades_v2 RENAME TO closed_trades"_s
+                  << u"CREATE INDEX closed_trades_by_account_time ON closed_trades (account, "
+                     "close_time)"_s;
+        }
+        steps << u"PRAGMA user_version = %1"_s.arg(kSchemaVersion);
+        for (const QString &statement : std::as_const(steps)) {
+            QSqlQuery step(db);
+            step.prepare(statement);
+            if (statement.contains(":legacy"_L1))
+                step.bindValue(u":legacy"_s, legacyAccount.key());
+            if (!step.exec())
+                return fail(tr("Cannot update the trade history to schema %1").arg(kSchemaVersion),
+                            step.lastError().text());
+        }
+        if (!transaction.commit())
+            return fail(tr("Cannot update the trade history"), transaction.error().text());
+        if (version > 0)
+            qCInfo(lcStore) << "trade history updated from schema" << version << "to"
+                            << kSchemaVersion << "; earlier rows belong to" << legacyAccount.key();
+        return true;
+    }
+}
+
+void ClosedTradeStore::close()
+{
+    m_mode = Mode::Closed;
+    m_inMemory = false;
+    if (m_connection.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+    m_connection.clear();
+}
+
+bool ClosedTradeStore::record(const Account &account, const QList<ClosedTrade> &trades)
+{
+    if (trades.isEmpty())
+        return true;
+    if (m_mode != Mode::ReadWrite)
+        return fail(isReadOnly() ? tr("The trade history is read-only; %1 not saved to it")
+                                       .arg(TradeText::closedTrades(int(trades.size())))
+                                 : tr("The trade history is not open; %1 not saved to it")
+                                       .arg(TradeText::closedTrades(int(trades.size()))),
+                    {});
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    WriteTransaction transaction(db);
+    if (!transaction.begin())
+        return fail(tr("Cannot save closed trades"), transaction.error().text());
+    QSqlQuery query(db);
+    // A real close replaces anything; a provisional one fills only an empty place.
+    query.prepare(
+        u"INSERT INTO closed_trades (account, %1) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (account, ticket) DO UPDATE SET symbol = excluded.symbol, "
+        "side = excluded.side, volume = excluded.volume, "
+        "open_price = excluded.open_price, close_price = excluded.close_price, "
+        "sl = excluded.sl, tp = excluded.tp, swap = excluded.swap, "
+        "commission = excluded.commission, profit = excluded.profit, "
+        "open_time = excluded.open_time, close_time = excluded.close_time, "
+        "reason = excluded.reason, flwsig = excluded.flwsig, "
+        "sigtraderid = excluded.sigtraderid, signame = excluded.signame, "
+        "provisional = excluded.provisional "
+        "WHERE excluded.provisional = 0 OR closed_trades.provisional = 1"_s.arg(kColumns));
+    const QString key = account.key();
+    for (const ClosedTrade &t : trades) {
+        const Position &p = t.position;
+        const QVariantList values = {key,
+                                     p.ticket,
+                                     p.symbol,
+                                     Position::sideName(p.side),
+                                     p.volume,
+                                     p.openPrice,
+                                     t.closePrice,
+                                     p.sl,
+                                     p.tp,
+                                     p.swap,
+                                     p.commission,
+                                     p.profit,
+                                     p.openTime,
+                                     t.closeTime,
+                                     ClosedTrade::reasonName(t.reason),
+                                     int(p.flwsig),
+                                     p.sigtraderid,
+                                     notNull(p.signame),
+                                     int(!t.isConfirmed())};
+        for (int i = 0; i < values.size(); ++i)
+            query.bindValue(i, values.at(i));
+        if (!query.exec())
+            return fail(tr("Cannot save closed trades; the batch (%1) was not written")
+                            .arg(TradeText::closedTrades(int(trades.size()))),
+                        query.lastError().text());
+    }
+    if (!transaction.commit())
+        return fail(tr("Cannot save closed trades"), transaction.error().text());
+    Q_EMIT tradesRecorded(int(trades.size()));
+    return true;
+}
+
+int ClosedTradeStore::withdrawProvisional(const Account &account, const QList<qint64> &tickets)
+{
+    if (tickets.isEmpty())
+        return 0;
+    if (m_mode != Mode::ReadWrite)
+        return -1;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    WriteTransaction transaction(db);
+    if (!transaction.begin()) {
+        fail(tr("Cannot correct the trade history"), transaction.error().text());
+        return -1;
+    }
+    QSqlQuery query(db);
+    query.prepare(u"DELETE FROM closed_trades WHERE account = ? AND ticket = ? AND "
+                  "provisional = 1"_s);
+    int removed = 0;
+    for (const qint64 ticket : tickets) {
+        query.bindValue(0, account.key());
+        query.bindValue(1, ticket);
+        if (!query.exec()) {
+            fail(tr("Cannot correct the trade history"), query.lastError().text());
+            return -1;
+        }
+        removed += query.numRowsAffected();
+    }
+    if (!transaction.commit()) {
+        fail(tr("Cannot correct the trade history"), transaction.error().text());
+        return -1;
+    }
+    if (removed > 0)
+        Q_EMIT tradesWithdrawn(removed);
+    return removed;
+}
+
+QList<ClosedTrade> ClosedTradeStore::trades(const Account &account, qint64 from, qint64 to) const
+{
+    QList<ClosedTrade> result;
+    if (!isOpen())
+        return result;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.setForwardOnly(true);
+    query.prepare(
+        u"SELECT %1 FROM closed_trades WHERE account = ? AND close_time >= ? AND "
+        "(? = 0 OR close_time < ?) ORDER BY close_time DESC, ticket DESC"_s.arg(kColumns));
+    query.bindValue(0, account.key());
+    query.bindValue(1, from);
+    query.bindValue(2, to);
+    query.bindValue(3, to);
+    if (!query.exec()) {
+        qCWarning(lcStore).noquote()
+            << "cannot read the trade history:" << query.lastError().text();
+        return result;
+    }
+    while (query.next()) {
+        ClosedTrade t;
+        Position &p = t.position;
+        p.ticket = query.value(0).toLongLong();
+        p.symbol = query.value(1).toString();
+        p.side =
+            query.value(2).toString() == "sell"_L1 ? Position::Side::Sell : Position::Side::Buy;
+        p.volume = query.value(3).toDouble();
+        p.openPrice = query.value(4).toDouble();
+        t.closePrice = query.value(5).toDouble();
+        p.price = t.closePrice;
+        p.sl = query.value(6).toDouble();
+        p.tp = query.value(7).toDouble();
+        p.swap = query.value(8).toDouble();
+        p.commission = query.value(9).toDouble();
+        p.profit = query.value(10).toDouble();
+        p.openTime = query.value(11).toLongLong();
+        t.closeTime = query.value(12).toLongLong();
+        t.reason = ClosedTrade::reasonFromName(query.value(13).toString());
+        p.flwsig = query.value(14).toInt() != 0;
+        p.sigtraderid = query.value(15).toLongLong();
+        p.signame = query.value(16).toString();
+        // A provisional row is unconfirmed whatever its reason says.
+        if (query.value(17).toInt() != 0)
+            t.reason = ClosedTrade::Reason::Unknown;
+        result.append(t);
+    }
+    return result;
+}
+
+QList<Account> ClosedTradeStore::accounts() const
+{
+    QList<Account> result;
+    if (!isOpen())
+        return result;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    if (!query.exec(u"SELECT DISTINCT account FROM closed_trades ORDER BY account"_s))
+        return result;
+    while (query.next())
+        result.append(Account::fromKey(query.value(0).toString()));
+    return result;
+}
+
+QSet<qint64> ClosedTradeStore::provisionalTickets(const Account &account) const
+{
+    QSet<qint64> tickets;
+    if (!isOpen())
+        return tickets;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(u"SELECT ticket FROM closed_trades WHERE account = ? AND provisional = 1"_s);
+    query.bindValue(0, account.key());
+    if (!query.exec())
+        return tickets;
+    while (query.next())
+        tickets.insert(query.value(0).toLongLong());
+    return tickets;
+}
+
+int ClosedTradeStore::count(const Account &account) const
+{
+    if (!isOpen())
+        return 0;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(u"SELECT COUNT(*) FROM closed_trades WHERE account = ?"_s);
+    query.bindValue(0, account.key());
+    if (!query.exec() || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+int ClosedTradeStore::count() const
+{
+    if (!isOpen())
+        return 0;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    if (!query.exec(u"SELECT COUNT(*) FROM closed_trades"_s) || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+QString ClosedTradeStore::csvField(const QString &value)
+{
+    // Text from the feed (a signal trader's name) must not run as a spreadsheet formula:
+    // a leading =, +, -, @ or tab is neutralised with an apostrophe, as OWASP advises.
+    QString escaped = value;
+    if (!escaped.isEmpty() && u"=+-@\t\r"_s.contains(escaped.front()))
+        escaped.prepend(u'\'');
+    // RFC 4180: quote fields with commas, quotes or line breaks; double the quotes inside.
+    static const QString special = u",\"\r\n"_s;
+    bool quote = false;
+    for (const QChar c : std::as_const(escaped)) {
+        if (special.contains(c)) {
+            quote = true;
+            break;
+        }
+    }
+    if (!quote)
+        return escaped;
+    escaped.replace(u'"', u"\"\""_s);
+    return u'"' + escaped + u'"';
+}
+
+bool ClosedTradeStore::exportCsv(const QList<ClosedTrade> &trades, QIODevice *device,
+                                 const CsvOptions &options)
+{
+    if (!device || !device->isWritable())
+        return false;
+    QByteArray out = options.byteOrderMark ? QByteArray("\xEF\xBB\xBF") : QByteArray();
+    out += "ticket,open_time,close_time,symbol,type,volume,open_price,close_price,sl,tp,"
+           "swap,commission,profit,reason,confirmed,signal_trader_id,signal_trader,account\r\n";
+    // A dot as the decimal separator whatever the locale: the file is data, not a report.
+    const auto number = [](double v) {
+        return QString::number(v, 'f', QLocale::FloatingPointShortest);
+    };
+    const auto level = [&number](double v) { return v == 0.0 ? QString() : number(v); };
+    const QString account = csvField(options.account);
+    for (const ClosedTrade &t : trades) {
+        const Position &p = t.position;
+        const QStringList fields = {QString::number(p.ticket),
+                                    isoUtc(p.openTime),
+                                    isoUtc(t.closeTime),
+                                    csvField(p.symbol),
+                                    Position::sideName(p.side),
+                                    number(p.volume),
+                                    number(p.openPrice),
+                                    number(t.closePrice),
+                                    level(p.sl),
+                                    level(p.tp),
+                                    number(p.swap),
+                                    number(p.commission),
+                                    number(p.profit),
+                                    ClosedTrade::reasonName(t.reason),
+                                    t.isConfirmed() ? u"yes"_s : u"no"_s,
+                                    p.flwsig ? QString::number(p.sigtraderid) : QString(),
+                                    csvField(p.flwsig ? p.signame : QString()),
+                                    account};
+        out += fields.join(u',').toUtf8() + "\r\n";
+    }
+    return device->write(out) == out.size();
+}

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "domain/account.h"
+#include "domain/closedtrade.h"
+
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QString>
+
+class QIODevice;
+
+// The closed-trade history in SQLite (Qt Sql). Every trade belongs to an Account and is
+// unique per (account, ticket): the same ticket from two trader ids or two servers is two
+// trades. Schema versions with migrations (PRAGMA user_version), WAL, one transaction per
+// batch, and an idempotent upsert, so replaying History never counts a trade twice. A record
+// of a position that vanished from a snapshot (reason Unknown) is provisional: the real close
+// replaces it, never the reverse, and it is withdrawn if the position is seen open again.
+//
+// Opening tells a read-only file (permissions, a read-only folder or medium: the history is
+// shown but nothing can be saved) from a damaged one (never modified), and survives another
+// process opening the same new file at the same moment.
+class ClosedTradeStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    // 1: the first release (the ticket alone is the key). 2: accounts.
+    static constexpr int kSchemaVersion = 2;
+
+    enum class Mode { Closed, ReadWrite, ReadOnly };
+
+    explicit ClosedTradeStore(QObject *parent = nullptr);
+    ~ClosedTradeStore() override;
+
+    // The default file: AppDataLocation/closed-trades.sqlite.
+    static QString defaultPath();
+
+    // Opens (creating or migrating) the database. Rows from before accounts existed are
+    // given `legacyAccount`. On failure returns false and lastError() says why in words for
+    // the user (and what to do); the store then records nothing. A read-only file opens in
+    // Mode::ReadOnly with lastError() saying so.
+    bool open(const QString &path, const Account &legacyAccount = Account::unknown());
+    // A history that lives in memory only (the demo's): gone when closed.
+    bool openInMemory();
+    void close();
+    bool isOpen() const { return m_mode != Mode::Closed; }
+    Mode mode() const { return m_mode; }
+    bool isReadOnly() const { return m_mode == Mode::ReadOnly; }
+    bool isInMemory() const { return m_inMemory; }
+    QString path() const { return m_path; }
+    QString lastError() const { return m_error; }
+
+    // Records a batch for `account` in one transaction: all of it or none of it. Virtual so
+    // that tests can make writes fail on demand.
+    virtual bool record(const Account &account, const QList<ClosedTrade> &trades);
+    // Deletes the provisional records of these tickets (their positions are open after all);
+    // confirmed closes stay. Returns how many went, -1 on failure.
+    int withdrawProvisional(const Account &account, const QList<qint64> &tickets);
+
+    // The account's trades closed in [from, to) (ms since epoch), newest first; from = 0 /
+    // to = 0: open.
+    QList<ClosedTrade> trades(const Account &account, qint64 from = 0, qint64 to = 0) const;
+    // Every account that has trades.
+    QList<Account> accounts() const;
+    QSet<qint64> provisionalTickets(const Account &account) const;
+    int count(const Account &account) const;
+    int count() const; // all accounts
+
+    struct CsvOptions
+    {
+        bool byteOrderMark = true; // so that Excel reads UTF-8 (Chinese names) right
+        QString account;           // the account column's text
+    };
+    // RFC 4180 CSV with a header row, ISO 8601 UTC times and a dot as the decimal separator;
+    // S/L and T/P empty when not set; a `confirmed` column (no for a provisional close).
+    static bool exportCsv(const QList<ClosedTrade> &trades, QIODevice *device,
+                          const CsvOptions &options);
+    static bool exportCsv(const QList<ClosedTrade> &trades, QIODevice *device)
+    {
+        return exportCsv(trades, device, CsvOptions());
+    }
+    // One text field, quoted where RFC 4180 needs it and safe from spreadsheet formulas.
+    static QString csvField(const QString &value);
+
+Q_SIGNALS:
+    // A batch was committed.
+    void tradesRecorded(int count);
+    void tradesWithdrawn(int count);
+    void errorOccurred(const QString &message);
+
+protected:
+    // Sets lastError(), logs it and emits errorOccurred; returns false.
+    bool fail(const QString &what, const QString &detail);
+
+private:
+    bool openDatabase(const QString &name, bool readOnly, const QString &options = {});
+    bool checkIntegrity(const QString &path);
+    bool switchToWal();
+    bool migrate(const Account &legacyAccount);
+
+    QString m_connection;
+    QString m_path;
+    QString m_error;
+    Mode m_mode = Mode::Closed;
+    bool m_inMemory = false;
+};

@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "history/tradehistory.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcHistory, "trademonitor.history")
+
+using namespace Qt::StringLiterals;
+
+TradeHistory::TradeHistory(QObject *parent)
+    : TradeHistory(nullptr, parent)
+{}
+
+TradeHistory::TradeHistory(ClosedTradeStore *fileStore, QObject *parent)
+    : QObject(parent)
+    , m_file(fileStore ? fileStore : &m_ownFile)
+{
+    m_memory.openInMemory();
+    m_retry.setInterval(kRetryInterval);
+    connect(&m_retry, &QTimer::timeout, this, &TradeHistory::retry);
+}
+
+TradeHistory::~TradeHistory()
+{
+    flush();
+}
+
+void TradeHistory::setRetryInterval(std::chrono::milliseconds interval)
+{
+    m_retry.setInterval(interval);
+}
+
+bool TradeHistory::open(const QString &path, const Account &legacyAccount)
+{
+    const bool opened = m_file->open(path, legacyAccount);
+    m_openError = m_file->lastError();
+    // The spool sits next to the database; it works even when the database does not open.
+    if (m_spool.open(path + u".spool"_s)) {
+        for (const TradeSpool::Batch &batch : m_spool.batches())
+            m_pending.append({batch, true});
+        if (!m_spool.batches().isEmpty())
+            qCInfo(lcHistory) << m_spool.tradeCount()
+                              << "closed trades from the spool are written now";
+    }
+    flush();
+    if (!m_account.isDemo())
+        m_provisional = m_file->provisionalTickets(m_account);
+    Q_EMIT changed();
+    Q_EMIT unsavedChanged();
+    return opened;
+}
+
+QString TradeHistory::lastError() const
+{
+    return m_openError;
+}
+
+ClosedTradeStore *TradeHistory::store() const
+{
+    return m_account.isDemo() ? const_cast<ClosedTradeStore *>(&m_memory) : m_file;
+}
+
+void TradeHistory::setAccount(const Account &account)
+{
+    if (account == m_account)
+        return;
+    m_account = account;
+    m_provisional = store()->provisionalTickets(account);
+    for (const Pending &pending : std::as_const(m_pending)) {
+        if (pending.batch.account == account)
+            noteRecorded(account, pending.batch.trades);
+    }
+    qCInfo(lcHistory).noquote() << "account" << account.key();
+    Q_EMIT accountChanged(account);
+    Q_EMIT changed();
+}
+
+void TradeHistory::noteRecorded(const Account &account, const QList<ClosedTrade> &trades)
+{
+    if (account != m_account)
+        return;
+    for (const ClosedTrade &t : trades) {
+        if (t.isConfirmed())
+            m_provisional.remove(t.position.ticket);
+        else
+            m_provisional.insert(t.position.ticket);
+    }
+}
+
+void TradeHistory::record(const QList<ClosedTrade> &trades)
+{
+    if (trades.isEmpty())
+        return;
+    const TradeSpool::Batch batch{m_account, trades};
+    if (m_account.isDemo()) {
+        // Simulated trades: memory only, never the file.
+        if (m_memory.record(m_account, trades))
+            noteRecorded(m_account, trades);
+        qCInfo(lcHistory) << "recorded" << trades.size() << "demo trades in memory";
+        Q_EMIT changed();
+        return;
+    }
+    // Earlier trades still waiting go first: the order of writes is the order of closes.
+    if (m_pending.isEmpty() && m_file->record(m_account, trades)) {
+        noteRecorded(m_account, trades);
+        qCDebug(lcHistory) << "recorded" << trades.size() << "trades";
+        Q_EMIT changed();
+        return;
+    }
+    keep(batch, m_file->lastError());
+    flush();
+}
+
+void TradeHistory::keep(const TradeSpool::Batch &batch, const QString &reason)
+{
+    m_reason = reason;
+    Pending pending{batch, false};
+    pending.spooled = m_spool.isOpen() && m_spool.append(batch);
+    if (!pending.spooled)
+        qCWarning(lcHistory).noquote()
+            << batch.trades.size() << "closed trades are held in memory only:"
+            << (m_spool.isOpen() ? m_spool.errorString() : u"no spool"_s);
+    m_pending.append(pending);
+    noteRecorded(batch.account, batch.trades);
+    if (!m_retry.isActive())
+        m_retry.start();
+    Q_EMIT changed();
+    Q_EMIT unsavedChanged();
+}
+
+bool TradeHistory::flush()
+{
+    const int before = unsavedCount();
+    while (!m_pending.isEmpty()) {
+        const Pending &pending = m_pending.constFirst();
+        if (!m_file->isOpen() || m_file->isReadOnly() ||
+            !m_file->record(pending.batch.account, pending.batch.trades)) {
+            m_reason =
+                m_file->isOpen() || m_openError.isEmpty() ? m_file->lastError() : m_openError;
+            break;
+        }
+        m_pending.removeFirst();
+    }
+    // The spool is emptied once every batch in it is in the database.
+    const bool spoolDone = std::none_of(m_pending.cbegin(), m_pending.cend(),
+                                        [](const Pending &p) { return p.spooled; });
+    if (spoolDone && m_spool.isOpen() && !m_spool.batches().isEmpty())
+        m_spool.clear();
+    if (m_pending.isEmpty()) {
+        m_reason.clear();
+        m_retry.stop();
+    }
+    if (unsavedCount() != before) {
+        qCInfo(lcHistory) << before - unsavedCount() << "waiting closed trades written;"
+                          << unsavedCount() << "still wait";
+        Q_EMIT changed();
+        Q_EMIT unsavedChanged();
+    }
+    return m_pending.isEmpty();
+}
+
+void TradeHistory::retry()
+{
+    // Trades held in memory go to the spool as soon as it has room again.
+    bool spooledMore = false;
+    for (Pending &pending : m_pending) {
+        if (!pending.spooled && m_spool.isOpen() && m_spool.append(pending.batch)) {
+            pending.spooled = true;
+            spooledMore = true;
+        }
+    }
+    if (!flush() && spooledMore)
+        Q_EMIT unsavedChanged();
+}
+
+void TradeHistory::withdrawProvisional(const QList<qint64> &tickets)
+{
+    QList<qint64> withdrawn;
+    for (const qint64 ticket : tickets) {
+        if (m_provisional.remove(ticket))
+            withdrawn.append(ticket);
+    }
+    if (withdrawn.isEmpty())
+        return;
+    qCInfo(lcHistory) << withdrawn.size()
+                      << "positions thought closed while offline are open: withdrawn";
+    // Not written yet: taken out of what waits.
+    for (Pending &pending : m_pending) {
+        if (pending.batch.account != m_account)
+            continue;
+        pending.batch.trades.removeIf([&withdrawn](const ClosedTrade &t) {
+            return !t.isConfirmed() && withdrawn.contains(t.position.ticket);
+        });
+    }
+    store()->withdrawProvisional(m_account, withdrawn);
+    Q_EMIT changed();
+}
+
+int TradeHistory::unsavedCount() const
+{
+    int count = 0;
+    for (const Pending &pending : m_pending)
+        count += int(pending.batch.trades.size());
+    return count;
+}
+
+int TradeHistory::memoryOnlyCount() const
+{
+    int count = 0;
+    for (const Pending &pending : m_pending)
+        count += pending.spooled ? 0 : int(pending.batch.trades.size());
+    return count;
+}
+
+QString TradeHistory::unsavedReason() const
+{
+    return m_pending.isEmpty() ? QString() : m_reason;
+}

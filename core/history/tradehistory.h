@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/account.h"
+#include "domain/closedtrade.h"
+#include "history/closedtradestore.h"
+#include "history/tradespool.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <chrono>
+
+// The closed-trade history as the feed and the window use it. It keeps three promises:
+// - every trade belongs to the current Account, and the built-in demo's never touch a file
+//   (its history lives in a store in memory);
+// - nothing is lost when a write fails: the batch goes to a spool next to the database,
+//   flushed to the disk, and is written as soon as the store can write again (on a retry
+//   timer, when the history is opened, and before quitting); should even the spool fail, the
+//   trades are held in memory and memoryOnlyCount() says how many would be lost at quit;
+// - a provisional close (a position that vanished from a snapshot) is withdrawn when the
+//   position is seen open again.
+class TradeHistory : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr std::chrono::milliseconds kRetryInterval{5000};
+
+    explicit TradeHistory(QObject *parent = nullptr);
+    // Tests: the file store to write to (one whose writes fail on demand); not owned.
+    explicit TradeHistory(ClosedTradeStore *fileStore, QObject *parent = nullptr);
+    ~TradeHistory() override;
+
+    // Opens the database file and its spool (path + ".spool"), and writes what the spool
+    // still holds. False when the database cannot be opened (lastError() says why; trades are
+    // then spooled, or held in memory). A read-only file opens, and says so in lastError().
+    bool open(const QString &path, const Account &legacyAccount = Account::unknown());
+    QString lastError() const;
+    void setRetryInterval(std::chrono::milliseconds interval);
+
+    // Whose trades are recorded and shown from now on.
+    void setAccount(const Account &account);
+    const Account &account() const { return m_account; }
+    // Where the current account's history is read from (the file, or memory for the demo).
+    ClosedTradeStore *store() const;
+    ClosedTradeStore *fileStore() const { return m_file; }
+
+    // Records trades of the current account. Never drops them.
+    void record(const QList<ClosedTrade> &trades);
+    // Positions seen open again: their provisional closes are withdrawn.
+    void withdrawProvisional(const QList<qint64> &tickets);
+    bool isProvisional(qint64 ticket) const { return m_provisional.contains(ticket); }
+    bool hasProvisional() const { return !m_provisional.isEmpty(); }
+
+    // Closed trades not in the database yet (spooled or in memory).
+    int unsavedCount() const;
+    // Of those, the ones not even in the spool: lost if the app quits now.
+    int memoryOnlyCount() const;
+    // Why they wait, in words for the user; empty when nothing waits.
+    QString unsavedReason() const;
+    // Tries to write everything now; true when nothing waits any more.
+    bool flush();
+    const TradeSpool &spool() const { return m_spool; }
+
+Q_SIGNALS:
+    // What store() shows changed: trades recorded or withdrawn, or another account.
+    void changed();
+    void accountChanged(const Account &account);
+    void unsavedChanged();
+
+private:
+    struct Pending
+    {
+        TradeSpool::Batch batch;
+        bool spooled = false;
+    };
+
+    void noteRecorded(const Account &account, const QList<ClosedTrade> &trades);
+    void keep(const TradeSpool::Batch &batch, const QString &reason);
+    void retry();
+
+    ClosedTradeStore m_ownFile;
+    ClosedTradeStore *m_file = nullptr; // m_ownFile unless a test gave another
+    ClosedTradeStore m_memory;          // the demo's
+    TradeSpool m_spool;
+    Account m_account;
+    QSet<qint64> m_provisional; // the current account's provisional tickets
+    QList<Pending> m_pending;   // oldest first; written in this order
+    QString m_reason;
+    QString m_openError;
+    QTimer m_retry;
+};

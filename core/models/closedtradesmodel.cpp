@@ -1,0 +1,215 @@
+#include "models/closedtradesmodel.h"
+
+#include "domain/clock.h"
+#include "domain/tradetext.h"
+#include "history/closedtradestore.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+ClosedTradesModel::ClosedTradesModel(ClosedTradeStore *store, const Account &account,
+                                     QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    setSource(store, account);
+}
+
+void ClosedTradesModel::setSource(ClosedTradeStore *store, const Account &account)
+{
+    if (m_store)
+        m_store->disconnect(this);
+    m_store = store;
+    m_account = account;
+    if (m_store) {
+        connect(m_store, &ClosedTradeStore::tradesRecorded, this, &ClosedTradesModel::reload);
+        connect(m_store, &ClosedTradeStore::tradesWithdrawn, this, &ClosedTradesModel::reload);
+    }
+    reload();
+}
+
+void ClosedTradesModel::setClock(const Clock *clock)
+{
+    m_clock = clock;
+    reload();
+}
+
+void ClosedTradesModel::setPeriod(Period period)
+{
+    m_period = period;
+    reload();
+}
+
+void ClosedTradesModel::setCustomRange(const QDate &from, const QDate &to)
+{
+    m_customFrom = std::min(from, to);
+    m_customTo = std::max(from, to);
+    m_period = Period::Custom;
+    reload();
+}
+
+std::pair<qint64, qint64> ClosedTradesModel::range(Period period, const QDateTime &now,
+                                                   const QDate &customFrom, const QDate &customTo)
+{
+    const QDate today = now.toLocalTime().date();
+    const auto startOf = [](const QDate &day) { return day.startOfDay().toMSecsSinceEpoch(); };
+    switch (period) {
+    case Period::Today:
+        return {startOf(today), startOf(today.addDays(1))};
+    case Period::ThisWeek: {
+        const QDate monday = today.addDays(1 - today.dayOfWeek());
+        return {startOf(monday), startOf(monday.addDays(7))};
+    }
+    case Period::ThisMonth: {
+        const QDate first(today.year(), today.month(), 1);
+        return {startOf(first), startOf(first.addMonths(1))};
+    }
+    case Period::Custom:
+        if (customFrom.isValid() && customTo.isValid())
+            return {startOf(customFrom), startOf(customTo.addDays(1))};
+        return {0, 0};
+    case Period::All:
+        break;
+    }
+    return {0, 0};
+}
+
+void ClosedTradesModel::reload()
+{
+    const qint64 nowMs = (m_clock ? *m_clock : Clock::system()).currentMSecsSinceEpoch();
+    const auto [from, to] =
+        range(m_period, QDateTime::fromMSecsSinceEpoch(nowMs), m_customFrom, m_customTo);
+    beginResetModel();
+    m_trades = m_store ? m_store->trades(m_account, from, to) : QList<ClosedTrade>();
+    m_totals = {};
+    for (const ClosedTrade &t : std::as_const(m_trades)) {
+        ++m_totals.count;
+        m_totals.unconfirmed += t.isConfirmed() ? 0 : 1;
+        m_totals.profit += t.position.profit;
+        m_totals.swap += t.position.swap;
+        m_totals.commission += t.position.commission;
+        m_precision.observe(t.position.symbol, t.position.openPrice);
+        m_precision.observe(t.position.symbol, t.closePrice);
+    }
+    endResetModel();
+    Q_EMIT totalsChanged();
+}
+
+int ClosedTradesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_trades.size());
+}
+
+int ClosedTradesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ClosedTrade &t = m_trades.at(index.row());
+    const Position &p = t.position;
+    const QLocale locale;
+    const int digits = m_precision.digits(p.symbol);
+
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case OpenTimeColumn:
+            return TradeText::time(p.openTime);
+        case CloseTimeColumn:
+            return TradeText::time(t.closeTime);
+        case TicketColumn:
+            return QString::number(p.ticket);
+        case SymbolColumn:
+            return p.symbol;
+        case TypeColumn:
+            return TradeText::side(p.side);
+        case VolumeColumn:
+            return TradeText::amount(p.volume);
+        case OpenPriceColumn:
+            return locale.toString(p.openPrice, 'f', digits);
+        case ClosePriceColumn:
+            return locale.toString(t.closePrice, 'f', digits);
+        case SwapColumn:
+            return TradeText::amount(p.swap);
+        case CommissionColumn:
+            return TradeText::amount(p.commission);
+        case ProfitColumn:
+            return TradeText::amount(p.profit);
+        case ReasonColumn:
+            switch (t.reason) {
+            case ClosedTrade::Reason::TakeProfit:
+                return u"Take profit"_s;
+            case ClosedTrade::Reason::StopLoss:
+                return u"Stop loss"_s;
+            case ClosedTrade::Reason::Manual:
+                return u"Manual"_s;
+            case ClosedTrade::Reason::StopOut:
+                return u"Stop out"_s;
+            case ClosedTrade::Reason::Unknown:
+                return tr("Closed while offline (unconfirmed)");
+            }
+            return {};
+        case SignalColumn:
+            return TradeText::signal(p);
+        }
+    } else if (role == SortRole) {
+        switch (index.column()) {
+        case OpenTimeColumn:
+            return p.openTime;
+        case CloseTimeColumn:
+            return t.closeTime;
+        case TicketColumn:
+            return p.ticket;
+        case VolumeColumn:
+            return p.volume;
+        case OpenPriceColumn:
+            return p.openPrice;
+        case ClosePriceColumn:
+            return t.closePrice;
+        case SwapColumn:
+            return p.swap;
+        case CommissionColumn:
+            return p.commission;
+        case ProfitColumn:
+            return p.profit;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    } else if (role == ToneRole) {
+        return p.profit > 0.0 ? 1 : p.profit < 0.0 ? -1 : 0;
+    } else if (role == ConfirmedRole) {
+        return t.isConfirmed();
+    } else if (role == Qt::ToolTipRole && !t.isConfirmed()) {
+        return tr("This position vanished from the feed while it was away. It is counted as "
+                  "closed until the feed confirms how it closed; if it turns up open again, "
+                  "it is taken out of the history.");
+    } else if (role == Qt::TextAlignmentRole) {
+        switch (index.column()) {
+        case OpenTimeColumn:
+        case CloseTimeColumn:
+        case SymbolColumn:
+        case TypeColumn:
+        case ReasonColumn:
+        case SignalColumn:
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+        default:
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        }
+    }
+    return {};
+}
+
+QVariant ClosedTradesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    static const char *const titles[] = {
+        "Open time",   "Close time", "Ticket",     "Symbol", "Type",   "Volume", "Open price",
+        "Close price", "Swap",       "Commission", "Profit", "Reason", "Signal"};
+    if (section < 0 || section >= ColumnCount)
+        return {};
+    return QString::fromLatin1(titles[section]);
+}

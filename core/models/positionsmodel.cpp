@@ -1,0 +1,276 @@
+#include "models/positionsmodel.h"
+
+#include "domain/tradetext.h"
+#include "feed/positionbook.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+PositionsModel::PositionsModel(PositionBook *book, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_book(book)
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(kDefaultFlushInterval);
+    connect(&m_flushTimer, &QTimer::timeout, this, &PositionsModel::flush);
+
+    connect(book, &PositionBook::positionsAboutToBeReset, this, [this] {
+        m_dirty.clear();
+        beginResetModel();
+    });
+    connect(book, &PositionBook::positionsReset, this, [this] {
+        for (const Position &p : m_book->positions())
+            observePrices(p);
+        endResetModel();
+    });
+    connect(book, &PositionBook::positionAboutToBeInserted, this,
+            [this](int row) { beginInsertRows({}, row, row); });
+    connect(book, &PositionBook::positionInserted, this, [this](int row) {
+        observePrices(m_book->at(row));
+        endInsertRows();
+    });
+    connect(book, &PositionBook::positionAboutToBeRemoved, this, [this](int row) {
+        m_dirty.remove(m_book->at(row).ticket);
+        beginRemoveRows({}, row, row);
+    });
+    connect(book, &PositionBook::positionRemoved, this, [this] { endRemoveRows(); });
+    connect(book, &PositionBook::positionUpdated, this, &PositionsModel::onUpdated);
+}
+
+const Position &PositionsModel::positionAt(int row) const
+{
+    return m_book->at(row);
+}
+
+void PositionsModel::setFlushInterval(std::chrono::milliseconds interval)
+{
+    m_flushTimer.setInterval(
+        std::clamp(interval, std::chrono::milliseconds(0), kDefaultFlushInterval));
+}
+
+quint32 PositionsModel::columnsFor(quint32 fields)
+{
+    quint32 columns = 0;
+    const auto map = [&](Position::Field field, Column column) {
+        if (fields & field)
+            columns |= 1u << column;
+    };
+    map(Position::TicketField, TicketColumn);
+    map(Position::OpenTimeField, OpenTimeColumn);
+    map(Position::SymbolField, SymbolColumn);
+    map(Position::SideField, TypeColumn);
+    map(Position::VolumeField, VolumeColumn);
+    map(Position::OpenPriceField, OpenPriceColumn);
+    map(Position::SlField, StopLossColumn);
+    map(Position::TpField, TakeProfitColumn);
+    map(Position::PriceField, PriceColumn);
+    map(Position::SwapField, SwapColumn);
+    map(Position::CommissionField, CommissionColumn);
+    map(Position::ProfitField, ProfitColumn);
+    map(Position::SignalField, SignalColumn);
+    // A new symbol changes how every price of the row is written.
+    if (fields & Position::SymbolField)
+        columns |= (1u << OpenPriceColumn) | (1u << StopLossColumn) | (1u << TakeProfitColumn) |
+                   (1u << PriceColumn);
+    return columns;
+}
+
+void PositionsModel::onUpdated(int row, quint32 fields)
+{
+    const Position &p = m_book->at(row);
+    observePrices(p);
+    m_dirty[p.ticket] |= columnsFor(fields);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void PositionsModel::flush()
+{
+    m_flushTimer.stop();
+    if (m_dirty.isEmpty())
+        return;
+    struct Dirty
+    {
+        int row;
+        quint32 columns;
+    };
+    std::vector<Dirty> rows;
+    rows.reserve(size_t(m_dirty.size()));
+    for (auto it = m_dirty.cbegin(); it != m_dirty.cend(); ++it) {
+        const int row = m_book->rowOf(it.key());
+        if (row >= 0)
+            rows.push_back({row, it.value()});
+    }
+    m_dirty.clear();
+    std::sort(rows.begin(), rows.end(),
+              [](const Dirty &a, const Dirty &b) { return a.row < b.row; });
+
+    // One dataChanged per contiguous run of rows, spanning the columns changed in that run.
+    struct Run
+    {
+        int first;
+        int last;
+        quint32 columns;
+    };
+    std::vector<Run> runs;
+    for (const Dirty &d : rows) {
+        if (!runs.empty() && d.row == runs.back().last + 1) {
+            runs.back().last = d.row;
+            runs.back().columns |= d.columns;
+        } else {
+            runs.push_back({d.row, d.row, d.columns});
+        }
+    }
+    // A burst scattered over many rows: one signal for the whole span is far cheaper for a
+    // sorting proxy, which re-sorts (and relayouts the view) once per dataChanged.
+    if (runs.size() > kMaxRunsPerFlush) {
+        quint32 columns = 0;
+        for (const Run &run : runs)
+            columns |= run.columns;
+        runs = {{runs.front().first, runs.back().last, columns}};
+    }
+    for (const Run &run : runs) {
+        if (!run.columns)
+            continue;
+        const int first = qCountTrailingZeroBits(run.columns);
+        const int last = 31 - qCountLeadingZeroBits(run.columns);
+        Q_EMIT dataChanged(index(run.first, first), index(run.last, last));
+    }
+}
+
+int PositionsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_book->count();
+}
+
+int PositionsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+void PositionsModel::observePrices(const Position &p)
+{
+    m_precision.observe(p.symbol, p.openPrice);
+    m_precision.observe(p.symbol, p.price);
+}
+
+QString PositionsModel::formatPrice(const Position &p, double price) const
+{
+    return QLocale().toString(price, 'f', m_precision.digits(p.symbol));
+}
+
+QVariant PositionsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Position &p = m_book->at(index.row());
+    const int column = index.column();
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case TicketColumn:
+            return QString::number(p.ticket);
+        case OpenTimeColumn:
+            return TradeText::time(p.openTime);
+        case SymbolColumn:
+            return p.symbol;
+        case TypeColumn:
+            return TradeText::side(p.side);
+        case VolumeColumn:
+            return TradeText::amount(p.volume);
+        case OpenPriceColumn:
+            return formatPrice(p, p.openPrice);
+        case StopLossColumn:
+            return p.sl > 0.0 ? formatPrice(p, p.sl) : QString();
+        case TakeProfitColumn:
+            return p.tp > 0.0 ? formatPrice(p, p.tp) : QString();
+        case PriceColumn:
+            return formatPrice(p, p.price);
+        case SwapColumn:
+            return TradeText::amount(p.swap);
+        case CommissionColumn:
+            return TradeText::amount(p.commission);
+        case ProfitColumn:
+            return TradeText::amount(p.profit);
+        case SignalColumn:
+            return TradeText::signal(p);
+        }
+        break;
+    case SortRole:
+        switch (column) {
+        case TicketColumn:
+            return p.ticket;
+        case OpenTimeColumn:
+            return p.openTime;
+        case SymbolColumn:
+            return p.symbol;
+        case TypeColumn:
+            return int(p.side);
+        case VolumeColumn:
+            return p.volume;
+        case OpenPriceColumn:
+            return p.openPrice;
+        case StopLossColumn:
+            return p.sl;
+        case TakeProfitColumn:
+            return p.tp;
+        case PriceColumn:
+            return p.price;
+        case SwapColumn:
+            return p.swap;
+        case CommissionColumn:
+            return p.commission;
+        case ProfitColumn:
+            return p.profit;
+        case SignalColumn:
+            return data(index, Qt::DisplayRole);
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (column == SymbolColumn || column == TypeColumn || column == SignalColumn ||
+            column == OpenTimeColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+        return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+    case ToneRole:
+        return int(p.profit > 0.0 ? Gain : p.profit < 0.0 ? Loss : Flat);
+    case FollowingRole:
+        return p.flwsig;
+    case SignalTraderIdRole:
+        return p.sigtraderid;
+    case TicketRole:
+        return p.ticket;
+    case Qt::ToolTipRole:
+        if (column == SignalColumn && p.flwsig)
+            return u"Copies signal trader %1 (id %2)"_s.arg(p.signame).arg(p.sigtraderid);
+        break;
+    }
+    return {};
+}
+
+QVariant PositionsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    static const char *const titles[] = {"Ticket",     "Open time", "Symbol", "Type",  "Volume",
+                                         "Open price", "S/L",       "T/P",    "Price", "Swap",
+                                         "Commission", "Profit",    "Signal"};
+    if (section < 0 || section >= ColumnCount)
+        return {};
+    return QString::fromLatin1(titles[section]);
+}
+
+QHash<int, QByteArray> PositionsModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(SortRole, "sort");
+    names.insert(ToneRole, "tone");
+    names.insert(FollowingRole, "following");
+    names.insert(SignalTraderIdRole, "signalTraderId");
+    names.insert(TicketRole, "ticket");
+    return names;
+}

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "domain/priceprecision.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QTimer>
+
+#include <chrono>
+
+class PositionBook;
+struct Position;
+
+// The open positions as a table, following a PositionBook row by row: inserts and removals
+// one at a time, a reset only for a Snapshot. Price ticks are coalesced: changed rows are
+// collected and flushed on a timer (100 ms at most) as one dataChanged per contiguous run of
+// rows, limited to the columns that changed; a burst over many runs is one signal for the span. Qt
+// Core only: colour is a role the view maps.
+class PositionsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        TicketColumn,
+        OpenTimeColumn,
+        SymbolColumn,
+        TypeColumn,
+        VolumeColumn,
+        OpenPriceColumn,
+        StopLossColumn,
+        TakeProfitColumn,
+        PriceColumn,
+        SwapColumn,
+        CommissionColumn,
+        ProfitColumn,
+        SignalColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        SortRole = Qt::UserRole + 1, // raw numbers (and text for text columns)
+        ToneRole,                    // Tone of the profit: the view picks the colour
+        FollowingRole,               // bool: copies a signal trader
+        SignalTraderIdRole,          // qint64, 0 for own positions
+        TicketRole,                  // qint64
+    };
+    enum Tone { Flat = 0, Gain = 1, Loss = -1 };
+
+    static constexpr std::chrono::milliseconds kDefaultFlushInterval{100};
+    // Above this many runs of changed rows, a flush says it with one signal for the span.
+    static constexpr size_t kMaxRunsPerFlush = 16;
+
+    explicit PositionsModel(PositionBook *book, QObject *parent = nullptr);
+
+    const PositionBook *book() const { return m_book; }
+    const Position &positionAt(int row) const;
+
+    // How often coalesced changes are flushed; at most 100 ms.
+    void setFlushInterval(std::chrono::milliseconds interval);
+    // Emits the pending changes now.
+    void flush();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // The columns that show a Position::Field mask.
+    static quint32 columnsFor(quint32 fields);
+
+private:
+    void onUpdated(int row, quint32 fields);
+    void observePrices(const Position &position);
+    QString formatPrice(const Position &position, double price) const;
+
+    PositionBook *m_book = nullptr;
+    PricePrecision m_precision;
+    QHash<qint64, quint32> m_dirty; // ticket -> column mask, keyed by ticket so rows may move
+    QTimer m_flushTimer;
+};

@@ -1,0 +1,57 @@
+#include "net/secrets.h"
+
+#include <QMutex>
+#include <QStringList>
+
+namespace {
+
+QMutex g_mutex;
+QStringList g_secrets;
+QtMessageHandler g_next = nullptr;
+
+void filter(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (g_next)
+        g_next(type, context, Secrets::redact(message));
+}
+
+} // namespace
+
+namespace Secrets {
+
+void remember(const QString &secret)
+{
+    // Very short values would redact ordinary words; a real token is never that short.
+    if (secret.size() < 4)
+        return;
+    const QMutexLocker lock(&g_mutex);
+    if (!g_secrets.contains(secret))
+        g_secrets.append(secret);
+}
+
+void forgetAll()
+{
+    const QMutexLocker lock(&g_mutex);
+    g_secrets.clear();
+}
+
+QString redact(QString text)
+{
+    const QMutexLocker lock(&g_mutex);
+    for (const QString &secret : std::as_const(g_secrets))
+        text.replace(secret, QStringLiteral("•••"));
+    return text;
+}
+
+void installMessageFilter()
+{
+    static bool installed = false;
+    if (installed)
+        return;
+    installed = true;
+    g_next = qInstallMessageHandler(filter);
+    if (!g_next)
+        g_next = qt_message_output;
+}
+
+} // namespace Secrets

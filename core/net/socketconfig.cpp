@@ -1,0 +1,168 @@
+#include "net/socketconfig.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+SocketConfig SocketConfig::forTrader(const QUrl &url, qint64 traderId, const QString &token)
+{
+    SocketConfig config;
+    config.url = url;
+    config.traderId = traderId;
+    config.token = token;
+    config.updatePayloads();
+    return config;
+}
+
+namespace {
+
+const QString kTokenMark = u"{token}"_s;
+
+QJsonValue fillValue(const QJsonValue &value, qint64 traderId, const QString &token);
+
+QJsonObject fillObject(const QJsonObject &object, qint64 traderId, const QString &token)
+{
+    QJsonObject out;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() == "traderid"_L1) {
+            out.insert(it.key(), traderId);
+        } else if (it.value() == kTokenMark) {
+            if (!token.isEmpty())
+                out.insert(it.key(), token);
+        } else {
+            out.insert(it.key(), fillValue(it.value(), traderId, token));
+        }
+    }
+    return out;
+}
+
+QJsonValue fillValue(const QJsonValue &value, qint64 traderId, const QString &token)
+{
+    if (value.isObject())
+        return fillObject(value.toObject(), traderId, token);
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &item : value.toArray())
+            out.append(item == kTokenMark ? QJsonValue(token) : fillValue(item, traderId, token));
+        return out;
+    }
+    return value;
+}
+
+} // namespace
+
+QJsonObject SocketConfig::fill(const QJsonObject &payload, qint64 traderId, const QString &token)
+{
+    return fillObject(payload, traderId, token);
+}
+
+void SocketConfig::updatePayloads()
+{
+    subscribePayload = fill(subscribeTemplate, traderId, token);
+    unsubscribePayload = fill(unsubscribeTemplate, traderId, token);
+    pingPayload = fill(pingTemplate, traderId, token);
+}
+
+QJsonObject SocketConfig::nativeSubscribeTemplate()
+{
+    return {{u"type"_s, u"Subscribe"_s}, {u"traderid"_s, 0}, {u"token"_s, kTokenMark}};
+}
+
+QJsonObject SocketConfig::nativeUnsubscribeTemplate()
+{
+    return {{u"type"_s, u"Unsubscribe"_s}, {u"traderid"_s, 0}};
+}
+
+QJsonObject SocketConfig::nativePingTemplate()
+{
+    return {{u"type"_s, u"Ping"_s}, {u"traderid"_s, 0}};
+}
+
+QJsonObject SocketConfig::subscribeMessage(qint64 traderId, const QString &token)
+{
+    return fill(nativeSubscribeTemplate(), traderId, token);
+}
+
+QJsonObject SocketConfig::unsubscribeMessage(qint64 traderId)
+{
+    return fill(nativeUnsubscribeTemplate(), traderId, {});
+}
+
+QString SocketConfig::validateUrl(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return u"The feed URL \"%1\" is not a valid URL with a host."_s.arg(url.toString());
+    if (url.scheme() != "ws"_L1 && url.scheme() != "wss"_L1)
+        return u"The feed URL must start with ws:// or wss://, not \"%1://\"."_s.arg(url.scheme());
+    return {};
+}
+
+QString SocketConfig::validate() const
+{
+    using std::chrono::milliseconds;
+    if (QString error = validateUrl(url); !error.isEmpty())
+        return error;
+    if (traderId <= 0)
+        return u"The trader id must be a positive number."_s;
+    if (heartbeatInterval <= milliseconds::zero())
+        return u"The heartbeat interval must be greater than zero."_s;
+    if (pongTimeout <= milliseconds::zero())
+        return u"The pong timeout must be greater than zero."_s;
+    if (connectTimeout <= milliseconds::zero())
+        return u"The connect timeout must be greater than zero."_s;
+    if (reconnectMin < milliseconds::zero())
+        return u"The shortest reconnect delay cannot be negative."_s;
+    if (reconnectMax < reconnectMin)
+        return u"The longest reconnect delay (%1 ms) is shorter than the shortest (%2 ms)."_s
+            .arg(reconnectMax.count())
+            .arg(reconnectMin.count());
+    if (maxRetries < 0)
+        return u"The number of retries cannot be negative (0 means unlimited)."_s;
+    if (maxIncomingMessageSize <= 0)
+        return u"The largest incoming message must be greater than zero."_s;
+    if (snapshotTimeout <= milliseconds::zero())
+        return u"The snapshot timeout must be greater than zero."_s;
+    if (giveUpAfter < milliseconds::zero())
+        return u"The give-up time cannot be negative."_s;
+    return {};
+}
+
+QString SocketConfig::validateForUser() const
+{
+    if (QString error = validate(); !error.isEmpty())
+        return error;
+    const auto outside = [](const UserLimits::Range &range, qint64 value, const QString &what,
+                            const QString &unit) -> QString {
+        if (range.contains(value))
+            return {};
+        return u"%1 must be from %2 to %3%4 (not %5)."_s.arg(what)
+            .arg(range.min)
+            .arg(range.max)
+            .arg(unit)
+            .arg(value);
+    };
+    const QString ms = u" ms"_s;
+    if (reconnectMin.count() < UserLimits::kReconnectMs.min)
+        return u"The shortest reconnect delay must be at least %1 ms: retrying faster would "
+               "hammer a server that is coming back."_s.arg(UserLimits::kReconnectMs.min);
+    for (const QString &error : {
+             outside(UserLimits::kTraderId, traderId, u"The trader id"_s, QString()),
+             outside(UserLimits::kHeartbeatMs, heartbeatInterval.count(),
+                     u"The heartbeat interval"_s, ms),
+             outside(UserLimits::kPongTimeoutMs, pongTimeout.count(), u"The pong timeout"_s, ms),
+             outside(UserLimits::kConnectTimeoutMs, connectTimeout.count(),
+                     u"The connect timeout"_s, ms),
+             outside(UserLimits::kReconnectMs, reconnectMin.count(),
+                     u"The shortest reconnect delay"_s, ms),
+             outside(UserLimits::kReconnectMs, reconnectMax.count(),
+                     u"The longest reconnect delay"_s, ms),
+             outside(UserLimits::kMaxRetries, maxRetries, u"The number of retries"_s, QString()),
+             outside(UserLimits::kSnapshotTimeoutMs, snapshotTimeout.count(),
+                     u"The snapshot timeout"_s, ms),
+             outside(UserLimits::kGiveUpAfterMs, giveUpAfter.count(), u"The give-up time"_s, ms),
+         }) {
+        if (!error.isEmpty())
+            return error;
+    }
+    return {};
+}

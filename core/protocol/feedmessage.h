@@ -1,0 +1,38 @@
+#pragma once
+
+#include "domain/closedtrade.h"
+#include "domain/position.h"
+
+#include <QList>
+#include <QString>
+
+// One server-to-client message of the feed (docs/protocol.md, docs/profiles.md), validated
+// and typed.
+struct FeedMessage
+{
+    enum class Type {
+        Snapshot,
+        Positions,
+        Closed,
+        History,
+        Pong,
+        Error,
+        List,  // a dialect without seq (seed): the whole list of open positions, every time
+        Alive, // a frame with no data: only a sign of life
+    };
+
+    Type type = Type::Snapshot;
+    int code = 200;
+    qint64 seq = 0;            // native data messages
+    QList<Position> positions; // Snapshot, Positions, List
+    QList<ClosedTrade> trades; // Closed, History
+    qint64 ts = 0;             // Pong
+    QString errorMessage;      // Error
+    // Rows left out of the data: pending orders (any envelope) and, in a List, rows that are
+    // not valid positions. The first reason says why.
+    int skipped = 0;
+    QString skipReason;
+
+    bool isData() const { return type != Type::Pong && type != Type::Error && type != Type::Alive; }
+    static QString typeName(Type type);
+};

@@ -1,0 +1,817 @@
+#include "protocol/feedparser.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <simdjson.h>
+
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+using namespace Qt::StringLiterals;
+using simdjson::dom::element;
+using simdjson::dom::object;
+
+namespace {
+
+constexpr qint64 kMaxSafeInteger = (qint64(1) << 53) - 1; // exact in a JavaScript number
+constexpr qint64 kMaxTime = 32503680000000;               // year 3000, in ms
+constexpr double kMaxAmount = 1e12;
+constexpr double kMaxVolume = 1e6;
+
+enum Field : quint32 {
+    Ticket = 1u << 0,
+    Symbol = 1u << 1,
+    Side = 1u << 2,
+    Volume = 1u << 3,
+    OpenPrice = 1u << 4,
+    Price = 1u << 5,
+    Sl = 1u << 6,
+    Tp = 1u << 7,
+    Swap = 1u << 8,
+    Commission = 1u << 9,
+    Profit = 1u << 10,
+    OpenTime = 1u << 11,
+    Flwsig = 1u << 12,
+    Sigtraderid = 1u << 13,
+    Signame = 1u << 14,
+    ClosePrice = 1u << 15,
+    CloseTime = 1u << 16,
+    Reason = 1u << 17,
+};
+// signame may be left out ("may be empty"); everything else is required.
+constexpr quint32 kPositionFields = Ticket | Symbol | Side | Volume | OpenPrice | Price | Sl | Tp |
+                                    Swap | Commission | Profit | OpenTime | Flwsig | Sigtraderid;
+constexpr quint32 kTradeFields = kPositionFields | ClosePrice | CloseTime | Reason;
+
+// In a dialect without seq or a full record (seed), what makes a row a position at all.
+constexpr quint32 kListFields =
+    Ticket | Symbol | Side | Volume | OpenPrice | Price | Profit | OpenTime;
+constexpr int kFieldCount = 18; // bit i is FeedProfile::fieldNames().at(i)
+
+// Our own names: compared as literals, which the compiler turns into a few integer compares
+// (the native protocol's hot path).
+quint32 ourField(std::string_view key)
+{
+    const auto is = [key](std::string_view name) { return key == name; };
+    switch (key.size()) {
+    case 2:
+        if (is("sl"))
+            return Sl;
+        if (is("tp"))
+            return Tp;
+        break;
+    case 4:
+        if (is("side"))
+            return Side;
+        if (is("swap"))
+            return Swap;
+        break;
+    case 5:
+        if (is("price"))
+            return Price;
+        break;
+    case 6:
+        if (is("ticket"))
+            return Ticket;
+        if (is("symbol"))
+            return Symbol;
+        if (is("volume"))
+            return Volume;
+        if (is("profit"))
+            return Profit;
+        if (is("flwsig"))
+            return Flwsig;
+        if (is("reason"))
+            return Reason;
+        break;
+    case 7:
+        if (is("signame"))
+            return Signame;
+        break;
+    case 8:
+        if (is("openTime"))
+            return OpenTime;
+        break;
+    case 9:
+        if (is("openPrice"))
+            return OpenPrice;
+        if (is("closeTime"))
+            return CloseTime;
+        break;
+    case 10:
+        if (is("commission"))
+            return Commission;
+        if (is("closePrice"))
+            return ClosePrice;
+        break;
+    case 11:
+        if (is("sigtraderid"))
+            return Sigtraderid;
+        break;
+    default:
+        break;
+    }
+    return 0;
+}
+
+// How one feed names and writes its fields: the key of every field, the unit of its times.
+struct ItemRules
+{
+    std::array<std::string, kFieldCount> keys;
+    qint64 timeScale = 1; // ms per unit of the feed's times
+
+    explicit ItemRules(const FeedProfile &profile)
+        : timeScale(profile.timeUnit == FeedProfile::TimeUnit::Seconds ? 1000 : 1)
+        , renamed(!profile.fields.isEmpty())
+    {
+        slots.fill(0);
+        for (int i = 0; i < kFieldCount; ++i) {
+            keys[std::size_t(i)] = profile.field(FeedProfile::fieldNames().at(i)).toStdString();
+            std::size_t slot = hash(keys[std::size_t(i)]);
+            while (slots[slot] != 0)
+                slot = (slot + 1) % slots.size();
+            slots[slot] = quint8(i + 1);
+        }
+    }
+    // Every key of every item goes through here: our names as literals, or one hash and then
+    // mostly one comparison.
+    quint32 find(std::string_view key) const
+    {
+        if (!renamed)
+            return ourField(key);
+        for (std::size_t slot = hash(key);; slot = (slot + 1) % slots.size()) {
+            const int entry = slots[slot];
+            if (entry == 0)
+                return 0;
+            if (std::string_view(keys[std::size_t(entry - 1)]) == key)
+                return 1u << (entry - 1);
+        }
+    }
+    static std::size_t hash(std::string_view key)
+    {
+        if (key.empty())
+            return 0;
+        return (key.size() * 31 + std::size_t(uchar(key.front())) * 7 +
+                std::size_t(uchar(key.back()))) %
+               64;
+    }
+    std::array<quint8, 64> slots{};
+    bool renamed = false;
+    QString name(quint32 field) const
+    {
+        for (int i = 0; i < kFieldCount; ++i) {
+            if (field == (1u << i))
+                return QString::fromStdString(keys[std::size_t(i)]);
+        }
+        return u"?"_s;
+    }
+};
+
+QString describeType(element value)
+{
+    switch (value.type()) {
+    case simdjson::dom::element_type::ARRAY:
+        return u"an array"_s;
+    case simdjson::dom::element_type::OBJECT:
+        return u"an object"_s;
+    case simdjson::dom::element_type::INT64:
+    case simdjson::dom::element_type::UINT64:
+        return u"a whole number"_s;
+    case simdjson::dom::element_type::DOUBLE:
+        return u"a fraction"_s;
+    case simdjson::dom::element_type::STRING:
+        return u"a string"_s;
+    case simdjson::dom::element_type::BOOL:
+        return u"a boolean"_s;
+    case simdjson::dom::element_type::NULL_VALUE:
+        return u"null"_s;
+    }
+    return u"something else"_s;
+}
+
+QString text(std::string_view view)
+{
+    return QString::fromUtf8(view.data(), qsizetype(view.size()));
+}
+
+// Reads fields and, only when one is bad, says where: "Positions.data[3].volume: negative".
+// The path is built on failure alone; the hot path allocates nothing for it.
+class Reader
+{
+public:
+    explicit Reader(QString *error)
+        : m_error(error)
+    {}
+
+    void setMessage(const QString &name) { m_message = name; }
+    void setItem(qsizetype item) { m_item = item; }
+    void setField(std::string_view field) { m_field = field; }
+
+    bool fail(const QString &problem)
+    {
+        QString path = m_message.isEmpty() ? u"message"_s : m_message;
+        if (m_item >= 0)
+            path += u".data[%1]"_s.arg(m_item);
+        if (!m_field.empty())
+            path += u'.' + text(m_field);
+        *m_error = u"%1: %2"_s.arg(path, problem);
+        return false;
+    }
+
+    bool integer(element value, qint64 min, qint64 max, qint64 *out)
+    {
+        int64_t number = 0;
+        if (value.get_int64().get(number) != simdjson::SUCCESS) {
+            if (value.is_uint64())
+                return fail(u"out of range"_s);
+            return fail(u"must be a whole number, not %1"_s.arg(describeType(value)));
+        }
+        if (number < min || number > max)
+            return fail(u"%1 is out of range (%2 to %3)"_s.arg(number).arg(min).arg(max));
+        *out = number;
+        return true;
+    }
+
+    bool real(element value, double min, double max, double *out)
+    {
+        double number = 0.0;
+        if (value.get_double().get(number) != simdjson::SUCCESS)
+            return fail(u"must be a number, not %1"_s.arg(describeType(value)));
+        if (!std::isfinite(number))
+            return fail(u"must be finite"_s);
+        if (number < min || number > max) {
+            if (min == 0.0 && number < 0.0)
+                return fail(u"negative (%1)"_s.arg(number));
+            return fail(u"%1 is out of range (%2 to %3)"_s.arg(number).arg(min).arg(max));
+        }
+        *out = number;
+        return true;
+    }
+
+    bool view(element value, qsizetype maxLength, std::string_view *out)
+    {
+        if (value.get_string().get(*out) != simdjson::SUCCESS)
+            return fail(u"must be a string, not %1"_s.arg(describeType(value)));
+        if (qsizetype(out->size()) > maxLength)
+            return fail(u"longer than %1 bytes"_s.arg(maxLength));
+        return true;
+    }
+
+    bool string(element value, qsizetype maxLength, QString *out)
+    {
+        std::string_view found;
+        if (!view(value, maxLength, &found))
+            return false;
+        *out = text(found);
+        return true;
+    }
+
+    // A string that must be one of a few words; returns its index in `words`, or -1.
+    int word(element value, std::initializer_list<std::string_view> words, const char *what)
+    {
+        std::string_view view;
+        if (value.get_string().get(view) != simdjson::SUCCESS) {
+            fail(u"must be a string, not %1"_s.arg(describeType(value)));
+            return -1;
+        }
+        int index = 0;
+        for (const std::string_view candidate : words) {
+            if (view == candidate)
+                return index;
+            ++index;
+        }
+        fail(u"unknown %1 \"%2\""_s.arg(QLatin1String(what), text(view.substr(0, 16))));
+        return -1;
+    }
+
+    bool boolean(element value, bool *out)
+    {
+        if (value.get_bool().get(*out) != simdjson::SUCCESS)
+            return fail(u"must be true or false, not %1"_s.arg(describeType(value)));
+        return true;
+    }
+
+private:
+    QString *m_error;
+    QString m_message;
+    qsizetype m_item = -1;
+    std::string_view m_field;
+};
+
+using Strings = QHash<QByteArray, QString>;
+
+// The QString for `view`, shared with every earlier use of the same text.
+QString intern(Strings &strings, std::string_view view)
+{
+    const QByteArray key = QByteArray::fromRawData(view.data(), qsizetype(view.size()));
+    if (const auto it = strings.constFind(key); it != strings.cend())
+        return *it;
+    if (strings.size() > 4096)
+        strings.clear(); // hostile input must not grow it without bound
+    QString value = text(view);
+    strings.insert(QByteArray(view.data(), qsizetype(view.size())), value);
+    return value;
+}
+
+enum class Item { Ok, Invalid, NotAPosition };
+
+// The side: "buy"/"sell" in any case, or 0/1; any other number is a pending order (MT4-style
+// types 2 to 5), which is not a position. -1 on a bad value (with the reason in `r`).
+int readSide(Reader &r, element value, qint64 *pendingType)
+{
+    std::string_view text;
+    if (value.get_string().get(text) != simdjson::SUCCESS) {
+        int64_t number = 0;
+        if (value.get_int64().get(number) == simdjson::SUCCESS) {
+            if (number == 0 || number == 1)
+                return int(number);
+            *pendingType = number;
+            return 2;
+        }
+        r.fail(u"must be \"buy\", \"sell\", 0 or 1, not %1"_s.arg(describeType(value)));
+        return -1;
+    }
+    // The usual spelling first; any other case without allocating.
+    const auto is = [text](std::string_view word) {
+        if (text.size() != word.size())
+            return false;
+        for (std::size_t i = 0; i < word.size(); ++i) {
+            if ((text[i] | 0x20) != word[i])
+                return false;
+        }
+        return true;
+    };
+    if (text == "buy" || is("buy"))
+        return 0;
+    if (text == "sell" || is("sell"))
+        return 1;
+    r.fail(u"unknown side \"%1\""_s.arg(::text(text.substr(0, 16))));
+    return -1;
+}
+
+// Fills `trade` (its position too) from one data item; `required` lists the fields it needs.
+Item readItem(Reader &r, object item, quint32 required, const ItemRules &rules, ClosedTrade *trade,
+              Strings &strings, qint64 *pendingType)
+{
+    Position &p = trade->position;
+    quint32 seen = 0;
+    for (const simdjson::dom::key_value_pair field : item) {
+        const std::string_view key = field.key;
+        const element value = field.value;
+        r.setField(key);
+        bool ok = true;
+        const quint32 bit = rules.find(key);
+        switch (bit) {
+        case Ticket:
+            ok = r.integer(value, 1, kMaxSafeInteger, &p.ticket);
+            break;
+        case Symbol: {
+            std::string_view symbol;
+            ok = r.view(value, FeedParser::kMaxSymbolLength, &symbol);
+            if (ok && QByteArrayView(symbol.data(), qsizetype(symbol.size())).trimmed().isEmpty())
+                ok = r.fail(u"empty"_s);
+            if (ok)
+                p.symbol = intern(strings, symbol);
+            break;
+        }
+        case Side: {
+            const int side = readSide(r, value, pendingType);
+            ok = side >= 0;
+            if (side == 2)
+                return Item::NotAPosition;
+            p.side = side == 1 ? Position::Side::Sell : Position::Side::Buy;
+            break;
+        }
+        case Volume:
+            ok = r.real(value, 0.0, kMaxVolume, &p.volume);
+            if (ok && p.volume == 0.0)
+                ok = r.fail(u"must be greater than zero"_s);
+            break;
+        case OpenPrice:
+            ok = r.real(value, 0.0, kMaxAmount, &p.openPrice);
+            break;
+        case Price:
+            ok = r.real(value, 0.0, kMaxAmount, &p.price);
+            break;
+        case Sl:
+            ok = r.real(value, 0.0, kMaxAmount, &p.sl);
+            break;
+        case Tp:
+            ok = r.real(value, 0.0, kMaxAmount, &p.tp);
+            break;
+        case Swap:
+            ok = r.real(value, -kMaxAmount, kMaxAmount, &p.swap);
+            break;
+        case Commission:
+            ok = r.real(value, -kMaxAmount, kMaxAmount, &p.commission);
+            break;
+        case Profit:
+            ok = r.real(value, -kMaxAmount, kMaxAmount, &p.profit);
+            break;
+        case OpenTime:
+            ok = r.integer(value, 0, kMaxTime / rules.timeScale, &p.openTime);
+            p.openTime *= rules.timeScale;
+            break;
+        case Flwsig:
+            ok = r.boolean(value, &p.flwsig);
+            break;
+        case Sigtraderid:
+            ok = r.integer(value, 0, kMaxSafeInteger, &p.sigtraderid);
+            break;
+        case Signame: {
+            std::string_view name;
+            ok = r.view(value, FeedParser::kMaxTextLength, &name);
+            if (ok)
+                p.signame = intern(strings, name);
+            break;
+        }
+        case ClosePrice:
+            if (required & ClosePrice)
+                ok = r.real(value, 0.0, kMaxAmount, &trade->closePrice);
+            break;
+        case CloseTime:
+            if (required & ClosePrice) {
+                ok = r.integer(value, 0, kMaxTime / rules.timeScale, &trade->closeTime);
+                trade->closeTime *= rules.timeScale;
+            }
+            break;
+        case Reason:
+            if (required & ClosePrice) {
+                const int reason = r.word(value, {"tp", "sl", "manual", "stopout"}, "reason");
+                ok = reason >= 0;
+                if (ok)
+                    trade->reason = ClosedTrade::Reason(reason);
+            }
+            break;
+        default:
+            break; // unknown keys are ignored: the server may add fields
+        }
+        if (!ok)
+            return Item::Invalid;
+        seen |= bit;
+    }
+    r.setField({});
+    if (const quint32 missing = required & ~seen) {
+        for (quint32 bit = 1; bit; bit <<= 1) {
+            if (missing & bit) {
+                r.fail(u"missing \"%1\""_s.arg(rules.name(bit)));
+                return Item::Invalid;
+            }
+        }
+    }
+    if ((required & CloseTime) && trade->closeTime < p.openTime) {
+        r.fail(u"closed before it opened"_s);
+        return Item::Invalid;
+    }
+    return Item::Ok;
+}
+
+} // namespace
+
+QString FeedMessage::typeName(Type type)
+{
+    switch (type) {
+    case Type::Snapshot:
+        return u"Snapshot"_s;
+    case Type::Positions:
+        return u"Positions"_s;
+    case Type::Closed:
+        return u"Closed"_s;
+    case Type::History:
+        return u"History"_s;
+    case Type::Pong:
+        return u"Pong"_s;
+    case Type::Error:
+        return u"Error"_s;
+    case Type::List:
+        return u"List"_s;
+    case Type::Alive:
+        return u"Alive"_s;
+    }
+    return {};
+}
+
+struct FeedParser::Impl
+{
+    explicit Impl(const FeedProfile &profile)
+        : rules(profile)
+    {}
+
+    ItemRules rules;
+    simdjson::dom::parser parser;
+    QByteArray buffer; // a padded copy, reused, for input without room to spare
+    // Symbols and signal-trader names repeat in every message: one shared QString each.
+    Strings strings;
+};
+
+FeedParser::FeedParser(const FeedProfile &profile)
+    : d(std::make_unique<Impl>(profile))
+    , m_profile(profile)
+{}
+
+void FeedParser::setProfile(const FeedProfile &profile)
+{
+    m_profile = profile;
+    d->rules = ItemRules(profile);
+}
+
+FeedParser::~FeedParser() = default;
+
+std::optional<FeedMessage> FeedParser::parse(const QByteArray &bytes)
+{
+    m_rejectedType.reset();
+    std::optional<FeedMessage> message = read(bytes);
+    if (message)
+        m_rejectedType.reset();
+    return message;
+}
+
+// The top object of a message, or false with the reason in `r`.
+static bool readTop(Reader &r, simdjson::dom::parser &parser, const QByteArray &bytes, object *top)
+{
+    if (bytes.size() > FeedParser::kMaxMessageBytes)
+        return r.fail(u"%1 bytes is over the %2-byte limit"_s.arg(bytes.size())
+                          .arg(FeedParser::kMaxMessageBytes));
+    // simdjson reads in blocks past the end; it copies into its own padded buffer when the
+    // QByteArray has no room to spare.
+    const bool padded = bytes.capacity() - bytes.size() >= qsizetype(simdjson::SIMDJSON_PADDING);
+    element root;
+    if (const auto error = parser.parse(bytes.constData(), size_t(bytes.size()), !padded).get(root))
+        return r.fail(u"invalid JSON (%1)"_s.arg(QLatin1String(simdjson::error_message(error))));
+    if (root.get_object().get(*top) != simdjson::SUCCESS)
+        return r.fail(u"must be a JSON object, not %1"_s.arg(describeType(root)));
+    return true;
+}
+
+std::optional<FeedMessage> FeedParser::readSeed(const QByteArray &bytes)
+{
+    m_error.clear();
+    Reader r(&m_error);
+    object top;
+    if (!readTop(r, d->parser, bytes, &top))
+        return std::nullopt;
+    FeedMessage message;
+    message.code = m_profile.okCode;
+    element codeValue;
+    if (top["Code"].get(codeValue) == simdjson::SUCCESS) {
+        qint64 code = 0;
+        r.setField("Code");
+        if (!r.integer(codeValue, 0, 1'000'000'000, &code))
+            return std::nullopt;
+        r.setField({});
+        message.code = int(code);
+    }
+    // Not the success code: the server's error, however the rest looks.
+    if (message.code != m_profile.okCode) {
+        message.type = FeedMessage::Type::Error;
+        m_rejectedType = message.type;
+        for (const char *key : {"msg", "message", "error"}) {
+            element text;
+            if (top[key].get(text) == simdjson::SUCCESS && text.is_string()) {
+                r.setField(key);
+                if (!r.string(text, kMaxTextLength, &message.errorMessage))
+                    return std::nullopt;
+                break;
+            }
+        }
+        return message;
+    }
+    element dataValue;
+    if (top["data"].get(dataValue) != simdjson::SUCCESS) {
+        message.type = FeedMessage::Type::Alive; // no data: a sign of life
+        return message;
+    }
+    message.type = FeedMessage::Type::List;
+    m_rejectedType = message.type;
+    r.setMessage(u"List"_s);
+    simdjson::dom::array data;
+    if (dataValue.get_array().get(data) != simdjson::SUCCESS) {
+        r.setField("data");
+        r.fail(u"must be an array, not %1"_s.arg(describeType(dataValue)));
+        return std::nullopt;
+    }
+    const qsizetype count = qsizetype(data.size());
+    if (count > kMaxItems) {
+        r.setField("data");
+        r.fail(u"%1 items is over the limit of %2"_s.arg(count).arg(kMaxItems));
+        return std::nullopt;
+    }
+    message.positions.reserve(count);
+    QSet<qint64> tickets;
+    tickets.reserve(count);
+    const auto skip = [&](const QString &why) {
+        if (message.skipped++ == 0)
+            message.skipReason = why;
+    };
+    qsizetype index = 0;
+    for (const element item : data) {
+        r.setItem(index++);
+        r.setField({});
+        object fields;
+        if (item.get_object().get(fields) != simdjson::SUCCESS) {
+            r.fail(u"must be an object, not %1"_s.arg(describeType(item)));
+            skip(m_error);
+            continue;
+        }
+        ClosedTrade trade;
+        qint64 pendingType = 0;
+        switch (readItem(r, fields, kListFields, d->rules, &trade, d->strings, &pendingType)) {
+        case Item::Ok:
+            break;
+        case Item::NotAPosition:
+            skip(u"List.data[%1]: a pending order (side %2), not a position"_s.arg(index - 1).arg(
+                pendingType));
+            continue;
+        case Item::Invalid:
+            skip(m_error);
+            continue;
+        }
+        if (tickets.contains(trade.position.ticket)) {
+            skip(u"List.data[%1]: ticket %2 appears twice; the first one counts"_s.arg(index - 1)
+                     .arg(trade.position.ticket));
+            continue;
+        }
+        tickets.insert(trade.position.ticket);
+        message.positions.append(std::move(trade.position));
+    }
+    m_error.clear();
+    return message;
+}
+
+std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
+{
+    if (m_profile.envelope == FeedProfile::Envelope::Seed)
+        return readSeed(bytes);
+    m_error.clear();
+    Reader r(&m_error);
+    object top;
+    if (!readTop(r, d->parser, bytes, &top))
+        return std::nullopt;
+
+    std::string_view typeText;
+    element typeValue;
+    if (top["type"].get(typeValue) != simdjson::SUCCESS) {
+        r.fail(u"missing \"type\""_s);
+        return std::nullopt;
+    }
+    if (typeValue.get_string().get(typeText) != simdjson::SUCCESS) {
+        r.setField("type");
+        r.fail(u"must be a string, not %1"_s.arg(describeType(typeValue)));
+        return std::nullopt;
+    }
+
+    FeedMessage message;
+    if (typeText == "Snapshot")
+        message.type = FeedMessage::Type::Snapshot;
+    else if (typeText == "Positions")
+        message.type = FeedMessage::Type::Positions;
+    else if (typeText == "Closed")
+        message.type = FeedMessage::Type::Closed;
+    else if (typeText == "History")
+        message.type = FeedMessage::Type::History;
+    else if (typeText == "Pong")
+        message.type = FeedMessage::Type::Pong;
+    else if (typeText == "Error")
+        message.type = FeedMessage::Type::Error;
+    else {
+        r.setField("type");
+        r.fail(u"unknown message type \"%1\""_s.arg(text(typeText.substr(0, 32))));
+        return std::nullopt;
+    }
+    const QString name = FeedMessage::typeName(message.type);
+    r.setMessage(name);
+    m_rejectedType = message.type; // from here on a rejection knows what it rejected
+
+    if (message.type == FeedMessage::Type::Pong) {
+        element ts;
+        if (top["ts"].get(ts) != simdjson::SUCCESS) {
+            r.fail(u"missing \"ts\""_s);
+            return std::nullopt;
+        }
+        r.setField("ts");
+        if (!r.integer(ts, 0, std::numeric_limits<qint64>::max(), &message.ts))
+            return std::nullopt;
+        return message;
+    }
+
+    element codeValue;
+    if (top["Code"].get(codeValue) != simdjson::SUCCESS) {
+        r.fail(u"missing \"Code\""_s);
+        return std::nullopt;
+    }
+    qint64 code = 0;
+    r.setField("Code");
+    if (!r.integer(codeValue, 100, 599, &code))
+        return std::nullopt;
+    message.code = int(code);
+
+    if (message.type == FeedMessage::Type::Error) {
+        if (message.code < 400) {
+            r.fail(u"an Error needs a 4xx or 5xx code, not %1"_s.arg(code));
+            return std::nullopt;
+        }
+        element msg;
+        r.setField("msg");
+        if (top["msg"].get(msg) == simdjson::SUCCESS &&
+            !r.string(msg, kMaxTextLength, &message.errorMessage))
+            return std::nullopt;
+        return message;
+    }
+
+    if (message.code != m_profile.okCode) {
+        r.fail(u"%1 on a data message (expected %2)"_s.arg(code).arg(m_profile.okCode));
+        return std::nullopt;
+    }
+    element seqValue;
+    if (top["seq"].get(seqValue) != simdjson::SUCCESS) {
+        r.setField({});
+        r.fail(u"missing \"seq\""_s);
+        return std::nullopt;
+    }
+    r.setField("seq");
+    if (!r.integer(seqValue, 1, kMaxSafeInteger, &message.seq))
+        return std::nullopt;
+
+    element dataValue;
+    if (top["data"].get(dataValue) != simdjson::SUCCESS) {
+        r.setField({});
+        r.fail(u"missing \"data\""_s);
+        return std::nullopt;
+    }
+    simdjson::dom::array data;
+    if (dataValue.get_array().get(data) != simdjson::SUCCESS) {
+        r.setField("data");
+        r.fail(u"must be an array, not %1"_s.arg(describeType(dataValue)));
+        return std::nullopt;
+    }
+    const qsizetype count = qsizetype(data.size());
+    if (count > kMaxItems) {
+        r.setField("data");
+        r.fail(u"%1 items is over the limit of %2"_s.arg(count).arg(kMaxItems));
+        return std::nullopt;
+    }
+
+    const bool trades =
+        message.type == FeedMessage::Type::Closed || message.type == FeedMessage::Type::History;
+    const quint32 required = trades ? kTradeFields : kPositionFields;
+    if (trades)
+        message.trades.reserve(count);
+    else
+        message.positions.reserve(count);
+    // Few items (every live update): a scan finds a repeated ticket faster than a hash set.
+    constexpr qsizetype kLinearCheck = 32;
+    QSet<qint64> tickets;
+    if (count > kLinearCheck)
+        tickets.reserve(count);
+    qsizetype index = 0;
+    for (const element item : data) {
+        r.setItem(index++);
+        r.setField({});
+        object fields;
+        if (item.get_object().get(fields) != simdjson::SUCCESS) {
+            r.fail(u"must be an object, not %1"_s.arg(describeType(item)));
+            return std::nullopt;
+        }
+        ClosedTrade trade;
+        qint64 pendingType = 0;
+        const Item read = readItem(r, fields, required, d->rules, &trade, d->strings, &pendingType);
+        if (read == Item::Invalid)
+            return std::nullopt;
+        if (read == Item::NotAPosition) {
+            if (message.skipped++ == 0)
+                message.skipReason =
+                    u"%1.data[%2]: a pending order (side %3), not a position"_s.arg(name)
+                        .arg(index - 1)
+                        .arg(pendingType);
+            continue;
+        }
+        const qint64 ticket = trade.position.ticket;
+        bool duplicate = false;
+        if (count <= kLinearCheck) {
+            if (trades) {
+                for (const ClosedTrade &seen : std::as_const(message.trades))
+                    duplicate = duplicate || seen.position.ticket == ticket;
+            } else {
+                for (const Position &seen : std::as_const(message.positions))
+                    duplicate = duplicate || seen.ticket == ticket;
+            }
+        } else {
+            duplicate = tickets.contains(ticket);
+            tickets.insert(ticket);
+        }
+        if (duplicate) {
+            r.setField({});
+            r.fail(u"ticket %1 appears twice"_s.arg(ticket));
+            return std::nullopt;
+        }
+        if (trades)
+            message.trades.append(std::move(trade));
+        else
+            message.positions.append(std::move(trade.position));
+    }
+    return message;
+}
