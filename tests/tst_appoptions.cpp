@@ -1,4 +1,5 @@
 #include "config/appoptions.h"
+#include "protocol/feedprofile.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -194,7 +195,7 @@ void tst_AppOptions::profileGivesThePayloads()
     QVERIFY(file.profile());
     QCOMPARE(file.profile()->field(u"profit"_s), u"pl"_s);
     // Over saved settings that name another profile, the command line wins.
-    SocketConfig saved = SocketConfig::forTrader(QUrl(u"ws://h/"_s), 9, u"tok"_s);
+    SocketConfig saved = FeedProfile::native().configFor(QUrl(u"ws://h/"_s), 9, u"tok"_s);
     config = file.apply(saved);
     QCOMPARE(config.profile, path);
     QCOMPARE(config.subscribePayload.value("traderid"_L1).toInteger(), 5);
@@ -203,7 +204,7 @@ void tst_AppOptions::profileGivesThePayloads()
 
 void tst_AppOptions::commandLineWinsOverSettings()
 {
-    SocketConfig saved = SocketConfig::forTrader(QUrl(u"ws://saved.example/feed"_s), 5);
+    SocketConfig saved = FeedProfile::native().configFor(QUrl(u"ws://saved.example/feed"_s), 5);
     saved.heartbeatInterval = 3000ms;
     saved.maxRetries = 9;
     AppOptions options;

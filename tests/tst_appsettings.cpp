@@ -46,7 +46,7 @@ void tst_AppSettings::defaultsWhenNothingIsSaved()
 void tst_AppSettings::roundTrip()
 {
     SocketConfig config =
-        SocketConfig::forTrader(QUrl(u"wss://feed.example.com/positions"_s), 4711);
+        FeedProfile::native().configFor(QUrl(u"wss://feed.example.com/positions"_s), 4711);
     config.heartbeatInterval = 5000ms;
     config.pongTimeout = 2500ms;
     config.maxRetries = 0;

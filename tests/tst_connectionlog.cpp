@@ -8,6 +8,7 @@
 #include "protocol/feedprofile.h"
 #include "simulator/feedsimulator.h"
 #include "testclocks.h"
+#include "testconfig.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -47,14 +48,6 @@ FeedSimulator::Options simulatorOptions()
     return options;
 }
 
-SocketConfig fastConfig(const QUrl &url)
-{
-    SocketConfig config = SocketConfig::forTrader(url, 10260);
-    config.reconnectMin = 20ms;
-    config.reconnectMax = 60ms;
-    return config;
-}
-
 } // namespace
 
 class tst_ConnectionLog : public QObject
@@ -89,7 +82,7 @@ void tst_ConnectionLog::aSessionTellsItsStory()
 {
     FeedSimulator simulator(simulatorOptions());
     QVERIFY(simulator.listen());
-    SocketManager socket(fastConfig(simulator.url()));
+    SocketManager socket(TestConfig::fast(simulator.url()));
     PositionBook book;
     FeedSession session(&socket, &book, nullptr);
     ConnectionLog log;
@@ -180,7 +173,7 @@ void tst_ConnectionLog::givingUpAndSleepingAreLogged()
 {
     FeedSimulator simulator(simulatorOptions());
     QVERIFY(simulator.listen());
-    SocketConfig config = fastConfig(simulator.url());
+    SocketConfig config = TestConfig::fast(simulator.url());
     config.heartbeatInterval = 50ms;
     config.maxRetries = 1;
     config.giveUpAfter = 0ms;

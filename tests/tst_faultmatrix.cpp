@@ -9,7 +9,9 @@
 #include "net/networkmonitor.h"
 #include "net/socketmanager.h"
 #include "processmemory.h"
+#include "protocol/feedprofile.h"
 #include "remotenetworkmonitor.h"
+#include "testconfig.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -140,20 +142,6 @@ struct Harness
     QList<SocketManager::State> states; // every state it went through
 };
 
-SocketConfig fastConfig(const QUrl &url)
-{
-    SocketConfig config = SocketConfig::forTrader(url, 10260);
-    config.heartbeatInterval = 200ms;
-    config.pongTimeout = 300ms;
-    config.connectTimeout = 500ms;
-    config.reconnectMin = 50ms;
-    config.reconnectMax = 400ms;
-    config.minUptime = 300ms;
-    config.snapshotTimeout = 300ms;
-    config.giveUpAfter = 1000ms;
-    return config;
-}
-
 } // namespace
 
 class tst_FaultMatrix : public QObject
@@ -198,7 +186,7 @@ void tst_FaultMatrix::serverKilledAndRestarted()
     Simulator simulator;
     QVERIFY(
         simulator.start({u"--seed"_s, u"5"_s, u"--tick-ms"_s, u"20"_s, u"--positions"_s, u"15"_s}));
-    Harness app(fastConfig(simulator.url), m_dir->filePath(u"h.sqlite"_s));
+    Harness app(TestConfig::allFast(simulator.url), m_dir->filePath(u"h.sqlite"_s));
     QSignalSpy retries(&app.socket, &SocketManager::retryScheduled);
     app.socket.open();
     QTRY_VERIFY(app.book.count() > 0 && app.stored() >= 50);
@@ -237,7 +225,7 @@ void tst_FaultMatrix::serverStoppedHalfOpen()
 {
     Simulator simulator;
     QVERIFY(simulator.start({u"--seed"_s, u"7"_s, u"--tick-ms"_s, u"50"_s}));
-    SocketConfig config = fastConfig(simulator.url);
+    SocketConfig config = TestConfig::allFast(simulator.url);
     config.maxRetries = 0; // keep trying while the server is frozen
     Harness app(config);
     app.socket.open();
@@ -265,7 +253,7 @@ void tst_FaultMatrix::portRefusesThenReturns()
 {
     Simulator simulator;
     QVERIFY(simulator.start({u"--seed"_s, u"8"_s}));
-    SocketConfig config = fastConfig(simulator.url);
+    SocketConfig config = TestConfig::allFast(simulator.url);
     config.giveUpAfter = 0ms; // the count alone: exactly the first attempt and 5 retries
     Harness app(config);
     QSignalSpy states(&app.socket, &SocketManager::stateChanged);
@@ -304,7 +292,7 @@ void tst_FaultMatrix::garbageOnTheWire()
     Simulator simulator;
     QVERIFY(simulator.start(
         {u"--seed"_s, u"9"_s, u"--tick-ms"_s, u"50"_s, u"--malformed-rate"_s, u"0.2"_s}));
-    Harness app(fastConfig(simulator.url));
+    Harness app(TestConfig::allFast(simulator.url));
     app.socket.open();
     // A malformed push may stand in for the Snapshot: the snapshot timeout then asks again.
     QTRY_COMPARE_WITH_TIMEOUT(app.socket.state(), State::Live, 10000);
@@ -347,7 +335,7 @@ void tst_FaultMatrix::reconnectStormIsSpreadOut()
     QVERIFY(simulator.start(
         {u"--seed"_s, u"10"_s, u"--tick-ms"_s, u"500"_s, u"--positions"_s, u"3"_s}));
     constexpr int kClients = 200;
-    SocketConfig config = SocketConfig::forTrader(simulator.url, 10260);
+    SocketConfig config = FeedProfile::native().configFor(simulator.url, 10260);
     config.heartbeatInterval = 1h;
     // First retry uniform in [0, 2 s], then full-jitter backoff.
     config.reconnectMin = 2000ms;
@@ -408,7 +396,7 @@ void tst_FaultMatrix::silentAfterSubscribe()
     QFETCH(QByteArray, command);
     Simulator simulator;
     QVERIFY(simulator.start({u"--seed"_s, u"11"_s, u"--tick-ms"_s, u"50"_s}));
-    Harness app(fastConfig(simulator.url));
+    Harness app(TestConfig::allFast(simulator.url));
     app.socket.open();
     QTRY_COMPARE(app.socket.state(), State::Live);
 
@@ -449,7 +437,7 @@ void tst_FaultMatrix::errorInsteadOfSnapshot()
     QFETCH(bool, fatal);
     Simulator simulator;
     QVERIFY(simulator.start({u"--seed"_s, u"12"_s, u"--tick-ms"_s, u"50"_s}));
-    Harness app(fastConfig(simulator.url));
+    Harness app(TestConfig::allFast(simulator.url));
     app.socket.open();
     QTRY_COMPARE(app.socket.state(), State::Live);
 
@@ -479,7 +467,7 @@ void tst_FaultMatrix::seqRestartsWithoutASnapshot()
 {
     Simulator simulator;
     QVERIFY(simulator.start({u"--seed"_s, u"13"_s, u"--tick-ms"_s, u"20"_s}));
-    Harness app(fastConfig(simulator.url));
+    Harness app(TestConfig::allFast(simulator.url));
     QSignalSpy resyncs(app.session.get(), &FeedSession::resyncRequested);
     QSignalSpy snapshots(&app.book, &PositionBook::positionsReset);
     app.socket.open();
@@ -507,7 +495,7 @@ void tst_FaultMatrix::loopbackWithNoNetwork()
     // 127.0.0.1 connects, and a drop is retried, not parked in WaitingForNetwork.
     Simulator simulator;
     QVERIFY(simulator.start({u"--seed"_s, u"14"_s, u"--tick-ms"_s, u"50"_s}));
-    SocketManager socket(fastConfig(simulator.url));
+    SocketManager socket(TestConfig::allFast(simulator.url));
     NetworkMonitor offline; // like the system's monitor: a loopback feed is not its concern
     offline.setOnline(false);
     socket.setNetworkMonitor(&offline);
@@ -535,7 +523,8 @@ void tst_FaultMatrix::restartOf12sWithTheDefaultBackoff()
     constexpr int kWindows = 10;
     std::vector<std::unique_ptr<Harness>> windows;
     for (int i = 0; i < kWindows; ++i) {
-        windows.push_back(std::make_unique<Harness>(SocketConfig::forTrader(simulator.url, 10260)));
+        windows.push_back(
+            std::make_unique<Harness>(FeedProfile::native().configFor(simulator.url, 10260)));
         windows.back()->socket.open();
     }
     const auto live = [&] {
@@ -583,7 +572,7 @@ void tst_FaultMatrix::fullDiskLosesNoTrade()
     Simulator simulator;
     QVERIFY(simulator.start(
         {u"--seed"_s, u"16"_s, u"--tick-ms"_s, u"50"_s, u"--positions"_s, u"15"_s}));
-    Harness app(fastConfig(simulator.url), QDir(disk).filePath(u"history.sqlite"_s));
+    Harness app(TestConfig::allFast(simulator.url), QDir(disk).filePath(u"history.sqlite"_s));
     app.history.setRetryInterval(200ms);
     QSet<qint64> received; // every closed trade the app was told of
     connect(&app.book, &PositionBook::tradesClosed, this, [&](const QList<ClosedTrade> &trades) {

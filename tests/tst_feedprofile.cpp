@@ -2,6 +2,7 @@
 // Wire profiles: reading profile files (valid and invalid), the payloads they make, and
 // parsing in their dialect.
 #include "net/socketconfig.h"
+#include "protocol/feedmessages.h"
 #include "protocol/feedparser.h"
 #include "protocol/feedprofile.h"
 
@@ -56,6 +57,8 @@ private Q_SLOTS:
     void loadTakesABuiltInNameFirstThenAFile();
     void payloadsAreTheProfilesOwn_data();
     void payloadsAreTheProfilesOwn();
+    void theProfileTellsAReplyToOurPingFromData_data();
+    void theProfileTellsAReplyToOurPingFromData();
     void seedListInRenamedFields();
     void seedRowsThatAreNotPositionsAreSkippedNotFatal();
     void seedCodeAndNoData();
@@ -187,7 +190,7 @@ void tst_FeedProfile::payloadsAreTheProfilesOwn()
     QString error;
     const auto loaded = FeedProfile::fromJson(profile, u"p.json"_s, &error);
     QVERIFY2(loaded, qPrintable(error));
-    SocketConfig config = SocketConfig::forTrader(QUrl(u"ws://h/"_s), 4242, u"t0k"_s);
+    SocketConfig config = FeedProfile::native().configFor(QUrl(u"ws://h/"_s), 4242, u"t0k"_s);
     loaded->applyTo(config);
     QCOMPARE(config.profile, u"p.json"_s);
     QCOMPARE(config.subscribePayload, QJsonDocument::fromJson(subscribe).object());
@@ -197,9 +200,49 @@ void tst_FeedProfile::payloadsAreTheProfilesOwn()
     // A later trader id follows through the same templates.
     config.traderId = 7;
     config.token.clear();
-    config.updatePayloads();
+    FeedProfile::fillPayloads(config);
     QVERIFY(!QJsonDocument(config.subscribePayload).toJson().contains("t0k"));
     QVERIFY(!QJsonDocument(config.subscribePayload).toJson().contains("4242"));
+}
+
+void tst_FeedProfile::theProfileTellsAReplyToOurPingFromData_data()
+{
+    QTest::addColumn<QByteArray>("profile");
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<std::optional<qint64>>("echoedTime");
+    const QByteArray native = "{}";
+    const QByteArray seed = R"({"envelope":"seed"})";
+    const QByteArray ownPing = R"({"ping":{"op":"ping"}})";
+    QTest::addRow("native Pong") << native << FeedMessages::pong(1732600000123)
+                                 << std::optional<qint64>(1732600000123);
+    QTest::addRow("native Pong, spaced")
+        << native << QByteArray(R"({ "type" : "Pong", "ts": 5 })") << std::optional<qint64>(5);
+    QTest::addRow("a Pong without a time of ours")
+        << native << QByteArray(R"({"type":"Pong","ts":"soon"})") << std::optional<qint64>(-1);
+    QTest::addRow("data is no reply")
+        << native << FeedMessages::snapshot(1, {}) << std::optional<qint64>();
+    QTest::addRow("an error that quotes Pong is no reply")
+        << native << FeedMessages::error(500, u"\"Pong\" failed"_s) << std::optional<qint64>();
+    QTest::addRow("seed: no reply to tell (its ping is answered with data)")
+        << seed << QByteArray(R"({"type":"Pong","ts":5})") << std::optional<qint64>();
+    QTest::addRow("a profile's own ping: no reply to tell")
+        << ownPing << FeedMessages::pong(5) << std::optional<qint64>();
+}
+
+void tst_FeedProfile::theProfileTellsAReplyToOurPingFromData()
+{
+    QFETCH(QByteArray, profile);
+    QFETCH(QByteArray, message);
+    QFETCH(std::optional<qint64>, echoedTime);
+    QString error;
+    const auto loaded = FeedProfile::fromJson(profile, u"p.json"_s, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    const SocketConfig config = loaded->configFor(QUrl(u"ws://h/"_s), 1);
+    // The time goes out only where a reply can bring it back.
+    QCOMPARE(config.pingTimestampKey.isEmpty(), !config.pingReplyTime);
+    const std::optional<qint64> time =
+        config.pingReplyTime ? config.pingReplyTime(message) : std::nullopt;
+    QCOMPARE(time, echoedTime);
 }
 
 void tst_FeedProfile::seedListInRenamedFields()

@@ -3,9 +3,11 @@
 #include "feed/positionbook.h"
 #include "history/closedtradestore.h"
 #include "history/tradehistory.h"
+#include "messagecapture.h"
 #include "models/positionsmodel.h"
 #include "net/socketmanager.h"
 #include "protocol/feedmessages.h"
+#include "protocol/feedprofile.h"
 #include "simulator/feedsimulator.h"
 #include "testfeedserver.h"
 
@@ -29,7 +31,7 @@ FeedSimulator::Options simulatorOptions()
 
 SocketConfig config(const QUrl &url)
 {
-    SocketConfig c = SocketConfig::forTrader(url, 10260);
+    SocketConfig c = FeedProfile::native().configFor(url, 10260);
     c.reconnectMin = 20ms;
     c.reconnectMax = 50ms;
     c.snapshotTimeout = 1s;
@@ -58,16 +60,6 @@ QSet<qint64> ticketsOf(const QList<Position> &positions)
     for (const Position &p : positions)
         set.insert(p.ticket);
     return set;
-}
-
-QStringList g_warnings;
-QByteArray g_category = "trademonitor.feed";
-QtMessageHandler g_previous = nullptr;
-void captureWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (QByteArrayView(context.category) == g_category && type == QtWarningMsg)
-        g_warnings.append(message);
-    g_previous(type, context, message);
 }
 
 int countState(const QSignalSpy &spy, SocketManager::State state)
@@ -273,16 +265,17 @@ void tst_FeedSession::rejectionsAreLoggedRateLimited()
     SocketManager socket;
     PositionBook book;
     FeedSession session(&socket, &book, nullptr);
-    g_warnings.clear();
-    g_previous = qInstallMessageHandler(captureWarnings);
-    for (int i = 0; i < 100; ++i)
-        session.handleMessage("{broken " + QByteArray::number(i));
-    qInstallMessageHandler(g_previous);
+    QList<LoggedMessage> log;
+    {
+        const auto capture = captureMessages(&log);
+        for (int i = 0; i < 100; ++i)
+            session.handleMessage("{broken " + QByteArray::number(i));
+    }
+    const QStringList warnings = messagesOf(log, "trademonitor.feed");
     QCOMPARE(session.rejectedCount(), 100);
-    QCOMPARE(g_warnings.size(), 5);
-    QVERIFY2(g_warnings.at(0).contains("invalid JSON"_L1) &&
-                 g_warnings.at(0).contains("{broken 0"_L1),
-             qPrintable(g_warnings.at(0)));
+    QCOMPARE(warnings.size(), 5);
+    QVERIFY2(warnings.at(0).contains("invalid JSON"_L1) && warnings.at(0).contains("{broken 0"_L1),
+             qPrintable(warnings.at(0)));
 }
 
 // ---- live means live ---------------------------------------------------------------------
@@ -432,21 +425,20 @@ void tst_FeedSession::seqGoingBackResyncsAtOnce()
     QTRY_COMPARE(resets.count(), 1);
     QTRY_VERIFY(book.lastSeq() > 5);
 
-    g_warnings.clear();
-    g_category = "trademonitor.book";
-    g_previous = qInstallMessageHandler(captureWarnings);
-    // The server starts counting at 1 again without a Snapshot: asked for one at once.
-    simulator.restartSeq();
-    QTRY_COMPARE(subscribed.count(), 2);
-    QTRY_COMPARE(resets.count(), 2);
-    QTRY_COMPARE(socket.state(), State::Live);
-    qInstallMessageHandler(g_previous);
-    g_category = "trademonitor.feed";
+    QList<LoggedMessage> log;
+    {
+        const auto capture = captureMessages(&log);
+        // The server starts counting at 1 again without a Snapshot: asked for one at once.
+        simulator.restartSeq();
+        QTRY_COMPARE(subscribed.count(), 2);
+        QTRY_COMPARE(resets.count(), 2);
+        QTRY_COMPARE(socket.state(), State::Live);
+    }
     QCOMPARE(resyncs.count(), 1);
     QVERIFY2(resyncs.at(0).at(0).toString().startsWith("seq went back from"_L1),
              qPrintable(resyncs.at(0).at(0).toString()));
     // Logged once, however many stale messages came before the Snapshot.
-    QCOMPARE(g_warnings.filter(u"seq went back"_s).size(), 1);
+    QCOMPARE(messagesOf(log, "trademonitor.book").filter(u"seq went back"_s).size(), 1);
     QCOMPARE(simulator.clientCount(), 1);
     // And the data flows again.
     const qint64 seq = book.lastSeq();
@@ -636,7 +628,7 @@ void tst_FeedSession::renamedFieldsAgainstATestServer()
         else if (frame.value("type"_L1) == "Ping"_L1)
             server.broadcast(u"{\"Code\":200}"_s); // a reply with no contract
     });
-    SocketConfig c = SocketConfig::forTrader(server.url(), 10260, u"s3cret"_s);
+    SocketConfig c = FeedProfile::native().configFor(server.url(), 10260, u"s3cret"_s);
     c.heartbeatInterval = 50ms;
     profile->applyTo(c);
     SocketManager socket(c);

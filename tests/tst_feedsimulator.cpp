@@ -3,6 +3,7 @@
 #include "net/socketconfig.h"
 #include "net/socketmanager.h"
 #include "protocol/feedmessages.h"
+#include "protocol/feedprofile.h"
 #include "simulator/feedsimulator.h"
 #include "simulator/tradingsimulation.h"
 
@@ -475,7 +476,7 @@ void tst_FeedSimulator::dropEveryClosesWithGoingAway()
     FeedSimulator simulator(options);
     QVERIFY(simulator.listen());
 
-    SocketConfig config = SocketConfig::forTrader(simulator.url(), kTrader);
+    SocketConfig config = FeedProfile::native().configFor(simulator.url(), kTrader);
     config.reconnectMin = 20ms;
     config.reconnectMax = 50ms;
     config.minUptime = 100ms;
@@ -515,7 +516,7 @@ void tst_FeedSimulator::silentAfterStopsEverythingButKeepsTcp()
     QCOMPARE(client.socket.state(), QAbstractSocket::ConnectedState);
 
     // The connection core sees through it: a heartbeat with no reply rebuilds the link.
-    SocketConfig config = SocketConfig::forTrader(simulator.url(), kTrader);
+    SocketConfig config = FeedProfile::native().configFor(simulator.url(), kTrader);
     config.heartbeatInterval = 50ms;
     config.pongTimeout = 100ms;
     config.reconnectMin = 20ms;
@@ -547,7 +548,7 @@ void tst_FeedSimulator::rejectHandshake()
     options.rejectHandshake = status;
     FeedSimulator simulator(options);
     QVERIFY(simulator.listen());
-    SocketConfig config = SocketConfig::forTrader(simulator.url(), kTrader);
+    SocketConfig config = FeedProfile::native().configFor(simulator.url(), kTrader);
     config.reconnectMin = 10ms;
     config.reconnectMax = 20ms;
     config.giveUpAfter = 0ms; // give up on the count alone
@@ -614,7 +615,7 @@ void tst_FeedSimulator::closeCodeAfterSubscribe()
     options.closeAfterSubscribe = true;
     FeedSimulator simulator(options);
     QVERIFY(simulator.listen());
-    SocketManager manager(SocketConfig::forTrader(simulator.url(), kTrader));
+    SocketManager manager(FeedProfile::native().configFor(simulator.url(), kTrader));
     QSignalSpy messages(&manager, &SocketManager::messageReceived);
     QSignalSpy errors(&manager, &SocketManager::connectError);
     manager.open();
@@ -635,7 +636,7 @@ void tst_FeedSimulator::pauseRefusesAndResumeAccepts()
     live.subscribe();
     simulator.pauseListening();
 
-    SocketConfig config = SocketConfig::forTrader(simulator.url(), kTrader);
+    SocketConfig config = FeedProfile::native().configFor(simulator.url(), kTrader);
     config.reconnectMin = 10ms;
     config.reconnectMax = 20ms;
     config.giveUpAfter = 0ms; // give up on the count alone
@@ -769,7 +770,7 @@ void tst_FeedSimulator::speaksAProfilesDialect()
     RawClient client(simulator.url());
     QVERIFY(client.waitConnected());
     // The profile's subscription, filled in as a client does.
-    client.send(SocketConfig::fill(*profile->subscribe, kTrader, u"tok"_s));
+    client.send(FeedProfile::fill(*profile->subscribe, kTrader, u"tok"_s));
     QTRY_VERIFY(client.frames.size() >= 2); // the list at once, and again after a change
     const QJsonObject list = client.frames.at(0);
     QCOMPARE(list.value("Code"_L1).toInt(), 200);
@@ -783,7 +784,7 @@ void tst_FeedSimulator::speaksAProfilesDialect()
     QVERIFY(!row.contains("ticket"_L1));
     QVERIFY(row.value("opentime"_L1).toInteger() < 10'000'000'000LL); // seconds
     // Its ping gets a frame without data; its "stop pushing" stops the lists.
-    client.send(SocketConfig::fill(*profile->ping, kTrader, {}));
+    client.send(FeedProfile::fill(*profile->ping, kTrader, {}));
     QTRY_VERIFY(std::any_of(client.frames.cbegin(), client.frames.cend(),
                             [](const QJsonObject &f) { return !f.contains("data"_L1); }));
     client.send(*profile->unsubscribe);
@@ -871,8 +872,10 @@ void tst_FeedSimulator::protocolDocumentMatchesTheEncoder()
         verifyPosition(documented, true);
     }
     // The client messages are the ones the connection core sends.
-    QCOMPARE(examples.value(u"Subscribe"_s), SocketConfig::subscribeMessage(10260));
-    QCOMPARE(examples.value(u"Unsubscribe"_s), SocketConfig::unsubscribeMessage(10260));
+    QCOMPARE(examples.value(u"Subscribe"_s),
+             FeedProfile::fill(FeedProfile::native().subscribeTemplate(), 10260, {}));
+    QCOMPARE(examples.value(u"Unsubscribe"_s),
+             FeedProfile::fill(FeedProfile::native().unsubscribeTemplate(), 10260, {}));
     QCOMPARE(examples.value(u"Ping"_s).keys(), QStringList({u"traderid"_s, u"ts"_s, u"type"_s}));
 }
 

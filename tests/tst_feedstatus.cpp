@@ -2,6 +2,7 @@
 #include "feed/feedstatus.h"
 #include "feed/positionbook.h"
 #include "net/socketmanager.h"
+#include "protocol/feedprofile.h"
 #include "simulator/feedsimulator.h"
 #include "testclocks.h"
 
@@ -52,7 +53,7 @@ void tst_FeedStatus::reconnectingCountsDown()
     QTcpServer probe;
     QVERIFY(probe.listen(QHostAddress::LocalHost));
     SocketConfig config =
-        SocketConfig::forTrader(QUrl(u"ws://127.0.0.1:%1/"_s.arg(probe.serverPort())), 1);
+        FeedProfile::native().configFor(QUrl(u"ws://127.0.0.1:%1/"_s.arg(probe.serverPort())), 1);
     probe.close();
     config.reconnectMin = 4000ms;
     config.reconnectMax = 4000ms;
@@ -75,7 +76,7 @@ void tst_FeedStatus::failedSaysWhy()
     QTcpServer probe;
     QVERIFY(probe.listen(QHostAddress::LocalHost));
     SocketConfig config =
-        SocketConfig::forTrader(QUrl(u"ws://127.0.0.1:%1/"_s.arg(probe.serverPort())), 1);
+        FeedProfile::native().configFor(QUrl(u"ws://127.0.0.1:%1/"_s.arg(probe.serverPort())), 1);
     probe.close();
     config.maxRetries = 1;
     config.giveUpAfter = 0ms;
@@ -98,7 +99,7 @@ void tst_FeedStatus::connectedIsNotLiveUntilTheSnapshot()
     FeedSimulator simulator(options);
     QVERIFY(simulator.listen());
     simulator.setMuted(true); // accepts, answers pings, sends no data
-    SocketManager manager(SocketConfig::forTrader(simulator.url(), 10260));
+    SocketManager manager(FeedProfile::native().configFor(simulator.url(), 10260));
     PositionBook book;
     FeedSession session(&manager, &book, nullptr);
     manager.open();
@@ -118,7 +119,7 @@ void tst_FeedStatus::connectedIsNotLiveUntilTheSnapshot()
 
 void tst_FeedStatus::beyondTheRetriesItSaysWhenItGivesUp()
 {
-    SocketConfig config = SocketConfig::forTrader(refusedUrl(), 1);
+    SocketConfig config = FeedProfile::native().configFor(refusedUrl(), 1);
     config.maxRetries = 2;
     config.reconnectMin = 1ms;
     config.reconnectMax = 2ms;
@@ -148,7 +149,7 @@ void tst_FeedStatus::aRefusalOffersTheSettings()
     FeedSimulator simulator(FeedSimulator::Options{});
     QVERIFY(simulator.listen());
     // The simulator answers an unknown trader id with Error 404.
-    SocketManager manager(SocketConfig::forTrader(simulator.url(), 99));
+    SocketManager manager(FeedProfile::native().configFor(simulator.url(), 99));
     PositionBook book;
     FeedSession session(&manager, &book, nullptr);
     manager.open();
@@ -167,7 +168,7 @@ void tst_FeedStatus::aServerErrorWhileLiveIsANotice()
 {
     FeedSimulator simulator(FeedSimulator::Options{});
     QVERIFY(simulator.listen());
-    SocketManager manager(SocketConfig::forTrader(simulator.url(), 10260));
+    SocketManager manager(FeedProfile::native().configFor(simulator.url(), 10260));
     PositionBook book;
     FeedSession session(&manager, &book, nullptr);
     manager.open();
@@ -187,7 +188,7 @@ void tst_FeedStatus::theAgeIsOfTheDataAndAlarmsOnlyWhenNotLive()
 {
     FeedSimulator simulator(FeedSimulator::Options{});
     QVERIFY(simulator.listen());
-    SocketManager manager(SocketConfig::forTrader(simulator.url(), 10260));
+    SocketManager manager(FeedProfile::native().configFor(simulator.url(), 10260));
     PositionBook book;
     FeedSession session(&manager, &book, nullptr);
     FixedClock clock;

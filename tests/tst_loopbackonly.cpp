@@ -8,6 +8,7 @@
 #include "feed/positionbook.h"
 #include "net/socketmanager.h"
 #include "net/systemnetworkmonitor.h"
+#include "protocol/feedprofile.h"
 #include "simulator/feedsimulator.h"
 
 #include <QSignalSpy>
@@ -43,7 +44,7 @@ void tst_LoopbackOnly::aLoopbackFeedConnects()
 {
     FeedSimulator simulator(FeedSimulator::Options{});
     QVERIFY(simulator.listen());
-    SocketManager socket(SocketConfig::forTrader(simulator.url(), 10260));
+    SocketManager socket(FeedProfile::native().configFor(simulator.url(), 10260));
     socket.setNetworkMonitor(m_network.get());
     PositionBook book;
     FeedSession session(&socket, &book, nullptr);
@@ -58,7 +59,7 @@ void tst_LoopbackOnly::theDemoConnects()
     SocketManager socket;
     socket.setNetworkMonitor(m_network.get());
     FeedSource source(&socket);
-    QVERIFY(source.apply(SocketConfig::forTrader(QUrl(), 10260)));
+    QVERIFY(source.apply(FeedProfile::native().configFor(QUrl(), 10260)));
     QVERIFY(source.isDemo());
     PositionBook book;
     FeedSession session(&socket, &book, nullptr);

@@ -61,7 +61,7 @@ struct Rig
         if (!simulator->listen())
             qFatal("the simulator cannot listen");
         simulator->setMuted(muted);
-        SocketConfig config = SocketConfig::forTrader(simulator->url(), traderId);
+        SocketConfig config = FeedProfile::native().configFor(simulator->url(), traderId);
         config.reconnectMin = 20ms;
         config.reconnectMax = 80ms;
         config.giveUpAfter = 300ms;
@@ -592,7 +592,7 @@ void tst_MainWindow::demoFeedIsNamed()
 {
     SocketManager socket;
     FeedSource source(&socket);
-    SocketConfig config = SocketConfig::forTrader(QUrl(), 10260); // no URL: the demo feed
+    SocketConfig config = FeedProfile::native().configFor(QUrl(), 10260); // no URL: the demo feed
     QVERIFY(source.apply(config));
     QVERIFY(source.isDemo());
     PositionBook book;
@@ -753,7 +753,7 @@ void tst_MainWindow::tabRuleInEveryProfile()
     QVERIFY2(profile, qPrintable(error));
     TestFeedServer server;
     QVERIFY(server.listen());
-    SocketConfig config = SocketConfig::forTrader(server.url(), 10260, u"tok"_s);
+    SocketConfig config = FeedProfile::native().configFor(server.url(), 10260, u"tok"_s);
     profile->applyTo(config);
     SocketManager socket(config);
     PositionBook book;

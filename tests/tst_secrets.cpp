@@ -1,8 +1,10 @@
 #include "feed/feedsession.h"
 #include "feed/positionbook.h"
 #include "history/closedtradestore.h"
+#include "messagecapture.h"
 #include "net/secrets.h"
 #include "net/socketmanager.h"
+#include "protocol/feedprofile.h"
 #include "testfeedserver.h"
 
 #include <QBuffer>
@@ -14,11 +16,6 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
 namespace {
-QStringList g_log;
-void capture(QtMsgType, const QMessageLogContext &, const QString &message)
-{
-    g_log.append(message);
-}
 const QString kToken = u"s3cr3t-T0KEN-4f9a"_s;
 } // namespace
 
@@ -44,40 +41,44 @@ void tst_Secrets::theTokenGoesToTheServerAndNowhereElse()
 {
     // Every log line of every category, captured after redaction.
     QLoggingCategory::setFilterRules(u"trademonitor.*=true"_s);
-    g_log.clear();
-    QtMessageHandler previous = qInstallMessageHandler(capture);
-    Secrets::remember(kToken);
-    Secrets::installMessageFilter();
+    const auto rules = qScopeGuard([] { QLoggingCategory::setFilterRules(QString()); });
+    QList<LoggedMessage> log;
+    QString socketError, rejection;
+    {
+        const auto capture = captureMessages(&log);
+        Secrets::remember(kToken);
+        Secrets::installMessageFilter();
 
-    TestFeedServer server;
-    QVERIFY(server.listen());
-    // The server reads the subscription, rejects the token and quotes it in its close reason.
-    connect(&server, &TestFeedServer::frameReceived, this, [&server] {
-        server.closeAll(QWebSocketProtocol::CloseCode(4001), u"token %1 revoked"_s.arg(kToken));
-    });
-    SocketConfig config = SocketConfig::forTrader(server.url(), 10260, kToken);
-    SocketManager socket(config);
-    PositionBook book;
-    FeedSession session(&socket, &book, nullptr);
-    socket.open();
-    QTRY_COMPARE(socket.state(), SocketManager::State::Failed);
-    // It reached the server, in the Subscribe message.
-    QTRY_VERIFY(!server.connection(0).frames.isEmpty());
-    QCOMPARE(server.connection(0).frames.at(0).value("token"_L1).toString(), kToken);
-    // A server error and a malformed message that quote it.
-    session.handleMessage(
-        u"{\"Code\":401,\"type\":\"Error\",\"msg\":\"bad token %1\"}"_s.arg(kToken).toUtf8());
-    session.handleMessage(u"{\"token\":\"%1\""_s.arg(kToken).toUtf8());
-
-    qInstallMessageHandler(previous);
-    QLoggingCategory::setFilterRules(QString());
-    QVERIFY(g_log.size() > 5);
-    for (const QString &line : std::as_const(g_log))
-        QVERIFY2(!line.contains(kToken), qPrintable(line));
-    QVERIFY(g_log.join(u'\n').contains(u"•••"_s));
-    QVERIFY2(!socket.lastError().contains(kToken) && socket.lastError().contains(u"•••"_s),
-             qPrintable(socket.lastError()));
-    QVERIFY(!session.lastRejection().contains(kToken));
+        TestFeedServer server;
+        QVERIFY(server.listen());
+        // The server reads the subscription, rejects the token and quotes it in its close
+        // reason.
+        connect(&server, &TestFeedServer::frameReceived, this, [&server] {
+            server.closeAll(QWebSocketProtocol::CloseCode(4001), u"token %1 revoked"_s.arg(kToken));
+        });
+        SocketManager socket(FeedProfile::native().configFor(server.url(), 10260, kToken));
+        PositionBook book;
+        FeedSession session(&socket, &book, nullptr);
+        socket.open();
+        QTRY_COMPARE(socket.state(), SocketManager::State::Failed);
+        // It reached the server, in the Subscribe message.
+        QTRY_VERIFY(!server.connection(0).frames.isEmpty());
+        QCOMPARE(server.connection(0).frames.at(0).value("token"_L1).toString(), kToken);
+        // A server error and a malformed message that quote it.
+        session.handleMessage(
+            uR"({"Code":401,"type":"Error","msg":"bad token %1"})"_s.arg(kToken).toUtf8());
+        session.handleMessage(uR"({"token":"%1")"_s.arg(kToken).toUtf8());
+        socketError = socket.lastError();
+        rejection = session.lastRejection();
+    }
+    QVERIFY(log.size() > 5);
+    for (const LoggedMessage &line : std::as_const(log))
+        QVERIFY2(!line.text.contains(kToken), qPrintable(line.text));
+    QVERIFY(std::any_of(log.cbegin(), log.cend(),
+                        [](const LoggedMessage &line) { return line.text.contains(u"•••"_s); }));
+    QVERIFY2(!socketError.contains(kToken) && socketError.contains(u"•••"_s),
+             qPrintable(socketError));
+    QVERIFY(!rejection.contains(kToken));
 
     // An export of closed trades has no place for it.
     QBuffer csv;

@@ -31,7 +31,7 @@ static QPushButton *okButton(SettingsDialog &dialog)
 
 void tst_SettingsDialog::showsAndReturnsTheConfig()
 {
-    SocketConfig config = SocketConfig::forTrader(QUrl(u"wss://feed.example.com/p"_s), 321);
+    SocketConfig config = FeedProfile::native().configFor(QUrl(u"wss://feed.example.com/p"_s), 321);
     config.heartbeatInterval = 7000ms;
     SettingsDialog dialog(config);
     QCOMPARE(dialog.urlEdit()->text(), u"wss://feed.example.com/p"_s);
@@ -46,7 +46,7 @@ void tst_SettingsDialog::showsAndReturnsTheConfig()
 
 void tst_SettingsDialog::emptyUrlMeansTheDemoFeed()
 {
-    SettingsDialog dialog(SocketConfig::forTrader(QUrl(u"ws://h/"_s), 1));
+    SettingsDialog dialog(FeedProfile::native().configFor(QUrl(u"ws://h/"_s), 1));
     dialog.urlEdit()->clear();
     QVERIFY(dialog.problem().isEmpty());
     QVERIFY(dialog.config().url.isEmpty());
@@ -72,7 +72,7 @@ void tst_SettingsDialog::invalidValuesDisableOk()
     QFETCH(int, reconnectMin);
     QFETCH(int, reconnectMax);
     QFETCH(QString, problem);
-    SettingsDialog dialog(SocketConfig::forTrader(QUrl(), 1));
+    SettingsDialog dialog(FeedProfile::native().configFor(QUrl(), 1));
     dialog.urlEdit()->setText(url);
     dialog.reconnectMinBox()->setValue(reconnectMin);
     dialog.reconnectMaxBox()->setValue(reconnectMax);
@@ -82,7 +82,7 @@ void tst_SettingsDialog::invalidValuesDisableOk()
 
 void tst_SettingsDialog::newLimitsAreEditableAndChecked()
 {
-    SocketConfig config = SocketConfig::forTrader(QUrl(), 1);
+    SocketConfig config = FeedProfile::native().configFor(QUrl(), 1);
     config.snapshotTimeout = 4000ms;
     config.giveUpAfter = 90000ms;
     SettingsDialog dialog(config);
@@ -101,7 +101,7 @@ void tst_SettingsDialog::newLimitsAreEditableAndChecked()
 
 void tst_SettingsDialog::profileIsPickedAndChecked()
 {
-    SocketConfig config = SocketConfig::forTrader(QUrl(u"ws://h/"_s), 31);
+    SocketConfig config = FeedProfile::native().configFor(QUrl(u"ws://h/"_s), 31);
     FeedProfile::seed().applyTo(config);
     SettingsDialog dialog(config);
     QCOMPARE(dialog.profileBox()->currentData().toString(), u"seed"_s);
@@ -126,7 +126,8 @@ void tst_SettingsDialog::profileIsPickedAndChecked()
     // Back to our own protocol.
     dialog.profileBox()->setCurrentIndex(0);
     QCOMPARE(dialog.config().profile, u"native"_s);
-    QCOMPARE(dialog.config().subscribePayload, SocketConfig::subscribeMessage(31));
+    QCOMPARE(dialog.config().subscribePayload,
+             FeedProfile::fill(FeedProfile::native().subscribeTemplate(), 31, {}));
 }
 
 QTEST_MAIN(tst_SettingsDialog)

@@ -1,8 +1,11 @@
+#include "messagecapture.h"
 #include "net/networkmonitor.h"
 #include "net/reconnectbackoff.h"
 #include "net/socketmanager.h"
+#include "protocol/feedprofile.h"
 #include "remotenetworkmonitor.h"
 #include "testclocks.h"
+#include "testconfig.h"
 #include "testfeedserver.h"
 
 #include <QDateTime>
@@ -22,26 +25,7 @@ using State = SocketManager::State;
 
 namespace {
 
-constexpr qint64 kTraderId = 4242;
-
-// Short intervals through the same settings a user has. The heartbeat is slow unless a
-// test is about it, so pings do not clutter what the server records. The test server never
-// sends data, so nothing here is Live unless a test says so (markLive), and the snapshot
-// timeout is long unless a test is about it. Giving up goes by the count alone (give-up time
-// 0, the first release's rule) unless a test is about the give-up time.
-SocketConfig fastConfig(const QUrl &url)
-{
-    SocketConfig config = SocketConfig::forTrader(url, kTraderId);
-    config.heartbeatInterval = 10s;
-    config.pongTimeout = 500ms;
-    config.connectTimeout = 1000ms;
-    config.reconnectMin = 20ms;
-    config.reconnectMax = 80ms;
-    config.closeTimeout = 500ms;
-    config.snapshotTimeout = 10s;
-    config.giveUpAfter = 0ms;
-    return config;
-}
+constexpr qint64 kTraderId = TestConfig::kTraderId;
 
 int countState(const QSignalSpy &spy, State state)
 {
@@ -153,7 +137,7 @@ void tst_SocketManager::cleanup()
 
 void tst_SocketManager::subscribeIsTheFirstFrameOfEveryConnection()
 {
-    SocketManager manager(fastConfig(m_server->url()));
+    SocketManager manager(TestConfig::fast(m_server->url()));
     // Anyone who reacts to Open by sending must still come after the subscription.
     connect(&manager, &SocketManager::stateChanged, &manager, [&manager](State state) {
         if (state == State::Open)
@@ -174,7 +158,7 @@ void tst_SocketManager::subscribeIsTheFirstFrameOfEveryConnection()
 
 void tst_SocketManager::subscribePayloadPassesThroughExtraFields()
 {
-    SocketConfig config = fastConfig(m_server->url());
+    SocketConfig config = TestConfig::fast(m_server->url());
     config.subscribePayload.insert(u"token"_s, u"secret-token"_s);
     SocketManager manager(config);
     manager.open();
@@ -185,7 +169,7 @@ void tst_SocketManager::subscribePayloadPassesThroughExtraFields()
 
 void tst_SocketManager::sendWorksOnlyWhileOpen()
 {
-    SocketManager manager(fastConfig(m_server->url()));
+    SocketManager manager(TestConfig::fast(m_server->url()));
     QVERIFY(!manager.send({{u"type"_s, u"Early"_s}}));
     manager.open();
     QCOMPARE(manager.state(), State::Connecting);
@@ -199,7 +183,7 @@ void tst_SocketManager::sendWorksOnlyWhileOpen()
 
 void tst_SocketManager::liveOnlyWhenTheOwnerConfirmsTheData()
 {
-    SocketManager manager(fastConfig(m_server->url()));
+    SocketManager manager(TestConfig::fast(m_server->url()));
     QSignalSpy states(&manager, &SocketManager::stateChanged);
     manager.markLive(); // not connected: nothing to confirm
     QCOMPARE(manager.state(), State::Idle);
@@ -229,7 +213,7 @@ void tst_SocketManager::noDataAsksOnceMoreThenFailsTheAttempt()
 {
     // The server answers pings but sends no data: subscribe, once more after the snapshot
     // timeout, then give the connection up (1000 with a reason, no Unsubscribe) and retry.
-    SocketConfig config = fastConfig(m_server->url());
+    SocketConfig config = TestConfig::fast(m_server->url());
     config.snapshotTimeout = 150ms;
     config.heartbeatInterval = 50ms;
     SocketManager manager(config);
@@ -273,7 +257,7 @@ void tst_SocketManager::noDataAsksOnceMoreThenFailsTheAttempt()
 
 void tst_SocketManager::unusableDataCountsAsNoData()
 {
-    SocketManager manager(fastConfig(m_server->url()));
+    SocketManager manager(TestConfig::fast(m_server->url()));
     QSignalSpy retries(&manager, &SocketManager::retryScheduled);
     manager.open();
     QTRY_COMPARE(manager.state(), State::Open);
@@ -294,7 +278,7 @@ void tst_SocketManager::unusableDataCountsAsNoData()
 
 void tst_SocketManager::resubscribeWaitsForDataAgain()
 {
-    SocketConfig config = fastConfig(m_server->url());
+    SocketConfig config = TestConfig::fast(m_server->url());
     config.snapshotTimeout = 100ms;
     SocketManager manager(config);
     manager.open();
@@ -330,7 +314,7 @@ void tst_SocketManager::failAttemptClosesWith1000AndRetriesOrGivesUp_data()
 void tst_SocketManager::failAttemptClosesWith1000AndRetriesOrGivesUp()
 {
     QFETCH(bool, fatal);
-    SocketManager manager(fastConfig(m_server->url()));
+    SocketManager manager(TestConfig::fast(m_server->url()));
     QSignalSpy errors(&manager, &SocketManager::connectError);
     QSignalSpy accepted(m_server.get(), &TestFeedServer::tcpConnectionAccepted);
     manager.open();
@@ -364,7 +348,7 @@ void tst_SocketManager::failAttemptClosesWith1000AndRetriesOrGivesUp()
 
 void tst_SocketManager::heartbeatCadenceAndPayload()
 {
-    SocketConfig config = fastConfig(m_server->url());
+    SocketConfig config = TestConfig::fast(m_server->url());
     config.heartbeatInterval = 50ms;
     SocketManager manager(config);
     QSignalSpy roundTrips(&manager, &SocketManager::roundTripMeasured);
@@ -400,7 +384,7 @@ void tst_SocketManager::heartbeatCadenceAndPayload()
 void tst_SocketManager::silentServerIsDetectedAndTheClientResubscribes()
 {
     m_server->setMode(TestFeedServer::Mode::Silent);
-    SocketConfig config = fastConfig(m_server->url());
+    SocketConfig config = TestConfig::fast(m_server->url());
     config.heartbeatInterval = 50ms;
     config.pongTimeout = 100ms;
     SocketManager manager(config);
@@ -430,7 +414,7 @@ void tst_SocketManager::anyInboundFrameCountsAsLife()
 {
     // The server never answers pings, but pushes data: the link is alive.
     m_server->setMode(TestFeedServer::Mode::Silent);
-    SocketConfig config = fastConfig(m_server->url());
+    SocketConfig config = TestConfig::fast(m_server->url());
     config.heartbeatInterval = 50ms;
     config.pongTimeout = 100ms;
     SocketManager manager(config);
@@ -458,7 +442,7 @@ void tst_SocketManager::anyInboundFrameCountsAsLife()
 void tst_SocketManager::sleepIsDetectedAndTheLinkCheckedAtOnce()
 {
     OffsetClock clock;
-    SocketConfig config = fastConfig(m_server->url());
+    SocketConfig config = TestConfig::fast(m_server->url());
     config.heartbeatInterval = 100ms;
     config.pongTimeout = 300ms;
     SocketManager manager(config);
@@ -485,7 +469,7 @@ void tst_SocketManager::sleepIsDetectedAndTheLinkCheckedAtOnce()
 void tst_SocketManager::sleepWithADeadServerIsDetectedWithinThePongTimeout()
 {
     OffsetClock clock;
-    SocketConfig config = fastConfig(m_server->url());
+    SocketConfig config = TestConfig::fast(m_server->url());
     config.heartbeatInterval = 100ms;
     config.pongTimeout = 200ms;
     SocketManager manager(config);
@@ -507,7 +491,7 @@ void tst_SocketManager::sleepWithADeadServerIsDetectedWithinThePongTimeout()
 
 void tst_SocketManager::pongRepliesAreConsumedAndDataIsDelivered()
 {
-    SocketConfig config = fastConfig(m_server->url());
+    SocketConfig config = TestConfig::fast(m_server->url());
     config.heartbeatInterval = 30ms;
     SocketManager manager(config);
     QSignalSpy messages(&manager, &SocketManager::messageReceived);
@@ -532,7 +516,7 @@ void tst_SocketManager::pongRepliesAreConsumedAndDataIsDelivered()
 
 void tst_SocketManager::serverCloseRetriesWithinReconnectMin()
 {
-    SocketConfig config = fastConfig(m_server->url());
+    SocketConfig config = TestConfig::fast(m_server->url());
     config.reconnectMin = 200ms;
     config.reconnectMax = 5000ms;
     SocketManager manager(config);
@@ -560,7 +544,7 @@ void tst_SocketManager::serverCloseRetriesWithinReconnectMin()
 
 void tst_SocketManager::tcpResetCausesExactlyOneRetry()
 {
-    SocketManager manager(fastConfig(m_server->url()));
+    SocketManager manager(TestConfig::fast(m_server->url()));
     QSignalSpy retries(&manager, &SocketManager::retryScheduled);
     QSignalSpy accepted(m_server.get(), &TestFeedServer::tcpConnectionAccepted);
     manager.open();
@@ -580,7 +564,7 @@ void tst_SocketManager::tcpResetCausesExactlyOneRetry()
 void tst_SocketManager::connectTimeoutAbortsTheAttempt()
 {
     m_server->setMode(TestFeedServer::Mode::NoHandshake);
-    SocketConfig config = fastConfig(m_server->url());
+    SocketConfig config = TestConfig::fast(m_server->url());
     config.connectTimeout = 100ms;
     config.maxRetries = 2;
     SocketManager manager(config);
@@ -602,7 +586,7 @@ void tst_SocketManager::nothingListeningGivesSixAttemptsThenFailed()
 {
     quint16 port = 0;
     const QUrl url = refusedUrl(&port);
-    SocketManager manager(fastConfig(url));
+    SocketManager manager(TestConfig::fast(url));
     QSignalSpy states(&manager, &SocketManager::stateChanged);
     QSignalSpy retries(&manager, &SocketManager::retryScheduled);
     QSignalSpy errors(&manager, &SocketManager::connectError);
@@ -638,7 +622,7 @@ void tst_SocketManager::nothingListeningGivesSixAttemptsThenFailed()
 
 void tst_SocketManager::unlimitedRetriesKeepTrying()
 {
-    SocketConfig config = fastConfig(refusedUrl());
+    SocketConfig config = TestConfig::fast(refusedUrl());
     config.maxRetries = 0;
     config.reconnectMin = 1ms;
     config.reconnectMax = 5ms;
@@ -655,7 +639,7 @@ void tst_SocketManager::unlimitedRetriesKeepTrying()
 
 void tst_SocketManager::backoffDelaysStayWithinBoundsAndVary()
 {
-    SocketConfig config = fastConfig(refusedUrl());
+    SocketConfig config = TestConfig::fast(refusedUrl());
     config.maxRetries = 8;
     config.reconnectMin = 4ms;
     config.reconnectMax = 100ms;
@@ -691,7 +675,7 @@ void tst_SocketManager::acceptThenDropEndsInFailed()
 {
     // The server accepts the WebSocket and drops it at once: the original looped forever.
     m_server->setMode(TestFeedServer::Mode::DropOnConnect);
-    SocketManager manager(fastConfig(m_server->url()));
+    SocketManager manager(TestConfig::fast(m_server->url()));
     QSignalSpy errors(&manager, &SocketManager::connectError);
     QSignalSpy connected(m_server.get(), &TestFeedServer::clientConnected);
 
@@ -707,7 +691,7 @@ void tst_SocketManager::acceptThenDropEndsInFailed()
 
 void tst_SocketManager::usefulConnectionsResetTheRetryCounter()
 {
-    SocketConfig config = fastConfig(m_server->url());
+    SocketConfig config = TestConfig::fast(m_server->url());
     config.heartbeatInterval = 40ms;
     config.minUptime = 100ms;
     SocketManager manager(config);
@@ -735,7 +719,7 @@ void tst_SocketManager::connectionsWithoutDataNeverResetTheRetryCounter()
 {
     // Long uptime is not enough: a server that accepts, answers pings and sends no data
     // (each connection lasts two snapshot timeouts, far beyond minUptime) ends in Failed.
-    SocketConfig config = fastConfig(m_server->url());
+    SocketConfig config = TestConfig::fast(m_server->url());
     config.heartbeatInterval = 20ms;
     config.snapshotTimeout = 60ms;
     config.minUptime = 10ms;
@@ -755,7 +739,7 @@ void tst_SocketManager::givesUpOnTimeNotOnACountJitterCanSqueeze()
 {
     // Two retries are used up in well under 100 ms; the manager goes on at the capped delay
     // until 500 ms have passed since the first failure, and says how long is left.
-    SocketConfig config = fastConfig(refusedUrl());
+    SocketConfig config = TestConfig::fast(refusedUrl());
     config.maxRetries = 2;
     config.reconnectMin = 5ms;
     config.reconnectMax = 20ms;
@@ -826,7 +810,7 @@ void tst_SocketManager::fatalAndTransientRejections()
         m_server->setMode(TestFeedServer::Mode::DropOnConnect);
         m_server->setDropCloseCode(closeCode);
     }
-    SocketManager manager(fastConfig(m_server->url()));
+    SocketManager manager(TestConfig::fast(m_server->url()));
     QSignalSpy states(&manager, &SocketManager::stateChanged);
     QSignalSpy errors(&manager, &SocketManager::connectError);
     QSignalSpy accepted(m_server.get(), &TestFeedServer::tcpConnectionAccepted);
@@ -855,7 +839,7 @@ void tst_SocketManager::fatalAndTransientRejections()
 
 void tst_SocketManager::oversizedMessageIsNotDelivered()
 {
-    SocketConfig config = fastConfig(m_server->url());
+    SocketConfig config = TestConfig::fast(m_server->url());
     config.maxIncomingMessageSize = 1024;
     SocketManager manager(config);
     QSignalSpy messages(&manager, &SocketManager::messageReceived);
@@ -884,7 +868,7 @@ void tst_SocketManager::oversizedMessageIsNotDelivered()
 
 void tst_SocketManager::closeSendsUnsubscribeThenCode1000AndNeverReconnects()
 {
-    SocketManager manager(fastConfig(m_server->url()));
+    SocketManager manager(TestConfig::fast(m_server->url()));
     QSignalSpy connected(m_server.get(), &TestFeedServer::clientConnected);
     manager.open();
     QTRY_COMPARE(manager.state(), State::Open);
@@ -949,7 +933,7 @@ void tst_SocketManager::closeCancelsEverythingFromAnyState()
 
 void tst_SocketManager::reopenAfterCloseResubscribes()
 {
-    SocketManager manager(fastConfig(m_server->url()));
+    SocketManager manager(TestConfig::fast(m_server->url()));
     manager.open();
     QTRY_COMPARE(manager.state(), State::Open);
     manager.close();
@@ -969,7 +953,7 @@ void tst_SocketManager::networkDownSpendsNoAttempts()
 {
     RemoteNetworkMonitor network;
     network.setOnline(false);
-    SocketManager manager(fastConfig(m_server->url()));
+    SocketManager manager(TestConfig::fast(m_server->url()));
     manager.setNetworkMonitor(&network);
     QSignalSpy accepted(m_server.get(), &TestFeedServer::tcpConnectionAccepted);
 
@@ -987,7 +971,7 @@ void tst_SocketManager::networkDownSpendsNoAttempts()
 void tst_SocketManager::networkDownWhileReconnectingPausesTheRetries()
 {
     RemoteNetworkMonitor network;
-    SocketConfig config = fastConfig(refusedUrl());
+    SocketConfig config = TestConfig::fast(refusedUrl());
     config.reconnectMin = 100ms;
     config.reconnectMax = 100ms;
     SocketManager manager(config);
@@ -1020,7 +1004,7 @@ void tst_SocketManager::networkBackTriesAtOnceEvenFromFailed()
 {
     quint16 port = 0;
     RemoteNetworkMonitor network;
-    SocketManager manager(fastConfig(refusedUrl(&port)));
+    SocketManager manager(TestConfig::fast(refusedUrl(&port)));
     manager.setNetworkMonitor(&network);
     manager.open();
     QTRY_COMPARE(manager.state(), State::Failed);
@@ -1061,7 +1045,7 @@ void tst_SocketManager::loopbackNeverWaitsForTheNetwork()
     network.setOnline(false);
     QUrl url = m_server->url();
     url.setHost(host);
-    SocketConfig config = fastConfig(url);
+    SocketConfig config = TestConfig::fast(url);
     config.maxRetries = 1;
     SocketManager manager(config);
     manager.setNetworkMonitor(&network);
@@ -1093,7 +1077,7 @@ void tst_SocketManager::loopbackNeverWaitsForTheNetwork()
 
 bool tst_SocketManager::driveTo(SocketManager &manager, NetworkMonitor &network, Target target)
 {
-    SocketConfig config = fastConfig(m_server->url());
+    SocketConfig config = TestConfig::fast(m_server->url());
     manager.setNetworkMonitor(&network);
     switch (target) {
     case Target::Idle:
@@ -1176,27 +1160,19 @@ void tst_SocketManager::destroyingInAnyStateIsClean()
     QCOMPARE(m_server->tcpAccepted(), acceptedBefore);
 }
 
-namespace {
-QStringList g_categories;
-QtMessageHandler g_previousHandler = nullptr;
-void recordCategory(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    g_categories.append(QString::fromLatin1(context.category));
-    g_previousHandler(type, context, message);
-}
-} // namespace
-
 void tst_SocketManager::logsUnderItsCategory()
 {
-    g_categories.clear();
-    g_previousHandler = qInstallMessageHandler(recordCategory);
+    QList<LoggedMessage> log;
     {
-        SocketManager manager(fastConfig(refusedUrl()));
+        const auto capture = captureMessages(&log);
+        SocketManager manager(TestConfig::fast(refusedUrl()));
         manager.open();
         QTRY_COMPARE(manager.state(), State::Failed);
     }
-    qInstallMessageHandler(g_previousHandler);
-    QVERIFY2(g_categories.contains(u"trademonitor.socket"_s), qPrintable(g_categories.join(u',')));
+    QStringList categories;
+    for (const LoggedMessage &message : std::as_const(log))
+        categories.append(QString::fromLatin1(message.category));
+    QVERIFY2(categories.contains(u"trademonitor.socket"_s), qPrintable(categories.join(u',')));
 }
 
 QTEST_GUILESS_MAIN(tst_SocketManager)

@@ -1,4 +1,5 @@
 #include "net/socketmanager.h"
+#include "protocol/feedprofile.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -54,7 +55,7 @@ public:
 
 SocketConfig config(const QUrl &url)
 {
-    SocketConfig c = SocketConfig::forTrader(url, 10260);
+    SocketConfig c = FeedProfile::native().configFor(url, 10260);
     c.reconnectMin = 10ms;
     c.reconnectMax = 20ms;
     c.connectTimeout = 5s;

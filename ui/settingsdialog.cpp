@@ -136,7 +136,7 @@ SocketConfig SettingsDialog::config() const
     config.giveUpAfter = milliseconds(m_giveUpAfter->value());
     config.reconnectMin = milliseconds(m_reconnectMin->value());
     config.reconnectMax = milliseconds(m_reconnectMax->value());
-    config.updatePayloads();
+    FeedProfile::fillPayloads(config);
     const QString chosen = m_profile->currentData().toString();
     // A profile that cannot be used leaves the payloads native; problem() says why.
     if (const auto profile =

@@ -55,7 +55,7 @@ int main(int argc, char *argv[])
     // The token: the environment wins over the settings; it is never logged.
     if (qEnvironmentVariableIsSet("TRADE_MONITOR_TOKEN"))
         config.token = qEnvironmentVariable("TRADE_MONITOR_TOKEN").trimmed();
-    config.updatePayloads();
+    FeedProfile::fillPayloads(config);
     Secrets::remember(config.token);
     Secrets::installMessageFilter();
     for (const QString &problem : settings.problems())
@@ -103,7 +103,7 @@ int main(int argc, char *argv[])
             SocketConfig next = options.apply(edited);
             if (qEnvironmentVariableIsSet("TRADE_MONITOR_TOKEN"))
                 next.token = qEnvironmentVariable("TRADE_MONITOR_TOKEN").trimmed();
-            next.updatePayloads();
+            FeedProfile::fillPayloads(next);
             Secrets::remember(next.token);
             QString problem;
             // The dialog checked the profile; a file changed since falls back.

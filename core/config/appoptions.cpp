@@ -1,6 +1,7 @@
 #include "config/appoptions.h"
 
 #include "config/optionvalues.h"
+#include "protocol/feedprofile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -156,11 +157,11 @@ SocketConfig AppOptions::apply(const SocketConfig &base) const
         config.caCertificates = m_caCertificates;
     if (m_profile)
         m_profile->applyTo(config);
-    config.updatePayloads();
+    FeedProfile::fillPayloads(config);
     return config;
 }
 
 SocketConfig AppOptions::socketConfig() const
 {
-    return apply(SocketConfig::forTrader(QUrl(), Defaults::kTraderId));
+    return apply(FeedProfile::native().configFor(QUrl(), Defaults::kTraderId));
 }

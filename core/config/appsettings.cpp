@@ -21,7 +21,7 @@ AppSettings::~AppSettings()
 SocketConfig AppSettings::feedConfig() const
 {
     m_problems.clear();
-    SocketConfig config = SocketConfig::forTrader(QUrl(), Defaults::kTraderId);
+    SocketConfig config = FeedProfile::native().configFor(QUrl(), Defaults::kTraderId);
     const auto number = [this](const QString &key, qint64 min, qint64 max, qint64 fallback) {
         const QVariant value = m_settings->value(key);
         if (!value.isValid())
@@ -78,7 +78,7 @@ SocketConfig AppSettings::feedConfig() const
         config.reconnectMax = max;
     }
     config.token = m_settings->value(u"feed/token"_s).toString().trimmed();
-    config.updatePayloads();
+    FeedProfile::fillPayloads(config);
     if (const QString name = m_settings->value(u"feed/profile"_s).toString().trimmed();
         !name.isEmpty()) {
         QString problem;

@@ -1,5 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QList>
 #include <QSslCertificate>
@@ -7,7 +9,9 @@
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
 #include <limits>
+#include <optional>
 
 namespace Defaults {
 using namespace std::chrono_literals;
@@ -56,23 +60,27 @@ struct SocketConfig
     // Extra certificate authorities to trust for wss:// (a private CA); the system's stay.
     // Verification is always on: a certificate that does not verify is a fatal error.
     QList<QSslCertificate> caCertificates;
-    // The wire format's name (a built-in profile, or a profile file's path); "native" by
-    // default. The templates below come from it (FeedProfile::applyTo).
+    // The wire format's name (a built-in profile, or a profile file's path). Everything below
+    // that a message is made of comes from it (FeedProfile::applyTo): this layer carries the
+    // payloads, it does not write them.
     QString profile = QStringLiteral("native");
-    // What the payloads are made of: every "traderid" key (at any depth) gets traderId, every
-    // "{token}" string gets the token (and its key goes when there is none).
-    QJsonObject subscribeTemplate = nativeSubscribeTemplate();
-    QJsonObject unsubscribeTemplate = nativeUnsubscribeTemplate();
-    QJsonObject pingTemplate = nativePingTemplate();
-    // The key that carries the ping's wall-clock time, answered in a Pong for the round trip;
-    // empty: the ping is sent as it is and nothing is measured.
-    QString pingTimestampKey = QStringLiteral("ts");
+    // What the payloads are made of, before the trader id and the token go in
+    // (FeedProfile::fillPayloads).
+    QJsonObject subscribeTemplate;
+    QJsonObject unsubscribeTemplate;
+    QJsonObject pingTemplate;
     // Sent as the first frame of every connection, the first and every reconnect.
     QJsonObject subscribePayload;
     // Sent just before a deliberate close; nothing is sent when it is empty.
     QJsonObject unsubscribePayload;
-    // Sent every heartbeat interval (with the timestamp, when pingTimestampKey is set).
+    // Sent every heartbeat interval (with the time under pingTimestampKey, when it is set).
     QJsonObject pingPayload;
+    // The key that carries the ping's wall-clock time, echoed in the reply for the round
+    // trip; empty: the ping is sent as it is and nothing is measured.
+    QString pingTimestampKey;
+    // Tells a reply to our ping from data: the time it echoes (-1 when it echoes none we can
+    // read), or nullopt when the message is not a reply. Unset: no message is a reply.
+    std::function<std::optional<qint64>(const QByteArray &message)> pingReplyTime;
 
     std::chrono::milliseconds heartbeatInterval = Defaults::kHeartbeatInterval;
     // After a ping, no inbound frame of any kind within this time means the link is dead.
@@ -95,20 +103,6 @@ struct SocketConfig
     // last live (or since the first failure); 0 = as soon as the retries are used up.
     std::chrono::milliseconds giveUpAfter = Defaults::kGiveUpAfter;
     qint64 maxIncomingMessageSize = Defaults::kMaxIncomingMessageSize;
-
-    // A config for the project's feed protocol: Subscribe and Unsubscribe for `traderId`.
-    static SocketConfig forTrader(const QUrl &url, qint64 traderId, const QString &token = {});
-
-    // The native protocol's messages (docs/protocol.md).
-    static QJsonObject subscribeMessage(qint64 traderId, const QString &token = {});
-    static QJsonObject unsubscribeMessage(qint64 traderId);
-    static QJsonObject nativeSubscribeTemplate();
-    static QJsonObject nativeUnsubscribeTemplate();
-    static QJsonObject nativePingTemplate();
-    // Rebuilds the payloads from the templates, traderId and token.
-    void updatePayloads();
-    // One template filled in.
-    static QJsonObject fill(const QJsonObject &payload, qint64 traderId, const QString &token);
 
     // Empty when the config can be used, otherwise what is wrong, in words for the user.
     QString validate() const;

@@ -1,6 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/socketmanager.h"
 
-#include "domain/clock.h"
 #include "net/networkmonitor.h"
 #include "net/refusal.h"
 #include "net/secrets.h"
@@ -22,10 +22,6 @@ using namespace std::chrono;
 
 namespace {
 
-// Pings remembered for the round trip; older ones are forgotten.
-constexpr std::size_t kMaxPendingPings = 16;
-// A Pong reply is a few dozen bytes; anything longer is data and is not parsed here.
-constexpr qsizetype kMaxPongSize = 256;
 // Beyond this Qt itself refuses a message and closes the connection.
 constexpr qint64 kHardMessageCeiling = 64 * 1024 * 1024;
 
@@ -78,20 +74,20 @@ SocketManager::SocketManager(const SocketConfig &config, QObject *parent)
     , m_config(config)
 {
     m_monotonic.start();
-    m_pongDeadline.setSingleShot(true);
     m_connectTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
     m_closeTimer.setSingleShot(true);
     m_dataTimer.setSingleShot(true);
-    // Precise timers: the heartbeat is compared with the wall clock to detect a sleep, and
-    // the default coarse timers may fire 5% late, which tests with short intervals notice.
-    for (QTimer *timer : {&m_heartbeatTimer, &m_pongDeadline, &m_connectTimer, &m_retryTimer,
-                          &m_closeTimer, &m_dataTimer})
+    // Precise timers: the default coarse ones may fire 5% late, which tests with short
+    // intervals notice.
+    for (QTimer *timer : {&m_connectTimer, &m_retryTimer, &m_closeTimer, &m_dataTimer})
         timer->setTimerType(Qt::PreciseTimer);
     applyIntervals();
 
-    connect(&m_heartbeatTimer, &QTimer::timeout, this, &SocketManager::onHeartbeat);
-    connect(&m_pongDeadline, &QTimer::timeout, this, &SocketManager::onPongDeadline);
+    connect(&m_heartbeat, &Heartbeat::pingDue, this, &SocketManager::sendFrame);
+    connect(&m_heartbeat, &Heartbeat::linkDead, this, &SocketManager::onLinkDead);
+    connect(&m_heartbeat, &Heartbeat::roundTripMeasured, this, &SocketManager::roundTripMeasured);
+    connect(&m_heartbeat, &Heartbeat::sleepDetected, this, &SocketManager::sleepDetected);
     connect(&m_retryTimer, &QTimer::timeout, this, &SocketManager::onRetryTimer);
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
         connectionLost(u"Timed out connecting to %1 after %2 ms."_s.arg(hostPort(m_config.url))
@@ -127,8 +123,7 @@ void SocketManager::setConfig(const SocketConfig &config)
 
 void SocketManager::applyIntervals()
 {
-    m_heartbeatTimer.setInterval(m_config.heartbeatInterval);
-    m_pongDeadline.setInterval(m_config.pongTimeout);
+    m_heartbeat.configure(m_config);
     m_connectTimer.setInterval(m_config.connectTimeout);
     m_closeTimer.setInterval(m_config.closeTimeout);
     m_dataTimer.setInterval(m_config.snapshotTimeout);
@@ -138,7 +133,7 @@ void SocketManager::applyIntervals()
 
 void SocketManager::setClock(const Clock *clock)
 {
-    m_clock = clock;
+    m_heartbeat.setClock(clock);
 }
 
 void SocketManager::setNetworkMonitor(NetworkMonitor *monitor)
@@ -167,11 +162,7 @@ milliseconds SocketManager::monotonicNow() const
 
 bool SocketManager::isLinkHealthy() const
 {
-    if (m_state != State::Live)
-        return false;
-    // The deadline runs from a ping until any frame arrives.
-    return !m_pongDeadline.isActive() ||
-           milliseconds(m_pongDeadline.remainingTime()) > m_config.pongTimeout / 2;
+    return m_state == State::Live && !m_heartbeat.isReplyOverdue();
 }
 
 std::optional<milliseconds> SocketManager::giveUpIn() const
@@ -189,11 +180,6 @@ milliseconds SocketManager::retryRemaining() const
     if (!m_retryTimer.isActive())
         return milliseconds::zero();
     return milliseconds(std::max(0, m_retryTimer.remainingTime()));
-}
-
-qint64 SocketManager::now() const
-{
-    return (m_clock ? *m_clock : Clock::system()).currentMSecsSinceEpoch();
 }
 
 bool SocketManager::isOnline() const
@@ -217,8 +203,7 @@ void SocketManager::setState(State state)
 
 void SocketManager::stopTimers()
 {
-    m_heartbeatTimer.stop();
-    m_pongDeadline.stop();
+    m_heartbeat.stop();
     m_connectTimer.stop();
     m_retryTimer.stop();
     m_closeTimer.stop();
@@ -372,7 +357,6 @@ void SocketManager::finishClose()
     stopTimers();
     discardSocket();
     m_policy.reset();
-    m_pendingPings.clear();
     setState(State::Idle);
 }
 
@@ -445,20 +429,16 @@ void SocketManager::startAttempt()
             texts.append(error.errorString());
         m_ending.tlsErrors = texts.join(u"; "_s);
     });
-    connect(socket, &QWebSocket::pong, this, [this, live] {
-        if (live())
-            markAlive();
-    });
-    // Each frame of a message in progress is a sign of life too: a large message arriving
-    // slowly must not look like a dead link before its last frame.
+    // Each frame of a message in progress is a sign of life, as is a WebSocket pong: a large
+    // message arriving slowly must not look like a dead link before its last frame.
     const auto frameArrived = [this, live] {
         if (live())
-            m_pongDeadline.stop();
+            m_heartbeat.frameArrived();
     };
+    connect(socket, &QWebSocket::pong, this, frameArrived);
     connect(socket, &QWebSocket::textFrameReceived, this, frameArrived);
     connect(socket, &QWebSocket::binaryFrameReceived, this, frameArrived);
 
-    m_pendingPings.clear();
     m_ending = {};
     m_delivered = false;
     m_subscriptionsSent = 0;
@@ -480,8 +460,7 @@ void SocketManager::onConnected()
     // The subscription goes out before anyone hears of the open state, so that it is
     // always the first frame of the connection.
     sendSubscription(1);
-    m_lastHeartbeatAt = now();
-    m_heartbeatTimer.start();
+    m_heartbeat.start();
     setState(State::Open);
     Q_EMIT subscribed(1);
 }
@@ -605,7 +584,6 @@ void SocketManager::connectionLost(const QString &unsafeReason, Failure failure)
     const bool wasConnected = m_state == State::Open || m_state == State::Live;
     stopTimers();
     discardSocket();
-    m_pendingPings.clear();
     m_lastError = reason;
     qCWarning(lcSocket).noquote() << "connection lost:" << reason;
     Q_EMIT dropped(reason, wasConnected);
@@ -680,64 +658,19 @@ void SocketManager::onNetworkChanged(bool online)
     }
 }
 
-void SocketManager::onHeartbeat()
-{
-    const qint64 t = now();
-    const qint64 sinceLast = t - m_lastHeartbeatAt;
-    m_lastHeartbeatAt = t;
-    const qint64 interval = m_config.heartbeatInterval.count();
-    sendPing();
-    if (sinceLast > 2 * interval) {
-        // The machine slept: the link is suspect, and any deadline set before the sleep is
-        // meaningless. Check it now, with a fresh deadline, and re-phase the heartbeat.
-        qCInfo(lcSocket) << "heartbeat fired" << sinceLast - interval
-                         << "ms late (the machine slept?); checking the link";
-        m_pongDeadline.start();
-        m_heartbeatTimer.start();
-        Q_EMIT sleepDetected(sinceLast - interval);
-        return;
-    }
-    // A deadline already running belongs to an earlier unanswered ping: keep it.
-    if (!m_pongDeadline.isActive())
-        m_pongDeadline.start();
-}
-
-void SocketManager::sendPing()
-{
-    const qint64 ts = now();
-    QJsonObject ping = m_config.pingPayload;
-    // Without a timestamp to echo, a reply cannot be told from any other frame: no round trip.
-    if (m_config.pingTimestampKey.isEmpty()) {
-        sendFrame(ping);
-        return;
-    }
-    ping.insert(m_config.pingTimestampKey, ts);
-    if (!sendFrame(ping))
-        return;
-    m_pendingPings.push_back({ts, m_monotonic.nsecsElapsed()});
-    if (m_pendingPings.size() > kMaxPendingPings)
-        m_pendingPings.pop_front();
-}
-
-void SocketManager::onPongDeadline()
+void SocketManager::onLinkDead()
 {
     connectionLost(u"No reply from the server within %1 ms of a heartbeat; the connection is "
                    "dead."_s.arg(m_config.pongTimeout.count()),
                    Failure::Transient);
 }
 
-void SocketManager::markAlive()
-{
-    m_pongDeadline.stop();
-    m_lastFrameAt = now();
-}
-
 void SocketManager::onTextMessage(const QString &message)
 {
-    markAlive();
-    if (consumePong(message))
-        return;
+    m_heartbeat.frameArrived();
     QByteArray utf8 = message.toUtf8();
+    if (m_heartbeat.consumeReply(utf8))
+        return;
     if (utf8.size() > m_config.maxIncomingMessageSize) {
         ignore(u"a message of %1 bytes is over the %2-byte limit"_s.arg(utf8.size())
                    .arg(m_config.maxIncomingMessageSize));
@@ -749,7 +682,7 @@ void SocketManager::onTextMessage(const QString &message)
 void SocketManager::onBinaryMessage(const QByteArray &message)
 {
     // A sign of life, but the feed speaks JSON text only.
-    markAlive();
+    m_heartbeat.frameArrived();
     ignore(u"a binary frame of %1 bytes (the feed sends JSON text)"_s.arg(message.size()));
 }
 
@@ -758,27 +691,4 @@ void SocketManager::ignore(const QString &what)
     ++m_ignoredCount;
     qCWarning(lcSocket).noquote() << "ignored" << what;
     Q_EMIT messageIgnored(what);
-}
-
-bool SocketManager::consumePong(const QString &message)
-{
-    // Cheap filter first: this runs for every message on the hot path.
-    if (m_config.pingTimestampKey.isEmpty() || message.size() > kMaxPongSize ||
-        !message.contains("\"Pong\""_L1))
-        return false;
-    const QJsonObject reply = QJsonDocument::fromJson(message.toUtf8()).object();
-    if (reply.value("type"_L1).toString() != "Pong"_L1)
-        return false;
-
-    const qint64 ts = reply.value(m_config.pingTimestampKey).toInteger(-1);
-    const auto it = std::find_if(m_pendingPings.begin(), m_pendingPings.end(),
-                                 [ts](const PendingPing &ping) { return ping.ts == ts; });
-    if (it == m_pendingPings.end()) {
-        qCDebug(lcSocket) << "Pong for an unknown ping" << ts;
-        return true;
-    }
-    m_roundTripMs = (m_monotonic.nsecsElapsed() - it->sentAtNs) / 1'000'000;
-    m_pendingPings.erase(m_pendingPings.begin(), std::next(it));
-    Q_EMIT roundTripMeasured(m_roundTripMs);
-    return true;
 }

@@ -1,5 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "net/heartbeat.h"
 #include "net/reconnectpolicy.h"
 #include "net/socketconfig.h"
 
@@ -10,7 +12,6 @@
 #include <QTimer>
 
 #include <chrono>
-#include <deque>
 #include <optional>
 
 class Clock;
@@ -21,7 +22,9 @@ class QWebSocket;
 // heartbeat, and rebuilds the connection when it dies, within limits. A deliberate close()
 // is final until open() or reconnectNow(); nothing else ever reconnects after it.
 //
-// It speaks no protocol of its own: it sends the configured subscription and waits for its
+// It speaks no protocol of its own: it sends the payloads the protocol layer put in its
+// SocketConfig (FeedProfile::applyTo), leaves the ping's cadence, its deadline and the round
+// trip to a Heartbeat, and waits for its
 // owner to say that the data it asked for arrived (markLive). Until then the connection is
 // Open but not Live; without that word within the snapshot timeout it asks once more, then
 // gives the connection up as a failed attempt. Only a useful connection (live, and up for
@@ -67,7 +70,7 @@ public:
     // Intervals apply at once; the URL and payloads from the next connection on.
     void setConfig(const SocketConfig &config);
 
-    // Not owned; nullptr restores the system clock.
+    // Not owned; nullptr restores the system clock. The heartbeat reads it.
     void setClock(const Clock *clock);
     // Not owned; nullptr means always online.
     void setNetworkMonitor(NetworkMonitor *monitor);
@@ -97,11 +100,11 @@ public:
     // Why the last connection failed or closed, in words for the user.
     QString lastError() const { return m_lastError; }
     // The last measured heartbeat round trip, -1 before the first one.
-    qint64 roundTripTimeMs() const { return m_roundTripMs; }
+    qint64 roundTripTimeMs() const { return m_heartbeat.roundTripMs(); }
     // Messages dropped whole: over the size limit, or binary frames.
     qint64 ignoredCount() const { return m_ignoredCount; }
     // Wall-clock time of the last inbound frame, 0 when none has arrived yet.
-    qint64 lastFrameAt() const { return m_lastFrameAt; }
+    qint64 lastFrameAt() const { return m_heartbeat.lastFrameAt(); }
     // Live, and no heartbeat has gone unanswered for more than half the pong timeout: the
     // data shown is as fresh as the feed makes it. A link that is not healthy may still be
     // Live for the rest of the pong timeout, but its data is suspect.
@@ -132,7 +135,7 @@ public:
 
 Q_SIGNALS:
     void stateChanged(SocketManager::State state);
-    // Every inbound text frame except the Pong replies that the heartbeat consumes.
+    // Every inbound text message except the replies to our pings, which the heartbeat takes.
     void messageReceived(const QByteArray &message);
     // The subscription went out; `times` is 1, or 2 when no data came and it was sent again.
     void subscribed(int times);
@@ -162,9 +165,7 @@ private:
     std::chrono::milliseconds monotonicNow() const;
     void finishClose();
     bool isOnline() const;
-    qint64 now() const;
     bool sendFrame(const QJsonObject &message);
-    void sendPing();
 
     void onConnected();
     void onDisconnected();
@@ -173,24 +174,19 @@ private:
     QString describeEnding(Failure *failure) const;
     void onTextMessage(const QString &message);
     void onBinaryMessage(const QByteArray &message);
-    void onHeartbeat();
-    void onPongDeadline();
+    void onLinkDead();
     void onRetryTimer();
     void onNetworkChanged(bool online);
-    void markAlive();
     void ignore(const QString &what);
-    bool consumePong(const QString &message);
 
     SocketConfig m_config;
     State m_state = State::Idle;
     QWebSocket *m_socket = nullptr; // the one live socket, owned
     quint64 m_generation = 0;       // bumped whenever a socket is created or discarded
-    const Clock *m_clock = nullptr;
     QPointer<NetworkMonitor> m_network;
     ReconnectPolicy m_policy;
+    Heartbeat m_heartbeat;
 
-    QTimer m_heartbeatTimer;
-    QTimer m_pongDeadline;
     QTimer m_connectTimer;
     QTimer m_retryTimer;
     QTimer m_closeTimer;
@@ -215,16 +211,6 @@ private:
     std::chrono::milliseconds m_retryDelay{0};
     QString m_lastError;
     QElapsedTimer m_openSince;
-    qint64 m_lastHeartbeatAt = 0; // wall clock, to notice a suspended machine
-    qint64 m_lastFrameAt = 0;
-    qint64 m_roundTripMs = -1;
     qint64 m_ignoredCount = 0;
-
-    struct PendingPing
-    {
-        qint64 ts = 0;
-        qint64 sentAtNs = 0; // m_monotonic
-    };
-    std::deque<PendingPing> m_pendingPings;
     QElapsedTimer m_monotonic;
 };

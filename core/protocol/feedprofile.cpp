@@ -2,6 +2,7 @@
 #include "protocol/feedprofile.h"
 
 #include "net/socketconfig.h"
+#include "protocol/feedparser.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -16,6 +17,74 @@ const QString kNative = u"native"_s;
 const QString kSeed = u"seed"_s;
 const QStringList kKeys = {u"envelope"_s, u"subscribe"_s, u"unsubscribe"_s, u"ping"_s,
                            u"fields"_s,   u"timeUnit"_s,  u"okCode"_s};
+
+const QString kTokenMark = u"{token}"_s;
+
+// The native protocol's client messages (docs/protocol.md).
+QJsonObject nativeSubscribe()
+{
+    return {{u"type"_s, u"Subscribe"_s}, {u"traderid"_s, 0}, {u"token"_s, kTokenMark}};
+}
+
+QJsonObject nativeUnsubscribe()
+{
+    return {{u"type"_s, u"Unsubscribe"_s}, {u"traderid"_s, 0}};
+}
+
+QJsonObject nativePing()
+{
+    return {{u"type"_s, u"Ping"_s}, {u"traderid"_s, 0}};
+}
+
+// A native Pong is a few dozen bytes; anything longer is data and is not parsed twice.
+constexpr qsizetype kMaxPongSize = 256;
+
+// The time a native Pong echoes; nullopt for any other message. Runs for every message
+// first, so the cheap test comes first.
+std::optional<qint64> nativePongTime(const QByteArray &message)
+{
+    if (message.size() > kMaxPongSize || !message.contains("\"Pong\""))
+        return std::nullopt;
+    FeedParser parser;
+    if (const std::optional<FeedMessage> pong = parser.parse(message))
+        return pong->type == FeedMessage::Type::Pong ? std::optional<qint64>(pong->ts)
+                                                     : std::nullopt;
+    // A Pong we cannot read is still no data: it echoes no time of ours.
+    if (parser.rejectedType() == FeedMessage::Type::Pong)
+        return -1;
+    return std::nullopt;
+}
+
+QJsonValue fillValue(const QJsonValue &value, qint64 traderId, const QString &token);
+
+QJsonObject fillObject(const QJsonObject &object, qint64 traderId, const QString &token)
+{
+    QJsonObject out;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() == "traderid"_L1) {
+            out.insert(it.key(), traderId);
+        } else if (it.value() == kTokenMark) {
+            if (!token.isEmpty())
+                out.insert(it.key(), token);
+        } else {
+            out.insert(it.key(), fillValue(it.value(), traderId, token));
+        }
+    }
+    return out;
+}
+
+QJsonValue fillValue(const QJsonValue &value, qint64 traderId, const QString &token)
+{
+    if (value.isObject())
+        return fillObject(value.toObject(), traderId, token);
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &item : value.toArray())
+            out.append(item == kTokenMark ? QJsonValue(token) : fillValue(item, traderId, token));
+        return out;
+    }
+    return value;
+}
 
 } // namespace
 
@@ -158,26 +227,61 @@ std::optional<FeedProfile> FeedProfile::fromJson(const QByteArray &json, const Q
     return profile;
 }
 
+QJsonObject FeedProfile::subscribeTemplate() const
+{
+    if (subscribe)
+        return *subscribe;
+    return envelope == Envelope::Seed ? *seed().subscribe : nativeSubscribe();
+}
+
+QJsonObject FeedProfile::unsubscribeTemplate() const
+{
+    if (unsubscribe)
+        return *unsubscribe;
+    return envelope == Envelope::Seed ? *seed().unsubscribe : nativeUnsubscribe();
+}
+
+QJsonObject FeedProfile::pingTemplate() const
+{
+    if (ping)
+        return *ping;
+    return envelope == Envelope::Seed ? *seed().ping : nativePing();
+}
+
 void FeedProfile::applyTo(SocketConfig &config) const
 {
     config.profile = name;
-    // A payload left out is the envelope's own.
-    std::optional<QJsonObject> ownSubscribe, ownUnsubscribe, ownPing;
-    if (envelope == Envelope::Seed) {
-        const FeedProfile own = seed();
-        ownSubscribe = own.subscribe;
-        ownUnsubscribe = own.unsubscribe;
-        ownPing = own.ping;
-    }
-    const std::optional<QJsonObject> pingPayload = ping ? ping : ownPing;
-    config.subscribeTemplate =
-        subscribe.value_or(ownSubscribe.value_or(SocketConfig::nativeSubscribeTemplate()));
-    config.unsubscribeTemplate =
-        unsubscribe.value_or(ownUnsubscribe.value_or(SocketConfig::nativeUnsubscribeTemplate()));
-    config.pingTemplate = pingPayload.value_or(SocketConfig::nativePingTemplate());
-    // Only our own Ping carries a time to echo; any other is sent as it is written.
-    config.pingTimestampKey = pingPayload ? QString() : u"ts"_s;
-    config.updatePayloads();
+    config.subscribeTemplate = subscribeTemplate();
+    config.unsubscribeTemplate = unsubscribeTemplate();
+    config.pingTemplate = pingTemplate();
+    // Only our own Ping carries a time to echo, in a Pong; any other ping is sent as it is
+    // written, and whatever answers it is data (or a sign of life) to the parser.
+    const bool nativePingPong = !ping && envelope == Envelope::Native;
+    config.pingTimestampKey = nativePingPong ? u"ts"_s : QString();
+    config.pingReplyTime = nativePingPong ? nativePongTime : nullptr;
+    fillPayloads(config);
+}
+
+SocketConfig FeedProfile::configFor(const QUrl &url, qint64 traderId, const QString &token) const
+{
+    SocketConfig config;
+    config.url = url;
+    config.traderId = traderId;
+    config.token = token;
+    applyTo(config);
+    return config;
+}
+
+void FeedProfile::fillPayloads(SocketConfig &config)
+{
+    config.subscribePayload = fill(config.subscribeTemplate, config.traderId, config.token);
+    config.unsubscribePayload = fill(config.unsubscribeTemplate, config.traderId, config.token);
+    config.pingPayload = fill(config.pingTemplate, config.traderId, config.token);
+}
+
+QJsonObject FeedProfile::fill(const QJsonObject &payload, qint64 traderId, const QString &token)
+{
+    return fillObject(payload, traderId, token);
 }
 
 QJsonObject FeedProfile::toJson() const

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <optional>
 
@@ -53,9 +54,23 @@ public:
     bool isBuiltIn() const { return builtInNames().contains(name); }
     // Their name for one of our fields.
     QString field(const QString &ours) const { return fields.value(ours, ours); }
-    // Sets the payloads (and the ping's timestamp key) of `config` from this profile, its
-    // trader id and token, and names the profile in it.
+    // The payloads in effect: the profile's own, or its envelope's when it leaves one out.
+    QJsonObject subscribeTemplate() const;
+    QJsonObject unsubscribeTemplate() const;
+    QJsonObject pingTemplate() const;
+    // Names this profile in `config` and gives it the profile's messages: the templates, the
+    // payloads filled for its trader id and token, the ping's timestamp key and how to tell
+    // the reply to a ping from data.
     void applyTo(SocketConfig &config) const;
+    // A config for `traderId` at `url` that speaks this profile; every other field default.
+    SocketConfig configFor(const QUrl &url, qint64 traderId, const QString &token = {}) const;
+
+    // Rebuilds the payloads of `config` from its templates after its trader id or token
+    // changed.
+    static void fillPayloads(SocketConfig &config);
+    // One template filled in: every "traderid" key (at any depth) gets the trader id, every
+    // "{token}" string the token (and its key goes when there is none).
+    static QJsonObject fill(const QJsonObject &payload, qint64 traderId, const QString &token);
     // The profile as a JSON file would say it (what docs/profiles.md shows).
     QJsonObject toJson() const;
 

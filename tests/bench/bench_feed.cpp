@@ -14,6 +14,7 @@
 #include "net/socketmanager.h"
 #include "processmemory.h"
 #include "protocol/feedmessages.h"
+#include "protocol/feedprofile.h"
 #include "qtbaseline.h"
 #include "simulator/tradingsimulation.h"
 
@@ -164,7 +165,7 @@ int client(const QCommandLineParser &args)
         return QCoreApplication::exec();
     }
 
-    SocketConfig config = SocketConfig::forTrader(url, 10260);
+    SocketConfig config = FeedProfile::native().configFor(url, 10260);
     config.heartbeatInterval = 1h; // no pings in a measurement
     config.maxIncomingMessageSize = 512 * 1024 * 1024;
     SocketManager socket(config);
