@@ -124,7 +124,7 @@ void tst_AppOptions::badInputGivesAClearError_data()
     QTest::addRow("trader id huge") << args({"--trader-id", "99999999999999"}) << u"--trader-id"_s;
     QTest::addRow("heartbeat negative") << args({"--heartbeat-ms", "-5"}) << u"--heartbeat-ms"_s;
     QTest::addRow("heartbeat too small") << args({"--heartbeat-ms", "1"}) << u"from 10"_s;
-    QTest::addRow("heartbeat fraction") << args({"--heartbeat-ms", "1.5"}) << u"\"1.5\""_s;
+    QTest::addRow("heartbeat fraction") << args({"--heartbeat-ms", "1.5"}) << uR"("1.5")"_s;
     QTest::addRow("pong timeout empty")
         << args({"--pong-timeout-ms", ""}) << u"--pong-timeout-ms"_s;
     QTest::addRow("connect timeout text")
@@ -162,7 +162,7 @@ void tst_AppOptions::badInputGivesAClearError_data()
     QTest::addRow("profile broken")
         << QStringList{u"trade-monitor"_s, u"--profile"_s,
                        QStringLiteral(TM_TEST_DATA "/profile-broken.json")}
-        << u"profile-broken.json: key \"fields\": \"id\" is mapped twice"_s;
+        << uR"(profile-broken.json: key "fields": "id" is mapped twice)"_s;
     QTest::addRow("bad tab") << args({"--tab", "history"})
                              << u"--tab: expected \"open\" or \"closed\""_s;
 }
@@ -235,19 +235,19 @@ void tst_AppOptions::caCertificateIsLoaded()
 void tst_AppOptions::startTab_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::addColumn<int>("tab");
-    QTest::addRow("default") << args({}) << int(AppOptions::Tab::Open);
-    QTest::addRow("open") << args({"--tab", "open"}) << int(AppOptions::Tab::Open);
-    QTest::addRow("closed") << args({"--tab", "Closed"}) << int(AppOptions::Tab::Closed);
+    QTest::addColumn<AppOptions::Tab>("tab");
+    QTest::addRow("default") << args({}) << AppOptions::Tab::Open;
+    QTest::addRow("open") << args({"--tab", "open"}) << AppOptions::Tab::Open;
+    QTest::addRow("closed") << args({"--tab", "Closed"}) << AppOptions::Tab::Closed;
 }
 
 void tst_AppOptions::startTab()
 {
     QFETCH(QStringList, arguments);
-    QFETCH(int, tab);
+    QFETCH(AppOptions::Tab, tab);
     AppOptions options;
     QCOMPARE(options.parse(arguments), AppOptions::Outcome::Run);
-    QCOMPARE(int(options.startTab()), tab);
+    QCOMPARE(options.startTab(), tab);
 }
 
 void tst_AppOptions::helpListsEveryOption()

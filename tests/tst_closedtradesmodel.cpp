@@ -1,3 +1,4 @@
+#include "fixtures.h"
 #include "history/closedtradestore.h"
 #include "models/closedtradesmodel.h"
 #include "testclocks.h"
@@ -20,21 +21,18 @@ qint64 at(const QDate &date, int hour)
     return QDateTime(date, QTime(hour, 0)).toMSecsSinceEpoch();
 }
 
-ClosedTrade make(qint64 ticket, qint64 closeTime, double profit, double swap, double commission)
+// A gold trade closed at its take-profit an hour after it opened.
+constexpr char kTrade[] = R"({"symbol":"XAUUSD","volume":0.1,"openPrice":2300.5,
+    "closePrice":2310.25,"reason":"tp"})";
+
+ClosedTrade aTrade(qint64 ticket, qint64 closeTime, double profit, double swap, double commission)
 {
-    ClosedTrade t;
-    t.position.ticket = ticket;
-    t.position.symbol = u"XAUUSD"_s;
-    t.position.volume = 0.1;
-    t.position.openPrice = 2300.5;
-    t.position.openTime = closeTime - 3600000;
-    t.position.profit = profit;
-    t.position.swap = swap;
-    t.position.commission = commission;
-    t.closePrice = 2310.25;
-    t.closeTime = closeTime;
-    t.reason = ClosedTrade::Reason::TakeProfit;
-    return t;
+    return Fixtures::trade(kTrade, {{u"ticket"_s, ticket},
+                                    {u"openTime"_s, closeTime - 3600000},
+                                    {u"closeTime"_s, closeTime},
+                                    {u"profit"_s, profit},
+                                    {u"swap"_s, swap},
+                                    {u"commission"_s, commission}});
 }
 
 } // namespace
@@ -54,38 +52,38 @@ private Q_SLOTS:
 
 void tst_ClosedTradesModel::periodsSelectTheRightTrades_data()
 {
-    QTest::addColumn<int>("period");
+    QTest::addColumn<Period>("period");
     QTest::addColumn<QList<qint64>>("tickets");
     // "Now" is Wednesday 2024-11-27 15:00 local time.
-    QTest::addRow("Today") << int(Period::Today) << QList<qint64>{1};
-    QTest::addRow("This week") << int(Period::ThisWeek) << QList<qint64>{1, 2};
-    QTest::addRow("This month") << int(Period::ThisMonth) << QList<qint64>{1, 2, 3};
-    QTest::addRow("All") << int(Period::All) << QList<qint64>{1, 2, 3, 4};
-    QTest::addRow("Custom") << int(Period::Custom) << QList<qint64>{2, 3};
+    QTest::addRow("Today") << Period::Today << QList<qint64>{1};
+    QTest::addRow("This week") << Period::ThisWeek << QList<qint64>{1, 2};
+    QTest::addRow("This month") << Period::ThisMonth << QList<qint64>{1, 2, 3};
+    QTest::addRow("All") << Period::All << QList<qint64>{1, 2, 3, 4};
+    QTest::addRow("Custom") << Period::Custom << QList<qint64>{2, 3};
 }
 
 void tst_ClosedTradesModel::periodsSelectTheRightTrades()
 {
-    QFETCH(int, period);
+    QFETCH(Period, period);
     QFETCH(QList<qint64>, tickets);
     QTemporaryDir dir;
     ClosedTradeStore store;
     QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
     const QDate wednesday(2024, 11, 27);
-    QVERIFY2(store.record(kAccount, {make(1, at(wednesday, 9), 10, 0, -1),               // today
-                                     make(2, at(wednesday.addDays(-2), 23), 20, -2, -1), // Monday
-                                     make(3, at(QDate(2024, 11, 2), 12), -5, 0, -1), // this month
-                                     make(4, at(QDate(2024, 10, 31), 23), 7, 0, -1)}),
+    QVERIFY2(store.record(kAccount, {aTrade(1, at(wednesday, 9), 10, 0, -1),               // today
+                                     aTrade(2, at(wednesday.addDays(-2), 23), 20, -2, -1), // Monday
+                                     aTrade(3, at(QDate(2024, 11, 2), 12), -5, 0, -1), // this month
+                                     aTrade(4, at(QDate(2024, 10, 31), 23), 7, 0, -1)}),
              qPrintable(store.lastError())); // last month
     FixedClock clock;
     clock.now = at(wednesday, 15);
     ClosedTradesModel model(&store, kAccount);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setClock(&clock);
-    if (Period(period) == Period::Custom)
+    if (period == Period::Custom)
         model.setCustomRange(QDate(2024, 11, 25), QDate(2024, 11, 2)); // either order
     else
-        model.setPeriod(Period(period));
+        model.setPeriod(period);
     QList<qint64> shown;
     for (const ClosedTrade &t : model.trades())
         shown.append(t.position.ticket);
@@ -99,7 +97,7 @@ void tst_ClosedTradesModel::totals()
     ClosedTradeStore store;
     QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
     QVERIFY(store.record(
-        kAccount, {make(1, 1000000, 100.0, -3.5, -2.0), make(2, 2000000, -40.0, 1.25, -2.0)}));
+        kAccount, {aTrade(1, 1000000, 100.0, -3.5, -2.0), aTrade(2, 2000000, -40.0, 1.25, -2.0)}));
     ClosedTradesModel model(&store, kAccount);
     model.setPeriod(Period::All);
     const ClosedTradesModel::Totals t = model.totals();
@@ -123,7 +121,7 @@ void tst_ClosedTradesModel::reloadsWhenTradesAreRecorded()
     model.setPeriod(Period::All);
     QCOMPARE(model.rowCount(), 0);
     QSignalSpy totalsChanged(&model, &ClosedTradesModel::totalsChanged);
-    QVERIFY(store.record(kAccount, {make(1, 1000, 1, 0, 0)}));
+    QVERIFY(store.record(kAccount, {aTrade(1, 1000, 1, 0, 0)}));
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(totalsChanged.count(), 1);
 }
@@ -142,10 +140,10 @@ void tst_ClosedTradesModel::showsOneAccountAndCountsUnconfirmed()
     ClosedTradeStore store;
     QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
     const Account other = Account::of(QUrl(u"ws://other.example/"_s), 1);
-    ClosedTrade vanished = make(2, 2000, -4.0, 0, 0);
+    ClosedTrade vanished = aTrade(2, 2000, -4.0, 0, 0);
     vanished.reason = ClosedTrade::Reason::Unknown;
-    QVERIFY(store.record(kAccount, {make(1, 1000, 10.0, 0, 0), vanished}));
-    QVERIFY(store.record(other, {make(1, 1000, 99.0, 0, 0)}));
+    QVERIFY(store.record(kAccount, {aTrade(1, 1000, 10.0, 0, 0), vanished}));
+    QVERIFY(store.record(other, {aTrade(1, 1000, 99.0, 0, 0)}));
     ClosedTradesModel model(&store, kAccount);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setPeriod(Period::All);

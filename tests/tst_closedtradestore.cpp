@@ -1,3 +1,4 @@
+#include "fixtures.h"
 #include "history/closedtradestore.h"
 
 #include <QBuffer>
@@ -23,30 +24,19 @@ namespace {
 constexpr int kBatch = 200;
 const Account kAccount = Account::of(QUrl(u"wss://feed.example.com/positions"_s), 10260);
 
-ClosedTrade make(qint64 ticket, ClosedTrade::Reason reason = ClosedTrade::Reason::TakeProfit,
-                 double profit = 25.5)
+// A followed EURUSD sell closed at its take-profit; each ticket opens and closes a moment later.
+constexpr char kTrade[] = R"({"symbol":"EURUSD","side":"sell","volume":0.25,"openPrice":1.08452,
+    "price":1.08101,"sl":1.09,"tp":1.08101,"swap":-1.5,"commission":-1.75,
+    "flwsig":true,"sigtraderid":88001,"signame":"AlphaTrend FX","closePrice":1.08101})";
+
+ClosedTrade aTrade(qint64 ticket, ClosedTrade::Reason reason = ClosedTrade::Reason::TakeProfit,
+                   double profit = 25.5)
 {
-    ClosedTrade t;
-    Position &p = t.position;
-    p.ticket = ticket;
-    p.symbol = u"EURUSD"_s;
-    p.side = Position::Side::Sell;
-    p.volume = 0.25;
-    p.openPrice = 1.08452;
-    p.price = 1.08101;
-    p.sl = 1.09;
-    p.tp = 1.08101;
-    p.swap = -1.5;
-    p.commission = -1.75;
-    p.profit = profit;
-    p.openTime = 1732500000000 + ticket;
-    p.flwsig = true;
-    p.sigtraderid = 88001;
-    p.signame = u"AlphaTrend FX"_s;
-    t.closePrice = 1.08101;
-    t.closeTime = 1732590000000 + ticket;
-    t.reason = reason;
-    return t;
+    return Fixtures::trade(kTrade, {{u"ticket"_s, ticket},
+                                    {u"profit"_s, profit},
+                                    {u"openTime"_s, 1732500000000 + ticket},
+                                    {u"closeTime"_s, 1732590000000 + ticket},
+                                    {u"reason"_s, ClosedTrade::reasonName(reason)}});
 }
 
 // The child process of killedMidBatchLeavesNoPartialBatch: writes batches until killed.
@@ -60,7 +50,7 @@ int runWriter(const QString &path)
     for (int batch = 0;; ++batch) {
         QList<ClosedTrade> trades;
         for (int i = 0; i < kBatch; ++i)
-            trades.append(make(qint64(batch) * kBatch + i + 1));
+            trades.append(aTrade(qint64(batch) * kBatch + i + 1));
         if (!store.record(kAccount, trades))
             return 1;
         std::printf("committed %d\n", batch + 1);
@@ -84,7 +74,7 @@ int runOpener(const QString &path, qint64 ticket)
         std::fprintf(stderr, "open: %s\n", qPrintable(store.lastError()));
         return 1;
     }
-    if (!store.record(kAccount, {make(ticket)})) {
+    if (!store.record(kAccount, {aTrade(ticket)})) {
         std::fprintf(stderr, "record: %s\n", qPrintable(store.lastError()));
         return 2;
     }
@@ -167,7 +157,7 @@ void tst_ClosedTradeStore::recordsAndReadsBackEveryField()
     ClosedTradeStore store;
     QVERIFY(store.open(path()));
     QSignalSpy recorded(&store, &ClosedTradeStore::tradesRecorded);
-    const ClosedTrade trade = make(42, ClosedTrade::Reason::StopOut, -310.25);
+    const ClosedTrade trade = aTrade(42, ClosedTrade::Reason::StopOut, -310.25);
     QVERIFY(store.record(kAccount, {trade}));
     QCOMPARE(recorded.count(), 1);
     const QList<ClosedTrade> back = store.trades(kAccount);
@@ -180,7 +170,7 @@ void tst_ClosedTradeStore::survivesReopeningAcrossInstances()
     {
         ClosedTradeStore store;
         QVERIFY(store.open(path()));
-        QVERIFY(store.record(kAccount, {make(1), make(2), make(3)}));
+        QVERIFY(store.record(kAccount, {aTrade(1), aTrade(2), aTrade(3)}));
     }
     ClosedTradeStore again;
     QVERIFY2(again.open(path()), qPrintable(again.lastError()));
@@ -194,7 +184,7 @@ void tst_ClosedTradeStore::historyReplayedTwiceCountsOnce()
     QVERIFY(store.open(path()));
     QList<ClosedTrade> history;
     for (int i = 1; i <= 50; ++i)
-        history.append(make(i));
+        history.append(aTrade(i));
     QVERIFY(store.record(kAccount, history));
     QVERIFY(store.record(kAccount, history)); // the History of the next connection, the same trades
     QCOMPARE(store.count(), 50);
@@ -209,11 +199,11 @@ void tst_ClosedTradeStore::provisionalNeverReplacesARealClose()
     ClosedTradeStore store;
     QVERIFY(store.open(path()));
     // Vanished from a snapshot: provisional.
-    ClosedTrade provisional = make(7, ClosedTrade::Reason::Unknown, 10.0);
+    ClosedTrade provisional = aTrade(7, ClosedTrade::Reason::Unknown, 10.0);
     QVERIFY(store.record(kAccount, {provisional}));
     QCOMPARE(store.trades(kAccount).at(0).reason, ClosedTrade::Reason::Unknown);
     // History brings the real close: it replaces the provisional one.
-    const ClosedTrade real = make(7, ClosedTrade::Reason::StopLoss, -42.0);
+    const ClosedTrade real = aTrade(7, ClosedTrade::Reason::StopLoss, -42.0);
     QVERIFY(store.record(kAccount, {real}));
     QCOMPARE(store.trades(kAccount).at(0), real);
     // A later provisional record of the same ticket changes nothing.
@@ -226,7 +216,7 @@ void tst_ClosedTradeStore::periodQueries()
 {
     ClosedTradeStore store;
     QVERIFY(store.open(path()));
-    QVERIFY(store.record(kAccount, {make(1), make(100), make(1000)}));
+    QVERIFY(store.record(kAccount, {aTrade(1), aTrade(100), aTrade(1000)}));
     const qint64 base = 1732590000000;
     QCOMPARE(store.trades(kAccount, base + 50, base + 500).size(), 1);
     QCOMPARE(store.trades(kAccount, base + 50).size(), 2);
@@ -278,7 +268,7 @@ void tst_ClosedTradeStore::unopenableDatabasesGiveAClearError()
         QCOMPARE(errors.count(), 1);
         // Nothing crashes afterwards, and nothing pretends to have been saved.
         QVERIFY(!store.isOpen());
-        QVERIFY(!store.record(kAccount, {make(2)}));
+        QVERIFY(!store.record(kAccount, {aTrade(2)}));
         QVERIFY(store.lastError().contains("not saved"_L1));
         QVERIFY(store.trades(kAccount).isEmpty());
     }
@@ -307,9 +297,9 @@ void tst_ClosedTradeStore::newerSchemaIsRefused()
 
 void tst_ClosedTradeStore::csvQuotingAndTimes()
 {
-    ClosedTrade awkward = make(9);
+    ClosedTrade awkward = aTrade(9);
     awkward.position.signame = u"Smith, \"The Bull\"\nLtd"_s;
-    ClosedTrade formula = make(10);
+    ClosedTrade formula = aTrade(10);
     formula.position.signame = u"=HYPERLINK(\"http://x\")"_s;
     QBuffer buffer;
     QVERIFY(buffer.open(QIODevice::WriteOnly));
@@ -326,7 +316,7 @@ void tst_ClosedTradeStore::csvQuotingAndTimes()
     // A formula from the feed is neutralised.
     QVERIFY2(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\",\r\n"), csv.constData());
     QCOMPARE(ClosedTradeStore::csvField(u"plain"_s), u"plain"_s);
-    QCOMPARE(ClosedTradeStore::csvField(u"a,b"_s), u"\"a,b\""_s);
+    QCOMPARE(ClosedTradeStore::csvField(u"a,b"_s), uR"("a,b")"_s);
 }
 
 void tst_ClosedTradeStore::killedMidBatchLeavesNoPartialBatch()
@@ -377,15 +367,15 @@ void tst_ClosedTradeStore::sameTicketInTwoAccountsIsTwoTrades()
     QVERIFY(store.open(path()));
     const Account otherTrader = Account::of(QUrl(u"wss://feed.example.com/positions"_s), 777);
     const Account otherServer = Account::of(QUrl(u"wss://other.example.net/positions"_s), 10260);
-    QVERIFY(store.record(kAccount, {make(5, ClosedTrade::Reason::TakeProfit, 10.0)}));
-    QVERIFY(store.record(otherTrader, {make(5, ClosedTrade::Reason::StopLoss, -20.0)}));
-    QVERIFY(store.record(otherServer, {make(5, ClosedTrade::Reason::Manual, 30.0)}));
+    QVERIFY(store.record(kAccount, {aTrade(5, ClosedTrade::Reason::TakeProfit, 10.0)}));
+    QVERIFY(store.record(otherTrader, {aTrade(5, ClosedTrade::Reason::StopLoss, -20.0)}));
+    QVERIFY(store.record(otherServer, {aTrade(5, ClosedTrade::Reason::Manual, 30.0)}));
     QCOMPARE(store.count(), 3);
     QCOMPARE(store.trades(kAccount).at(0).position.profit, 10.0);
     QCOMPARE(store.trades(otherTrader).at(0).position.profit, -20.0);
     QCOMPARE(store.trades(otherServer).at(0).reason, ClosedTrade::Reason::Manual);
     // Replaying one account's History touches only that account.
-    QVERIFY(store.record(otherTrader, {make(5, ClosedTrade::Reason::StopLoss, -20.0)}));
+    QVERIFY(store.record(otherTrader, {aTrade(5, ClosedTrade::Reason::StopLoss, -20.0)}));
     QCOMPARE(store.count(), 3);
 }
 
@@ -395,9 +385,9 @@ void tst_ClosedTradeStore::accountsAreListedAndCounted()
     QVERIFY(store.open(path()));
     QVERIFY(store.accounts().isEmpty());
     const Account demo = Account::demo(10260);
-    QVERIFY(store.record(kAccount, {make(1), make(2)}));
-    QVERIFY(store.record(Account::unknown(), {make(3)}));
-    QVERIFY(store.record(demo, {make(4)}));
+    QVERIFY(store.record(kAccount, {aTrade(1), aTrade(2)}));
+    QVERIFY(store.record(Account::unknown(), {aTrade(3)}));
+    QVERIFY(store.record(demo, {aTrade(4)}));
     const QList<Account> accounts = store.accounts();
     QCOMPARE(accounts.size(), 3);
     QVERIFY(accounts.contains(kAccount));
@@ -438,7 +428,7 @@ void tst_ClosedTradeStore::migratesAFirstReleaseHistory()
         QCOMPARE(trades.at(1).reason, ClosedTrade::Reason::Manual);
         QCOMPARE(store.provisionalTickets(legacy), QSet<qint64>{50412311});
         // New trades of the same tickets from another account do not collide.
-        QVERIFY(store.record(Account::demo(1), {make(50412300)}));
+        QVERIFY(store.record(Account::demo(1), {aTrade(50412300)}));
         QCOMPARE(store.count(legacy), 12);
     }
     // Schema 2 now, and opening again changes nothing (a later feed does not take them).
@@ -463,8 +453,8 @@ void tst_ClosedTradeStore::provisionalIsWithdrawnConfirmedStays()
     ClosedTradeStore store;
     QVERIFY(store.open(path()));
     QSignalSpy withdrawn(&store, &ClosedTradeStore::tradesWithdrawn);
-    QVERIFY(store.record(kAccount, {make(1, ClosedTrade::Reason::Unknown),
-                                    make(2, ClosedTrade::Reason::Unknown), make(3)}));
+    QVERIFY(store.record(kAccount, {aTrade(1, ClosedTrade::Reason::Unknown),
+                                    aTrade(2, ClosedTrade::Reason::Unknown), aTrade(3)}));
     QCOMPARE(store.provisionalTickets(kAccount), (QSet<qint64>{1, 2}));
     // 1 is open again; 3 is a confirmed close and stays whatever is asked.
     QCOMPARE(store.withdrawProvisional(kAccount, {1, 3}), 1);
@@ -483,7 +473,7 @@ void tst_ClosedTradeStore::inMemoryLeavesNoFile()
     ClosedTradeStore store;
     QVERIFY(store.openInMemory());
     QVERIFY(store.isInMemory());
-    QVERIFY(store.record(Account::demo(10260), {make(1), make(2)}));
+    QVERIFY(store.record(Account::demo(10260), {aTrade(1), aTrade(2)}));
     QCOMPARE(store.count(), 2);
     store.close();
     QVERIFY(!QFile::exists(QDir(cwdBefore).filePath(u":memory:"_s)));
@@ -568,7 +558,7 @@ void tst_ClosedTradeStore::readOnlyMediumIsShownNotDamaged()
     {
         ClosedTradeStore store;
         QVERIFY(store.open(file));
-        QVERIFY(store.record(kAccount, {make(1), make(2)}));
+        QVERIFY(store.record(kAccount, {aTrade(1), aTrade(2)}));
     }
     QCOMPARE(QProcess::execute(u"mount"_s, {u"-o"_s, u"remount,ro"_s, mountPoint}), 0);
     const QByteArray before = fileBytes(file);
@@ -580,7 +570,7 @@ void tst_ClosedTradeStore::readOnlyMediumIsShownNotDamaged()
                      !store.lastError().contains("damaged"_L1),
                  qPrintable(store.lastError()));
         QCOMPARE(store.count(kAccount), 2); // shown
-        QVERIFY(!store.record(kAccount, {make(3)}));
+        QVERIFY(!store.record(kAccount, {aTrade(3)}));
         QVERIFY2(store.lastError().contains("read-only"_L1), qPrintable(store.lastError()));
     }
     QCOMPARE(fileBytes(file), before);
@@ -590,11 +580,11 @@ void tst_ClosedTradeStore::readOnlyMediumIsShownNotDamaged()
 
 void tst_ClosedTradeStore::csvForASpreadsheet()
 {
-    ClosedTrade noLevels = make(11);
+    ClosedTrade noLevels = aTrade(11);
     noLevels.position.sl = 0.0;
     noLevels.position.tp = 0.0;
     noLevels.position.signame = u"金牛交易"_s; // Excel needs the byte-order mark to read this
-    const ClosedTrade unconfirmed = make(12, ClosedTrade::Reason::Unknown);
+    const ClosedTrade unconfirmed = aTrade(12, ClosedTrade::Reason::Unknown);
     ClosedTradeStore::CsvOptions options;
     options.account = u"10260 @ feed.example.com"_s;
     QBuffer buffer;

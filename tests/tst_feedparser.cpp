@@ -143,9 +143,9 @@ void tst_FeedParser::acceptsWhatIsAllowed_data()
     QTest::addColumn<QByteArray>("message");
     QTest::addRow("no signame") << data("Positions", position(R"(,"signame":"AlphaTrend FX")", ""));
     QTest::addRow("unknown extra field")
-        << data("Positions", position("\"tp\":0", "\"tp\":0,\"magic\":7"));
+        << data("Positions", position(R"("tp":0)", R"("tp":0,"magic":7)"));
     QTest::addRow("integer price") << data("Positions", position("1.08452", "2"));
-    QTest::addRow("sell") << data("Positions", position("\"buy\"", "\"sell\""));
+    QTest::addRow("sell") << data("Positions", position(R"("buy")", R"("sell")"));
     QTest::addRow("unicode signame")
         << data("Positions", position("AlphaTrend FX", "Мастер 外汇 ✓"));
     QTest::addRow("negative profit") << data("Positions", position("18.3", "-1234.5"));
@@ -154,9 +154,9 @@ void tst_FeedParser::acceptsWhatIsAllowed_data()
     QTest::addRow("whitespace") << QByteArray(" \n{ \"type\" : \"Pong\" , \"ts\" : 5 }\n");
     QTest::addRow("error without msg") << QByteArray(R"({"Code":503,"type":"Error"})");
     QTest::addRow("reason manual")
-        << data("Closed", trade("\"reason\":\"sl\"", "\"reason\":\"manual\""));
+        << data("Closed", trade(R"("reason":"sl")", R"("reason":"manual")"));
     QTest::addRow("reason stopout")
-        << data("Closed", trade("\"reason\":\"sl\"", "\"reason\":\"stopout\""));
+        << data("Closed", trade(R"("reason":"sl")", R"("reason":"stopout")"));
 }
 
 void tst_FeedParser::acceptsWhatIsAllowed()
@@ -184,7 +184,7 @@ void tst_FeedParser::rejectsMalformedInputWithAReason_data()
     QTest::addRow("top-level array")
         << QByteArray("[1,2]") << u"message: must be a JSON object, not an array"_s;
     QTest::addRow("top-level string")
-        << QByteArray("\"Snapshot\"") << u"must be a JSON object, not a string"_s;
+        << QByteArray(R"("Snapshot")") << u"must be a JSON object, not a string"_s;
     QTest::addRow("no type") << QByteArray(R"({"Code":200,"seq":1,"data":[]})")
                              << u"message: missing \"type\""_s;
     QTest::addRow("type number") << QByteArray(R"({"type":7})")
@@ -236,7 +236,7 @@ void tst_FeedParser::rejectsMalformedInputWithAReason_data()
     QTest::addRow("missing ticket") << data("Positions", position(R"("ticket":501,)", ""))
                                     << u"Positions.data[0]: missing \"ticket\""_s;
     QTest::addRow("ticket text")
-        << data("Positions", position("501", "\"501\""))
+        << data("Positions", position("501", R"("501")"))
         << u"Positions.data[0].ticket: must be a whole number, not a string"_s;
     QTest::addRow("ticket negative") << data("Positions", position("501", "-5"))
                                      << u"Positions.data[0].ticket: -5 is out of range"_s;
@@ -244,26 +244,26 @@ void tst_FeedParser::rejectsMalformedInputWithAReason_data()
                                      << u"ticket: must be a whole number, not a fraction"_s;
     QTest::addRow("ticket beyond 2^53") << data("Positions", position("501", "9007199254740993"))
                                         << u"ticket: 9007199254740993 is out of range"_s;
-    QTest::addRow("symbol number") << data("Positions", position("\"EURUSD\"", "42"))
+    QTest::addRow("symbol number") << data("Positions", position(R"("EURUSD")", "42"))
                                    << u"symbol: must be a string, not a whole number"_s;
-    QTest::addRow("symbol empty") << data("Positions", position("\"EURUSD\"", "\"  \""))
+    QTest::addRow("symbol empty") << data("Positions", position(R"("EURUSD")", R"("  ")"))
                                   << u"symbol: empty"_s;
     QTest::addRow("symbol too long") << data("Positions", position("EURUSD", QByteArray(40, 'X')))
                                      << u"symbol: longer than 32 bytes"_s;
-    QTest::addRow("side long") << data("Positions", position("\"buy\"", "\"long\""))
+    QTest::addRow("side long") << data("Positions", position(R"("buy")", R"("long")"))
                                << u"side: unknown side \"long\""_s;
-    QTest::addRow("side null") << data("Positions", position("\"buy\"", "null"))
+    QTest::addRow("side null") << data("Positions", position(R"("buy")", "null"))
                                << u"side: must be \"buy\", \"sell\", 0 or 1, not null"_s;
     QTest::addRow("volume negative")
-        << data("Positions", position("\"volume\":0.3", "\"volume\":-2"))
+        << data("Positions", position(R"("volume":0.3)", R"("volume":-2)"))
         << u"Positions.data[0].volume: negative (-2)"_s;
-    QTest::addRow("volume zero") << data("Positions", position("\"volume\":0.3", "\"volume\":0"))
+    QTest::addRow("volume zero") << data("Positions", position(R"("volume":0.3)", R"("volume":0)"))
                                  << u"volume: must be greater than zero"_s;
     QTest::addRow("volume text") << data("Positions",
-                                         position("\"volume\":0.3", "\"volume\":\"1.0\""))
+                                         position(R"("volume":0.3)", R"("volume":"1.0")"))
                                  << u"volume: must be a number, not a string"_s;
     QTest::addRow("volume absurd")
-        << data("Positions", position("\"volume\":0.3", "\"volume\":1e9"))
+        << data("Positions", position(R"("volume":0.3)", R"("volume":1e9)"))
         << u"volume: 1e+09 is out of range"_s;
     QTest::addRow("price negative")
         << data("Positions", position("1.08452", "-1.08452")) << u"price: negative"_s;
@@ -273,8 +273,9 @@ void tst_FeedParser::rejectsMalformedInputWithAReason_data()
                                 << u"missing \"sl\""_s;
     QTest::addRow("profit absurd")
         << data("Positions", position("18.3", "1e300")) << u"profit: 1e+300 is out of range"_s;
-    QTest::addRow("openTime text") << data("Positions", position("1732421000000", "\"2024-11-24\""))
-                                   << u"openTime: must be a whole number"_s;
+    QTest::addRow("openTime text")
+        << data("Positions", position("1732421000000", R"("2024-11-24")"))
+        << u"openTime: must be a whole number"_s;
     QTest::addRow("openTime year 5000")
         << data("Positions", position("1732421000000", "95617584000000"))
         << u"openTime: 95617584000000 is out of range"_s;
@@ -282,7 +283,7 @@ void tst_FeedParser::rejectsMalformedInputWithAReason_data()
                                    << u"flwsig: must be true or false, not a whole number"_s;
     QTest::addRow("sigtraderid negative")
         << data("Positions", position("88001", "-1")) << u"sigtraderid: -1 is out of range"_s;
-    QTest::addRow("signame object") << data("Positions", position("\"AlphaTrend FX\"", "{}"))
+    QTest::addRow("signame object") << data("Positions", position(R"("AlphaTrend FX")", "{}"))
                                     << u"signame: must be a string, not an object"_s;
     QTest::addRow("duplicate ticket") << data("Positions", position() + ',' + position())
                                       << u"Positions.data[1]: ticket 501 appears twice"_s;
@@ -291,10 +292,10 @@ void tst_FeedParser::rejectsMalformedInputWithAReason_data()
     QTest::addRow("closed without reason") << data("Closed", trade(R"(,"reason":"sl")", ""))
                                            << u"Closed.data[0]: missing \"reason\""_s;
     QTest::addRow("unknown reason")
-        << data("Closed", trade("\"reason\":\"sl\"", "\"reason\":\"margin\""))
+        << data("Closed", trade(R"("reason":"sl")", R"("reason":"margin")"))
         << u"reason: unknown reason \"margin\""_s;
     QTest::addRow("closePrice text")
-        << data("Closed", trade("\"closePrice\":1.08101", "\"closePrice\":\"x\""))
+        << data("Closed", trade(R"("closePrice":1.08101)", R"("closePrice":"x")"))
         << u"closePrice: must be a number"_s;
     QTest::addRow("closed before opened") << data("Closed", trade("1732590600000", "1732000000000"))
                                           << u"Closed.data[0]: closed before it opened"_s;
@@ -318,7 +319,7 @@ void tst_FeedParser::oneBadItemRejectsTheWholeMessage()
     for (int i = 0; i < 5; ++i) {
         if (i)
             items += ',';
-        items += i == 2 ? position("501", "503").replace("\"buy\"", "\"up\"")
+        items += i == 2 ? position("501", "503").replace(R"("buy")", R"("up")")
                         : position("501", QByteArray::number(600 + i));
     }
     FeedParser parser;

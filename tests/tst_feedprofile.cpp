@@ -100,7 +100,7 @@ void tst_FeedProfile::badProfilesAreRefusedNamingTheKey_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("not JSON") << QByteArray("{\"envelope\": \"seed\",") << u"not JSON"_s;
+    QTest::addRow("not JSON") << QByteArray(R"({"envelope": "seed",)") << u"not JSON"_s;
     QTest::addRow("not an object") << QByteArray("[1,2]") << u"must be a JSON object"_s;
     QTest::addRow("unknown envelope")
         << QByteArray(R"({"envelope":"fix"})") << u"key \"envelope\": unknown envelope \"fix\""_s;

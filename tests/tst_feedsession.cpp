@@ -614,19 +614,18 @@ void tst_FeedSession::renamedFieldsAgainstATestServer()
     TestFeedServer server;
     QVERIFY(server.listen());
     const auto row = [](qint64 ticket, int cmd) {
-        return u"{\"orderid\":%1,\"symbolname\":\"EURUSD\",\"cmd\":%2,\"lots\":0.5,"
-               "\"openprice\":1.08,\"curprice\":1.09,\"pl\":12.5,\"opentime\":1732421000}"_s
-                   .arg(ticket)
+        return uR"({"orderid":%1,"symbolname":"EURUSD","cmd":%2,"lots":0.5,)"
+               R"("openprice":1.08,"curprice":1.09,"pl":12.5,"opentime":1732421000})"_s.arg(ticket)
                    .arg(cmd);
     };
     const auto list = [](const QStringList &rows) {
-        return u"{\"Code\":200,\"data\":[%1]}"_s.arg(rows.join(u','));
+        return uR"({"Code":200,"data":[%1]})"_s.arg(rows.join(u','));
     };
     connect(&server, &TestFeedServer::frameReceived, &server, [&](int, const QJsonObject &frame) {
         if (frame.value("type"_L1) == "type1"_L1) // the profile's subscription
             server.broadcast(list({row(1, 0), row(2, 1), row(3, 3)}));
         else if (frame.value("type"_L1) == "Ping"_L1)
-            server.broadcast(u"{\"Code\":200}"_s); // a reply with no contract
+            server.broadcast(uR"({"Code":200})"_s); // a reply with no contract
     });
     SocketConfig c = FeedProfile::native().configFor(server.url(), 10260, u"s3cret"_s);
     c.heartbeatInterval = 50ms;

@@ -306,11 +306,11 @@ void tst_FeedSimulator::badRequestsGetAnError_data()
     QTest::addColumn<QString>("message");
     QTest::addRow("not JSON") << u"hello"_s << 400 << u"not a JSON object"_s;
     QTest::addRow("array") << u"[1,2]"_s << 400 << u"not a JSON object"_s;
-    QTest::addRow("unknown type") << u"{\"type\":\"Buy\"}"_s << 400 << u"unknown message type"_s;
-    QTest::addRow("other trader") << u"{\"type\":\"Subscribe\",\"traderid\":99}"_s << 404
+    QTest::addRow("unknown type") << uR"({"type":"Buy"})"_s << 400 << u"unknown message type"_s;
+    QTest::addRow("other trader") << uR"({"type":"Subscribe","traderid":99})"_s << 404
                                   << u"unknown trader id 99"_s;
     QTest::addRow("trader as text")
-        << u"{\"type\":\"Subscribe\",\"traderid\":\"10260\"}"_s << 404 << u"unknown trader id"_s;
+        << uR"({"type":"Subscribe","traderid":"10260"})"_s << 404 << u"unknown trader id"_s;
 }
 
 void tst_FeedSimulator::badRequestsGetAnError()
@@ -624,7 +624,7 @@ void tst_FeedSimulator::closeCodeAfterSubscribe()
              qPrintable(errors.at(0).at(0).toString()));
     // Snapshot and History arrived before the close.
     QCOMPARE(messages.count(), 2);
-    QVERIFY(messages.at(0).at(0).toByteArray().contains("\"Snapshot\""));
+    QVERIFY(messages.at(0).at(0).toByteArray().contains(R"("Snapshot")"));
 }
 
 void tst_FeedSimulator::pauseRefusesAndResumeAccepts()

@@ -123,7 +123,7 @@ void tst_FeedSimulatorOptions::badInputGivesAClearError_data()
                                      << u"--profile: profile /no/such.json: cannot be read"_s;
     QTest::addRow("profile broken")
         << args({"--profile", TM_TEST_DATA "/profile-broken.json"})
-        << u"profile-broken.json: key \"fields\": \"id\" is mapped twice"_s;
+        << uR"(profile-broken.json: key "fields": "id" is mapped twice)"_s;
 }
 
 void tst_FeedSimulatorOptions::badInputGivesAClearError()

@@ -5,6 +5,7 @@
 #include "protocol/feedprofile.h"
 #include "simulator/feedsimulator.h"
 #include "testclocks.h"
+#include "testfeedserver.h"
 
 #include <QTcpServer>
 #include <QTest>
@@ -28,16 +29,6 @@ private Q_SLOTS:
     void theAgeIsOfTheDataAndAlarmsOnlyWhenNotLive();
 };
 
-namespace {
-QUrl refusedUrl()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost))
-        return {};
-    return QUrl(u"ws://127.0.0.1:%1/"_s.arg(probe.serverPort()));
-}
-} // namespace
-
 void tst_FeedStatus::idleIsPausedOrDisconnected()
 {
     SocketManager manager;
@@ -50,11 +41,7 @@ void tst_FeedStatus::idleIsPausedOrDisconnected()
 
 void tst_FeedStatus::reconnectingCountsDown()
 {
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost));
-    SocketConfig config =
-        FeedProfile::native().configFor(QUrl(u"ws://127.0.0.1:%1/"_s.arg(probe.serverPort())), 1);
-    probe.close();
+    SocketConfig config = FeedProfile::native().configFor(TestFeedServer::refusedUrl(), 1);
     config.reconnectMin = 4000ms;
     config.reconnectMax = 4000ms;
     SocketManager manager(config);
@@ -73,11 +60,7 @@ void tst_FeedStatus::reconnectingCountsDown()
 
 void tst_FeedStatus::failedSaysWhy()
 {
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost));
-    SocketConfig config =
-        FeedProfile::native().configFor(QUrl(u"ws://127.0.0.1:%1/"_s.arg(probe.serverPort())), 1);
-    probe.close();
+    SocketConfig config = FeedProfile::native().configFor(TestFeedServer::refusedUrl(), 1);
     config.maxRetries = 1;
     config.giveUpAfter = 0ms;
     config.reconnectMin = 1ms;
@@ -119,7 +102,7 @@ void tst_FeedStatus::connectedIsNotLiveUntilTheSnapshot()
 
 void tst_FeedStatus::beyondTheRetriesItSaysWhenItGivesUp()
 {
-    SocketConfig config = FeedProfile::native().configFor(refusedUrl(), 1);
+    SocketConfig config = FeedProfile::native().configFor(TestFeedServer::refusedUrl(), 1);
     config.maxRetries = 2;
     config.reconnectMin = 1ms;
     config.reconnectMax = 2ms;

@@ -299,20 +299,20 @@ void tst_MainWindow::statusTextFollowsEachState()
 
 void tst_MainWindow::totalsMatchTheRowsShown_data()
 {
-    QTest::addColumn<int>("mode");
-    QTest::addRow("All") << int(Mode::All);
-    QTest::addRow("Following") << int(Mode::Following);
-    QTest::addRow("Mine") << int(Mode::Mine);
+    QTest::addColumn<Mode>("mode");
+    QTest::addRow("All") << Mode::All;
+    QTest::addRow("Following") << Mode::Following;
+    QTest::addRow("Mine") << Mode::Mine;
 }
 
 void tst_MainWindow::totalsMatchTheRowsShown()
 {
-    QFETCH(int, mode);
+    QFETCH(Mode, mode);
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     Rig rig(m_dir->path());
     QTRY_VERIFY(rig.book.count() >= 10);
     rig.simulator->setSilent(true); // hold the numbers still while we add them up
-    rig.open()->setMode(Mode(mode));
+    rig.open()->setMode(mode);
     QAbstractItemModel *shown = rig.open()->table()->model();
     int count = shown->rowCount();
     double volume = 0;

@@ -1,4 +1,5 @@
 #include "feed/positionbook.h"
+#include "fixtures.h"
 #include "testclocks.h"
 
 #include <QSignalSpy>
@@ -8,19 +9,17 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Position make(qint64 ticket, double price = 1.1, bool following = false)
+// Half a lot of EURUSD bought at 1.1; its profit follows the price.
+constexpr char kPosition[] = R"({"symbol":"EURUSD","volume":0.5,"openPrice":1.1,
+    "openTime":1732500000000})";
+
+Position aPosition(qint64 ticket, double price = 1.1, bool following = false)
 {
-    Position p;
-    p.ticket = ticket;
-    p.symbol = u"EURUSD"_s;
-    p.volume = 0.5;
-    p.openPrice = 1.1;
-    p.price = price;
-    p.profit = (price - 1.1) * 50000;
-    p.openTime = 1732500000000;
-    p.flwsig = following;
-    p.sigtraderid = following ? 88001 : 0;
-    return p;
+    return Fixtures::position(kPosition, {{u"ticket"_s, ticket},
+                                          {u"price"_s, price},
+                                          {u"profit"_s, (price - 1.1) * 50000},
+                                          {u"flwsig"_s, following},
+                                          {u"sigtraderid"_s, following ? 88001 : 0}});
 }
 
 ClosedTrade closeOf(const Position &p, ClosedTrade::Reason reason = ClosedTrade::Reason::Manual)
@@ -31,17 +30,6 @@ ClosedTrade closeOf(const Position &p, ClosedTrade::Reason reason = ClosedTrade:
     t.closeTime = 1732590000000;
     t.reason = reason;
     return t;
-}
-
-FeedMessage message(FeedMessage::Type type, qint64 seq, const QList<Position> &positions = {},
-                    const QList<ClosedTrade> &trades = {})
-{
-    FeedMessage m;
-    m.type = type;
-    m.seq = seq;
-    m.positions = positions;
-    m.trades = trades;
-    return m;
 }
 
 QList<qint64> tickets(const PositionBook &book)
@@ -78,7 +66,8 @@ void tst_PositionBook::snapshotReplacesEverything()
     PositionBook book;
     QSignalSpy reset(&book, &PositionBook::positionsReset);
     QSignalSpy closed(&book, &PositionBook::tradesClosed);
-    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1), make(2), make(3)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Snapshot, 1,
+                                 {aPosition(1), aPosition(2), aPosition(3)}));
     QCOMPARE(tickets(book), QList<qint64>({1, 2, 3}));
     QCOMPARE(reset.count(), 1);
     QCOMPARE(closed.count(), 0); // nothing was open before
@@ -90,10 +79,11 @@ void tst_PositionBook::snapshotReplacesEverything()
 void tst_PositionBook::positionsUpsertByTicket()
 {
     PositionBook book;
-    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1), make(2)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Snapshot, 1, {aPosition(1), aPosition(2)}));
     QSignalSpy inserted(&book, &PositionBook::positionInserted);
     QSignalSpy updated(&book, &PositionBook::positionUpdated);
-    book.apply(message(FeedMessage::Type::Positions, 2, {make(2, 1.2), make(3)}));
+    book.apply(
+        Fixtures::message(FeedMessage::Type::Positions, 2, {aPosition(2, 1.2), aPosition(3)}));
     QCOMPARE(tickets(book), QList<qint64>({1, 2, 3}));
     QCOMPARE(book.at(1).price, 1.2);
     QCOMPARE(inserted.count(), 1);
@@ -107,19 +97,20 @@ void tst_PositionBook::positionsUpsertByTicket()
 void tst_PositionBook::unchangedUpdateSaysNothing()
 {
     PositionBook book;
-    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Snapshot, 1, {aPosition(1)}));
     QSignalSpy updated(&book, &PositionBook::positionUpdated);
-    book.apply(message(FeedMessage::Type::Positions, 2, {make(1)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Positions, 2, {aPosition(1)}));
     QCOMPARE(updated.count(), 0);
 }
 
 void tst_PositionBook::closedRemovesAndGoesToHistory()
 {
     PositionBook book;
-    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1), make(2), make(3)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Snapshot, 1,
+                                 {aPosition(1), aPosition(2), aPosition(3)}));
     QSignalSpy removed(&book, &PositionBook::positionRemoved);
     QSignalSpy closed(&book, &PositionBook::tradesClosed);
-    book.apply(message(FeedMessage::Type::Closed, 2, {}, {closeOf(make(2, 1.15))}));
+    book.apply(Fixtures::message(FeedMessage::Type::Closed, 2, {}, {closeOf(aPosition(2, 1.15))}));
     QCOMPARE(tickets(book), QList<qint64>({1, 3}));
     QCOMPARE(removed.count(), 1);
     QCOMPARE(removed.at(0).at(0).toInt(), 1);
@@ -133,11 +124,11 @@ void tst_PositionBook::closedRemovesAndGoesToHistory()
 void tst_PositionBook::closedNeverSeenOpenIsRecordedAllTheSame()
 {
     PositionBook book;
-    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Snapshot, 1, {aPosition(1)}));
     QSignalSpy closed(&book, &PositionBook::tradesClosed);
     QSignalSpy removed(&book, &PositionBook::positionRemoved);
-    book.apply(message(FeedMessage::Type::Closed, 2, {},
-                       {closeOf(make(77), ClosedTrade::Reason::TakeProfit)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Closed, 2, {},
+                                 {closeOf(aPosition(77), ClosedTrade::Reason::TakeProfit)}));
     QCOMPARE(removed.count(), 0);
     QCOMPARE(closed.count(), 1);
     QCOMPARE(closed.at(0).at(0).value<QList<ClosedTrade>>().at(0).position.ticket, 77);
@@ -149,13 +140,15 @@ void tst_PositionBook::reconnectWithAPositionThatClosedDuringTheOutage()
     FixedClock clock;
     PositionBook book;
     book.setClock(&clock);
-    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1), make(2, 1.13), make(3)}));
-    book.apply(message(FeedMessage::Type::Positions, 2, {make(2, 1.14)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Snapshot, 1,
+                                 {aPosition(1), aPosition(2, 1.13), aPosition(3)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Positions, 2, {aPosition(2, 1.14)}));
 
     // The connection drops; ticket 2 closes and 4 opens while we are away.
     book.expectSnapshot();
     QSignalSpy closed(&book, &PositionBook::tradesClosed);
-    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1), make(3), make(4)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Snapshot, 1,
+                                 {aPosition(1), aPosition(3), aPosition(4)}));
     QCOMPARE(tickets(book), QList<qint64>({1, 3, 4}));
     QCOMPARE(closed.count(), 1);
     const auto vanished = closed.at(0).at(0).value<QList<ClosedTrade>>();
@@ -171,9 +164,10 @@ void tst_PositionBook::reconnectWithAPositionThatClosedDuringTheOutage()
 void tst_PositionBook::historyRemovesStaleOpenPositions()
 {
     PositionBook book;
-    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1), make(2)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Snapshot, 1, {aPosition(1), aPosition(2)}));
     QSignalSpy closed(&book, &PositionBook::tradesClosed);
-    book.apply(message(FeedMessage::Type::History, 2, {}, {closeOf(make(2)), closeOf(make(50))}));
+    book.apply(Fixtures::message(FeedMessage::Type::History, 2, {},
+                                 {closeOf(aPosition(2)), closeOf(aPosition(50))}));
     QCOMPARE(tickets(book), QList<qint64>({1}));
     QCOMPARE(closed.count(), 1);
     QCOMPARE(closed.at(0).at(0).value<QList<ClosedTrade>>().size(), 2);
@@ -183,19 +177,19 @@ void tst_PositionBook::seqGapAsksForOneResync()
 {
     PositionBook book;
     QSignalSpy resync(&book, &PositionBook::resyncNeeded);
-    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1)}));
-    book.apply(message(FeedMessage::Type::Positions, 2, {make(1, 1.2)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Snapshot, 1, {aPosition(1)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Positions, 2, {aPosition(1, 1.2)}));
     QCOMPARE(resync.count(), 0);
     // 3 and 4 were lost.
-    book.apply(message(FeedMessage::Type::Positions, 5, {make(1, 1.3)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Positions, 5, {aPosition(1, 1.3)}));
     QCOMPARE(resync.count(), 1);
     QCOMPARE(book.at(0).price, 1.3); // a whole position is still right to apply
     // More gaps before the fresh snapshot: no storm of subscriptions.
-    book.apply(message(FeedMessage::Type::Positions, 9, {make(2)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Positions, 9, {aPosition(2)}));
     QCOMPARE(resync.count(), 1);
     // The fresh snapshot reconciles, and a later gap asks again.
-    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1), make(2)}));
-    book.apply(message(FeedMessage::Type::Positions, 3, {make(1)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Snapshot, 1, {aPosition(1), aPosition(2)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Positions, 3, {aPosition(1)}));
     QCOMPARE(resync.count(), 2);
 }
 
@@ -204,12 +198,12 @@ void tst_PositionBook::staleAndEarlyMessagesAreIgnored()
     PositionBook book;
     QSignalSpy resync(&book, &PositionBook::resyncNeeded);
     // Before any snapshot of this connection: ignored, the Snapshot is coming.
-    book.apply(message(FeedMessage::Type::Positions, 4, {make(1)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Positions, 4, {aPosition(1)}));
     QCOMPARE(book.count(), 0);
-    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1)}));
-    book.apply(message(FeedMessage::Type::Positions, 2, {make(1, 1.5)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Snapshot, 1, {aPosition(1)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Positions, 2, {aPosition(1, 1.5)}));
     // A repeat of seq 2 (or older) changes nothing.
-    book.apply(message(FeedMessage::Type::Positions, 2, {make(1, 1.9)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Positions, 2, {aPosition(1, 1.9)}));
     QCOMPARE(book.at(0).price, 1.5);
     QCOMPARE(resync.count(), 0);
 }
@@ -219,12 +213,12 @@ void tst_PositionBook::rowIndexStaysRightAfterRemovals()
     PositionBook book;
     QList<Position> many;
     for (int i = 1; i <= 50; ++i)
-        many.append(make(i));
-    book.apply(message(FeedMessage::Type::Snapshot, 1, many));
+        many.append(aPosition(i));
+    book.apply(Fixtures::message(FeedMessage::Type::Snapshot, 1, many));
     QList<ClosedTrade> trades;
     for (int i = 1; i <= 50; i += 3)
-        trades.append(closeOf(make(i)));
-    book.apply(message(FeedMessage::Type::Closed, 2, {}, trades));
+        trades.append(closeOf(aPosition(i)));
+    book.apply(Fixtures::message(FeedMessage::Type::Closed, 2, {}, trades));
     for (int row = 0; row < book.count(); ++row)
         QCOMPARE(book.rowOf(book.at(row).ticket), row);
     QCOMPARE(book.count(), 50 - 17);
@@ -234,20 +228,21 @@ void tst_PositionBook::seqGoingBackAsksForOneResyncAndWaits()
 {
     PositionBook book;
     QSignalSpy resync(&book, &PositionBook::resyncNeeded);
-    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1)}));
-    book.apply(message(FeedMessage::Type::Positions, 2, {make(1, 1.2)}));
-    book.apply(message(FeedMessage::Type::Positions, 3, {make(1, 1.3)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Snapshot, 1, {aPosition(1)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Positions, 2, {aPosition(1, 1.2)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Positions, 3, {aPosition(1, 1.3)}));
     // The server counts from 1 again: nothing after it can be placed.
-    QVERIFY(!book.apply(message(FeedMessage::Type::Positions, 1, {make(1, 9.9)})));
-    QVERIFY(!book.apply(message(FeedMessage::Type::Positions, 2, {make(2)})));
-    QVERIFY(!book.apply(message(FeedMessage::Type::Positions, 4, {make(3)})));
+    QVERIFY(!book.apply(Fixtures::message(FeedMessage::Type::Positions, 1, {aPosition(1, 9.9)})));
+    QVERIFY(!book.apply(Fixtures::message(FeedMessage::Type::Positions, 2, {aPosition(2)})));
+    QVERIFY(!book.apply(Fixtures::message(FeedMessage::Type::Positions, 4, {aPosition(3)})));
     QCOMPARE(resync.count(), 1);
     QVERIFY(resync.at(0).at(0).toString().contains(u"went back from 3 to 1"_s));
     QCOMPARE(tickets(book), QList<qint64>{1});
     QCOMPARE(book.at(0).price, 1.3);
     // The fresh Snapshot is applied, and the count goes on from it.
-    QVERIFY(book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1, 1.4), make(2)})));
-    QVERIFY(book.apply(message(FeedMessage::Type::Positions, 2, {make(3)})));
+    QVERIFY(book.apply(
+        Fixtures::message(FeedMessage::Type::Snapshot, 1, {aPosition(1, 1.4), aPosition(2)})));
+    QVERIFY(book.apply(Fixtures::message(FeedMessage::Type::Positions, 2, {aPosition(3)})));
     QCOMPARE(tickets(book), (QList<qint64>{1, 2, 3}));
 }
 
@@ -256,18 +251,18 @@ void tst_PositionBook::clearEmptiesWithoutRecordingCloses()
     PositionBook book;
     QSignalSpy closed(&book, &PositionBook::tradesClosed);
     QSignalSpy resets(&book, &PositionBook::positionsReset);
-    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(1), make(2)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Snapshot, 1, {aPosition(1), aPosition(2)}));
     book.clear();
     QCOMPARE(book.count(), 0);
     QCOMPARE(resets.count(), 2);
     QCOMPARE(closed.count(), 0);
     // Another account's Snapshot then finds nothing to call vanished.
-    book.apply(message(FeedMessage::Type::Snapshot, 1, {make(7)}));
+    book.apply(Fixtures::message(FeedMessage::Type::Snapshot, 1, {aPosition(7)}));
     QCOMPARE(closed.count(), 0);
     QCOMPARE(tickets(book), QList<qint64>{7});
     // And data before that Snapshot waits for it.
     book.clear();
-    QVERIFY(!book.apply(message(FeedMessage::Type::Positions, 5, {make(8)})));
+    QVERIFY(!book.apply(Fixtures::message(FeedMessage::Type::Positions, 5, {aPosition(8)})));
     QCOMPARE(book.count(), 0);
 }
 

@@ -138,23 +138,23 @@ void tst_PositionsFilterModel::cleanup()
 
 void tst_PositionsFilterModel::matchesTheOriginalArrayFilter_data()
 {
-    QTest::addColumn<int>("mode");
+    QTest::addColumn<Mode>("mode");
     QTest::addColumn<qint64>("signalId");
     for (const qint64 id : {qint64(0), qint64(88001), qint64(88003), qint64(99999)}) {
-        QTest::addRow("All, signal %lld", id) << int(Mode::All) << id;
-        QTest::addRow("Following, signal %lld", id) << int(Mode::Following) << id;
-        QTest::addRow("Mine, signal %lld", id) << int(Mode::Mine) << id;
+        QTest::addRow("All, signal %lld", id) << Mode::All << id;
+        QTest::addRow("Following, signal %lld", id) << Mode::Following << id;
+        QTest::addRow("Mine, signal %lld", id) << Mode::Mine << id;
     }
 }
 
 void tst_PositionsFilterModel::matchesTheOriginalArrayFilter()
 {
-    QFETCH(int, mode);
+    QFETCH(Mode, mode);
     QFETCH(qint64, signalId);
-    m_proxy->setMode(Mode(mode));
+    m_proxy->setMode(mode);
     m_proxy->setSignalTraderId(signalId);
     QList<Position> expected;
-    switch (Mode(mode)) {
+    switch (mode) {
     case Mode::All:
         expected = arrayFilterNormal(m_account, signalId);
         break;
@@ -183,19 +183,19 @@ void tst_PositionsFilterModel::searchBySymbolOrTicket()
 
 void tst_PositionsFilterModel::totalsMatchTheRowsShown_data()
 {
-    QTest::addColumn<int>("mode");
+    QTest::addColumn<Mode>("mode");
     QTest::addColumn<qint64>("signalId");
-    QTest::addRow("All") << int(Mode::All) << qint64(0);
-    QTest::addRow("Following") << int(Mode::Following) << qint64(0);
-    QTest::addRow("Following 88002") << int(Mode::Following) << qint64(88002);
-    QTest::addRow("Mine") << int(Mode::Mine) << qint64(0);
+    QTest::addRow("All") << Mode::All << qint64(0);
+    QTest::addRow("Following") << Mode::Following << qint64(0);
+    QTest::addRow("Following 88002") << Mode::Following << qint64(88002);
+    QTest::addRow("Mine") << Mode::Mine << qint64(0);
 }
 
 void tst_PositionsFilterModel::totalsMatchTheRowsShown()
 {
-    QFETCH(int, mode);
+    QFETCH(Mode, mode);
     QFETCH(qint64, signalId);
-    m_proxy->setMode(Mode(mode));
+    m_proxy->setMode(mode);
     m_proxy->setSignalTraderId(signalId);
     double volume = 0;
     double profit = 0;

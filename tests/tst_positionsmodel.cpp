@@ -1,4 +1,5 @@
 #include "feed/positionbook.h"
+#include "fixtures.h"
 #include "models/positionsmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -10,25 +11,13 @@ using namespace std::chrono_literals;
 
 namespace {
 
-Position make(qint64 ticket, const QString &symbol = u"EURUSD"_s, double price = 1.08452)
+Position aPosition(qint64 ticket, const QString &symbol = u"EURUSD"_s, double price = 1.08452)
 {
-    Position p;
-    p.ticket = ticket;
-    p.symbol = symbol;
-    p.volume = 0.3;
-    p.openPrice = price;
-    p.price = price;
-    p.openTime = 1732500000000;
-    return p;
-}
-
-FeedMessage snapshot(const QList<Position> &positions)
-{
-    FeedMessage m;
-    m.type = FeedMessage::Type::Snapshot;
-    m.seq = 1;
-    m.positions = positions;
-    return m;
+    return Fixtures::position(R"({"volume":0.3,"openTime":1732500000000})",
+                              {{u"ticket"_s, ticket},
+                               {u"symbol"_s, symbol},
+                               {u"openPrice"_s, price},
+                               {u"price"_s, price}});
 }
 
 } // namespace
@@ -53,16 +42,16 @@ void tst_PositionsModel::passesTheModelTester()
     PositionBook book;
     PositionsModel model(&book);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    book.apply(snapshot({make(1), make(2), make(3)}));
-    Position p = make(2);
+    book.apply(Fixtures::snapshot(1, {aPosition(1), aPosition(2), aPosition(3)}));
+    Position p = aPosition(2);
     p.price = 1.1;
-    book.applyPositions({p, make(4)});
+    book.applyPositions({p, aPosition(4)});
     ClosedTrade t;
-    t.position = make(1);
+    t.position = aPosition(1);
     t.closeTime = p.openTime;
     book.applyClosed({t});
     model.flush();
-    book.applySnapshot({make(9)});
+    book.applySnapshot({aPosition(9)});
     QCOMPARE(model.rowCount(), 1);
 }
 
@@ -70,17 +59,17 @@ void tst_PositionsModel::rowsFollowTheBookOneByOne()
 {
     PositionBook book;
     PositionsModel model(&book);
-    book.apply(snapshot({make(1), make(2)}));
+    book.apply(Fixtures::snapshot(1, {aPosition(1), aPosition(2)}));
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
 
-    book.applyPositions({make(3), make(4)});
+    book.applyPositions({aPosition(3), aPosition(4)});
     QCOMPARE(inserted.count(), 2);
     QCOMPARE(inserted.at(0).at(1).toInt(), 2);
     QCOMPARE(inserted.at(1).at(1).toInt(), 3);
     ClosedTrade t;
-    t.position = make(2);
+    t.position = aPosition(2);
     t.closeTime = t.position.openTime;
     book.applyClosed({t});
     QCOMPARE(removed.count(), 1);
@@ -89,7 +78,7 @@ void tst_PositionsModel::rowsFollowTheBookOneByOne()
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.index(1, PositionsModel::TicketColumn).data().toString(), u"3"_s);
 
-    book.applySnapshot({make(7)});
+    book.applySnapshot({aPosition(7)});
     QCOMPARE(resets.count(), 1);
 }
 
@@ -99,8 +88,8 @@ void tst_PositionsModel::ticksAreCoalescedPerRunOfRows()
     PositionsModel model(&book);
     QList<Position> positions;
     for (int i = 0; i < 10; ++i)
-        positions.append(make(100 + i));
-    book.apply(snapshot(positions));
+        positions.append(aPosition(100 + i));
+    book.apply(Fixtures::snapshot(1, positions));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
 
     // Rows 1, 2, 3 tick three times each, row 7 once: two runs.
@@ -142,8 +131,8 @@ void tst_PositionsModel::aScatteredBurstIsOneSignal()
     PositionsModel model(&book);
     QList<Position> positions;
     for (int i = 0; i < 200; ++i)
-        positions.append(make(100 + i));
-    book.apply(snapshot(positions));
+        positions.append(aPosition(100 + i));
+    book.apply(Fixtures::snapshot(1, positions));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     // Every third row ticks: 50 runs, more than a sorting proxy should see one by one.
     for (int row = 10; row < 160; row += 3) {
@@ -164,7 +153,7 @@ void tst_PositionsModel::theTimerFlushesWithin100ms()
     PositionBook book;
     PositionsModel model(&book);
     model.setFlushInterval(1s); // clamped to the 100 ms promise
-    book.apply(snapshot({make(1)}));
+    book.apply(Fixtures::snapshot(1, {aPosition(1)}));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     Position p = book.at(0);
     p.price = 1.2;
@@ -192,7 +181,7 @@ void tst_PositionsModel::displayAtTheInstrumentsPrecision()
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     PositionBook book;
     PositionsModel model(&book);
-    book.apply(snapshot({make(1, symbol, price)}));
+    book.apply(Fixtures::snapshot(1, {aPosition(1, symbol, price)}));
     QCOMPARE(model.index(0, PositionsModel::PriceColumn).data().toString(), shown);
     QCOMPARE(model.index(0, PositionsModel::OpenPriceColumn).data().toString(), shown);
     // No stop set: an empty cell, not 0.00000.
@@ -203,17 +192,17 @@ void tst_PositionsModel::sortRoleAndToneAndSignal()
 {
     PositionBook book;
     PositionsModel model(&book);
-    Position gain = make(1);
+    Position gain = aPosition(1);
     gain.profit = 12.5;
     gain.flwsig = true;
     gain.sigtraderid = 88002;
     gain.signame = u"Gold Scalper Pro"_s;
-    Position loss = make(2);
+    Position loss = aPosition(2);
     loss.profit = -3;
     loss.flwsig = true;
     loss.sigtraderid = 88009; // no name: the id shows
-    Position flat = make(3);
-    book.apply(snapshot({gain, loss, flat}));
+    Position flat = aPosition(3);
+    book.apply(Fixtures::snapshot(1, {gain, loss, flat}));
     QCOMPARE(model.index(0, PositionsModel::ProfitColumn).data(PositionsModel::ToneRole).toInt(),
              int(PositionsModel::Gain));
     QCOMPARE(model.index(1, PositionsModel::ProfitColumn).data(PositionsModel::ToneRole).toInt(),

@@ -35,17 +35,6 @@ int countState(const QSignalSpy &spy, State state)
     return count;
 }
 
-// A URL on which nothing listens: bind a port, then let it go.
-QUrl refusedUrl(quint16 *port = nullptr)
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return {};
-    if (port)
-        *port = probe.serverPort();
-    return QUrl(u"ws://127.0.0.1:%1/feed"_s.arg(probe.serverPort()));
-}
-
 } // namespace
 
 class tst_SocketManager : public QObject
@@ -422,7 +411,7 @@ void tst_SocketManager::anyInboundFrameCountsAsLife()
     QTimer pusher;
     pusher.setInterval(20ms);
     connect(&pusher, &QTimer::timeout, this, [this] {
-        m_server->broadcast(u"{\"Code\":200,\"type\":\"Positions\",\"seq\":1,\"data\":[]}"_s);
+        m_server->broadcast(uR"({"Code":200,"type":"Positions","seq":1,"data":[]})"_s);
     });
 
     manager.open();
@@ -499,9 +488,9 @@ void tst_SocketManager::pongRepliesAreConsumedAndDataIsDelivered()
     manager.open();
     QTRY_VERIFY(roundTrips.count() >= 2);
 
-    const QString positions = u"{\"Code\":200,\"type\":\"Positions\",\"seq\":3,\"data\":[]}"_s;
+    const QString positions = uR"({"Code":200,"type":"Positions","seq":3,"data":[]})"_s;
     // Mentions "Pong" but is data, not a reply.
-    const QString lookalike = u"{\"type\":\"Positions\",\"symbol\":\"Pong\",\"data\":[]}"_s;
+    const QString lookalike = uR"({"type":"Positions","symbol":"Pong","data":[]})"_s;
     m_server->broadcastBinary(QByteArray("\x01\x02\x03", 3)); // not the protocol: ignored
     m_server->broadcast(positions);
     m_server->broadcast(lookalike);
@@ -585,7 +574,7 @@ void tst_SocketManager::connectTimeoutAbortsTheAttempt()
 void tst_SocketManager::nothingListeningGivesSixAttemptsThenFailed()
 {
     quint16 port = 0;
-    const QUrl url = refusedUrl(&port);
+    const QUrl url = TestFeedServer::refusedUrl(&port);
     SocketManager manager(TestConfig::fast(url));
     QSignalSpy states(&manager, &SocketManager::stateChanged);
     QSignalSpy retries(&manager, &SocketManager::retryScheduled);
@@ -622,7 +611,7 @@ void tst_SocketManager::nothingListeningGivesSixAttemptsThenFailed()
 
 void tst_SocketManager::unlimitedRetriesKeepTrying()
 {
-    SocketConfig config = TestConfig::fast(refusedUrl());
+    SocketConfig config = TestConfig::fast(TestFeedServer::refusedUrl());
     config.maxRetries = 0;
     config.reconnectMin = 1ms;
     config.reconnectMax = 5ms;
@@ -639,7 +628,7 @@ void tst_SocketManager::unlimitedRetriesKeepTrying()
 
 void tst_SocketManager::backoffDelaysStayWithinBoundsAndVary()
 {
-    SocketConfig config = TestConfig::fast(refusedUrl());
+    SocketConfig config = TestConfig::fast(TestFeedServer::refusedUrl());
     config.maxRetries = 8;
     config.reconnectMin = 4ms;
     config.reconnectMax = 100ms;
@@ -739,7 +728,7 @@ void tst_SocketManager::givesUpOnTimeNotOnACountJitterCanSqueeze()
 {
     // Two retries are used up in well under 100 ms; the manager goes on at the capped delay
     // until 500 ms have passed since the first failure, and says how long is left.
-    SocketConfig config = TestConfig::fast(refusedUrl());
+    SocketConfig config = TestConfig::fast(TestFeedServer::refusedUrl());
     config.maxRetries = 2;
     config.reconnectMin = 5ms;
     config.reconnectMax = 20ms;
@@ -850,9 +839,9 @@ void tst_SocketManager::oversizedMessageIsNotDelivered()
     states.clear();
 
     // Over the limit, and a binary frame: counted and dropped; the connection stays up.
-    m_server->broadcast(u"{\"type\":\"Positions\",\"pad\":\"%1\"}"_s.arg(QString(4096, u'x')));
+    m_server->broadcast(uR"({"type":"Positions","pad":"%1"})"_s.arg(QString(4096, u'x')));
     m_server->broadcastBinary(QByteArray(64, '\x7f'));
-    const QString small = u"{\"type\":\"Positions\",\"data\":[]}"_s;
+    const QString small = uR"({"type":"Positions","data":[]})"_s;
     m_server->broadcast(small);
     QTRY_COMPARE(messages.count(), 1);
     QCOMPARE(messages.at(0).at(0).toByteArray(), small.toUtf8());
@@ -899,22 +888,22 @@ void tst_SocketManager::closeSendsUnsubscribeThenCode1000AndNeverReconnects()
 
 void tst_SocketManager::closeCancelsEverythingFromAnyState_data()
 {
-    QTest::addColumn<int>("target");
-    QTest::addRow("Connecting") << int(Target::Connecting);
-    QTest::addRow("Open") << int(Target::Open);
-    QTest::addRow("Live") << int(Target::Live);
-    QTest::addRow("Reconnecting") << int(Target::Reconnecting);
-    QTest::addRow("Failed") << int(Target::Failed);
-    QTest::addRow("WaitingForNetwork") << int(Target::WaitingForNetwork);
-    QTest::addRow("Idle") << int(Target::Idle);
+    QTest::addColumn<Target>("target");
+    QTest::addRow("Connecting") << Target::Connecting;
+    QTest::addRow("Open") << Target::Open;
+    QTest::addRow("Live") << Target::Live;
+    QTest::addRow("Reconnecting") << Target::Reconnecting;
+    QTest::addRow("Failed") << Target::Failed;
+    QTest::addRow("WaitingForNetwork") << Target::WaitingForNetwork;
+    QTest::addRow("Idle") << Target::Idle;
 }
 
 void tst_SocketManager::closeCancelsEverythingFromAnyState()
 {
-    QFETCH(int, target);
+    QFETCH(Target, target);
     RemoteNetworkMonitor network;
     SocketManager manager;
-    QVERIFY(driveTo(manager, network, Target(target)));
+    QVERIFY(driveTo(manager, network, target));
     const int acceptedBefore = m_server->tcpAccepted();
     QSignalSpy states(&manager, &SocketManager::stateChanged);
     QSignalSpy accepted(m_server.get(), &TestFeedServer::tcpConnectionAccepted);
@@ -971,7 +960,7 @@ void tst_SocketManager::networkDownSpendsNoAttempts()
 void tst_SocketManager::networkDownWhileReconnectingPausesTheRetries()
 {
     RemoteNetworkMonitor network;
-    SocketConfig config = TestConfig::fast(refusedUrl());
+    SocketConfig config = TestConfig::fast(TestFeedServer::refusedUrl());
     config.reconnectMin = 100ms;
     config.reconnectMax = 100ms;
     SocketManager manager(config);
@@ -1004,7 +993,7 @@ void tst_SocketManager::networkBackTriesAtOnceEvenFromFailed()
 {
     quint16 port = 0;
     RemoteNetworkMonitor network;
-    SocketManager manager(TestConfig::fast(refusedUrl(&port)));
+    SocketManager manager(TestConfig::fast(TestFeedServer::refusedUrl(&port)));
     manager.setNetworkMonitor(&network);
     manager.open();
     QTRY_COMPARE(manager.state(), State::Failed);
@@ -1104,14 +1093,14 @@ bool tst_SocketManager::driveTo(SocketManager &manager, NetworkMonitor &network,
     case Target::Reconnecting:
         config.reconnectMin = 10s; // a retry stays pending for the rest of the test
         config.reconnectMax = 10s;
-        config.url = refusedUrl();
+        config.url = TestFeedServer::refusedUrl();
         manager.setConfig(config);
         manager.setRandomSeed(1);
         manager.open();
         return QTest::qWaitFor([&] { return manager.state() == State::Reconnecting; }) &&
                manager.retryDelay() > 1s;
     case Target::Failed:
-        config.url = refusedUrl();
+        config.url = TestFeedServer::refusedUrl();
         manager.setConfig(config);
         manager.open();
         return QTest::qWaitFor([&] { return manager.state() == State::Failed; });
@@ -1131,10 +1120,10 @@ void tst_SocketManager::destroyingInAnyStateIsClean_data()
 
 void tst_SocketManager::destroyingInAnyStateIsClean()
 {
-    QFETCH(int, target);
+    QFETCH(Target, target);
     RemoteNetworkMonitor network;
     auto *manager = new SocketManager;
-    QVERIFY(driveTo(*manager, network, Target(target)));
+    QVERIFY(driveTo(*manager, network, target));
     const int acceptedBefore = m_server->tcpAccepted();
     int signalsAfterDeath = 0;
     bool destroyed = false;
@@ -1165,7 +1154,7 @@ void tst_SocketManager::logsUnderItsCategory()
     QList<LoggedMessage> log;
     {
         const auto capture = captureMessages(&log);
-        SocketManager manager(TestConfig::fast(refusedUrl()));
+        SocketManager manager(TestConfig::fast(TestFeedServer::refusedUrl()));
         manager.open();
         QTRY_COMPARE(manager.state(), State::Failed);
     }

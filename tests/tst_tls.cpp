@@ -91,7 +91,7 @@ void tst_Tls::privateCaIsTrustedWhenGiven()
     manager.open();
     QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::Open, 10000);
     QTRY_COMPARE(server.received.size(), 1);
-    QVERIFY(server.received.at(0).contains("\"Subscribe\""_L1));
+    QVERIFY(server.received.at(0).contains(R"("Subscribe")"_L1));
 }
 
 void tst_Tls::untrustedCertificateIsFatal()

@@ -54,7 +54,7 @@ double cpuSeconds()
 // The "sent" stamp of a benchmark message (0 when there is none).
 qint64 sentStamp(const QByteArray &message)
 {
-    const qsizetype at = message.indexOf("\"sent\":");
+    const qsizetype at = message.indexOf(R"("sent":)");
     return at < 0 ? 0
                   : QByteArray(message.constData() + at + 7, 19).toLongLong() -
                         1'000'000'000'000'000'000;
@@ -149,7 +149,7 @@ int client(const QCommandLineParser &args)
         QWebSocket socket;
         bool snapshot = true;
         QObject::connect(&socket, &QWebSocket::connected, &socket, [&] {
-            socket.sendTextMessage(u"{\"type\":\"Subscribe\",\"traderid\":10260}"_s);
+            socket.sendTextMessage(uR"({"type":"Subscribe","traderid":10260})"_s);
         });
         QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket, [&](const QString &) {
             if (std::exchange(snapshot, false)) {

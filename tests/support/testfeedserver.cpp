@@ -27,6 +27,16 @@ TestFeedServer::~TestFeedServer()
         socket->disconnect(this);
 }
 
+QUrl TestFeedServer::refusedUrl(quint16 *port)
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return {};
+    if (port)
+        *port = probe.serverPort();
+    return QUrl(QStringLiteral("ws://127.0.0.1:%1/feed").arg(probe.serverPort()));
+}
+
 bool TestFeedServer::listen(quint16 port)
 {
     if (!m_tcp.listen(QHostAddress::LocalHost, port))

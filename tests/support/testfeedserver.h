@@ -39,6 +39,10 @@ public:
     explicit TestFeedServer(QObject *parent = nullptr);
     ~TestFeedServer() override;
 
+    // A ws:// URL on 127.0.0.1 where nothing listens (a port bound, then let go); its port
+    // in `port` when given.
+    static QUrl refusedUrl(quint16 *port = nullptr);
+
     // Listens on 127.0.0.1, on `port` or any free port when 0.
     bool listen(quint16 port = 0);
     void stopListening();
