@@ -1,4 +1,5 @@
 #include "config/appoptions.h"
+#include "config/feedsettings.h"
 #include "protocol/feedprofile.h"
 
 #include <QCoreApplication>
@@ -105,7 +106,7 @@ void tst_AppOptions::everyOptionIsApplied()
     QCOMPARE(config.subscribePayload.value("traderid"_L1).toInteger(), 777);
     QCOMPARE(config.unsubscribePayload.value("traderid"_L1).toInteger(), 777);
     QCOMPARE(options.databasePath(), u"/tmp/history.sqlite"_s);
-    QVERIFY(config.validateForUser().isEmpty());
+    QVERIFY(FeedSetting::validate(config).isEmpty());
 }
 
 void tst_AppOptions::badInputGivesAClearError_data()

@@ -1,4 +1,5 @@
 #include "config/appsettings.h"
+#include "config/feedsettings.h"
 #include "protocol/feedprofile.h"
 
 #include <QSettings>
@@ -116,7 +117,7 @@ void tst_AppSettings::badValuesAreIgnoredOneByOne()
     SocketConfig checked = config;
     if (checked.url.isEmpty())
         checked.url = QUrl(u"ws://127.0.0.1/"_s);
-    QVERIFY2(checked.validateForUser().isEmpty(), qPrintable(checked.validateForUser()));
+    QVERIFY2(FeedSetting::validate(checked).isEmpty(), qPrintable(FeedSetting::validate(checked)));
 }
 
 QTEST_GUILESS_MAIN(tst_AppSettings)

@@ -1,3 +1,4 @@
+#include "domain/tone.h"
 #include "fixtures.h"
 #include "history/closedtradestore.h"
 #include "models/closedtradesmodel.h"
@@ -109,6 +110,15 @@ void tst_ClosedTradesModel::totals()
     QCOMPARE(model.index(0, ClosedTradesModel::ClosePriceColumn).data().toString().remove(u','),
              u"2310.25"_s);
     QCOMPARE(model.index(0, ClosedTradesModel::ReasonColumn).data().toString(), u"Take profit"_s);
+    // Newest first: the loss, then the gain, each in its tone.
+    QCOMPARE(model.index(0, ClosedTradesModel::ProfitColumn)
+                 .data(ClosedTradesModel::ToneRole)
+                 .value<Tone>(),
+             Tone::Loss);
+    QCOMPARE(model.index(1, ClosedTradesModel::ProfitColumn)
+                 .data(ClosedTradesModel::ToneRole)
+                 .value<Tone>(),
+             Tone::Gain);
 }
 
 void tst_ClosedTradesModel::reloadsWhenTradesAreRecorded()

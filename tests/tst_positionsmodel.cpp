@@ -1,3 +1,4 @@
+#include "domain/tone.h"
 #include "feed/positionbook.h"
 #include "fixtures.h"
 #include "models/positionsmodel.h"
@@ -203,12 +204,15 @@ void tst_PositionsModel::sortRoleAndToneAndSignal()
     loss.sigtraderid = 88009; // no name: the id shows
     Position flat = aPosition(3);
     book.apply(Fixtures::snapshot(1, {gain, loss, flat}));
-    QCOMPARE(model.index(0, PositionsModel::ProfitColumn).data(PositionsModel::ToneRole).toInt(),
-             int(PositionsModel::Gain));
-    QCOMPARE(model.index(1, PositionsModel::ProfitColumn).data(PositionsModel::ToneRole).toInt(),
-             int(PositionsModel::Loss));
-    QCOMPARE(model.index(2, PositionsModel::ProfitColumn).data(PositionsModel::ToneRole).toInt(),
-             int(PositionsModel::Flat));
+    QCOMPARE(
+        model.index(0, PositionsModel::ProfitColumn).data(PositionsModel::ToneRole).value<Tone>(),
+        Tone::Gain);
+    QCOMPARE(
+        model.index(1, PositionsModel::ProfitColumn).data(PositionsModel::ToneRole).value<Tone>(),
+        Tone::Loss);
+    QCOMPARE(
+        model.index(2, PositionsModel::ProfitColumn).data(PositionsModel::ToneRole).value<Tone>(),
+        Tone::Flat);
     QCOMPARE(model.index(1, PositionsModel::ProfitColumn).data(PositionsModel::SortRole).toDouble(),
              -3.0);
     QCOMPARE(model.index(0, PositionsModel::SignalColumn).data().toString(), u"Gold Scalper Pro"_s);

@@ -35,8 +35,8 @@ void tst_SettingsDialog::showsAndReturnsTheConfig()
     config.heartbeatInterval = 7000ms;
     SettingsDialog dialog(config);
     QCOMPARE(dialog.urlEdit()->text(), u"wss://feed.example.com/p"_s);
-    QCOMPARE(dialog.traderIdBox()->value(), 321);
-    dialog.traderIdBox()->setValue(999);
+    QCOMPARE(dialog.numberBox(FeedSetting::Id::TraderId)->value(), 321);
+    dialog.numberBox(FeedSetting::Id::TraderId)->setValue(999);
     const SocketConfig edited = dialog.config();
     QCOMPARE(edited.traderId, 999);
     QCOMPARE(edited.heartbeatInterval, 7000ms);
@@ -63,7 +63,8 @@ void tst_SettingsDialog::invalidValuesDisableOk_data()
     QTest::addRow("no host") << u"ws://"_s << 1000 << 30000 << u"not a valid URL"_s;
     QTest::addRow("max below min") << u""_s << 5000 << 200 << u"shorter than the shortest"_s;
     QTest::addRow("min below 100 ms") << u""_s << 50 << 30000 << u"at least 100 ms"_s;
-    QTest::addRow("max below 100 ms") << u""_s << 100 << 0 << u"shorter than the shortest"_s;
+    QTest::addRow("max below 100 ms")
+        << u""_s << 100 << 0 << u"longest reconnect delay must be from 100"_s;
 }
 
 void tst_SettingsDialog::invalidValuesDisableOk()
@@ -74,8 +75,8 @@ void tst_SettingsDialog::invalidValuesDisableOk()
     QFETCH(QString, problem);
     SettingsDialog dialog(FeedProfile::native().configFor(QUrl(), 1));
     dialog.urlEdit()->setText(url);
-    dialog.reconnectMinBox()->setValue(reconnectMin);
-    dialog.reconnectMaxBox()->setValue(reconnectMax);
+    dialog.numberBox(FeedSetting::Id::ReconnectMin)->setValue(reconnectMin);
+    dialog.numberBox(FeedSetting::Id::ReconnectMax)->setValue(reconnectMax);
     QVERIFY2(dialog.problem().contains(problem), qPrintable(dialog.problem()));
     QVERIFY(!okButton(dialog)->isEnabled());
 }
@@ -86,15 +87,16 @@ void tst_SettingsDialog::newLimitsAreEditableAndChecked()
     config.snapshotTimeout = 4000ms;
     config.giveUpAfter = 90000ms;
     SettingsDialog dialog(config);
-    QCOMPARE(dialog.snapshotTimeoutBox()->value(), 4000);
-    QCOMPARE(dialog.giveUpAfterBox()->value(), 90000);
-    dialog.giveUpAfterBox()->setValue(0); // allowed: give up as soon as the retries are used up
+    QCOMPARE(dialog.numberBox(FeedSetting::Id::SnapshotTimeout)->value(), 4000);
+    QCOMPARE(dialog.numberBox(FeedSetting::Id::GiveUpAfter)->value(), 90000);
+    dialog.numberBox(FeedSetting::Id::GiveUpAfter)
+        ->setValue(0); // allowed: give up as soon as the retries are used up
     QCOMPARE(dialog.config().giveUpAfter, 0ms);
     QVERIFY(okButton(dialog)->isEnabled());
-    dialog.snapshotTimeoutBox()->setValue(50);
+    dialog.numberBox(FeedSetting::Id::SnapshotTimeout)->setValue(50);
     QVERIFY2(dialog.problem().contains(u"snapshot timeout"_s), qPrintable(dialog.problem()));
     QVERIFY(!okButton(dialog)->isEnabled());
-    dialog.snapshotTimeoutBox()->setValue(12000);
+    dialog.numberBox(FeedSetting::Id::SnapshotTimeout)->setValue(12000);
     QCOMPARE(dialog.config().snapshotTimeout, 12000ms);
     QVERIFY(okButton(dialog)->isEnabled());
 }

@@ -188,11 +188,10 @@ void ClosedTradesPage::updateFooter()
         const QString text = (value > 0.0 ? u"+"_s : QString()) + locale.toString(value, 'f', 2);
         if (!colour)
             return text;
-        const int tone = value > 0.0 ? 1 : value < 0.0 ? -1 : 0;
         return u"<span style=\"color:%1\"><b>%2</b></span>"_s.arg(
-            ToneDelegate::toneColor(palette(), tone).name(), text);
+            ToneDelegate::toneColor(palette(), toneOf(value)).name(), text);
     };
-    QString trades = t.count == 1 ? tr("1 trade") : tr("%1 trades").arg(t.count);
+    QString trades = tr("%n trade(s)", nullptr, t.count);
     if (t.unconfirmed > 0)
         trades += u" "_s + tr("(incl. %1 unconfirmed)").arg(t.unconfirmed);
     m_footer->setText(tr("%1 · Gross profit %2 · Swap %3 · Commission %4 · Net %5")

@@ -34,7 +34,8 @@ protected:
             ConnectionLog::Severity(index.data(ConnectionLog::SeverityRole).toInt());
         if (severity == ConnectionLog::Severity::Info)
             return;
-        option->palette.setColor(QPalette::Text, ToneDelegate::toneColor(option->palette, -1));
+        option->palette.setColor(QPalette::Text,
+                                 ToneDelegate::toneColor(option->palette, Tone::Loss));
         option->font.setBold(severity == ConnectionLog::Severity::Error);
     }
 };

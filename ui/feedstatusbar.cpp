@@ -161,7 +161,8 @@ void FeedStatusBar::refresh()
     m_event->setText(event);
     m_event->setToolTip(event);
     m_event->setStyleSheet(
-        alarming ? u"color: %1;"_s.arg(ToneDelegate::toneColor(palette(), -1).name()) : QString());
+        alarming ? u"color: %1;"_s.arg(ToneDelegate::toneColor(palette(), Tone::Loss).name())
+                 : QString());
 
     const bool connected = m_feed->state() == SocketManager::State::Open ||
                            m_feed->state() == SocketManager::State::Live;
@@ -173,7 +174,7 @@ void FeedStatusBar::refresh()
     m_age->setVisible(!status.ageText.isEmpty());
     m_ageWarning = status.ageWarning;
     m_age->setStyleSheet(m_ageWarning ? u"color: %1; font-weight: bold;"_s.arg(
-                                            ToneDelegate::toneColor(palette(), -1).name())
+                                            ToneDelegate::toneColor(palette(), Tone::Loss).name())
                                       : QString());
     m_reconnect->setVisible(m_feed->state() == SocketManager::State::Failed);
     Q_EMIT statusRefreshed(status);

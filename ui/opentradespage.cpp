@@ -172,12 +172,12 @@ void OpenTradesPage::updateFooter()
 {
     const PositionsFilterModel::Totals totals = m_proxy->totals();
     const QLocale locale;
-    const int tone = totals.profit > 0.0 ? 1 : totals.profit < 0.0 ? -1 : 0;
+    const Tone tone = m_delegate->isStale() ? Tone::Flat : toneOf(totals.profit);
     const QString profit = u"<span style=\"color:%1\"><b>%2</b></span>"_s.arg(
-        ToneDelegate::toneColor(palette(), m_delegate->isStale() ? 0 : tone).name(),
+        ToneDelegate::toneColor(palette(), tone).name(),
         (totals.profit > 0.0 ? u"+"_s : QString()) + locale.toString(totals.profit, 'f', 2));
     const QString positions =
-        totals.count == 1 ? tr("1 position") : tr("%1 positions").arg(totals.count);
+        tr("%n position(s)", nullptr, totals.count);
     m_footer->setText(tr("%1 · %2 lots · Floating profit %3")
                           .arg(positions, locale.toString(totals.volume, 'f', 2), profit));
 }

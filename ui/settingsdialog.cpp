@@ -14,21 +14,52 @@
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
-using std::chrono::milliseconds;
 
 namespace {
-// Ranges from 0, not from the user limit: a value below it is then shown with a reason
-// instead of being silently clamped.
-QSpinBox *spinBox(const UserLimits::Range &range, qint64 value, const QString &suffix,
-                  QWidget *parent)
+
+using Id = FeedSetting::Id;
+
+// The label of each number, with its mnemonic, in the table's order.
+QString label(Id id)
+{
+    switch (id) {
+    case Id::TraderId:
+        return SettingsDialog::tr("&Trader id:");
+    case Id::Heartbeat:
+        return SettingsDialog::tr("&Heartbeat every:");
+    case Id::PongTimeout:
+        return SettingsDialog::tr("&Pong timeout:");
+    case Id::ConnectTimeout:
+        return SettingsDialog::tr("&Connect timeout:");
+    case Id::SnapshotTimeout:
+        return SettingsDialog::tr("S&napshot timeout:");
+    case Id::MaxRetries:
+        return SettingsDialog::tr("&Retries before giving up:");
+    case Id::GiveUpAfter:
+        return SettingsDialog::tr("&Give up after down for:");
+    case Id::ReconnectMin:
+        return SettingsDialog::tr("Reconnect delay, &shortest:");
+    case Id::ReconnectMax:
+        return SettingsDialog::tr("Reconnect delay, &longest:");
+    }
+    return {};
+}
+
+// Ranges from 0, not from the setting's minimum: a value below it is then shown with a reason
+// instead of being silently clamped. The maximum is the setting's own.
+QSpinBox *spinBox(const FeedSetting &setting, const SocketConfig &config, QWidget *parent)
 {
     auto *box = new QSpinBox(parent);
-    box->setRange(0, int(range.max));
-    box->setValue(value);
-    box->setSuffix(suffix);
-    box->setGroupSeparatorShown(true);
+    box->setRange(0, int(std::min<qint64>(setting.range.max, std::numeric_limits<int>::max())));
+    box->setValue(int(setting.valueIn(config)));
+    if (setting.unit == FeedSetting::Unit::Milliseconds) {
+        box->setSuffix(SettingsDialog::tr(" ms"));
+        box->setGroupSeparatorShown(true);
+    }
+    box->setToolTip(setting.helpText());
     return box;
 }
+
 } // namespace
 
 SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
@@ -36,7 +67,6 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     , m_base(config)
 {
     setWindowTitle(tr("Settings"));
-    const QString ms = tr(" ms");
     m_url = new QLineEdit(config.url.toString(), this);
     m_url->setPlaceholderText(tr("empty: the built-in demo feed"));
     m_url->setClearButtonEnabled(true);
@@ -54,27 +84,19 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
         m_profile->setCurrentIndex(m_profile->count() - 1);
         m_profileFile->setText(config.profile);
     }
-    m_traderId = spinBox(UserLimits::kTraderId, config.traderId, QString(), this);
-    m_traderId->setGroupSeparatorShown(false);
     m_token = new QLineEdit(config.token, this);
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setPlaceholderText(tr("none; TRADE_MONITOR_TOKEN in the environment wins"));
-    m_heartbeat = spinBox(UserLimits::kHeartbeatMs, config.heartbeatInterval.count(), ms, this);
-    m_pongTimeout = spinBox(UserLimits::kPongTimeoutMs, config.pongTimeout.count(), ms, this);
-    m_snapshotTimeout =
-        spinBox(UserLimits::kSnapshotTimeoutMs, config.snapshotTimeout.count(), ms, this);
-    m_snapshotTimeout->setToolTip(
-        tr("After subscribing, the feed must send its positions within this time; otherwise "
-           "it is asked once more, then the connection is tried again."));
-    m_maxRetries = spinBox(UserLimits::kMaxRetries, config.maxRetries, QString(), this);
-    m_maxRetries->setSpecialValueText(tr("unlimited"));
-    m_giveUpAfter = spinBox(UserLimits::kGiveUpAfterMs, config.giveUpAfter.count(), ms, this);
-    m_giveUpAfter->setSpecialValueText(tr("when the retries are used up"));
-    m_giveUpAfter->setToolTip(
-        tr("Give up only once the retries are used up and the feed has been down this long; "
-           "until then retries go on at the longest delay."));
-    m_reconnectMin = spinBox(UserLimits::kReconnectMs, config.reconnectMin.count(), ms, this);
-    m_reconnectMax = spinBox(UserLimits::kReconnectMs, config.reconnectMax.count(), ms, this);
+    for (const FeedSetting &setting : FeedSetting::all())
+        m_numbers.insert(setting.id, spinBox(setting, config, this));
+    m_numbers.value(Id::SnapshotTimeout)
+        ->setToolTip(tr("After subscribing, the feed must send its positions within this time; "
+                        "otherwise it is asked once more, then the connection is tried again."));
+    m_numbers.value(Id::MaxRetries)->setSpecialValueText(tr("unlimited"));
+    m_numbers.value(Id::GiveUpAfter)->setSpecialValueText(tr("when the retries are used up"));
+    m_numbers.value(Id::GiveUpAfter)
+        ->setToolTip(tr("Give up only once the retries are used up and the feed has been down "
+                        "this long; until then retries go on at the longest delay."));
 
     auto *form = new QFormLayout;
     form->addRow(tr("Feed &URL:"), m_url);
@@ -83,15 +105,12 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     profileRow->addWidget(m_profileFile, 1);
     profileRow->addWidget(m_browse);
     form->addRow(tr("&Wire format:"), profileRow);
-    form->addRow(tr("&Trader id:"), m_traderId);
-    form->addRow(tr("Auth t&oken:"), m_token);
-    form->addRow(tr("&Heartbeat every:"), m_heartbeat);
-    form->addRow(tr("&Pong timeout:"), m_pongTimeout);
-    form->addRow(tr("S&napshot timeout:"), m_snapshotTimeout);
-    form->addRow(tr("&Retries before giving up:"), m_maxRetries);
-    form->addRow(tr("&Give up after down for:"), m_giveUpAfter);
-    form->addRow(tr("Reconnect delay, &shortest:"), m_reconnectMin);
-    form->addRow(tr("Reconnect delay, &longest:"), m_reconnectMax);
+    for (const FeedSetting &setting : FeedSetting::all()) {
+        form->addRow(label(setting.id), m_numbers.value(setting.id));
+        // The account: whose positions, and the token that opens them.
+        if (setting.id == Id::TraderId)
+            form->addRow(tr("Auth t&oken:"), m_token);
+    }
 
     m_problem = new QLabel(this);
     m_problem->setWordWrap(true);
@@ -116,8 +135,7 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
         m_profile->setCurrentIndex(m_profile->count() - 1);
         m_profileFile->setText(file);
     });
-    for (QSpinBox *box : {m_traderId, m_heartbeat, m_pongTimeout, m_snapshotTimeout, m_maxRetries,
-                          m_giveUpAfter, m_reconnectMin, m_reconnectMax})
+    for (QSpinBox *box : std::as_const(m_numbers))
         connect(box, &QSpinBox::valueChanged, this, &SettingsDialog::validate);
     validate();
 }
@@ -127,15 +145,9 @@ SocketConfig SettingsDialog::config() const
     SocketConfig config = m_base;
     const QString url = m_url->text().trimmed();
     config.url = url.isEmpty() ? QUrl() : QUrl(url, QUrl::StrictMode);
-    config.traderId = m_traderId->value();
     config.token = m_token->text().trimmed();
-    config.heartbeatInterval = milliseconds(m_heartbeat->value());
-    config.pongTimeout = milliseconds(m_pongTimeout->value());
-    config.snapshotTimeout = milliseconds(m_snapshotTimeout->value());
-    config.maxRetries = m_maxRetries->value();
-    config.giveUpAfter = milliseconds(m_giveUpAfter->value());
-    config.reconnectMin = milliseconds(m_reconnectMin->value());
-    config.reconnectMax = milliseconds(m_reconnectMax->value());
+    for (auto it = m_numbers.cbegin(); it != m_numbers.cend(); ++it)
+        FeedSetting::of(it.key()).setIn(config, it.value()->value());
     FeedProfile::fillPayloads(config);
     const QString chosen = m_profile->currentData().toString();
     // A profile that cannot be used leaves the payloads native; problem() says why.
@@ -159,7 +171,7 @@ QString SettingsDialog::problem() const
     // An empty URL is the demo feed: check the rest against a stand-in.
     if (checked.url.isEmpty())
         checked.url = QUrl(u"ws://127.0.0.1/"_s);
-    return checked.validateForUser();
+    return FeedSetting::validate(checked);
 }
 
 void SettingsDialog::validate()

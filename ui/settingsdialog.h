@@ -1,8 +1,10 @@
 #pragma once
 
+#include "config/feedsettings.h"
 #include "net/socketconfig.h"
 
 #include <QDialog>
+#include <QHash>
 
 class QComboBox;
 class QDialogButtonBox;
@@ -12,10 +14,10 @@ class QPushButton;
 class QSpinBox;
 
 // The feed settings a user can change: URL (empty = demo feed), wire format (a built-in
-// profile or a profile file, refused with the reason when it cannot be used), trader id, token,
-// heartbeat, pong timeout, snapshot timeout, retries, give-up time and reconnect delays. The limits
-// are UserLimits' (SocketConfig::validateForUser): OK stays disabled while anything is outside
-// them, and the dialog says what.
+// profile or a profile file, refused with the reason when it cannot be used), token, and every
+// number of FeedSetting's table (trader id, heartbeat, timeouts, retries, give-up time,
+// reconnect delays), with the table's limits (FeedSetting::validate): OK stays disabled while
+// anything is outside them, and the dialog says what.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -31,11 +33,9 @@ public:
     QLineEdit *urlEdit() const { return m_url; }
     QComboBox *profileBox() const { return m_profile; }
     QLineEdit *profileFileEdit() const { return m_profileFile; }
-    QSpinBox *traderIdBox() const { return m_traderId; }
-    QSpinBox *reconnectMinBox() const { return m_reconnectMin; }
-    QSpinBox *reconnectMaxBox() const { return m_reconnectMax; }
-    QSpinBox *snapshotTimeoutBox() const { return m_snapshotTimeout; }
-    QSpinBox *giveUpAfterBox() const { return m_giveUpAfter; }
+    QLineEdit *tokenEdit() const { return m_token; }
+    // The box of one number of FeedSetting's table.
+    QSpinBox *numberBox(FeedSetting::Id id) const { return m_numbers.value(id); }
 
 private:
     void validate();
@@ -45,15 +45,8 @@ private:
     QComboBox *m_profile = nullptr;
     QLineEdit *m_profileFile = nullptr;
     QPushButton *m_browse = nullptr;
-    QSpinBox *m_traderId = nullptr;
     QLineEdit *m_token = nullptr;
-    QSpinBox *m_heartbeat = nullptr;
-    QSpinBox *m_pongTimeout = nullptr;
-    QSpinBox *m_snapshotTimeout = nullptr;
-    QSpinBox *m_maxRetries = nullptr;
-    QSpinBox *m_giveUpAfter = nullptr;
-    QSpinBox *m_reconnectMin = nullptr;
-    QSpinBox *m_reconnectMax = nullptr;
+    QHash<FeedSetting::Id, QSpinBox *> m_numbers;
     QLabel *m_problem = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

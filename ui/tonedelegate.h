@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/tone.h"
+
 #include <QStyledItemDelegate>
 
 // Paints gains green and losses red, in shades taken from the palette's own text colour so
@@ -10,7 +12,7 @@ class ToneDelegate : public QStyledItemDelegate
     Q_OBJECT
 
 public:
-    // `toneRole` holds -1, 0 or 1; only `toneColumns` are coloured.
+    // `toneRole` holds a Tone; only `toneColumns` are coloured.
     ToneDelegate(int toneRole, QList<int> toneColumns, QObject *parent = nullptr);
 
     void setStale(bool stale) { m_stale = stale; }
@@ -18,8 +20,8 @@ public:
     // Rows whose `role` is false (an unconfirmed close) are set in italics.
     void setConfirmedRole(int role) { m_confirmedRole = role; }
 
-    // The colour for a tone (-1 loss, 1 gain) on `palette`.
-    static QColor toneColor(const QPalette &palette, int tone);
+    // The colour of a tone on `palette`; a loss's is also the colour of an alarm.
+    static QColor toneColor(const QPalette &palette, Tone tone);
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

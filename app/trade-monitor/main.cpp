@@ -1,10 +1,12 @@
 #include "config/appoptions.h"
 #include "config/appsettings.h"
+#include "config/feedsettings.h"
 #include "feed/feedsession.h"
 #include "feed/feedsource.h"
 #include "feed/positionbook.h"
 #include "history/closedtradestore.h"
 #include "history/tradehistory.h"
+#include "i18n/translations.h"
 #include "mainwindow.h"
 #include "net/secrets.h"
 #include "net/socketmanager.h"
@@ -48,14 +50,12 @@ int main(int argc, char *argv[])
         QLoggingCategory::setFilterRules(QStringLiteral("trademonitor.*.debug=false"));
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Trade Monitor"));
+    Translations::install();
 
     // Saved settings, with the command line laid over them for this run.
     AppSettings settings;
+    // The token from the environment wins over the saved one (AppOptions); it is never logged.
     SocketConfig config = options.apply(settings.feedConfig());
-    // The token: the environment wins over the settings; it is never logged.
-    if (qEnvironmentVariableIsSet("TRADE_MONITOR_TOKEN"))
-        config.token = qEnvironmentVariable("TRADE_MONITOR_TOKEN").trimmed();
-    FeedProfile::fillPayloads(config);
     Secrets::remember(config.token);
     Secrets::installMessageFilter();
     for (const QString &problem : settings.problems())
@@ -63,7 +63,7 @@ int main(int argc, char *argv[])
     SocketConfig checked = config;
     if (checked.url.isEmpty())
         checked.url = QUrl(QStringLiteral("ws://127.0.0.1/")); // the demo feed's, for the check
-    if (const QString problem = checked.validateForUser(); !problem.isEmpty()) {
+    if (const QString problem = FeedSetting::validate(checked); !problem.isEmpty()) {
         std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(problem));
         return 2;
     }
@@ -100,10 +100,7 @@ int main(int argc, char *argv[])
                                                                     : MainWindow::OpenTradesTab);
     QObject::connect(
         &window, &MainWindow::feedSettingsChanged, &source, [&](const SocketConfig &edited) {
-            SocketConfig next = options.apply(edited);
-            if (qEnvironmentVariableIsSet("TRADE_MONITOR_TOKEN"))
-                next.token = qEnvironmentVariable("TRADE_MONITOR_TOKEN").trimmed();
-            FeedProfile::fillPayloads(next);
+            const SocketConfig next = options.apply(edited);
             Secrets::remember(next.token);
             QString problem;
             // The dialog checked the profile; a file changed since falls back.

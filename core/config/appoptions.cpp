@@ -12,33 +12,18 @@
 using namespace Qt::StringLiterals;
 using namespace std::chrono;
 
-AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
+AppOptions::Outcome AppOptions::parse(const QStringList &arguments,
+                                      const QProcessEnvironment &environment)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Trade Monitor: a trader's open positions, live from a WebSocket feed."_s);
+    parser.addOption({u"url"_s, u"The feed's WebSocket URL (ws:// or wss://)."_s, u"URL"_s});
+    for (const FeedSetting &setting : FeedSetting::all()) {
+        parser.addOption({setting.optionName(), setting.helpText(),
+                          setting.unit == FeedSetting::Unit::Milliseconds ? u"MS"_s : u"N"_s});
+    }
     parser.addOptions({
-        {u"url"_s, u"The feed's WebSocket URL (ws:// or wss://)."_s, u"URL"_s},
-        {u"trader-id"_s, u"The trader whose positions to show [10260]."_s, u"N"_s},
-        {u"heartbeat-ms"_s, u"Milliseconds between heartbeat pings [15000]."_s, u"MS"_s},
-        {u"pong-timeout-ms"_s,
-         u"Milliseconds to wait for any reply after a ping before the link counts as dead "
-         "[10000]."_s,
-         u"MS"_s},
-        {u"connect-timeout-ms"_s, u"Milliseconds allowed for connect plus handshake [10000]."_s,
-         u"MS"_s},
-        {u"snapshot-timeout-ms"_s,
-         u"Milliseconds to wait for the positions after subscribing before asking again; a "
-         "second wait without them fails the attempt [10000]."_s,
-         u"MS"_s},
-        {u"max-retries"_s, u"Reconnect attempts before giving up; 0 = unlimited [5]."_s, u"N"_s},
-        {u"give-up-after-ms"_s,
-         u"Give up only once the retries are used up and the feed has been down this long; "
-         "0 = as soon as the retries are used up [60000]."_s,
-         u"MS"_s},
-        {u"reconnect-min-ms"_s, u"Base reconnect delay in milliseconds, at least 100 [1000]."_s,
-         u"MS"_s},
-        {u"reconnect-max-ms"_s, u"Longest reconnect delay in milliseconds [30000]."_s, u"MS"_s},
         {u"db"_s, u"The closed-trade history database file."_s, u"PATH"_s},
         {u"ca-cert"_s, u"Also trust this CA certificate (PEM) for wss:// feeds."_s, u"PATH"_s},
         {u"profile"_s,
@@ -53,30 +38,14 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
         return *outcome;
 
     QString error;
-    // The limits are UserLimits', as in the settings file and the Settings dialog.
-    const auto number = [&](const QString &name,
-                            const UserLimits::Range &range) -> std::optional<qint64> {
-        if (!parser.isSet(name))
-            return std::nullopt;
-        return OptionValues::integer(parser, name, range.min, range.max, &error);
-    };
-    const auto duration = [&](const QString &name,
-                              const UserLimits::Range &range) -> std::optional<milliseconds> {
-        if (const auto value = number(name, range))
-            return milliseconds(*value);
-        return std::nullopt;
-    };
-
-    m_traderId = number(u"trader-id"_s, UserLimits::kTraderId);
-    m_heartbeat = duration(u"heartbeat-ms"_s, UserLimits::kHeartbeatMs);
-    m_pongTimeout = duration(u"pong-timeout-ms"_s, UserLimits::kPongTimeoutMs);
-    m_connectTimeout = duration(u"connect-timeout-ms"_s, UserLimits::kConnectTimeoutMs);
-    m_snapshotTimeout = duration(u"snapshot-timeout-ms"_s, UserLimits::kSnapshotTimeoutMs);
-    if (const auto retries = number(u"max-retries"_s, UserLimits::kMaxRetries))
-        m_maxRetries = int(*retries);
-    m_giveUpAfter = duration(u"give-up-after-ms"_s, UserLimits::kGiveUpAfterMs);
-    m_reconnectMin = duration(u"reconnect-min-ms"_s, UserLimits::kReconnectMs);
-    m_reconnectMax = duration(u"reconnect-max-ms"_s, UserLimits::kReconnectMs);
+    // The limits are FeedSetting's, as in the settings file and the Settings dialog.
+    for (const FeedSetting &setting : FeedSetting::all()) {
+        if (!parser.isSet(setting.optionName()))
+            continue;
+        if (const auto value = OptionValues::integer(parser, setting.optionName(),
+                                                     setting.range.min, setting.range.max, &error))
+            m_numbers.insert(setting.id, *value);
+    }
     if (!error.isEmpty()) {
         m_message = error;
         return Outcome::Error;
@@ -90,7 +59,9 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
         }
         m_url = url;
     }
-    if (m_reconnectMin && m_reconnectMax && *m_reconnectMax < *m_reconnectMin) {
+    using Id = FeedSetting::Id;
+    if (m_numbers.contains(Id::ReconnectMin) && m_numbers.contains(Id::ReconnectMax) &&
+        m_numbers.value(Id::ReconnectMax) < m_numbers.value(Id::ReconnectMin)) {
         m_message = u"--reconnect-max-ms must not be shorter than --reconnect-min-ms."_s;
         return Outcome::Error;
     }
@@ -134,6 +105,9 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments)
             return Outcome::Error;
         }
     }
+    if (const QString variable = QString::fromLatin1(FeedSetting::kTokenVariable);
+        environment.contains(variable))
+        m_token = environment.value(variable).trimmed();
     return Outcome::Run;
 }
 
@@ -144,15 +118,10 @@ SocketConfig AppOptions::apply(const SocketConfig &base) const
         config.url = *m_url;
     if (m_demo)
         config.url.clear();
-    config.traderId = m_traderId.value_or(config.traderId);
-    config.heartbeatInterval = m_heartbeat.value_or(config.heartbeatInterval);
-    config.pongTimeout = m_pongTimeout.value_or(config.pongTimeout);
-    config.connectTimeout = m_connectTimeout.value_or(config.connectTimeout);
-    config.snapshotTimeout = m_snapshotTimeout.value_or(config.snapshotTimeout);
-    config.maxRetries = m_maxRetries.value_or(config.maxRetries);
-    config.giveUpAfter = m_giveUpAfter.value_or(config.giveUpAfter);
-    config.reconnectMin = m_reconnectMin.value_or(config.reconnectMin);
-    config.reconnectMax = m_reconnectMax.value_or(config.reconnectMax);
+    for (auto it = m_numbers.cbegin(); it != m_numbers.cend(); ++it)
+        FeedSetting::of(it.key()).setIn(config, it.value());
+    if (m_token)
+        config.token = *m_token;
     if (!m_caCertificates.isEmpty())
         config.caCertificates = m_caCertificates;
     if (m_profile)

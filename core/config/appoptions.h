@@ -1,10 +1,12 @@
 #pragma once
 
+#include "config/feedsettings.h"
 #include "config/optionvalues.h"
-
 #include "net/socketconfig.h"
 #include "protocol/feedprofile.h"
 
+#include <QMap>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -17,16 +19,20 @@ class AppOptions
 public:
     using Outcome = OptionValues::Outcome;
 
-    // `arguments` includes the program name, as QCoreApplication::arguments() does.
-    Outcome parse(const QStringList &arguments);
+    // `arguments` includes the program name, as QCoreApplication::arguments() does. The
+    // token is read from `environment` (FeedSetting::kTokenVariable), here and only here.
+    Outcome
+    parse(const QStringList &arguments,
+          const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 
     // For ShowHelp and ShowVersion the text to print; for Error what is wrong.
     QString message() const { return m_message; }
 
     enum class Tab { Open, Closed };
 
-    // `base` (the saved settings) with every option given on the command line laid over it:
-    // the command line wins for this run. The payloads follow the trader id.
+    // `base` (the saved settings) with every option given on the command line, and the token
+    // from the environment, laid over it: they win for this run. The payloads follow the
+    // trader id and the token.
     SocketConfig apply(const SocketConfig &base) const;
     // The feed connection from the command line over the defaults. The URL may be empty.
     SocketConfig socketConfig() const;
@@ -36,20 +42,15 @@ public:
     // Empty unless --db was given.
     QString databasePath() const { return m_databasePath; }
     Tab startTab() const { return m_tab; }
+    // The token from the environment; nullopt when it is not set there.
+    const std::optional<QString> &environmentToken() const { return m_token; }
     // --profile, read and checked; nullopt when not given.
     const std::optional<FeedProfile> &profile() const { return m_profile; }
 
 private:
     std::optional<QUrl> m_url;
-    std::optional<qint64> m_traderId;
-    std::optional<std::chrono::milliseconds> m_heartbeat;
-    std::optional<std::chrono::milliseconds> m_pongTimeout;
-    std::optional<std::chrono::milliseconds> m_connectTimeout;
-    std::optional<std::chrono::milliseconds> m_snapshotTimeout;
-    std::optional<int> m_maxRetries;
-    std::optional<std::chrono::milliseconds> m_giveUpAfter;
-    std::optional<std::chrono::milliseconds> m_reconnectMin;
-    std::optional<std::chrono::milliseconds> m_reconnectMax;
+    QMap<FeedSetting::Id, qint64> m_numbers; // the FeedSetting options given
+    std::optional<QString> m_token;
     QString m_databasePath;
     QList<QSslCertificate> m_caCertificates;
     std::optional<FeedProfile> m_profile;

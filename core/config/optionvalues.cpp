@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <cmath>
 
@@ -19,7 +20,10 @@ std::optional<Outcome> parseStandard(QCommandLineParser &parser, const QStringLi
         return Outcome::Error;
     }
     if (parser.isSet(help)) {
-        *message = parser.helpText();
+        // Parsed before any QCoreApplication exists (so that --help needs no display), Qt
+        // cannot name the program itself.
+        *message = parser.helpText().replace(u"<executable_name>"_s,
+                                             QFileInfo(arguments.value(0)).fileName());
         return Outcome::ShowHelp;
     }
     if (parser.isSet(version)) {

@@ -34,7 +34,5 @@ QString signal(const Position &p)
 
 QString TradeText::closedTrades(int count)
 {
-    return count == 1
-               ? QCoreApplication::translate("TradeText", "1 closed trade")
-               : QCoreApplication::translate("TradeText", "%n closed trades", nullptr, count);
+    return QCoreApplication::translate("TradeText", "%n closed trade(s)", nullptr, count);
 }

@@ -14,8 +14,8 @@ QString side(Position::Side side);
 QString amount(double value);
 // The followed signal trader: the name, else "#id"; empty for an own position.
 QString signal(const Position &position);
-// "1 closed trade", "3 closed trades": a count that reads right in English before any
-// translation is loaded.
+// "1 closed trade", "3 closed trades" (the plural forms come from the translations, English
+// included: i18n/Translations).
 QString closedTrades(int count);
 
 } // namespace TradeText

@@ -98,9 +98,7 @@ void ConnectionLog::watch(SocketManager *socket, FeedSession *session)
     if (!session)
         return;
     connect(session, &FeedSession::snapshotReceived, this, [this](int positions) {
-        record(Severity::Info, positions == 1
-                                   ? tr("Snapshot with 1 position: live")
-                                   : tr("Snapshot with %n positions: live", nullptr, positions));
+        record(Severity::Info, tr("Snapshot with %n position(s): live", nullptr, positions));
     });
     connect(session, &FeedSession::resyncRequested, this, [this](const QString &why) {
         record(Severity::Warning, tr("%1: asking for a fresh Snapshot").arg(why));
@@ -123,12 +121,12 @@ QString ConnectionLog::countText(Counted what, int count, const QString &first) 
     switch (what) {
     case Counted::Rejected:
         return count == 1 ? tr("Message rejected: %1").arg(first)
-                          : tr("%n messages rejected in %1 s; the first: %2", nullptr, count)
+                          : tr("%n message(s) rejected in %1 s; the first: %2", nullptr, count)
                                 .arg(seconds)
                                 .arg(first);
     case Counted::Skipped:
         return count == 1 ? tr("A row was left out of the list: %1").arg(first)
-                          : tr("%n rows left out of lists in %1 s; the first: %2", nullptr, count)
+                          : tr("%n row(s) left out of lists in %1 s; the first: %2", nullptr, count)
                                 .arg(seconds)
                                 .arg(first);
     }

@@ -1,6 +1,7 @@
 #include "models/closedtradesmodel.h"
 
 #include "domain/clock.h"
+#include "domain/tone.h"
 #include "domain/tradetext.h"
 #include "history/closedtradestore.h"
 
@@ -179,7 +180,7 @@ QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
             return data(index, Qt::DisplayRole);
         }
     } else if (role == ToneRole) {
-        return p.profit > 0.0 ? 1 : p.profit < 0.0 ? -1 : 0;
+        return QVariant::fromValue(toneOf(p.profit));
     } else if (role == ConfirmedRole) {
         return t.isConfirmed();
     } else if (role == Qt::ToolTipRole && !t.isConfirmed()) {

@@ -1,5 +1,6 @@
 #include "models/positionsmodel.h"
 
+#include "domain/tone.h"
 #include "domain/tradetext.h"
 #include "feed/positionbook.h"
 
@@ -237,7 +238,7 @@ QVariant PositionsModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
         return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
     case ToneRole:
-        return int(p.profit > 0.0 ? Gain : p.profit < 0.0 ? Loss : Flat);
+        return QVariant::fromValue(toneOf(p.profit));
     case FollowingRole:
         return p.flwsig;
     case SignalTraderIdRole:

@@ -41,12 +41,11 @@ public:
 
     enum Role {
         SortRole = Qt::UserRole + 1, // raw numbers (and text for text columns)
-        ToneRole,                    // Tone of the profit: the view picks the colour
+        ToneRole,                    // Tone (domain/tone.h) of the profit: the view colours it
         FollowingRole,               // bool: copies a signal trader
         SignalTraderIdRole,          // qint64, 0 for own positions
         TicketRole,                  // qint64
     };
-    enum Tone { Flat = 0, Gain = 1, Loss = -1 };
 
     static constexpr std::chrono::milliseconds kDefaultFlushInterval{100};
     // Above this many runs of changed rows, a flush says it with one signal for the span.

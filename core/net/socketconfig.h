@@ -29,28 +29,8 @@ inline constexpr int kMaxRetries = 5;
 inline constexpr qint64 kMaxIncomingMessageSize = 16 * 1024 * 1024;
 } // namespace Defaults
 
-// What a user may set, on the command line, in the settings file or in the Settings dialog:
-// one table for all three. SocketConfig itself accepts shorter intervals, which tests use.
-namespace UserLimits {
-struct Range
-{
-    qint64 min;
-    qint64 max;
-    bool contains(qint64 value) const { return value >= min && value <= max; }
-};
-inline constexpr qint64 kDayMs = 24LL * 3600 * 1000;
-inline constexpr Range kTraderId{1, std::numeric_limits<qint32>::max()};
-inline constexpr Range kHeartbeatMs{10, kDayMs};
-inline constexpr Range kPongTimeoutMs{10, kDayMs};
-inline constexpr Range kConnectTimeoutMs{10, kDayMs};
-// Below 100 ms a fleet of clients would hammer a server that is coming back.
-inline constexpr Range kReconnectMs{100, kDayMs};
-inline constexpr Range kMaxRetries{0, 1000};
-inline constexpr Range kSnapshotTimeoutMs{100, kDayMs};
-inline constexpr Range kGiveUpAfterMs{0, kDayMs};
-} // namespace UserLimits
-
 // Everything SocketManager needs to know about one feed. A plain value: every field settable.
+// What a user may set, and within which limits, is config/FeedSetting's table.
 struct SocketConfig
 {
     QUrl url;
@@ -106,8 +86,6 @@ struct SocketConfig
 
     // Empty when the config can be used, otherwise what is wrong, in words for the user.
     QString validate() const;
-    // validate() plus the limits of UserLimits: what a user may set.
-    QString validateForUser() const;
 
     // The URL part of validate().
     static QString validateUrl(const QUrl &url);

@@ -6,6 +6,7 @@ TM_PACKAGES=(
     cmake ninja-build g++ git
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev
     libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins libsimdjson-dev
+    qt6-tools-dev qt6-l10n-tools # Qt6LinguistTools for CMake, lupdate and lrelease
     iproute2 # ip: the loopback-only test brings lo up in a network namespace of its own
 )
 

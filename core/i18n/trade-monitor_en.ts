@@ -1,0 +1,82 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ClosedTradesPage</name>
+    <message numerus="yes">
+        <source>%n trade(s)</source>
+        <translation>
+            <numerusform>%n trade</numerusform>
+            <numerusform>%n trades</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionLog</name>
+    <message numerus="yes">
+        <source>Snapshot with %n position(s): live</source>
+        <translation>
+            <numerusform>Snapshot with %n position: live</numerusform>
+            <numerusform>Snapshot with %n positions: live</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) rejected in %1 s; the first: %2</source>
+        <translation>
+            <numerusform>%n message rejected in %1 s; the first: %2</numerusform>
+            <numerusform>%n messages rejected in %1 s; the first: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) left out of lists in %1 s; the first: %2</source>
+        <translation>
+            <numerusform>%n row left out of lists in %1 s; the first: %2</numerusform>
+            <numerusform>%n rows left out of lists in %1 s; the first: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FeedStatus</name>
+    <message numerus="yes">
+        <source>updated %n s ago</source>
+        <translation>
+            <numerusform>updated %n s ago</numerusform>
+            <numerusform>updated %n s ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OpenTradesPage</name>
+    <message numerus="yes">
+        <source>%n position(s)</source>
+        <translation>
+            <numerusform>%n position</numerusform>
+            <numerusform>%n positions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TradeText</name>
+    <message numerus="yes">
+        <source>%n closed trade(s)</source>
+        <translation>
+            <numerusform>%n closed trade</numerusform>
+            <numerusform>%n closed trades</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
