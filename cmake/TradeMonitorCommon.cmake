@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # One interface target carries what every target of the project is built with: the warnings,
 # the Qt definitions that keep the code honest, and the version. The core libraries link it
 # publicly, so everything that links them (ui, apps, tests, benchmarks) gets it too.

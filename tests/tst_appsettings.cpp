@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/appsettings.h"
 #include "config/feedsettings.h"
 #include "protocol/feedprofile.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The fault matrix, end to end: the real feed-simulator process on loopback, broken on
 // purpose (killed, stopped, refusing, sending garbage), against the app's real path built
 // from the same classes (SocketManager -> FeedSession -> PositionBook -> TradeHistory).

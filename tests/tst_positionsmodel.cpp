@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "domain/tone.h"
 #include "feed/positionbook.h"
 #include "fixtures.h"

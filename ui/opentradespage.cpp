@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "opentradespage.h"
 
 #include "domain/tradetext.h"
@@ -176,8 +177,7 @@ void OpenTradesPage::updateFooter()
     const QString profit = u"<span style=\"color:%1\"><b>%2</b></span>"_s.arg(
         ToneDelegate::toneColor(palette(), tone).name(),
         (totals.profit > 0.0 ? u"+"_s : QString()) + locale.toString(totals.profit, 'f', 2));
-    const QString positions =
-        tr("%n position(s)", nullptr, totals.count);
+    const QString positions = tr("%n position(s)", nullptr, totals.count);
     m_footer->setText(tr("%1 · %2 lots · Floating profit %3")
                           .arg(positions, locale.toString(totals.volume, 'f', 2), profit));
 }

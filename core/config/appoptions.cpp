@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/appoptions.h"
 
 #include "config/optionvalues.h"
@@ -5,6 +6,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QMetaEnum>
 
 #include <limits>
 #include <optional>
@@ -94,16 +96,21 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments,
         }
     }
     if (parser.isSet(u"tab"_s)) {
-        const QString tab = parser.value(u"tab"_s).trimmed().toLower();
-        if (tab == "open"_L1) {
-            m_tab = Tab::Open;
-        } else if (tab == "closed"_L1) {
-            m_tab = Tab::Closed;
-        } else {
-            m_message = u"--tab: expected \"open\" or \"closed\", got \"%1\"."_s.arg(
-                parser.value(u"tab"_s));
+        const QString given = parser.value(u"tab"_s).trimmed();
+        const QMetaEnum tabs = QMetaEnum::fromType<Tab>();
+        QStringList names;
+        std::optional<Tab> tab;
+        for (int i = 0; i < tabs.keyCount(); ++i) {
+            const QString name = QString::fromLatin1(tabs.key(i)).toLower();
+            names.append(u"\"%1\""_s.arg(name));
+            if (given.compare(name, Qt::CaseInsensitive) == 0)
+                tab = Tab(tabs.value(i));
+        }
+        if (!tab) {
+            m_message = u"--tab: expected %1, got \"%2\"."_s.arg(names.join(u" or "_s), given);
             return Outcome::Error;
         }
+        m_tab = *tab;
     }
     if (const QString variable = QString::fromLatin1(FeedSetting::kTokenVariable);
         environment.contains(variable))

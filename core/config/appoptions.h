@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "config/feedsettings.h"
@@ -16,6 +17,8 @@
 // input has a tested, clear error. The option names are a public interface: keep them.
 class AppOptions
 {
+    Q_GADGET
+
 public:
     using Outcome = OptionValues::Outcome;
 
@@ -28,7 +31,9 @@ public:
     // For ShowHelp and ShowVersion the text to print; for Error what is wrong.
     QString message() const { return m_message; }
 
+    // On the command line by name, in any case: --tab open, --tab Closed.
     enum class Tab { Open, Closed };
+    Q_ENUM(Tab)
 
     // `base` (the saved settings) with every option given on the command line, and the token
     // from the environment, laid over it: they win for this run. The payloads follow the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "domain/closedtrade.h"
 
 bool ClosedTrade::operator==(const ClosedTrade &o) const

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "domain/position.h"
 
 bool Position::operator==(const Position &o) const

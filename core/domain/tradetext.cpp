@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "domain/tradetext.h"
 
 #include <QCoreApplication>
@@ -15,7 +16,25 @@ QString time(qint64 msSinceEpoch)
 
 QString side(Position::Side side)
 {
-    return side == Position::Side::Buy ? QStringLiteral("Buy") : QStringLiteral("Sell");
+    return side == Position::Side::Buy ? QCoreApplication::translate("TradeText", "Buy")
+                                       : QCoreApplication::translate("TradeText", "Sell");
+}
+
+QString reason(ClosedTrade::Reason reason)
+{
+    switch (reason) {
+    case ClosedTrade::Reason::TakeProfit:
+        return QCoreApplication::translate("TradeText", "Take profit");
+    case ClosedTrade::Reason::StopLoss:
+        return QCoreApplication::translate("TradeText", "Stop loss");
+    case ClosedTrade::Reason::Manual:
+        return QCoreApplication::translate("TradeText", "Manual");
+    case ClosedTrade::Reason::StopOut:
+        return QCoreApplication::translate("TradeText", "Stop out");
+    case ClosedTrade::Reason::Unknown:
+        return QCoreApplication::translate("TradeText", "Closed while offline (unconfirmed)");
+    }
+    return {};
 }
 
 QString amount(double value)

@@ -1,5 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/closedtrade.h"
 #include "domain/position.h"
 
 #include <QString>
@@ -10,6 +12,8 @@ namespace TradeText {
 // Local time, "2024-11-26 03:00:00".
 QString time(qint64 msSinceEpoch);
 QString side(Position::Side side);
+// Why a trade closed, as the Closed Trades table says it.
+QString reason(ClosedTrade::Reason reason);
 // Lots and money: two decimals, in the user's locale.
 QString amount(double value);
 // The followed signal trader: the name, else "#id"; empty for an own position.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/closedtradesmodel.h"
 
 #include "domain/clock.h"
@@ -140,19 +141,7 @@ QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
         case ProfitColumn:
             return TradeText::amount(p.profit);
         case ReasonColumn:
-            switch (t.reason) {
-            case ClosedTrade::Reason::TakeProfit:
-                return u"Take profit"_s;
-            case ClosedTrade::Reason::StopLoss:
-                return u"Stop loss"_s;
-            case ClosedTrade::Reason::Manual:
-                return u"Manual"_s;
-            case ClosedTrade::Reason::StopOut:
-                return u"Stop out"_s;
-            case ClosedTrade::Reason::Unknown:
-                return tr("Closed while offline (unconfirmed)");
-            }
-            return {};
+            return TradeText::reason(t.reason);
         case SignalColumn:
             return TradeText::signal(p);
         }

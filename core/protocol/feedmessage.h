@@ -1,15 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "domain/closedtrade.h"
 #include "domain/position.h"
 
 #include <QList>
+#include <QObject>
 #include <QString>
 
 // One server-to-client message of the feed (docs/protocol.md, docs/profiles.md), validated
 // and typed.
 struct FeedMessage
 {
+    Q_GADGET
+
+public:
+    // The names are the protocol's "type" words (typeName).
     enum class Type {
         Snapshot,
         Positions,
@@ -20,6 +26,7 @@ struct FeedMessage
         List,  // a dialect without seq (seed): the whole list of open positions, every time
         Alive, // a frame with no data: only a sign of life
     };
+    Q_ENUM(Type)
 
     Type type = Type::Snapshot;
     int code = 200;

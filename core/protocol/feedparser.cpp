@@ -1,6 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/feedparser.h"
 
 #include <QHash>
+#include <QMetaEnum>
 #include <QSet>
 
 #include <simdjson.h>
@@ -474,25 +476,7 @@ Item readItem(Reader &r, object item, quint32 required, const ItemRules &rules, 
 
 QString FeedMessage::typeName(Type type)
 {
-    switch (type) {
-    case Type::Snapshot:
-        return u"Snapshot"_s;
-    case Type::Positions:
-        return u"Positions"_s;
-    case Type::Closed:
-        return u"Closed"_s;
-    case Type::History:
-        return u"History"_s;
-    case Type::Pong:
-        return u"Pong"_s;
-    case Type::Error:
-        return u"Error"_s;
-    case Type::List:
-        return u"List"_s;
-    case Type::Alive:
-        return u"Alive"_s;
-    }
-    return {};
+    return QString::fromLatin1(QMetaEnum::fromType<Type>().valueToKey(int(type)));
 }
 
 struct FeedParser::Impl

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The feed benchmark's C++ side (driven by scripts/bench):
 //   bench_feed serve --positions P --messages N [--rate R]   the sender; prints its URL first
 //   bench_feed client --mode ours|bare|view --url U --messages N

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parser throughput: FeedParser (simdjson) against the obvious Qt code, a QJsonDocument parse
 // that builds the same Position values. Prints a Markdown table. Timing is measured here,
 // never asserted; `--quick` runs a tiny size to prove it works.

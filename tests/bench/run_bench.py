@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Runs the feed benchmark: one sender, four clients fed the same stream, in one run.
 
 Prints a Markdown table and writes the figures as JSON. Timing is reported, never asserted;

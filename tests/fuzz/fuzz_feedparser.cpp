@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: any bytes into the parser, and what it accepts into a PositionBook, as
 // the feed path does. It must never crash, hang or touch memory it does not own.
 #include "feed/positionbook.h"

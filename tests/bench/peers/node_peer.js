@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Node.js peer: the `ws` package, JSON.parse and a Map upsert by ticket, as a web
 // developer would write the client. Usage: node node_peer.js URL MESSAGES [--latency]
 'use strict';

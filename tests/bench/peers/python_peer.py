@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The Python peer: the `websockets` package, json.loads and a dict upsert by ticket.
 
 Usage: python3 python_peer.py URL MESSAGES [--latency]
