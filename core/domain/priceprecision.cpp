@@ -1,24 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domain/priceprecision.h"
 
-#include "domain/instrument.h"
+#include "domain/instrumentcatalogue.h"
 
 #include <QLocale>
 
-namespace {
-
-const QHash<QString, int> &knownDigits()
-{
-    static const QHash<QString, int> known = [] {
-        QHash<QString, int> map;
-        for (const Instrument &i : Instrument::demoSet())
-            map.insert(i.symbol, i.digits);
-        return map;
-    }();
-    return known;
-}
-
-} // namespace
+#include <algorithm>
 
 int PricePrecision::decimalsOf(double value)
 {
@@ -29,17 +16,25 @@ int PricePrecision::decimalsOf(double value)
 
 int PricePrecision::digits(const QString &symbol) const
 {
-    if (const auto it = knownDigits().constFind(symbol); it != knownDigits().cend())
-        return *it;
+    const auto learnt = m_learnt.constFind(symbol);
+    if (const std::optional<int> known = InstrumentCatalogue::digits(symbol)) {
+        // A feed that quotes finer than usual is shown as finely: no digit it sent is hidden.
+        return learnt != m_learnt.cend() ? std::max(*known, *learnt) : *known;
+    }
     // Unknown symbols: what was seen, else the FX norm (3 for yen crosses).
-    if (const auto it = m_learnt.constFind(symbol); it != m_learnt.cend())
-        return *it;
+    if (learnt != m_learnt.cend())
+        return *learnt;
     return symbol.endsWith(QLatin1String("JPY")) ? 3 : 5;
+}
+
+QString PricePrecision::text(const QString &symbol, double price) const
+{
+    return QLocale().toString(price, 'f', digits(symbol));
 }
 
 void PricePrecision::observe(const QString &symbol, double price)
 {
-    if (knownDigits().contains(symbol) || price == 0.0)
+    if (price == 0.0)
         return;
     const int decimals = std::min(8, decimalsOf(price));
     int &learnt = m_learnt[symbol];

@@ -4,12 +4,15 @@
 #include <QHash>
 #include <QString>
 
-// How many decimals a symbol's prices have. The feed does not say, so it is known for the
-// usual instruments and learnt from the prices seen for the others.
+// How many decimals a symbol's prices are shown with. The feed does not say: the usual
+// instruments' are known (InstrumentCatalogue), and the prices seen teach the rest, and more
+// for a known symbol that a feed quotes more finely than usual.
 class PricePrecision
 {
 public:
     int digits(const QString &symbol) const;
+    // `price` of `symbol` in the user's locale, with digits(symbol) decimals.
+    QString text(const QString &symbol, double price) const;
     // Learns from a price of `symbol` (the most decimals seen, at most 8).
     void observe(const QString &symbol, double price);
 

@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QTranslator>
 
+#include <memory>
+
 Q_LOGGING_CATEGORY(lcI18n, "trademonitor.i18n")
 
 using namespace Qt::StringLiterals;
@@ -40,6 +42,8 @@ QStringList install(const QLocale &locale)
     const auto add = [&loaded](std::unique_ptr<QTranslator> translator) {
         loaded.append(translator->filePath());
         QCoreApplication::installTranslator(translator.get());
+        // Owned by the application from here on: they go with it.
+        translator->setParent(QCoreApplication::instance());
         installed().append(translator.release());
     };
     auto qt = std::make_unique<QTranslator>();

@@ -113,8 +113,6 @@ QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
         return {};
     const ClosedTrade &t = m_trades.at(index.row());
     const Position &p = t.position;
-    const QLocale locale;
-    const int digits = m_precision.digits(p.symbol);
 
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
@@ -131,9 +129,9 @@ QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
         case VolumeColumn:
             return TradeText::amount(p.volume);
         case OpenPriceColumn:
-            return locale.toString(p.openPrice, 'f', digits);
+            return m_precision.text(p.symbol, p.openPrice);
         case ClosePriceColumn:
-            return locale.toString(t.closePrice, 'f', digits);
+            return m_precision.text(p.symbol, t.closePrice);
         case SwapColumn:
             return TradeText::amount(p.swap);
         case CommissionColumn:

@@ -162,7 +162,7 @@ void PositionsModel::observePrices(const Position &p)
 
 QString PositionsModel::formatPrice(const Position &p, double price) const
 {
-    return QLocale().toString(price, 'f', m_precision.digits(p.symbol));
+    return m_precision.text(p.symbol, price);
 }
 
 QVariant PositionsModel::data(const QModelIndex &index, int role) const

@@ -84,6 +84,7 @@ FeedSimulator::FeedSimulator(const Options &options, QObject *parent)
     m_subscribeTemplate = templates.subscribeTemplate;
     m_unsubscribeTemplate = templates.unsubscribeTemplate;
     m_pingTemplate = templates.pingTemplate;
+    m_pingTimestampKey = templates.pingTimestampKey;
     connect(&m_tcp, &QTcpServer::newConnection, this, &FeedSimulator::onTcpConnection);
     connect(&m_ws, &QWebSocketServer::newConnection, this, &FeedSimulator::onWebSocketConnection);
     connect(&m_tickTimer, &QTimer::timeout, this, &FeedSimulator::onTick);
@@ -369,8 +370,9 @@ void FeedSimulator::onClientMessage(QWebSocket *socket, const QString &message)
     }
     if (kind == "Ping"_L1) {
         // Our protocol echoes the time; the seed dialect's reply is any frame without data.
-        sendRaw(socket, isSeed() ? FeedMessages::alive(profile.okCode)
-                                 : FeedMessages::pong(object.value("ts"_L1).toInteger()));
+        sendRaw(socket, isSeed()
+                            ? FeedMessages::alive(profile.okCode)
+                            : FeedMessages::pong(object.value(m_pingTimestampKey).toInteger()));
     } else if (kind == "Subscribe"_L1) {
         if (m_muted)
             return;

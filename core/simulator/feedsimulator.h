@@ -133,6 +133,7 @@ private:
     QJsonObject m_subscribeTemplate; // the profile's, as the client fills them in
     QJsonObject m_unsubscribeTemplate;
     QJsonObject m_pingTemplate;
+    QString m_pingTimestampKey; // the key of the time a ping carries, echoed in the Pong
     QString m_subscribeErrorText;
     QHash<QWebSocket *, Client> m_clients;
     QTimer m_tickTimer;

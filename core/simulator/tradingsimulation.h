@@ -2,8 +2,8 @@
 #pragma once
 
 #include "domain/closedtrade.h"
-#include "domain/instrument.h"
 #include "domain/position.h"
+#include "simulator/instrument.h"
 
 #include <QList>
 #include <QRandomGenerator>

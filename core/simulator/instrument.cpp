@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "domain/instrument.h"
+#include "simulator/instrument.h"
+
+#include "domain/instrumentcatalogue.h"
 
 #include <cmath>
 
@@ -23,32 +25,36 @@ double Instrument::profit(double from, double to, double volume, int direction, 
 QList<Instrument> Instrument::demoSet()
 {
     QList<Instrument> set;
-    const auto fx = [&set](const char *symbol, int digits, double price, double swapLong,
-                           double swapShort) {
+    // The precision is the catalogue's, as the tables show it for any feed.
+    const auto digitsOf = [](const QString &symbol) {
+        return InstrumentCatalogue::digits(symbol).value_or(5);
+    };
+    const auto fx = [&set, &digitsOf](const char *symbol, double price, double swapLong,
+                                      double swapShort) {
         Instrument i;
         i.symbol = QString::fromLatin1(symbol);
         i.base = i.symbol.left(3);
         i.quote = i.symbol.mid(3, 3);
-        i.digits = digits;
+        i.digits = digitsOf(i.symbol);
         i.startPrice = price;
-        i.pip = digits == 3 ? 0.01 : 0.0001;
+        i.pip = i.digits == 3 ? 0.01 : 0.0001;
         i.swapLongPerLot = swapLong;
         i.swapShortPerLot = swapShort;
         set.append(i);
     };
-    fx("EURUSD", 5, 1.08452, -7.2, 2.1);
-    fx("GBPUSD", 5, 1.26718, -5.9, 0.8);
-    fx("USDJPY", 3, 151.424, 14.3, -29.8);
-    fx("USDCHF", 5, 0.88207, 6.1, -15.2);
-    fx("AUDUSD", 5, 0.65834, -3.1, -1.2);
-    fx("USDCAD", 5, 1.36119, 1.9, -9.4);
-    fx("NZDUSD", 5, 0.59872, -2.6, -1.9);
+    fx("EURUSD", 1.08452, -7.2, 2.1);
+    fx("GBPUSD", 1.26718, -5.9, 0.8);
+    fx("USDJPY", 151.424, 14.3, -29.8);
+    fx("USDCHF", 0.88207, 6.1, -15.2);
+    fx("AUDUSD", 0.65834, -3.1, -1.2);
+    fx("USDCAD", 1.36119, 1.9, -9.4);
+    fx("NZDUSD", 0.59872, -2.6, -1.9);
 
     Instrument gold;
     gold.symbol = u"XAUUSD"_s;
     gold.base = u"XAU"_s;
     gold.quote = u"USD"_s;
-    gold.digits = 2;
+    gold.digits = digitsOf(gold.symbol);
     gold.contractSize = 100.0;
     gold.startPrice = 2345.62;
     gold.tickVolatility = 5e-5;
@@ -62,7 +68,7 @@ QList<Instrument> Instrument::demoSet()
     Instrument index;
     index.symbol = u"US30"_s;
     index.quote = u"USD"_s;
-    index.digits = 1;
+    index.digits = digitsOf(index.symbol);
     index.contractSize = 1.0;
     index.startPrice = 39150.4;
     index.tickVolatility = 5e-5;
@@ -78,7 +84,7 @@ QList<Instrument> Instrument::demoSet()
     crypto.symbol = u"BTCUSD"_s;
     crypto.base = u"BTC"_s;
     crypto.quote = u"USD"_s;
-    crypto.digits = 2;
+    crypto.digits = digitsOf(crypto.symbol);
     crypto.contractSize = 1.0;
     crypto.startPrice = 67250.15;
     crypto.tickVolatility = 1.2e-4;
