@@ -4,6 +4,8 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void invalidValuesDisableOk();
     void newLimitsAreEditableAndChecked();
     void profileIsPickedAndChecked();
+    void rendersToPng();
 };
 
 static QPushButton *okButton(SettingsDialog &dialog)
@@ -131,6 +134,23 @@ void tst_SettingsDialog::profileIsPickedAndChecked()
     QCOMPARE(dialog.config().profile, u"native"_s);
     QCOMPARE(dialog.config().subscribePayload,
              FeedProfile::fill(FeedProfile::native().subscribeTemplate(), 31, {}));
+}
+
+void tst_SettingsDialog::rendersToPng()
+{
+    SocketConfig config = FeedProfile::native().configFor(QUrl(u"wss://feed.example.com/p"_s), 321);
+    SettingsDialog dialog(config);
+    dialog.resize(dialog.sizeHint());
+    // Every number of the table has a row, the connect timeout among them.
+    QVERIFY(dialog.numberBox(FeedSetting::Id::ConnectTimeout)->isVisibleTo(&dialog));
+    // Every label has its shortcut: none shows a bare "&".
+    for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->text().contains(u'&'))
+            QVERIFY2(label->buddy(), qPrintable(label->text()));
+    }
+    const QString path =
+        QDir(QCoreApplication::applicationDirPath()).filePath(u"settingsdialog.png"_s);
+    QVERIFY2(dialog.grab().save(path), qPrintable(path));
 }
 
 QTEST_MAIN(tst_SettingsDialog)

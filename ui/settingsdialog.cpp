@@ -105,7 +105,10 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     profileRow->addWidget(m_profile);
     profileRow->addWidget(m_profileFile, 1);
     profileRow->addWidget(m_browse);
-    form->addRow(tr("&Wire format:"), profileRow);
+    // A row of several widgets: the label needs its buddy named, or it shows the "&".
+    auto *profileLabel = new QLabel(tr("&Wire format:"), this);
+    profileLabel->setBuddy(m_profile);
+    form->addRow(profileLabel, profileRow);
     for (const FeedSetting &setting : FeedSetting::all()) {
         form->addRow(label(setting.id), m_numbers.value(setting.id));
         // The account: whose positions, and the token that opens them.
