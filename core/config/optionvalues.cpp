@@ -21,10 +21,14 @@ std::optional<Outcome> parseStandard(QCommandLineParser &parser, const QStringLi
         return Outcome::Error;
     }
     if (parser.isSet(help)) {
-        // Parsed before any QCoreApplication exists (so that --help needs no display), Qt
-        // cannot name the program itself.
-        *message = parser.helpText().replace(u"<executable_name>"_s,
-                                             QFileInfo(arguments.value(0)).fileName());
+        // The program by its name, not the path it was started by ("./build/app/x"), and
+        // also before any QCoreApplication exists (--help needs no display), when Qt can
+        // only say "<executable_name>".
+        QString text = parser.helpText();
+        const qsizetype end = text.indexOf(u" [options]"_s);
+        if (text.startsWith(u"Usage: "_s) && end > 0)
+            text.replace(7, end - 7, QFileInfo(arguments.value(0)).fileName());
+        *message = text;
         return Outcome::ShowHelp;
     }
     if (parser.isSet(version)) {
