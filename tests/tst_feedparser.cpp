@@ -32,6 +32,17 @@ QByteArray trade(const QByteArray &replace = {}, const QByteArray &with = {})
     return t;
 }
 
+// A valid Account message; tests break one thing at a time.
+QByteArray account(const QByteArray &replace = {}, const QByteArray &with = {})
+{
+    QByteArray a = R"({"Code":200,"type":"Account","seq":4,"data":{"balance":10250.5,)"
+                   R"("equity":10180.25,"margin":412.6,"freeMargin":9767.65,)"
+                   R"("marginLevel":2467.34,"currency":"USD"}})";
+    if (!replace.isEmpty())
+        a.replace(replace, with);
+    return a;
+}
+
 QByteArray data(const char *type, const QByteArray &items, int seq = 3)
 {
     return R"({"Code":200,"type":")" + QByteArray(type) + R"(","seq":)" + QByteArray::number(seq) +
@@ -53,6 +64,8 @@ private Q_SLOTS:
     void rejectsMalformedInputWithAReason_data();
     void rejectsMalformedInputWithAReason();
     void oneBadItemRejectsTheWholeMessage();
+    void readsTheAccount_data();
+    void readsTheAccount();
     void survivesRandomBytes();
     void reusableAfterARejection();
 };
@@ -158,6 +171,9 @@ void tst_FeedParser::acceptsWhatIsAllowed_data()
         << data("Closed", trade(R"("reason":"sl")", R"("reason":"manual")"));
     QTest::addRow("reason stopout")
         << data("Closed", trade(R"("reason":"sl")", R"("reason":"stopout")"));
+    QTest::addRow("account with an extra field")
+        << account(R"("currency")", R"("credit":0,"currency")");
+    QTest::addRow("account currency USC") << account(R"("USD")", R"("USC")");
 }
 
 void tst_FeedParser::acceptsWhatIsAllowed()
@@ -302,6 +318,33 @@ void tst_FeedParser::rejectsMalformedInputWithAReason_data()
                                           << u"Closed.data[0]: closed before it opened"_s;
     QTest::addRow("position in History")
         << data("History", position()) << u"History.data[0]: missing \"closePrice\""_s;
+
+    // Account
+    QTest::addRow("account data as a list")
+        << data("Account", "") << u"Account.data: must be an object, not an array"_s;
+    QTest::addRow("account without seq")
+        << account(R"("seq":4,)", "") << u"Account: missing \"seq\""_s;
+    QTest::addRow("account without equity")
+        << account(R"("equity":10180.25,)", "") << u"Account.equity: missing"_s;
+    QTest::addRow("balance as text") << account("10250.5", R"("10250.5")")
+                                     << u"Account.balance: must be a number, not a string"_s;
+    QTest::addRow("negative margin")
+        << account("412.6", "-1") << u"Account.margin: negative (-1)"_s;
+    QTest::addRow("margin level missing")
+        << account(R"("marginLevel":2467.34,)", "")
+        << u"Account.marginLevel: missing (null when no margin is in use)"_s;
+    QTest::addRow("margin level text")
+        << account("2467.34", R"("high")") << u"Account.marginLevel: must be a number"_s;
+    QTest::addRow("currency missing")
+        << account(R"(,"currency":"USD")", "") << u"Account.currency: missing"_s;
+    QTest::addRow("currency empty")
+        << account(R"("USD")", R"("")") << u"Account.currency: must be a currency code"_s;
+    QTest::addRow("currency a sentence")
+        << account(R"("USD")", R"("US dollars")") << u"Account.currency: longer than 8 bytes"_s;
+    QTest::addRow("currency with a symbol")
+        << account(R"("USD")", R"("$")") << u"Account.currency: must be a currency code"_s;
+    QTest::addRow("account with code 500")
+        << account(R"("Code":200)", R"("Code":500)") << u"500 on a data message"_s;
 }
 
 void tst_FeedParser::rejectsMalformedInputWithAReason()
@@ -326,6 +369,37 @@ void tst_FeedParser::oneBadItemRejectsTheWholeMessage()
     FeedParser parser;
     QVERIFY(!parser.parse(data("Positions", items)));
     QVERIFY2(parser.error().startsWith("Positions.data[2].side"_L1), qPrintable(parser.error()));
+}
+
+void tst_FeedParser::readsTheAccount_data()
+{
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<std::optional<double>>("marginLevel");
+    QTest::addRow("with margin") << account() << std::optional<double>(2467.34);
+    QTest::addRow("no margin in use")
+        << account(R"("margin":412.6,"freeMargin":9767.65,"marginLevel":2467.34)",
+                   R"("margin":0,"freeMargin":10180.25,"marginLevel":null)")
+        << std::optional<double>();
+}
+
+void tst_FeedParser::readsTheAccount()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(std::optional<double>, marginLevel);
+    FeedParser parser;
+    const auto m = parser.parse(message);
+    QVERIFY2(m, qPrintable(parser.error()));
+    QCOMPARE(m->type, FeedMessage::Type::Account);
+    QCOMPARE(m->seq, 4);
+    QVERIFY(m->isData());
+    QCOMPARE(m->account.balance, 10250.5);
+    QCOMPARE(m->account.equity, 10180.25);
+    QCOMPARE(m->account.currency, u"USD"_s);
+    QCOMPARE(m->account.marginLevel, marginLevel);
+    // What the simulator's encoder writes reads back the same.
+    const auto again = parser.parse(FeedMessages::account(4, m->account));
+    QVERIFY2(again, qPrintable(parser.error()));
+    QCOMPARE(again->account, m->account);
 }
 
 void tst_FeedParser::survivesRandomBytes()

@@ -112,6 +112,9 @@ private Q_SLOTS:
     // conformance
     void snapshotFirstAndCompleteThenHistory();
     void seqRisesByOneAndLiveUpdatesFollow();
+    void accountIsSentWhenItChanges();
+    void noAccountWithoutAccountData_data();
+    void noAccountWithoutAccountData();
     void pongEchoesTs();
     void unsubscribeStopsPushes();
     void resubscribeStartsAFreshSnapshot();
@@ -186,6 +189,71 @@ void tst_FeedSimulator::snapshotFirstAndCompleteThenHistory()
         if (QTest::currentTestFailed())
             return;
     }
+
+    // Then the account, whose equity is its balance and the Snapshot's floating net.
+    QTRY_VERIFY(client.frames.size() >= 3);
+    const QJsonObject account = client.frames.at(2);
+    QCOMPARE(account.value("type"_L1), "Account"_L1);
+    QCOMPARE(account.value("seq"_L1).toInteger(), 3);
+    const QJsonObject figures = account.value("data"_L1).toObject();
+    double floating = 0.0;
+    for (const QJsonValue &value : snapshot.value("data"_L1).toArray()) {
+        const QJsonObject p = value.toObject();
+        floating += p.value("profit"_L1).toDouble() + p.value("swap"_L1).toDouble() +
+                    p.value("commission"_L1).toDouble();
+    }
+    const double balance = figures.value("balance"_L1).toDouble();
+    const double equity = figures.value("equity"_L1).toDouble();
+    const double margin = figures.value("margin"_L1).toDouble();
+    QVERIFY2(std::abs(equity - (balance + floating)) < 0.02,
+             qPrintable(u"%1 vs %2 + %3"_s.arg(equity).arg(balance).arg(floating)));
+    QVERIFY(margin > 0.0);
+    QCOMPARE(figures.value("freeMargin"_L1).toDouble(), std::round((equity - margin) * 100) / 100);
+    QVERIFY(std::abs(figures.value("marginLevel"_L1).toDouble() - equity / margin * 100) < 0.01);
+    QCOMPARE(figures.value("currency"_L1), "USD"_L1);
+}
+
+void tst_FeedSimulator::accountIsSentWhenItChanges()
+{
+    FeedSimulator::Options options = fastOptions();
+    options.accountInterval = 60ms;
+    FeedSimulator simulator(options);
+    QVERIFY(simulator.listen());
+    RawClient client(simulator.url());
+    QVERIFY(client.waitConnected());
+    client.subscribe();
+    QTRY_VERIFY(client.ofType(u"Account"_s).size() >= 4);
+    const QList<QJsonObject> accounts = client.ofType(u"Account"_s);
+    for (int i = 1; i < accounts.size(); ++i)
+        QVERIFY2(accounts.at(i).value("data"_L1) != accounts.at(i - 1).value("data"_L1),
+                 "an Account message that says nothing new");
+}
+
+void tst_FeedSimulator::noAccountWithoutAccountData_data()
+{
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<bool>("sendAccount");
+    QTest::addRow("--no-account") << u"native"_s << false;
+    QTest::addRow("seed dialect") << u"seed"_s << true;
+}
+
+void tst_FeedSimulator::noAccountWithoutAccountData()
+{
+    QFETCH(QString, profile);
+    QFETCH(bool, sendAccount);
+    FeedSimulator::Options options = fastOptions();
+    options.sendAccount = sendAccount;
+    options.accountInterval = 20ms;
+    QString error;
+    options.profile = *FeedProfile::load(profile, &error);
+    FeedSimulator simulator(options);
+    QVERIFY(simulator.listen());
+    RawClient client(simulator.url());
+    QVERIFY(client.waitConnected());
+    client.send(FeedProfile::fill(options.profile.subscribeTemplate(), kTrader, {}));
+    QTRY_VERIFY(client.frames.size() >= 10);
+    for (const QString &raw : std::as_const(client.raw))
+        QVERIFY2(!raw.contains(u"balance"_s), qPrintable(raw));
 }
 
 void tst_FeedSimulator::seqRisesByOneAndLiveUpdatesFollow()
@@ -201,6 +269,8 @@ void tst_FeedSimulator::seqRisesByOneAndLiveUpdatesFollow()
         QCOMPARE(frame.value("seq"_L1).toInteger(), i + 1);
         if (i >= 2) {
             const QString type = frame.value("type"_L1).toString();
+            if (type == "Account"_L1)
+                continue;
             QVERIFY2(type == "Positions"_L1 || type == "Closed"_L1, qPrintable(type));
             QVERIFY(!frame.value("data"_L1).toArray().isEmpty());
             for (const QJsonValue &value : frame.value("data"_L1).toArray())
@@ -281,8 +351,9 @@ void tst_FeedSimulator::twoClientsSeeTheSameFeed()
     second.subscribe();
     QTRY_VERIFY(second.frames.size() >= 15);
 
-    // The second client's live updates are the same updates the first one gets, in order.
-    const QJsonValue firstLive = second.frames.at(2).value("data"_L1);
+    // The second client's live updates (after its Snapshot, History and Account) are the same
+    // updates the first one gets, in order.
+    const QJsonValue firstLive = second.frames.at(3).value("data"_L1);
     qsizetype offset = -1;
     for (qsizetype i = 2; i < first.frames.size() && offset < 0; ++i) {
         if (first.frames.at(i).value("data"_L1) == firstLive)
@@ -292,12 +363,12 @@ void tst_FeedSimulator::twoClientsSeeTheSameFeed()
     QTRY_VERIFY(first.frames.size() >= offset + 12);
     for (int i = 0; i < 12; ++i) {
         QCOMPARE(first.frames.at(offset + i).value("data"_L1),
-                 second.frames.at(2 + i).value("data"_L1));
+                 second.frames.at(3 + i).value("data"_L1));
         QCOMPARE(first.frames.at(offset + i).value("type"_L1),
-                 second.frames.at(2 + i).value("type"_L1));
+                 second.frames.at(3 + i).value("type"_L1));
     }
     // And each has its own sequence.
-    QCOMPARE(second.frames.at(2).value("seq"_L1).toInteger(), 3);
+    QCOMPARE(second.frames.at(3).value("seq"_L1).toInteger(), 4);
 }
 
 void tst_FeedSimulator::badRequestsGetAnError_data()
@@ -588,7 +659,8 @@ void tst_FeedSimulator::malformedMessagesAreNoiseOutsideTheSequence()
         const QJsonObject object = document.object();
         const QJsonValue seq = object.value("seq"_L1);
         const QJsonValue data = object.value("data"_L1);
-        bool valid = document.isObject() && seq.isDouble() && data.isArray();
+        const bool account = object.value("type"_L1) == "Account"_L1;
+        bool valid = document.isObject() && seq.isDouble() && (data.isArray() || account);
         if (valid) {
             for (const QJsonValue &value : data.toArray()) {
                 const QJsonObject p = value.toObject();
@@ -623,8 +695,8 @@ void tst_FeedSimulator::closeCodeAfterSubscribe()
     QTRY_COMPARE(manager.state(), State::Failed);
     QVERIFY2(errors.at(0).at(0).toString().contains("4001"_L1),
              qPrintable(errors.at(0).at(0).toString()));
-    // Snapshot and History arrived before the close.
-    QCOMPARE(messages.count(), 2);
+    // Snapshot, History and Account arrived before the close.
+    QCOMPARE(messages.count(), 3);
     QVERIFY(messages.at(0).at(0).toByteArray().contains(R"("Snapshot")"));
 }
 
@@ -842,7 +914,7 @@ void tst_FeedSimulator::protocolDocumentMatchesTheEncoder()
     }
     // An example of every message.
     for (const char *type : {"Subscribe", "Unsubscribe", "Ping", "Pong", "Snapshot", "Positions",
-                             "Closed", "History", "Error"})
+                             "Closed", "History", "Account", "Error"})
         QVERIFY2(examples.contains(QLatin1String(type)), type);
 
     // The documented shapes are exactly what the code sends.
@@ -859,6 +931,9 @@ void tst_FeedSimulator::protocolDocumentMatchesTheEncoder()
     QCOMPARE(examples.value(u"Closed"_s).keys(), keysOf(FeedMessages::closed(3, {trade})));
     QCOMPARE(examples.value(u"History"_s).keys(), keysOf(FeedMessages::history(2, {trade})));
     QCOMPARE(examples.value(u"Pong"_s).keys(), keysOf(FeedMessages::pong(1)));
+    QCOMPARE(examples.value(u"Account"_s).keys(), keysOf(FeedMessages::account(3, {})));
+    QCOMPARE(examples.value(u"Account"_s).value("data"_L1).toObject().keys(),
+             FeedMessages::toJson(simulation.account()).keys());
     QCOMPARE(examples.value(u"Error"_s).keys(), keysOf(FeedMessages::error(404, u"x"_s)));
     for (const char *type : {"Snapshot", "Positions"}) {
         const QJsonObject documented =

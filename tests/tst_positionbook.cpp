@@ -60,6 +60,7 @@ private Q_SLOTS:
     void rowIndexStaysRightAfterRemovals();
     void seqGoingBackAsksForOneResyncAndWaits();
     void clearEmptiesWithoutRecordingCloses();
+    void accountFiguresFollowTheSequence();
 };
 
 void tst_PositionBook::snapshotReplacesEverything()
@@ -269,3 +270,40 @@ void tst_PositionBook::clearEmptiesWithoutRecordingCloses()
 
 QTEST_GUILESS_MAIN(tst_PositionBook)
 #include "tst_positionbook.moc"
+
+void tst_PositionBook::accountFiguresFollowTheSequence()
+{
+    PositionBook book;
+    QSignalSpy changed(&book, &PositionBook::figuresChanged);
+    QVERIFY(!book.figures());
+    // Before the Snapshot, an Account is ignored like any data.
+    QVERIFY(!book.apply(Fixtures::account(3, R"({"balance":1000,"equity":990})")));
+    QVERIFY(!book.figures());
+
+    QVERIFY(book.apply(Fixtures::snapshot(1, {aPosition(1)})));
+    QVERIFY(book.apply(Fixtures::account(2, R"({"balance":1000,"equity":990})")));
+    QCOMPARE(book.figures()->equity, 990.0);
+    QVERIFY(book.areFiguresCurrent());
+    QCOMPARE(changed.count(), 1);
+    // The same figures again change nothing; a repeated seq is ignored.
+    QVERIFY(book.apply(Fixtures::account(3, R"({"balance":1000,"equity":990})")));
+    QVERIFY(!book.apply(Fixtures::account(3, R"({"balance":1000,"equity":500})")));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(book.figures()->equity, 990.0);
+
+    // A new connection: the figures stay, but are not current until it sends its own.
+    book.expectSnapshot();
+    QCOMPARE(changed.count(), 2);
+    QVERIFY(book.figures());
+    QVERIFY(!book.areFiguresCurrent());
+    QVERIFY(book.apply(Fixtures::snapshot(1, {aPosition(1)})));
+    QVERIFY(!book.areFiguresCurrent());
+    QVERIFY(book.apply(Fixtures::account(2, R"({"balance":1000,"equity":1010})")));
+    QVERIFY(book.areFiguresCurrent());
+    QCOMPARE(book.figures()->equity, 1010.0);
+
+    // Another account: no figures at all.
+    book.clear();
+    QVERIFY(!book.figures());
+    QVERIFY(!book.areFiguresCurrent());
+}

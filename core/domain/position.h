@@ -43,6 +43,10 @@ struct Position
     qint64 sigtraderid = 0;
     QString signame;
 
+    // Floating profit net of swap and commission: what closing now would add to the balance.
+    // The one definition of "net" for positions, closed trades and every total of them.
+    double net() const { return profit + swap + commission; }
+
     // The fields in which `other` differs from this position.
     quint32 diff(const Position &other) const;
 

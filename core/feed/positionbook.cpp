@@ -21,6 +21,10 @@ void PositionBook::expectSnapshot()
 {
     m_awaitingSnapshot = true;
     m_resyncRequested = false;
+    if (m_figures && m_figuresCurrent) {
+        m_figuresCurrent = false; // until this connection sends its own
+        Q_EMIT figuresChanged();
+    }
 }
 
 void PositionBook::clear()
@@ -31,6 +35,10 @@ void PositionBook::clear()
     Q_EMIT positionsReset();
     m_lastSeq = 0;
     expectSnapshot();
+    if (m_figures) {
+        m_figures.reset(); // another account's figures are no figures of this one
+        Q_EMIT figuresChanged();
+    }
 }
 
 void PositionBook::requestResync(const QString &why)
@@ -88,6 +96,9 @@ bool PositionBook::apply(const FeedMessage &message)
         break;
     case FeedMessage::Type::History:
         applyHistory(message.trades);
+        break;
+    case FeedMessage::Type::Account:
+        applyAccount(message.account);
         break;
     default:
         break;
@@ -199,4 +210,13 @@ void PositionBook::applyHistory(const QList<ClosedTrade> &trades)
 {
     // History is the truth about these tickets: none of them is open any more.
     applyClosed(trades);
+}
+
+void PositionBook::applyAccount(const AccountFigures &figures)
+{
+    if (m_figures == figures && m_figuresCurrent)
+        return;
+    m_figures = figures;
+    m_figuresCurrent = true;
+    Q_EMIT figuresChanged();
 }

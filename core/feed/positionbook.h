@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/accountfigures.h"
 #include "domain/closedtrade.h"
 #include "domain/position.h"
 #include "protocol/feedmessage.h"
@@ -17,6 +18,10 @@ class Clock;
 // as such; a closed trade never seen open is recorded all the same. It follows `seq` and asks
 // for a resync (a fresh Snapshot) when a message was missed, or when seq goes back (the
 // server restarted its count): then nothing more is applied until that Snapshot.
+//
+// It also keeps the account's figures from the feed's Account messages, in the same sequence:
+// none until the feed sends some (a feed may never), and marked not current from a new
+// connection until that connection's own Account message arrives.
 //
 // Its signals mirror the item-model protocol so that a model can follow row by row.
 class PositionBook : public QObject
@@ -35,6 +40,10 @@ public:
     // The row of a ticket, -1 if it is not open.
     int rowOf(qint64 ticket) const { return m_rows.value(ticket, -1); }
     qint64 lastSeq() const { return m_lastSeq; }
+    // The last figures the feed sent for this account; none before the first.
+    const std::optional<AccountFigures> &figures() const { return m_figures; }
+    // The figures came on the current connection (not only on an earlier one).
+    bool areFiguresCurrent() const { return m_figures && m_figuresCurrent; }
 
     // A new connection: data before its Snapshot is ignored, and the seq count starts again.
     void expectSnapshot();
@@ -51,6 +60,7 @@ public:
     void applyPositions(const QList<Position> &positions);
     void applyClosed(const QList<ClosedTrade> &trades);
     void applyHistory(const QList<ClosedTrade> &trades);
+    void applyAccount(const AccountFigures &figures);
 
 Q_SIGNALS:
     void positionsAboutToBeReset();
@@ -67,6 +77,8 @@ Q_SIGNALS:
     // A message was missed, or seq went back: the owner answers by subscribing again. Once
     // per Snapshot, with the reason in words.
     void resyncNeeded(const QString &why);
+    // figures() or areFiguresCurrent() changed.
+    void figuresChanged();
 
 private:
     void removeRow(int row);
@@ -76,6 +88,8 @@ private:
     QList<Position> m_positions;
     QHash<qint64, int> m_rows; // ticket -> row
     const Clock *m_clock = nullptr;
+    std::optional<AccountFigures> m_figures;
+    bool m_figuresCurrent = false;
     qint64 m_lastSeq = 0;
     bool m_awaitingSnapshot = true;
     bool m_resyncRequested = false;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/accountfigures.h"
 #include "domain/closedtrade.h"
 #include "domain/position.h"
 
@@ -23,6 +24,7 @@ public:
         History,
         Pong,
         Error,
+        Account, // the account's balance, equity and margin
         List,  // a dialect without seq (seed): the whole list of open positions, every time
         Alive, // a frame with no data: only a sign of life
     };
@@ -33,6 +35,7 @@ public:
     qint64 seq = 0;            // native data messages
     QList<Position> positions; // Snapshot, Positions, List
     QList<ClosedTrade> trades; // Closed, History
+    AccountFigures account;    // Account
     qint64 ts = 0;             // Pong
     QString errorMessage;      // Error
     // Rows left out of the data: pending orders (any envelope) and, in a List, rows that are

@@ -38,6 +38,18 @@ QJsonObject toJson(const ClosedTrade &t)
     return object;
 }
 
+QJsonObject toJson(const AccountFigures &a)
+{
+    return QJsonObject{
+        {u"balance"_s, a.balance},
+        {u"equity"_s, a.equity},
+        {u"margin"_s, a.margin},
+        {u"freeMargin"_s, a.freeMargin},
+        {u"marginLevel"_s, a.marginLevel ? QJsonValue(*a.marginLevel) : QJsonValue()},
+        {u"currency"_s, a.currency},
+    };
+}
+
 Position positionFromJson(const QJsonObject &o)
 {
     Position p;
@@ -170,6 +182,16 @@ QByteArray closed(qint64 seq, const QList<ClosedTrade> &trades)
 QByteArray history(qint64 seq, const QList<ClosedTrade> &trades)
 {
     return envelope("History", seq, encodeData(trades));
+}
+
+QByteArray encodeData(const AccountFigures &figures)
+{
+    return QJsonDocument(toJson(figures)).toJson(QJsonDocument::Compact);
+}
+
+QByteArray account(qint64 seq, const AccountFigures &figures)
+{
+    return envelope("Account", seq, encodeData(figures));
 }
 
 QByteArray pong(qint64 ts)

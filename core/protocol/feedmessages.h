@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/accountfigures.h"
 #include "domain/closedtrade.h"
 #include "domain/position.h"
 #include "protocol/feedprofile.h"
@@ -16,6 +17,8 @@ namespace FeedMessages {
 
 QJsonObject toJson(const Position &position);
 QJsonObject toJson(const ClosedTrade &trade);
+// marginLevel null when there is none.
+QJsonObject toJson(const AccountFigures &figures);
 // Reads back what toJson wrote, leniently (a missing field is zero): for files this program
 // wrote itself and for the benchmark's plain-Qt baseline. The feed goes through FeedParser.
 Position positionFromJson(const QJsonObject &object);
@@ -23,6 +26,7 @@ ClosedTrade closedTradeFromJson(const QJsonObject &object);
 
 QByteArray encodeData(const QList<Position> &positions);
 QByteArray encodeData(const QList<ClosedTrade> &trades);
+QByteArray encodeData(const AccountFigures &figures);
 // The same in a profile's field names and time unit (what a feed in that dialect sends).
 QByteArray encodeData(const QList<Position> &positions, const FeedProfile &profile);
 QByteArray encodeData(const QList<ClosedTrade> &trades, const FeedProfile &profile);
@@ -38,6 +42,7 @@ QByteArray snapshot(qint64 seq, const QList<Position> &positions);
 QByteArray positions(qint64 seq, const QList<Position> &positions);
 QByteArray closed(qint64 seq, const QList<ClosedTrade> &trades);
 QByteArray history(qint64 seq, const QList<ClosedTrade> &trades);
+QByteArray account(qint64 seq, const AccountFigures &figures);
 QByteArray pong(qint64 ts);
 QByteArray error(int code, const QString &message);
 // An error in the profile's envelope: a native Error, or {"Code":<code>,"msg":...}.

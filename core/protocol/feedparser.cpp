@@ -7,6 +7,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstring>
@@ -472,6 +473,55 @@ Item readItem(Reader &r, object item, quint32 required, const ItemRules &rules, 
     return Item::Ok;
 }
 
+// The Account message's data: every figure present, marginLevel a number or null (no margin
+// in use), the currency a short code. Keys we do not know are ignored, as in positions.
+bool readAccount(Reader &r, element value, AccountFigures *out)
+{
+    object fields;
+    if (value.get_object().get(fields) != simdjson::SUCCESS) {
+        r.setField("data");
+        return r.fail(u"must be an object, not %1"_s.arg(describeType(value)));
+    }
+    const auto amount = [&](const char *key, double min, double *target) {
+        element field;
+        r.setField(key);
+        if (fields[key].get(field) != simdjson::SUCCESS)
+            return r.fail(u"missing"_s);
+        return r.real(field, min, kMaxAmount, target);
+    };
+    if (!amount("balance", -kMaxAmount, &out->balance) ||
+        !amount("equity", -kMaxAmount, &out->equity) || !amount("margin", 0.0, &out->margin) ||
+        !amount("freeMargin", -kMaxAmount, &out->freeMargin))
+        return false;
+    element level;
+    r.setField("marginLevel");
+    if (fields["marginLevel"].get(level) != simdjson::SUCCESS)
+        return r.fail(u"missing (null when no margin is in use)"_s);
+    if (level.is_null()) {
+        out->marginLevel.reset();
+    } else {
+        double percent = 0.0;
+        if (!r.real(level, 0.0, kMaxAmount, &percent))
+            return false;
+        out->marginLevel = percent;
+    }
+    element currency;
+    r.setField("currency");
+    if (fields["currency"].get(currency) != simdjson::SUCCESS)
+        return r.fail(u"missing"_s);
+    std::string_view code;
+    if (!r.view(currency, 8, &code))
+        return false;
+    const bool alphanumeric = std::all_of(code.begin(), code.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    });
+    if (code.empty() || !alphanumeric)
+        return r.fail(u"must be a currency code such as \"USD\", not \"%1\""_s.arg(text(code)));
+    out->currency = text(code);
+    r.setField({});
+    return true;
+}
+
 } // namespace
 
 QString FeedMessage::typeName(Type type)
@@ -661,6 +711,8 @@ std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
         message.type = FeedMessage::Type::Pong;
     else if (typeText == "Error")
         message.type = FeedMessage::Type::Error;
+    else if (typeText == "Account")
+        message.type = FeedMessage::Type::Account;
     else {
         r.setField("type");
         r.fail(u"unknown message type \"%1\""_s.arg(text(typeText.substr(0, 32))));
@@ -725,6 +777,11 @@ std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
         r.setField({});
         r.fail(u"missing \"data\""_s);
         return std::nullopt;
+    }
+    if (message.type == FeedMessage::Type::Account) {
+        if (!readAccount(r, dataValue, &message.account))
+            return std::nullopt;
+        return message;
     }
     simdjson::dom::array data;
     if (dataValue.get_array().get(data) != simdjson::SUCCESS) {

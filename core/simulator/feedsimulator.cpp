@@ -428,6 +428,11 @@ void FeedSimulator::subscribe(QWebSocket *socket, Client &client)
         push(socket, client, "Snapshot",
              FeedMessages::encodeData(m_simulation.openPositions(), profile));
         push(socket, client, "History", FeedMessages::encodeData(m_simulation.history(), profile));
+        if (m_options.sendAccount) {
+            m_sentAccount = m_simulation.account();
+            m_accountClock.start();
+            push(socket, client, "Account", FeedMessages::encodeData(m_sentAccount));
+        }
     }
     Q_EMIT clientSubscribed();
     if (m_options.closeAfterSubscribe)
@@ -452,6 +457,21 @@ void FeedSimulator::onTick()
         broadcast("Positions", FeedMessages::encodeData(step.changed, m_options.profile));
     if (!step.closed.isEmpty())
         broadcast("Closed", FeedMessages::encodeData(step.closed, m_options.profile));
+    broadcastAccount();
+}
+
+void FeedSimulator::broadcastAccount()
+{
+    if (!m_options.sendAccount || isSeed() || subscribedCount() == 0)
+        return;
+    if (m_accountClock.isValid() && m_accountClock.elapsed() < m_options.accountInterval.count())
+        return;
+    const AccountFigures figures = m_simulation.account();
+    if (figures == m_sentAccount && m_accountClock.isValid())
+        return;
+    m_sentAccount = figures;
+    m_accountClock.start();
+    broadcast("Account", FeedMessages::encodeData(figures));
 }
 
 void FeedSimulator::onRateTimer()

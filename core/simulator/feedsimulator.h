@@ -42,6 +42,10 @@ public:
         bool closeAfterSubscribe = false;          // drop each client right after its History
         int subscribeError = 0; // answer every Subscribe with an Error of this code instead
         FeedProfile profile;    // the wire format it speaks
+        // Native Account messages: after the Snapshot and History, then at most once per
+        // accountInterval while the figures change. Off: a feed without account data.
+        bool sendAccount = true;
+        std::chrono::milliseconds accountInterval{1000};
     };
 
     explicit FeedSimulator(const Options &options, QObject *parent = nullptr);
@@ -109,6 +113,9 @@ private:
     void onRateTimer();
     void push(QWebSocket *socket, Client &client, const char *type, const QByteArray &data);
     void pushList(QWebSocket *socket);
+    // The account's figures to every subscribed client, if they changed and the last were
+    // sent at least accountInterval ago.
+    void broadcastAccount();
     bool isSeed() const { return m_options.profile.envelope == FeedProfile::Envelope::Seed; }
     // Which of the profile's messages a client sent: "Subscribe", "Unsubscribe", "Ping", or
     // nothing known ("").
@@ -141,6 +148,8 @@ private:
     QTimer m_dropTimer;
     QTimer m_silentTimer;
     QElapsedTimer m_rateClock;
+    QElapsedTimer m_accountClock;
+    AccountFigures m_sentAccount;
     qint64 m_rateSent = 0;
     qint64 m_burstLeft = 0;
 };

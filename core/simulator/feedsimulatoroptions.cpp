@@ -44,6 +44,7 @@ FeedSimulatorOptions::Outcome FeedSimulatorOptions::parse(const QStringList &arg
         {u"subscribe-error"_s,
          u"Answer every Subscribe with an Error of this code (400 to 599) instead of data."_s,
          u"CODE"_s},
+        {u"no-account"_s, u"Send no Account messages (a feed without account figures)."_s},
         {u"malformed-rate"_s,
          u"Share (0 to 1) of pushed messages sent as invalid JSON or wrong types [0]."_s, u"P"_s},
         {u"close-code"_s,
@@ -83,6 +84,7 @@ FeedSimulatorOptions::Outcome FeedSimulatorOptions::parse(const QStringList &arg
     options.rejectHandshake = int(integer("reject-handshake", 400, 599, 0));
     options.subscribeError = int(integer("subscribe-error", 400, 599, 0));
     options.closeCode = int(integer("close-code", 1000, 4999, 1001));
+    options.sendAccount = !parser.isSet(u"no-account"_s);
     options.closeAfterSubscribe = parser.isSet(u"close-code"_s) && !parser.isSet(u"drop-every"_s);
     if (parser.isSet(u"malformed-rate"_s))
         options.malformedRate =

@@ -22,6 +22,14 @@ double Instrument::profit(double from, double to, double volume, int direction, 
     return price > 0.0 ? inQuote / price : 0.0;
 }
 
+double Instrument::margin(double volume, double price, double leverage) const
+{
+    // USDJPY and the like: one lot is a contract of dollars; otherwise its value in USD.
+    const double notional =
+        base == "USD"_L1 ? volume * contractSize : volume * contractSize * price;
+    return leverage > 0.0 ? notional / leverage : notional;
+}
+
 QList<Instrument> Instrument::demoSet()
 {
     QList<Instrument> set;

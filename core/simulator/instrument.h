@@ -28,6 +28,9 @@ struct Instrument
     // a buy (`direction` 1) or a sell (-1), at the current price `price` for conversion.
     double profit(double from, double to, double volume, int direction, double price) const;
 
+    // The margin in USD that `volume` lots hold at `price`, at 1:`leverage`.
+    double margin(double volume, double price, double leverage) const;
+
     // FX majors, gold, an index and a crypto pair.
     static QList<Instrument> demoSet();
 };

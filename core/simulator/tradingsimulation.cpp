@@ -27,6 +27,7 @@ TradingSimulation::TradingSimulation(const Options &options)
     m_nextTicket = 50'000'000 + qint64(m_random.bounded(1'000'000)) * 10;
     for (const Instrument &instrument : std::as_const(m_instruments))
         m_prices.append(instrument.startPrice);
+    m_balance = options.deposit;
     seedHistory();
     for (int i = 0; i < m_options.positions; ++i) {
         const qint64 openTime = m_now - qint64(uniform(0.02, 5.0) * kDayMs);
@@ -150,6 +151,7 @@ ClosedTrade TradingSimulation::closePosition(const Position &position, ClosedTra
     trade.closePrice = position.price;
     trade.closeTime = m_now;
     trade.reason = reason;
+    m_balance += position.net();
     m_history.append(trade);
     if (m_history.size() > m_options.historySize)
         m_history.remove(0, m_history.size() - m_options.historySize);
@@ -196,8 +198,29 @@ void TradingSimulation::seedHistory()
         trade.closePrice = close;
         trade.closeTime = closeTime;
         trade.reason = reason;
+        m_balance += p.net();
         m_history.append(trade);
     }
+}
+
+AccountFigures TradingSimulation::account() const
+{
+    AccountFigures figures;
+    figures.currency = u"USD"_s;
+    figures.balance = std::round(m_balance * 100.0) / 100.0;
+    double floating = 0.0;
+    double margin = 0.0;
+    for (const auto &[ticket, p] : m_open) {
+        floating += p.net();
+        const Instrument &instrument = m_instruments.at(instrumentIndex(p.symbol));
+        margin += instrument.margin(p.volume, p.openPrice, m_options.leverage);
+    }
+    figures.equity = std::round((m_balance + floating) * 100.0) / 100.0;
+    figures.margin = std::round(margin * 100.0) / 100.0;
+    figures.freeMargin = std::round((figures.equity - figures.margin) * 100.0) / 100.0;
+    if (figures.margin > 0.0)
+        figures.marginLevel = std::round(figures.equity / figures.margin * 10000.0) / 100.0;
+    return figures;
 }
 
 QList<Position> TradingSimulation::openPositions() const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/accountfigures.h"
 #include "domain/closedtrade.h"
 #include "domain/position.h"
 #include "simulator/instrument.h"
@@ -27,6 +28,8 @@ public:
         std::chrono::milliseconds tick{200};
         qint64 startTime = 0; // ms since epoch; 0 = now
         int historySize = 50;
+        double deposit = 10000.0; // USD, before the history's trades
+        double leverage = 100.0;
     };
 
     struct SignalTrader
@@ -54,6 +57,10 @@ public:
     // The most recent closed trades, oldest first, at most options().historySize.
     QList<ClosedTrade> history() const;
 
+    // Balance (the deposit and every closed trade's net), equity, margin at the options'
+    // leverage, in USD; the margin level is none while no position is open.
+    AccountFigures account() const;
+
     // Advances time by one tick.
     Step tick();
     // One extra update for load: a small price move of one instrument that a position holds
@@ -80,6 +87,7 @@ private:
     QList<double> m_prices;
     std::map<qint64, Position> m_open;
     QList<ClosedTrade> m_history;
+    double m_balance = 0.0;
     qint64 m_now = 0;
     qint64 m_nextTicket = 0;
 };

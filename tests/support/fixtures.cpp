@@ -2,6 +2,7 @@
 #include "fixtures.h"
 
 #include "protocol/feedmessages.h"
+#include "protocol/feedparser.h"
 #include "protocol/feedprofile.h"
 
 #include <QJsonArray>
@@ -108,6 +109,36 @@ FeedMessage message(FeedMessage::Type type, qint64 seq, const QList<Position> &p
 FeedMessage snapshot(qint64 seq, const QList<Position> &positions)
 {
     return message(FeedMessage::Type::Snapshot, seq, positions);
+}
+
+FeedMessage account(qint64 seq, QByteArrayView json)
+{
+    QJsonObject data{{QStringLiteral("balance"), 0},
+                     {QStringLiteral("equity"), 0},
+                     {QStringLiteral("margin"), 0},
+                     {QStringLiteral("freeMargin"), 0},
+                     {QStringLiteral("marginLevel"), QJsonValue()},
+                     {QStringLiteral("currency"), QStringLiteral("USD")}};
+    const QJsonDocument given = parse(json);
+    if (!given.isObject())
+        qFatal("account fixture is no JSON object: %s", json.toByteArray().constData());
+    const QJsonObject fields = given.object();
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (!data.contains(it.key()))
+            qFatal("account fixture key \"%s\" is no Account field", qPrintable(it.key()));
+        data.insert(it.key(), it.value());
+    }
+    FeedParser parser;
+    const std::optional<FeedMessage> message =
+        parser.parse(FeedMessages::envelope("Account", seq, QJsonDocument(data).toJson()));
+    if (!message)
+        qFatal("account fixture is no valid Account: %s", qPrintable(parser.error()));
+    return *message;
+}
+
+AccountFigures figures(QByteArrayView json)
+{
+    return account(1, json).account;
 }
 
 } // namespace Fixtures

@@ -29,4 +29,10 @@ FeedMessage message(FeedMessage::Type type, qint64 seq, const QList<Position> &p
                     const QList<ClosedTrade> &trades = {});
 FeedMessage snapshot(qint64 seq, const QList<Position> &positions);
 
+// Account figures from the Account message's data, R"({"balance":1000,"equity":980})"; what is
+// left out is 0, marginLevel null, currency USD. Read by FeedParser, so it is what a feed
+// could send.
+AccountFigures figures(QByteArrayView json);
+FeedMessage account(qint64 seq, QByteArrayView json);
+
 } // namespace Fixtures
