@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "accountbar.h"
 #include "closedtradespage.h"
 #include "config/appsettings.h"
 #include "connectionlogwindow.h"
@@ -322,12 +323,13 @@ void tst_MainWindow::totalsMatchTheRowsShown()
         volume += shown->index(row, PositionsModel::VolumeColumn)
                       .data(PositionsModel::SortRole)
                       .toDouble();
-        profit += shown->index(row, PositionsModel::ProfitColumn)
-                      .data(PositionsModel::SortRole)
-                      .toDouble();
+        // Net of swap and commission, as the account bar counts it.
+        for (const int column : {PositionsModel::ProfitColumn, PositionsModel::SwapColumn,
+                                 PositionsModel::CommissionColumn})
+            profit += shown->index(row, column).data(PositionsModel::SortRole).toDouble();
     }
     QVERIFY(count > 0);
-    const QString expected = u"%1 position%2 · %3 lots · Floating profit %4%5"_s.arg(count)
+    const QString expected = u"%1 position%2 · %3 lots · Floating P/L %4%5"_s.arg(count)
                                  .arg(count == 1 ? QString() : u"s"_s)
                                  .arg(QLocale().toString(volume, 'f', 2))
                                  .arg(profit > 0 ? u"+"_s : QString())
@@ -785,6 +787,7 @@ void tst_MainWindow::rendersToPng()
     Rig rig(m_dir->path());
     QTRY_VERIFY(rig.book.count() > 0);
     QTRY_VERIFY(rig.stored() >= 50);
+    QTRY_VERIFY(rig.open()->accountBar()->isShown(AccountBar::Field::Balance));
     rig.window->resize(1280, 640);
     savePng(rig.window.get(), u"mainwindow-open.png"_s);
     rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);

@@ -65,6 +65,8 @@ QList<Position> randomAccount(int count)
         p.price = 1.0;
         p.openPrice = 1.0;
         p.profit = double(int(random.bounded(2000)) - 1000) / 10.0;
+        p.swap = -double(random.bounded(50)) / 10.0;
+        p.commission = -double(random.bounded(30)) / 10.0;
         p.flwsig = random.bounded(3) == 0;
         p.sigtraderid = p.flwsig ? 88001 + random.bounded(3) : 0;
         list.append(p);
@@ -200,7 +202,11 @@ void tst_PositionsFilterModel::totalsMatchTheRowsShown()
     m_proxy->setSignalTraderId(signalId);
     double volume = 0;
     double profit = 0;
+    double net = 0;
     for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        for (const int column : {PositionsModel::ProfitColumn, PositionsModel::SwapColumn,
+                                 PositionsModel::CommissionColumn})
+            net += m_proxy->index(row, column).data(PositionsModel::SortRole).toDouble();
         volume += m_proxy->index(row, PositionsModel::VolumeColumn)
                       .data(PositionsModel::SortRole)
                       .toDouble();
@@ -213,6 +219,7 @@ void tst_PositionsFilterModel::totalsMatchTheRowsShown()
     QVERIFY(totals.count > 0);
     QVERIFY(qAbs(totals.volume - volume) < 1e-9);
     QVERIFY(qAbs(totals.profit - profit) < 1e-9);
+    QVERIFY(qAbs(totals.net - net) < 1e-9);
 }
 
 void tst_PositionsFilterModel::userSortAndBackToDefault()

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "opentradespage.h"
 
+#include "accountbar.h"
+#include "models/accountsummary.h"
+
 #include "domain/tradetext.h"
 #include "feed/positionbook.h"
 #include "models/positionsmodel.h"
@@ -32,6 +35,8 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     m_model = new PositionsModel(book, this);
     m_proxy = new PositionsFilterModel(this);
     m_proxy->setSourceModel(m_model);
+    m_summary = new AccountSummary(book, this);
+    m_accountBar = new AccountBar(m_summary, this);
 
     // The filter bar: All / Following / Mine, a signal trader, a search.
     auto *bar = new QHBoxLayout;
@@ -110,6 +115,7 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     m_footer->setTextFormat(Qt::RichText);
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_accountBar);
     layout->addLayout(bar);
     layout->addWidget(m_banner);
     layout->addWidget(m_table, 1);
@@ -173,12 +179,12 @@ void OpenTradesPage::updateFooter()
 {
     const PositionsFilterModel::Totals totals = m_proxy->totals();
     const QLocale locale;
-    const Tone tone = m_delegate->isStale() ? Tone::Flat : toneOf(totals.profit);
+    const Tone tone = m_delegate->isStale() ? Tone::Flat : toneOf(totals.net);
     const QString profit = u"<span style=\"color:%1\"><b>%2</b></span>"_s.arg(
-        ToneDelegate::toneColor(palette(), tone).name(),
-        (totals.profit > 0.0 ? u"+"_s : QString()) + locale.toString(totals.profit, 'f', 2));
+        ToneDelegate::toneColor(palette(), tone, QPalette::Window).name(),
+        (totals.net > 0.0 ? u"+"_s : QString()) + locale.toString(totals.net, 'f', 2));
     const QString positions = tr("%n position(s)", nullptr, totals.count);
-    m_footer->setText(tr("%1 · %2 lots · Floating profit %3")
+    m_footer->setText(tr("%1 · %2 lots · Floating P/L %3")
                           .arg(positions, locale.toString(totals.volume, 'f', 2), profit));
 }
 
@@ -213,6 +219,7 @@ void OpenTradesPage::setFeedStatus(const FeedStatus &status)
     m_bannerReconnect->setVisible(status.offerReconnect);
     m_bannerSettings->setVisible(status.offerSettings);
     m_bannerDismiss->setVisible(notice);
+    m_accountBar->setStale(!live);
     if (m_delegate->isStale() != !live) {
         m_delegate->setStale(!live);
         m_table->viewport()->update();

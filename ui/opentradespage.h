@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+class AccountBar;
+class AccountSummary;
 class PositionBook;
 class PositionsModel;
 class QButtonGroup;
@@ -17,8 +19,8 @@ class QSettings;
 class QTableView;
 class ToneDelegate;
 
-// "Open Trades": a filter bar, the positions table and the totals of what it shows. When the
-// feed is not live a banner above the table says so, and the numbers are greyed.
+// "Open Trades": the account bar, a filter bar, the positions table and the totals of what it
+// shows. When the feed is not live a banner above the table says so, and the numbers are greyed.
 class OpenTradesPage : public QWidget
 {
     Q_OBJECT
@@ -31,6 +33,7 @@ public:
     QTableView *table() const { return m_table; }
     QComboBox *signalTraderBox() const { return m_signalTraders; }
     QLineEdit *searchBox() const { return m_search; }
+    AccountBar *accountBar() const { return m_accountBar; }
     QString footerText() const;
     QString bannerText() const;
     bool isBannerVisible() const;
@@ -60,6 +63,8 @@ private:
     PositionBook *m_book = nullptr;
     PositionsModel *m_model = nullptr;
     PositionsFilterModel *m_proxy = nullptr;
+    AccountSummary *m_summary = nullptr;
+    AccountBar *m_accountBar = nullptr;
     QTableView *m_table = nullptr;
     ToneDelegate *m_delegate = nullptr;
     QButtonGroup *m_modes = nullptr;

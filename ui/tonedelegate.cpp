@@ -3,20 +3,67 @@
 
 #include <QPalette>
 
+#include <algorithm>
+#include <cmath>
+
 ToneDelegate::ToneDelegate(int toneRole, QList<int> toneColumns, QObject *parent)
     : QStyledItemDelegate(parent)
     , m_toneRole(toneRole)
     , m_toneColumns(std::move(toneColumns))
 {}
 
-QColor ToneDelegate::toneColor(const QPalette &palette, Tone tone)
+namespace {
+
+double luminance(const QColor &color)
 {
-    const QColor text = palette.color(QPalette::Text);
+    const auto channel = [](float c) {
+        return c <= 0.03928f ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) +
+           0.0722 * channel(color.blueF());
+}
+
+QPalette::ColorRole textRoleOn(QPalette::ColorRole background)
+{
+    switch (background) {
+    case QPalette::Highlight:
+        return QPalette::HighlightedText;
+    case QPalette::Window:
+        return QPalette::WindowText;
+    default:
+        return QPalette::Text;
+    }
+}
+
+} // namespace
+
+double ToneDelegate::contrast(const QColor &a, const QColor &b)
+{
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor ToneDelegate::toneColor(const QPalette &palette, Tone tone, QPalette::ColorRole background)
+{
+    const QColor text = palette.color(textRoleOn(background));
     if (tone == Tone::Flat)
         return text;
-    // The text colour's lightness keeps the contrast of the theme; the hue says gain or loss.
-    const float lightness = std::clamp(text.lightnessF(), 0.30f, 0.72f);
-    return QColor::fromHslF(tone == Tone::Gain ? 0.34f : 0.0f, 0.70f, lightness);
+    const QColor back = palette.color(background);
+    // As much contrast as the theme's own text has, up to 4.5:1 (WCAG AA for body text).
+    const double wanted = std::min(4.5, 0.85 * contrast(text, back));
+    // Lighter on a background the theme writes light text on, darker otherwise.
+    const bool lighten = luminance(text) > luminance(back);
+    const float hue = tone == Tone::Gain ? 0.34f : 0.0f;
+    // From a middle shade towards the text's side until it reads.
+    QColor color;
+    for (float lightness = 0.45f; lightness >= 0.10f && lightness <= 0.95f;
+         lightness += lighten ? 0.025f : -0.025f) {
+        color = QColor::fromHslF(hue, 0.75f, lightness);
+        if (contrast(color, back) >= wanted)
+            break;
+    }
+    return color;
 }
 
 void ToneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
@@ -24,13 +71,16 @@ void ToneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
     QStyledItemDelegate::initStyleOption(option, index);
     if (m_confirmedRole >= 0 && !index.data(m_confirmedRole).toBool())
         option->font.setItalic(true);
-    QColor color;
-    if (m_stale)
-        color = option->palette.color(QPalette::Disabled, QPalette::Text);
-    else if (m_toneColumns.contains(index.column()))
-        color = toneColor(option->palette, index.data(m_toneRole).value<Tone>());
-    if (color.isValid()) {
-        option->palette.setColor(QPalette::Text, color);
-        option->palette.setColor(QPalette::HighlightedText, color);
+    if (m_stale) {
+        const QColor grey = option->palette.color(QPalette::Disabled, QPalette::Text);
+        option->palette.setColor(QPalette::Text, grey);
+        option->palette.setColor(QPalette::HighlightedText, grey);
+    } else if (m_toneColumns.contains(index.column())) {
+        // One colour for a cell and another for the same cell selected: dark red on the
+        // selection's blue does not read.
+        const Tone tone = index.data(m_toneRole).value<Tone>();
+        option->palette.setColor(QPalette::Text, toneColor(option->palette, tone));
+        option->palette.setColor(QPalette::HighlightedText,
+                                 toneColor(option->palette, tone, QPalette::Highlight));
     }
 }

@@ -5,9 +5,10 @@
 
 #include <QStyledItemDelegate>
 
-// Paints gains green and losses red, in shades taken from the palette's own text colour so
-// that they read on light and dark themes alike; and greys every cell while the data is
-// stale (the feed is not live), so old numbers never pass for live ones.
+// Paints gains green and losses red, in shades chosen against the background they are drawn
+// on, so that they read on light and dark themes and on a selected row alike; and greys every
+// cell while the data is stale (the feed is not live), so old numbers never pass for live
+// ones.
 class ToneDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -21,8 +22,14 @@ public:
     // Rows whose `role` is false (an unconfirmed close) are set in italics.
     void setConfirmedRole(int role) { m_confirmedRole = role; }
 
-    // The colour of a tone on `palette`; a loss's is also the colour of an alarm.
-    static QColor toneColor(const QPalette &palette, Tone tone);
+    // The colour of a tone drawn on `palette`'s `background` (Base for cells, Highlight for a
+    // selected row, Window for labels): the hue says gain or loss, the lightness keeps a
+    // contrast of 4.5:1 where the theme's own text has that much (else 85 % of the text's own).
+    // A loss's colour is also the colour of an alarm.
+    static QColor toneColor(const QPalette &palette, Tone tone,
+                            QPalette::ColorRole background = QPalette::Base);
+    // WCAG contrast ratio of two colours, 1 to 21.
+    static double contrast(const QColor &a, const QColor &b);
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

@@ -151,6 +151,7 @@ PositionsFilterModel::Totals PositionsFilterModel::totals() const
         ++totals.count;
         totals.volume += p.volume;
         totals.profit += p.profit;
+        totals.net += p.net();
     }
     return totals;
 }

@@ -23,7 +23,8 @@ public:
     {
         int count = 0;
         double volume = 0.0;
-        double profit = 0.0;
+        double profit = 0.0; // gross
+        double net = 0.0;    // Position::net(): what the footer and the account bar show
     };
 
     explicit PositionsFilterModel(QObject *parent = nullptr);
@@ -42,7 +43,7 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     bool isUserSorted() const { return m_userSorted; }
 
-    // Count, volume and floating profit of the rows shown.
+    // Count, volume and floating profit (gross and net) of the rows shown.
     Totals totals() const;
 
     // The filter on one position, as a pure function.

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/accountsummary.h"
+
+#include "feed/positionbook.h"
+
+AccountSummary::AccountSummary(const PositionBook *book, QObject *parent)
+    : QObject(parent)
+    , m_book(book)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(kDefaultInterval);
+    connect(&m_timer, &QTimer::timeout, this, &AccountSummary::changed);
+    for (auto signal : {&PositionBook::positionsReset, &PositionBook::figuresChanged})
+        connect(book, signal, this, &AccountSummary::schedule);
+    connect(book, &PositionBook::positionInserted, this, &AccountSummary::schedule);
+    connect(book, &PositionBook::positionRemoved, this, &AccountSummary::schedule);
+    connect(book, &PositionBook::positionUpdated, this, &AccountSummary::schedule);
+}
+
+void AccountSummary::setInterval(std::chrono::milliseconds interval)
+{
+    m_timer.setInterval(interval);
+}
+
+void AccountSummary::schedule()
+{
+    if (!m_timer.isActive())
+        m_timer.start();
+}
+
+AccountSummary::Summary AccountSummary::summary() const
+{
+    Summary s;
+    for (const Position &p : m_book->positions()) {
+        ++s.positions;
+        s.lots += p.volume;
+        s.floatingNet += p.net();
+    }
+    s.figures = m_book->figures();
+    s.figuresCurrent = m_book->areFiguresCurrent();
+    return s;
+}

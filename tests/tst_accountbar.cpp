@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "accountbar.h"
+#include "feed/positionbook.h"
+#include "fixtures.h"
+#include "models/accountsummary.h"
+#include "tonedelegate.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QStyleFactory>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using Field = AccountBar::Field;
+
+namespace {
+
+// Two positions: net +10 - 1 - 2 = 7 and -30 + 0.5 - 1 = -30.5.
+const QList<Position> kPositions = Fixtures::positions(R"([
+    {"ticket":1,"symbol":"EURUSD","volume":0.5,"profit":10,"swap":-1,"commission":-2},
+    {"ticket":2,"symbol":"XAUUSD","volume":0.25,"profit":-30,"swap":0.5,"commission":-1}])");
+
+constexpr char kFigures[] = R"({"balance":10250.5,"equity":10227,"margin":400,
+    "freeMargin":9827,"marginLevel":2556.75})";
+
+} // namespace
+
+class tst_AccountBar : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void summaryCountsEveryPositionNet();
+    void figuresAsTheFeedSendsThem();
+    void withoutFiguresNothingIsGuessed();
+    void earlierConnectionsFiguresAreGreyed();
+    void marginLevelBelowTheAlarmIsRed();
+    void tonesReadOnEveryBackground_data();
+    void tonesReadOnEveryBackground();
+};
+
+void tst_AccountBar::initTestCase()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void tst_AccountBar::summaryCountsEveryPositionNet()
+{
+    PositionBook book;
+    AccountSummary summary(&book);
+    summary.setInterval(0ms);
+    QSignalSpy changed(&summary, &AccountSummary::changed);
+    book.apply(Fixtures::snapshot(1, kPositions));
+    QVERIFY(changed.wait());
+    const AccountSummary::Summary s = summary.summary();
+    QCOMPARE(s.positions, 2);
+    QCOMPARE(s.lots, 0.75);
+    QCOMPARE(s.floatingNet, -23.5);
+    QVERIFY(!s.figures);
+    // Ticks are coalesced: many updates, one signal.
+    changed.clear();
+    for (int i = 0; i < 20; ++i) {
+        Position p = kPositions.at(0);
+        p.profit = 10 + i;
+        book.apply(Fixtures::message(FeedMessage::Type::Positions, 2 + i, {p}));
+    }
+    QVERIFY(changed.wait());
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(summary.summary().floatingNet, -23.5 + 19);
+}
+
+void tst_AccountBar::figuresAsTheFeedSendsThem()
+{
+    PositionBook book;
+    AccountSummary summary(&book);
+    summary.setInterval(0ms);
+    AccountBar bar(&summary);
+    book.apply(Fixtures::snapshot(1, kPositions));
+    book.apply(Fixtures::account(2, kFigures));
+    QTRY_COMPARE(bar.value(Field::Balance), u"10,250.50 USD"_s);
+    QCOMPARE(bar.value(Field::Equity), u"10,227.00 USD"_s);
+    QCOMPARE(bar.value(Field::Margin), u"400.00 USD"_s);
+    QCOMPARE(bar.value(Field::FreeMargin), u"9,827.00 USD"_s);
+    QCOMPARE(bar.value(Field::MarginLevel), u"2,556.75 %"_s);
+    QCOMPARE(bar.value(Field::Floating), u"-23.50 USD"_s);
+    QVERIFY(!bar.saysFiguresAreMissing());
+    // The account's own figures say it all: no count of our own beside them.
+    QVERIFY(!bar.isShown(Field::Positions));
+    QVERIFY(!bar.isShown(Field::Lots));
+    QCOMPARE(bar.text(), u"Balance: 10,250.50 USD · Equity: 10,227.00 USD · Margin: 400.00 USD · "
+                         "Free margin: 9,827.00 USD · Margin level: 2,556.75 % · "
+                         "Floating P/L: -23.50 USD"_s);
+
+    // No margin in use: the level is none, not a number.
+    book.apply(
+        Fixtures::account(3, R"({"balance":10250.5,"equity":10250.5,"freeMargin":10250.5})"));
+    QTRY_COMPARE(bar.value(Field::MarginLevel), u"none"_s);
+}
+
+void tst_AccountBar::withoutFiguresNothingIsGuessed()
+{
+    PositionBook book;
+    AccountSummary summary(&book);
+    summary.setInterval(0ms);
+    AccountBar bar(&summary);
+    book.apply(Fixtures::snapshot(1, kPositions));
+    QTRY_COMPARE(bar.value(Field::Positions), u"2"_s);
+    QCOMPARE(bar.value(Field::Lots), u"0.75"_s);
+    QCOMPARE(bar.value(Field::Floating), u"-23.50"_s); // no currency: the feed never named one
+    for (const Field field :
+         {Field::Balance, Field::Equity, Field::Margin, Field::FreeMargin, Field::MarginLevel}) {
+        QVERIFY2(!bar.isShown(field), QMetaEnum::fromType<Field>().valueToKey(int(field)));
+        QVERIFY(bar.value(field).isEmpty());
+    }
+    QVERIFY(bar.saysFiguresAreMissing());
+    QVERIFY(bar.text().endsWith(u"No balance or margin from this feed"_s));
+
+    // Figures from another account are no figures of this one.
+    book.apply(Fixtures::account(2, kFigures));
+    QTRY_VERIFY(bar.isShown(Field::Balance));
+    book.clear();
+    QTRY_VERIFY(!bar.isShown(Field::Balance));
+    QVERIFY(bar.saysFiguresAreMissing());
+}
+
+void tst_AccountBar::earlierConnectionsFiguresAreGreyed()
+{
+    PositionBook book;
+    AccountSummary summary(&book);
+    summary.setInterval(0ms);
+    AccountBar bar(&summary);
+    auto *balance = bar.findChildren<QLabel *>().at(1); // the value after "Balance:"
+    QCOMPARE(bar.findChildren<QLabel *>().at(0)->text(), u"Balance:"_s);
+    const QColor grey = bar.palette().color(QPalette::Disabled, QPalette::WindowText);
+    book.apply(Fixtures::snapshot(1, kPositions));
+    book.apply(Fixtures::account(2, kFigures));
+    QTRY_VERIFY(bar.isShown(Field::Balance));
+    QVERIFY(balance->palette().color(QPalette::WindowText) != grey);
+    // A new connection: the figures stay for reference, greyed until its own arrive.
+    book.expectSnapshot();
+    QTRY_COMPARE(balance->palette().color(QPalette::WindowText), grey);
+    book.apply(Fixtures::snapshot(1, kPositions));
+    book.apply(Fixtures::account(2, kFigures));
+    QTRY_VERIFY(balance->palette().color(QPalette::WindowText) != grey);
+    // And greyed while the feed is not live.
+    bar.setStale(true);
+    QCOMPARE(balance->palette().color(QPalette::WindowText), grey);
+}
+
+void tst_AccountBar::marginLevelBelowTheAlarmIsRed()
+{
+    PositionBook book;
+    AccountSummary summary(&book);
+    summary.setInterval(0ms);
+    AccountBar bar(&summary);
+    QLabel *level = nullptr;
+    const QList<QLabel *> labels = bar.findChildren<QLabel *>();
+    for (int i = 0; i + 1 < labels.size(); ++i) {
+        if (labels.at(i)->text() == u"Margin level:"_s)
+            level = labels.at(i + 1);
+    }
+    QVERIFY(level);
+    const QColor normal = bar.palette().color(QPalette::WindowText);
+    const QColor alarm = ToneDelegate::toneColor(bar.palette(), Tone::Loss, QPalette::Window);
+    book.apply(Fixtures::snapshot(1, kPositions));
+    book.apply(Fixtures::account(2, R"({"margin":400,"equity":480,"marginLevel":120})"));
+    QTRY_COMPARE(bar.value(Field::MarginLevel), u"120.00 %"_s);
+    QCOMPARE(level->palette().color(QPalette::WindowText), normal);
+    bar.setMarginLevelAlarm(150);
+    QCOMPARE(level->palette().color(QPalette::WindowText), alarm);
+}
+
+void tst_AccountBar::tonesReadOnEveryBackground_data()
+{
+    QTest::addColumn<QPalette>("palette");
+    QTest::addColumn<QPalette::ColorRole>("background");
+    QPalette light = QStyleFactory::create(u"Fusion"_s)->standardPalette();
+    QPalette dark = light;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    for (const auto &[name, palette] : {std::pair{"light", light}, std::pair{"dark", dark}}) {
+        QTest::addRow("%s cell", name) << palette << QPalette::Base;
+        QTest::addRow("%s selected cell", name) << palette << QPalette::Highlight;
+        QTest::addRow("%s label", name) << palette << QPalette::Window;
+    }
+}
+
+void tst_AccountBar::tonesReadOnEveryBackground()
+{
+    QFETCH(QPalette, palette);
+    QFETCH(QPalette::ColorRole, background);
+    const QColor back = palette.color(background);
+    const QColor text = palette.color(background == QPalette::Highlight ? QPalette::HighlightedText
+                                      : background == QPalette::Window  ? QPalette::WindowText
+                                                                        : QPalette::Text);
+    // As readable as the theme's own text allows, up to 4.5:1; never below 3:1.
+    const double wanted = std::min(4.5, 0.85 * ToneDelegate::contrast(text, back));
+    QVERIFY(wanted >= 3.0);
+    for (const Tone tone : {Tone::Gain, Tone::Loss}) {
+        const QColor color = ToneDelegate::toneColor(palette, tone, background);
+        const double contrast = ToneDelegate::contrast(color, back);
+        QVERIFY2(contrast >= wanted - 0.01,
+                 qPrintable(u"%1 on %2: %3:1"_s.arg(color.name(), back.name()).arg(contrast)));
+    }
+    // Gain and loss stay told apart by hue.
+    const QColor gain = ToneDelegate::toneColor(palette, Tone::Gain, background);
+    const QColor loss = ToneDelegate::toneColor(palette, Tone::Loss, background);
+    QVERIFY(gain.hslHue() > 90 && gain.hslHue() < 150);
+    QVERIFY(loss.hslHue() < 10 || loss.hslHue() > 350);
+}
+
+QTEST_MAIN(tst_AccountBar)
+#include "tst_accountbar.moc"

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "accountbar.h"
+
+#include "domain/tone.h"
+#include "domain/tradetext.h"
+#include "tonedelegate.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+using Field = AccountBar::Field;
+
+AccountBar::AccountBar(AccountSummary *summary, QWidget *parent)
+    : QWidget(parent)
+    , m_summary(summary)
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->setSpacing(6);
+    addField(Field::Balance, tr("Balance:"), tr("Closed trades' result and deposits"));
+    addField(Field::Equity, tr("Equity:"),
+             tr("Balance plus the floating profit, net of swap and commission"));
+    addField(Field::Margin, tr("Margin:"), tr("Held by the open positions"));
+    addField(Field::FreeMargin, tr("Free margin:"),
+             tr("Equity minus margin: what new "
+                "positions can use"));
+    addField(Field::MarginLevel, tr("Margin level:"),
+             tr("Equity over margin; the broker stops positions out when it falls too low"));
+    addField(Field::Positions, tr("Positions:"), tr("Open positions, all of them"));
+    addField(Field::Lots, tr("Lots:"), tr("Volume of every open position"));
+    addField(Field::Floating, tr("Floating P/L:"),
+             tr("Profit of every open position, net of swap and commission"));
+    m_missing = new QLabel(tr("No balance or margin from this feed"), this);
+    m_missing->setToolTip(tr("The feed sends no account figures (no Account message): balance, "
+                             "equity and margin are left out rather than guessed."));
+    m_missing->setForegroundRole(QPalette::PlaceholderText);
+    for (const Field field : std::as_const(m_order)) {
+        layout->addWidget(m_items.value(field).label);
+        layout->addWidget(m_items.value(field).value);
+    }
+    m_missing->setContentsMargins(12, 0, 0, 0);
+    layout->addWidget(m_missing);
+    layout->addStretch();
+    connect(summary, &AccountSummary::changed, this, &AccountBar::refresh);
+    refresh();
+}
+
+void AccountBar::addField(Field field, const QString &label, const QString &tip)
+{
+    Item item{new QLabel(label, this), new QLabel(this)};
+    item.label->setToolTip(tip);
+    item.value->setToolTip(tip);
+    item.value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = item.value->font();
+    bold.setBold(true);
+    item.value->setFont(bold);
+    m_items.insert(field, item);
+    m_order.append(field);
+}
+
+void AccountBar::setStale(bool stale)
+{
+    if (m_stale == stale)
+        return;
+    m_stale = stale;
+    refresh();
+}
+
+void AccountBar::setMarginLevelAlarm(double percent)
+{
+    m_alarmLevel = percent;
+    refresh();
+}
+
+void AccountBar::refresh()
+{
+    const AccountSummary::Summary s = m_summary->summary();
+    const bool figures = s.figures.has_value();
+    const QString currency = figures ? u" "_s + s.figures->currency : QString();
+    const auto money = [&](double value) { return TradeText::amount(value) + currency; };
+    const auto show = [this](Field field, bool shown, const QString &text, Tone tone, bool stale) {
+        const Item &item = m_items.value(field);
+        item.label->setVisible(shown);
+        item.value->setVisible(shown);
+        item.value->setText(shown ? text : QString());
+        QPalette palette = this->palette();
+        const QColor color = stale ? palette.color(QPalette::Disabled, QPalette::WindowText)
+                                   : ToneDelegate::toneColor(palette, tone, QPalette::Window);
+        palette.setColor(QPalette::WindowText, color);
+        item.value->setPalette(palette);
+    };
+    const bool figuresStale = m_stale || !s.figuresCurrent;
+    if (figures) {
+        const AccountFigures &f = *s.figures;
+        show(Field::Balance, true, money(f.balance), Tone::Flat, figuresStale);
+        show(Field::Equity, true, money(f.equity), Tone::Flat, figuresStale);
+        show(Field::Margin, true, money(f.margin), Tone::Flat, figuresStale);
+        show(Field::FreeMargin, true, money(f.freeMargin), toneOf(std::min(f.freeMargin, 0.0)),
+             figuresStale);
+        const bool alarm = f.marginLevel && *f.marginLevel < m_alarmLevel;
+        show(Field::MarginLevel, true,
+             f.marginLevel ? QLocale().toString(*f.marginLevel, 'f', 2) + u" %"_s
+                           : tr("none", "margin level without margin in use"),
+             alarm ? Tone::Loss : Tone::Flat, figuresStale);
+    } else {
+        for (const Field field :
+             {Field::Balance, Field::Equity, Field::Margin, Field::FreeMargin, Field::MarginLevel})
+            show(field, false, {}, Tone::Flat, false);
+    }
+    // Counted from the positions: always there, but the account's own figures say it all
+    // when the feed sends them.
+    show(Field::Positions, !figures, QLocale().toString(s.positions), Tone::Flat, m_stale);
+    show(Field::Lots, !figures, TradeText::amount(s.lots), Tone::Flat, m_stale);
+    show(Field::Floating, true, (s.floatingNet > 0.0 ? u"+"_s : QString()) + money(s.floatingNet),
+         toneOf(s.floatingNet), m_stale);
+    m_missing->setVisible(!figures);
+    bool first = true;
+    for (const Field field : std::as_const(m_order)) {
+        if (isShown(field)) {
+            m_items.value(field).label->setContentsMargins(first ? 0 : 12, 0, 0, 0);
+            first = false;
+        }
+    }
+    setAccessibleDescription(text());
+}
+
+QString AccountBar::value(Field field) const
+{
+    return m_items.value(field).value->text();
+}
+
+bool AccountBar::isShown(Field field) const
+{
+    return !m_items.value(field).value->isHidden();
+}
+
+bool AccountBar::saysFiguresAreMissing() const
+{
+    return !m_missing->isHidden();
+}
+
+QString AccountBar::text() const
+{
+    QStringList parts;
+    for (const Field field : m_order) {
+        if (isShown(field))
+            parts.append(m_items.value(field).label->text() + u' ' + value(field));
+    }
+    if (saysFiguresAreMissing())
+        parts.append(m_missing->text());
+    return parts.join(u" · "_s);
+}

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/accountsummary.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QLabel;
+
+// The line above the open positions that says how the account stands: balance, equity,
+// margin, free margin and margin level as the feed reports them, and the floating profit net
+// of swap and commission of every open position. A feed without account figures gets the
+// count, the lots and the floating profit, and a word that the rest is not reported: nothing
+// is guessed. Greyed while the feed is not live or the figures are an earlier connection's;
+// the margin level turns red below the alert threshold.
+class AccountBar : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Field {
+        Balance,
+        Equity,
+        Margin,
+        FreeMargin,
+        MarginLevel,
+        Positions,
+        Lots,
+        Floating
+    };
+    Q_ENUM(Field)
+
+    explicit AccountBar(AccountSummary *summary, QWidget *parent = nullptr);
+
+    void setStale(bool stale);
+    bool isStale() const { return m_stale; }
+    // Percent; the margin level is an alarm below it.
+    void setMarginLevelAlarm(double percent);
+
+    // What a field shows ("10,250.50 USD"), empty while it is hidden.
+    QString value(Field field) const;
+    bool isShown(Field field) const;
+    // The whole line as words, for tests and the accessible description.
+    QString text() const;
+    bool saysFiguresAreMissing() const;
+
+private:
+    void refresh();
+    void addField(Field field, const QString &label, const QString &tip);
+
+    AccountSummary *m_summary = nullptr;
+    struct Item
+    {
+        QLabel *label = nullptr;
+        QLabel *value = nullptr;
+    };
+    QHash<Field, Item> m_items;
+    QList<Field> m_order;
+    QLabel *m_missing = nullptr;
+    bool m_stale = false;
+    double m_alarmLevel = 100.0;
+};
