@@ -8,6 +8,7 @@
 #include "feed/feedsource.h"
 #include "feed/positionbook.h"
 #include "feedstatusbar.h"
+#include "filterbar.h"
 #include "history/closedtradestore.h"
 #include "history/tradehistory.h"
 #include "mainwindow.h"
@@ -20,6 +21,7 @@
 #include "simulator/feedsimulator.h"
 #include "testfeedserver.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -51,14 +53,14 @@ using Mode = PositionsFilterModel::Mode;
 struct Rig
 {
     explicit Rig(const QString &folder, MainWindow::Tab tab = MainWindow::OpenTradesTab,
-                 qint64 traderId = 10260, bool muted = false)
+                 qint64 traderId = 10260, bool muted = false, int positions = 15)
         : settingsFile(QDir(folder).filePath(u"settings.ini"_s), QSettings::IniFormat)
         , appSettings(&settingsFile)
     {
         FeedSimulator::Options options;
         options.simulation.seed = 4;
         options.simulation.tick = 50ms;
-        options.simulation.positions = 15;
+        options.simulation.positions = positions;
         simulator = std::make_unique<FeedSimulator>(options);
         if (!simulator->listen())
             qFatal("the simulator cannot listen");
@@ -120,6 +122,8 @@ private Q_SLOTS:
     void tabRuleInEveryProfile_data();
     void tabRuleInEveryProfile();
     void signalTraderSelectorFillsFromPositions();
+    void filtersSayWhatTheyHide();
+    void anEmptyTableSaysWhy();
     void closedTradesShowsHistoryAndExports();
     void quittingClosesTheFeedCleanly();
     void filterSortAndColumnsAreRemembered();
@@ -329,8 +333,12 @@ void tst_MainWindow::totalsMatchTheRowsShown()
             profit += shown->index(row, column).data(PositionsModel::SortRole).toDouble();
     }
     QVERIFY(count > 0);
-    const QString expected = u"%1 position%2 · %3 lots · Floating P/L %4%5"_s.arg(count)
-                                 .arg(count == 1 ? QString() : u"s"_s)
+    const int all = rig.book.count();
+    const QString shownOf = mode == Mode::All
+                                ? u"%1 position%2"_s.arg(count).arg(count == 1 ? QString() : u"s"_s)
+                                : u"%1 of %2 positions shown (%3)"_s.arg(count).arg(all).arg(
+                                      mode == Mode::Mine ? u"Mine"_s : u"Following"_s);
+    const QString expected = u"%1 · %2 lots · Floating P/L %3%4"_s.arg(shownOf)
                                  .arg(QLocale().toString(volume, 'f', 2))
                                  .arg(profit > 0 ? u"+"_s : QString())
                                  .arg(QLocale().toString(profit, 'f', 2));
@@ -529,6 +537,67 @@ void tst_MainWindow::signalTraderSelectorFillsFromPositions()
     for (int row = 0; row < shown->rowCount(); ++row)
         QCOMPARE(shown->index(row, 0).data(PositionsModel::SignalTraderIdRole).toLongLong(),
                  chosen);
+    // Under Mine the choice of a trader means nothing: it is off, and says why.
+    QVERIFY(box->isEnabled());
+    rig.open()->setMode(Mode::Mine);
+    QVERIFY(!box->isEnabled());
+    QCOMPARE(box->toolTip(), u"Your own positions copy no signal trader"_s);
+    QVERIFY(!rig.open()->footerText().contains(box->currentText()));
+    rig.open()->setMode(Mode::Following);
+    QVERIFY(box->isEnabled());
+    QVERIFY(rig.open()->footerText().contains(u"(Following · %1)"_s.arg(box->currentText())));
+}
+
+void tst_MainWindow::filtersSayWhatTheyHide()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    Rig rig(m_dir->path());
+    OpenTradesPage *page = rig.open();
+    QTRY_COMPARE(rig.socket.state(), State::Live);
+    QTRY_VERIFY(rig.book.count() > 0);
+    const int all = rig.book.count();
+    QVERIFY(page->clearFiltersButton()->isHidden());
+    QVERIFY(page->emptyText().isEmpty());
+
+    // A symbol from the selector: "n of N shown", what filters, and a way back.
+    QComboBox *symbols = page->filterBar()->symbolBox();
+    const QString symbol = rig.book.at(0).symbol;
+    symbols->setCurrentIndex(symbols->findText(symbol));
+    int shown = 0;
+    for (const Position &p : rig.book.positions())
+        shown += p.symbol == symbol ? 1 : 0;
+    QTRY_VERIFY(page->footerText().startsWith(
+        u"%1 of %2 positions shown (%3) · "_s.arg(shown).arg(all).arg(symbol)));
+    QCOMPARE(page->table()->model()->rowCount(), shown);
+    QVERIFY(!page->clearFiltersButton()->isHidden());
+
+    // Nothing matches: the table says so instead of looking like an empty account.
+    page->searchBox()->setText(u"no such thing"_s);
+    QCOMPARE(page->table()->model()->rowCount(), 0);
+    QCOMPARE(page->emptyText(), u"No positions match the filters"_s);
+    QVERIFY(page->footerText().startsWith(
+        u"0 of %1 positions shown (%2 · “no such thing”)"_s.arg(all).arg(symbol)));
+
+    QTest::mouseClick(page->clearFiltersButton(), Qt::LeftButton);
+    QCOMPARE(page->table()->model()->rowCount(), all);
+    QVERIFY(page->searchBox()->text().isEmpty());
+    QCOMPARE(symbols->currentIndex(), 0);
+    QVERIFY(page->footerText().startsWith(u"%1 positions · "_s.arg(all)));
+    QVERIFY(page->clearFiltersButton()->isHidden());
+    QVERIFY(page->emptyText().isEmpty());
+}
+
+void tst_MainWindow::anEmptyTableSaysWhy()
+{
+    // An account without positions, live: it says so.
+    Rig rig(m_dir->path(), MainWindow::OpenTradesTab, 10260, false, 0);
+    QCOMPARE(rig.open()->emptyText(), u"No positions from the feed yet"_s);
+    QTRY_COMPARE(rig.socket.state(), State::Live);
+    QTRY_COMPARE(rig.open()->emptyText(), u"No open positions"_s);
+    // Not live, with nothing to show: no claim that the account is empty.
+    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    QTRY_COMPARE(rig.socket.state(), State::Idle);
+    QTRY_COMPARE(rig.open()->emptyText(), u"No positions from the feed yet"_s);
 }
 
 void tst_MainWindow::closedTradesShowsHistoryAndExports()
@@ -571,8 +640,12 @@ void tst_MainWindow::filterSortAndColumnsAreRemembered()
 {
     {
         Rig rig(m_dir->path());
+        QTRY_VERIFY(rig.book.count() > 0);
         rig.open()->setMode(Mode::Mine);
         rig.open()->searchBox()->setText(u"USD"_s);
+        QComboBox *symbols = rig.open()->filterBar()->symbolBox();
+        symbols->setCurrentIndex(symbols->findText(u"EURUSD"_s));
+        QCOMPARE(rig.open()->proxy()->symbol(), u"EURUSD"_s);
         QHeaderView *header = rig.open()->table()->horizontalHeader();
         header->setSectionHidden(PositionsModel::SwapColumn, true);
         header->moveSection(PositionsModel::SymbolColumn, 0);
@@ -580,9 +653,16 @@ void tst_MainWindow::filterSortAndColumnsAreRemembered()
         rig.window->resize(900, 500);
         rig.window->close();
     }
-    Rig again(m_dir->path());
+    // Start on Closed Trades: no data yet, but the restored filters are plain to see.
+    Rig again(m_dir->path(), MainWindow::ClosedTradesTab);
     QCOMPARE(again.open()->proxy()->mode(), Mode::Mine);
     QCOMPARE(again.open()->searchBox()->text(), u"USD"_s);
+    QCOMPARE(again.open()->proxy()->symbol(), u"EURUSD"_s);
+    QCOMPARE(again.open()->filterBar()->symbolBox()->currentText(), u"EURUSD"_s);
+    QVERIFY(again.open()->filterBar()->modeButton(Mode::Mine)->isChecked());
+    QVERIFY(
+        again.open()->footerText().startsWith(u"0 of 0 positions shown (Mine · EURUSD · “USD”)"_s));
+    QVERIFY(!again.open()->clearFiltersButton()->isHidden());
     QHeaderView *header = again.open()->table()->horizontalHeader();
     QVERIFY(header->isSectionHidden(PositionsModel::SwapColumn));
     QCOMPARE(header->visualIndex(PositionsModel::SymbolColumn), 0);

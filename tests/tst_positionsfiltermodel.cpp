@@ -102,6 +102,8 @@ private Q_SLOTS:
     void matchesTheOriginalArrayFilter_data();
     void matchesTheOriginalArrayFilter();
     void searchBySymbolOrTicket();
+    void symbolNarrowsEveryMode_data();
+    void symbolNarrowsEveryMode();
     void totalsMatchTheRowsShown_data();
     void totalsMatchTheRowsShown();
     void userSortAndBackToDefault();
@@ -181,6 +183,42 @@ void tst_PositionsFilterModel::searchBySymbolOrTicket()
     m_proxy->setSearchText(u"5007"_s); // ticket 5007
     QCOMPARE(shown(*m_proxy), QList<qint64>({5007}));
     m_proxy->setSearchText(QString());
+    QCOMPARE(m_proxy->rowCount(), 60);
+}
+
+void tst_PositionsFilterModel::symbolNarrowsEveryMode_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::addRow("All") << Mode::All;
+    QTest::addRow("Following") << Mode::Following;
+    QTest::addRow("Mine") << Mode::Mine;
+}
+
+void tst_PositionsFilterModel::symbolNarrowsEveryMode()
+{
+    QFETCH(Mode, mode);
+    // A trader chosen before switching to Mine is ignored there, not applied to own positions.
+    m_proxy->setSignalTraderId(88001);
+    m_proxy->setMode(mode);
+    m_proxy->setSymbol(u"usdjpy"_s); // any case, as a symbol typed by hand
+    QList<qint64> expected;
+    for (const Position &p : std::as_const(m_account)) {
+        const bool modeOk = mode == Mode::Mine ? !p.flwsig : (p.flwsig && p.sigtraderid == 88001);
+        if (modeOk && p.symbol == u"USDJPY"_s)
+            expected.append(p.ticket);
+    }
+    QList<qint64> got = shown(*m_proxy);
+    std::sort(got.begin(), got.end());
+    std::sort(expected.begin(), expected.end());
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(got, expected);
+    QVERIFY(m_proxy->filter().isActive());
+    QCOMPARE(m_proxy->totals().of, 60);
+    QCOMPARE(m_proxy->totals().count, expected.size());
+    m_proxy->setSymbol({});
+    m_proxy->setSignalTraderId(0);
+    m_proxy->setMode(Mode::All);
+    QVERIFY(!m_proxy->filter().isActive());
     QCOMPARE(m_proxy->rowCount(), 60);
 }
 

@@ -2,6 +2,7 @@
 #include "opentradespage.h"
 
 #include "accountbar.h"
+#include "filterbar.h"
 #include "models/accountsummary.h"
 
 #include "domain/tradetext.h"
@@ -38,38 +39,7 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     m_summary = new AccountSummary(book, this);
     m_accountBar = new AccountBar(m_summary, this);
 
-    // The filter bar: All / Following / Mine, a signal trader, a search.
-    auto *bar = new QHBoxLayout;
-    m_modes = new QButtonGroup(this);
-    m_modes->setExclusive(true);
-    const std::pair<Mode, QString> modes[] = {
-        {Mode::All, tr("All")}, {Mode::Following, tr("Following")}, {Mode::Mine, tr("Mine")}};
-    for (const auto &[mode, text] : modes) {
-        auto *button = new QToolButton(this);
-        button->setText(text);
-        button->setCheckable(true);
-        button->setAutoRaise(false);
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        m_modes->addButton(button, int(mode));
-        bar->addWidget(button);
-    }
-    m_modes->button(int(Mode::All))->setChecked(true);
-    m_modes->button(int(Mode::All))
-        ->setToolTip(tr("Every position, copies of signal traders first"));
-    m_modes->button(int(Mode::Following))->setToolTip(tr("Positions copying a signal trader"));
-    m_modes->button(int(Mode::Mine))->setToolTip(tr("Your own positions"));
-    bar->addSpacing(12);
-    bar->addWidget(new QLabel(tr("Signal trader:"), this));
-    m_signalTraders = new QComboBox(this);
-    m_signalTraders->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_signalTraders->addItem(tr("Any"), qint64(0));
-    bar->addWidget(m_signalTraders);
-    bar->addStretch();
-    m_search = new QLineEdit(this);
-    m_search->setPlaceholderText(tr("Search symbol or ticket"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(220);
-    bar->addWidget(m_search);
+    m_filters = new FilterBar(this);
 
     // The banner that says the numbers are not live.
     m_banner = new QWidget(this);
@@ -111,37 +81,61 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     m_table->setSortingEnabled(true);
     connect(header, &QWidget::customContextMenuRequested, this, &OpenTradesPage::showColumnMenu);
 
+    // Why the table is empty, in the middle of it.
+    m_empty = new QLabel(m_table->viewport());
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_empty->setWordWrap(true);
+    auto *emptyLayout = new QVBoxLayout(m_table->viewport());
+    emptyLayout->addWidget(m_empty);
+
     m_footer = new QLabel(this);
     m_footer->setTextFormat(Qt::RichText);
+    m_clearFilters = new QPushButton(tr("&Clear filters"), this);
+    m_clearFilters->setFlat(true);
+    m_clearFilters->setToolTip(tr("Show every position again"));
+    auto *footer = new QHBoxLayout;
+    footer->addWidget(m_footer);
+    footer->addWidget(m_clearFilters);
+    footer->addStretch();
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_accountBar);
-    layout->addLayout(bar);
+    layout->addWidget(m_filters);
     layout->addWidget(m_banner);
     layout->addWidget(m_table, 1);
-    layout->addWidget(m_footer);
+    layout->addLayout(footer);
 
-    connect(m_modes, &QButtonGroup::idClicked, this,
-            [this](int id) { m_proxy->setMode(Mode(id)); });
-    connect(m_signalTraders, &QComboBox::currentIndexChanged, this,
-            [this] { m_proxy->setSignalTraderId(m_signalTraders->currentData().toLongLong()); });
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &PositionsFilterModel::setSearchText);
+    connect(m_filters, &FilterBar::filterChanged, m_proxy, &PositionsFilterModel::setFilter);
+    connect(m_clearFilters, &QPushButton::clicked, m_filters, &FilterBar::clear);
     connect(m_bannerReconnect, &QPushButton::clicked, this, &OpenTradesPage::reconnectRequested);
     connect(m_bannerSettings, &QPushButton::clicked, this, &OpenTradesPage::settingsRequested);
     connect(m_bannerDismiss, &QPushButton::clicked, this, &OpenTradesPage::noticeDismissed);
     connect(m_proxy, &PositionsFilterModel::totalsChanged, this, &OpenTradesPage::updateFooter);
-    connect(book, &PositionBook::positionsReset, this, &OpenTradesPage::updateSignalTraders);
-    connect(book, &PositionBook::positionInserted, this, &OpenTradesPage::updateSignalTraders);
+    connect(book, &PositionBook::positionsReset, this, &OpenTradesPage::updateChoices);
+    connect(book, &PositionBook::positionInserted, this, &OpenTradesPage::updateChoices);
+    connect(book, &PositionBook::positionRemoved, this, &OpenTradesPage::updateChoices);
     updateFooter();
+}
+
+QComboBox *OpenTradesPage::signalTraderBox() const
+{
+    return m_filters->traderBox();
+}
+
+QLineEdit *OpenTradesPage::searchBox() const
+{
+    return m_filters->searchBox();
 }
 
 void OpenTradesPage::setMode(Mode mode)
 {
-    m_modes->button(int(mode))->setChecked(true);
-    m_proxy->setMode(mode);
+    PositionFilter filter = m_filters->filter();
+    filter.mode = mode;
+    m_filters->setFilter(filter);
 }
 
-void OpenTradesPage::updateSignalTraders()
+void OpenTradesPage::updateChoices()
 {
     // Column widths fit the first real rows, unless the user's own widths were restored;
     // a turn later, so that a list that arrives row by row is all there.
@@ -151,28 +145,14 @@ void OpenTradesPage::updateSignalTraders()
                                   Qt::QueuedConnection);
     }
     QMap<qint64, QString> traders;
+    QStringList symbols;
     for (const Position &p : m_book->positions()) {
         if (p.flwsig && p.sigtraderid > 0)
             traders.insert(p.sigtraderid, TradeText::signal(p));
+        symbols.append(p.symbol);
     }
-    // Keep what the user picked, even when none of that trader's copies is open right now.
-    const qint64 selected = m_signalTraders->currentData().toLongLong();
-    if (selected > 0 && !traders.contains(selected))
-        traders.insert(selected, m_signalTraders->currentText());
-    if (traders.size() == m_signalTraders->count() - 1) {
-        bool same = true;
-        int i = 1;
-        for (auto it = traders.cbegin(); it != traders.cend() && same; ++it, ++i)
-            same = m_signalTraders->itemData(i).toLongLong() == it.key();
-        if (same)
-            return;
-    }
-    const QSignalBlocker blocker(m_signalTraders);
-    m_signalTraders->clear();
-    m_signalTraders->addItem(tr("Any"), qint64(0));
-    for (auto it = traders.cbegin(); it != traders.cend(); ++it)
-        m_signalTraders->addItem(it.value(), it.key());
-    m_signalTraders->setCurrentIndex(std::max(0, m_signalTraders->findData(selected)));
+    m_filters->setTraders(traders);
+    m_filters->setSymbols(symbols);
 }
 
 void OpenTradesPage::updateFooter()
@@ -183,9 +163,36 @@ void OpenTradesPage::updateFooter()
     const QString profit = u"<span style=\"color:%1\"><b>%2</b></span>"_s.arg(
         ToneDelegate::toneColor(palette(), tone, QPalette::Window).name(),
         (totals.net > 0.0 ? u"+"_s : QString()) + locale.toString(totals.net, 'f', 2));
-    const QString positions = tr("%n position(s)", nullptr, totals.count);
+    // A filter that is on says so, even when it hides nothing yet (restored at start).
+    const bool filtered = m_proxy->filter().isActive();
+    const QString positions =
+        filtered ? tr("%1 of %n position(s) shown (%2)", nullptr, totals.of)
+                       .arg(locale.toString(totals.count), m_filters->describe().toHtmlEscaped())
+                 : tr("%n position(s)", nullptr, totals.count);
     m_footer->setText(tr("%1 · %2 lots · Floating P/L %3")
                           .arg(positions, locale.toString(totals.volume, 'f', 2), profit));
+    m_clearFilters->setVisible(filtered);
+    updateEmptyText();
+}
+
+QString OpenTradesPage::emptyText() const
+{
+    return m_empty->isHidden() ? QString() : m_empty->text();
+}
+
+void OpenTradesPage::updateEmptyText()
+{
+    QString text;
+    if (m_proxy->rowCount() == 0) {
+        if (m_model->rowCount() > 0)
+            text = tr("No positions match the filters");
+        else if (!m_delegate->isStale())
+            text = tr("No open positions");
+        else
+            text = tr("No positions from the feed yet");
+    }
+    m_empty->setText(text);
+    m_empty->setVisible(!text.isEmpty());
 }
 
 QString OpenTradesPage::footerText() const
@@ -248,10 +255,7 @@ void OpenTradesPage::saveState(QSettings &settings) const
 {
     settings.setValue(u"openTrades/header"_s, m_table->horizontalHeader()->saveState());
     settings.setValue(u"openTrades/userSorted"_s, m_proxy->isUserSorted());
-    settings.setValue(u"openTrades/mode"_s, int(m_proxy->mode()));
-    settings.setValue(u"openTrades/signalTrader"_s, m_proxy->signalTraderId());
-    settings.setValue(u"openTrades/signalTraderName"_s, m_signalTraders->currentText());
-    settings.setValue(u"openTrades/search"_s, m_proxy->searchText());
+    m_filters->saveState(settings, u"openTrades"_s);
 }
 
 void OpenTradesPage::restoreState(const QSettings &settings)
@@ -262,14 +266,5 @@ void OpenTradesPage::restoreState(const QSettings &settings)
         if (!settings.value(u"openTrades/userSorted"_s).toBool())
             header->setSortIndicator(-1, Qt::AscendingOrder);
     }
-    const int mode = settings.value(u"openTrades/mode"_s, 0).toInt();
-    if (mode >= int(Mode::All) && mode <= int(Mode::Mine))
-        setMode(Mode(mode));
-    const qint64 trader = settings.value(u"openTrades/signalTrader"_s, 0).toLongLong();
-    if (trader > 0) {
-        m_signalTraders->addItem(settings.value(u"openTrades/signalTraderName"_s).toString(),
-                                 trader);
-        m_signalTraders->setCurrentIndex(m_signalTraders->count() - 1);
-    }
-    m_search->setText(settings.value(u"openTrades/search"_s).toString());
+    m_filters->restoreState(settings, u"openTrades"_s);
 }

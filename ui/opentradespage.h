@@ -7,10 +7,10 @@
 #include <QWidget>
 
 class AccountBar;
+class FilterBar;
 class AccountSummary;
 class PositionBook;
 class PositionsModel;
-class QButtonGroup;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -31,8 +31,12 @@ public:
     PositionsModel *model() const { return m_model; }
     PositionsFilterModel *proxy() const { return m_proxy; }
     QTableView *table() const { return m_table; }
-    QComboBox *signalTraderBox() const { return m_signalTraders; }
-    QLineEdit *searchBox() const { return m_search; }
+    FilterBar *filterBar() const { return m_filters; }
+    QComboBox *signalTraderBox() const;
+    QLineEdit *searchBox() const;
+    QPushButton *clearFiltersButton() const { return m_clearFilters; }
+    // What an empty table says instead of rows: why it is empty. Empty while rows show.
+    QString emptyText() const;
     AccountBar *accountBar() const { return m_accountBar; }
     QString footerText() const;
     QString bannerText() const;
@@ -56,8 +60,9 @@ Q_SIGNALS:
     void noticeDismissed();
 
 private:
-    void updateSignalTraders();
+    void updateChoices();
     void updateFooter();
+    void updateEmptyText();
     void showColumnMenu(const QPoint &position);
 
     PositionBook *m_book = nullptr;
@@ -67,9 +72,9 @@ private:
     AccountBar *m_accountBar = nullptr;
     QTableView *m_table = nullptr;
     ToneDelegate *m_delegate = nullptr;
-    QButtonGroup *m_modes = nullptr;
-    QComboBox *m_signalTraders = nullptr;
-    QLineEdit *m_search = nullptr;
+    FilterBar *m_filters = nullptr;
+    QLabel *m_empty = nullptr;
+    QPushButton *m_clearFilters = nullptr;
     QWidget *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
     QPushButton *m_bannerReconnect = nullptr;

@@ -68,6 +68,13 @@
             <numerusform>%n positions</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n position(s) shown (%2)</source>
+        <translation>
+            <numerusform>%1 of %n position shown (%2)</numerusform>
+            <numerusform>%1 of %n positions shown (%2)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TradeText</name>

@@ -84,17 +84,23 @@ void ClosedTradesModel::reload()
     beginResetModel();
     m_trades = m_store ? m_store->trades(m_account, from, to) : QList<ClosedTrade>();
     m_totals = {};
+    m_totals.of = int(m_trades.size());
     for (const ClosedTrade &t : std::as_const(m_trades)) {
-        ++m_totals.count;
-        m_totals.unconfirmed += t.isConfirmed() ? 0 : 1;
-        m_totals.profit += t.position.profit;
-        m_totals.swap += t.position.swap;
-        m_totals.commission += t.position.commission;
+        m_totals.add(t);
         m_precision.observe(t.position.symbol, t.position.openPrice);
         m_precision.observe(t.position.symbol, t.closePrice);
     }
     endResetModel();
     Q_EMIT totalsChanged();
+}
+
+void ClosedTradesModel::Totals::add(const ClosedTrade &t)
+{
+    ++count;
+    unconfirmed += t.isConfirmed() ? 0 : 1;
+    profit += t.position.profit;
+    swap += t.position.swap;
+    commission += t.position.commission;
 }
 
 int ClosedTradesModel::rowCount(const QModelIndex &parent) const

@@ -46,7 +46,9 @@ public:
         double swap = 0.0;
         double commission = 0.0;
         int unconfirmed = 0; // included in the rest
+        int of = 0;          // trades there are, shown or not
         double net() const { return profit + swap + commission; }
+        void add(const ClosedTrade &trade);
     };
 
     // `store` may be null until setSource().

@@ -26,29 +26,43 @@ void PositionsFilterModel::setSourceModel(QAbstractItemModel *model)
     QSortFilterProxyModel::setSourceModel(model);
 }
 
+void PositionsFilterModel::setFilter(const PositionFilter &filter)
+{
+    PositionFilter trimmed = filter;
+    trimmed.search = filter.search.trimmed();
+    if (trimmed.mode == m_filter.mode && trimmed.signalTraderId == m_filter.signalTraderId &&
+        trimmed.symbol == m_filter.symbol && trimmed.search == m_filter.search)
+        return;
+    m_filter = trimmed;
+    refilter();
+}
+
 void PositionsFilterModel::setMode(Mode mode)
 {
-    if (m_mode == mode)
-        return;
-    m_mode = mode;
-    refilter();
+    PositionFilter filter = m_filter;
+    filter.mode = mode;
+    setFilter(filter);
 }
 
 void PositionsFilterModel::setSignalTraderId(qint64 id)
 {
-    if (m_signalTraderId == id)
-        return;
-    m_signalTraderId = id;
-    refilter();
+    PositionFilter filter = m_filter;
+    filter.signalTraderId = id;
+    setFilter(filter);
+}
+
+void PositionsFilterModel::setSymbol(const QString &symbol)
+{
+    PositionFilter filter = m_filter;
+    filter.symbol = symbol;
+    setFilter(filter);
 }
 
 void PositionsFilterModel::setSearchText(const QString &text)
 {
-    const QString trimmed = text.trimmed();
-    if (m_search == trimmed)
-        return;
-    m_search = trimmed;
-    refilter();
+    PositionFilter filter = m_filter;
+    filter.search = text;
+    setFilter(filter);
 }
 
 void PositionsFilterModel::refilter()
@@ -65,35 +79,11 @@ void PositionsFilterModel::sort(int column, Qt::SortOrder order)
                                 m_userSorted ? order : Qt::AscendingOrder);
 }
 
-bool PositionsFilterModel::accepts(const Position &p, Mode mode, qint64 signalTraderId,
-                                   const QString &search)
-{
-    switch (mode) {
-    case Mode::All:
-        // arrayFilter(array, 'normal', signalId): with an id, only that trader's copies.
-        if (signalTraderId && !(p.flwsig && p.sigtraderid == signalTraderId))
-            return false;
-        break;
-    case Mode::Following:
-        if (!p.flwsig || (signalTraderId && p.sigtraderid != signalTraderId))
-            return false;
-        break;
-    case Mode::Mine:
-        if (p.flwsig)
-            return false;
-        break;
-    }
-    if (search.isEmpty())
-        return true;
-    return p.symbol.contains(search, Qt::CaseInsensitive) ||
-           QString::number(p.ticket).contains(search);
-}
-
 bool PositionsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (sourceParent.isValid() || !m_positions)
         return false;
-    return accepts(m_positions->positionAt(sourceRow), m_mode, m_signalTraderId, m_search);
+    return m_filter.accepts(m_positions->positionAt(sourceRow));
 }
 
 bool PositionsFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
@@ -145,6 +135,7 @@ PositionsFilterModel::Totals PositionsFilterModel::totals() const
     Totals totals;
     if (!m_positions)
         return totals;
+    totals.of = m_positions->rowCount();
     const int rows = rowCount();
     for (int row = 0; row < rows; ++row) {
         const Position &p = m_positions->positionAt(mapToSource(index(row, 0)).row());

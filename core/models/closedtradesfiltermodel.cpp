@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/closedtradesfiltermodel.h"
+
+ClosedTradesFilterModel::ClosedTradesFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(ClosedTradesModel::SortRole);
+    connect(this, &QAbstractItemModel::modelReset, this, &ClosedTradesFilterModel::shownChanged);
+    connect(this, &QAbstractItemModel::layoutChanged, this, &ClosedTradesFilterModel::shownChanged);
+    connect(this, &QAbstractItemModel::rowsInserted, this, &ClosedTradesFilterModel::shownChanged);
+    connect(this, &QAbstractItemModel::rowsRemoved, this, &ClosedTradesFilterModel::shownChanged);
+}
+
+void ClosedTradesFilterModel::setSourceModel(QAbstractItemModel *model)
+{
+    m_trades = qobject_cast<ClosedTradesModel *>(model);
+    Q_ASSERT_X(m_trades || !model, "ClosedTradesFilterModel",
+               "the source must be a ClosedTradesModel");
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+void ClosedTradesFilterModel::setFilter(const PositionFilter &filter)
+{
+    PositionFilter trimmed = filter;
+    trimmed.search = filter.search.trimmed();
+    if (trimmed.mode == m_filter.mode && trimmed.signalTraderId == m_filter.signalTraderId &&
+        trimmed.symbol == m_filter.symbol && trimmed.search == m_filter.search)
+        return;
+    m_filter = trimmed;
+    invalidateFilter();
+    Q_EMIT shownChanged();
+}
+
+bool ClosedTradesFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (sourceParent.isValid() || !m_trades)
+        return false;
+    return m_filter.accepts(m_trades->trades().at(sourceRow).position);
+}
+
+const ClosedTrade &ClosedTradesFilterModel::tradeAt(int row) const
+{
+    return m_trades->trades().at(mapToSource(index(row, 0)).row());
+}
+
+QList<ClosedTrade> ClosedTradesFilterModel::shownTrades() const
+{
+    QList<ClosedTrade> shown;
+    const int rows = rowCount();
+    shown.reserve(rows);
+    for (int row = 0; row < rows; ++row)
+        shown.append(tradeAt(row));
+    return shown;
+}
+
+ClosedTradesModel::Totals ClosedTradesFilterModel::totals() const
+{
+    ClosedTradesModel::Totals totals;
+    if (!m_trades)
+        return totals;
+    totals.of = m_trades->rowCount();
+    const int rows = rowCount();
+    for (int row = 0; row < rows; ++row)
+        totals.add(tradeAt(row));
+    return totals;
+}
