@@ -2,6 +2,7 @@
 #include "domain/tone.h"
 #include "fixtures.h"
 #include "history/closedtradestore.h"
+#include "models/closedtradesfiltermodel.h"
 #include "models/closedtradesmodel.h"
 #include "testclocks.h"
 
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void reloadsWhenTradesAreRecorded();
     void weekStartsOnMonday();
     void showsOneAccountAndCountsUnconfirmed();
+    void filterProxyTotalsWhatItShows();
 };
 
 void tst_ClosedTradesModel::periodsSelectTheRightTrades_data()
@@ -182,3 +184,50 @@ void tst_ClosedTradesModel::showsOneAccountAndCountsUnconfirmed()
 
 QTEST_GUILESS_MAIN(tst_ClosedTradesModel)
 #include "tst_closedtradesmodel.moc"
+
+void tst_ClosedTradesModel::filterProxyTotalsWhatItShows()
+{
+    QTemporaryDir dir;
+    ClosedTradeStore store;
+    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
+    const qint64 close = at(QDate(2024, 11, 27), 9);
+    ClosedTrade copied = aTrade(2, close, 20, -2, -1);
+    copied.position.flwsig = true;
+    copied.position.sigtraderid = 88001;
+    ClosedTrade euro = aTrade(3, close, -5, 0, -1);
+    euro.position.symbol = u"EURUSD"_s;
+    QVERIFY(store.record(kAccount, {aTrade(1, close, 10, 0, -1), copied, euro}));
+    ClosedTradesModel model(&store, kAccount);
+    model.setPeriod(Period::All);
+    ClosedTradesFilterModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    QSignalSpy shown(&proxy, &ClosedTradesFilterModel::shownChanged);
+
+    PositionFilter filter;
+    filter.mode = PositionFilter::Mode::Mine;
+    proxy.setFilter(filter);
+    QCOMPARE(shown.count(), 1);
+    QCOMPARE(proxy.rowCount(), 2);
+    ClosedTradesModel::Totals totals = proxy.totals();
+    QCOMPARE(totals.count, 2);
+    QCOMPARE(totals.of, 3);
+    QCOMPARE(totals.net(), 10.0 - 1 - 5 - 1);
+
+    filter.symbol = u"eurusd"_s;
+    proxy.setFilter(filter);
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.tradeAt(0).position.ticket, 3);
+
+    filter = {};
+    filter.mode = PositionFilter::Mode::Following;
+    filter.signalTraderId = 88001;
+    proxy.setFilter(filter);
+    QCOMPARE(proxy.shownTrades().size(), 1);
+    QCOMPARE(proxy.totals().net(), 17.0);
+    // A new trade recorded: the proxy follows the model.
+    ClosedTrade another = copied;
+    another.position.ticket = 4;
+    QVERIFY(store.record(kAccount, {another}));
+    QCOMPARE(proxy.rowCount(), 2);
+}

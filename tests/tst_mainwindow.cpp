@@ -16,13 +16,17 @@
 #include "models/positionsmodel.h"
 #include "net/socketmanager.h"
 #include "opentradespage.h"
+#include "performancecharts.h"
 #include "protocol/feedprofile.h"
 #include "settingsdialog.h"
 #include "simulator/feedsimulator.h"
 #include "testfeedserver.h"
 
+#include <QAbstractBarSeries>
 #include <QAbstractButton>
 #include <QApplication>
+#include <QBarSet>
+#include <QChart>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -31,6 +35,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -125,6 +130,7 @@ private Q_SLOTS:
     void filtersSayWhatTheyHide();
     void anEmptyTableSaysWhy();
     void closedTradesShowsHistoryAndExports();
+    void closedTradesFilterAndChartWhatIsShown();
     void quittingClosesTheFeedCleanly();
     void filterSortAndColumnsAreRemembered();
     void demoFeedIsNamed();
@@ -620,6 +626,74 @@ void tst_MainWindow::closedTradesShowsHistoryAndExports()
     // A path that cannot be written: a clear error, no crash.
     QVERIFY(!page->exportCsv(u"/proc/no/such/folder/x.csv"_s, &error));
     QVERIFY(!error.isEmpty());
+}
+
+void tst_MainWindow::closedTradesFilterAndChartWhatIsShown()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    Rig rig(m_dir->path());
+    QTRY_VERIFY(rig.stored() >= 50);
+    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    ClosedTradesPage *page = rig.window->closedTradesPage();
+    page->periodBox()->setCurrentIndex(page->periodBox()->findText(u"All"_s));
+    const int all = rig.stored();
+    QTRY_COMPARE(page->table()->model()->rowCount(), all);
+    QCOMPARE(page->charts()->performance().curve.size(), all);
+    QVERIFY(page->clearFiltersButton()->isHidden());
+
+    // Mine, then one symbol: the table, the footer and both charts show the same trades.
+    page->filterBar()->modeButton(Mode::Mine)->click();
+    QComboBox *symbols = page->filterBar()->symbolBox();
+    QVERIFY(symbols->count() > 2);
+    symbols->setCurrentIndex(1);
+    const QString symbol = symbols->currentText();
+    QAbstractItemModel *shown = page->table()->model();
+    QList<ClosedTrade> expected;
+    for (const ClosedTrade &t : rig.history.store()->trades(rig.history.account())) {
+        if (!t.position.flwsig && t.position.symbol == symbol)
+            expected.append(t);
+    }
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(shown->rowCount(), expected.size());
+    double net = 0;
+    QSet<QDate> days;
+    for (const ClosedTrade &t : std::as_const(expected)) {
+        net += t.position.net();
+        days.insert(QDateTime::fromMSecsSinceEpoch(t.closeTime).date());
+    }
+    const Performance &performance = page->charts()->performance();
+    QCOMPARE(performance.curve.size(), expected.size());
+    QVERIFY(qAbs(performance.total - net) < 1e-6);
+    QCOMPARE(performance.days.size(), days.size());
+    // The charts hold what the model says: one point per trade, one bar per day.
+    const auto *curve = qobject_cast<QLineSeries *>(page->charts()->equityChart()->series().at(0));
+    QVERIFY(curve);
+    QCOMPARE(curve->count(), expected.size());
+    QVERIFY(qAbs(curve->at(curve->count() - 1).y() - net) < 1e-6);
+    const auto *bars =
+        qobject_cast<QAbstractBarSeries *>(page->charts()->dailyChart()->series().at(0));
+    QVERIFY(bars);
+    QCOMPARE(bars->barSets().at(0)->count(), days.size());
+    // The footer's net is the same net.
+    const QString footer = page->footerText();
+    QVERIFY2(footer.startsWith(
+                 u"%1 of %2 trades shown (Mine · %3)"_s.arg(expected.size()).arg(all).arg(symbol)),
+             qPrintable(footer));
+    QVERIFY2(
+        footer.endsWith(
+            u"Net %1%2"_s.arg(net > 0 ? u"+"_s : QString()).arg(QLocale().toString(net, 'f', 2))),
+        qPrintable(footer));
+    // What is exported is what is shown.
+    const QString path = m_dir->filePath(u"mine.csv"_s);
+    QString error;
+    QVERIFY2(page->exportCsv(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().trimmed().split('\n').size(), expected.size() + 1);
+
+    QTest::mouseClick(page->clearFiltersButton(), Qt::LeftButton);
+    QCOMPARE(shown->rowCount(), all);
+    QCOMPARE(page->charts()->performance().curve.size(), all);
 }
 
 void tst_MainWindow::quittingClosesTheFeedCleanly()

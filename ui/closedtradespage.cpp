@@ -2,8 +2,10 @@
 #include "closedtradespage.h"
 
 #include "domain/tradetext.h"
+#include "filterbar.h"
 #include "history/closedtradestore.h"
 #include "history/tradehistory.h"
+#include "performancecharts.h"
 #include "tonedelegate.h"
 
 #include <QCheckBox>
@@ -21,7 +23,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSettings>
-#include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QUrl>
@@ -35,9 +37,8 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     , m_history(history)
 {
     m_model = new ClosedTradesModel(history->store(), history->account(), this);
-    m_sorted = new QSortFilterProxyModel(this);
-    m_sorted->setSourceModel(m_model);
-    m_sorted->setSortRole(ClosedTradesModel::SortRole);
+    m_filtered = new ClosedTradesFilterModel(this);
+    m_filtered->setSourceModel(m_model);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Account:"), this));
@@ -80,8 +81,10 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     m_notice->setBackgroundRole(QPalette::AlternateBase);
     m_notice->setMargin(6);
 
+    m_filters = new FilterBar(this);
+
     m_table = new QTableView(this);
-    m_table->setModel(m_sorted);
+    m_table->setModel(m_filtered);
     auto *delegate =
         new ToneDelegate(ClosedTradesModel::ToneRole, {ClosedTradesModel::ProfitColumn}, this);
     delegate->setConfirmedRole(ClosedTradesModel::ConfirmedRole);
@@ -100,14 +103,30 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     m_table->horizontalHeader()->resizeSection(ClosedTradesModel::OpenTimeColumn, timeWidth);
     m_table->horizontalHeader()->resizeSection(ClosedTradesModel::CloseTimeColumn, timeWidth);
 
+    m_charts = new PerformanceCharts(this);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_charts);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(true);
+
     m_footer = new QLabel(this);
     m_footer->setTextFormat(Qt::RichText);
+    m_clearFilters = new QPushButton(tr("&Clear filters"), this);
+    m_clearFilters->setFlat(true);
+    m_clearFilters->setToolTip(tr("Show every trade of the period again"));
+    auto *footer = new QHBoxLayout;
+    footer->addWidget(m_footer);
+    footer->addWidget(m_clearFilters);
+    footer->addStretch();
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
+    layout->addWidget(m_filters);
     layout->addWidget(m_notice);
-    layout->addWidget(m_table, 1);
-    layout->addWidget(m_footer);
+    layout->addWidget(m_splitter, 1);
+    layout->addLayout(footer);
 
     // A month of history is what a trader reviews most; Today is one click away.
     m_period->setCurrentIndex(m_period->findData(int(Period::ThisMonth)));
@@ -116,7 +135,11 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     connect(m_from, &QDateEdit::dateChanged, this, &ClosedTradesPage::onPeriodChanged);
     connect(m_to, &QDateEdit::dateChanged, this, &ClosedTradesPage::onPeriodChanged);
     connect(m_export, &QPushButton::clicked, this, &ClosedTradesPage::exportWithDialog);
-    connect(m_model, &ClosedTradesModel::totalsChanged, this, &ClosedTradesPage::updateFooter);
+    connect(m_filters, &FilterBar::filterChanged, m_filtered, &ClosedTradesFilterModel::setFilter);
+    connect(m_clearFilters, &QPushButton::clicked, m_filters, &FilterBar::clear);
+    connect(m_model, &ClosedTradesModel::totalsChanged, this, &ClosedTradesPage::updateChoices);
+    connect(m_filtered, &ClosedTradesFilterModel::shownChanged, this,
+            &ClosedTradesPage::updateFooter);
     connect(m_accounts, &QComboBox::currentIndexChanged, this, [this] {
         const Account account = Account::fromKey(m_accounts->currentData().toString());
         if (account != m_model->account() || m_history->store() != m_model->store())
@@ -136,8 +159,22 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     connect(history->fileStore(), &ClosedTradeStore::tradesRecorded, this,
             &ClosedTradesPage::updateAccounts);
     updateAccounts();
+    updateChoices();
     updateFooter();
     updateNotice();
+}
+
+void ClosedTradesPage::updateChoices()
+{
+    QMap<qint64, QString> traders;
+    QStringList symbols;
+    for (const ClosedTrade &t : m_model->trades()) {
+        if (t.position.flwsig && t.position.sigtraderid > 0)
+            traders.insert(t.position.sigtraderid, TradeText::signal(t.position));
+        symbols.append(t.position.symbol);
+    }
+    m_filters->setTraders(traders);
+    m_filters->setSymbols(symbols);
 }
 
 void ClosedTradesPage::updateAccounts()
@@ -183,7 +220,7 @@ void ClosedTradesPage::updateFooter()
         m_sized = true;
         m_table->resizeColumnsToContents();
     }
-    const ClosedTradesModel::Totals t = m_model->totals();
+    const ClosedTradesModel::Totals t = m_filtered->totals();
     const QLocale locale;
     const auto money = [&](double value, bool colour) {
         const QString text = (value > 0.0 ? u"+"_s : QString()) + locale.toString(value, 'f', 2);
@@ -192,13 +229,19 @@ void ClosedTradesPage::updateFooter()
         return u"<span style=\"color:%1\"><b>%2</b></span>"_s.arg(
             ToneDelegate::toneColor(palette(), toneOf(value)).name(), text);
     };
-    QString trades = tr("%n trade(s)", nullptr, t.count);
+    const bool filtered = m_filtered->filter().isActive();
+    QString trades = filtered
+                         ? tr("%1 of %n trade(s) shown (%2)", nullptr, t.of)
+                               .arg(locale.toString(t.count), m_filters->describe().toHtmlEscaped())
+                         : tr("%n trade(s)", nullptr, t.count);
     if (t.unconfirmed > 0)
         trades += u" "_s + tr("(incl. %1 unconfirmed)").arg(t.unconfirmed);
     m_footer->setText(tr("%1 · Gross profit %2 · Swap %3 · Commission %4 · Net %5")
                           .arg(trades, money(t.profit, false), money(t.swap, false),
                                money(t.commission, false), money(t.net(), true)));
     m_export->setEnabled(t.count > 0);
+    m_clearFilters->setVisible(filtered);
+    m_charts->setTrades(m_filtered->shownTrades());
 }
 
 QString ClosedTradesPage::footerText() const
@@ -251,10 +294,7 @@ bool ClosedTradesPage::isNoticeVisible() const
 
 bool ClosedTradesPage::exportCsv(const QString &path, QString *error) const
 {
-    QList<ClosedTrade> trades;
-    trades.reserve(m_sorted->rowCount());
-    for (int row = 0; row < m_sorted->rowCount(); ++row)
-        trades.append(m_model->trades().at(m_sorted->mapToSource(m_sorted->index(row, 0)).row()));
+    const QList<ClosedTrade> trades = m_filtered->shownTrades();
     // QSaveFile: a failed export never leaves half a file behind.
     ClosedTradeStore::CsvOptions options;
     options.byteOrderMark = m_bom->isChecked();
@@ -304,7 +344,7 @@ QString ClosedTradesPage::suggestedFileName() const
 
 void ClosedTradesPage::exportWithDialog()
 {
-    if (m_model->rowCount() == 0)
+    if (m_filtered->rowCount() == 0)
         return;
     const QString suggested =
         QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
@@ -319,7 +359,7 @@ void ClosedTradesPage::exportWithDialog()
                              tr("The trades could not be written to %1:\n%2").arg(path, error));
         return;
     }
-    Q_EMIT exported(path, m_sorted->rowCount());
+    Q_EMIT exported(path, m_filtered->rowCount());
 }
 
 void ClosedTradesPage::saveState(QSettings &settings) const
@@ -327,6 +367,8 @@ void ClosedTradesPage::saveState(QSettings &settings) const
     settings.setValue(u"closedTrades/header"_s, m_table->horizontalHeader()->saveState());
     settings.setValue(u"closedTrades/period"_s, m_period->currentIndex());
     settings.setValue(u"closedTrades/csvByteOrderMark"_s, m_bom->isChecked());
+    settings.setValue(u"closedTrades/splitter"_s, m_splitter->saveState());
+    m_filters->saveState(settings, u"closedTrades"_s);
 }
 
 void ClosedTradesPage::restoreState(const QSettings &settings)
@@ -335,6 +377,8 @@ void ClosedTradesPage::restoreState(const QSettings &settings)
             settings.value(u"closedTrades/header"_s).toByteArray()))
         m_sized = true;
     m_bom->setChecked(settings.value(u"closedTrades/csvByteOrderMark"_s, true).toBool());
+    m_splitter->restoreState(settings.value(u"closedTrades/splitter"_s).toByteArray());
+    m_filters->restoreState(settings, u"closedTrades"_s);
     if (!settings.contains(u"closedTrades/period"_s))
         return;
     const int period = settings.value(u"closedTrades/period"_s).toInt();

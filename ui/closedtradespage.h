@@ -1,23 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/closedtradesfiltermodel.h"
 #include "models/closedtradesmodel.h"
 
 #include <QWidget>
 
+class FilterBar;
+class PerformanceCharts;
 class QCheckBox;
+class QSplitter;
 class QComboBox;
 class TradeHistory;
 class QDateEdit;
 class QLabel;
 class QPushButton;
 class QSettings;
-class QSortFilterProxyModel;
 class QTableView;
 
 // "Closed Trades": one account's history for a period (the current account unless another
-// is chosen), sortable, with totals that say how many closes are unconfirmed, notices that
-// tell the truth about what could not be saved, and CSV export of what is shown.
+// is chosen), filtered as Open Trades is (All / Following / Mine, signal trader, symbol,
+// search), sortable, with totals that say how many closes are unconfirmed, an equity curve and
+// daily bars of what is shown beside the table, notices that tell the truth about what could
+// not be saved, and CSV export of what is shown.
 class ClosedTradesPage : public QWidget
 {
     Q_OBJECT
@@ -26,6 +31,11 @@ public:
     explicit ClosedTradesPage(TradeHistory *history, QWidget *parent = nullptr);
 
     ClosedTradesModel *model() const { return m_model; }
+    ClosedTradesFilterModel *proxy() const { return m_filtered; }
+    FilterBar *filterBar() const { return m_filters; }
+    PerformanceCharts *charts() const { return m_charts; }
+    QSplitter *splitter() const { return m_splitter; }
+    QPushButton *clearFiltersButton() const { return m_clearFilters; }
     QTableView *table() const { return m_table; }
     QComboBox *periodBox() const { return m_period; }
     QComboBox *accountBox() const { return m_accounts; }
@@ -52,12 +62,17 @@ Q_SIGNALS:
 private:
     void onPeriodChanged();
     void updateAccounts();
+    void updateChoices();
     void updateFooter();
     void updateNotice();
 
     TradeHistory *m_history = nullptr;
     ClosedTradesModel *m_model = nullptr;
-    QSortFilterProxyModel *m_sorted = nullptr;
+    ClosedTradesFilterModel *m_filtered = nullptr;
+    FilterBar *m_filters = nullptr;
+    PerformanceCharts *m_charts = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QPushButton *m_clearFilters = nullptr;
     QComboBox *m_accounts = nullptr;
     QComboBox *m_period = nullptr;
     QDateEdit *m_from = nullptr;

@@ -10,6 +10,13 @@
             <numerusform>%n trades</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n trade(s) shown (%2)</source>
+        <translation>
+            <numerusform>%1 of %n trade shown (%2)</numerusform>
+            <numerusform>%1 of %n trades shown (%2)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConnectionLog</name>
@@ -73,6 +80,23 @@
         <translation>
             <numerusform>%1 of %n position shown (%2)</numerusform>
             <numerusform>%1 of %n positions shown (%2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PerformanceCharts</name>
+    <message numerus="yes">
+        <source>%n trade(s)</source>
+        <translation>
+            <numerusform>%n trade</numerusform>
+            <numerusform>%n trades</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Net per day, %1 to %2 (%n day(s) with trades)</source>
+        <translation>
+            <numerusform>Net per day, %1 to %2 (%n day with trades)</numerusform>
+            <numerusform>Net per day, %1 to %2 (%n days with trades)</numerusform>
         </translation>
     </message>
 </context>

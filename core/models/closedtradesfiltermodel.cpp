@@ -5,10 +5,15 @@ ClosedTradesFilterModel::ClosedTradesFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
     setSortRole(ClosedTradesModel::SortRole);
-    connect(this, &QAbstractItemModel::modelReset, this, &ClosedTradesFilterModel::shownChanged);
-    connect(this, &QAbstractItemModel::layoutChanged, this, &ClosedTradesFilterModel::shownChanged);
-    connect(this, &QAbstractItemModel::rowsInserted, this, &ClosedTradesFilterModel::shownChanged);
-    connect(this, &QAbstractItemModel::rowsRemoved, this, &ClosedTradesFilterModel::shownChanged);
+    // Once per change: a new filter removes and inserts rows, and says so once at the end.
+    const auto changed = [this] {
+        if (!m_refiltering)
+            Q_EMIT shownChanged();
+    };
+    connect(this, &QAbstractItemModel::modelReset, this, changed);
+    connect(this, &QAbstractItemModel::layoutChanged, this, changed);
+    connect(this, &QAbstractItemModel::rowsInserted, this, changed);
+    connect(this, &QAbstractItemModel::rowsRemoved, this, changed);
 }
 
 void ClosedTradesFilterModel::setSourceModel(QAbstractItemModel *model)
@@ -27,7 +32,9 @@ void ClosedTradesFilterModel::setFilter(const PositionFilter &filter)
         trimmed.symbol == m_filter.symbol && trimmed.search == m_filter.search)
         return;
     m_filter = trimmed;
+    m_refiltering = true;
     invalidateFilter();
+    m_refiltering = false;
     Q_EMIT shownChanged();
 }
 

@@ -39,4 +39,5 @@ protected:
 private:
     ClosedTradesModel *m_trades = nullptr;
     PositionFilter m_filter;
+    bool m_refiltering = false;
 };
