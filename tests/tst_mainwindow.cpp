@@ -36,6 +36,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -44,6 +46,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -127,6 +130,10 @@ private Q_SLOTS:
     void tabRuleInEveryProfile_data();
     void tabRuleInEveryProfile();
     void signalTraderSelectorFillsFromPositions();
+    void keyboardReachesEverythingAndCopiesRows();
+    void mnemonicsClashWithNothing_data();
+    void mnemonicsClashWithNothing();
+    void rowMenusCopyAndFilter();
     void filtersSayWhatTheyHide();
     void anEmptyTableSaysWhy();
     void closedTradesShowsHistoryAndExports();
@@ -552,6 +559,180 @@ void tst_MainWindow::signalTraderSelectorFillsFromPositions()
     rig.open()->setMode(Mode::Following);
     QVERIFY(box->isEnabled());
     QVERIFY(rig.open()->footerText().contains(u"(Following · %1)"_s.arg(box->currentText())));
+}
+
+void tst_MainWindow::keyboardReachesEverythingAndCopiesRows()
+{
+    Rig rig(m_dir->path());
+    MainWindow &window = *rig.window;
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTableView *table = rig.open()->table();
+    QTRY_VERIFY(rig.book.count() > 0);
+    // The table has the keyboard from the start.
+    QCOMPARE(QApplication::focusWidget(), table);
+    rig.simulator->setSilent(true); // hold the rows still while we copy them
+
+    // Ctrl+A, Ctrl+C: every row, a header line of the columns shown, in their order.
+    QHeaderView *header = table->horizontalHeader();
+    header->setSectionHidden(PositionsModel::SwapColumn, true);
+    header->moveSection(header->visualIndex(PositionsModel::ProfitColumn), 0);
+    QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+    const QStringList lines = QGuiApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), table->model()->rowCount() + 1);
+    QVERIFY2(lines.at(0).startsWith(u"Profit\tTicket\tOpen time\tSymbol"_s),
+             qPrintable(lines.at(0)));
+    QVERIFY(!lines.at(0).contains(u"Swap"_s));
+    QCOMPARE(lines.at(1).split(u'\t').size(), PositionsModel::ColumnCount - 1);
+    QCOMPARE(lines.at(1).split(u'\t').at(1), table->model()->index(0, 0).data().toString());
+
+    // Tab leaves the table (no walk from cell to cell), and every filter control is on the chain.
+    const QModelIndex current = table->currentIndex();
+    QTest::keyClick(table, Qt::Key_Tab);
+    QVERIFY(QApplication::focusWidget() != table);
+    QCOMPARE(table->currentIndex(), current);
+    FilterBar *filters = rig.open()->filterBar();
+    QList<QWidget *> chain;
+    for (QWidget *w = table->nextInFocusChain(); w != table; w = w->nextInFocusChain()) {
+        if (w->isVisibleTo(&window) && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus))
+            chain.append(w);
+    }
+    for (QWidget *wanted : {static_cast<QWidget *>(filters->modeButton(Mode::All)),
+                            static_cast<QWidget *>(filters->modeButton(Mode::Following)),
+                            static_cast<QWidget *>(filters->modeButton(Mode::Mine)),
+                            static_cast<QWidget *>(filters->traderBox()),
+                            static_cast<QWidget *>(filters->symbolBox()),
+                            static_cast<QWidget *>(filters->searchBox())})
+        QVERIFY2(chain.contains(wanted), wanted->metaObject()->className());
+    QVERIFY(chain.indexOf(filters->modeButton(Mode::All)) < chain.indexOf(filters->searchBox()));
+
+    // Mnemonics: Alt+M picks Mine.
+    table->setFocus();
+    QTest::keyClick(&window, Qt::Key_M, Qt::AltModifier);
+    QTRY_COMPARE(rig.open()->proxy()->mode(),
+                 Mode::Mine); // a button's mnemonic clicks a moment later
+
+    // Ctrl+, opens Settings, whatever the platform binds to Preferences.
+    QString opened;
+    QTimer::singleShot(0, this, [&opened] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            opened = QString::fromLatin1(modal->metaObject()->className());
+            modal->close();
+        }
+    });
+    QTest::keySequence(&window, QKeySequence(u"Ctrl+,"_s));
+    QCOMPARE(opened, u"SettingsDialog"_s);
+}
+
+void tst_MainWindow::mnemonicsClashWithNothing_data()
+{
+    QTest::addColumn<MainWindow::Tab>("tab");
+    QTest::addRow("Open Trades") << MainWindow::OpenTradesTab;
+    QTest::addRow("Closed Trades") << MainWindow::ClosedTradesTab;
+}
+
+void tst_MainWindow::mnemonicsClashWithNothing()
+{
+    QFETCH(MainWindow::Tab, tab);
+    Rig rig(m_dir->path(), tab);
+    QTRY_VERIFY(rig.book.count() > 0 || tab == MainWindow::ClosedTradesTab);
+    // Every control with a mnemonic that can be seen, and the menus: each letter once.
+    QHash<QChar, QString> taken;
+    const auto take = [&taken](const QString &text) {
+        const qsizetype at = text.indexOf(u'&');
+        if (at < 0 || at + 1 >= text.size() || text.at(at + 1) == u'&')
+            return;
+        const QChar letter = text.at(at + 1).toLower();
+        QVERIFY2(!taken.contains(letter), qPrintable(u"\"%1\" and \"%2\" both take Alt+%3"_s.arg(
+                                              taken.value(letter), text, QString(letter))));
+        taken.insert(letter, text);
+    };
+    for (QAction *menu : rig.window->menuBar()->actions())
+        take(menu->text());
+    QWidget *page = rig.window->tabs()->currentWidget();
+    for (QAbstractButton *button : page->findChildren<QAbstractButton *>()) {
+        if (button->isVisibleTo(rig.window.get()))
+            take(button->text());
+    }
+    for (QLabel *label : page->findChildren<QLabel *>()) {
+        if (label->buddy() && label->isVisibleTo(rig.window.get()))
+            take(label->text());
+    }
+    QVERIFY(taken.size() >= 8);
+}
+
+void tst_MainWindow::rowMenusCopyAndFilter()
+{
+    Rig rig(m_dir->path());
+    OpenTradesPage *page = rig.open();
+    QTRY_VERIFY(rig.book.count() > 0);
+    rig.simulator->setSilent(true);
+    QAbstractItemModel *shown = page->table()->model();
+    QModelIndex following;
+    QModelIndex own;
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        const QModelIndex index = shown->index(row, PositionsModel::SymbolColumn);
+        (index.data(PositionsModel::FollowingRole).toBool() ? following : own) = index;
+    }
+    QVERIFY(following.isValid() && own.isValid());
+    const auto action = [](QMenu *menu, const char *name) {
+        return menu->findChild<QAction *>(QLatin1String(name));
+    };
+
+    std::unique_ptr<QMenu> menu(page->rowMenu(own));
+    QVERIFY(menu);
+    QVERIFY(!action(menu.get(), "filterTrader")->isEnabled()); // an own position copies nobody
+    action(menu.get(), "copyTicket")->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             own.siblingAtColumn(PositionsModel::TicketColumn).data().toString());
+
+    // Filter by this signal trader, even from Mine: the trader's copies are under Following.
+    const qint64 trader = following.data(PositionsModel::SignalTraderIdRole).toLongLong();
+    const QString traderName =
+        following.siblingAtColumn(PositionsModel::SignalColumn).data().toString();
+    QVERIFY(!page->rowMenu(QModelIndex())); // no row, no menu
+    const int followingRow = [&] {
+        for (int row = 0; row < shown->rowCount(); ++row) {
+            if (shown->index(row, 0).data(PositionsModel::SignalTraderIdRole).toLongLong() ==
+                trader)
+                return row;
+        }
+        return -1;
+    }();
+    QVERIFY(followingRow >= 0);
+    menu.reset(page->rowMenu(shown->index(followingRow, 0)));
+    page->setMode(Mode::Mine);
+    QVERIFY(action(menu.get(), "filterTrader")->text().contains(traderName));
+    action(menu.get(), "filterTrader")->trigger();
+    QCOMPARE(page->proxy()->mode(), Mode::Following);
+    QCOMPARE(page->proxy()->signalTraderId(), trader);
+    QCOMPARE(page->signalTraderBox()->currentText(), traderName);
+    QVERIFY(page->footerText().contains(traderName));
+
+    // Filter by this symbol.
+    const QModelIndex row = shown->index(0, PositionsModel::SymbolColumn);
+    const QString symbol = row.data().toString();
+    menu.reset(page->rowMenu(row));
+    action(menu.get(), "filterSymbol")->trigger();
+    QCOMPARE(page->proxy()->symbol(), symbol);
+    for (int r = 0; r < shown->rowCount(); ++r)
+        QCOMPARE(shown->index(r, PositionsModel::SymbolColumn).data().toString(), symbol);
+
+    // The same menu on Closed Trades, and the column menu on its header.
+    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    ClosedTradesPage *closed = rig.window->closedTradesPage();
+    closed->periodBox()->setCurrentIndex(closed->periodBox()->findText(u"All"_s));
+    QTRY_VERIFY(closed->table()->model()->rowCount() > 0);
+    const QModelIndex trade = closed->table()->model()->index(0, ClosedTradesModel::SymbolColumn);
+    menu.reset(closed->rowMenu(trade));
+    QVERIFY(menu);
+    action(menu.get(), "filterSymbol")->trigger();
+    QCOMPARE(closed->proxy()->filter().symbol, trade.data().toString());
+    action(menu.get(), "copyTicket")->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             trade.siblingAtColumn(ClosedTradesModel::TicketColumn).data().toString());
+    QCOMPARE(closed->table()->horizontalHeader()->contextMenuPolicy(), Qt::CustomContextMenu);
 }
 
 void tst_MainWindow::filtersSayWhatTheyHide()

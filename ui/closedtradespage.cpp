@@ -6,6 +6,8 @@
 #include "history/closedtradestore.h"
 #include "history/tradehistory.h"
 #include "performancecharts.h"
+#include "rowcopy.h"
+#include "tablemenus.h"
 #include "tonedelegate.h"
 
 #include <QCheckBox>
@@ -18,6 +20,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -28,6 +31,8 @@
 #include <QTableView>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using Period = ClosedTradesModel::Period;
@@ -90,6 +95,8 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     delegate->setConfirmedRole(ClosedTradesModel::ConfirmedRole);
     m_table->setItemDelegate(delegate);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Tab leaves the table for the next control instead of walking cell by cell.
+    m_table->setTabKeyNavigation(false);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
@@ -99,6 +106,16 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     m_table->horizontalHeader()->setSortIndicator(ClosedTradesModel::CloseTimeColumn,
                                                   Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    header->setToolTip(tr("Click to sort; drag to move; right-click to show or hide columns"));
+    connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint &at) {
+        std::unique_ptr<QMenu> menu(TableMenus::columns(this, header));
+        menu->exec(header->mapToGlobal(at));
+    });
+    m_copy = new RowCopy(m_table, header);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &ClosedTradesPage::showRowMenu);
     const int timeWidth = m_table->fontMetrics().horizontalAdvance(u"2024-11-26 03:00:00"_s) + 16;
     m_table->horizontalHeader()->resizeSection(ClosedTradesModel::OpenTimeColumn, timeWidth);
     m_table->horizontalHeader()->resizeSection(ClosedTradesModel::CloseTimeColumn, timeWidth);
@@ -113,7 +130,7 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
 
     m_footer = new QLabel(this);
     m_footer->setTextFormat(Qt::RichText);
-    m_clearFilters = new QPushButton(tr("&Clear filters"), this);
+    m_clearFilters = new QPushButton(tr("C&lear filters"), this);
     m_clearFilters->setFlat(true);
     m_clearFilters->setToolTip(tr("Show every trade of the period again"));
     auto *footer = new QHBoxLayout;
@@ -280,6 +297,25 @@ void ClosedTradesPage::updateNotice()
     lines.removeAll(QString());
     m_notice->setVisible(!lines.isEmpty());
     m_notice->setText(lines.join(u'\n'));
+}
+
+QMenu *ClosedTradesPage::rowMenu(const QModelIndex &index)
+{
+    if (!index.isValid() || index.model() != m_filtered)
+        return nullptr;
+    return TableMenus::row(this, m_copy, m_filters, m_filtered->tradeAt(index.row()).position);
+}
+
+void ClosedTradesPage::showRowMenu(const QPoint &position)
+{
+    const QModelIndex index = m_table->indexAt(position);
+    if (!index.isValid())
+        return;
+    if (!m_table->selectionModel()->isRowSelected(index.row(), index.parent()))
+        m_table->selectRow(index.row());
+    std::unique_ptr<QMenu> menu(rowMenu(index));
+    if (menu)
+        menu->exec(m_table->viewport()->mapToGlobal(position));
 }
 
 QString ClosedTradesPage::noticeText() const

@@ -9,6 +9,8 @@
 class FilterBar;
 class PerformanceCharts;
 class QCheckBox;
+class QMenu;
+class RowCopy;
 class QSplitter;
 class QComboBox;
 class TradeHistory;
@@ -36,6 +38,9 @@ public:
     PerformanceCharts *charts() const { return m_charts; }
     QSplitter *splitter() const { return m_splitter; }
     QPushButton *clearFiltersButton() const { return m_clearFilters; }
+    RowCopy *rowCopy() const { return m_copy; }
+    // The menu a right-click on `index` (a row of table()) opens; the caller owns it.
+    QMenu *rowMenu(const QModelIndex &index);
     QTableView *table() const { return m_table; }
     QComboBox *periodBox() const { return m_period; }
     QComboBox *accountBox() const { return m_accounts; }
@@ -65,11 +70,13 @@ private:
     void updateChoices();
     void updateFooter();
     void updateNotice();
+    void showRowMenu(const QPoint &position);
 
     TradeHistory *m_history = nullptr;
     ClosedTradesModel *m_model = nullptr;
     ClosedTradesFilterModel *m_filtered = nullptr;
     FilterBar *m_filters = nullptr;
+    RowCopy *m_copy = nullptr;
     PerformanceCharts *m_charts = nullptr;
     QSplitter *m_splitter = nullptr;
     QPushButton *m_clearFilters = nullptr;

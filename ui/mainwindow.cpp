@@ -98,6 +98,8 @@ MainWindow::MainWindow(const Services &services, Tab startTab, QWidget *parent)
     m_tabs->setCurrentIndex(startTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onTabChanged);
     onTabChanged(m_tabs->currentIndex());
+    // The table has the keyboard from the start: arrows, Ctrl+A, Ctrl+C work at once.
+    (startTab == OpenTradesTab ? m_openTrades->table() : m_closedTrades->table())->setFocus();
 }
 
 QPushButton *MainWindow::reconnectButton() const
@@ -118,8 +120,13 @@ void MainWindow::createMenus()
         m_closedTrades->exportWithDialog();
     });
     exportCsv->setShortcut(QKeySequence(u"Ctrl+E"_s));
-    file->addAction(tr("&Settings…"), this, &MainWindow::editSettings)
-        ->setShortcut(QKeySequence::Preferences);
+    // Ctrl+, literally: the platform's Preferences key is not bound everywhere (not on Windows).
+    QList<QKeySequence> preferences{QKeySequence(u"Ctrl+,"_s)};
+    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Preferences)) {
+        if (!preferences.contains(key))
+            preferences.append(key);
+    }
+    file->addAction(tr("&Settings…"), this, &MainWindow::editSettings)->setShortcuts(preferences);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(u"Ctrl+Q"_s));
@@ -174,6 +181,10 @@ void MainWindow::onTabChanged(int index)
     else if (!paused && wasPaused)
         m_log->record(ConnectionLog::Severity::Info, tr("Resumed: Open Trades is in front"));
     m_shownTab = index;
+    // Ctrl+1 / Ctrl+2 land in the page's table, not on the tab bar.
+    QWidget *page = m_tabs->widget(index);
+    if (page && isVisible() && !page->isAncestorOf(QApplication::focusWidget()))
+        (index == OpenTradesTab ? m_openTrades->table() : m_closedTrades->table())->setFocus();
     // Paused first: the states the close passes through then read as a pause, not a loss.
     m_statusBar->setPaused(paused);
     // The feed runs only while Open Trades is in front; leaving it is a deliberate close.

@@ -4,6 +4,8 @@
 #include "accountbar.h"
 #include "filterbar.h"
 #include "models/accountsummary.h"
+#include "rowcopy.h"
+#include "tablemenus.h"
 
 #include "domain/tradetext.h"
 #include "feed/positionbook.h"
@@ -25,6 +27,8 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using Mode = PositionsFilterModel::Mode;
@@ -66,6 +70,8 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     m_delegate = new ToneDelegate(PositionsModel::ToneRole, {PositionsModel::ProfitColumn}, this);
     m_table->setItemDelegate(m_delegate);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Tab leaves the table for the next control instead of walking cell by cell.
+    m_table->setTabKeyNavigation(false);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
@@ -80,6 +86,9 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     header->setSortIndicator(-1, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
     connect(header, &QWidget::customContextMenuRequested, this, &OpenTradesPage::showColumnMenu);
+    m_copy = new RowCopy(m_table, header);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &OpenTradesPage::showRowMenu);
 
     // Why the table is empty, in the middle of it.
     m_empty = new QLabel(m_table->viewport());
@@ -91,7 +100,7 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
 
     m_footer = new QLabel(this);
     m_footer->setTextFormat(Qt::RichText);
-    m_clearFilters = new QPushButton(tr("&Clear filters"), this);
+    m_clearFilters = new QPushButton(tr("C&lear filters"), this);
     m_clearFilters->setFlat(true);
     m_clearFilters->setToolTip(tr("Show every position again"));
     auto *footer = new QHBoxLayout;
@@ -236,19 +245,33 @@ void OpenTradesPage::setFeedStatus(const FeedStatus &status)
 
 void OpenTradesPage::showColumnMenu(const QPoint &position)
 {
-    QMenu menu(this);
     QHeaderView *header = m_table->horizontalHeader();
-    for (int column = 0; column < PositionsModel::ColumnCount; ++column) {
-        QAction *action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
-        action->setCheckable(true);
-        action->setChecked(!header->isSectionHidden(column));
-        connect(action, &QAction::toggled, header,
-                [header, column](bool shown) { header->setSectionHidden(column, !shown); });
-    }
-    menu.addSeparator();
-    menu.addAction(tr("Default order (following first)"), header,
-                   [header] { header->setSortIndicator(-1, Qt::AscendingOrder); });
-    menu.exec(header->mapToGlobal(position));
+    std::unique_ptr<QMenu> menu(TableMenus::columns(this, header));
+    menu->addSeparator();
+    menu->addAction(tr("Default order (following first)"), header,
+                    [header] { header->setSortIndicator(-1, Qt::AscendingOrder); });
+    menu->exec(header->mapToGlobal(position));
+}
+
+QMenu *OpenTradesPage::rowMenu(const QModelIndex &index)
+{
+    const QModelIndex source = m_proxy->mapToSource(index);
+    if (!source.isValid())
+        return nullptr;
+    return TableMenus::row(this, m_copy, m_filters, m_model->positionAt(source.row()));
+}
+
+void OpenTradesPage::showRowMenu(const QPoint &position)
+{
+    const QModelIndex index = m_table->indexAt(position);
+    if (!index.isValid())
+        return;
+    // The row clicked is the row acted on: select it unless it is part of the selection.
+    if (!m_table->selectionModel()->isRowSelected(index.row(), index.parent()))
+        m_table->selectRow(index.row());
+    std::unique_ptr<QMenu> menu(rowMenu(index));
+    if (menu)
+        menu->exec(m_table->viewport()->mapToGlobal(position));
 }
 
 void OpenTradesPage::saveState(QSettings &settings) const

@@ -14,6 +14,8 @@ class PositionsModel;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
+class RowCopy;
 class QPushButton;
 class QSettings;
 class QTableView;
@@ -35,6 +37,9 @@ public:
     QComboBox *signalTraderBox() const;
     QLineEdit *searchBox() const;
     QPushButton *clearFiltersButton() const { return m_clearFilters; }
+    RowCopy *rowCopy() const { return m_copy; }
+    // The menu a right-click on `index` (a row of table()) opens; the caller owns it.
+    QMenu *rowMenu(const QModelIndex &index);
     // What an empty table says instead of rows: why it is empty. Empty while rows show.
     QString emptyText() const;
     AccountBar *accountBar() const { return m_accountBar; }
@@ -64,6 +69,7 @@ private:
     void updateFooter();
     void updateEmptyText();
     void showColumnMenu(const QPoint &position);
+    void showRowMenu(const QPoint &position);
 
     PositionBook *m_book = nullptr;
     PositionsModel *m_model = nullptr;
@@ -73,6 +79,7 @@ private:
     QTableView *m_table = nullptr;
     ToneDelegate *m_delegate = nullptr;
     FilterBar *m_filters = nullptr;
+    RowCopy *m_copy = nullptr;
     QLabel *m_empty = nullptr;
     QPushButton *m_clearFilters = nullptr;
     QWidget *m_banner = nullptr;
