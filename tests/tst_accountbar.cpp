@@ -8,8 +8,11 @@
 #include <QApplication>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QStyleFactory>
 #include <QTest>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -38,6 +41,7 @@ private Q_SLOTS:
     void withoutFiguresNothingIsGuessed();
     void earlierConnectionsFiguresAreGreyed();
     void marginLevelBelowTheAlarmIsRed();
+    void wrapsInANarrowWindow();
     void tonesReadOnEveryBackground_data();
     void tonesReadOnEveryBackground();
 };
@@ -173,11 +177,36 @@ void tst_AccountBar::marginLevelBelowTheAlarmIsRed()
     QCOMPARE(level->palette().color(QPalette::WindowText), alarm);
 }
 
+void tst_AccountBar::wrapsInANarrowWindow()
+{
+    PositionBook book;
+    AccountSummary summary(&book);
+    summary.setInterval(0ms);
+    AccountBar bar(&summary);
+    book.apply(Fixtures::snapshot(1, kPositions));
+    book.apply(Fixtures::account(2, kFigures));
+    QTRY_VERIFY(bar.isShown(Field::Balance));
+    bar.resize(1600, bar.sizeHint().height());
+    bar.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&bar));
+    QTRY_COMPARE(bar.lineCount(), 1);
+    // Narrow: the figures wrap; the bar never makes the window wider than one figure.
+    QVERIFY(bar.minimumSizeHint().width() < 320);
+    bar.resize(480, 200);
+    QTRY_VERIFY(bar.lineCount() >= 2);
+    for (const Field field : {Field::Balance, Field::Equity, Field::Margin, Field::FreeMargin,
+                              Field::MarginLevel, Field::Floating})
+        QVERIFY(bar.isShown(field));
+    bar.resize(1600, 200);
+    QTRY_COMPARE(bar.lineCount(), 1);
+}
+
 void tst_AccountBar::tonesReadOnEveryBackground_data()
 {
     QTest::addColumn<QPalette>("palette");
     QTest::addColumn<QPalette::ColorRole>("background");
-    QPalette light = QStyleFactory::create(u"Fusion"_s)->standardPalette();
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(u"Fusion"_s));
+    QPalette light = fusion->standardPalette();
     QPalette dark = light;
     dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
     dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));

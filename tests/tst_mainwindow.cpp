@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accountbar.h"
 #include "closedtradespage.h"
+#include "columnfit.h"
 #include "config/appsettings.h"
 #include "connectionlogwindow.h"
+#include "domain/tradetext.h"
 #include "feed/connectionlog.h"
 #include "feed/feedsession.h"
 #include "feed/feedsource.h"
@@ -135,6 +137,7 @@ private Q_SLOTS:
     void mnemonicsClashWithNothing();
     void rowMenusCopyAndFilter();
     void filtersSayWhatTheyHide();
+    void narrowWindowKeepsTheProfitInView();
     void anEmptyTableSaysWhy();
     void closedTradesShowsHistoryAndExports();
     void closedTradesFilterAndChartWhatIsShown();
@@ -581,7 +584,8 @@ void tst_MainWindow::keyboardReachesEverythingAndCopiesRows()
     QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
     const QStringList lines = QGuiApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), table->model()->rowCount() + 1);
-    QVERIFY2(lines.at(0).startsWith(u"Profit\tTicket\tOpen time\tSymbol"_s),
+    QVERIFY2(lines.at(0).startsWith(
+                 u"Profit\tTicket\tOpen time (%1)\tSymbol"_s.arg(TradeText::timeZoneName())),
              qPrintable(lines.at(0)));
     QVERIFY(!lines.at(0).contains(u"Swap"_s));
     QCOMPARE(lines.at(1).split(u'\t').size(), PositionsModel::ColumnCount - 1);
@@ -772,6 +776,63 @@ void tst_MainWindow::filtersSayWhatTheyHide()
     QVERIFY(page->footerText().startsWith(u"%1 positions · "_s.arg(all)));
     QVERIFY(page->clearFiltersButton()->isHidden());
     QVERIFY(page->emptyText().isEmpty());
+}
+
+void tst_MainWindow::narrowWindowKeepsTheProfitInView()
+{
+    Rig rig(m_dir->path());
+    QTRY_VERIFY(rig.book.count() > 0);
+    QTableView *table = rig.open()->table();
+    QHeaderView *header = table->horizontalHeader();
+    QVERIFY(!header->stretchLastSection());
+    const auto profitInView = [&] {
+        const int left = header->sectionViewportPosition(PositionsModel::ProfitColumn);
+        return !header->isSectionHidden(PositionsModel::ProfitColumn) && left >= 0 &&
+               left + header->sectionSize(PositionsModel::ProfitColumn) <=
+                   table->viewport()->width();
+    };
+    // Wide: every column, none wider than a fitted column may be (no Signal across half
+    // the window).
+    rig.window->resize(1600, 700);
+    QTRY_VERIFY(rig.open()->columnFit()->setAside().isEmpty());
+    for (int column = 0; column < PositionsModel::ColumnCount; ++column) {
+        QVERIFY(!header->isSectionHidden(column));
+        QVERIFY2(header->sectionSize(column) <= 220, qPrintable(QString::number(column)));
+    }
+    QVERIFY(profitInView());
+
+    // 800 px: costs and stops step aside, the profit stays in view, and the header says so;
+    // the account's figures wrap rather than hold the window wider.
+    QTRY_VERIFY(rig.open()->accountBar()->isShown(AccountBar::Field::Balance));
+    rig.window->resize(800, 600);
+    QTRY_VERIFY(profitInView());
+    QCOMPARE(rig.window->width(), 800);
+    QTRY_VERIFY(rig.open()->accountBar()->lineCount() >= 2);
+    const QList<int> aside = rig.open()->columnFit()->setAside();
+    QVERIFY(!aside.isEmpty());
+    QCOMPARE(aside.constFirst(), int(PositionsModel::CommissionColumn));
+    QVERIFY(!aside.contains(PositionsModel::SignalColumn));
+    QVERIFY(header->toolTip().contains(u"Hidden to fit the window: Commission"_s));
+    table->selectRow(1); // how a selected row's profit reads
+    savePng(rig.window.get(), u"mainwindow-narrow.png"_s);
+    // Chosen by hand, a column stays, whatever the width.
+    rig.open()->columnFit()->setByUser(PositionsModel::CommissionColumn);
+    header->setSectionHidden(PositionsModel::CommissionColumn, false);
+    rig.window->resize(790, 600);
+    QTRY_VERIFY(!rig.open()->columnFit()->setAside().contains(PositionsModel::CommissionColumn));
+    QVERIFY(!header->isSectionHidden(PositionsModel::CommissionColumn));
+
+    // Wide again: they come back; and what was set aside is not saved as hidden.
+    rig.window->resize(1600, 700);
+    QTRY_VERIFY(rig.open()->columnFit()->setAside().isEmpty());
+    rig.window->resize(800, 600);
+    QTRY_VERIFY(!rig.open()->columnFit()->setAside().isEmpty());
+    rig.window->close();
+    Rig again(m_dir->path());
+    again.window->resize(1600, 700);
+    QTRY_VERIFY(again.open()->columnFit()->setAside().isEmpty());
+    for (int column = 0; column < PositionsModel::ColumnCount; ++column)
+        QVERIFY(!again.open()->table()->horizontalHeader()->isSectionHidden(column));
 }
 
 void tst_MainWindow::anEmptyTableSaysWhy()

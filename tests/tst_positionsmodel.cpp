@@ -2,11 +2,15 @@
 #include "domain/tone.h"
 #include "feed/positionbook.h"
 #include "fixtures.h"
+#include "models/closedtradesmodel.h"
 #include "models/positionsmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <ctime>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -37,6 +41,8 @@ private Q_SLOTS:
     void displayAtTheInstrumentsPrecision_data();
     void displayAtTheInstrumentsPrecision();
     void sortRoleAndToneAndSignal();
+    void timeHeadersNameTheZone_data();
+    void timeHeadersNameTheZone();
 };
 
 void tst_PositionsModel::passesTheModelTester()
@@ -222,6 +228,45 @@ void tst_PositionsModel::sortRoleAndToneAndSignal()
     QCOMPARE(model.index(0, PositionsModel::TypeColumn).data().toString(), u"Buy"_s);
     QCOMPARE(model.headerData(PositionsModel::ProfitColumn, Qt::Horizontal).toString(),
              u"Profit"_s);
+}
+
+void tst_PositionsModel::timeHeadersNameTheZone_data()
+{
+    QTest::addColumn<QByteArray>("zone");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("offset");
+    QTest::addRow("Shanghai") << QByteArray("Asia/Shanghai") << u"CST"_s << u"UTC+08:00"_s;
+    QTest::addRow("UTC") << QByteArray("UTC") << u"UTC"_s << u"UTC+00:00"_s;
+    QTest::addRow("Kolkata") << QByteArray("Asia/Kolkata") << u"IST"_s << u"UTC+05:30"_s;
+}
+
+void tst_PositionsModel::timeHeadersNameTheZone()
+{
+    QFETCH(QByteArray, zone);
+    QFETCH(QString, name);
+    QFETCH(QString, offset);
+    // The process's own zone, as a trader's machine has it (TZ on Linux).
+    const QByteArray saved = qgetenv("TZ");
+    qputenv("TZ", zone);
+    tzset();
+    const auto restore = qScopeGuard([&saved] {
+        saved.isNull() ? qunsetenv("TZ") : qputenv("TZ", saved);
+        tzset();
+    });
+    PositionBook book;
+    PositionsModel positions(&book);
+    QCOMPARE(positions.headerData(PositionsModel::OpenTimeColumn, Qt::Horizontal).toString(),
+             u"Open time (%1)"_s.arg(name));
+    const QString tip =
+        positions.headerData(PositionsModel::OpenTimeColumn, Qt::Horizontal, Qt::ToolTipRole)
+            .toString();
+    QVERIFY2(tip.startsWith(u"Local time: "_s) && tip.endsWith(offset), qPrintable(tip));
+    QCOMPARE(positions.headerData(PositionsModel::PriceColumn, Qt::Horizontal).toString(),
+             u"Price"_s);
+    ClosedTradesModel closed;
+    for (const int column : {ClosedTradesModel::OpenTimeColumn, ClosedTradesModel::CloseTimeColumn})
+        QVERIFY(
+            closed.headerData(column, Qt::Horizontal).toString().endsWith(u" (%1)"_s.arg(name)));
 }
 
 QTEST_GUILESS_MAIN(tst_PositionsModel)

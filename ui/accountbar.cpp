@@ -8,6 +8,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QSet>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 using Field = AccountBar::Field;
@@ -16,9 +18,9 @@ AccountBar::AccountBar(AccountSummary *summary, QWidget *parent)
     : QWidget(parent)
     , m_summary(summary)
 {
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(2, 2, 2, 2);
-    layout->setSpacing(6);
+    m_rows = new QVBoxLayout(this);
+    m_rows->setContentsMargins(2, 2, 2, 2);
+    m_rows->setSpacing(2);
     addField(Field::Balance, tr("Balance:"), tr("Closed trades' result and deposits"));
     addField(Field::Equity, tr("Equity:"),
              tr("Balance plus the floating profit, net of swap and commission"));
@@ -36,13 +38,7 @@ AccountBar::AccountBar(AccountSummary *summary, QWidget *parent)
     m_missing->setToolTip(tr("The feed sends no account figures (no Account message): balance, "
                              "equity and margin are left out rather than guessed."));
     m_missing->setForegroundRole(QPalette::PlaceholderText);
-    for (const Field field : std::as_const(m_order)) {
-        layout->addWidget(m_items.value(field).label);
-        layout->addWidget(m_items.value(field).value);
-    }
-    m_missing->setContentsMargins(12, 0, 0, 0);
-    layout->addWidget(m_missing);
-    layout->addStretch();
+
     connect(summary, &AccountSummary::changed, this, &AccountBar::refresh);
     refresh();
 }
@@ -116,14 +112,85 @@ void AccountBar::refresh()
     show(Field::Floating, true, (s.floatingNet > 0.0 ? u"+"_s : QString()) + money(s.floatingNet),
          toneOf(s.floatingNet), m_stale);
     m_missing->setVisible(!figures);
-    bool first = true;
+    setAccessibleDescription(text());
+    arrange();
+}
+
+void AccountBar::arrange()
+{
+    // A line as long as the width allows, then the next: in a narrow window the figures wrap
+    // rather than widen the window or go out of view.
+    QList<QList<QWidget *>> groups;
     for (const Field field : std::as_const(m_order)) {
-        if (isShown(field)) {
-            m_items.value(field).label->setContentsMargins(first ? 0 : 12, 0, 0, 0);
-            first = false;
+        if (isShown(field))
+            groups.append(QList<QWidget *>{m_items.value(field).label, m_items.value(field).value});
+    }
+    if (!m_missing->isHidden())
+        groups.append(QList<QWidget *>{m_missing});
+    const auto widthOf = [](const QList<QWidget *> &group) {
+        int width = 0;
+        for (QWidget *w : group)
+            width += w->sizeHint().width() + 6;
+        return width;
+    };
+    const int available = std::max(width() - 4, 1);
+    QList<QList<QWidget *>> lines{{}};
+    int used = 0;
+    for (const QList<QWidget *> &group : std::as_const(groups)) {
+        const int needed = widthOf(group);
+        if (!lines.constLast().isEmpty() && used + needed > available) {
+            lines.append(QList<QWidget *>());
+            used = 0;
+        }
+        lines.last() += group;
+        used += needed;
+    }
+    // The gap before a figure, but not at the start of a line.
+    QSet<QWidget *> names;
+    for (const Item &item : std::as_const(m_items))
+        names.insert(item.label);
+    for (const QList<QWidget *> &line : std::as_const(lines)) {
+        for (QWidget *w : line) {
+            if (names.contains(w))
+                w->setContentsMargins(w == line.constFirst() ? 0 : 12, 0, 0, 0);
         }
     }
-    setAccessibleDescription(text());
+    m_missing->setContentsMargins(lines.constLast().constFirst() == m_missing ? 0 : 12, 0, 0, 0);
+    if (lines == m_lines)
+        return;
+    m_lines = lines;
+    while (QLayoutItem *row = m_rows->takeAt(0)) {
+        if (QLayout *layout = row->layout()) {
+            while (QLayoutItem *item = layout->takeAt(0))
+                delete item;
+        }
+        delete row;
+    }
+    for (const QList<QWidget *> &line : std::as_const(lines)) {
+        auto *row = new QHBoxLayout;
+        row->setSpacing(6);
+        for (QWidget *w : line)
+            row->addWidget(w);
+        row->addStretch();
+        m_rows->addLayout(row);
+    }
+    updateGeometry(); // another height: the page lays out anew
+}
+
+QSize AccountBar::minimumSizeHint() const
+{
+    // The widest single figure: anything wider wraps.
+    int width = 0;
+    for (const Item &item : std::as_const(m_items))
+        width =
+            std::max(width, item.label->sizeHint().width() + item.value->sizeHint().width() + 12);
+    return {width, QWidget::minimumSizeHint().height()};
+}
+
+void AccountBar::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    arrange();
 }
 
 QString AccountBar::value(Field field) const

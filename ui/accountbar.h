@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QLabel;
+class QVBoxLayout;
 
 // The line above the open positions that says how the account stands: balance, equity,
 // margin, free margin and margin level as the feed reports them, and the floating profit net
@@ -44,9 +45,17 @@ public:
     // The whole line as words, for tests and the accessible description.
     QString text() const;
     bool saysFiguresAreMissing() const;
+    // How many lines the figures take at the present width.
+    int lineCount() const { return int(m_lines.size()); }
+
+    QSize minimumSizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void refresh();
+    void arrange();
     void addField(Field field, const QString &label, const QString &tip);
 
     AccountSummary *m_summary = nullptr;
@@ -58,6 +67,8 @@ private:
     QHash<Field, Item> m_items;
     QList<Field> m_order;
     QLabel *m_missing = nullptr;
+    QVBoxLayout *m_rows = nullptr;
+    QList<QList<QWidget *>> m_lines;
     bool m_stale = false;
     double m_alarmLevel = 100.0;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "closedtradespage.h"
 
+#include "columnfit.h"
 #include "domain/tradetext.h"
 #include "filterbar.h"
 #include "history/closedtradestore.h"
@@ -102,7 +103,6 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionsMovable(true);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSortIndicator(ClosedTradesModel::CloseTimeColumn,
                                                   Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
@@ -110,15 +110,17 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     header->setToolTip(tr("Click to sort; drag to move; right-click to show or hide columns"));
     connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint &at) {
-        std::unique_ptr<QMenu> menu(TableMenus::columns(this, header));
+        std::unique_ptr<QMenu> menu(TableMenus::columns(this, header, m_fit));
         menu->exec(header->mapToGlobal(at));
     });
     m_copy = new RowCopy(m_table, header);
+    m_fit =
+        new ColumnFit(m_table, {ClosedTradesModel::CommissionColumn, ClosedTradesModel::SwapColumn,
+                                ClosedTradesModel::ReasonColumn, ClosedTradesModel::OpenTimeColumn,
+                                ClosedTradesModel::OpenPriceColumn});
+    m_fit->fitToContents();
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, &ClosedTradesPage::showRowMenu);
-    const int timeWidth = m_table->fontMetrics().horizontalAdvance(u"2024-11-26 03:00:00"_s) + 16;
-    m_table->horizontalHeader()->resizeSection(ClosedTradesModel::OpenTimeColumn, timeWidth);
-    m_table->horizontalHeader()->resizeSection(ClosedTradesModel::CloseTimeColumn, timeWidth);
 
     m_charts = new PerformanceCharts(this);
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -235,7 +237,7 @@ void ClosedTradesPage::updateFooter()
     // Column widths fit the first real rows, unless the user's own widths were restored.
     if (!m_sized && m_model->rowCount() > 0) {
         m_sized = true;
-        m_table->resizeColumnsToContents();
+        m_fit->fitToContents();
     }
     const ClosedTradesModel::Totals t = m_filtered->totals();
     const QLocale locale;
@@ -400,7 +402,9 @@ void ClosedTradesPage::exportWithDialog()
 
 void ClosedTradesPage::saveState(QSettings &settings) const
 {
+    m_fit->showAllSetAside();
     settings.setValue(u"closedTrades/header"_s, m_table->horizontalHeader()->saveState());
+    m_fit->refit();
     settings.setValue(u"closedTrades/period"_s, m_period->currentIndex());
     settings.setValue(u"closedTrades/csvByteOrderMark"_s, m_bom->isChecked());
     settings.setValue(u"closedTrades/splitter"_s, m_splitter->saveState());
@@ -410,8 +414,11 @@ void ClosedTradesPage::saveState(QSettings &settings) const
 void ClosedTradesPage::restoreState(const QSettings &settings)
 {
     if (m_table->horizontalHeader()->restoreState(
-            settings.value(u"closedTrades/header"_s).toByteArray()))
+            settings.value(u"closedTrades/header"_s).toByteArray())) {
         m_sized = true;
+        m_table->horizontalHeader()->setStretchLastSection(false);
+        m_fit->refit();
+    }
     m_bom->setChecked(settings.value(u"closedTrades/csvByteOrderMark"_s, true).toBool());
     m_splitter->restoreState(settings.value(u"closedTrades/splitter"_s).toByteArray());
     m_filters->restoreState(settings, u"closedTrades"_s);

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class ColumnFit;
 class FilterBar;
 class PerformanceCharts;
 class QCheckBox;
@@ -77,6 +78,7 @@ private:
     ClosedTradesFilterModel *m_filtered = nullptr;
     FilterBar *m_filters = nullptr;
     RowCopy *m_copy = nullptr;
+    ColumnFit *m_fit = nullptr;
     PerformanceCharts *m_charts = nullptr;
     QSplitter *m_splitter = nullptr;
     QPushButton *m_clearFilters = nullptr;

@@ -2,6 +2,7 @@
 #include "opentradespage.h"
 
 #include "accountbar.h"
+#include "columnfit.h"
 #include "filterbar.h"
 #include "models/accountsummary.h"
 #include "rowcopy.h"
@@ -79,7 +80,6 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionsMovable(true);
     header->setHighlightSections(false);
-    header->setStretchLastSection(true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     header->setToolTip(tr("Click to sort; drag to move; right-click to show or hide columns"));
     // No user sort to begin with (section -1): following positions first, in feed order.
@@ -87,6 +87,12 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     m_table->setSortingEnabled(true);
     connect(header, &QWidget::customContextMenuRequested, this, &OpenTradesPage::showColumnMenu);
     m_copy = new RowCopy(m_table, header);
+    // In a narrow window the costs and stops step aside before the profit goes out of view.
+    m_fit =
+        new ColumnFit(m_table, {PositionsModel::CommissionColumn, PositionsModel::SwapColumn,
+                                PositionsModel::TakeProfitColumn, PositionsModel::StopLossColumn,
+                                PositionsModel::OpenTimeColumn, PositionsModel::OpenPriceColumn});
+    m_fit->fitToContents();
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, &OpenTradesPage::showRowMenu);
 
@@ -150,8 +156,7 @@ void OpenTradesPage::updateChoices()
     // a turn later, so that a list that arrives row by row is all there.
     if (!m_sized && m_book->count() > 0) {
         m_sized = true;
-        QMetaObject::invokeMethod(m_table, &QTableView::resizeColumnsToContents,
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(m_fit, &ColumnFit::fitToContents, Qt::QueuedConnection);
     }
     QMap<qint64, QString> traders;
     QStringList symbols;
@@ -246,7 +251,7 @@ void OpenTradesPage::setFeedStatus(const FeedStatus &status)
 void OpenTradesPage::showColumnMenu(const QPoint &position)
 {
     QHeaderView *header = m_table->horizontalHeader();
-    std::unique_ptr<QMenu> menu(TableMenus::columns(this, header));
+    std::unique_ptr<QMenu> menu(TableMenus::columns(this, header, m_fit));
     menu->addSeparator();
     menu->addAction(tr("Default order (following first)"), header,
                     [header] { header->setSortIndicator(-1, Qt::AscendingOrder); });
@@ -276,7 +281,10 @@ void OpenTradesPage::showRowMenu(const QPoint &position)
 
 void OpenTradesPage::saveState(QSettings &settings) const
 {
+    // What was set aside to fit the window is not the user's choice: saved as shown.
+    m_fit->showAllSetAside();
     settings.setValue(u"openTrades/header"_s, m_table->horizontalHeader()->saveState());
+    m_fit->refit();
     settings.setValue(u"openTrades/userSorted"_s, m_proxy->isUserSorted());
     m_filters->saveState(settings, u"openTrades"_s);
 }
@@ -286,6 +294,8 @@ void OpenTradesPage::restoreState(const QSettings &settings)
     QHeaderView *header = m_table->horizontalHeader();
     if (header->restoreState(settings.value(u"openTrades/header"_s).toByteArray())) {
         m_sized = true;
+        header->setStretchLastSection(false); // whatever an earlier version saved
+        m_fit->refit();
         if (!settings.value(u"openTrades/userSorted"_s).toBool())
             header->setSortIndicator(-1, Qt::AscendingOrder);
     }

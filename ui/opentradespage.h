@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class AccountBar;
+class ColumnFit;
 class FilterBar;
 class AccountSummary;
 class PositionBook;
@@ -38,6 +39,7 @@ public:
     QLineEdit *searchBox() const;
     QPushButton *clearFiltersButton() const { return m_clearFilters; }
     RowCopy *rowCopy() const { return m_copy; }
+    ColumnFit *columnFit() const { return m_fit; }
     // The menu a right-click on `index` (a row of table()) opens; the caller owns it.
     QMenu *rowMenu(const QModelIndex &index);
     // What an empty table says instead of rows: why it is empty. Empty while rows show.
@@ -80,6 +82,7 @@ private:
     ToneDelegate *m_delegate = nullptr;
     FilterBar *m_filters = nullptr;
     RowCopy *m_copy = nullptr;
+    ColumnFit *m_fit = nullptr;
     QLabel *m_empty = nullptr;
     QPushButton *m_clearFilters = nullptr;
     QWidget *m_banner = nullptr;

@@ -88,8 +88,11 @@ void PerformanceCharts::redraw()
     const QPalette pal = palette();
     for (QChart *chart : {m_equity, m_daily}) {
         chart->removeAllSeries();
-        for (QAbstractAxis *axis : chart->axes())
+        // removeAllSeries() deletes the series; removeAxis() only lets the axis go.
+        for (QAbstractAxis *axis : chart->axes()) {
             chart->removeAxis(axis);
+            delete axis;
+        }
         chart->setBackgroundBrush(pal.color(QPalette::Base));
         chart->setTitleBrush(pal.color(QPalette::Text));
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tablemenus.h"
 
+#include "columnfit.h"
 #include "domain/position.h"
 #include "domain/tradetext.h"
 #include "filterbar.h"
@@ -49,7 +50,7 @@ QMenu *TableMenus::row(QWidget *parent, RowCopy *copy, FilterBar *filters, const
     return menu;
 }
 
-QMenu *TableMenus::columns(QWidget *parent, QHeaderView *header)
+QMenu *TableMenus::columns(QWidget *parent, QHeaderView *header, ColumnFit *fit)
 {
     auto *menu = new QMenu(parent);
     const QAbstractItemModel *model = header->model();
@@ -63,8 +64,11 @@ QMenu *TableMenus::columns(QWidget *parent, QHeaderView *header)
         action->setCheckable(true);
         action->setChecked(!header->isSectionHidden(column));
         action->setEnabled(header->isSectionHidden(column) || shown > 1);
-        QObject::connect(action, &QAction::toggled, header,
-                         [header, column](bool on) { header->setSectionHidden(column, !on); });
+        QObject::connect(action, &QAction::toggled, header, [header, column, fit](bool on) {
+            if (fit)
+                fit->setByUser(column);
+            header->setSectionHidden(column, !on);
+        });
     }
     return menu;
 }

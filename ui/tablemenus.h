@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 
+class ColumnFit;
 class FilterBar;
 class QHeaderView;
 class QMenu;
@@ -20,6 +21,6 @@ public:
     // symbol, Filter by this signal trader (off for own positions).
     static QMenu *row(QWidget *parent, RowCopy *copy, FilterBar *filters, const Position &position);
     // A right-click on the header: every column, checked when shown (the last one shown
-    // cannot be hidden).
-    static QMenu *columns(QWidget *parent, QHeaderView *header);
+    // cannot be hidden); what the user picks here is the user's, not `fit`'s.
+    static QMenu *columns(QWidget *parent, QHeaderView *header, ColumnFit *fit = nullptr);
 };

@@ -5,6 +5,10 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <cstdlib>
 
 namespace TradeText {
 
@@ -12,6 +16,39 @@ QString time(qint64 msSinceEpoch)
 {
     return QDateTime::fromMSecsSinceEpoch(msSinceEpoch)
         .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+namespace {
+QString utcOffset(int seconds)
+{
+    const int minutes = std::abs(seconds) / 60;
+    return QStringLiteral("UTC%1%2:%3")
+        .arg(seconds < 0 ? QLatin1Char('-') : QLatin1Char('+'))
+        .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+        .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
+} // namespace
+
+QString timeZoneName()
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    const QString abbreviation = now.timeZoneAbbreviation();
+    // Some systems give no letters, only "+08": then the offset says it better.
+    const bool letters =
+        !abbreviation.isEmpty() && std::all_of(abbreviation.cbegin(), abbreviation.cend(),
+                                               [](QChar c) { return c.isLetter(); });
+    return letters ? abbreviation : utcOffset(now.offsetFromUtc());
+}
+
+QString timeZoneDescription()
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    const QString name =
+        QTimeZone::systemTimeZone().displayName(now, QTimeZone::LongName, QLocale());
+    const QString offset = utcOffset(now.offsetFromUtc());
+    return name.isEmpty() || name == offset
+               ? QCoreApplication::translate("TradeText", "Local time: %1").arg(offset)
+               : QCoreApplication::translate("TradeText", "Local time: %1, %2").arg(name, offset);
 }
 
 QString side(Position::Side side)

@@ -11,6 +11,10 @@ namespace TradeText {
 
 // Local time, "2024-11-26 03:00:00".
 QString time(qint64 msSinceEpoch);
+// The zone those times are in, short for a column header ("CST", else "UTC+08:00"), and in
+// full for its tooltip ("Local time: China Standard Time, UTC+08:00").
+QString timeZoneName();
+QString timeZoneDescription();
 QString side(Position::Side side);
 // Why a trade closed, as the Closed Trades table says it.
 QString reason(ClosedTrade::Reason reason);

@@ -198,12 +198,22 @@ QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
 
 QVariant ClosedTradesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     static const char *const titles[] = {
-        "Open time",   "Close time", "Ticket",     "Symbol", "Type",   "Volume", "Open price",
-        "Close price", "Swap",       "Commission", "Profit", "Reason", "Signal"};
-    if (section < 0 || section >= ColumnCount)
-        return {};
-    return QString::fromLatin1(titles[section]);
+        QT_TR_NOOP("Open time"),  QT_TR_NOOP("Close time"),  QT_TR_NOOP("Ticket"),
+        QT_TR_NOOP("Symbol"),     QT_TR_NOOP("Type"),        QT_TR_NOOP("Volume"),
+        QT_TR_NOOP("Open price"), QT_TR_NOOP("Close price"), QT_TR_NOOP("Swap"),
+        QT_TR_NOOP("Commission"), QT_TR_NOOP("Profit"),      QT_TR_NOOP("Reason"),
+        QT_TR_NOOP("Signal")};
+    const bool time = section == OpenTimeColumn || section == CloseTimeColumn;
+    if (role == Qt::DisplayRole) {
+        // Times are local: the header says which zone that is.
+        if (time)
+            return tr("%1 (%2)").arg(tr(titles[section]), TradeText::timeZoneName());
+        return tr(titles[section]);
+    }
+    if (role == Qt::ToolTipRole && time)
+        return TradeText::timeZoneDescription();
+    return QAbstractTableModel::headerData(section, orientation, role);
 }

@@ -256,14 +256,23 @@ QVariant PositionsModel::data(const QModelIndex &index, int role) const
 
 QVariant PositionsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
-    static const char *const titles[] = {"Ticket",     "Open time", "Symbol", "Type",  "Volume",
-                                         "Open price", "S/L",       "T/P",    "Price", "Swap",
-                                         "Commission", "Profit",    "Signal"};
-    if (section < 0 || section >= ColumnCount)
-        return {};
-    return QString::fromLatin1(titles[section]);
+    static const char *const titles[] = {
+        QT_TR_NOOP("Ticket"), QT_TR_NOOP("Open time"),  QT_TR_NOOP("Symbol"),
+        QT_TR_NOOP("Type"),   QT_TR_NOOP("Volume"),     QT_TR_NOOP("Open price"),
+        QT_TR_NOOP("S/L"),    QT_TR_NOOP("T/P"),        QT_TR_NOOP("Price"),
+        QT_TR_NOOP("Swap"),   QT_TR_NOOP("Commission"), QT_TR_NOOP("Profit"),
+        QT_TR_NOOP("Signal")};
+    if (role == Qt::DisplayRole) {
+        // Times are local: the header says which zone that is.
+        if (section == OpenTimeColumn)
+            return tr("%1 (%2)").arg(tr(titles[section]), TradeText::timeZoneName());
+        return tr(titles[section]);
+    }
+    if (role == Qt::ToolTipRole && section == OpenTimeColumn)
+        return TradeText::timeZoneDescription();
+    return QAbstractTableModel::headerData(section, orientation, role);
 }
 
 QHash<int, QByteArray> PositionsModel::roleNames() const

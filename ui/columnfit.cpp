@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "columnfit.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QScrollBar>
+#include <QTableView>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// No column wider than this when fitted: one long signal name must not take the window.
+constexpr int kMaxFittedWidth = 220;
+} // namespace
+
+ColumnFit::ColumnFit(QTableView *table, QList<int> yieldOrder)
+    : QObject(table)
+    , m_table(table)
+    , m_viewport(table->viewport())
+    , m_header(table->horizontalHeader())
+    , m_yieldOrder(std::move(yieldOrder))
+{
+    m_header->setStretchLastSection(false);
+    m_header->setMinimumSectionSize(m_table->fontMetrics().horizontalAdvance(u"000"_s));
+    m_baseTooltip = m_header->toolTip();
+    m_viewport->installEventFilter(this);
+}
+
+void ColumnFit::fitToContents()
+{
+    showAllSetAside();
+    m_table->resizeColumnsToContents();
+    for (int column = 0; column < m_header->count(); ++column) {
+        if (m_header->sectionSize(column) > kMaxFittedWidth)
+            m_header->resizeSection(column, kMaxFittedWidth);
+    }
+    refit();
+}
+
+QList<int> ColumnFit::setAside() const
+{
+    return m_setAside;
+}
+
+void ColumnFit::setByUser(int column)
+{
+    m_byUser.insert(column);
+    m_setAside.removeAll(column);
+    updateTooltip();
+}
+
+int ColumnFit::shownWidth() const
+{
+    int width = 0;
+    for (int column = 0; column < m_header->count(); ++column) {
+        if (!m_header->isSectionHidden(column))
+            width += m_header->sectionSize(column);
+    }
+    return width;
+}
+
+void ColumnFit::showAllSetAside()
+{
+    m_fitting = true;
+    for (const int column : std::as_const(m_setAside))
+        m_header->setSectionHidden(column, false);
+    m_setAside.clear();
+    m_fitting = false;
+}
+
+void ColumnFit::refit()
+{
+    if (m_fitting || !m_viewport || !m_header)
+        return;
+    m_fitting = true;
+    const int available = m_viewport->width();
+    // Narrower than the columns: set aside the least needed, one at a time.
+    for (const int column : std::as_const(m_yieldOrder)) {
+        if (shownWidth() <= available)
+            break;
+        if (m_byUser.contains(column) || m_header->isSectionHidden(column))
+            continue;
+        m_header->setSectionHidden(column, true);
+        m_setAside.append(column);
+    }
+    // Wider again: bring them back, the last set aside first, while they fit.
+    while (!m_setAside.isEmpty() &&
+           shownWidth() + m_header->sectionSize(m_setAside.constLast()) <= available) {
+        m_header->setSectionHidden(m_setAside.takeLast(), false);
+    }
+    m_fitting = false;
+    updateTooltip();
+}
+
+void ColumnFit::updateTooltip()
+{
+    if (m_setAside.isEmpty()) {
+        m_header->setToolTip(m_baseTooltip);
+        return;
+    }
+    QStringList names;
+    for (const int column : std::as_const(m_setAside))
+        names.append(m_header->model()->headerData(column, Qt::Horizontal).toString());
+    m_header->setToolTip(
+        tr("%1\nHidden to fit the window: %2").arg(m_baseTooltip, names.join(u", "_s)));
+}
+
+bool ColumnFit::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_viewport && event->type() == QEvent::Resize)
+        refit();
+    return QObject::eventFilter(watched, event);
+}
