@@ -20,6 +20,7 @@ void PositionBook::setClock(const Clock *clock)
 void PositionBook::expectSnapshot()
 {
     m_awaitingSnapshot = true;
+    m_firstListOfConnection = true;
     m_resyncRequested = false;
     if (m_figures && m_figuresCurrent) {
         m_figuresCurrent = false; // until this connection sends its own
@@ -59,6 +60,7 @@ bool PositionBook::apply(const FeedMessage &message)
         m_awaitingSnapshot = false;
         m_resyncRequested = false;
         applyList(message.positions);
+        m_firstListOfConnection = false;
         return true;
     }
     if (message.type == FeedMessage::Type::Snapshot) {
@@ -93,6 +95,8 @@ bool PositionBook::apply(const FeedMessage &message)
         break;
     case FeedMessage::Type::Closed:
         applyClosed(message.trades);
+        if (!message.trades.isEmpty())
+            Q_EMIT liveClosed(message.trades);
         break;
     case FeedMessage::Type::History:
         applyHistory(message.trades);
@@ -134,10 +138,14 @@ void PositionBook::applyList(const QList<Position> &positions)
     const QList<ClosedTrade> vanished = vanishedFrom(present);
     for (const ClosedTrade &trade : vanished)
         removeRow(rowOf(trade.position.ticket));
-    applyPositions(positions);
+    // The first list of a connection is what the account holds, not news.
+    const bool quiet = m_firstListOfConnection;
+    applyPositions(positions, quiet);
     if (!vanished.isEmpty()) {
         qCInfo(lcBook) << vanished.size() << "positions are no longer in the list";
         Q_EMIT tradesClosed(vanished);
+        if (!quiet)
+            Q_EMIT liveClosed(vanished);
     }
 }
 
@@ -163,8 +171,9 @@ void PositionBook::applySnapshot(const QList<Position> &positions)
     }
 }
 
-void PositionBook::applyPositions(const QList<Position> &positions)
+void PositionBook::applyPositions(const QList<Position> &positions, bool quiet)
 {
+    QList<Position> opened;
     for (const Position &p : positions) {
         const int row = rowOf(p.ticket);
         if (row >= 0) {
@@ -180,7 +189,11 @@ void PositionBook::applyPositions(const QList<Position> &positions)
         m_positions.append(p);
         m_rows.insert(p.ticket, newRow);
         Q_EMIT positionInserted(newRow);
+        if (!quiet)
+            opened.append(p);
     }
+    if (!opened.isEmpty())
+        Q_EMIT liveOpened(opened);
 }
 
 void PositionBook::removeRow(int row)

@@ -57,7 +57,8 @@ public:
     // The whole list, from a dialect that sends nothing else (seed): reconciled like a
     // Snapshot (what is missing closed while away), but row by row, not as a reset.
     void applyList(const QList<Position> &positions);
-    void applyPositions(const QList<Position> &positions);
+    // New tickets among them are announced by liveOpened unless `quiet`.
+    void applyPositions(const QList<Position> &positions, bool quiet = false);
     void applyClosed(const QList<ClosedTrade> &trades);
     void applyHistory(const QList<ClosedTrade> &trades);
     void applyAccount(const AccountFigures &figures);
@@ -79,6 +80,11 @@ Q_SIGNALS:
     void resyncNeeded(const QString &why);
     // figures() or areFiguresCurrent() changed.
     void figuresChanged();
+    // Positions that opened, and trades that closed, while the feed was being watched: never
+    // what the first Snapshot (or list) of a connection holds or leaves out, and never the
+    // History. What alerts are about.
+    void liveOpened(const QList<Position> &positions);
+    void liveClosed(const QList<ClosedTrade> &trades);
 
 private:
     void removeRow(int row);
@@ -92,5 +98,6 @@ private:
     bool m_figuresCurrent = false;
     qint64 m_lastSeq = 0;
     bool m_awaitingSnapshot = true;
+    bool m_firstListOfConnection = true; // the seed dialect's first list is its Snapshot
     bool m_resyncRequested = false;
 };

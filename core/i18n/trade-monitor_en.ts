@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Alerts</name>
+    <message numerus="yes">
+        <source>%n position(s) opened</source>
+        <translation>
+            <numerusform>%n position opened</numerusform>
+            <numerusform>%n positions opened</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n position(s) closed</source>
+        <translation>
+            <numerusform>%n position closed</numerusform>
+            <numerusform>%n positions closed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClosedTradesPage</name>
     <message numerus="yes">
         <source>%n trade(s)</source>

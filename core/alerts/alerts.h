@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "alerts/alertsettings.h"
+#include "alerts/notifier.h"
+#include "domain/closedtrade.h"
+#include "domain/position.h"
+#include "net/socketmanager.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+class PositionBook;
+
+// Decides what is worth a desktop notification, and says it through a Notifier:
+// - a position opens or closes (ours, or a followed signal's: "AlphaTrend FX opened EURUSD Buy
+//   0.10"), never for what the first Snapshot of a connection holds, never for the History;
+//   what happens within burstWindow of the first is gathered, and more than one becomes a
+//   single summary ("10 positions closed");
+// - the margin level falls below the threshold (once, until it is back above);
+// - the feed has been lost for longer than feedLostAfter (a deliberate close is no loss), and
+//   when it is live again.
+class Alerts : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr std::chrono::milliseconds kBurstWindow{1000};
+
+    // None owned; all must outlive the alerts.
+    Alerts(PositionBook *book, SocketManager *socket, Notifier *notifier,
+           QObject *parent = nullptr);
+
+    const AlertSettings &settings() const { return m_settings; }
+    void setSettings(const AlertSettings &settings);
+    void setBurstWindow(std::chrono::milliseconds window);
+
+    // The words of a single open or close, as its notification says them.
+    static Notification openedNote(const Position &position);
+    static Notification closedNote(const ClosedTrade &trade);
+
+private:
+    void onOpened(const QList<Position> &positions);
+    void onClosed(const QList<ClosedTrade> &trades);
+    void onFiguresChanged();
+    void onStateChanged(SocketManager::State state);
+    void gather(const Notification &notification, double net);
+    void flushBurst();
+    bool wanted(const Position &position) const;
+
+    PositionBook *m_book = nullptr;
+    SocketManager *m_socket = nullptr;
+    Notifier *m_notifier = nullptr;
+    AlertSettings m_settings;
+
+    QList<Notification> m_burst;
+    int m_burstOpened = 0;
+    int m_burstClosed = 0;
+    double m_burstNet = 0.0;
+    QTimer m_burstTimer;
+
+    bool m_belowMargin = false;
+
+    QTimer m_lostTimer;
+    bool m_wasLive = false; // since the last deliberate close
+    bool m_lostNotified = false;
+    QElapsedTimer m_lostFor;
+};
