@@ -20,6 +20,8 @@ private Q_SLOTS:
     void roundTrip();
     void badValuesAreIgnoredOneByOne_data();
     void badValuesAreIgnoredOneByOne();
+    void alertSettingsRoundTrip();
+    void badAlertValuesAreProblemsNotFatal();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -119,6 +121,45 @@ void tst_AppSettings::badValuesAreIgnoredOneByOne()
     if (checked.url.isEmpty())
         checked.url = QUrl(u"ws://127.0.0.1/"_s);
     QVERIFY2(FeedSetting::validate(checked).isEmpty(), qPrintable(FeedSetting::validate(checked)));
+}
+
+void tst_AppSettings::alertSettingsRoundTrip()
+{
+    QSettings ini(file(), QSettings::IniFormat);
+    AppSettings settings(&ini);
+    QVERIFY(settings.alertSettings() == AlertSettings()); // nothing saved: the defaults
+    AlertSettings alerts;
+    alerts.ownPositions = false;
+    alerts.marginLevelPercent = 150.5;
+    alerts.feedLostAfter = 30s;
+    alerts.sound = true;
+    alerts.keepRunningInTray = true;
+    settings.setAlertSettings(alerts);
+    QSettings again(file(), QSettings::IniFormat);
+    QVERIFY(AppSettings(&again).alertSettings() == alerts);
+}
+
+void tst_AppSettings::badAlertValuesAreProblemsNotFatal()
+{
+    {
+        QSettings ini(file(), QSettings::IniFormat);
+        ini.setValue(u"alerts/sound"_s, u"loud"_s);
+        ini.setValue(u"alerts/marginLevelPercent"_s, u"-5"_s);
+        ini.setValue(u"alerts/feedLostAfterMs"_s, u"10"_s);
+        ini.setValue(u"alerts/feed"_s, u"false"_s);
+    }
+    QSettings ini(file(), QSettings::IniFormat);
+    AppSettings settings(&ini);
+    const AlertSettings alerts = settings.alertSettings();
+    QCOMPARE(alerts.sound, false);
+    QCOMPARE(alerts.marginLevelPercent, 100.0);
+    QCOMPARE(alerts.feedLostAfter, 10s);
+    QCOMPARE(alerts.feed, false); // the good one is kept
+    const QStringList problems = settings.problems();
+    QCOMPARE(problems.size(), 3);
+    QCOMPARE(problems.at(0), u"alerts/sound: \"loud\" is not true or false; using false."_s);
+    QVERIFY(problems.at(1).startsWith(u"alerts/marginLevelPercent: \"-5\" is not a percentage"_s));
+    QVERIFY(problems.at(2).startsWith(u"alerts/feedLostAfterMs: \"10\" is not a whole number"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_AppSettings)

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accountbar.h"
+#include "alerts/alerts.h"
 #include "closedtradespage.h"
 #include "columnfit.h"
 #include "config/appsettings.h"
 #include "connectionlogwindow.h"
 #include "domain/tradetext.h"
+#include "fakenotifier.h"
 #include "feed/connectionlog.h"
 #include "feed/feedsession.h"
 #include "feed/feedsource.h"
@@ -33,6 +35,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
@@ -84,9 +87,10 @@ struct Rig
         history.open(QDir(folder).filePath(u"history.sqlite"_s));
         history.setAccount(Account::of(config.url, config.traderId));
         session = std::make_unique<FeedSession>(&socket, &book, &history);
-        window = std::make_unique<MainWindow>(
-            MainWindow::Services{&socket, &book, &history, nullptr, &appSettings, session.get()},
-            tab);
+        window = std::make_unique<MainWindow>(MainWindow::Services{&socket, &book, &history,
+                                                                   nullptr, &appSettings,
+                                                                   session.get(), &notifier},
+                                              tab);
         window->show();
     }
 
@@ -99,6 +103,7 @@ struct Rig
     SocketManager socket;
     PositionBook book;
     TradeHistory history;
+    FakeNotifier notifier;
     std::unique_ptr<FeedSession> session;
     std::unique_ptr<MainWindow> window;
 };
@@ -136,6 +141,7 @@ private Q_SLOTS:
     void mnemonicsClashWithNothing_data();
     void mnemonicsClashWithNothing();
     void rowMenusCopyAndFilter();
+    void alertsFromTheWindowFollowSettings();
     void filtersSayWhatTheyHide();
     void narrowWindowKeepsTheProfitInView();
     void anEmptyTableSaysWhy();
@@ -737,6 +743,50 @@ void tst_MainWindow::rowMenusCopyAndFilter()
     QCOMPARE(QGuiApplication::clipboard()->text(),
              trade.siblingAtColumn(ClosedTradesModel::TicketColumn).data().toString());
     QCOMPARE(closed->table()->horizontalHeader()->contextMenuPolicy(), Qt::CustomContextMenu);
+}
+
+void tst_MainWindow::alertsFromTheWindowFollowSettings()
+{
+    Rig rig(m_dir->path());
+    rig.window->alerts()->setBurstWindow(20ms);
+    QTRY_COMPARE(rig.socket.state(), State::Live);
+    QTRY_VERIFY(rig.book.count() > 0);
+    // The Snapshot was no news; a close while watching is.
+    QVERIFY(rig.notifier.notes.isEmpty());
+    const Position oldest = rig.simulator->simulation().openPositions().constFirst();
+    QVERIFY(rig.simulator->closeOldest());
+    QTRY_VERIFY(!rig.notifier.notes.isEmpty());
+    const Notification note = rig.notifier.notes.constLast();
+    QVERIFY2(note.title.contains(u"closed %1"_s.arg(oldest.symbol)) ||
+                 note.title.startsWith(u"Closed %1"_s.arg(oldest.symbol)) ||
+                 note.kind == Notification::Kind::Summary,
+             qPrintable(note.title));
+
+    // Settings: alerts off for every position, the margin alarm at 300 %; saved and applied.
+    QTimer::singleShot(0, this, [] {
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->tabs()->setCurrentIndex(1);
+        dialog->ownPositionsBox()->setChecked(false);
+        dialog->signalPositionsBox()->setChecked(false);
+        dialog->marginLevelPercentBox()->setValue(300);
+        dialog->accept();
+    });
+    rig.window->editSettings();
+    QCOMPARE(rig.window->alerts()->settings().marginLevelPercent, 300.0);
+    QVERIFY(!rig.window->alerts()->settings().ownPositions);
+    QCOMPARE(rig.appSettings.alertSettings().marginLevelPercent, 300.0);
+    QCOMPARE(rig.appSettings.alertSettings().signalPositions, false);
+    QTRY_COMPARE(rig.socket.state(), State::Live);
+    const qsizetype before = rig.notifier.notes.size();
+    const qint64 next = rig.simulator->simulation().openPositions().constFirst().ticket;
+    QTRY_VERIFY(rig.book.rowOf(next) >= 0);
+    QVERIFY(rig.simulator->closeOldest());
+    QTRY_VERIFY(rig.book.rowOf(next) < 0);
+    QTest::qWait(100); // past the burst window: nothing comes
+    for (qsizetype i = before; i < rig.notifier.notes.size(); ++i)
+        QVERIFY2(rig.notifier.notes.at(i).kind == Notification::Kind::MarginLevel,
+                 qPrintable(rig.notifier.notes.at(i).title));
 }
 
 void tst_MainWindow::filtersSayWhatTheyHide()

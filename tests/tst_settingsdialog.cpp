@@ -2,13 +2,17 @@
 #include "protocol/feedprofile.h"
 #include "settingsdialog.h"
 
+#include <QAbstractButton>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -26,6 +30,7 @@ private Q_SLOTS:
     void newLimitsAreEditableAndChecked();
     void profileIsPickedAndChecked();
     void rendersToPng();
+    void alertsAreChosenOnTheirOwnTab();
 };
 
 static QPushButton *okButton(SettingsDialog &dialog)
@@ -150,6 +155,57 @@ void tst_SettingsDialog::rendersToPng()
     }
     const QString path =
         QDir(QCoreApplication::applicationDirPath()).filePath(u"settingsdialog.png"_s);
+    QVERIFY2(dialog.grab().save(path), qPrintable(path));
+}
+
+void tst_SettingsDialog::alertsAreChosenOnTheirOwnTab()
+{
+    SocketConfig config = FeedProfile::native().configFor(QUrl(u"wss://feed.example.com/p"_s), 321);
+    SettingsDialog dialog(config);
+    QCOMPARE(dialog.alertSettings(), AlertSettings()); // the defaults until told otherwise
+    AlertSettings alerts;
+    alerts.signalPositions = false;
+    alerts.marginLevelPercent = 150;
+    alerts.feedLostAfter = std::chrono::seconds(30);
+    alerts.sound = true;
+    dialog.setAlertSettings(alerts);
+    QCOMPARE(dialog.alertSettings(), alerts);
+    // A threshold with its alert off cannot be edited; on, it can.
+    dialog.marginLevelBox()->setChecked(false);
+    QVERIFY(!dialog.marginLevelPercentBox()->isEnabled());
+    dialog.marginLevelBox()->setChecked(true);
+    QVERIFY(dialog.marginLevelPercentBox()->isEnabled());
+    // Keep running in the tray needs the tray icon (and a tray).
+    dialog.trayBox()->setChecked(false);
+    QVERIFY(!dialog.keepRunningBox()->isEnabled());
+    dialog.keepRunningBox()->setChecked(true);
+    QVERIFY(!dialog.alertSettings().keepRunningInTray);
+
+    // Each page's mnemonics and the tabs': no letter twice.
+    for (int page = 0; page < dialog.tabs()->count(); ++page) {
+        QSet<QChar> taken;
+        const auto take = [&taken](const QString &text) {
+            const qsizetype at = text.indexOf(u'&');
+            if (at < 0 || at + 1 >= text.size())
+                return;
+            const QChar letter = text.at(at + 1).toLower();
+            QVERIFY2(!taken.contains(letter), qPrintable(text));
+            taken.insert(letter);
+        };
+        for (int tab = 0; tab < dialog.tabs()->count(); ++tab)
+            take(dialog.tabs()->tabText(tab));
+        QWidget *widget = dialog.tabs()->widget(page);
+        for (const QAbstractButton *button : widget->findChildren<QAbstractButton *>())
+            take(button->text());
+        for (const QLabel *label : widget->findChildren<QLabel *>())
+            take(label->text());
+    }
+
+    dialog.setAlertSettings(AlertSettings());
+    dialog.tabs()->setCurrentIndex(1);
+    dialog.resize(dialog.sizeHint());
+    const QString path =
+        QDir(QCoreApplication::applicationDirPath()).filePath(u"settingsdialog-alerts.png"_s);
     QVERIFY2(dialog.grab().save(path), qPrintable(path));
 }
 

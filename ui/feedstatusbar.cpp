@@ -130,25 +130,27 @@ void FeedStatusBar::showConnectionEvent(const QString &text, ConnectionLog::Seve
     refresh();
 }
 
+QColor FeedStatusBar::levelColor(FeedStatus::Level level)
+{
+    switch (level) {
+    case FeedStatus::Level::Live:
+        return QColor(0x2e, 0x7d, 0x32);
+    case FeedStatus::Level::Busy:
+        return QColor(0xf9, 0xa8, 0x25);
+    case FeedStatus::Level::Down:
+        return QColor(0xc6, 0x28, 0x28);
+    case FeedStatus::Level::Paused:
+        break;
+    }
+    return QColor(0x9e, 0x9e, 0x9e);
+}
+
 void FeedStatusBar::refresh()
 {
     const FeedStatus status =
         FeedStatus::of(*m_feed, m_session, m_paused, QDateTime::currentMSecsSinceEpoch());
-    const char *colour = "#9e9e9e";
-    switch (status.level) {
-    case FeedStatus::Level::Live:
-        colour = "#2e7d32";
-        break;
-    case FeedStatus::Level::Busy:
-        colour = "#f9a825";
-        break;
-    case FeedStatus::Level::Down:
-        colour = "#c62828";
-        break;
-    case FeedStatus::Level::Paused:
-        break;
-    }
-    m_dot->setStyleSheet(u"border-radius: 6px; background-color: %1;"_s.arg(QLatin1String(colour)));
+    m_dot->setStyleSheet(
+        u"border-radius: 6px; background-color: %1;"_s.arg(levelColor(status.level).name()));
     m_state->setText(status.text);
     m_state->setToolTip(status.detail);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QColor>
 #include <QTimer>
 #include <QWidget>
 
@@ -21,6 +22,9 @@ class FeedStatusBar : public QWidget
     Q_OBJECT
 
 public:
+    // The colour of a feed level, the same for the status bar's dot and the tray icon.
+    static QColor levelColor(FeedStatus::Level level);
+
     // How long a connection event stays in the status bar.
     static constexpr std::chrono::milliseconds kEventShownFor{6000};
 

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "accountbar.h"
+#include "alerts/alerts.h"
 #include "closedtradespage.h"
 #include "config/appsettings.h"
 #include "connectionlogwindow.h"
+#include "desktopnotifier.h"
 #include "domain/tradetext.h"
 #include "feed/connectionlog.h"
 #include "feed/feedsession.h"
@@ -14,6 +17,7 @@
 #include "net/socketmanager.h"
 #include "opentradespage.h"
 #include "settingsdialog.h"
+#include "trayicon.h"
 
 #include <QAction>
 #include <QApplication>
@@ -82,6 +86,20 @@ MainWindow::MainWindow(const Services &services, Tab startTab, QWidget *parent)
     } else {
         m_statusBar->setFeedName(services.socket->config().url.host());
     }
+    // Alerts: through the desktop unless a notifier is given (tests); the tray where there is one.
+    if (TrayIcon::isAvailable()) {
+        m_tray = new TrayIcon(this);
+        connect(m_tray, &TrayIcon::quitRequested, this, &MainWindow::quit);
+        connect(m_statusBar, &FeedStatusBar::statusRefreshed, m_tray, &TrayIcon::setStatus);
+    }
+    Notifier *notifier = services.notifier;
+    if (!notifier) {
+        m_desktopNotifier = new DesktopNotifier(m_tray, this);
+        notifier = m_desktopNotifier;
+    }
+    m_alerts = new Alerts(services.book, services.socket, notifier, this);
+    applyAlertSettings(services.settings ? services.settings->alertSettings() : AlertSettings());
+
     createMenus();
     restoreState();
 
@@ -128,7 +146,7 @@ void MainWindow::createMenus()
     }
     file->addAction(tr("&Settings…"), this, &MainWindow::editSettings)->setShortcuts(preferences);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QAction *quit = file->addAction(tr("&Quit"), this, &MainWindow::quit);
     quit->setShortcut(QKeySequence(u"Ctrl+Q"_s));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -199,8 +217,13 @@ void MainWindow::editSettings()
     const SocketConfig current =
         m_services.settings ? m_services.settings->feedConfig() : m_services.socket->config();
     SettingsDialog dialog(current, this);
+    dialog.setAlertSettings(m_alerts->settings());
     if (dialog.exec() != QDialog::Accepted)
         return;
+    const AlertSettings alerts = dialog.alertSettings();
+    if (m_services.settings)
+        m_services.settings->setAlertSettings(alerts);
+    applyAlertSettings(alerts);
     const SocketConfig edited = dialog.config();
     if (m_services.settings)
         m_services.settings->setFeedConfig(edited);
@@ -262,8 +285,40 @@ bool MainWindow::mayQuit()
     return answer == QMessageBox::Discard;
 }
 
+void MainWindow::applyAlertSettings(const AlertSettings &alerts)
+{
+    m_alerts->setSettings(alerts);
+    m_openTrades->accountBar()->setMarginLevelAlarm(alerts.marginLevel ? alerts.marginLevelPercent
+                                                                       : 0.0);
+    if (m_desktopNotifier)
+        m_desktopNotifier->setSound(alerts.sound);
+    if (m_tray)
+        m_tray->setVisible(alerts.trayIcon);
+}
+
+void MainWindow::quit()
+{
+    m_quitting = true;
+    if (!close())
+        m_quitting = false; // the user kept it open (trades would be lost)
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Closing the window is not quitting when the user wants it to keep watching from the tray.
+    if (!m_quitting && m_tray && m_tray->isVisible() && m_alerts->settings().keepRunningInTray) {
+        saveState();
+        hide();
+        event->ignore();
+        if (!m_toldAboutTray) {
+            m_toldAboutTray = true;
+            m_tray->showMessage(tr("Trade Monitor keeps running"),
+                                tr("It watches the feed from the tray. Quit from its menu or "
+                                   "with File → Quit."),
+                                false);
+        }
+        return;
+    }
     if (!mayQuit()) {
         event->ignore();
         return;

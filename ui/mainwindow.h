@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "config/alertsettings.h"
 #include "net/socketconfig.h"
 
 #include <QMainWindow>
 
+class Alerts;
 class AppSettings;
+class DesktopNotifier;
+class Notifier;
+class TrayIcon;
 class ClosedTradesPage;
 class ConnectionLog;
 class ConnectionLogWindow;
@@ -25,7 +30,9 @@ class TradeHistory;
 // of the feed: Unsubscribe, close 1000, no reconnect; coming back opens it again. What
 // happens to the connection goes to a ConnectionLog, shown in passing in the status bar and
 // whole in View -> Connection Log. The title names the account; closed trades that are not
-// saved yet are shown in the status bar, and quitting asks before any would be lost.
+// saved yet are shown in the status bar, and quitting asks before any would be lost. Alerts
+// go to the desktop; where there is a tray, its icon shows the feed's state and, if the user
+// wants, closing the window leaves the program running there.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -42,6 +49,7 @@ public:
         FeedSource *source = nullptr;    // may be null (tests)
         AppSettings *settings = nullptr; // may be null: nothing is remembered
         FeedSession *session = nullptr;  // may be null: no data age, server errors or rejections
+        Notifier *notifier = nullptr;    // null: the desktop's (notification service, else tray)
     };
 
     explicit MainWindow(const Services &services, Tab startTab = OpenTradesTab,
@@ -63,6 +71,12 @@ public:
     // "N closed trades not saved yet: reason" while any wait; empty otherwise.
     QString unsavedText() const;
 
+    Alerts *alerts() const { return m_alerts; }
+    // Null where the desktop has no tray.
+    TrayIcon *trayIcon() const { return m_tray; }
+    // Quits, whatever "keep running in the tray" says.
+    void quit();
+
 Q_SIGNALS:
     // The user accepted new feed settings (already saved).
     void feedSettingsChanged(const SocketConfig &config);
@@ -78,6 +92,7 @@ private:
     void restoreState();
     void updateTitle();
     void updateUnsaved();
+    void applyAlertSettings(const AlertSettings &alerts);
     // Before quitting: write what waits; if some trades would be lost, ask. True: quit.
     bool mayQuit();
 
@@ -90,4 +105,9 @@ private:
     ConnectionLog *m_log = nullptr;
     ConnectionLogWindow *m_logWindow = nullptr;
     int m_shownTab = -1;
+    TrayIcon *m_tray = nullptr;
+    DesktopNotifier *m_desktopNotifier = nullptr;
+    Alerts *m_alerts = nullptr;
+    bool m_quitting = false;
+    bool m_toldAboutTray = false;
 };

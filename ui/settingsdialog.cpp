@@ -3,8 +3,10 @@
 
 #include "protocol/feedprofile.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -12,6 +14,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSystemTrayIcon>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -123,8 +127,14 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    auto *feedPage = new QWidget(this);
+    feedPage->setLayout(form);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(feedPage, tr("&Feed"));
+    m_tabs->addTab(alertsPage(), tr("&Alerts"));
+
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(m_tabs);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
 
@@ -142,6 +152,96 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     for (QSpinBox *box : std::as_const(m_numbers))
         connect(box, &QSpinBox::valueChanged, this, &SettingsDialog::validate);
     validate();
+}
+
+QWidget *SettingsDialog::alertsPage()
+{
+    auto *page = new QWidget(this);
+    m_ownPositions = new QCheckBox(tr("&Your own positions open or close"), page);
+    m_signalPositions =
+        new QCheckBox(tr("F&ollowed signal traders' positions open or close"), page);
+    m_marginLevel = new QCheckBox(tr("&Margin level falls below"), page);
+    m_marginPercent = new QDoubleSpinBox(page);
+    m_marginPercent->setRange(AlertSettings::kMinMarginLevel, AlertSettings::kMaxMarginLevel);
+    m_marginPercent->setDecimals(0);
+    m_marginPercent->setSuffix(tr(" %"));
+    m_marginPercent->setToolTip(tr("Set it above your broker's stop-out level (often 50 %), to "
+                                   "have time to act."));
+    m_feed = new QCheckBox(tr("The feed is &lost for longer than"), page);
+    m_feedLostAfter = new QSpinBox(page);
+    m_feedLostAfter->setRange(int(AlertSettings::kMinFeedLostAfter.count() / 1000),
+                              int(AlertSettings::kMaxFeedLostAfter.count() / 1000));
+    m_feedLostAfter->setSuffix(tr(" s"));
+    m_feedLostAfter->setToolTip(tr("And again when it is live: shorter outages pass unnoticed."));
+    m_sound = new QCheckBox(tr("Play a so&und"), page);
+    m_tray = new QCheckBox(tr("Show an icon in the &tray"), page);
+    m_keepRunning = new QCheckBox(tr("&Keep running in the tray when the window is closed"), page);
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        const QString why = tr("This desktop has no system tray.");
+        m_tray->setToolTip(why);
+        m_keepRunning->setToolTip(why);
+    }
+
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(new QLabel(tr("Notify me when:"), page));
+    layout->addWidget(m_ownPositions);
+    layout->addWidget(m_signalPositions);
+    auto *margin = new QHBoxLayout;
+    margin->addWidget(m_marginLevel);
+    margin->addWidget(m_marginPercent);
+    margin->addStretch();
+    layout->addLayout(margin);
+    auto *feed = new QHBoxLayout;
+    feed->addWidget(m_feed);
+    feed->addWidget(m_feedLostAfter);
+    feed->addStretch();
+    layout->addLayout(feed);
+    layout->addSpacing(8);
+    layout->addWidget(m_sound);
+    layout->addWidget(m_tray);
+    layout->addWidget(m_keepRunning);
+    layout->addStretch();
+
+    const auto enable = [this] {
+        const bool tray = QSystemTrayIcon::isSystemTrayAvailable();
+        m_marginPercent->setEnabled(m_marginLevel->isChecked());
+        m_feedLostAfter->setEnabled(m_feed->isChecked());
+        m_tray->setEnabled(tray);
+        m_keepRunning->setEnabled(tray && m_tray->isChecked());
+    };
+    for (QCheckBox *box : {m_marginLevel, m_feed, m_tray})
+        connect(box, &QCheckBox::toggled, this, enable);
+    setAlertSettings(AlertSettings());
+    enable();
+    return page;
+}
+
+void SettingsDialog::setAlertSettings(const AlertSettings &alerts)
+{
+    m_ownPositions->setChecked(alerts.ownPositions);
+    m_signalPositions->setChecked(alerts.signalPositions);
+    m_marginLevel->setChecked(alerts.marginLevel);
+    m_marginPercent->setValue(alerts.marginLevelPercent);
+    m_feed->setChecked(alerts.feed);
+    m_feedLostAfter->setValue(int(alerts.feedLostAfter.count() / 1000));
+    m_sound->setChecked(alerts.sound);
+    m_tray->setChecked(alerts.trayIcon);
+    m_keepRunning->setChecked(alerts.keepRunningInTray);
+}
+
+AlertSettings SettingsDialog::alertSettings() const
+{
+    AlertSettings alerts;
+    alerts.ownPositions = m_ownPositions->isChecked();
+    alerts.signalPositions = m_signalPositions->isChecked();
+    alerts.marginLevel = m_marginLevel->isChecked();
+    alerts.marginLevelPercent = m_marginPercent->value();
+    alerts.feed = m_feed->isChecked();
+    alerts.feedLostAfter = std::chrono::seconds(m_feedLostAfter->value());
+    alerts.sound = m_sound->isChecked();
+    alerts.trayIcon = m_tray->isChecked();
+    alerts.keepRunningInTray = m_tray->isChecked() && m_keepRunning->isChecked();
+    return alerts;
 }
 
 SocketConfig SettingsDialog::config() const

@@ -1,24 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "config/alertsettings.h"
 #include "config/feedsettings.h"
 #include "net/socketconfig.h"
 
 #include <QDialog>
 #include <QHash>
 
+class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
+class QTabWidget;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
 
-// The feed settings a user can change: URL (empty = demo feed), wire format (a built-in
+// The settings a user can change. Feed: URL (empty = demo feed), wire format (a built-in
 // profile or a profile file, refused with the reason when it cannot be used), token, and every
 // number of FeedSetting's table (trader id, heartbeat, timeouts, retries, give-up time,
 // reconnect delays), with the table's limits (FeedSetting::validate): OK stays disabled while
-// anything is outside them, and the dialog says what.
+// anything is outside them, and the dialog says what. Alerts: which notifications, the margin
+// level and the lost-feed delay that trigger them, a sound, the tray icon and whether closing
+// the window keeps the program running there.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -28,6 +34,8 @@ public:
 
     // The edited config (payloads follow the trader id).
     SocketConfig config() const;
+    void setAlertSettings(const AlertSettings &alerts);
+    AlertSettings alertSettings() const;
     // Empty when the values can be used.
     QString problem() const;
 
@@ -37,9 +45,20 @@ public:
     QLineEdit *tokenEdit() const { return m_token; }
     // The box of one number of FeedSetting's table.
     QSpinBox *numberBox(FeedSetting::Id id) const { return m_numbers.value(id); }
+    QTabWidget *tabs() const { return m_tabs; }
+    QCheckBox *ownPositionsBox() const { return m_ownPositions; }
+    QCheckBox *signalPositionsBox() const { return m_signalPositions; }
+    QCheckBox *marginLevelBox() const { return m_marginLevel; }
+    QDoubleSpinBox *marginLevelPercentBox() const { return m_marginPercent; }
+    QCheckBox *feedBox() const { return m_feed; }
+    QSpinBox *feedLostAfterBox() const { return m_feedLostAfter; }
+    QCheckBox *soundBox() const { return m_sound; }
+    QCheckBox *trayBox() const { return m_tray; }
+    QCheckBox *keepRunningBox() const { return m_keepRunning; }
 
 private:
     void validate();
+    QWidget *alertsPage();
 
     SocketConfig m_base;
     QLineEdit *m_url = nullptr;
@@ -48,6 +67,16 @@ private:
     QPushButton *m_browse = nullptr;
     QLineEdit *m_token = nullptr;
     QHash<FeedSetting::Id, QSpinBox *> m_numbers;
+    QTabWidget *m_tabs = nullptr;
+    QCheckBox *m_ownPositions = nullptr;
+    QCheckBox *m_signalPositions = nullptr;
+    QCheckBox *m_marginLevel = nullptr;
+    QDoubleSpinBox *m_marginPercent = nullptr;
+    QCheckBox *m_feed = nullptr;
+    QSpinBox *m_feedLostAfter = nullptr;
+    QCheckBox *m_sound = nullptr;
+    QCheckBox *m_tray = nullptr;
+    QCheckBox *m_keepRunning = nullptr;
     QLabel *m_problem = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

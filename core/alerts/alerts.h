@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "alerts/alertsettings.h"
 #include "alerts/notifier.h"
+#include "config/alertsettings.h"
 #include "domain/closedtrade.h"
 #include "domain/position.h"
 #include "net/socketmanager.h"

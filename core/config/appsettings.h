@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "config/alertsettings.h"
 #include "net/socketconfig.h"
 
 #include <QStringList>
 
 class QSettings;
 
-// The feed settings a user keeps between runs (QSettings). Bad values (edited by hand, or
+// The feed and alert settings a user keeps between runs (QSettings). Bad values (edited by hand, or
 // from an older version) are ignored one by one with a note in problems(), never fatal.
 class AppSettings
 {
@@ -20,7 +21,13 @@ public:
     SocketConfig feedConfig() const;
     void setFeedConfig(const SocketConfig &config);
 
-    // What was wrong with the saved values the last time feedConfig() read them.
+    // Which alerts, and how: alerts/* over the defaults; a bad value is a problem and the
+    // default.
+    AlertSettings alertSettings() const;
+    void setAlertSettings(const AlertSettings &alerts);
+
+    // What was wrong with the saved values the last time feedConfig() or alertSettings() read
+    // them.
     QStringList problems() const { return m_problems; }
 
     QSettings &settings() const { return *m_settings; }

@@ -3,9 +3,15 @@
 
 #include <chrono>
 
-// Which alerts a trader wants, and how (settings keys in config/AppSettings).
+// Which alerts a trader wants, and how (kept by AppSettings under alerts/).
 struct AlertSettings
 {
+    // What a user may set the numbers to.
+    static constexpr double kMinMarginLevel = 1.0;
+    static constexpr double kMaxMarginLevel = 10000.0;
+    static constexpr std::chrono::milliseconds kMinFeedLostAfter{1000};
+    static constexpr std::chrono::milliseconds kMaxFeedLostAfter{600'000};
+
     bool ownPositions = true;          // our own positions open or close
     bool signalPositions = true;       // a followed signal trader's copies open or close
     bool marginLevel = true;           // the margin level falls below marginLevelPercent
