@@ -17,6 +17,7 @@
 #include "history/tradehistory.h"
 #include "mainwindow.h"
 #include "models/positionsfiltermodel.h"
+#include "models/positionsgroupmodel.h"
 #include "models/positionsmodel.h"
 #include "net/socketmanager.h"
 #include "opentradespage.h"
@@ -142,6 +143,7 @@ private Q_SLOTS:
     void mnemonicsClashWithNothing();
     void rowMenusCopyAndFilter();
     void alertsFromTheWindowFollowSettings();
+    void groupingShowsSubtotalsAndIsRemembered();
     void filtersSayWhatTheyHide();
     void narrowWindowKeepsTheProfitInView();
     void anEmptyTableSaysWhy();
@@ -789,6 +791,82 @@ void tst_MainWindow::alertsFromTheWindowFollowSettings()
                  qPrintable(rig.notifier.notes.at(i).title));
 }
 
+void tst_MainWindow::groupingShowsSubtotalsAndIsRemembered()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    {
+        Rig rig(m_dir->path());
+        QTRY_VERIFY(rig.book.count() > 0);
+        rig.simulator->setSilent(true); // hold the numbers still while we add them up
+        OpenTradesPage *page = rig.open();
+        QComboBox *grouping = page->groupingBox();
+        grouping->setCurrentIndex(grouping->findText(u"Signal trader"_s));
+        QAbstractItemModel *shown = page->table()->model();
+        QCOMPARE(shown, static_cast<QAbstractItemModel *>(page->groups()));
+        // Every group's subtotals are the sums of its rows; own positions are the last group.
+        int groups = 0;
+        QString lastKey;
+        for (int row = 0; row < shown->rowCount();) {
+            const QModelIndex group = shown->index(row, 0);
+            QVERIFY(group.data(PositionsGroupModel::GroupRole).toBool());
+            ++groups;
+            lastKey = group.data(PositionsGroupModel::GroupKeyRole).toString();
+            double lots = 0;
+            double profit = 0;
+            int count = 0;
+            for (++row; row < shown->rowCount() &&
+                        !shown->index(row, 0).data(PositionsGroupModel::GroupRole).toBool();
+                 ++row) {
+                ++count;
+                lots += shown->index(row, PositionsModel::VolumeColumn)
+                            .data(PositionsModel::SortRole)
+                            .toDouble();
+                profit += shown->index(row, PositionsModel::ProfitColumn)
+                              .data(PositionsModel::SortRole)
+                              .toDouble();
+            }
+            const auto s = page->groups()->subtotals(group);
+            QCOMPARE(s.positions, count);
+            QVERIFY(qAbs(s.lots - lots) < 1e-9);
+            QVERIFY(qAbs(s.profit - profit) < 1e-9);
+            QCOMPARE(shown->index(group.row(), PositionsModel::ProfitColumn).data().toString(),
+                     QLocale().toString(profit, 'f', 2));
+        }
+        QVERIFY(groups >= 2);
+        QCOMPARE(lastKey, u"own"_s);
+
+        // Copying leaves the group rows out; the menu of a position row works as without.
+        QTest::keyClick(page->table(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(page->table(), Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts).size(),
+                 rig.book.count() + 1);
+        std::unique_ptr<QMenu> menu(page->rowMenu(shown->index(1, 0)));
+        QVERIFY(menu);
+        QVERIFY(!page->rowMenu(shown->index(0, 0))); // a group row is no trade
+
+        // A double-click folds a group; the fold and the grouping are remembered.
+        const QModelIndex first = shown->index(0, 0);
+        const QString folded = first.data(PositionsGroupModel::GroupKeyRole).toString();
+        const int rows = shown->rowCount();
+        const QPoint at = page->table()->visualRect(first).center();
+        QTest::mousePress(page->table()->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseRelease(page->table()->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(page->table()->viewport(), Qt::LeftButton, {}, at);
+        QVERIFY(shown->rowCount() < rows);
+        QVERIFY(page->groups()->isCollapsed(folded));
+        rig.window->close();
+    }
+    Rig again(m_dir->path());
+    QCOMPARE(again.open()->groupingBox()->currentText(), u"Signal trader"_s);
+    QCOMPARE(again.open()->table()->model(),
+             static_cast<QAbstractItemModel *>(again.open()->groups()));
+    QVERIFY(!again.open()->groups()->collapsedKeys().isEmpty());
+    // None: the plain table again, the columns as they were.
+    again.open()->groupingBox()->setCurrentIndex(0);
+    QCOMPARE(again.open()->table()->model(),
+             static_cast<QAbstractItemModel *>(again.open()->proxy()));
+}
+
 void tst_MainWindow::filtersSayWhatTheyHide()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
@@ -1234,8 +1312,12 @@ void tst_MainWindow::rendersToPng()
     QTRY_VERIFY(rig.book.count() > 0);
     QTRY_VERIFY(rig.stored() >= 50);
     QTRY_VERIFY(rig.open()->accountBar()->isShown(AccountBar::Field::Balance));
-    rig.window->resize(1280, 640);
+    rig.window->resize(1280, 680);
+    // Grouped by signal trader, with one row selected: what copy trading looks like.
+    rig.open()->setGrouping(PositionsGroupModel::Grouping::SignalTrader);
+    rig.open()->table()->selectRow(2);
     savePng(rig.window.get(), u"mainwindow-open.png"_s);
+    rig.open()->setGrouping(PositionsGroupModel::Grouping::None);
     rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
     QTRY_COMPARE(rig.socket.state(), State::Idle);
     savePng(rig.window.get(), u"mainwindow-closed.png"_s);

@@ -40,7 +40,9 @@ FilterBar::FilterBar(QWidget *parent)
     m_traderLabel = new QLabel(tr("&Signal trader:"), this);
     layout->addWidget(m_traderLabel);
     m_traders = new QComboBox(this);
-    m_traders->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // A long trader's name must not hold the window wide: the list shows it whole.
+    m_traders->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_traders->setMinimumContentsLength(12);
     m_traders->addItem(tr("Any"), qint64(0));
     m_traderLabel->setBuddy(m_traders);
     layout->addWidget(m_traders);
@@ -56,7 +58,7 @@ FilterBar::FilterBar(QWidget *parent)
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("Search symbol or ticket"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(180);
+    m_search->setMinimumWidth(120);
     layout->addWidget(m_search);
 
     connect(m_modes, &QButtonGroup::idClicked, this, &FilterBar::readControls);

@@ -17,6 +17,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -45,6 +46,16 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     m_accountBar = new AccountBar(m_summary, this);
 
     m_filters = new FilterBar(this);
+    m_groups = new PositionsGroupModel(this);
+    m_groups->setSourceModel(m_proxy);
+    m_grouping = new QComboBox(this);
+    m_grouping->addItem(tr("None"), int(PositionsGroupModel::Grouping::None));
+    m_grouping->addItem(tr("Signal trader"), int(PositionsGroupModel::Grouping::SignalTrader));
+    m_grouping->addItem(tr("Symbol"), int(PositionsGroupModel::Grouping::Symbol));
+    m_grouping->setToolTip(tr("Rows under a row per signal trader (your own positions last) or "
+                              "per symbol, with subtotals; double-click a group to fold it"));
+    auto *groupLabel = new QLabel(tr("&Group:"), this);
+    groupLabel->setBuddy(m_grouping);
 
     // The banner that says the numbers are not live.
     m_banner = new QWidget(this);
@@ -69,6 +80,7 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     m_table = new QTableView(this);
     m_table->setModel(m_proxy);
     m_delegate = new ToneDelegate(PositionsModel::ToneRole, {PositionsModel::ProfitColumn}, this);
+    m_delegate->setBoldRole(PositionsGroupModel::GroupRole);
     m_table->setItemDelegate(m_delegate);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     // Tab leaves the table for the next control instead of walking cell by cell.
@@ -87,6 +99,7 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     m_table->setSortingEnabled(true);
     connect(header, &QWidget::customContextMenuRequested, this, &OpenTradesPage::showColumnMenu);
     m_copy = new RowCopy(m_table, header);
+    m_copy->setSkipRole(PositionsGroupModel::GroupRole);
     // In a narrow window the costs and stops step aside before the profit goes out of view.
     m_fit =
         new ColumnFit(m_table, {PositionsModel::CommissionColumn, PositionsModel::SwapColumn,
@@ -116,12 +129,31 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_accountBar);
-    layout->addWidget(m_filters);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filters, 1);
+    filterRow->addSpacing(12);
+    filterRow->addWidget(groupLabel);
+    filterRow->addWidget(m_grouping);
+    layout->addLayout(filterRow);
     layout->addWidget(m_banner);
     layout->addWidget(m_table, 1);
     layout->addLayout(footer);
 
     connect(m_filters, &FilterBar::filterChanged, m_proxy, &PositionsFilterModel::setFilter);
+    connect(m_grouping, &QComboBox::currentIndexChanged, this, [this] {
+        setGrouping(PositionsGroupModel::Grouping(m_grouping->currentData().toInt()));
+    });
+    // A regrouping (an open, a close, a new filter) keeps what was selected.
+    connect(m_groups, &QAbstractItemModel::modelAboutToBeReset, this,
+            &OpenTradesPage::rememberSelection);
+    connect(m_groups, &QAbstractItemModel::modelReset, this, &OpenTradesPage::restoreSelection);
+    connect(m_groups, &QAbstractItemModel::modelReset, this, &OpenTradesPage::updateSpans);
+    connect(m_groups, &QAbstractItemModel::layoutChanged, this, &OpenTradesPage::updateSpans);
+    connect(m_table, &QAbstractItemView::doubleClicked, m_groups,
+            [this](const QModelIndex &index) { m_groups->toggle(index); });
+    connect(header, &QHeaderView::sectionMoved, this, &OpenTradesPage::updateLabelColumn);
+    connect(header, &QHeaderView::sectionResized, this, &OpenTradesPage::updateLabelColumn);
+    m_table->installEventFilter(this);
     connect(m_clearFilters, &QPushButton::clicked, m_filters, &FilterBar::clear);
     connect(m_bannerReconnect, &QPushButton::clicked, this, &OpenTradesPage::reconnectRequested);
     connect(m_bannerSettings, &QPushButton::clicked, this, &OpenTradesPage::settingsRequested);
@@ -258,9 +290,120 @@ void OpenTradesPage::showColumnMenu(const QPoint &position)
     menu->exec(header->mapToGlobal(position));
 }
 
+QModelIndex OpenTradesPage::toProxy(const QModelIndex &index) const
+{
+    return index.model() == m_groups ? m_groups->mapToSource(index) : index;
+}
+
+void OpenTradesPage::setGrouping(PositionsGroupModel::Grouping grouping)
+{
+    const int at = m_grouping->findData(int(grouping));
+    if (m_grouping->currentIndex() != at) {
+        m_grouping->setCurrentIndex(at); // comes back here
+        return;
+    }
+    QAbstractItemModel *wanted = grouping == PositionsGroupModel::Grouping::None
+                                     ? static_cast<QAbstractItemModel *>(m_proxy)
+                                     : m_groups;
+    m_groups->setGrouping(grouping);
+    if (m_table->model() == wanted)
+        return;
+    // Another model resets the header: the user's columns come along.
+    QHeaderView *header = m_table->horizontalHeader();
+    const QByteArray state = header->saveState();
+    m_table->setModel(wanted);
+    header->restoreState(state);
+    updateLabelColumn();
+    updateSpans();
+}
+
+void OpenTradesPage::updateSpans()
+{
+    // A group's label runs over the columns that have nothing of the group to say, from the
+    // first one shown up to the first subtotal, so that it is read whole.
+    m_table->clearSpans();
+    if (m_table->model() != m_groups)
+        return;
+    QHeaderView *header = m_table->horizontalHeader();
+    const QList<int> subtotals{PositionsModel::VolumeColumn, PositionsModel::SwapColumn,
+                               PositionsModel::CommissionColumn, PositionsModel::ProfitColumn};
+    int first = -1;
+    int span = 0;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (header->isSectionHidden(logical))
+            continue;
+        if (subtotals.contains(logical) || (first >= 0 && logical != first + span))
+            break; // spans run over neighbouring logical columns only
+        if (first < 0)
+            first = logical;
+        ++span;
+    }
+    if (span < 2)
+        return;
+    for (int row = 0; row < m_groups->rowCount(); ++row) {
+        if (m_groups->isGroupRow(m_groups->index(row, 0)))
+            m_table->setSpan(row, first, 1, span);
+    }
+}
+
+void OpenTradesPage::updateLabelColumn()
+{
+    updateSpans();
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical)) {
+            m_groups->setLabelColumn(logical);
+            return;
+        }
+    }
+}
+
+void OpenTradesPage::rememberSelection()
+{
+    if (m_table->model() != m_groups || !m_table->selectionModel())
+        return;
+    m_selectedTickets.clear();
+    for (const QModelIndex &row : m_table->selectionModel()->selectedRows())
+        m_selectedTickets.append(row.data(PositionsModel::TicketRole).toLongLong());
+    m_currentTicket = m_table->currentIndex().data(PositionsModel::TicketRole).toLongLong();
+}
+
+void OpenTradesPage::restoreSelection()
+{
+    if (m_table->model() != m_groups || !m_table->selectionModel())
+        return;
+    QItemSelection selection;
+    QModelIndex current;
+    for (int row = 0; row < m_groups->rowCount(); ++row) {
+        const QModelIndex index = m_groups->index(row, 0);
+        const qint64 ticket = index.data(PositionsModel::TicketRole).toLongLong();
+        if (ticket == 0)
+            continue;
+        if (m_selectedTickets.contains(ticket))
+            selection.select(index, index.siblingAtColumn(m_groups->columnCount() - 1));
+        if (ticket == m_currentTicket)
+            current = index;
+    }
+    if (current.isValid())
+        m_table->selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+    m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+}
+
+bool OpenTradesPage::eventFilter(QObject *watched, QEvent *event)
+{
+    // Space folds or shows the group of the current row, as a double-click does.
+    if (watched == m_table && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space &&
+        m_groups->toggle(m_table->currentIndex()))
+        return true;
+    return QWidget::eventFilter(watched, event);
+}
+
 QMenu *OpenTradesPage::rowMenu(const QModelIndex &index)
 {
-    const QModelIndex source = m_proxy->mapToSource(index);
+    const QModelIndex source = m_proxy->mapToSource(toProxy(index));
     if (!source.isValid())
         return nullptr;
     return TableMenus::row(this, m_copy, m_filters, m_model->positionAt(source.row()));
@@ -286,6 +429,8 @@ void OpenTradesPage::saveState(QSettings &settings) const
     settings.setValue(u"openTrades/header"_s, m_table->horizontalHeader()->saveState());
     m_fit->refit();
     settings.setValue(u"openTrades/userSorted"_s, m_proxy->isUserSorted());
+    settings.setValue(u"openTrades/grouping"_s, m_grouping->currentData().toInt());
+    settings.setValue(u"openTrades/collapsedGroups"_s, m_groups->collapsedKeys());
     m_filters->saveState(settings, u"openTrades"_s);
 }
 
@@ -300,4 +445,7 @@ void OpenTradesPage::restoreState(const QSettings &settings)
             header->setSortIndicator(-1, Qt::AscendingOrder);
     }
     m_filters->restoreState(settings, u"openTrades"_s);
+    m_groups->setCollapsedKeys(settings.value(u"openTrades/collapsedGroups"_s).toStringList());
+    const int grouping = m_grouping->findData(settings.value(u"openTrades/grouping"_s, 0).toInt());
+    setGrouping(PositionsGroupModel::Grouping(m_grouping->itemData(std::max(0, grouping)).toInt()));
 }

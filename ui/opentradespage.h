@@ -3,6 +3,7 @@
 
 #include "feed/feedstatus.h"
 #include "models/positionsfiltermodel.h"
+#include "models/positionsgroupmodel.h"
 
 #include <QWidget>
 
@@ -22,7 +23,8 @@ class QSettings;
 class QTableView;
 class ToneDelegate;
 
-// "Open Trades": the account bar, a filter bar, the positions table and the totals of what it
+// "Open Trades": the account bar, a filter bar with a choice of grouping (by signal trader or
+// symbol, with subtotals, collapsible), the positions table and the totals of what it
 // shows. When the feed is not live a banner above the table says so, and the numbers are greyed.
 class OpenTradesPage : public QWidget
 {
@@ -33,6 +35,12 @@ public:
 
     PositionsModel *model() const { return m_model; }
     PositionsFilterModel *proxy() const { return m_proxy; }
+    PositionsGroupModel *groups() const { return m_groups; }
+    QComboBox *groupingBox() const { return m_grouping; }
+    // Grouping None shows the filter's rows; any other, the rows under their groups.
+    void setGrouping(PositionsGroupModel::Grouping grouping);
+    // A row of table() to the filter's row; invalid for a group row.
+    QModelIndex toProxy(const QModelIndex &index) const;
     QTableView *table() const { return m_table; }
     FilterBar *filterBar() const { return m_filters; }
     QComboBox *signalTraderBox() const;
@@ -61,6 +69,9 @@ public:
     void saveState(QSettings &settings) const;
     void restoreState(const QSettings &settings);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     void reconnectRequested();
     void settingsRequested();
@@ -72,6 +83,10 @@ private:
     void updateEmptyText();
     void showColumnMenu(const QPoint &position);
     void showRowMenu(const QPoint &position);
+    void updateLabelColumn();
+    void updateSpans();
+    void rememberSelection();
+    void restoreSelection();
 
     PositionBook *m_book = nullptr;
     PositionsModel *m_model = nullptr;
@@ -81,6 +96,10 @@ private:
     QTableView *m_table = nullptr;
     ToneDelegate *m_delegate = nullptr;
     FilterBar *m_filters = nullptr;
+    PositionsGroupModel *m_groups = nullptr;
+    QComboBox *m_grouping = nullptr;
+    QList<qint64> m_selectedTickets; // across a regrouping reset
+    qint64 m_currentTicket = 0;
     RowCopy *m_copy = nullptr;
     ColumnFit *m_fit = nullptr;
     QLabel *m_empty = nullptr;

@@ -55,7 +55,8 @@ QString RowCopy::selectedText() const
                 visit(first);
                 continue;
             }
-            if (!selection->isRowSelected(row, parent))
+            if (!selection->isRowSelected(row, parent) ||
+                (m_skipRole >= 0 && first.data(m_skipRole).toBool()))
                 continue;
             lines.append(line([&](int column) {
                 return model->index(row, column, parent).data(Qt::DisplayRole).toString();

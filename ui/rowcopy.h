@@ -26,6 +26,8 @@ public:
     bool copy() const;
 
     static QString clean(QString value);
+    // Rows whose `role` is true are no trades (group rows in a flat table): left out.
+    void setSkipRole(int role) { m_skipRole = role; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -33,4 +35,5 @@ protected:
 private:
     QAbstractItemView *m_view = nullptr;
     QHeaderView *m_header = nullptr;
+    int m_skipRole = -1;
 };

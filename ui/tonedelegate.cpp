@@ -71,6 +71,8 @@ void ToneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
     QStyledItemDelegate::initStyleOption(option, index);
     if (m_confirmedRole >= 0 && !index.data(m_confirmedRole).toBool())
         option->font.setItalic(true);
+    if (m_boldRole >= 0 && index.data(m_boldRole).toBool())
+        option->font.setBold(true);
     if (m_stale) {
         const QColor grey = option->palette.color(QPalette::Disabled, QPalette::Text);
         option->palette.setColor(QPalette::Text, grey);

@@ -21,6 +21,8 @@ public:
     bool isStale() const { return m_stale; }
     // Rows whose `role` is false (an unconfirmed close) are set in italics.
     void setConfirmedRole(int role) { m_confirmedRole = role; }
+    // Rows whose `role` is true (group rows with their subtotals) are set in bold.
+    void setBoldRole(int role) { m_boldRole = role; }
 
     // The colour of a tone drawn on `palette`'s `background` (Base for cells, Highlight for a
     // selected row, Window for labels): the hue says gain or loss, the lightness keeps a
@@ -39,4 +41,5 @@ private:
     QList<int> m_toneColumns;
     bool m_stale = false;
     int m_confirmedRole = -1;
+    int m_boldRole = -1;
 };

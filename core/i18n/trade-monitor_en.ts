@@ -118,6 +118,16 @@
     </message>
 </context>
 <context>
+    <name>PositionsGroupModel</name>
+    <message numerus="yes">
+        <source>%1 — %n position(s), net %2</source>
+        <translation>
+            <numerusform>%1 — %n position, net %2</numerusform>
+            <numerusform>%1 — %n positions, net %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TradeText</name>
     <message numerus="yes">
         <source>%n closed trade(s)</source>

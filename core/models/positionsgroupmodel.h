@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/positionsfiltermodel.h"
+#include "models/positionsmodel.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QSet>
+
+// Open Trades grouped at a glance: the rows of a PositionsFilterModel under a row per signal
+// trader (the trader's copies; your own positions form a group of their own, last) or per
+// symbol, each group row with its subtotals (positions, lots, swap, commission, profit, and
+// the net in its label) and collapsible. A flat table with group rows between the positions,
+// so that the table view, its header, copying and column fitting work as they do without
+// groups. Within a group the rows keep the source's order, so sorting sorts within groups;
+// sort() is passed on to the source. Re-sorts keep selections (a layout change); an open, a
+// close or a new filter is a reset. Grouping None shows the source's rows as they are.
+class PositionsGroupModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum class Grouping { None, SignalTrader, Symbol };
+    Q_ENUM(Grouping)
+
+    enum Role {
+        GroupRole = PositionsModel::TicketRole + 16, // bool: a group row
+        GroupKeyRole,                                // QString: the group's key
+        CollapsedRole,                               // bool: a group row whose rows are hidden
+    };
+
+    struct Subtotals
+    {
+        int positions = 0;
+        double lots = 0.0;
+        double profit = 0.0;
+        double swap = 0.0;
+        double commission = 0.0;
+        double net() const { return profit + swap + commission; }
+    };
+
+    explicit PositionsGroupModel(QObject *parent = nullptr);
+
+    void setSourceModel(PositionsFilterModel *source);
+    PositionsFilterModel *sourceModel() const { return m_source; }
+
+    Grouping grouping() const { return m_grouping; }
+    void setGrouping(Grouping grouping);
+
+    // Groups by key ("88001", "own", "EURUSD"): collapsed ones show their group row alone.
+    void setCollapsed(const QString &key, bool collapsed);
+    bool isCollapsed(const QString &key) const { return m_collapsed.contains(key); }
+    QStringList collapsedKeys() const;
+    void setCollapsedKeys(const QStringList &keys);
+    // Collapses or expands the group of a group row; false for a position row.
+    bool toggle(const QModelIndex &groupRow);
+
+    // The column that carries a group row's label: the first one the view shows.
+    void setLabelColumn(int column);
+
+    bool isGroupRow(const QModelIndex &index) const;
+    // The subtotals of a group row's group.
+    Subtotals subtotals(const QModelIndex &groupRow) const;
+    // A position row to the source's index, and back; group rows map to nothing.
+    QModelIndex mapToSource(const QModelIndex &index) const;
+    QModelIndex mapFromSource(const QModelIndex &sourceIndex) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+private:
+    struct Group
+    {
+        QString key;
+        QString label;
+        bool own = false;
+        Subtotals subtotals;
+    };
+    struct Row
+    {
+        int group = -1;     // -1 without grouping
+        int sourceRow = -1; // -1 for a group row
+    };
+
+    QString keyOf(int sourceRow, QString *label = nullptr, bool *own = nullptr) const;
+    void rebuild();
+    void resetFromSource();
+    void onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                             const QList<int> &roles);
+    void onLayoutAboutToBeChanged();
+    void onLayoutChanged();
+    QString groupLabel(const Group &group) const;
+
+    PositionsFilterModel *m_source = nullptr;
+    Grouping m_grouping = Grouping::None;
+    QSet<QString> m_collapsed;
+    int m_labelColumn = 0;
+    QList<Group> m_groups;
+    QList<Row> m_rows;
+    QList<int> m_rowOfSource;     // source row -> our row, -1 when collapsed away
+    QList<QString> m_keyOfSource; // source row -> its group's key when the rows were built
+    // Across a layout change: what each persistent index pointed at.
+    QModelIndexList m_persistent;
+    QList<std::pair<qint64, QString>> m_persistentTargets; // ticket, or 0 and a group key
+};
