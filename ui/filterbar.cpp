@@ -42,7 +42,7 @@ FilterBar::FilterBar(QWidget *parent)
     m_traders = new QComboBox(this);
     // A long trader's name must not hold the window wide: the list shows it whole.
     m_traders->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_traders->setMinimumContentsLength(12);
+    m_traders->setMinimumContentsLength(10);
     m_traders->addItem(tr("Any"), qint64(0));
     m_traderLabel->setBuddy(m_traders);
     layout->addWidget(m_traders);

@@ -126,15 +126,17 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     footer->addWidget(m_footer);
     footer->addWidget(m_clearFilters);
     footer->addStretch();
+    // How the rows are laid out sits with what they add up to; the filter row keeps its room.
+    footer->addWidget(groupLabel);
+    footer->addWidget(m_grouping);
+
+    // Tab in the order the eye reads: filters, table, then the footer's controls.
+    setTabOrder(m_table, m_clearFilters);
+    setTabOrder(m_clearFilters, m_grouping);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_accountBar);
-    auto *filterRow = new QHBoxLayout;
-    filterRow->addWidget(m_filters, 1);
-    filterRow->addSpacing(12);
-    filterRow->addWidget(groupLabel);
-    filterRow->addWidget(m_grouping);
-    layout->addLayout(filterRow);
+    layout->addWidget(m_filters);
     layout->addWidget(m_banner);
     layout->addWidget(m_table, 1);
     layout->addLayout(footer);
