@@ -618,6 +618,9 @@ void tst_MainWindow::keyboardReachesEverythingAndCopiesRows()
                             static_cast<QWidget *>(filters->searchBox())})
         QVERIFY2(chain.contains(wanted), wanted->metaObject()->className());
     QVERIFY(chain.indexOf(filters->modeButton(Mode::All)) < chain.indexOf(filters->searchBox()));
+    // Focus can be seen where the keyboard is: on a filter button reached by Tab.
+    filters->modeButton(Mode::Following)->setFocus(Qt::TabFocusReason);
+    savePng(&window, u"mainwindow-focus.png"_s);
 
     // Mnemonics: Alt+M picks Mine.
     table->setFocus();
