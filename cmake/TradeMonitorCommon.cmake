@@ -3,7 +3,9 @@
 # the Qt definitions that keep the code honest, and the version. The core libraries link it
 # publicly, so everything that links them (ui, apps, tests, benchmarks) gets it too.
 add_library(tm_common INTERFACE)
-target_compile_options(tm_common INTERFACE -Wall -Wextra -Wpedantic)
+target_compile_options(tm_common INTERFACE -Wall -Wextra -Wpedantic
+    # Qt's logging macros are variadic by design: qCWarning(category) << … has no argument.
+    $<$<CXX_COMPILER_ID:Clang>:-Wno-gnu-zero-variadic-macro-arguments>)
 target_compile_definitions(tm_common INTERFACE
     QT_NO_KEYWORDS
     QT_NO_CAST_FROM_ASCII

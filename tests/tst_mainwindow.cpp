@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "aboutdialog.h"
 #include "accountbar.h"
 #include "alerts/alerts.h"
 #include "closedtradespage.h"
@@ -45,6 +46,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -144,6 +146,7 @@ private Q_SLOTS:
     void rowMenusCopyAndFilter();
     void alertsFromTheWindowFollowSettings();
     void groupingShowsSubtotalsAndIsRemembered();
+    void aboutNamesVersionLicenceQtAndNotices();
     void filtersSayWhatTheyHide();
     void narrowWindowKeepsTheProfitInView();
     void anEmptyTableSaysWhy();
@@ -868,6 +871,30 @@ void tst_MainWindow::groupingShowsSubtotalsAndIsRemembered()
     again.open()->groupingBox()->setCurrentIndex(0);
     QCOMPARE(again.open()->table()->model(),
              static_cast<QAbstractItemModel *>(again.open()->proxy()));
+}
+
+void tst_MainWindow::aboutNamesVersionLicenceQtAndNotices()
+{
+    Rig rig(m_dir->path());
+    QPointer<AboutDialog> about = rig.window->showAbout();
+    QVERIFY(about);
+    const QString text = about->summary();
+    QVERIFY2(text.contains(u"Trade Monitor %1\n"_s.arg(QStringLiteral(TRADE_MONITOR_VERSION))),
+             qPrintable(text));
+    QVERIFY(text.contains(u"Qt %1"_s.arg(QString::fromLatin1(qVersion()))));
+    QVERIFY(
+        text.contains(u"GNU General Public License, version 3 or (at your option) any later"_s));
+    QVERIFY(text.contains(rig.history.fileStore()->path()));
+    // The whole licence and the notices are there, from the files the repository ships.
+    QCOMPARE(about->tabs()->count(), 3);
+    QVERIFY(
+        AboutDialog::licenceText().startsWith(u"                    GNU GENERAL PUBLIC LICENSE"_s));
+    QVERIFY(AboutDialog::licenceText().contains(u"Version 3, 29 June 2007"_s));
+    for (const char *name : {"simdjson", "Apache-2.0", "Qt Charts", "GPL-3.0-only", "LGPL-3.0"})
+        QVERIFY2(AboutDialog::noticesText().contains(QLatin1String(name)), name);
+    savePng(about, u"about.png"_s);
+    about->close();
+    QTRY_VERIFY(!about); // deleted on close
 }
 
 void tst_MainWindow::filtersSayWhatTheyHide()

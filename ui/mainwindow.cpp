@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "accountbar.h"
 #include "alerts/alerts.h"
 #include "closedtradespage.h"
@@ -13,6 +14,7 @@
 #include "feed/feedsource.h"
 #include "feed/positionbook.h"
 #include "feedstatusbar.h"
+#include "history/closedtradestore.h"
 #include "history/tradehistory.h"
 #include "net/socketmanager.h"
 #include "opentradespage.h"
@@ -230,19 +232,16 @@ void MainWindow::editSettings()
     Q_EMIT feedSettingsChanged(edited);
 }
 
-void MainWindow::showAbout()
+AboutDialog *MainWindow::showAbout()
 {
     const QString feed = m_services.source ? m_services.source->description()
                                            : m_services.socket->config().url.toString();
-    QMessageBox::about(this, tr("About Trade Monitor"),
-                       tr("<h3>Trade Monitor %1</h3>"
-                          "<p>Live open positions and closed-trade history from a WebSocket "
-                          "feed.</p><p>Feed: %2<br>History: %3</p><p>Built with Qt %4.</p>")
-                           .arg(QApplication::applicationVersion(), feed.toHtmlEscaped(),
-                                m_services.history->fileStore()->isOpen()
-                                    ? m_services.history->fileStore()->path().toHtmlEscaped()
-                                    : tr("unavailable"),
-                                QString::fromLatin1(qVersion())));
+    const ClosedTradeStore *store = m_services.history->fileStore();
+    auto *dialog = new AboutDialog(
+        feed, store->isOpen() ? QDir::toNativeSeparators(store->path()) : tr("unavailable"), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::updateTitle()

@@ -6,6 +6,7 @@
 
 #include <QMainWindow>
 
+class AboutDialog;
 class Alerts;
 class AppSettings;
 class DesktopNotifier;
@@ -68,6 +69,8 @@ public:
 
     // Opens the settings dialog.
     void editSettings();
+    // Help → About (non-modal, deleted on close).
+    AboutDialog *showAbout();
     // "N closed trades not saved yet: reason" while any wait; empty otherwise.
     QString unsavedText() const;
 
@@ -87,7 +90,6 @@ protected:
 private:
     void onTabChanged(int index);
     void createMenus();
-    void showAbout();
     void saveState() const;
     void restoreState();
     void updateTitle();

@@ -100,7 +100,7 @@ void TestFeedServer::onWebSocketConnection()
     while (QWebSocket *socket = m_ws.nextPendingConnection()) {
         socket->setParent(this); // the caller owns pending connections
         const int index = int(m_connections.size());
-        m_connections.append(Connection{socket, {}, false, -1});
+        m_connections.append(Connection{socket, {}, false, -1, {}});
         ++m_live;
         m_maxLive = std::max(m_maxLive, m_live);
 
