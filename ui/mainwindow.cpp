@@ -8,6 +8,7 @@
 #include "config/appsettings.h"
 #include "connectionlogwindow.h"
 #include "desktopnotifier.h"
+#include "domain/credentials.h"
 #include "domain/tradetext.h"
 #include "feed/connectionlog.h"
 #include "feed/feedsession.h"
@@ -234,8 +235,9 @@ void MainWindow::editSettings()
 
 AboutDialog *MainWindow::showAbout()
 {
-    const QString feed = m_services.source ? m_services.source->description()
-                                           : m_services.socket->config().url.toString();
+    const QString feed = m_services.source
+                             ? m_services.source->description()
+                             : Credentials::maskedUrl(m_services.socket->config().url);
     const ClosedTradeStore *store = m_services.history->fileStore();
     auto *dialog = new AboutDialog(
         feed, store->isOpen() ? QDir::toNativeSeparators(store->path()) : tr("unavailable"), this);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domain/account.h"
 
+#include "domain/credentials.h"
+
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -16,16 +18,6 @@ constexpr auto kUnknown = "unknown"_L1;
 int defaultPort(const QString &scheme)
 {
     return scheme == "wss"_L1 || scheme == "https"_L1 ? 443 : 80;
-}
-
-// Query parameters that carry a secret, by the words their names are made of.
-bool isCredential(const QString &name)
-{
-    static const char *const words[] = {"token", "key", "secret",  "pass", "pwd",
-                                        "auth",  "sig", "session", "cred", "jwt"};
-    const QString lower = name.toLower();
-    return std::any_of(std::begin(words), std::end(words),
-                       [&lower](const char *word) { return lower.contains(QLatin1String(word)); });
 }
 
 } // namespace
@@ -56,7 +48,7 @@ QString Account::normalisedEndpoint(const QUrl &url)
     QUrlQuery query(url);
     QList<std::pair<QString, QString>> kept;
     for (const auto &[name, value] : query.queryItems(QUrl::FullyEncoded)) {
-        if (!isCredential(name))
+        if (!Credentials::isCredentialName(name))
             kept.append({name, value});
     }
     // The order of parameters does not make another server.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feed/connectionlog.h"
 
+#include "net/secrets.h"
+
 #include "domain/clock.h"
 #include "feed/feedsession.h"
 #include "net/socketmanager.h"
@@ -157,6 +159,8 @@ void ConnectionLog::record(Severity severity, const QString &text)
 
 void ConnectionLog::append(Entry entry)
 {
+    // What the log and the status bar show never carries a token or a URL's credentials.
+    entry.text = Secrets::redact(std::move(entry.text));
     if (count() >= kCapacity) {
         beginRemoveRows({}, 0, 0);
         m_entries.pop_front();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/secrets.h"
 
+#include "domain/credentials.h"
+
 #include <QMutex>
 #include <QStringList>
 
@@ -38,10 +40,13 @@ void forgetAll()
 
 QString redact(QString text)
 {
-    const QMutexLocker lock(&g_mutex);
-    for (const QString &secret : std::as_const(g_secrets))
-        text.replace(secret, QStringLiteral("•••"));
-    return text;
+    {
+        const QMutexLocker lock(&g_mutex);
+        for (const QString &secret : std::as_const(g_secrets))
+            text.replace(secret, Credentials::mask());
+    }
+    // A URL's user info and credential parameters, whether or not they were remembered.
+    return Credentials::maskUrlsIn(std::move(text));
 }
 
 void installMessageFilter()

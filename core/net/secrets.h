@@ -4,8 +4,9 @@
 #include <QString>
 
 // Secrets (the feed's auth token) that must never reach a log, an error message or a file.
-// Remembered values are replaced by "•••" wherever text passes through redact(), and in every
-// log message once installMessageFilter() has run.
+// Remembered values, and the credentials of any URL (domain/Credentials), are replaced by
+// "•••" wherever text passes through redact(), and in every log message once
+// installMessageFilter() has run.
 namespace Secrets {
 
 void remember(const QString &secret);

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/socketconfig.h"
 
+#include "domain/credentials.h"
+
 using namespace Qt::StringLiterals;
 
 QString SocketConfig::validateUrl(const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty())
-        return u"The feed URL \"%1\" is not a valid URL with a host."_s.arg(url.toString());
+        return u"The feed URL \"%1\" is not a valid URL with a host."_s.arg(
+            Credentials::maskedUrl(url));
     if (url.scheme() != "ws"_L1 && url.scheme() != "wss"_L1)
         return u"The feed URL must start with ws:// or wss://, not \"%1://\"."_s.arg(url.scheme());
     return {};

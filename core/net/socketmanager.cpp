@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/socketmanager.h"
 
+#include "domain/credentials.h"
+
 #include "net/networkmonitor.h"
 #include "net/refusal.h"
 #include "net/secrets.h"
@@ -444,7 +446,7 @@ void SocketManager::startAttempt()
     m_subscriptionsSent = 0;
     m_policy.attemptStarted(monotonicNow());
     const int retry = m_policy.attempt();
-    qCInfo(lcSocket).noquote() << "connecting to" << m_config.url.toDisplayString()
+    qCInfo(lcSocket).noquote() << "connecting to" << Credentials::maskedUrl(m_config.url)
                                << (retry > 0 ? u"(retry %1)"_s.arg(retry) : QString());
     setState(State::Connecting);
     m_connectTimer.start();
@@ -456,7 +458,7 @@ void SocketManager::onConnected()
     m_connectTimer.stop();
     m_openSince.start();
     m_lastError.clear();
-    qCInfo(lcSocket).noquote() << "connected to" << m_config.url.toDisplayString();
+    qCInfo(lcSocket).noquote() << "connected to" << Credentials::maskedUrl(m_config.url);
     // The subscription goes out before anyone hears of the open state, so that it is
     // always the first frame of the connection.
     sendSubscription(1);

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+// What in a feed's URL is a credential, and the URL as it may be written anywhere (a log, the
+// connection log, the status bar, an error, an export, the window title): user info and the
+// values of credential-like query parameters (token, key, secret, password, auth, sig, … in
+// any case) masked. Browsers cannot set headers on a WebSocket, so many feeds take the token
+// in the URL.
+namespace Credentials {
+
+// A query parameter's name that carries a secret ("token", "api_key", "X-Signature", …).
+bool isCredentialName(const QString &name);
+// ws://•••@host:9000/feed?token=•••&lang=en
+QString maskedUrl(const QUrl &url);
+// Every URL written in `text` masked the same way, as far as it can be told in plain text.
+QString maskUrlsIn(QString text);
+
+inline constexpr QChar kMask[] = {QChar(0x2022), QChar(0x2022), QChar(0x2022)};
+inline QString mask()
+{
+    return QString(kMask, 3);
+}
+
+} // namespace Credentials
