@@ -4,6 +4,7 @@
 #include "alerts/alerts.h"
 #include "closedtradespage.h"
 #include "columnfit.h"
+#include "config/appoptions.h"
 #include "config/appsettings.h"
 #include "connectionlogwindow.h"
 #include "domain/tradetext.h"
@@ -69,7 +70,8 @@ using Mode = PositionsFilterModel::Mode;
 struct Rig
 {
     explicit Rig(const QString &folder, MainWindow::Tab tab = MainWindow::OpenTradesTab,
-                 qint64 traderId = 10260, bool muted = false, int positions = 15)
+                 qint64 traderId = 10260, bool muted = false, int positions = 15,
+                 const QStringList &arguments = {})
         : settingsFile(QDir(folder).filePath(u"settings.ini"_s), QSettings::IniFormat)
         , appSettings(&settingsFile)
     {
@@ -90,10 +92,13 @@ struct Rig
         history.open(QDir(folder).filePath(u"history.sqlite"_s));
         history.setAccount(Account::of(config.url, config.traderId));
         session = std::make_unique<FeedSession>(&socket, &book, &history);
-        window = std::make_unique<MainWindow>(MainWindow::Services{&socket, &book, &history,
-                                                                   nullptr, &appSettings,
-                                                                   session.get(), &notifier},
-                                              tab);
+        if (!arguments.isEmpty() && appOptions.parse(QStringList{u"trade-monitor"_s} + arguments,
+                                                     {}) != AppOptions::Outcome::Run)
+            qFatal("bad test arguments: %s", qPrintable(appOptions.message()));
+        window = std::make_unique<MainWindow>(
+            MainWindow::Services{&socket, &book, &history, nullptr, &appSettings, session.get(),
+                                 &notifier, arguments.isEmpty() ? nullptr : &appOptions},
+            tab);
         window->show();
     }
 
@@ -107,6 +112,7 @@ struct Rig
     PositionBook book;
     TradeHistory history;
     FakeNotifier notifier;
+    AppOptions appOptions; // the command line, when a test gives one
     std::unique_ptr<FeedSession> session;
     std::unique_ptr<MainWindow> window;
 };
@@ -147,6 +153,7 @@ private Q_SLOTS:
     void alertsFromTheWindowFollowSettings();
     void groupingShowsSubtotalsAndIsRemembered();
     void aboutNamesVersionLicenceQtAndNotices();
+    void settingsShowWhatRunsAndSaveOnlyWhatChanged();
     void filtersSayWhatTheyHide();
     void narrowWindowKeepsTheProfitInView();
     void anEmptyTableSaysWhy();
@@ -895,6 +902,51 @@ void tst_MainWindow::aboutNamesVersionLicenceQtAndNotices()
     savePng(about, u"about.png"_s);
     about->close();
     QTRY_VERIFY(!about); // deleted on close
+}
+
+void tst_MainWindow::settingsShowWhatRunsAndSaveOnlyWhatChanged()
+{
+    const QString url = u"wss://feed.example.com:9443/positions?lang=en"_s;
+    Rig rig(m_dir->path(), MainWindow::ClosedTradesTab, 10260, false, 15,
+            {u"--url"_s, url, u"--heartbeat-ms"_s, u"5000"_s});
+    rig.settingsFile.setValue(u"feed/pongTimeoutMs"_s, 4000);
+    rig.settingsFile.setValue(u"feed/maxRetries"_s, 9);
+    QString shownUrl;
+    int shownHeartbeat = 0;
+    bool urlEditable = true;
+    bool heartbeatEditable = true;
+    QString note;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        // What runs, marked where it comes from the command line.
+        shownUrl = dialog->urlEdit()->text();
+        urlEditable = dialog->urlEdit()->isEnabled();
+        shownHeartbeat = dialog->numberBox(FeedSetting::Id::Heartbeat)->value();
+        heartbeatEditable = dialog->numberBox(FeedSetting::Id::Heartbeat)->isEnabled();
+        note = dialog->overridesText();
+        QCOMPARE(dialog->numberBox(FeedSetting::Id::PongTimeout)->value(), 4000);
+        QVERIFY(dialog->urlEdit()->width() >=
+                dialog->urlEdit()->fontMetrics().horizontalAdvance(url));
+        // One change by the user.
+        dialog->numberBox(FeedSetting::Id::PongTimeout)->setValue(7000);
+        dialog->accept();
+    });
+    QSignalSpy changed(rig.window.get(), &MainWindow::feedSettingsChanged);
+    rig.window->editSettings();
+    QCOMPARE(shownUrl, url);
+    QVERIFY(!urlEditable);
+    QCOMPARE(shownHeartbeat, 5000);
+    QVERIFY(!heartbeatEditable);
+    QVERIFY2(note.contains(u"the feed URL"_s) && note.contains(u"--heartbeat-ms"_s),
+             qPrintable(note));
+    // Saved: the one change; the command line's values are not, the rest stays as it was.
+    rig.settingsFile.sync();
+    QCOMPARE(rig.settingsFile.value(u"feed/pongTimeoutMs"_s).toInt(), 7000);
+    QCOMPARE(rig.settingsFile.value(u"feed/maxRetries"_s).toInt(), 9);
+    QCOMPARE(rig.settingsFile.value(u"feed/heartbeatMs"_s, 15000).toInt(), 15000);
+    QVERIFY(rig.settingsFile.value(u"feed/url"_s).toString().isEmpty());
+    QCOMPARE(changed.count(), 1);
 }
 
 void tst_MainWindow::filtersSayWhatTheyHide()

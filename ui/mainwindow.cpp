@@ -5,7 +5,9 @@
 #include "accountbar.h"
 #include "alerts/alerts.h"
 #include "closedtradespage.h"
+#include "config/appoptions.h"
 #include "config/appsettings.h"
+#include "config/feedsettings.h"
 #include "connectionlogwindow.h"
 #include "desktopnotifier.h"
 #include "domain/credentials.h"
@@ -19,6 +21,7 @@
 #include "history/tradehistory.h"
 #include "net/socketmanager.h"
 #include "opentradespage.h"
+#include "protocol/feedprofile.h"
 #include "settingsdialog.h"
 #include "trayicon.h"
 
@@ -217,9 +220,13 @@ void MainWindow::onTabChanged(int index)
 
 void MainWindow::editSettings()
 {
-    const SocketConfig current =
+    // The dialog shows what runs: the saved settings with the command line over them.
+    const SocketConfig saved =
         m_services.settings ? m_services.settings->feedConfig() : m_services.socket->config();
-    SettingsDialog dialog(current, this);
+    const SocketConfig running = m_services.options ? m_services.options->apply(saved) : saved;
+    SettingsDialog dialog(running, this);
+    if (m_services.options)
+        dialog.setOverrides(m_services.options->overrides());
     dialog.setAlertSettings(m_alerts->settings());
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -227,10 +234,27 @@ void MainWindow::editSettings()
     if (m_services.settings)
         m_services.settings->setAlertSettings(alerts);
     applyAlertSettings(alerts);
+
+    // Only what the user changed is saved; the rest keeps its saved value, and a value from
+    // the command line is never saved by the way.
     const SocketConfig edited = dialog.config();
+    SocketConfig merged = saved;
+    if (edited.url != running.url)
+        merged.url = edited.url;
+    if (edited.token != running.token)
+        merged.token = edited.token;
+    for (const FeedSetting &setting : FeedSetting::all()) {
+        if (setting.valueIn(edited) != setting.valueIn(running))
+            setting.setIn(merged, setting.valueIn(edited));
+    }
+    if (edited.profile != running.profile) {
+        if (const auto profile = FeedProfile::load(edited.profile, nullptr))
+            profile->applyTo(merged);
+    }
+    FeedProfile::fillPayloads(merged);
     if (m_services.settings)
-        m_services.settings->setFeedConfig(edited);
-    Q_EMIT feedSettingsChanged(edited);
+        m_services.settings->setFeedConfig(merged);
+    Q_EMIT feedSettingsChanged(merged);
 }
 
 AboutDialog *MainWindow::showAbout()

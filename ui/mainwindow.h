@@ -8,6 +8,7 @@
 
 class AboutDialog;
 class Alerts;
+class AppOptions;
 class AppSettings;
 class DesktopNotifier;
 class Notifier;
@@ -51,6 +52,7 @@ public:
         AppSettings *settings = nullptr; // may be null: nothing is remembered
         FeedSession *session = nullptr;  // may be null: no data age, server errors or rejections
         Notifier *notifier = nullptr;    // null: the desktop's (notification service, else tray)
+        const AppOptions *options = nullptr; // the command line; null: none given
     };
 
     explicit MainWindow(const Services &services, Tab startTab = OpenTradesTab,

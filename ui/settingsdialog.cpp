@@ -73,6 +73,8 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
 {
     setWindowTitle(tr("Settings"));
     m_url = new QLineEdit(config.url.toString(), this);
+    // Room for a whole URL with its path and query.
+    m_url->setMinimumWidth(m_url->fontMetrics().averageCharWidth() * 64);
     m_url->setPlaceholderText(tr("empty: the built-in demo feed"));
     m_url->setClearButtonEnabled(true);
     m_profile = new QComboBox(this);
@@ -133,7 +135,12 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     m_tabs->addTab(feedPage, tr("&Feed"));
     m_tabs->addTab(alertsPage(), tr("&Alerts"));
 
+    m_overrides = new QLabel(this);
+    m_overrides->setWordWrap(true);
+    m_overrides->hide();
+
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_overrides);
     layout->addWidget(m_tabs);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
@@ -152,6 +159,41 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     for (QSpinBox *box : std::as_const(m_numbers))
         connect(box, &QSpinBox::valueChanged, this, &SettingsDialog::validate);
     validate();
+}
+
+void SettingsDialog::setOverrides(const AppOptions::Overrides &overrides)
+{
+    const QString note = tr("Set on the command line for this run; the saved value is used "
+                            "when Trade Monitor starts without it.");
+    // The marked fields hold the running values: their rules still apply, the note says why.
+    QStringList names;
+    const auto mark = [&](QWidget *field, const QString &name) {
+        field->setEnabled(false);
+        field->setToolTip(note);
+        names.append(name);
+    };
+    if (overrides.url)
+        mark(m_url, tr("the feed URL"));
+    if (overrides.profile) {
+        mark(m_profile, tr("the wire format"));
+        m_profileFile->setEnabled(false);
+        m_browse->setEnabled(false);
+    }
+    if (overrides.token)
+        mark(m_token, tr("the token (TRADE_MONITOR_TOKEN)"));
+    for (const FeedSetting::Id id : overrides.numbers)
+        mark(m_numbers.value(id), u"--"_s + FeedSetting::of(id).optionName());
+    m_overrides->setText(names.isEmpty()
+                             ? QString()
+                             : tr("Set on the command line for this run: %1. Shown as they run, "
+                                  "they cannot be changed here.")
+                                   .arg(names.join(u", "_s)));
+    m_overrides->setVisible(!names.isEmpty());
+}
+
+QString SettingsDialog::overridesText() const
+{
+    return m_overrides->text();
 }
 
 QWidget *SettingsDialog::alertsPage()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "config/alertsettings.h"
+#include "config/appoptions.h"
 #include "config/feedsettings.h"
 #include "net/socketconfig.h"
 
@@ -22,9 +23,10 @@ class QSpinBox;
 // profile or a profile file, refused with the reason when it cannot be used), token, and every
 // number of FeedSetting's table (trader id, heartbeat, timeouts, retries, give-up time,
 // reconnect delays), with the table's limits (FeedSetting::validate): OK stays disabled while
-// anything is outside them, and the dialog says what. Alerts: which notifications, the margin
-// level and the lost-feed delay that trigger them, a sound, the tray icon and whether closing
-// the window keeps the program running there.
+// anything is outside them, and the dialog says what. It shows what is running: a setting taken
+// from the command line is shown with its value and marked as such. Alerts: which notifications,
+// the margin level and the lost-feed delay that trigger them, a sound, the tray icon and whether
+// closing the window keeps the program running there.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -34,6 +36,11 @@ public:
 
     // The edited config (payloads follow the trader id).
     SocketConfig config() const;
+    // Settings this run took from the command line: shown as they run, marked "set on the
+    // command line for this run" and not editable (they would not take effect).
+    void setOverrides(const AppOptions::Overrides &overrides);
+    // "The command line sets …": empty when nothing is.
+    QString overridesText() const;
     void setAlertSettings(const AlertSettings &alerts);
     AlertSettings alertSettings() const;
     // Empty when the values can be used.
@@ -78,5 +85,6 @@ private:
     QCheckBox *m_tray = nullptr;
     QCheckBox *m_keepRunning = nullptr;
     QLabel *m_problem = nullptr;
+    QLabel *m_overrides = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

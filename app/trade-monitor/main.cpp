@@ -96,7 +96,7 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    MainWindow window({&socket, &book, &history, &source, &settings, &session},
+    MainWindow window({&socket, &book, &history, &source, &settings, &session, nullptr, &options},
                       options.startTab() == AppOptions::Tab::Closed ? MainWindow::ClosedTradesTab
                                                                     : MainWindow::OpenTradesTab);
     QObject::connect(

@@ -137,6 +137,16 @@ SocketConfig AppOptions::apply(const SocketConfig &base) const
     return config;
 }
 
+AppOptions::Overrides AppOptions::overrides() const
+{
+    Overrides overrides;
+    overrides.url = m_url.has_value() || m_demo;
+    overrides.profile = m_profile.has_value();
+    overrides.token = m_token.has_value();
+    overrides.numbers = m_numbers.keys();
+    return overrides;
+}
+
 SocketConfig AppOptions::socketConfig() const
 {
     return apply(FeedProfile::native().configFor(QUrl(), Defaults::kTraderId));

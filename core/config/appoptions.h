@@ -39,6 +39,18 @@ public:
     // from the environment, laid over it: they win for this run. The payloads follow the
     // trader id and the token.
     SocketConfig apply(const SocketConfig &base) const;
+    // Which settings this run takes from the command line (or, for the token, the
+    // environment) rather than from what is saved: Settings shows them as such.
+    struct Overrides
+    {
+        bool url = false; // --url or --demo
+        bool profile = false;
+        bool token = false;
+        QList<FeedSetting::Id> numbers;
+        bool any() const { return url || profile || token || !numbers.isEmpty(); }
+    };
+    Overrides overrides() const;
+
     // The feed connection from the command line over the defaults. The URL may be empty.
     SocketConfig socketConfig() const;
     // --demo: the built-in demo feed whatever the settings say.
