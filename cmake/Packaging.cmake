@@ -25,6 +25,10 @@ set(tm_runtime_depends
     # The SVG icon engine and image plugin: the application's icon is an SVG.
     libqt6svg6
     # Qt's own translations (qtbase_*.qm): Save, Cancel and the like in the user's language.
-    qt6-translations-l10n)
+    qt6-translations-l10n
+    # The Secret Service client QtKeychain opens at run time (dlopen) to reach the keychain.
+    libsecret-1-0)
+# A keychain daemon to talk to: GNOME's or KDE's, whichever the desktop has.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
 list(JOIN tm_runtime_depends ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
 include(CPack)

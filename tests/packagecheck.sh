@@ -26,7 +26,7 @@ for file in share/man/man1/trade-monitor.1 share/man/man1/feed-simulator.1 \
 done
 depends=$(dpkg-deb -f "$deb" Depends)
 for package in libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6 qt6-translations-l10n \
-    libqt6websockets6 libsimdjson; do
+    libqt6websockets6 libsimdjson libqt6keychain1 libsecret-1-0; do
     printf '%s' "$depends" | grep -q "$package" || { echo "Depends lacks $package: $depends"; exit 1; }
 done
 echo "$(basename "$deb"): runs, validates, and depends on $depends"

@@ -2,6 +2,7 @@
 #include "config/appoptions.h"
 #include "config/appsettings.h"
 #include "config/feedsettings.h"
+#include "config/secretstore.h"
 #include "feed/feedsession.h"
 #include "feed/feedsource.h"
 #include "feed/positionbook.h"
@@ -16,7 +17,9 @@
 
 #include <QApplication>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -54,7 +57,13 @@ int main(int argc, char *argv[])
     Translations::install();
 
     // Saved settings, with the command line laid over them for this run.
-    AppSettings settings;
+    // The token: in the system keychain where one answers, else in an owner-only file beside
+    // the settings; never in the settings file.
+    QSettings settingsFile;
+    KeychainSecretBackend keychain;
+    FileSecretBackend tokenFile(QFileInfo(settingsFile.fileName()).absolutePath());
+    TokenStore tokens(&keychain, &tokenFile);
+    AppSettings settings(&settingsFile, &tokens);
     // The token from the environment wins over the saved one (AppOptions); it is never logged.
     SocketConfig config = options.apply(settings.feedConfig());
     Secrets::remember(config.token);

@@ -2,16 +2,26 @@
 #include "config/appsettings.h"
 
 #include "config/feedsettings.h"
+#include "config/secretstore.h"
 #include "protocol/feedprofile.h"
 
+#include <QFileInfo>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
 
-AppSettings::AppSettings(QSettings *settings)
+AppSettings::AppSettings(QSettings *settings, TokenStore *tokens)
     : m_settings(settings ? settings : new QSettings)
     , m_owned(!settings)
-{}
+    , m_tokens(tokens)
+{
+    if (!m_tokens) {
+        m_ownFile =
+            std::make_unique<FileSecretBackend>(QFileInfo(m_settings->fileName()).absolutePath());
+        m_ownTokens = std::make_unique<TokenStore>(nullptr, m_ownFile.get());
+        m_tokens = m_ownTokens.get();
+    }
+}
 
 AppSettings::~AppSettings()
 {
@@ -55,7 +65,20 @@ SocketConfig AppSettings::feedConfig() const
         config.reconnectMin = Defaults::kReconnectMin;
         config.reconnectMax = Defaults::kReconnectMax;
     }
-    config.token = m_settings->value(QLatin1String(FeedSetting::kTokenKey)).toString().trimmed();
+    // A token in the settings file (an older version kept it there): moved to the store.
+    const QString kept =
+        m_settings->value(QLatin1String(FeedSetting::kTokenKey)).toString().trimmed();
+    if (!kept.isEmpty()) {
+        QString error;
+        if (m_tokens->write(kept, &error)) {
+            m_settings->remove(QLatin1String(FeedSetting::kTokenKey));
+            m_settings->sync();
+        } else {
+            m_problems.append(u"%1: could not be moved out of the settings file: %2"_s.arg(
+                QLatin1String(FeedSetting::kTokenKey), error));
+        }
+    }
+    config.token = kept.isEmpty() ? m_tokens->read() : kept;
     FeedProfile::fillPayloads(config);
     const QString name =
         m_settings->value(QLatin1String(FeedSetting::kProfileKey)).toString().trimmed();
@@ -74,10 +97,11 @@ void AppSettings::setFeedConfig(const SocketConfig &config)
 {
     m_settings->setValue(QLatin1String(FeedSetting::kUrlKey), config.url.toString());
     m_settings->setValue(QLatin1String(FeedSetting::kProfileKey), config.profile);
-    if (config.token.isEmpty())
-        m_settings->remove(QLatin1String(FeedSetting::kTokenKey));
-    else
-        m_settings->setValue(QLatin1String(FeedSetting::kTokenKey), config.token);
+    // Never in the settings file.
+    m_settings->remove(QLatin1String(FeedSetting::kTokenKey));
+    QString error;
+    if (!m_tokens->write(config.token, &error))
+        m_problems.append(u"The token could not be saved: %1"_s.arg(error));
     for (const FeedSetting &setting : FeedSetting::all())
         m_settings->setValue(setting.settingsKey(), setting.valueIn(config));
     m_settings->sync();

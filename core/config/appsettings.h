@@ -6,15 +6,22 @@
 
 #include <QStringList>
 
-class QSettings;
+#include <memory>
 
-// The feed and alert settings a user keeps between runs (QSettings). Bad values (edited by hand, or
-// from an older version) are ignored one by one with a note in problems(), never fatal.
+class FileSecretBackend;
+class QSettings;
+class TokenStore;
+
+// The feed and alert settings a user keeps between runs (QSettings); the token is never among
+// them: it is kept by a TokenStore (the keychain, else an owner-only file), and one found in
+// an older settings file is moved there and removed from the file. Bad values (edited by hand,
+// or from an older version) are ignored one by one with a note in problems(), never fatal.
 class AppSettings
 {
 public:
-    // Not owned; nullptr uses the application's default QSettings.
-    explicit AppSettings(QSettings *settings = nullptr);
+    // Not owned; nullptr uses the application's default QSettings. The token goes to
+    // `tokens` (not owned); without one, to a file only the user can read beside the settings.
+    explicit AppSettings(QSettings *settings = nullptr, TokenStore *tokens = nullptr);
     ~AppSettings();
 
     // The saved feed over the defaults. An empty URL means the demo feed.
@@ -31,9 +38,13 @@ public:
     QStringList problems() const { return m_problems; }
 
     QSettings &settings() const { return *m_settings; }
+    TokenStore &tokens() const { return *m_tokens; }
 
 private:
     QSettings *m_settings = nullptr;
     bool m_owned = false;
+    std::unique_ptr<FileSecretBackend> m_ownFile;
+    std::unique_ptr<TokenStore> m_ownTokens;
+    TokenStore *m_tokens = nullptr;
     mutable QStringList m_problems;
 };

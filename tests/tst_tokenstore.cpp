@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/appoptions.h"
+#include "config/appsettings.h"
+#include "config/secretstore.h"
+#include "fakesecretbackend.h"
+
+#include <QFile>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr QFile::Permissions kOwnerOnly = QFile::ReadOwner | QFile::WriteOwner;
+
+QByteArray contents(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Owner-only, whatever the platform mirrors into the user bits.
+bool ownerOnly(const QString &path)
+{
+    return (QFile::permissions(path) & ~(kOwnerOnly | QFile::ReadUser | QFile::WriteUser)) == 0;
+}
+} // namespace
+
+class tst_TokenStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { m_dir = std::make_unique<QTemporaryDir>(); }
+    void theFileIsTheOwnersAlone();
+    void theKeychainWhenItAnswers();
+    void theFileWhenNoKeychainAnswers();
+    void oneTokenInOnePlace();
+    void anOldSettingsFilesTokenIsMovedOut();
+    void theSettingsFileNeverHoldsTheToken();
+    void theEnvironmentsTokenWinsAndIsNeverSaved();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void tst_TokenStore::theFileIsTheOwnersAlone()
+{
+    FileSecretBackend file(m_dir->path());
+    QVERIFY(file.write(u"feed-token"_s, u"s3cret"_s, nullptr) == SecretBackend::Result::Ok);
+    QVERIFY(ownerOnly(file.pathOf(u"feed-token"_s)));
+    QString value;
+    QVERIFY(file.read(u"feed-token"_s, &value, nullptr) == SecretBackend::Result::Ok);
+    QCOMPARE(value, u"s3cret"_s);
+    // Made readable by others some other way: the next read takes that back.
+    QFile::setPermissions(file.pathOf(u"feed-token"_s), kOwnerOnly | QFile::ReadOther);
+    QVERIFY(file.read(u"feed-token"_s, &value, nullptr) == SecretBackend::Result::Ok);
+    QVERIFY(ownerOnly(file.pathOf(u"feed-token"_s)));
+}
+
+void tst_TokenStore::theKeychainWhenItAnswers()
+{
+    FakeSecretBackend keychain;
+    FileSecretBackend file(m_dir->path());
+    TokenStore store(&keychain, &file);
+    QVERIFY(store.write(u"tok-1"_s));
+    QCOMPARE(keychain.secrets.value(u"feed-token"_s), u"tok-1"_s);
+    QVERIFY(!QFile::exists(file.pathOf(u"feed-token"_s)));
+    QCOMPARE(store.read(), u"tok-1"_s);
+    QCOMPARE(store.location(), u"the fake keychain"_s);
+}
+
+void tst_TokenStore::theFileWhenNoKeychainAnswers()
+{
+    FakeSecretBackend keychain;
+    keychain.available = false;
+    FileSecretBackend file(m_dir->path());
+    TokenStore store(&keychain, &file);
+    QVERIFY(store.write(u"tok-2"_s));
+    QCOMPARE(contents(file.pathOf(u"feed-token"_s)), QByteArray("tok-2"));
+    QVERIFY(ownerOnly(file.pathOf(u"feed-token"_s)));
+    QCOMPARE(store.read(), u"tok-2"_s);
+    QCOMPARE(store.location(), m_dir->path());
+}
+
+void tst_TokenStore::oneTokenInOnePlace()
+{
+    FakeSecretBackend keychain;
+    keychain.available = false;
+    FileSecretBackend file(m_dir->path());
+    TokenStore store(&keychain, &file);
+    QVERIFY(store.write(u"old"_s));
+    // The keychain answers now: the new token goes there, and the file's copy goes.
+    keychain.available = true;
+    QVERIFY(store.write(u"new"_s));
+    QVERIFY(!QFile::exists(file.pathOf(u"feed-token"_s)));
+    QCOMPARE(store.read(), u"new"_s);
+    // None: gone from both.
+    QVERIFY(store.write(QString()));
+    QVERIFY(keychain.secrets.isEmpty());
+    QCOMPARE(store.read(), QString());
+}
+
+void tst_TokenStore::anOldSettingsFilesTokenIsMovedOut()
+{
+    const QString ini = m_dir->filePath(u"settings.ini"_s);
+    {
+        QSettings old(ini, QSettings::IniFormat);
+        old.setValue(u"feed/url"_s, u"wss://feed.example.com/p"_s);
+        old.setValue(u"feed/token"_s, u"legacy-token-123"_s);
+    }
+    QVERIFY(contents(ini).contains("legacy-token-123"));
+    FakeSecretBackend keychain;
+    FileSecretBackend file(m_dir->filePath(u"secrets"_s));
+    TokenStore store(&keychain, &file);
+    {
+        QSettings settingsFile(ini, QSettings::IniFormat);
+        AppSettings settings(&settingsFile, &store);
+        QCOMPARE(settings.feedConfig().token, u"legacy-token-123"_s);
+        QVERIFY(settings.problems().isEmpty());
+    }
+    QVERIFY2(!contents(ini).contains("legacy-token-123"), contents(ini).constData());
+    QCOMPARE(keychain.secrets.value(u"feed-token"_s), u"legacy-token-123"_s);
+    // And next time it comes from the keychain.
+    QSettings settingsFile(ini, QSettings::IniFormat);
+    QCOMPARE(AppSettings(&settingsFile, &store).feedConfig().token, u"legacy-token-123"_s);
+}
+
+void tst_TokenStore::theSettingsFileNeverHoldsTheToken()
+{
+    const QString ini = m_dir->filePath(u"settings.ini"_s);
+    FakeSecretBackend keychain;
+    keychain.available = false; // the file beside the settings, then
+    FileSecretBackend file(m_dir->path());
+    TokenStore store(&keychain, &file);
+    QSettings settingsFile(ini, QSettings::IniFormat);
+    AppSettings settings(&settingsFile, &store);
+    SocketConfig config = settings.feedConfig();
+    config.token = u"fresh-token-456"_s;
+    settings.setFeedConfig(config);
+    QVERIFY(!contents(ini).contains("fresh-token-456"));
+    QVERIFY(contents(file.pathOf(u"feed-token"_s)) == "fresh-token-456");
+    QCOMPARE(settings.feedConfig().token, u"fresh-token-456"_s);
+}
+
+void tst_TokenStore::theEnvironmentsTokenWinsAndIsNeverSaved()
+{
+    const QString ini = m_dir->filePath(u"settings.ini"_s);
+    FakeSecretBackend keychain;
+    FileSecretBackend file(m_dir->path());
+    TokenStore store(&keychain, &file);
+    QSettings settingsFile(ini, QSettings::IniFormat);
+    AppSettings settings(&settingsFile, &store);
+    SocketConfig saved = settings.feedConfig();
+    saved.token = u"saved-token"_s;
+    settings.setFeedConfig(saved);
+
+    QProcessEnvironment environment;
+    environment.insert(u"TRADE_MONITOR_TOKEN"_s, u"env-token-789"_s);
+    AppOptions options;
+    QCOMPARE(options.parse({u"trade-monitor"_s}, environment), AppOptions::Outcome::Run);
+    QVERIFY(options.overrides().token);
+    // For this run the environment's; saved, still the saved one.
+    QCOMPARE(options.apply(settings.feedConfig()).token, u"env-token-789"_s);
+    QCOMPARE(keychain.secrets.value(u"feed-token"_s), u"saved-token"_s);
+    QVERIFY(!contents(ini).contains("env-token"));
+    QVERIFY(!QFile::exists(file.pathOf(u"feed-token"_s)));
+}
+
+QTEST_GUILESS_MAIN(tst_TokenStore)
+#include "tst_tokenstore.moc"
