@@ -17,6 +17,7 @@
 #include "filterbar.h"
 #include "history/closedtradestore.h"
 #include "history/tradehistory.h"
+#include "i18n/translations.h"
 #include "mainwindow.h"
 #include "models/positionsfiltermodel.h"
 #include "models/positionsgroupmodel.h"
@@ -37,6 +38,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -49,6 +51,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -163,6 +166,7 @@ private Q_SLOTS:
     void filterSortAndColumnsAreRemembered();
     void demoFeedIsNamed();
     void rendersToPng();
+    void speaksChineseWhenAsked();
 
 private:
     void savePng(QWidget *widget, const QString &name);
@@ -1408,6 +1412,36 @@ void tst_MainWindow::rendersToPng()
     rig.simulator->dropAll(1001, u"going away"_s);
     QTRY_COMPARE_WITH_TIMEOUT(rig.socket.state(), State::Failed, 10000);
     savePng(rig.window.get(), u"mainwindow-disconnected.png"_s);
+}
+
+void tst_MainWindow::speaksChineseWhenAsked()
+{
+    // What a trader with a Chinese system (or the Language setting) sees: ours and Qt's own.
+    const QStringList loaded = Translations::install(QLocale(QLocale::Chinese, QLocale::China));
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    const auto english = qScopeGuard([] {
+        Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    });
+    QVERIFY2(loaded.filter(u"trade-monitor_zh_CN"_s).size() == 1, qPrintable(loaded.join(u' ')));
+    QVERIFY2(loaded.filter(u"qtbase_zh_CN"_s).size() == 1, qPrintable(loaded.join(u' ')));
+    Rig rig(m_dir->path());
+    QTRY_VERIFY(rig.book.count() > 0);
+    QTRY_VERIFY(rig.open()->accountBar()->isShown(AccountBar::Field::Balance));
+    QCOMPARE(rig.window->tabs()->tabText(0), u"持仓"_s);
+    QCOMPARE(rig.window->tabs()->tabText(1), u"已平仓"_s);
+    QCOMPARE(
+        rig.open()->model()->headerData(PositionsModel::ProfitColumn, Qt::Horizontal).toString(),
+        u"盈亏"_s);
+    QVERIFY(rig.open()->footerText().contains(u"浮动盈亏"_s));
+    QVERIFY(rig.open()->accountBar()->text().startsWith(u"余额："_s));
+    QVERIFY(rig.window->statusText().contains(u"实时"_s));
+    // Qt's own words too: a standard button.
+    QDialogButtonBox box(QDialogButtonBox::Cancel);
+    QCOMPARE(box.button(QDialogButtonBox::Cancel)->text(), u"取消"_s);
+    rig.window->resize(1280, 680);
+    rig.open()->setGrouping(PositionsGroupModel::Grouping::SignalTrader);
+    savePng(rig.window.get(), u"mainwindow-open-zh.png"_s);
 }
 
 QTEST_MAIN(tst_MainWindow)

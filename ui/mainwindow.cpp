@@ -228,8 +228,15 @@ void MainWindow::editSettings()
     if (m_services.options)
         dialog.setOverrides(m_services.options->overrides());
     dialog.setAlertSettings(m_alerts->settings());
+    if (m_services.settings)
+        dialog.setLanguage(m_services.settings->language());
     if (dialog.exec() != QDialog::Accepted)
         return;
+    if (m_services.settings && dialog.language() != m_services.settings->language()) {
+        m_services.settings->setLanguage(dialog.language());
+        m_statusBar->showConnectionEvent(tr("The new language takes effect at the next start."),
+                                         ConnectionLog::Severity::Info);
+    }
     const AlertSettings alerts = dialog.alertSettings();
     if (m_services.settings)
         m_services.settings->setAlertSettings(alerts);

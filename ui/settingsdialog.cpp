@@ -134,6 +134,7 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(feedPage, tr("&Feed"));
     m_tabs->addTab(alertsPage(), tr("&Alerts"));
+    m_tabs->addTab(displayPage(), tr("&Display"));
 
     m_overrides = new QLabel(this);
     m_overrides->setWordWrap(true);
@@ -256,6 +257,34 @@ QWidget *SettingsDialog::alertsPage()
     setAlertSettings(AlertSettings());
     enable();
     return page;
+}
+
+QWidget *SettingsDialog::displayPage()
+{
+    auto *page = new QWidget(this);
+    m_language = new QComboBox(page);
+    // Each language by its own name, whatever the window's language is now.
+    m_language->addItem(tr("System (the computer's language)"), u"system"_s);
+    m_language->addItem(u"English"_s, u"en"_s);
+    m_language->addItem(u"简体中文"_s, u"zh_CN"_s);
+    auto *label = new QLabel(tr("La&nguage:"), page);
+    label->setBuddy(m_language);
+    auto *note = new QLabel(tr("Takes effect when Trade Monitor starts again."), page);
+    note->setForegroundRole(QPalette::PlaceholderText);
+    auto *form = new QFormLayout(page);
+    form->addRow(label, m_language);
+    form->addRow(QString(), note);
+    return page;
+}
+
+void SettingsDialog::setLanguage(const QString &language)
+{
+    m_language->setCurrentIndex(std::max(0, m_language->findData(language)));
+}
+
+QString SettingsDialog::language() const
+{
+    return m_language->currentData().toString();
 }
 
 void SettingsDialog::setAlertSettings(const AlertSettings &alerts)

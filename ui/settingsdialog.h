@@ -43,6 +43,10 @@ public:
     QString overridesText() const;
     void setAlertSettings(const AlertSettings &alerts);
     AlertSettings alertSettings() const;
+    // "system", "en" or "zh_CN" (AppSettings::languages()).
+    void setLanguage(const QString &language);
+    QString language() const;
+    QComboBox *languageBox() const { return m_language; }
     // Empty when the values can be used.
     QString problem() const;
 
@@ -66,6 +70,7 @@ public:
 private:
     void validate();
     QWidget *alertsPage();
+    QWidget *displayPage();
 
     SocketConfig m_base;
     QLineEdit *m_url = nullptr;
@@ -84,6 +89,7 @@ private:
     QCheckBox *m_sound = nullptr;
     QCheckBox *m_tray = nullptr;
     QCheckBox *m_keepRunning = nullptr;
+    QComboBox *m_language = nullptr;
     QLabel *m_problem = nullptr;
     QLabel *m_overrides = nullptr;
     QDialogButtonBox *m_buttons = nullptr;

@@ -54,7 +54,6 @@ int main(int argc, char *argv[])
         QLoggingCategory::setFilterRules(QStringLiteral("trademonitor.*.debug=false"));
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Trade Monitor"));
-    Translations::install();
 
     // Saved settings, with the command line laid over them for this run.
     // The token: in the system keychain where one answers, else in an owner-only file beside
@@ -64,6 +63,11 @@ int main(int argc, char *argv[])
     FileSecretBackend tokenFile(QFileInfo(settingsFile.fileName()).absolutePath());
     TokenStore tokens(&keychain, &tokenFile);
     AppSettings settings(&settingsFile, &tokens);
+    // The language chosen in Settings, else the system's (Qt's own dialogs follow it too).
+    const QString language = settings.language();
+    Translations::install(language == QLatin1String("system") ? QLocale() : QLocale(language));
+    if (language != QLatin1String("system"))
+        QLocale::setDefault(QLocale(language)); // numbers and dates as that language writes them
     // The token from the environment wins over the saved one (AppOptions); it is never logged.
     SocketConfig config = options.apply(settings.feedConfig());
     Secrets::remember(config.token);

@@ -5,6 +5,7 @@
 #include "config/secretstore.h"
 #include "protocol/feedprofile.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -101,7 +102,9 @@ void AppSettings::setFeedConfig(const SocketConfig &config)
     m_settings->remove(QLatin1String(FeedSetting::kTokenKey));
     QString error;
     if (!m_tokens->write(config.token, &error))
-        m_problems.append(u"The token could not be saved: %1"_s.arg(error));
+        m_problems.append(
+            QCoreApplication::translate("AppSettings", "The token could not be saved: %1")
+                .arg(error));
     for (const FeedSetting &setting : FeedSetting::all())
         m_settings->setValue(setting.settingsKey(), setting.valueIn(config));
     m_settings->sync();
@@ -186,5 +189,27 @@ void AppSettings::setAlertSettings(const AlertSettings &alerts)
     m_settings->setValue(QLatin1String(kAlertsSound), alerts.sound);
     m_settings->setValue(QLatin1String(kAlertsTray), alerts.trayIcon);
     m_settings->setValue(QLatin1String(kAlertsKeepRunning), alerts.keepRunningInTray);
+    m_settings->sync();
+}
+
+namespace {
+constexpr char kLanguageKey[] = "ui/language";
+} // namespace
+
+QStringList AppSettings::languages()
+{
+    return {u"system"_s, u"en"_s, u"zh_CN"_s};
+}
+
+QString AppSettings::language() const
+{
+    const QString value = m_settings->value(QLatin1String(kLanguageKey)).toString().trimmed();
+    return languages().contains(value) ? value : u"system"_s;
+}
+
+void AppSettings::setLanguage(const QString &language)
+{
+    if (languages().contains(language))
+        m_settings->setValue(QLatin1String(kLanguageKey), language);
     m_settings->sync();
 }

@@ -28,6 +28,12 @@ public:
     SocketConfig feedConfig() const;
     void setFeedConfig(const SocketConfig &config);
 
+    // The language of the window: "system" (the default: the system's locale), "en" or
+    // "zh_CN". Read at start: a change takes effect at the next start.
+    QString language() const;
+    void setLanguage(const QString &language);
+    static QStringList languages();
+
     // Which alerts, and how: alerts/* over the defaults; a bad value is a problem and the
     // default.
     AlertSettings alertSettings() const;

@@ -9,6 +9,7 @@
 #include "net/secrets.h"
 #include "net/socketmanager.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcFeed, "trademonitor.feed")
@@ -132,7 +133,9 @@ void FeedSession::handleMessage(const QByteArray &message)
             // Whatever the book holds is no longer what the server has: the updates that
             // follow belong to a Snapshot we could not read. Counts as no Snapshot at all.
             m_book->expectSnapshot();
-            m_socket->dataUnusable(u"The Snapshot was rejected: %1."_s.arg(m_lastRejection));
+            m_socket->dataUnusable(
+                QCoreApplication::translate("FeedSession", "The Snapshot was rejected: %1.")
+                    .arg(m_lastRejection));
         }
         return;
     }
@@ -171,10 +174,14 @@ void FeedSession::onServerError(int code, const QString &text)
     QString said = text.left(kServerTextLength);
     if (said.isEmpty())
         said = refusal.meaning;
-    QString reason =
-        said.isEmpty()
-            ? u"The server refused the subscription: error %1."_s.arg(code)
-            : u"The server refused the subscription: error %1 (%2)."_s.arg(code).arg(said);
+    QString reason = said.isEmpty()
+                         ? QCoreApplication::translate(
+                               "FeedSession", "The server refused the subscription: error %1.")
+                               .arg(code)
+                         : QCoreApplication::translate(
+                               "FeedSession", "The server refused the subscription: error %1 (%2).")
+                               .arg(code)
+                               .arg(said);
     if (!refusal.hint.isEmpty())
         reason += u" "_s + refusal.hint;
     m_socket->failAttempt(reason, refusal.fatal ? SocketManager::Failure::Fatal

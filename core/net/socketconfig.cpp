@@ -3,6 +3,8 @@
 
 #include "domain/credentials.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 QString SocketConfig::validateUrl(const QUrl &url)
@@ -21,26 +23,36 @@ QString SocketConfig::validate() const
     if (QString error = validateUrl(url); !error.isEmpty())
         return error;
     if (traderId <= 0)
-        return u"The trader id must be a positive number."_s;
+        return QCoreApplication::translate("SocketConfig",
+                                           "The trader id must be a positive number.");
     if (heartbeatInterval <= milliseconds::zero())
-        return u"The heartbeat interval must be greater than zero."_s;
+        return QCoreApplication::translate("SocketConfig",
+                                           "The heartbeat interval must be greater than zero.");
     if (pongTimeout <= milliseconds::zero())
-        return u"The pong timeout must be greater than zero."_s;
+        return QCoreApplication::translate("SocketConfig",
+                                           "The pong timeout must be greater than zero.");
     if (connectTimeout <= milliseconds::zero())
-        return u"The connect timeout must be greater than zero."_s;
+        return QCoreApplication::translate("SocketConfig",
+                                           "The connect timeout must be greater than zero.");
     if (reconnectMin < milliseconds::zero())
-        return u"The shortest reconnect delay cannot be negative."_s;
+        return QCoreApplication::translate("SocketConfig",
+                                           "The shortest reconnect delay cannot be negative.");
     if (reconnectMax < reconnectMin)
-        return u"The longest reconnect delay (%1 ms) is shorter than the shortest (%2 ms)."_s
+        return QCoreApplication::translate(
+                   "SocketConfig",
+                   "The longest reconnect delay (%1 ms) is shorter than the shortest (%2 ms).")
             .arg(reconnectMax.count())
             .arg(reconnectMin.count());
     if (maxRetries < 0)
-        return u"The number of retries cannot be negative (0 means unlimited)."_s;
+        return QCoreApplication::translate(
+            "SocketConfig", "The number of retries cannot be negative (0 means unlimited).");
     if (maxIncomingMessageSize <= 0)
-        return u"The largest incoming message must be greater than zero."_s;
+        return QCoreApplication::translate(
+            "SocketConfig", "The largest incoming message must be greater than zero.");
     if (snapshotTimeout <= milliseconds::zero())
-        return u"The snapshot timeout must be greater than zero."_s;
+        return QCoreApplication::translate("SocketConfig",
+                                           "The snapshot timeout must be greater than zero.");
     if (giveUpAfter < milliseconds::zero())
-        return u"The give-up time cannot be negative."_s;
+        return QCoreApplication::translate("SocketConfig", "The give-up time cannot be negative.");
     return {};
 }

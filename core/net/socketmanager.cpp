@@ -7,6 +7,7 @@
 #include "net/refusal.h"
 #include "net/secrets.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QMetaEnum>
@@ -61,8 +62,13 @@ bool isFatalCloseCode(int code)
 QString describeClose(int code, const QString &reason)
 {
     if (reason.isEmpty())
-        return u"The server closed the connection (code %1)."_s.arg(code);
-    return u"The server closed the connection (code %1: %2)."_s.arg(code).arg(reason);
+        return QCoreApplication::translate("SocketManager",
+                                           "The server closed the connection (code %1).")
+            .arg(code);
+    return QCoreApplication::translate("SocketManager",
+                                       "The server closed the connection (code %1: %2).")
+        .arg(code)
+        .arg(reason);
 }
 
 } // namespace
@@ -92,17 +98,21 @@ SocketManager::SocketManager(const SocketConfig &config, QObject *parent)
     connect(&m_heartbeat, &Heartbeat::sleepDetected, this, &SocketManager::sleepDetected);
     connect(&m_retryTimer, &QTimer::timeout, this, &SocketManager::onRetryTimer);
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
-        connectionLost(u"Timed out connecting to %1 after %2 ms."_s.arg(hostPort(m_config.url))
-                           .arg(m_config.connectTimeout.count()),
-                       Failure::Transient);
+        connectionLost(
+            QCoreApplication::translate("SocketManager", "Timed out connecting to %1 after %2 ms.")
+                .arg(hostPort(m_config.url))
+                .arg(m_config.connectTimeout.count()),
+            Failure::Transient);
     });
     connect(&m_closeTimer, &QTimer::timeout, this, [this] {
         qCInfo(lcSocket) << "the server did not answer the close frame in time; aborting";
         finishClose();
     });
     connect(&m_dataTimer, &QTimer::timeout, this, [this] {
-        onDataMissing(u"The server sent no data within %1 ms of the subscription."_s.arg(
-            m_config.snapshotTimeout.count()));
+        onDataMissing(
+            QCoreApplication::translate("SocketManager",
+                                        "The server sent no data within %1 ms of the subscription.")
+                .arg(m_config.snapshotTimeout.count()));
     });
 }
 
@@ -526,9 +536,13 @@ QString SocketManager::describeEnding(Failure *failure) const
                 *failure = Failure::Fatal;
             QString text =
                 refusal.meaning.isEmpty()
-                    ? u"The server refused the connection: HTTP %1."_s.arg(status)
-                    : u"The server refused the connection: HTTP %1 (%2)."_s.arg(status).arg(
-                          refusal.meaning);
+                    ? QCoreApplication::translate("SocketManager",
+                                                  "The server refused the connection: HTTP %1.")
+                          .arg(status)
+                    : QCoreApplication::translate(
+                          "SocketManager", "The server refused the connection: HTTP %1 (%2).")
+                          .arg(status)
+                          .arg(refusal.meaning);
             if (!refusal.hint.isEmpty())
                 text += u" "_s + refusal.hint;
             return text;
@@ -544,20 +558,25 @@ QString SocketManager::describeEnding(Failure *failure) const
         case QAbstractSocket::RemoteHostClosedError:
             break; // the close frame, if any, says more: see below
         case QAbstractSocket::ConnectionRefusedError:
-            return u"Connection refused by %1."_s.arg(where);
+            return QCoreApplication::translate("SocketManager", "Connection refused by %1.")
+                .arg(where);
         case QAbstractSocket::HostNotFoundError:
-            return u"Host not found: %1."_s.arg(m_config.url.host());
+            return QCoreApplication::translate("SocketManager", "Host not found: %1.")
+                .arg(m_config.url.host());
         case QAbstractSocket::SocketTimeoutError:
-            return u"Timed out talking to %1."_s.arg(where);
+            return QCoreApplication::translate("SocketManager", "Timed out talking to %1.")
+                .arg(where);
         case QAbstractSocket::SslHandshakeFailedError:
         case QAbstractSocket::SslInternalError:
         case QAbstractSocket::SslInvalidUserDataError:
             // A certificate problem does not fix itself in a few seconds: no retry storm.
             *failure = Failure::Fatal;
-            return u"TLS with %1 failed: %2"_s.arg(
-                where, m_ending.tlsErrors.isEmpty() ? m_ending.errorString : m_ending.tlsErrors);
+            return QCoreApplication::translate("SocketManager", "TLS with %1 failed: %2")
+                .arg(where,
+                     m_ending.tlsErrors.isEmpty() ? m_ending.errorString : m_ending.tlsErrors);
         default:
-            return u"Network error with %1: %2"_s.arg(where, m_ending.errorString);
+            return QCoreApplication::translate("SocketManager", "Network error with %1: %2")
+                .arg(where, m_ending.errorString);
         }
     }
 

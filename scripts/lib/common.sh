@@ -8,6 +8,7 @@ TM_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev
     libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins libsimdjson-dev
     qt6-tools-dev qt6-l10n-tools # Qt6LinguistTools for CMake, lupdate and lrelease
+    qt6-translations-l10n fonts-wqy-microhei # Qt's own Chinese, and a CJK font for the screenshots
     qtkeychain-qt6-dev # the token in the system keychain
     qt6-charts-dev libqt6opengl6-dev # the Closed Trades charts (GPL-3.0); Debian's Charts CMake package needs OpenGL's, which it does not pull in
     iproute2 # ip: the loopback-only test brings lo up in a network namespace of its own

@@ -1,0 +1,1801 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Trade Monitor</source>
+        <translation>关于交易监控</translation>
+    </message>
+    <message>
+        <source>Qt %1</source>
+        <translation>Qt %1</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with %2)</source>
+        <translation>Qt %1（编译时为 %2）</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Trade Monitor %1&lt;/h3&gt;&lt;p&gt;Live open positions and closed-trade history from a WebSocket feed.&lt;/p&gt;&lt;p&gt;Feed: %2&lt;br&gt;History: %3&lt;/p&gt;&lt;p&gt;Runs on %4.&lt;/p&gt;&lt;p&gt;Copyright © the Trade Monitor authors. Free software under the GNU General Public License, version 3 or (at your option) any later version: you may share and change it under its terms. There is NO WARRANTY. The Licence tab has the whole text; Third-party notices names what it is built on.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;交易监控 %1&lt;/h3&gt;&lt;p&gt;通过 WebSocket 数据源实时查看持仓和已平仓历史。&lt;/p&gt;&lt;p&gt;数据源：%2&lt;br&gt;历史记录：%3&lt;/p&gt;&lt;p&gt;运行于 %4。&lt;/p&gt;&lt;p&gt;版权所有 © 交易监控作者。本程序是自由软件，依据 GNU 通用公共许可证第 3 版或（由您选择）任何更新版本发布：您可以按其条款分享和修改。本程序不提供任何担保。“许可证”页有全文；“第三方声明”列出了它所依赖的软件。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Licence (GPL-3.0-or-later)</source>
+        <translation>许可证(&amp;L)（GPL-3.0-or-later）</translation>
+    </message>
+    <message>
+        <source>&amp;Third-party notices</source>
+        <translation>第三方声明(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>Account</name>
+    <message>
+        <source>Unknown account</source>
+        <translation>未知账户</translation>
+    </message>
+    <message>
+        <source>Demo account %1</source>
+        <translation>模拟账户 %1</translation>
+    </message>
+    <message>
+        <source>%1 @ %2</source>
+        <translation>%1 @ %2</translation>
+    </message>
+</context>
+<context>
+    <name>AccountBar</name>
+    <message>
+        <source>Balance:</source>
+        <translation>余额：</translation>
+    </message>
+    <message>
+        <source>Closed trades&apos; result and deposits</source>
+        <translation>已平仓交易的结果与入金</translation>
+    </message>
+    <message>
+        <source>Equity:</source>
+        <translation>净值：</translation>
+    </message>
+    <message>
+        <source>Balance plus the floating profit, net of swap and commission</source>
+        <translation>余额加上浮动盈亏（已扣除库存费和手续费）</translation>
+    </message>
+    <message>
+        <source>Margin:</source>
+        <translation>保证金：</translation>
+    </message>
+    <message>
+        <source>Held by the open positions</source>
+        <translation>持仓占用的保证金</translation>
+    </message>
+    <message>
+        <source>Free margin:</source>
+        <translation>可用保证金：</translation>
+    </message>
+    <message>
+        <source>Equity minus margin: what new positions can use</source>
+        <translation>净值减去保证金：新开仓可以使用的部分</translation>
+    </message>
+    <message>
+        <source>Margin level:</source>
+        <translation>保证金比例：</translation>
+    </message>
+    <message>
+        <source>Equity over margin; the broker stops positions out when it falls too low</source>
+        <translation>净值与保证金之比；过低时经纪商会强制平仓</translation>
+    </message>
+    <message>
+        <source>Positions:</source>
+        <translation>持仓：</translation>
+    </message>
+    <message>
+        <source>Open positions, all of them</source>
+        <translation>全部持仓</translation>
+    </message>
+    <message>
+        <source>Lots:</source>
+        <translation>手数：</translation>
+    </message>
+    <message>
+        <source>Volume of every open position</source>
+        <translation>所有持仓的手数</translation>
+    </message>
+    <message>
+        <source>Floating P/L:</source>
+        <translation>浮动盈亏：</translation>
+    </message>
+    <message>
+        <source>Profit of every open position, net of swap and commission</source>
+        <translation>所有持仓的盈亏，已扣除库存费和手续费</translation>
+    </message>
+    <message>
+        <source>No balance or margin from this feed</source>
+        <translation>此数据源不提供余额和保证金</translation>
+    </message>
+    <message>
+        <source>The feed sends no account figures (no Account message): balance, equity and margin are left out rather than guessed.</source>
+        <translation>此数据源不发送账户数据（没有 Account 消息）：余额、净值和保证金不显示，而不是猜测。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>margin level without margin in use</comment>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>Alerts</name>
+    <message>
+        <source>The feed is lost</source>
+        <translation>数据源已断开</translation>
+    </message>
+    <message>
+        <source>No live data for %1 s. Trade Monitor keeps trying.</source>
+        <translation>已有 %1 秒没有实时数据。交易监控会继续重试。</translation>
+    </message>
+    <message>
+        <source>No live data for %1 s: %2 Trade Monitor keeps trying.</source>
+        <translation>已有 %1 秒没有实时数据：%2 交易监控会继续重试。</translation>
+    </message>
+    <message>
+        <source>%1 opened %2</source>
+        <translation>%1 开仓 %2</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>开仓 %1</translation>
+    </message>
+    <message>
+        <source>Ticket %1 at %2</source>
+        <translation>订单 %1，价格 %2</translation>
+    </message>
+    <message>
+        <source>%1 closed %2: %3</source>
+        <translation>%1 平仓 %2：%3</translation>
+    </message>
+    <message>
+        <source>Closed %1: %2</source>
+        <translation>平仓 %1：%2</translation>
+    </message>
+    <message>
+        <source>Ticket %1 · %2</source>
+        <translation>订单 %1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n position(s) opened</source>
+        <translation>
+            <numerusform>开仓 %n 笔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n position(s) closed</source>
+        <translation>
+            <numerusform>平仓 %n 笔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Net of the closes: %1</source>
+        <translation>平仓净盈亏：%1</translation>
+    </message>
+    <message>
+        <source>Margin level %1 % is below %2 %</source>
+        <translation>保证金比例 %1 % 低于 %2 %</translation>
+    </message>
+    <message>
+        <source>Equity %1 %3 on %2 %3 of margin. Below the broker&apos;s stop-out level positions are closed.</source>
+        <translation>净值 %1 %3，保证金 %2 %3。低于经纪商的强平水平时持仓会被平掉。</translation>
+    </message>
+    <message>
+        <source>The feed is live again</source>
+        <translation>数据源已恢复实时</translation>
+    </message>
+    <message>
+        <source>Back after %1 s.</source>
+        <translation>%1 秒后恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>AppSettings</name>
+    <message>
+        <source>The token could not be saved: %1</source>
+        <translation>无法保存令牌：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedTradeStore</name>
+    <message>
+        <source>The SQLite driver for Qt is missing (Debian: libqt6sql6-sqlite)</source>
+        <translation>缺少 Qt 的 SQLite 驱动（Debian：libqt6sql6-sqlite）</translation>
+    </message>
+    <message>
+        <source>Cannot open the trade history %1</source>
+        <translation>无法打开交易历史 %1</translation>
+    </message>
+    <message>
+        <source>The trade history %1 is locked by another program</source>
+        <translation>交易历史 %1 被另一个程序锁定</translation>
+    </message>
+    <message>
+        <source>The trade history %1 is damaged or not a Trade Monitor database. It was left as it is: move it aside (or restore a backup) and a new history is started, or start with --db and another file</source>
+        <translation>交易历史 %1 已损坏，或不是交易监控的数据库。它保持原样：将其移走（或恢复备份）后会新建历史，或使用 --db 指定另一个文件启动</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the trade history: check that the place exists and can be written, or start with --db and another file</source>
+        <translation>无法为交易历史创建文件夹 %1：请检查该位置是否存在且可写，或使用 --db 指定另一个文件启动</translation>
+    </message>
+    <message>
+        <source>the file is read-only</source>
+        <translation>文件是只读的</translation>
+    </message>
+    <message>
+        <source>it is on a read-only medium or in a read-only folder</source>
+        <translation>它位于只读介质或只读文件夹中</translation>
+    </message>
+    <message>
+        <source>its folder is read-only</source>
+        <translation>它所在的文件夹是只读的</translation>
+    </message>
+    <message>
+        <source>Cannot create the trade history %1: %2; start with --db and a file in a folder you can write to</source>
+        <translation>无法创建交易历史 %1：%2；请使用 --db 指定一个可写文件夹中的文件启动</translation>
+    </message>
+    <message>
+        <source>it is on a read-only medium</source>
+        <translation>它位于只读介质上</translation>
+    </message>
+    <message>
+        <source>The trade history %1 is read-only (%2) and from another version of Trade Monitor, which cannot update it. Make it writable once, or start with --db and another file</source>
+        <translation>交易历史 %1 是只读的（%2），且来自另一版本的交易监控，无法升级。请使其可写一次，或使用 --db 指定另一个文件启动</translation>
+    </message>
+    <message>
+        <source>The trade history %1 is read-only (%2): it is shown, but closed trades cannot be saved to it. Make it writable, or start with --db and another file.</source>
+        <translation>交易历史 %1 是只读的（%2）：可以查看，但已平仓交易无法保存到其中。请使其可写，或使用 --db 指定另一个文件启动。</translation>
+    </message>
+    <message>
+        <source>Cannot update the trade history</source>
+        <translation>无法更新交易历史</translation>
+    </message>
+    <message>
+        <source>Cannot read the trade history&apos;s version</source>
+        <translation>无法读取交易历史的版本</translation>
+    </message>
+    <message>
+        <source>The trade history was written by a newer Trade Monitor (schema %1, this one knows %2); it was left as it is</source>
+        <translation>交易历史由更新版本的交易监控写入（结构 %1，本版本只认识 %2）；它保持原样</translation>
+    </message>
+    <message>
+        <source>Cannot open the trade history</source>
+        <translation>无法打开交易历史</translation>
+    </message>
+    <message>
+        <source>Cannot update the trade history to schema %1</source>
+        <translation>无法将交易历史升级到结构 %1</translation>
+    </message>
+    <message>
+        <source>The trade history is read-only; %1 not saved to it</source>
+        <translation>交易历史是只读的；%1 未保存</translation>
+    </message>
+    <message>
+        <source>The trade history is not open; %1 not saved to it</source>
+        <translation>交易历史未打开；%1 未保存</translation>
+    </message>
+    <message>
+        <source>Cannot save closed trades</source>
+        <translation>无法保存已平仓交易</translation>
+    </message>
+    <message>
+        <source>Cannot save closed trades; the batch (%1) was not written</source>
+        <translation>无法保存已平仓交易；这一批（%1）未写入</translation>
+    </message>
+    <message>
+        <source>Cannot correct the trade history</source>
+        <translation>无法更正交易历史</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedTradesModel</name>
+    <message>
+        <source>This position vanished from the feed while it was away. It is counted as closed until the feed confirms how it closed; if it turns up open again, it is taken out of the history.</source>
+        <translation>此持仓在数据源断开期间消失了。在数据源确认其平仓方式之前，它按已平仓计算；如果它再次以持仓出现，会从历史中移除。</translation>
+    </message>
+    <message>
+        <source>Open time</source>
+        <translation>开仓时间</translation>
+    </message>
+    <message>
+        <source>Close time</source>
+        <translation>平仓时间</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>品种</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>手数</translation>
+    </message>
+    <message>
+        <source>Open price</source>
+        <translation>开仓价</translation>
+    </message>
+    <message>
+        <source>Close price</source>
+        <translation>平仓价</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>库存费</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>盈亏</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>平仓原因</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>信号源</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedTradesPage</name>
+    <message>
+        <source>Account:</source>
+        <translation>账户：</translation>
+    </message>
+    <message>
+        <source>Every account with trades in this history; the current feed&apos;s first</source>
+        <translation>此历史中有交易的所有账户；当前数据源的账户排在最前</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时间段：</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>自定义范围</translation>
+    </message>
+    <message>
+        <source>For Excel</source>
+        <translation>用于 Excel</translation>
+    </message>
+    <message>
+        <source>UTF-8 with a byte-order mark, so that Excel shows Chinese names right; uncheck for tools that do not expect one</source>
+        <translation>带字节顺序标记的 UTF-8，使 Excel 正确显示中文名称；用于不需要它的工具时请取消勾选</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save the trades shown as a CSV file (Ctrl+E)</source>
+        <translation>将显示的交易保存为 CSV 文件（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Click to sort; drag to move; right-click to show or hide columns</source>
+        <translation>单击排序；拖动移动；右键显示或隐藏列</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>清除筛选(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show every trade of the period again</source>
+        <translation>重新显示该时间段的全部交易</translation>
+    </message>
+    <message>
+        <source>%1 (this feed)</source>
+        <translation>%1（当前数据源）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n trade(s) shown (%2)</source>
+        <translation>
+            <numerusform>显示 %n 笔交易中的 %1 笔（%2）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trade(s)</source>
+        <translation>
+            <numerusform>%n 笔交易</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(incl. %1 unconfirmed)</source>
+        <translation>（含 %1 笔未确认）</translation>
+    </message>
+    <message>
+        <source>%1 · Gross profit %2 · Swap %3 · Commission %4 · Net %5</source>
+        <translation>%1 · 毛利 %2 · 库存费 %3 · 手续费 %4 · 净盈亏 %5</translation>
+    </message>
+    <message>
+        <source>Closed trades are put aside in %1 and written to the history as soon as it can be written.</source>
+        <translation>已平仓交易暂存在 %1，历史可写后立即写入。</translation>
+    </message>
+    <message>
+        <source>Closed trades are kept in memory only, for this session: they are lost when Trade Monitor quits.</source>
+        <translation>已平仓交易仅保存在本次运行的内存中：交易监控退出时会丢失。</translation>
+    </message>
+    <message>
+        <source>%1 not saved yet: %2</source>
+        <translation>%1 尚未保存：%2</translation>
+    </message>
+    <message>
+        <source>%1 of them could not even be put aside on disk and would be lost if Trade Monitor quit now.</source>
+        <translation>其中 %1 笔甚至无法暂存到磁盘，如果现在退出交易监控就会丢失。</translation>
+    </message>
+    <message>
+        <source>They are kept safe in %1 and written as soon as the history can be written again.</source>
+        <translation>它们安全地保存在 %1，历史可写后立即写入。</translation>
+    </message>
+    <message>
+        <source>Export closed trades</source>
+        <translation>导出已平仓交易</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>The trades could not be written to %1:
+%2</source>
+        <translation>无法将交易写入 %1：
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnFit</name>
+    <message>
+        <source>%1
+Hidden to fit the window: %2</source>
+        <translation>%1
+为适应窗口而隐藏：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionLog</name>
+    <message>
+        <source>Connecting to %1 (retry %2)</source>
+        <translation>正在连接 %1（第 %2 次重试）</translation>
+    </message>
+    <message>
+        <source>Connecting to %1</source>
+        <translation>正在连接 %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>已连接到 %1</translation>
+    </message>
+    <message>
+        <source>The network is down: waiting for it before connecting again</source>
+        <translation>网络已断开：等待网络恢复后再连接</translation>
+    </message>
+    <message>
+        <source>Connection closed</source>
+        <translation>连接已关闭</translation>
+    </message>
+    <message>
+        <source>No usable data yet; subscribing once more</source>
+        <translation>尚无可用数据；再订阅一次</translation>
+    </message>
+    <message>
+        <source>Subscribed; waiting for the Snapshot (up to %1 s)</source>
+        <translation>已订阅；等待快照（最多 %1 秒）</translation>
+    </message>
+    <message>
+        <source>Dropped: %1</source>
+        <translation>已断开：%1</translation>
+    </message>
+    <message>
+        <source>Attempt failed: %1</source>
+        <translation>尝试失败：%1</translation>
+    </message>
+    <message>
+        <source>Retry %1 of %2 in %3 s</source>
+        <translation>%3 秒后第 %1/%2 次重试</translation>
+    </message>
+    <message>
+        <source>Retry %1 in %2 s</source>
+        <translation>%2 秒后第 %1 次重试</translation>
+    </message>
+    <message>
+        <source> (giving up in %1 s)</source>
+        <translation>（%1 秒后放弃）</translation>
+    </message>
+    <message>
+        <source>Gave up: %1</source>
+        <translation>已放弃：%1</translation>
+    </message>
+    <message>
+        <source>The computer seems to have slept (the heartbeat came %1 s late); checking the link</source>
+        <translation>电脑似乎休眠过（心跳晚了 %1 秒）；正在检查连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>Snapshot with %n position(s): live</source>
+        <translation>
+            <numerusform>快照含 %n 笔持仓：实时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: asking for a fresh Snapshot</source>
+        <translation>%1：请求新的快照</translation>
+    </message>
+    <message>
+        <source>Server error %1</source>
+        <translation>服务器错误 %1</translation>
+    </message>
+    <message>
+        <source>Server error %1: %2</source>
+        <translation>服务器错误 %1：%2</translation>
+    </message>
+    <message>
+        <source>Message rejected: %1</source>
+        <translation>消息被拒绝：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) rejected in %1 s; the first: %2</source>
+        <translation>
+            <numerusform>%1 秒内拒绝了 %n 条消息；第一条：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A row was left out of the list: %1</source>
+        <translation>列表中有一行被略过：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) left out of lists in %1 s; the first: %2</source>
+        <translation>
+            <numerusform>%1 秒内列表中略过 %n 行；第一行：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionLogWindow</name>
+    <message>
+        <source>Connection Log</source>
+        <translation>连接日志</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy &amp;All</source>
+        <translation>全部复制(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>FeedProfile</name>
+    <message>
+        <source>profile %1: cannot be read (%2); the built-in profiles are %3</source>
+        <translation>配置文件 %1：无法读取（%2）；内置配置为 %3</translation>
+    </message>
+    <message>
+        <source>profile %1: larger than 1 MiB, not a profile</source>
+        <translation>配置文件 %1：超过 1 MiB，不是配置文件</translation>
+    </message>
+    <message>
+        <source>profile %1: %2</source>
+        <translation>配置文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>profile %1: key &quot;%2&quot;: %3</source>
+        <translation>配置文件 %1：键“%2”：%3</translation>
+    </message>
+    <message>
+        <source>not JSON (%1 at byte %2)</source>
+        <translation>不是 JSON（第 %2 字节处 %1）</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation>必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>unknown key (known: %1)</source>
+        <translation>未知的键（已知：%1）</translation>
+    </message>
+    <message>
+        <source>unknown envelope &quot;%1&quot; (expected &quot;native&quot; or &quot;seed&quot;)</source>
+        <translation>未知的封装“%1”（应为“native”或“seed”）</translation>
+    </message>
+    <message>
+        <source>must be a JSON object (the message to send)</source>
+        <translation>必须是 JSON 对象（要发送的消息）</translation>
+    </message>
+    <message>
+        <source>must be an object of our name to theirs</source>
+        <translation>必须是从我方字段名到对方字段名的对象</translation>
+    </message>
+    <message>
+        <source>unknown field (ours are: %1)</source>
+        <translation>未知字段（我方字段为：%1）</translation>
+    </message>
+    <message>
+        <source>must be the feed&apos;s name for it, a string</source>
+        <translation>必须是数据源对它的命名，一个字符串</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is mapped twice (to %2 and to %3)</source>
+        <translation>“%1”被映射了两次（到 %2 和 %3）</translation>
+    </message>
+    <message>
+        <source>unknown time unit (expected &quot;ms&quot; or &quot;s&quot;)</source>
+        <translation>未知的时间单位（应为“ms”或“s”）</translation>
+    </message>
+    <message>
+        <source>must be a whole number, the feed&apos;s success code</source>
+        <translation>必须是整数，即数据源的成功代码</translation>
+    </message>
+</context>
+<context>
+    <name>FeedSession</name>
+    <message>
+        <source>The Snapshot was rejected: %1.</source>
+        <translation>快照被拒绝：%1。</translation>
+    </message>
+    <message>
+        <source>The server refused the subscription: error %1.</source>
+        <translation>服务器拒绝了订阅：错误 %1。</translation>
+    </message>
+    <message>
+        <source>The server refused the subscription: error %1 (%2).</source>
+        <translation>服务器拒绝了订阅：错误 %1（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedSetting</name>
+    <message>
+        <source>The trader id</source>
+        <translation>交易员 ID</translation>
+    </message>
+    <message>
+        <source>The trader whose positions to show.</source>
+        <translation>要显示其持仓的交易员。</translation>
+    </message>
+    <message>
+        <source>The heartbeat interval</source>
+        <translation>心跳间隔</translation>
+    </message>
+    <message>
+        <source>Milliseconds between heartbeat pings.</source>
+        <translation>两次心跳之间的毫秒数。</translation>
+    </message>
+    <message>
+        <source>The pong timeout</source>
+        <translation>心跳应答超时</translation>
+    </message>
+    <message>
+        <source>Milliseconds to wait for any reply after a ping before the link counts as dead.</source>
+        <translation>发送心跳后等待任何回复的毫秒数，超时则认为连接已断。</translation>
+    </message>
+    <message>
+        <source>The connect timeout</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <source>Milliseconds allowed for connect plus handshake.</source>
+        <translation>连接加握手允许的毫秒数。</translation>
+    </message>
+    <message>
+        <source>The snapshot timeout</source>
+        <translation>快照超时</translation>
+    </message>
+    <message>
+        <source>Milliseconds to wait for the positions after subscribing before asking again; a second wait without them fails the attempt.</source>
+        <translation>订阅后等待持仓数据的毫秒数，超时则再请求一次；第二次仍未收到则本次尝试失败。</translation>
+    </message>
+    <message>
+        <source>The number of retries</source>
+        <translation>重试次数</translation>
+    </message>
+    <message>
+        <source>Reconnect attempts before giving up; 0 = unlimited.</source>
+        <translation>放弃前的重连次数；0 = 不限。</translation>
+    </message>
+    <message>
+        <source>The give-up time</source>
+        <translation>放弃时间</translation>
+    </message>
+    <message>
+        <source>Give up only once the retries are used up and the feed has been down this long; 0 = as soon as the retries are used up.</source>
+        <translation>只有在重试用完且数据源已断开这么久之后才放弃；0 = 重试用完立即放弃。</translation>
+    </message>
+    <message>
+        <source>The shortest reconnect delay</source>
+        <translation>最短重连延迟</translation>
+    </message>
+    <message>
+        <source>Base reconnect delay in milliseconds, at least 100.</source>
+        <translation>基础重连延迟（毫秒），至少 100。</translation>
+    </message>
+    <message>
+        <source>The longest reconnect delay</source>
+        <translation>最长重连延迟</translation>
+    </message>
+    <message>
+        <source>Longest reconnect delay in milliseconds.</source>
+        <translation>最长重连延迟（毫秒）。</translation>
+    </message>
+    <message>
+        <source>The shortest reconnect delay must be at least %1 ms: retrying faster would hammer a server that is coming back.</source>
+        <translation>最短重连延迟至少为 %1 毫秒：更快的重试会冲击正在恢复的服务器。</translation>
+    </message>
+    <message>
+        <source>%1 must be from %2 to %3 ms (not %4).</source>
+        <translation>%1 必须在 %2 到 %3 毫秒之间（不是 %4）。</translation>
+    </message>
+    <message>
+        <source>%1 must be from %2 to %3 (not %4).</source>
+        <translation>%1 必须在 %2 到 %3 之间（不是 %4）。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedSource</name>
+    <message>
+        <source>The demo feed cannot start: %1</source>
+        <translation>模拟数据源无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Demo feed</source>
+        <translation>模拟数据源</translation>
+    </message>
+</context>
+<context>
+    <name>FeedStatus</name>
+    <message numerus="yes">
+        <source>updated %n s ago</source>
+        <translation>
+            <numerusform>%n 秒前更新</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no change for %1</source>
+        <translation>%1 无变化</translation>
+    </message>
+    <message>
+        <source>last data %1 ago</source>
+        <translation>最后数据在 %1 前</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>The server reported error %1 at %2.</source>
+        <translation>服务器在 %2 报告错误 %1。</translation>
+    </message>
+    <message>
+        <source>The server reported error %1 at %2: %3</source>
+        <translation>服务器在 %2 报告错误 %1：%3</translation>
+    </message>
+    <message>
+        <source>Connected, waiting for data</source>
+        <translation>已连接，等待数据</translation>
+    </message>
+    <message>
+        <source>Connected to %1, waiting for data: no Snapshot yet, asked again…</source>
+        <translation>已连接到 %1，等待数据：尚未收到快照，已再次请求…</translation>
+    </message>
+    <message>
+        <source>Connected to %1, waiting for data…</source>
+        <translation>已连接到 %1，等待数据…</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>Connecting (retry %1)</source>
+        <translation>正在连接（第 %1 次重试）</translation>
+    </message>
+    <message>
+        <source>Connecting (attempt %1)</source>
+        <translation>正在连接（第 %1 次尝试）</translation>
+    </message>
+    <message>
+        <source>Connecting, attempt %1 — giving up in %2 s…</source>
+        <translation>正在连接，第 %1 次尝试 — %2 秒后放弃…</translation>
+    </message>
+    <message>
+        <source>Reconnecting %1 in %2 s</source>
+        <translation>%2 秒后重连 %1</translation>
+    </message>
+    <message>
+        <source>Reconnecting (%1) in %2 s…</source>
+        <translation>%2 秒后重连（%1）…</translation>
+    </message>
+    <message>
+        <source>Reconnecting, attempt %1 in %2 s</source>
+        <translation>%2 秒后第 %1 次重连</translation>
+    </message>
+    <message>
+        <source>Reconnecting, attempt %1 — giving up in %2 s.</source>
+        <translation>第 %1 次重连 — %2 秒后放弃。</translation>
+    </message>
+    <message>
+        <source>Waiting for the network</source>
+        <translation>等待网络</translation>
+    </message>
+    <message>
+        <source>No network: the feed reconnects when it is back.</source>
+        <translation>没有网络：网络恢复后数据源会重新连接。</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Live feed paused</source>
+        <translation>实时数据已暂停</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>FeedStatusBar</name>
+    <message>
+        <source>Heartbeat round trip</source>
+        <translation>心跳往返时间</translation>
+    </message>
+    <message>
+        <source>Time since the feed last changed the data shown</source>
+        <translation>自数据源上次更新所显示数据以来的时间</translation>
+    </message>
+    <message>
+        <source>no change for %1</source>
+        <translation>%1 无变化</translation>
+    </message>
+    <message>
+        <source>99 min</source>
+        <translation>99 分钟</translation>
+    </message>
+    <message>
+        <source>RTT %1 ms</source>
+        <translation>往返 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Try to connect again now (Ctrl+R)</source>
+        <translation>立即重新连接（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>A simulated account served by Trade Monitor itself: no real positions</source>
+        <translation>由交易监控自身提供的模拟账户：没有真实持仓</translation>
+    </message>
+    <message>
+        <source>The feed&apos;s host</source>
+        <translation>数据源主机</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>&amp;All</source>
+        <translation>全部(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Every position, copies of signal traders first</source>
+        <translation>全部持仓，跟单持仓在前</translation>
+    </message>
+    <message>
+        <source>F&amp;ollowing</source>
+        <translation>跟单(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Positions copying a signal trader</source>
+        <translation>跟随信号源的持仓</translation>
+    </message>
+    <message>
+        <source>&amp;Mine</source>
+        <translation>自主(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Your own positions</source>
+        <translation>您自己的持仓</translation>
+    </message>
+    <message>
+        <source>&amp;Signal trader:</source>
+        <translation>信号源(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>S&amp;ymbol:</source>
+        <translation>品种(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Search symbol or ticket</source>
+        <translation>搜索品种或订单号</translation>
+    </message>
+    <message>
+        <source>Only the copies of one signal trader</source>
+        <translation>仅显示一个信号源的跟单</translation>
+    </message>
+    <message>
+        <source>Your own positions copy no signal trader</source>
+        <translation>您自己的持仓不跟随任何信号源</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Open Trades</source>
+        <translation>持仓</translation>
+    </message>
+    <message>
+        <source>Closed Trades</source>
+        <translation>已平仓</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2</source>
+        <translation>已将 %1 导出到 %2</translation>
+    </message>
+    <message>
+        <source>Demo feed · simulated account</source>
+        <translation>模拟数据源 · 模拟账户</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Closed Trades…</source>
+        <translation>导出已平仓交易(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Trades</source>
+        <translation>持仓(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Closed Trades</source>
+        <translation>已平仓(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Find Position</source>
+        <translation>查找持仓(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Connection &amp;Log</source>
+        <translation>连接日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>重新连接(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Trade Monitor</source>
+        <translation>关于交易监控(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Paused: the live feed is closed while Closed Trades is in front</source>
+        <translation>已暂停：查看已平仓时实时数据关闭</translation>
+    </message>
+    <message>
+        <source>Resumed: Open Trades is in front</source>
+        <translation>已恢复：正在查看持仓</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>Trade Monitor</source>
+        <translation>交易监控</translation>
+    </message>
+    <message>
+        <source>Trade Monitor — %1</source>
+        <translation>交易监控 — %1</translation>
+    </message>
+    <message>
+        <source>%1 not saved yet: %2</source>
+        <translation>%1 尚未保存：%2</translation>
+    </message>
+    <message>
+        <source>Closed trades would be lost</source>
+        <translation>已平仓交易将会丢失</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved, not even to the spool next to the history: %2
+
+If you quit now they are lost. The feed&apos;s History sends recent closes again when you reconnect, but not necessarily all of them.</source>
+        <translation>%1 无法保存，甚至无法暂存到历史旁的暂存文件：%2
+
+如果现在退出，它们将会丢失。重新连接时数据源的历史消息会再次发送最近的平仓，但不一定全部。</translation>
+    </message>
+    <message>
+        <source>Trade Monitor keeps running</source>
+        <translation>交易监控仍在运行</translation>
+    </message>
+    <message>
+        <source>It watches the feed from the tray. Quit from its menu or with File → Quit.</source>
+        <translation>它在托盘中继续监视数据源。可从托盘菜单或“文件 → 退出”退出。</translation>
+    </message>
+    <message>
+        <source>The new language takes effect at the next start.</source>
+        <translation>新的语言在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenTradesPage</name>
+    <message>
+        <source>None</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <source>Signal trader</source>
+        <translation>信号源</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>品种</translation>
+    </message>
+    <message>
+        <source>Rows under a row per signal trader (your own positions last) or per symbol, with subtotals; double-click a group to fold it</source>
+        <translation>按信号源（自主持仓在最后）或品种分组并显示小计；双击分组可折叠</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Open Settings…</source>
+        <translation>打开设置…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message>
+        <source>Click to sort; drag to move; right-click to show or hide columns</source>
+        <translation>单击排序；拖动移动；右键显示或隐藏列</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>清除筛选(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show every position again</source>
+        <translation>重新显示全部持仓</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n position(s) shown (%2)</source>
+        <translation>
+            <numerusform>显示 %n 笔持仓中的 %1 笔（%2）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n position(s)</source>
+        <translation>
+            <numerusform>%n 笔持仓</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 lots · Floating P/L %3</source>
+        <translation>%1 · %2 手 · 浮动盈亏 %3</translation>
+    </message>
+    <message>
+        <source>No positions match the filters</source>
+        <translation>没有符合筛选条件的持仓</translation>
+    </message>
+    <message>
+        <source>No open positions</source>
+        <translation>没有持仓</translation>
+    </message>
+    <message>
+        <source>No positions from the feed yet</source>
+        <translation>尚未从数据源收到持仓</translation>
+    </message>
+    <message>
+        <source>Default order (following first)</source>
+        <translation>默认顺序（跟单在前）</translation>
+    </message>
+</context>
+<context>
+    <name>PerformanceCharts</name>
+    <message>
+        <source>Equity curve: cumulative net</source>
+        <translation>净值曲线：累计净盈亏</translation>
+    </message>
+    <message>
+        <source>Net per day</source>
+        <translation>每日净盈亏</translation>
+    </message>
+    <message>
+        <source>No trades to chart</source>
+        <translation>没有可绘制的交易</translation>
+    </message>
+    <message>
+        <source>Gain</source>
+        <translation>盈利</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>亏损</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1：%2（%3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trade(s)</source>
+        <translation>
+            <numerusform>%n 笔交易</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Net per day, %1 to %2 (%n day(s) with trades)</source>
+        <translation>
+            <numerusform>每日净盈亏，%1 至 %2（%n 个交易日）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PositionsGroupModel</name>
+    <message>
+        <source>Your own positions</source>
+        <translation>您自己的持仓</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n position(s), net %2</source>
+        <translation>
+            <numerusform>%1 — %n 笔持仓，净盈亏 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click or press Space to show this group&apos;s positions</source>
+        <translation>双击或按空格键显示此分组的持仓</translation>
+    </message>
+    <message>
+        <source>Double-click or press Space to fold this group</source>
+        <translation>双击或按空格键折叠此分组</translation>
+    </message>
+</context>
+<context>
+    <name>PositionsModel</name>
+    <message>
+        <source>Ticket</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Open time</source>
+        <translation>开仓时间</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>品种</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>手数</translation>
+    </message>
+    <message>
+        <source>Open price</source>
+        <translation>开仓价</translation>
+    </message>
+    <message>
+        <source>S/L</source>
+        <translation>止损</translation>
+    </message>
+    <message>
+        <source>T/P</source>
+        <translation>止盈</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>现价</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>库存费</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>盈亏</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>信号源</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>Refusal</name>
+    <message>
+        <source>bad request</source>
+        <translation>请求错误</translation>
+    </message>
+    <message>
+        <source>Check the feed URL and the trader id in Settings.</source>
+        <translation>请在设置中检查数据源地址和交易员 ID。</translation>
+    </message>
+    <message>
+        <source>not authorised</source>
+        <translation>未授权</translation>
+    </message>
+    <message>
+        <source>Check the auth token in Settings.</source>
+        <translation>请在设置中检查认证令牌。</translation>
+    </message>
+    <message>
+        <source>forbidden</source>
+        <translation>禁止访问</translation>
+    </message>
+    <message>
+        <source>Check the auth token and the trader id in Settings.</source>
+        <translation>请在设置中检查认证令牌和交易员 ID。</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Check the trader id and the feed URL in Settings.</source>
+        <translation>请在设置中检查交易员 ID 和数据源地址。</translation>
+    </message>
+    <message>
+        <source>request timeout</source>
+        <translation>请求超时</translation>
+    </message>
+    <message>
+        <source>too many requests</source>
+        <translation>请求过多</translation>
+    </message>
+    <message>
+        <source>server error</source>
+        <translation>服务器错误</translation>
+    </message>
+    <message>
+        <source>bad gateway</source>
+        <translation>网关错误</translation>
+    </message>
+    <message>
+        <source>service unavailable</source>
+        <translation>服务不可用</translation>
+    </message>
+    <message>
+        <source>gateway timeout</source>
+        <translation>网关超时</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>the system keychain</source>
+        <translation>系统钥匙串</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>&amp;Trader id:</source>
+        <translation>交易员 ID(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Heartbeat every:</source>
+        <translation>心跳间隔(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Pong timeout:</source>
+        <translation>心跳应答超时(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Connect timeout:</source>
+        <translation>连接超时(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>S&amp;napshot timeout:</source>
+        <translation>快照超时(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Retries before giving up:</source>
+        <translation>放弃前重试次数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Give up after down for:</source>
+        <translation>断开多久后放弃(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Reconnect delay, &amp;shortest:</source>
+        <translation>最短重连延迟(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Reconnect delay, &amp;longest:</source>
+        <translation>最长重连延迟(&amp;L)：</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>empty: the built-in demo feed</source>
+        <translation>留空：使用内置模拟数据源</translation>
+    </message>
+    <message>
+        <source>Trade Monitor protocol (native)</source>
+        <translation>交易监控协议（native）</translation>
+    </message>
+    <message>
+        <source>Original web client&apos;s backend (seed)</source>
+        <translation>原网页客户端的后端（seed）</translation>
+    </message>
+    <message>
+        <source>Profile file…</source>
+        <translation>配置文件…</translation>
+    </message>
+    <message>
+        <source>How the feed writes its messages; see docs/profiles.md</source>
+        <translation>数据源的消息格式；参见 docs/profiles.md</translation>
+    </message>
+    <message>
+        <source>a profile file (.json)</source>
+        <translation>配置文件（.json）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>none; TRADE_MONITOR_TOKEN in the environment wins</source>
+        <translation>无；环境变量 TRADE_MONITOR_TOKEN 优先</translation>
+    </message>
+    <message>
+        <source>After subscribing, the feed must send its positions within this time; otherwise it is asked once more, then the connection is tried again.</source>
+        <translation>订阅后，数据源必须在此时间内发送持仓；否则再请求一次，然后重新连接。</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>when the retries are used up</source>
+        <translation>重试用完时</translation>
+    </message>
+    <message>
+        <source>Give up only once the retries are used up and the feed has been down this long; until then retries go on at the longest delay.</source>
+        <translation>只有在重试用完且数据源已断开这么久之后才放弃；在此之前按最长延迟继续重试。</translation>
+    </message>
+    <message>
+        <source>Feed &amp;URL:</source>
+        <translation>数据源地址(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Wire format:</source>
+        <translation>消息格式(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Auth t&amp;oken:</source>
+        <translation>认证令牌(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Feed</source>
+        <translation>数据源(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation>提醒(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Choose a profile</source>
+        <translation>选择配置文件</translation>
+    </message>
+    <message>
+        <source>Profiles (*.json)</source>
+        <translation>配置文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Set on the command line for this run; the saved value is used when Trade Monitor starts without it.</source>
+        <translation>本次运行由命令行设置；不带该参数启动交易监控时使用保存的值。</translation>
+    </message>
+    <message>
+        <source>the feed URL</source>
+        <translation>数据源地址</translation>
+    </message>
+    <message>
+        <source>the wire format</source>
+        <translation>消息格式</translation>
+    </message>
+    <message>
+        <source>the token (TRADE_MONITOR_TOKEN)</source>
+        <translation>令牌（TRADE_MONITOR_TOKEN）</translation>
+    </message>
+    <message>
+        <source>Set on the command line for this run: %1. Shown as they run, they cannot be changed here.</source>
+        <translation>本次运行由命令行设置：%1。显示的是运行中的值，无法在此修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Your own positions open or close</source>
+        <translation>自主持仓开仓或平仓(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>F&amp;ollowed signal traders&apos; positions open or close</source>
+        <translation>跟随的信号源持仓开仓或平仓(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Margin level falls below</source>
+        <translation>保证金比例低于(&amp;M)</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Set it above your broker&apos;s stop-out level (often 50 %), to have time to act.</source>
+        <translation>请设置在经纪商的强平水平（通常为 50 %）之上，以便有时间处理。</translation>
+    </message>
+    <message>
+        <source>The feed is &amp;lost for longer than</source>
+        <translation>数据源断开超过(&amp;L)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>And again when it is live: shorter outages pass unnoticed.</source>
+        <translation>恢复实时时也会提醒；更短的中断不会提醒。</translation>
+    </message>
+    <message>
+        <source>Play a so&amp;und</source>
+        <translation>播放声音(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Show an icon in the &amp;tray</source>
+        <translation>在托盘显示图标(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running in the tray when the window is closed</source>
+        <translation>关闭窗口后在托盘继续运行(&amp;K)</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray.</source>
+        <translation>此桌面没有系统托盘。</translation>
+    </message>
+    <message>
+        <source>Notify me when:</source>
+        <translation>在以下情况通知我：</translation>
+    </message>
+    <message>
+        <source>Choose a profile file, or a built-in wire format.</source>
+        <translation>请选择配置文件或内置消息格式。</translation>
+    </message>
+    <message>
+        <source>&amp;Display</source>
+        <translation>显示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>System (the computer&apos;s language)</source>
+        <translation>跟随系统（电脑的语言）</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>语言(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Takes effect when Trade Monitor starts again.</source>
+        <translation>重新启动交易监控后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SocketConfig</name>
+    <message>
+        <source>The trader id must be a positive number.</source>
+        <translation>交易员 ID 必须是正数。</translation>
+    </message>
+    <message>
+        <source>The heartbeat interval must be greater than zero.</source>
+        <translation>心跳间隔必须大于零。</translation>
+    </message>
+    <message>
+        <source>The pong timeout must be greater than zero.</source>
+        <translation>心跳应答超时必须大于零。</translation>
+    </message>
+    <message>
+        <source>The connect timeout must be greater than zero.</source>
+        <translation>连接超时必须大于零。</translation>
+    </message>
+    <message>
+        <source>The shortest reconnect delay cannot be negative.</source>
+        <translation>最短重连延迟不能为负数。</translation>
+    </message>
+    <message>
+        <source>The longest reconnect delay (%1 ms) is shorter than the shortest (%2 ms).</source>
+        <translation>最长重连延迟（%1 毫秒）短于最短重连延迟（%2 毫秒）。</translation>
+    </message>
+    <message>
+        <source>The number of retries cannot be negative (0 means unlimited).</source>
+        <translation>重试次数不能为负数（0 表示不限）。</translation>
+    </message>
+    <message>
+        <source>The largest incoming message must be greater than zero.</source>
+        <translation>最大接收消息长度必须大于零。</translation>
+    </message>
+    <message>
+        <source>The snapshot timeout must be greater than zero.</source>
+        <translation>快照超时必须大于零。</translation>
+    </message>
+    <message>
+        <source>The give-up time cannot be negative.</source>
+        <translation>放弃时间不能为负数。</translation>
+    </message>
+</context>
+<context>
+    <name>SocketManager</name>
+    <message>
+        <source>The server closed the connection (code %1).</source>
+        <translation>服务器关闭了连接（代码 %1）。</translation>
+    </message>
+    <message>
+        <source>The server closed the connection (code %1: %2).</source>
+        <translation>服务器关闭了连接（代码 %1：%2）。</translation>
+    </message>
+    <message>
+        <source>Timed out connecting to %1 after %2 ms.</source>
+        <translation>连接 %1 超时（%2 毫秒）。</translation>
+    </message>
+    <message>
+        <source>The server sent no data within %1 ms of the subscription.</source>
+        <translation>订阅后 %1 毫秒内服务器没有发送数据。</translation>
+    </message>
+    <message>
+        <source>The server refused the connection: HTTP %1.</source>
+        <translation>服务器拒绝了连接：HTTP %1。</translation>
+    </message>
+    <message>
+        <source>The server refused the connection: HTTP %1 (%2).</source>
+        <translation>服务器拒绝了连接：HTTP %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Connection refused by %1.</source>
+        <translation>%1 拒绝了连接。</translation>
+    </message>
+    <message>
+        <source>Host not found: %1.</source>
+        <translation>找不到主机：%1。</translation>
+    </message>
+    <message>
+        <source>Timed out talking to %1.</source>
+        <translation>与 %1 通信超时。</translation>
+    </message>
+    <message>
+        <source>TLS with %1 failed: %2</source>
+        <translation>与 %1 的 TLS 连接失败：%2</translation>
+    </message>
+    <message>
+        <source>Network error with %1: %2</source>
+        <translation>与 %1 的网络错误：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TableMenus</name>
+    <message>
+        <source>&amp;Copy Rows</source>
+        <translation>复制行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Ticket</source>
+        <translation>复制订单号(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Filter by &amp;Symbol %1</source>
+        <translation>按品种 %1 筛选(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Filter by Signal T&amp;rader %1</source>
+        <translation>按信号源 %1 筛选(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Filter by Signal T&amp;rader (your own position)</source>
+        <translation>按信号源筛选(&amp;R)（自主持仓）</translation>
+    </message>
+</context>
+<context>
+    <name>TradeSpool</name>
+    <message>
+        <source>Cannot open the spool %1 for unsaved trades: %2</source>
+        <translation>无法打开未保存交易的暂存文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create the spool %1 for unsaved trades: %2</source>
+        <translation>无法创建未保存交易的暂存文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Trade Monitor spool; it was left as it is</source>
+        <translation>%1 不是交易监控的暂存文件；它保持原样</translation>
+    </message>
+    <message>
+        <source>no room for the spool: %1</source>
+        <translation>暂存文件空间不足：%1</translation>
+    </message>
+    <message>
+        <source>The spool for unsaved trades is not open</source>
+        <translation>未保存交易的暂存文件未打开</translation>
+    </message>
+    <message>
+        <source>Cannot write to the spool %1: %2</source>
+        <translation>无法写入暂存文件 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TradeText</name>
+    <message>
+        <source>Local time: %1</source>
+        <translation>本地时间：%1</translation>
+    </message>
+    <message>
+        <source>Local time: %1, %2</source>
+        <translation>本地时间：%1，%2</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>买入</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>卖出</translation>
+    </message>
+    <message>
+        <source>Take profit</source>
+        <translation>止盈</translation>
+    </message>
+    <message>
+        <source>Stop loss</source>
+        <translation>止损</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Stop out</source>
+        <translation>强制平仓</translation>
+    </message>
+    <message>
+        <source>Closed while offline (unconfirmed)</source>
+        <translation>离线期间平仓（未确认）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n closed trade(s)</source>
+        <translation>
+            <numerusform>%n 笔已平仓交易</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>&amp;Show Trade Monitor</source>
+        <translation>显示交易监控(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Trade Monitor</source>
+        <translation>交易监控</translation>
+    </message>
+    <message>
+        <source>Trade Monitor — %1</source>
+        <translation>交易监控 — %1</translation>
+    </message>
+</context>
+</TS>
