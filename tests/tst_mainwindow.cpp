@@ -820,6 +820,12 @@ void tst_MainWindow::groupingShowsSubtotalsAndIsRemembered()
         grouping->setCurrentIndex(grouping->findText(u"Signal trader"_s));
         QAbstractItemModel *shown = page->table()->model();
         QCOMPARE(shown, static_cast<QAbstractItemModel *>(page->groups()));
+        // The bold subtotals have room: no "…" in the money columns.
+        for (const int column : {PositionsModel::VolumeColumn, PositionsModel::ProfitColumn}) {
+            QVERIFY(page->table()->horizontalHeader()->sectionSize(column) >=
+                    std::min(220, static_cast<QAbstractItemView *>(page->table())
+                                      ->sizeHintForColumn(column)));
+        }
         // Every group's subtotals are the sums of its rows; own positions are the last group.
         int groups = 0;
         QString lastKey;

@@ -37,6 +37,21 @@ void ColumnFit::fitToContents()
     refit();
 }
 
+void ColumnFit::widenToContents(const QList<int> &columns)
+{
+    for (const int column : columns) {
+        if (m_header->isSectionHidden(column))
+            continue;
+        const int needed =
+            std::min(kMaxFittedWidth,
+                     std::max(static_cast<QAbstractItemView *>(m_table)->sizeHintForColumn(column),
+                              m_header->sectionSizeHint(column)));
+        if (m_header->sectionSize(column) < needed)
+            m_header->resizeSection(column, needed);
+    }
+    refit();
+}
+
 QList<int> ColumnFit::setAside() const
 {
     return m_setAside;

@@ -26,6 +26,9 @@ public:
     // Widths for the columns from their header and the rows there are (call when the first
     // rows arrive; the user's own widths, once restored, are kept).
     void fitToContents();
+    // Widens `columns` whose shown values no longer fit (new rows, bold subtotals); never
+    // narrows one, so the user's widths stay where they are wide enough.
+    void widenToContents(const QList<int> &columns);
     // Columns set aside to fit the width.
     QList<int> setAside() const;
     // The user showed or hid `column` by hand.

@@ -317,6 +317,9 @@ void OpenTradesPage::setGrouping(PositionsGroupModel::Grouping grouping)
     header->restoreState(state);
     updateLabelColumn();
     updateSpans();
+    // Subtotals are wider than the rows they add up (and bold): make room for them.
+    m_fit->widenToContents({PositionsModel::VolumeColumn, PositionsModel::SwapColumn,
+                            PositionsModel::CommissionColumn, PositionsModel::ProfitColumn});
 }
 
 void OpenTradesPage::updateSpans()
