@@ -90,7 +90,8 @@ void tst_Alerts::opensAndClosesAreNewsOnceLive()
     Position moved = position(kCopy, 2);
     moved.price = 2290;
     rig.book.apply(Fixtures::message(Type::Positions, 5, {moved}));
-    QTest::qWait(60); // longer than the burst window: nothing more may come
+    // Nothing gathered, nothing waiting: no notification can follow.
+    QVERIFY(!rig.alerts.hasPending());
     QCOMPARE(rig.notifier.notes.size(), 2);
 }
 
@@ -103,7 +104,7 @@ void tst_Alerts::theFirstSnapshotOfAConnectionIsNotNews()
     rig.book.expectSnapshot();
     rig.book.apply(Fixtures::snapshot(1, {position(kOwn, 1), position(kCopy, 3)}));
     rig.book.apply(Fixtures::message(Type::History, 2, {}, {closed(position(kCopy, 2), -4)}));
-    QTest::qWait(60);
+    QVERIFY(!rig.alerts.hasPending());
     QVERIFY(rig.notifier.notes.isEmpty());
 }
 
@@ -118,7 +119,7 @@ void tst_Alerts::seedListsAfterTheFirstAreNews()
     };
     rig.book.apply(list({position(kOwn, 1), position(kCopy, 2)})); // the first: the account
     rig.book.apply(list({position(kOwn, 1), position(kCopy, 2)}));
-    QTest::qWait(60);
+    QVERIFY(!rig.alerts.hasPending());
     QVERIFY(rig.notifier.notes.isEmpty());
     rig.book.apply(list({position(kOwn, 1), position(kCopy, 5)})); // 2 closed, 5 opened
     QTRY_COMPARE(rig.notifier.notes.size(), 1);
@@ -127,7 +128,7 @@ void tst_Alerts::seedListsAfterTheFirstAreNews()
     // A new connection: its first list is quiet again.
     rig.book.expectSnapshot();
     rig.book.apply(list({position(kCopy, 7)}));
-    QTest::qWait(60);
+    QVERIFY(!rig.alerts.hasPending());
     QCOMPARE(rig.notifier.notes.size(), 1);
 }
 
@@ -147,7 +148,7 @@ void tst_Alerts::aBurstIsOneSummary()
     QCOMPARE(rig.notifier.notes.at(0).kind, Kind::Summary);
     QCOMPARE(rig.notifier.notes.at(0).title, u"10 positions closed"_s);
     QCOMPARE(rig.notifier.notes.at(0).body, u"Net of the closes: +35.00"_s);
-    QTest::qWait(60);
+    QVERIFY(!rig.alerts.hasPending());
     QCOMPARE(rig.notifier.notes.size(), 1);
 }
 
@@ -228,7 +229,7 @@ void tst_Alerts::aLostFeedIsNewsAfterItsDelayAndSoIsItsReturn()
     simulator.dropAll(1001, u"going away"_s);
     QTRY_VERIFY(socket.state() != State::Live);
     QTRY_COMPARE(socket.state(), State::Live);
-    QTest::qWait(400);
+    QVERIFY(!alerts.hasPending()); // the lost feed's delay was stopped: nothing will come
     QVERIFY(notifier.notes.isEmpty());
 
     // Longer: "lost", then "live again".
@@ -264,7 +265,7 @@ void tst_Alerts::aDeliberateCloseIsNoLoss()
     simulator.pauseListening();
     socket.open();
     QTRY_VERIFY(socket.state() == State::Reconnecting || socket.state() == State::Failed);
-    QTest::qWait(250);
+    QVERIFY(!alerts.hasPending()); // no delay running: nothing will come
     QVERIFY(notifier.notes.isEmpty());
     QVERIFY(simulator.resumeListening());
     socket.reconnectNow();
@@ -272,7 +273,7 @@ void tst_Alerts::aDeliberateCloseIsNoLoss()
     // Closing on purpose (another tab, quitting) is not a lost feed.
     socket.close();
     QTRY_COMPARE(socket.state(), State::Idle);
-    QTest::qWait(250);
+    QVERIFY(!alerts.hasPending()); // no delay running: nothing will come
     QVERIFY(notifier.notes.isEmpty());
 }
 

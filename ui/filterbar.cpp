@@ -85,8 +85,7 @@ void FilterBar::readControls()
     m_traders->setEnabled(traders);
     m_traders->setToolTip(traders ? tr("Only the copies of one signal trader")
                                   : tr("Your own positions copy no signal trader"));
-    if (filter.mode == m_filter.mode && filter.signalTraderId == m_filter.signalTraderId &&
-        filter.symbol == m_filter.symbol && filter.search == m_filter.search)
+    if (filter == m_filter)
         return;
     m_filter = filter;
     Q_EMIT filterChanged(m_filter);

@@ -36,6 +36,11 @@ public:
     void setSettings(const AlertSettings &settings);
     void setBurstWindow(std::chrono::milliseconds window);
 
+    // A notification may still come from what already happened: opens or closes gathered into
+    // a burst, or a lost feed whose delay runs. False: nothing will come until something new
+    // happens.
+    bool hasPending() const { return m_burstTimer.isActive() || m_lostTimer.isActive(); }
+
     // The words of a single open or close, as its notification says them.
     static Notification openedNote(const Position &position);
     static Notification closedNote(const ClosedTrade &trade);

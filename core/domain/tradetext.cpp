@@ -51,6 +51,11 @@ QString timeZoneDescription()
                : QCoreApplication::translate("TradeText", "Local time: %1, %2").arg(name, offset);
 }
 
+QString timeColumnTitle(const QString &title)
+{
+    return QCoreApplication::translate("TradeText", "%1 (%2)").arg(title, timeZoneName());
+}
+
 QString side(Position::Side side)
 {
     return side == Position::Side::Buy ? QCoreApplication::translate("TradeText", "Buy")

@@ -15,6 +15,8 @@ QString time(qint64 msSinceEpoch);
 // full for its tooltip ("Local time: China Standard Time, UTC+08:00").
 QString timeZoneName();
 QString timeZoneDescription();
+// A time column's title with the zone: "Open time (CST)".
+QString timeColumnTitle(const QString &title);
 QString side(Position::Side side);
 // Why a trade closed, as the Closed Trades table says it.
 QString reason(ClosedTrade::Reason reason);

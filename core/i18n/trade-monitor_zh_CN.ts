@@ -354,10 +354,6 @@
         <source>Signal</source>
         <translation>信号源</translation>
     </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
 </context>
 <context>
     <name>ClosedTradesPage</name>
@@ -1308,10 +1304,6 @@ If you quit now they are lost. The feed&apos;s History sends recent closes again
         <source>Signal</source>
         <translation>信号源</translation>
     </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
 </context>
 <context>
     <name>Refusal</name>
@@ -1777,6 +1769,10 @@ If you quit now they are lost. The feed&apos;s History sends recent closes again
         <translation>
             <numerusform>%n 笔已平仓交易</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>

@@ -26,12 +26,10 @@ void ClosedTradesFilterModel::setSourceModel(QAbstractItemModel *model)
 
 void ClosedTradesFilterModel::setFilter(const PositionFilter &filter)
 {
-    PositionFilter trimmed = filter;
-    trimmed.search = filter.search.trimmed();
-    if (trimmed.mode == m_filter.mode && trimmed.signalTraderId == m_filter.signalTraderId &&
-        trimmed.symbol == m_filter.symbol && trimmed.search == m_filter.search)
+    const PositionFilter normalised = filter.normalised();
+    if (normalised == m_filter)
         return;
-    m_filter = trimmed;
+    m_filter = normalised;
     m_refiltering = true;
     invalidateFilter();
     m_refiltering = false;

@@ -210,7 +210,7 @@ QVariant ClosedTradesModel::headerData(int section, Qt::Orientation orientation,
     if (role == Qt::DisplayRole) {
         // Times are local: the header says which zone that is.
         if (time)
-            return tr("%1 (%2)").arg(tr(titles[section]), TradeText::timeZoneName());
+            return TradeText::timeColumnTitle(tr(titles[section]));
         return tr(titles[section]);
     }
     if (role == Qt::ToolTipRole && time)

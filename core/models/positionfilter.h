@@ -30,9 +30,17 @@ public:
     // The trader id that counts: none under Mine.
     qint64 effectiveSignalTraderId() const { return mode == Mode::Mine ? 0 : signalTraderId; }
 
+    // The same filter as the user set it, with the search trimmed.
+    PositionFilter normalised() const
+    {
+        PositionFilter filter = *this;
+        filter.search = search.trimmed();
+        return filter;
+    }
+
     bool operator==(const PositionFilter &other) const
     {
-        return mode == other.mode && effectiveSignalTraderId() == other.effectiveSignalTraderId() &&
+        return mode == other.mode && signalTraderId == other.signalTraderId &&
                symbol == other.symbol && search == other.search;
     }
     bool operator!=(const PositionFilter &other) const { return !(*this == other); }

@@ -28,12 +28,10 @@ void PositionsFilterModel::setSourceModel(QAbstractItemModel *model)
 
 void PositionsFilterModel::setFilter(const PositionFilter &filter)
 {
-    PositionFilter trimmed = filter;
-    trimmed.search = filter.search.trimmed();
-    if (trimmed.mode == m_filter.mode && trimmed.signalTraderId == m_filter.signalTraderId &&
-        trimmed.symbol == m_filter.symbol && trimmed.search == m_filter.search)
+    const PositionFilter normalised = filter.normalised();
+    if (normalised == m_filter)
         return;
-    m_filter = trimmed;
+    m_filter = normalised;
     refilter();
 }
 

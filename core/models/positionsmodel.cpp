@@ -267,7 +267,7 @@ QVariant PositionsModel::headerData(int section, Qt::Orientation orientation, in
     if (role == Qt::DisplayRole) {
         // Times are local: the header says which zone that is.
         if (section == OpenTimeColumn)
-            return tr("%1 (%2)").arg(tr(titles[section]), TradeText::timeZoneName());
+            return TradeText::timeColumnTitle(tr(titles[section]));
         return tr(titles[section]);
     }
     if (role == Qt::ToolTipRole && section == OpenTimeColumn)
