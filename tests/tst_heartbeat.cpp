@@ -125,7 +125,6 @@ void tst_Heartbeat::anyFrameKeepsTheLinkAlive()
     // Many times the deadline passes, and the link lives on.
     QTRY_VERIFY_WITH_TIMEOUT(pings.count() >= 15, 5000);
     QCOMPARE(dead.count(), 0);
-    QVERIFY(heartbeat.lastFrameAt() > 0);
     QVERIFY(!heartbeat.isReplyOverdue());
 }
 

@@ -4,6 +4,7 @@
 #include <QPalette>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 ToneDelegate::ToneDelegate(int toneRole, QList<int> toneColumns, QObject *parent)
@@ -50,6 +51,28 @@ QColor ToneDelegate::toneColor(const QPalette &palette, Tone tone, QPalette::Col
     if (tone == Tone::Flat)
         return text;
     const QColor back = palette.color(background);
+    // Asked for every profit cell painted, with a handful of palettes: the search below runs
+    // once per palette and tone (only the GUI thread paints).
+    struct Known
+    {
+        QRgb text;
+        QRgb back;
+        Tone tone;
+        QColor color;
+    };
+    static std::array<Known, 16> known{};
+    static size_t next = 0;
+    for (const Known &k : known) {
+        if (k.color.isValid() && k.text == text.rgba() && k.back == back.rgba() && k.tone == tone)
+            return k.color;
+    }
+    const QColor color = searchToneColor(text, back, tone);
+    known[next++ % known.size()] = {text.rgba(), back.rgba(), tone, color};
+    return color;
+}
+
+QColor ToneDelegate::searchToneColor(const QColor &text, const QColor &back, Tone tone)
+{
     // As much contrast as the theme's own text has, up to 4.5:1 (WCAG AA for body text).
     const double wanted = std::min(4.5, 0.85 * contrast(text, back));
     // Lighter on a background the theme writes light text on, darker otherwise.

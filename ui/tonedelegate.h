@@ -37,6 +37,8 @@ protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 
 private:
+    static QColor searchToneColor(const QColor &text, const QColor &back, Tone tone);
+
     int m_toneRole = 0;
     QList<int> m_toneColumns;
     bool m_stale = false;

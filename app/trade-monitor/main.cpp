@@ -14,6 +14,7 @@
 #include "net/socketmanager.h"
 #include "net/systemnetworkmonitor.h"
 #include "protocol/feedprofile.h"
+#include "stallmonitor.h"
 
 #include <QApplication>
 #include <QEventLoop>
@@ -126,6 +127,8 @@ int main(int argc, char *argv[])
                 std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(problem));
         });
     window.show();
+    // Diagnostics for the benchmark and for bug reports: GUI-thread stalls, when asked for.
+    StallMonitor::startIfLogging(&app);
     const int status = QApplication::exec();
 
     // Quitting is a deliberate close: unsubscribe and close with 1000, then give the close

@@ -6,6 +6,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <cmath>
 
 int PricePrecision::decimalsOf(double value)
 {
@@ -32,11 +33,58 @@ QString PricePrecision::text(const QString &symbol, double price) const
     return QLocale().toString(price, 'f', digits(symbol));
 }
 
+namespace {
+
+constexpr int kMaxDecimals = 8;
+
+// Whether `value` is written with at most `decimals` decimals: the double nearest to it
+// rounded to that many is itself. A cheap test that spares the shortest-text conversion on
+// every tick of a price whose precision is already known.
+bool fitsDecimals(double value, int decimals)
+{
+    static constexpr double kPowers[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+    const double scale = kPowers[std::clamp(decimals, 0, kMaxDecimals)];
+    const double scaled = value * scale;
+    return std::abs(scaled) < 1e15 && std::nearbyint(scaled) / scale == value;
+}
+
+} // namespace
+
 void PricePrecision::observe(const QString &symbol, double price)
 {
-    if (price == 0.0)
+    observe(symbol, price, 0.0);
+}
+
+PricePrecision::Recent &PricePrecision::recentFor(const QString &symbol)
+{
+    return m_recent[(quintptr(symbol.constData()) >> 4) % m_recent.size()];
+}
+
+void PricePrecision::observe(const QString &symbol, double price, double other)
+{
+    Recent &recent = recentFor(symbol);
+    const bool seen =
+        recent.symbol.constData() == symbol.constData() && recent.symbol.size() == symbol.size();
+    // What was learnt for it can only have grown since: a price that fits changes nothing,
+    // and nothing is learnt beyond the most decimals shown.
+    if (seen && (recent.decimals >= kMaxDecimals ||
+                 ((price == 0.0 || fitsDecimals(price, recent.decimals)) &&
+                  (other == 0.0 || fitsDecimals(other, recent.decimals)))))
         return;
-    const int decimals = std::min(8, decimalsOf(price));
-    int &learnt = m_learnt[symbol];
-    learnt = std::max(learnt, decimals);
+    observeSlowly(symbol, price, other);
+    if (const auto it = m_learnt.constFind(symbol); it != m_learnt.cend())
+        recent = {symbol, *it};
+}
+
+void PricePrecision::observeSlowly(const QString &symbol, double price, double other)
+{
+    auto it = m_learnt.find(symbol);
+    for (const double value : {price, other}) {
+        if (value == 0.0 ||
+            (it != m_learnt.end() && (*it >= kMaxDecimals || fitsDecimals(value, *it))))
+            continue;
+        if (it == m_learnt.end())
+            it = m_learnt.insert(symbol, 0);
+        *it = std::max(*it, std::min(kMaxDecimals, decimalsOf(value)));
+    }
 }

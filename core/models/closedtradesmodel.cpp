@@ -87,8 +87,7 @@ void ClosedTradesModel::reload()
     m_totals.of = int(m_trades.size());
     for (const ClosedTrade &t : std::as_const(m_trades)) {
         m_totals.add(t);
-        m_precision.observe(t.position.symbol, t.position.openPrice);
-        m_precision.observe(t.position.symbol, t.closePrice);
+        m_precision.observe(t.position.symbol, t.position.openPrice, t.closePrice);
     }
     endResetModel();
     Q_EMIT totalsChanged();

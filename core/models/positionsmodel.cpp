@@ -84,7 +84,8 @@ quint32 PositionsModel::columnsFor(quint32 fields)
 void PositionsModel::onUpdated(int row, quint32 fields)
 {
     const Position &p = m_book->at(row);
-    observePrices(p);
+    if (fields & (Position::SymbolField | Position::PriceField | Position::OpenPriceField))
+        observePrices(p);
     m_dirty[p.ticket] |= columnsFor(fields);
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
@@ -156,8 +157,7 @@ int PositionsModel::columnCount(const QModelIndex &parent) const
 
 void PositionsModel::observePrices(const Position &p)
 {
-    m_precision.observe(p.symbol, p.openPrice);
-    m_precision.observe(p.symbol, p.price);
+    m_precision.observe(p.symbol, p.openPrice, p.price);
 }
 
 QString PositionsModel::formatPrice(const Position &p, double price) const

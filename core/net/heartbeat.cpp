@@ -63,8 +63,8 @@ void Heartbeat::stop()
 
 void Heartbeat::frameArrived()
 {
+    // Called for every frame: no clock read here (the session stamps the data it accepts).
     m_deadline.stop();
-    m_lastFrameAt = now();
 }
 
 bool Heartbeat::isReplyOverdue() const

@@ -43,8 +43,6 @@ public:
 
     // The last measured round trip, -1 before the first one.
     qint64 roundTripMs() const { return m_roundTripMs; }
-    // Wall-clock time of the last frame, 0 before any.
-    qint64 lastFrameAt() const { return m_lastFrameAt; }
     // A ping has gone without any frame for more than half the deadline: the link is suspect.
     bool isReplyOverdue() const;
 
@@ -66,7 +64,6 @@ private:
     QTimer m_timer;
     QTimer m_deadline;
     qint64 m_lastBeatAt = 0; // wall clock, to notice a suspended machine
-    qint64 m_lastFrameAt = 0;
     qint64 m_roundTripMs = -1;
 
     struct PendingPing

@@ -44,5 +44,5 @@ public:
     QString skipReason;
 
     bool isData() const { return type != Type::Pong && type != Type::Error && type != Type::Alive; }
-    static QString typeName(Type type);
+    static const QString &typeName(Type type);
 };

@@ -305,20 +305,37 @@ private:
     std::string_view m_field;
 };
 
-using Strings = QHash<QByteArray, QString>;
-
-// The QString for `view`, shared with every earlier use of the same text.
-QString intern(Strings &strings, std::string_view view)
+// Symbols and signal-trader names repeat in every message: one shared QString each, found by
+// the bytes' FNV-1a hash in a small direct-mapped table (Qt's seeded hash costs more than the
+// rest of reading a tick). A collision only replaces an entry, so hostile input cannot grow it.
+class Strings
 {
-    const QByteArray key = QByteArray::fromRawData(view.data(), qsizetype(view.size()));
-    if (const auto it = strings.constFind(key); it != strings.cend())
-        return *it;
-    if (strings.size() > 4096)
-        strings.clear(); // hostile input must not grow it without bound
-    QString value = text(view);
-    strings.insert(QByteArray(view.data(), qsizetype(view.size())), value);
-    return value;
-}
+public:
+    QString intern(std::string_view view)
+    {
+        quint32 hash = 2166136261u;
+        for (const char c : view)
+            hash = (hash ^ quint8(c)) * 16777619u;
+        Entry &entry = m_entries[hash % kSize];
+        if (entry.hash != hash ||
+            std::string_view(entry.bytes.constData(), size_t(entry.bytes.size())) != view) {
+            entry.hash = hash;
+            entry.bytes = QByteArray(view.data(), qsizetype(view.size()));
+            entry.text = text(view);
+        }
+        return entry.text;
+    }
+
+private:
+    static constexpr quint32 kSize = 512;
+    struct Entry
+    {
+        quint32 hash = 0;
+        QByteArray bytes;
+        QString text;
+    };
+    std::array<Entry, kSize> m_entries;
+};
 
 enum class Item { Ok, Invalid, NotAPosition };
 
@@ -378,7 +395,7 @@ Item readItem(Reader &r, object item, quint32 required, const ItemRules &rules, 
             if (ok && QByteArrayView(symbol.data(), qsizetype(symbol.size())).trimmed().isEmpty())
                 ok = r.fail(u"empty"_s);
             if (ok)
-                p.symbol = intern(strings, symbol);
+                p.symbol = strings.intern(symbol);
             break;
         }
         case Side: {
@@ -429,7 +446,7 @@ Item readItem(Reader &r, object item, quint32 required, const ItemRules &rules, 
             std::string_view name;
             ok = r.view(value, FeedParser::kMaxTextLength, &name);
             if (ok)
-                p.signame = intern(strings, name);
+                p.signame = strings.intern(name);
             break;
         }
         case ClosePrice:
@@ -524,9 +541,19 @@ bool readAccount(Reader &r, element value, AccountFigures *out)
 
 } // namespace
 
-QString FeedMessage::typeName(Type type)
+const QString &FeedMessage::typeName(Type type)
 {
-    return QString::fromLatin1(QMetaEnum::fromType<Type>().valueToKey(int(type)));
+    // Every message names its type for a rejection's reason: looked up once per type.
+    static const auto names = [] {
+        const QMetaEnum meta = QMetaEnum::fromType<Type>();
+        QHash<int, QString> table;
+        for (int i = 0; i < meta.keyCount(); ++i)
+            table.insert(meta.value(i), QString::fromLatin1(meta.key(i)));
+        return table;
+    }();
+    static const QString none;
+    const auto it = names.constFind(int(type));
+    return it != names.cend() ? *it : none;
 }
 
 struct FeedParser::Impl
@@ -718,8 +745,7 @@ std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
         r.fail(u"unknown message type \"%1\""_s.arg(text(typeText.substr(0, 32))));
         return std::nullopt;
     }
-    const QString name = FeedMessage::typeName(message.type);
-    r.setMessage(name);
+    r.setMessage(FeedMessage::typeName(message.type));
     m_rejectedType = message.type; // from here on a rejection knows what it rejected
 
     if (message.type == FeedMessage::Type::Pong) {
@@ -824,10 +850,10 @@ std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
             return std::nullopt;
         if (read == Item::NotAPosition) {
             if (message.skipped++ == 0)
-                message.skipReason =
-                    u"%1.data[%2]: a pending order (side %3), not a position"_s.arg(name)
-                        .arg(index - 1)
-                        .arg(pendingType);
+                message.skipReason = u"%1.data[%2]: a pending order (side %3), not a position"_s
+                                         .arg(FeedMessage::typeName(message.type))
+                                         .arg(index - 1)
+                                         .arg(pendingType);
             continue;
         }
         const qint64 ticket = trade.position.ticket;

@@ -6,6 +6,7 @@
 //       bare: a QWebSocket that only counts (the transport's ceiling)
 //       view: ours plus a QTableView on a sorted proxy (offscreen), measuring event-loop stalls
 //   bench_feed snapshot --positions P   Snapshot apply time and memory per position
+//   bench_feed app-settings   the app's settings for the stall run (sorted on Price)
 // Each prints one JSON object. Timing is measured, never asserted.
 #include "benchsender.h"
 #include "feed/feedsession.h"
@@ -32,7 +33,12 @@
 #include <QTimer>
 #include <QWebSocket>
 
+#include <QSettings>
+#include <QSocketNotifier>
+#include <QStandardItemModel>
+
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstring>
@@ -116,11 +122,40 @@ int serve(const QCommandLineParser &args)
     options.positions = args.value(u"positions"_s).toInt();
     options.messages = args.value(u"messages"_s).toInt();
     options.rate = args.value(u"rate"_s).toInt();
+    options.probeEvery = args.value(u"probe-every"_s).toInt();
     BenchSender sender(options);
     if (!sender.listen())
         return 1;
     std::printf("ws://127.0.0.1:%u/\n%lld\n", unsigned(sender.port()), qint64(sender.updateSize()));
     std::fflush(stdout);
+    // The driver (run_bench.py) reads the client's CPU time when the client is ready, then
+    // says "go" on stdin; "done" comes once the client has handled every update.
+    QObject::connect(&sender, &BenchSender::ready, &sender, [] {
+        print(QJsonObject{{u"event"_s, u"ready"_s}});
+    });
+    QObject::connect(&sender, &BenchSender::done, &sender,
+                     [](const QList<qint64> &latencies, qint64 streamNs) {
+                         QJsonObject event{{u"event"_s, u"done"_s},
+                                           {u"stream_s"_s, double(streamNs) / 1e9},
+                                           {u"probes"_s, latencies.size()}};
+                         if (!latencies.isEmpty()) {
+                             event.insert(u"probe_p50_us"_s, percentile(latencies, 0.50));
+                             event.insert(u"probe_p99_us"_s, percentile(latencies, 0.99));
+                             event.insert(u"probe_max_us"_s, percentile(latencies, 1.0));
+                         }
+                         print(event);
+                     });
+    QSocketNotifier input(0, QSocketNotifier::Read);
+    QObject::connect(&input, &QSocketNotifier::activated, &sender, [&] {
+        char line[64] = {};
+        const ssize_t n = ::read(0, line, sizeof line - 1);
+        if (n <= 0) { // the driver is gone
+            input.setEnabled(false);
+            QCoreApplication::exit(0);
+        } else if (std::strncmp(line, "go", 2) == 0) {
+            sender.go();
+        }
+    });
     return QCoreApplication::exec();
 }
 
@@ -134,9 +169,13 @@ int client(const QCommandLineParser &args)
     if (latency)
         run.latenciesNs.reserve(run.expected);
 
+    // --stay: report, then keep running until killed, so that the driver can read the CPU
+    // time from outside once the sender has seen every update handled.
+    const bool stay = args.isSet(u"stay"_s);
     const auto finish = [&] {
         print(run.report(mode));
-        QCoreApplication::exit(run.received == run.expected ? 0 : 1);
+        if (!stay)
+            QCoreApplication::exit(run.received == run.expected ? 0 : 1);
     };
     QTimer giveUp;
     giveUp.setSingleShot(true);
@@ -276,6 +315,23 @@ int snapshotBench(const QCommandLineParser &args)
     return book.count() == count && plainCount == count ? 0 : 1;
 }
 
+// Settings for the app under test (QSettings follows XDG_CONFIG_HOME): Open Trades sorted on
+// the Price column, descending, as a trader who sorts on a ticking column would leave it.
+int appSettings()
+{
+    QCoreApplication::setOrganizationName(u"TradeMonitor"_s);
+    QCoreApplication::setApplicationName(u"trade-monitor"_s);
+    QStandardItemModel columns(0, PositionsModel::ColumnCount);
+    QHeaderView header(Qt::Horizontal);
+    header.setModel(&columns);
+    header.setSortIndicator(PositionsModel::PriceColumn, Qt::DescendingOrder);
+    QSettings settings;
+    settings.setValue(u"openTrades/header"_s, header.saveState());
+    settings.setValue(u"openTrades/userSorted"_s, true);
+    settings.sync();
+    return settings.status() == QSettings::NoError ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -286,13 +342,16 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QCommandLineParser args;
     args.addPositionalArgument(u"command"_s, u"serve, client or snapshot"_s);
-    args.addOptions({{u"positions"_s, u"positions"_s, u"N"_s, u"1000"_s},
-                     {u"messages"_s, u"messages"_s, u"N"_s, u"100000"_s},
-                     {u"rate"_s, u"messages per second, 0 = saturate"_s, u"N"_s, u"0"_s},
-                     {u"mode"_s, u"ours, bare or view"_s, u"MODE"_s, u"ours"_s},
-                     {u"url"_s, u"feed"_s, u"URL"_s},
-                     {u"latency"_s, u"record send-to-applied latency"_s},
-                     {u"timeout-s"_s, u"give up after"_s, u"S"_s, u"120"_s}});
+    args.addOptions(
+        {{u"positions"_s, u"positions"_s, u"N"_s, u"1000"_s},
+         {u"messages"_s, u"messages"_s, u"N"_s, u"100000"_s},
+         {u"rate"_s, u"messages per second, 0 = saturate"_s, u"N"_s, u"0"_s},
+         {u"mode"_s, u"ours, bare or view"_s, u"MODE"_s, u"ours"_s},
+         {u"url"_s, u"feed"_s, u"URL"_s},
+         {u"latency"_s, u"record send-to-applied latency"_s},
+         {u"probe-every"_s, u"paced: a latency probe after every N-th update"_s, u"N"_s, u"10"_s},
+         {u"stay"_s, u"keep running after the last message"_s},
+         {u"timeout-s"_s, u"give up after"_s, u"S"_s, u"120"_s}});
     args.process(app);
     const QString command = args.positionalArguments().value(0);
     if (command == "serve"_L1)
@@ -301,5 +360,7 @@ int main(int argc, char *argv[])
         return client(args);
     if (command == "snapshot"_L1)
         return snapshotBench(args);
+    if (command == "app-settings"_L1)
+        return appSettings();
     args.showHelp(2);
 }

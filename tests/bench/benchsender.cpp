@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "benchsender.h"
 
+#include "domain/priceprecision.h"
 #include "protocol/feedmessages.h"
 #include "simulator/tradingsimulation.h"
 
@@ -9,6 +10,9 @@
 #include <QTcpSocket>
 
 #include <time.h>
+
+#include <cmath>
+#include <utility>
 
 namespace {
 // 19 digits, 10^18 + CLOCK_MONOTONIC ns: fixed width, and no leading zero (not valid JSON).
@@ -29,12 +33,13 @@ BenchSender::BenchSender(const Options &options, QObject *parent)
     const QList<Position> positions = account.openPositions();
     m_snapshotFrame = frame(FeedMessages::snapshot(1, positions));
 
-    // Two versions of every position (price up a tick, and back), so every update changes
-    // something, as a real tick does.
+    // Two versions of every position (price up a point, and back), so every update changes
+    // something, as a real tick does; quoted with the instrument's decimals, as a feed does.
     QList<QByteArray> variants;
     for (const Position &p : positions) {
         Position up = p;
-        up.price = p.price * 1.00001;
+        const double scale = std::pow(10.0, PricePrecision::decimalsOf(p.price));
+        up.price = (std::round(p.price * scale) + 1) / scale;
         up.profit = p.profit + 1.0;
         for (const Position &v : {p, up})
             variants.append(QJsonDocument(FeedMessages::toJson(v)).toJson(QJsonDocument::Compact));
@@ -78,11 +83,11 @@ bool BenchSender::listen()
     return m_server.listen(QHostAddress::LocalHost, 0);
 }
 
-QByteArray BenchSender::frame(const QByteArray &payload)
+QByteArray BenchSender::frame(const QByteArray &payload, int opcode)
 {
     QByteArray f;
     f.reserve(payload.size() + 10);
-    f += char(0x81); // FIN, text
+    f += char(0x80 | opcode); // FIN
     const quint64 size = quint64(payload.size());
     if (size < 126) {
         f += char(size);
@@ -106,9 +111,11 @@ void BenchSender::onConnection()
         auto *client = new Client;
         client->socket = socket;
         connect(socket, &QTcpSocket::readyRead, this, [this, client] { onReadyRead(client); });
-        connect(socket, &QTcpSocket::disconnected, this, [client] {
+        connect(socket, &QTcpSocket::disconnected, this, [this, client] {
             if (client->pacer)
                 client->pacer->stop();
+            if (m_ready == client)
+                m_ready = nullptr;
             client->socket->deleteLater();
             delete client->pacer;
             delete client;
@@ -138,24 +145,82 @@ void BenchSender::onReadyRead(Client *client)
         client->upgraded = true;
         client->input.remove(0, end + 4);
     }
-    // The first frame from the client is its subscription; what follows (pings) is ignored.
-    if (!client->subscribed && !client->input.isEmpty()) {
-        client->subscribed = true;
-        startStream(client);
+    // Client frames are masked; only whole ones are read.
+    const auto *bytes = reinterpret_cast<const uchar *>(client->input.constData());
+    const qsizetype size = client->input.size();
+    qsizetype at = 0;
+    while (size - at >= 2) {
+        const int opcode = bytes[at] & 0x0f;
+        const bool masked = bytes[at + 1] & 0x80;
+        quint64 length = bytes[at + 1] & 0x7f;
+        qsizetype header = 2;
+        if (length == 126) {
+            if (size - at < 4)
+                break;
+            length = (quint64(bytes[at + 2]) << 8) | bytes[at + 3];
+            header = 4;
+        } else if (length == 127) {
+            if (size - at < 10)
+                break;
+            length = 0;
+            for (int i = 0; i < 8; ++i)
+                length = (length << 8) | bytes[at + 2 + i];
+            header = 10;
+        }
+        const qsizetype maskAt = at + header;
+        if (masked)
+            header += 4;
+        if (quint64(size - at - header) < length)
+            break;
+        QByteArray payload(client->input.constData() + at + header, qsizetype(length));
+        if (masked) {
+            for (qsizetype i = 0; i < payload.size(); ++i)
+                payload[i] = char(payload[i] ^ bytes[maskAt + (i % 4)]);
+        }
+        at += header + qsizetype(length);
+        onFrame(client, opcode, payload);
     }
-    client->input.clear();
+    client->input.remove(0, at);
+}
+
+void BenchSender::onFrame(Client *client, int opcode, const QByteArray &payload)
+{
+    const qint64 now = monotonicNs();
+    if (opcode == 0x1 && !client->subscribed) {
+        // The first text frame is the subscription: the Snapshot, then a ping that says
+        // when the client has taken it in. Later text frames (its pings) are ignored.
+        client->subscribed = true;
+        client->socket->write(m_snapshotFrame);
+        client->socket->write(frame("r", 0x9));
+    } else if (opcode == 0xA && payload == "r") {
+        m_ready = client;
+        Q_EMIT ready();
+    } else if (opcode == 0xA && payload == "d") {
+        Q_EMIT done(m_latenciesNs, now - client->startNs);
+    } else if (opcode == 0xA && payload.startsWith('p')) {
+        const qsizetype index = payload.mid(1).toLongLong();
+        if (index >= 0 && index < client->sentNs.size())
+            m_latenciesNs.append(now - client->sentNs.at(index));
+    }
+}
+
+void BenchSender::go()
+{
+    if (m_ready)
+        startStream(std::exchange(m_ready, nullptr));
 }
 
 void BenchSender::startStream(Client *client)
 {
-    client->socket->write(m_snapshotFrame);
     client->next = 0;
     client->startNs = monotonicNs();
+    m_latenciesNs.clear();
     if (m_options.rate <= 0) {
         connect(client->socket, &QTcpSocket::bytesWritten, this, [this, client] { pump(client); });
         pump(client);
         return;
     }
+    client->sentNs.resize(m_options.messages);
     client->pacer = new QTimer;
     client->pacer->setTimerType(Qt::PreciseTimer);
     client->pacer->setInterval(1);
@@ -168,14 +233,18 @@ void BenchSender::pump(Client *client)
     // Keep about a megabyte queued: big writes, and no copy of the whole stream.
     const qsizetype total = m_burst.size();
     qsizetype offset = qsizetype(client->next);
+    if (offset >= total)
+        return;
     while (offset < total && client->socket->bytesToWrite() < kChunk) {
         const qsizetype size = std::min(kChunk, total - offset);
         client->socket->write(m_burst.constData() + offset, size);
         offset += size;
     }
-    client->next = int(offset); // bytes, in saturated mode
     if (offset > std::numeric_limits<int>::max())
         qFatal("burst too large");
+    client->next = int(offset); // bytes, in saturated mode
+    if (offset >= total)
+        finishStream(client);
 }
 
 void BenchSender::pace(Client *client)
@@ -184,12 +253,25 @@ void BenchSender::pace(Client *client)
     const qint64 due =
         std::min<qint64>(m_options.messages, elapsed * m_options.rate / 1'000'000'000);
     while (client->next < due) {
-        QByteArray &f = m_updates[client->next];
-        const QByteArray stamp = QByteArray::number(kStampBase + monotonicNs());
-        memcpy(f.data() + m_stampOffsets.at(client->next), stamp.constData(), 19);
+        const int i = client->next;
+        QByteArray &f = m_updates[i];
+        const qint64 now = monotonicNs();
+        const QByteArray stamp = QByteArray::number(kStampBase + now);
+        memcpy(f.data() + m_stampOffsets.at(i), stamp.constData(), 19);
+        client->sentNs[i] = now;
         client->socket->write(f); // one frame per write
+        if (m_options.probeEvery > 0 && (i + 1) % m_options.probeEvery == 0)
+            client->socket->write(frame("p" + QByteArray::number(i), 0x9));
         ++client->next;
     }
-    if (client->next >= m_options.messages)
+    if (client->next >= m_options.messages) {
         client->pacer->stop();
+        finishStream(client);
+    }
+}
+
+void BenchSender::finishStream(Client *client)
+{
+    // Answered once the client has handled every update before it.
+    client->socket->write(frame("d", 0x9));
 }

@@ -16,6 +16,13 @@ class QTcpSocket;
 // TCP write; paced, one frame per write at a fixed rate with the send time stamped into the
 // frame just before it leaves ("sent": 10^18 + CLOCK_MONOTONIC nanoseconds; that clock is
 // shared by all processes on the machine).
+//
+// It measures any client from the outside with WebSocket pings, which every client library
+// answers in order with the frames before them: a pong to a ping sent after the Snapshot says
+// the client is ready (reported as "ready"; the stream starts on go()), a pong to a ping after
+// the last update says every update was handled ("done"), and in paced mode a ping after
+// every `probeEvery`-th update gives the time from sending that update to the client having
+// handled it, as seen from here (an upper bound: it includes the pong's way back).
 class BenchSender : public QObject
 {
     Q_OBJECT
@@ -25,7 +32,8 @@ public:
     {
         int positions = 1000; // in the Snapshot, and the tickets the updates cycle over
         int messages = 100000;
-        int rate = 0; // messages per second; 0 = as fast as possible
+        int rate = 0;        // messages per second; 0 = as fast as possible
+        int probeEvery = 10; // paced: a latency probe after every N-th update; 0 = none
     };
 
     explicit BenchSender(const Options &options, QObject *parent = nullptr);
@@ -34,8 +42,15 @@ public:
     quint16 port() const { return m_server.serverPort(); }
     // Bytes of one update message, for the report.
     qsizetype updateSize() const { return m_updateSize; }
+    // Starts the stream to the client that reported ready.
+    void go();
 
     static qint64 monotonicNs();
+
+Q_SIGNALS:
+    void ready();
+    // Every update was handled; latencies of the probes in nanoseconds.
+    void done(const QList<qint64> &probeLatenciesNs, qint64 streamNs);
 
 private:
     struct Client
@@ -44,17 +59,20 @@ private:
         QByteArray input;
         bool upgraded = false;
         bool subscribed = false;
-        int next = 0; // the next update to send
+        int next = 0; // the next update to send (saturated: the next byte of the burst)
         QTimer *pacer = nullptr;
         qint64 startNs = 0;
+        QList<qint64> sentNs; // paced: when each update left
     };
 
     void onConnection();
     void onReadyRead(Client *client);
+    void onFrame(Client *client, int opcode, const QByteArray &payload);
     void startStream(Client *client);
     void pump(Client *client);
     void pace(Client *client);
-    static QByteArray frame(const QByteArray &payload);
+    void finishStream(Client *client);
+    static QByteArray frame(const QByteArray &payload, int opcode = 0x1);
 
     Options m_options;
     QTcpServer m_server;
@@ -63,4 +81,6 @@ private:
     QList<qsizetype> m_stampOffsets; // where the 19 digits of "sent" are in each frame
     QByteArray m_burst;              // every update frame back to back, for saturated mode
     qsizetype m_updateSize = 0;
+    Client *m_ready = nullptr; // the client waiting for go()
+    QList<qint64> m_latenciesNs;
 };

@@ -1,57 +1,177 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Runs the feed benchmark: one sender, four clients fed the same stream, in one run.
+"""Runs the feed benchmark: one sender, five clients fed the same stream, in one run.
 
-Prints a Markdown table and writes the figures as JSON. Timing is reported, never asserted;
-with --quick it runs a tiny size and fails only if a client missed a message.
+The clients: the shipped trade-monitor executable (offscreen, its window and models), the
+app's feed path headless (SocketManager -> FeedParser -> PositionBook -> PositionsModel), a
+bare QWebSocket that only counts, Node.js `ws` and Python `websockets`. Each is measured from
+the outside the same way: the sender pings after the Snapshot and after the last update, and
+every client answers pings in order with the frames before them, so the client's CPU time
+(all its threads, from /proc) between the two pongs is what the stream cost it.
+
+Prints Markdown tables, every target with whether it is met, and writes the figures as JSON.
+Timing is reported, never asserted; with --quick it runs a tiny size and fails only if a
+client missed a message or did not finish.
 """
 import argparse
+import glob
 import json
 import os
+import re
+import select
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PEERS = os.path.join(HERE, "peers")
 # Debian's python3-websockets is installed for the system interpreter.
 SYSTEM_PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+NAMES = ["app", "ours", "bare", "node", "python"]
+LABELS = {"app": "trade-monitor (the app, offscreen GUI)",
+          "ours": "the app's feed path, headless",
+          "bare": "bare QWebSocket (ceiling)",
+          "node": "Node.js ws + JSON.parse + Map",
+          "python": "Python websockets + json + dict"}
+STALL = re.compile(r"GUI thread stalled for ([0-9.]+) ms \(ended at (\d+) ns")
+
+
+def task_stats(pid):
+    """CPU nanoseconds and context switches of every thread of a process."""
+    cpu = switches = 0
+    for task in glob.glob(f"/proc/{pid}/task/*"):
+        try:
+            with open(f"{task}/schedstat") as f:
+                cpu += int(f.read().split()[0])
+            with open(f"{task}/status") as f:
+                for line in f:
+                    if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                        switches += int(line.split()[1])
+        except (FileNotFoundError, ProcessLookupError):
+            pass  # a thread that just ended
+    return cpu, switches
 
 
 class Sender:
-    def __init__(self, bench, positions, messages, rate):
+    def __init__(self, bench, positions, messages, rate, probe_every=10):
         self.process = subprocess.Popen(
             [bench, "serve", "--positions", str(positions), "--messages", str(messages),
-             "--rate", str(rate)],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+             "--rate", str(rate), "--probe-every", str(probe_every)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         self.url = self.process.stdout.readline().strip()
         self.update_bytes = int(self.process.stdout.readline().strip() or 0)
         if not self.url.startswith("ws://"):
             raise SystemExit("the sender did not start")
+
+    def wait(self, event, timeout, client):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if client.poll() is not None:
+                raise RuntimeError(f"the client ended (status {client.returncode}) before {event}")
+            ready, _, _ = select.select([self.process.stdout], [], [], 0.2)
+            if ready:
+                line = self.process.stdout.readline()
+                if not line:
+                    raise RuntimeError("the sender ended")
+                if line.startswith("{"):
+                    message = json.loads(line)
+                    if message.get("event") == event:
+                        return message
+        raise RuntimeError(f"no {event} within {timeout} s")
+
+    def go(self):
+        self.process.stdin.write("go\n")
+        self.process.stdin.flush()
 
     def stop(self):
         self.process.kill()
         self.process.wait()
 
 
-def run_client(command, timeout):
-    result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
-    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
-    if not lines:
-        sys.stderr.write(result.stderr[-2000:])
-        raise SystemExit(f"no result from {' '.join(command[:3])}")
-    return json.loads(lines[-1])
+def command_for(name, bench, app, url, messages, scratch):
+    if name == "app":
+        return [app, "--url", url, "--db", os.path.join(scratch, "history.sqlite")]
+    if name in ("ours", "bare"):
+        return [bench, "client", "--mode", name, "--url", url, "--messages", str(messages),
+                "--latency", "--stay"]
+    if name == "node":
+        return ["node", os.path.join(PEERS, "node_peer.js"), url, str(messages), "--latency",
+                "--stay"]
+    return [SYSTEM_PYTHON, os.path.join(PEERS, "python_peer.py"), url, str(messages),
+            "--latency", "--stay"]
 
 
-def clients(bench, url, messages, latency, names):
-    flag = ["--latency"] if latency else []
-    commands = {
-        "ours": [bench, "client", "--mode", "ours", "--url", url, "--messages", str(messages)] + flag,
-        "bare": [bench, "client", "--mode", "bare", "--url", url, "--messages", str(messages)],
-        "node": ["node", os.path.join(PEERS, "node_peer.js"), url, str(messages)] + flag,
-        "python": [SYSTEM_PYTHON, os.path.join(PEERS, "python_peer.py"), url, str(messages)] + flag,
+def measure(name, args, positions, messages, rate, stall=False, perf=None):
+    """One client fed one stream; its CPU, wake-ups and latency, measured from outside."""
+    scratch = tempfile.mkdtemp(prefix="tm-bench-")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=f"{scratch}/config",
+               XDG_DATA_HOME=f"{scratch}/data", XDG_CACHE_HOME=f"{scratch}/cache",
+               XDG_RUNTIME_DIR=scratch, LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    if stall:
+        env["QT_LOGGING_RULES"] = "trademonitor.perf.debug=true"
+        subprocess.run([args.bench_exe, "app-settings"], env=env, check=True)
+    sender = Sender(args.bench_exe, positions, messages, rate)
+    out = open(os.path.join(scratch, "out"), "w+")
+    err = open(os.path.join(scratch, "err"), "w+")
+    client = subprocess.Popen(command_for(name, args.bench_exe, args.app_exe, sender.url,
+                                          messages, scratch),
+                              stdout=out, stderr=err, env=env)
+    profiler = None
+    try:
+        sender.wait("ready", 60, client)
+        if perf:
+            profiler = subprocess.Popen(
+                ["perf", "record", "-F", "4000", "-g", "-o", perf, "-p", str(client.pid)],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(0.5)  # perf attaches before the stream starts
+        cpu0, switches0 = task_stats(client.pid)
+        start = time.monotonic_ns()
+        sender.go()
+        done = sender.wait("done", 600, client)
+        end = time.monotonic_ns()
+        # What the stream left to do (the app's coalesced repaint) counts too.
+        time.sleep(0.3)
+        cpu1, switches1 = task_stats(client.pid)
+        if profiler:
+            profiler.send_signal(2)
+            profiler.wait()
+    finally:
+        client.kill()
+        client.wait()
+        sender.stop()
+    out.seek(0)
+    err.seek(0)
+    reports = [json.loads(line) for line in out.read().splitlines() if line.startswith("{")]
+    stderr = err.read()
+    shutil.rmtree(scratch, ignore_errors=True)
+    cpu_s = (cpu1 - cpu0) / 1e9
+    result = {
+        "client": name, "messages": messages, "update_bytes": sender.update_bytes, "cpu_s": cpu_s,
+        "us_per_msg": cpu_s * 1e6 / messages,
+        "msgs_per_cpu_s": messages / cpu_s if cpu_s else 0,
+        "wakeups_per_msg": (switches1 - switches0) / messages,
+        "us_per_wakeup": cpu_s * 1e6 / max(1, switches1 - switches0),
+        "stream_s": done.get("stream_s"),
+        "probe_p50_us": done.get("probe_p50_us"), "probe_p99_us": done.get("probe_p99_us"),
+        "probes": done.get("probes", 0),
     }
-    return {name: run_client(commands[name], 600) for name in names}
+    if reports:  # the client's own count and its stamped latency (send -> applied)
+        report = reports[-1]
+        result["received"] = report.get("messages")
+        result["self_p50_us"] = report.get("p50_us")
+        result["self_p99_us"] = report.get("p99_us")
+    if stall:
+        stalls = [float(ms) for ms, at in STALL.findall(stderr) if start <= int(at) <= end]
+        result["max_stall_ms"] = max(stalls, default=0.0)
+        result["stalls_over_16ms"] = sum(1 for s in stalls if s > 16)
+    return result
+
+
+def best_of(runs, key):
+    return min(runs, key=lambda r: r[key])
 
 
 def fmt(value, digits=1):
@@ -67,64 +187,66 @@ def main():
     parser.add_argument("--build", default=os.path.join(HERE, "..", "..", "build"))
     parser.add_argument("--quick", action="store_true", help="a tiny run that proves it works")
     parser.add_argument("--json", help="where to write the figures")
+    parser.add_argument("--no-perf", action="store_true", help="skip the perf profile")
     args = parser.parse_args()
-    bench = os.path.join(os.path.abspath(args.build), "tests", "bench", "bench_feed")
+    build = os.path.abspath(args.build)
+    args.bench_exe = os.path.join(build, "tests", "bench", "bench_feed")
+    args.app_exe = os.path.join(build, "app", "trade-monitor")
     quick = args.quick
-    names = ["ours", "bare", "node", "python"]
-
-    saturated_n = 2000 if quick else 300000
-    paced = [(1000, 200 if quick else 5000), (10000, 1000 if quick else 50000)]
+    repeats = 1 if quick else 3
     results = {"machine": os.uname().machine, "cores": os.cpu_count(),
                "time": time.strftime("%Y-%m-%d %H:%M:%S"), "quick": quick}
 
-    # 1. Saturated: the sender writes many frames per TCP write; CPU per message. A shared
-    # VM is noisy: each client runs three times, and its best run counts.
-    sender = Sender(bench, 1000, saturated_n, 0)
-    try:
-        results["update_bytes"] = sender.update_bytes
-        runs = [clients(bench, sender.url, saturated_n, False, names)
-                for _ in range(1 if quick else 3)]
-        results["saturated"] = {name: max((run[name] for run in runs),
-                                          key=lambda r: r["msgs_per_cpu_s"])
-                                for name in names}
-        results["saturated_runs"] = runs
-    finally:
-        sender.stop()
+    # 1. Saturated: many frames per TCP write, as fast as the client takes them. A shared VM
+    # is noisy: every client runs three times, interleaved, and its best run counts.
+    saturated_n = 2000 if quick else 300000
+    runs = {name: [] for name in NAMES}
+    for _ in range(repeats):
+        for name in NAMES:
+            runs[name].append(measure(name, args, 1000, saturated_n, 0))
+    results["saturated"] = {name: best_of(runs[name], "us_per_msg") for name in NAMES}
+    results["saturated_runs"] = runs
 
-    # 2. Paced at 1k and 10k messages/s, one frame per write: latency send -> applied.
-    results["paced"] = {}
-    for rate, n in paced:
-        sender = Sender(bench, 1000, n, rate)
-        try:
-            results["paced"][str(rate)] = clients(bench, sender.url, n, True, names)
-        finally:
-            sender.stop()
+    # 2. Paced: one frame per TCP write, 10 per millisecond (10k/s), a latency probe after
+    # every tenth.
+    paced_n = 1000 if quick else 50000
+    runs = {name: [] for name in NAMES}
+    for _ in range(repeats):
+        for name in NAMES:
+            runs[name].append(measure(name, args, 1000, paced_n, 10000))
+    results["paced"] = {name: best_of(runs[name], "us_per_msg") for name in NAMES}
+    results["paced_latency"] = {name: best_of(runs[name], "probe_p99_us") for name in NAMES}
+    results["paced_runs"] = runs
 
-    # 3. Snapshots of 10k and 100k positions: apply time and memory per held position.
+    # 3. The app sorted on a ticking column: 10,000 rows, 20k messages/s; GUI-thread stalls.
+    stall_n = 2000 if quick else 200000
+    stall_runs = [measure("app", args, 1000 if quick else 10000, stall_n, 20000, stall=True)
+                  for _ in range(repeats)]
+    results["stall"] = best_of(stall_runs, "max_stall_ms")
+    results["stall_runs"] = stall_runs
+
+    # 4. Where the app's paced time goes.
+    if not quick and not args.no_perf and shutil.which("perf"):
+        data = os.path.join(build, "bench-perf.data")
+        measure("app", args, 1000, paced_n, 10000, perf=data)
+        results["profile"] = profile_by_dso(data)
+
+    # 5. Snapshots of 10k and 100k positions: apply time and memory per held position.
     results["snapshot"] = {}
     for count in ([1000] if quick else [10000, 100000]):
-        results["snapshot"][str(count)] = run_client(
-            [bench, "snapshot", "--positions", str(count)], 600)
+        out = subprocess.run([args.bench_exe, "snapshot", "--positions", str(count)],
+                             capture_output=True, text=True, timeout=600)
+        results["snapshot"][str(count)] = json.loads(out.stdout.splitlines()[-1])
+    results["update_bytes"] = results["saturated"]["app"]["update_bytes"]
 
-    # 4. A sorted, ticking table: the longest event-loop stall at 20k messages/s.
-    stall_n = 2000 if quick else 200000
-    sender = Sender(bench, 1000 if quick else 10000, stall_n, 20000)
-    try:
-        results["stall"] = run_client(
-            [bench, "client", "--mode", "view", "--url", sender.url, "--messages", str(stall_n),
-             "--latency"], 600)
-    finally:
-        sender.stop()
-
-    # Every client must have received every message.
+    # Every client must have handled every message (the app reports none: its done-pong
+    # follows the last update).
     missing = []
-    for scenario in [results["saturated"]] + list(results["paced"].values()):
-        for name, r in scenario.items():
-            expected = saturated_n if scenario is results["saturated"] else None
-            if expected and r["messages"] != expected:
-                missing.append(f"{name}: {r['messages']} of {expected}")
-    if results["stall"]["messages"] != stall_n:
-        missing.append(f"view: {results['stall']['messages']} of {stall_n}")
+    for scenario in ("saturated_runs", "paced_runs"):
+        for name, name_runs in results[scenario].items():
+            for r in name_runs:
+                if r.get("received") is not None and r["received"] != r["messages"]:
+                    missing.append(f"{name}: {r['received']} of {r['messages']}")
 
     print_report(results)
     if args.json:
@@ -132,54 +254,81 @@ def main():
             json.dump(results, out, indent=2)
     if missing:
         raise SystemExit("clients missed messages: " + ", ".join(missing))
-    print(f"\nbench: {len(names)} clients received every message")
+    print(f"\nbench: {len(NAMES)} clients handled every message")
+
+
+def profile_by_dso(data):
+    """Shares of the app's samples by library, from perf."""
+    report = subprocess.run(["perf", "report", "-i", data, "--stdio", "--no-children",
+                             "--sort", "dso", "-q"], capture_output=True, text=True)
+    shares = {}
+    for line in report.stdout.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[0].endswith("%"):
+            shares[parts[-1]] = float(parts[0].rstrip("%"))
+    return shares
 
 
 def print_report(r):
-    sat = r["saturated"]
+    sat, paced, lat = r["saturated"], r["paced"], r["paced_latency"]
     print(f"Feed benchmark on {r['cores']} cores ({r['machine']}), {r['time']}"
           f"{' (quick run: tiny sizes, figures mean nothing)' if r['quick'] else ''}")
-    print(f"Update message: {r['update_bytes']} bytes.\n")
-    print("| client | msgs per CPU-s (saturated, best of 3) | µs CPU/msg | µs CPU/msg @10k/s |"
-          " p50 / p99 µs @1k/s | p50 / p99 µs @10k/s |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    labels = {"ours": "Trade Monitor path", "bare": "bare QWebSocket (ceiling)",
-              "node": "Node.js ws + JSON.parse", "python": "Python websockets + json"}
-    for name in ["ours", "bare", "node", "python"]:
-        s = sat[name]
-        p1 = r["paced"]["1000"][name]
-        p10 = r["paced"]["10000"][name]
-        print(f"| {labels[name]} | {fmt(s['msgs_per_cpu_s'])} | {fmt(s['us_per_msg'], 2)} |"
-              f" {fmt(p10['us_per_msg'], 2)} |"
-              f" {fmt(p1.get('p50_us'))} / {fmt(p1.get('p99_us'))} |"
-              f" {fmt(p10.get('p50_us'))} / {fmt(p10.get('p99_us'))} |")
+    print("1,000 positions; saturated = many frames per TCP write; paced = one frame per TCP"
+          " write, 10 per ms (10k msg/s). CPU of all the client's threads between the pongs to"
+          " a ping after the Snapshot and one after the last update; best of three.\n")
+    print("| client | saturated msgs per CPU-s | saturated µs CPU/msg | paced µs CPU/msg |"
+          " paced wake-ups/msg | paced µs/wake-up | paced p50 / p99 µs (probe) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name in NAMES:
+        s, p, l = sat[name], paced[name], lat[name]
+        print(f"| {LABELS[name]} | {fmt(s['msgs_per_cpu_s'])} | {fmt(s['us_per_msg'], 2)} |"
+              f" {fmt(p['us_per_msg'], 2)} | {fmt(p['wakeups_per_msg'], 2)} |"
+              f" {fmt(p['us_per_wakeup'], 1)} |"
+              f" {fmt(l['probe_p50_us'])} / {fmt(l['probe_p99_us'])} |")
+    print("\nThe probe: send of an update -> the pong to a ping sent right after it (an upper"
+          " bound on send -> applied; Python's library answers pings before its loop has"
+          " handled the messages queued ahead of them, so its figure is low).")
+    if r.get("profile"):
+        print("\nWhere the app's paced time goes (perf, share of samples by library):\n")
+        print("| library | share |")
+        print("| --- | ---: |")
+        for dso, share in sorted(r["profile"].items(), key=lambda kv: -kv[1])[:12]:
+            print(f"| {dso} | {share:.1f} % |")
     print("\n| snapshot | ours ms | plain QJsonDocument ms | speed-up | bytes held per position |")
     print("| ---: | ---: | ---: | ---: | ---: |")
     for count, s in r["snapshot"].items():
         print(f"| {int(count):,} | {fmt(s['ours_ms'])} | {fmt(s['plain_qt_ms'])} |"
               f" {fmt(s['speedup'])}× | {fmt(s['bytes_per_position'], 0)} |")
     st = r["stall"]
-    print(f"\nSorted QTableView, {st['messages']:,} messages at 20k/s: longest event-loop stall"
-          f" {fmt(st.get('max_stall_ms'))} ms, latency p50 {fmt(st.get('p50_us'))} µs,"
-          f" p99 {fmt(st.get('p99_us'))} µs.")
-    ours, bare, node, python = (sat[n]["msgs_per_cpu_s"] for n in ["ours", "bare", "node", "python"])
-    p10 = r["paced"]["10000"]
-    print("\n| target | measured | met |")
-    print("| --- | ---: | :---: |")
+    print(f"\nThe app sorted on Price, {st['messages']:,} messages at 20k/s into"
+          f" {'1,000' if r['quick'] else '10,000'} rows: longest GUI-thread stall"
+          f" {fmt(st.get('max_stall_ms'))} ms ({st.get('stalls_over_16ms', 0)} over 16 ms),"
+          f" {fmt(st['us_per_msg'], 2)} µs CPU/msg.")
+
+    def per_s(name, table):
+        return table[name]["msgs_per_cpu_s"]
+
     rows = [
-        ("saturated: ours ÷ Node, msgs per CPU-s", ours / node, 2.0, True),
-        ("saturated: ours ÷ Python, msgs per CPU-s", ours / python, 5.0, True),
-        ("ours CPU/msg ÷ bare QWebSocket's", bare / ours, 2.5, False),
-        ("paced 10k/s: ours CPU/msg ÷ Node's",
-         p10["ours"]["us_per_msg"] / p10["node"]["us_per_msg"], 1.0, False),
+        ("paced: app CPU/msg ÷ Node's", paced["app"]["us_per_msg"] / paced["node"]["us_per_msg"],
+         1.0, False),
+        ("saturated: app ÷ Node, msgs per CPU-s", per_s("app", sat) / per_s("node", sat), 2.5,
+         True),
+        ("saturated: app ÷ Python, msgs per CPU-s", per_s("app", sat) / per_s("python", sat),
+         6.0, True),
+        ("saturated: app CPU/msg ÷ bare QWebSocket's",
+         sat["app"]["us_per_msg"] / sat["bare"]["us_per_msg"], 2.0, False),
+        ("longest GUI-thread stall, ms (20k msg/s, 10k rows sorted on a ticking column)",
+         st.get("max_stall_ms", 0), 16.0, False),
+        ("send -> applied p99, ms, at 10k msg/s (probe)", (lat["app"]["probe_p99_us"] or 0) / 1e3,
+         5.0, False),
     ]
     for count, s in r["snapshot"].items():
         rows.append((f"{int(count):,}-position Snapshot: plain QJsonDocument time ÷ ours",
                      s["speedup"], 3.0, True))
         rows.append((f"KB held per position ({int(count):,} positions)",
                      s["bytes_per_position"] / 1024, 1.0, False))
-    rows.append(("longest stall, ms (20k msg/s, 10k rows sorted on a ticking column)",
-                 st.get("max_stall_ms", 0), 50.0, False))
+    print("\n| target | measured | met |")
+    print("| --- | ---: | :---: |")
     for text, value, bound, at_least in rows:
         met = value >= bound if at_least else value <= bound
         print(f"| {text} | {value:.2f} (target {'≥' if at_least else '≤'} {bound:g}) |"

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Node.js peer: the `ws` package, JSON.parse and a Map upsert by ticket, as a web
-// developer would write the client. Usage: node node_peer.js URL MESSAGES [--latency]
+// developer would write the client. Usage: node node_peer.js URL MESSAGES [--latency] [--stay]
+// --stay: report after the last message, then keep running until killed.
 'use strict';
 const WebSocket = require('ws');
 
-const [url, expectedText, flag] = process.argv.slice(2);
+const [url, expectedText, ...flags] = process.argv.slice(2);
 const expected = Number(expectedText);
-const latency = flag === '--latency';
+const latency = flags.includes('--latency');
+const stay = flags.includes('--stay');
 const STAMP_BASE = 10n ** 18n;
 
 const book = new Map();
@@ -65,6 +67,7 @@ function finish() {
     result.p99_us = percentile(latencies, 0.99);
   }
   console.log(JSON.stringify(result));
+  if (stay) return;
   ws.terminate();
   process.exit(0);
 }

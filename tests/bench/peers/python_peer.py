@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The Python peer: the `websockets` package, json.loads and a dict upsert by ticket.
 
-Usage: python3 python_peer.py URL MESSAGES [--latency]
+Usage: python3 python_peer.py URL MESSAGES [--latency] [--stay]
+--stay: report after the last message, then keep running until killed.
 """
 import asyncio
 import json
@@ -26,7 +27,7 @@ def percentile(values, p):
     return ordered[int(p * (len(ordered) - 1))] / 1000.0
 
 
-async def run(url, expected, latency):
+async def run(url, expected, latency, stay):
     book = {}
     latencies = []
     async with websockets.connect(url, max_size=None, compression=None,
@@ -62,7 +63,10 @@ async def run(url, expected, latency):
             result["p50_us"] = percentile(latencies, 0.5)
             result["p99_us"] = percentile(latencies, 0.99)
         print(json.dumps(result), flush=True)
+        if stay:
+            await ws.wait_closed()
 
 
 if __name__ == "__main__":
-    asyncio.run(run(sys.argv[1], int(sys.argv[2]), "--latency" in sys.argv[3:]))
+    asyncio.run(run(sys.argv[1], int(sys.argv[2]), "--latency" in sys.argv[3:],
+                    "--stay" in sys.argv[3:]))
