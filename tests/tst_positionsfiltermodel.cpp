@@ -108,6 +108,9 @@ private Q_SLOTS:
     void totalsMatchTheRowsShown();
     void userSortAndBackToDefault();
     void followsLiveChanges();
+    void aBurstOfTicksOnTheSortedColumnKeepsTheOrder_data();
+    void aBurstOfTicksOnTheSortedColumnKeepsTheOrder();
+    void aBurstThatChangesSymbolsIsFilteredToo();
 
 private:
     PositionBook *m_book = nullptr;
@@ -297,6 +300,82 @@ void tst_PositionsFilterModel::followsLiveChanges()
     copied.sigtraderid = 88001;
     m_book->applyPositions({copied});
     QCOMPARE(m_proxy->rowCount(), before + 1); // Mine does not show copies
+}
+
+void tst_PositionsFilterModel::aBurstOfTicksOnTheSortedColumnKeepsTheOrder_data()
+{
+    QTest::addColumn<int>("changed"); // rows whose price ticks in one flush
+    // Under the bulk threshold the base class re-sorts row by row; over it, once.
+    QTest::newRow("a few rows") << 3;
+    QTest::newRow("every row") << 60;
+}
+
+void tst_PositionsFilterModel::aBurstOfTicksOnTheSortedColumnKeepsTheOrder()
+{
+    QFETCH(int, changed);
+    // 60 more positions: 120 rows, so that "every row" is over the bulk threshold.
+    QList<Position> more = randomAccount(60);
+    for (Position &p : more)
+        p.ticket += 100000;
+    m_book->applyPositions(more);
+    m_proxy->sort(PositionsModel::PriceColumn, Qt::DescendingOrder);
+    // The row the trader selected: it must stay on its position whatever the order does.
+    const qint64 selectedTicket = m_account.at(7).ticket;
+    QPersistentModelIndex selected;
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        if (m_proxy->index(row, 0).data(PositionsModel::TicketRole).toLongLong() == selectedTicket)
+            selected = m_proxy->index(row, 0);
+    }
+    QVERIFY(selected.isValid());
+
+    QRandomGenerator random(7);
+    QList<Position> ticks;
+    const QList<Position> all = m_book->positions();
+    for (int i = 0; i < all.size(); ++i) {
+        if (changed < all.size() && i % (all.size() / changed) != 0)
+            continue;
+        Position p = all.at(i);
+        p.price = 1.0 + double(random.bounded(100000)) / 1000.0;
+        ticks.append(p);
+    }
+    QSignalSpy layouts(m_proxy, &QAbstractItemModel::layoutChanged);
+    m_book->applyPositions(ticks);
+    m_model->flush();
+    QVERIFY(layouts.count() >= 1);
+
+    // What the trader sees: every row in price order, none lost, none twice.
+    QCOMPARE(m_proxy->rowCount(), m_book->count());
+    QSet<qint64> seen;
+    double previous = std::numeric_limits<double>::max();
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex price = m_proxy->index(row, PositionsModel::PriceColumn);
+        QVERIFY2(price.data(PositionsModel::SortRole).toDouble() <= previous,
+                 qPrintable(u"row %1 out of order"_s.arg(row)));
+        previous = price.data(PositionsModel::SortRole).toDouble();
+        seen.insert(price.data(PositionsModel::TicketRole).toLongLong());
+    }
+    QCOMPARE(seen.size(), m_book->count());
+    QVERIFY(selected.isValid());
+    QCOMPARE(selected.data(PositionsModel::TicketRole).toLongLong(), selectedTicket);
+}
+
+void tst_PositionsFilterModel::aBurstThatChangesSymbolsIsFilteredToo()
+{
+    m_proxy->sort(PositionsModel::PriceColumn, Qt::AscendingOrder);
+    m_proxy->setSymbol(u"EURUSD"_s);
+    const int before = m_proxy->rowCount();
+    QVERIFY(before > 0);
+    // Every position ticks, and every EURUSD one turns out to be GBPUSD: none is shown.
+    QList<Position> ticks = m_book->positions();
+    for (Position &p : ticks) {
+        p.price += 0.5;
+        if (p.symbol == u"EURUSD"_s)
+            p.symbol = u"GBPUSD"_s;
+    }
+    m_book->applyPositions(ticks);
+    m_model->flush();
+    QCOMPARE(m_proxy->rowCount(), 0);
+    QCOMPARE(m_proxy->totals().count, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_PositionsFilterModel)

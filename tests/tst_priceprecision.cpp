@@ -17,6 +17,7 @@ private Q_SLOTS:
     void knownBeforeAnyPrice();
     void learntForUnknownSymbols();
     void aFinerQuoteIsNeverRoundedAway();
+    void ticksOfOneSharedSymbolString();
     void decimalsOfAPrice_data();
     void decimalsOfAPrice();
 };
@@ -71,6 +72,31 @@ void tst_PricePrecision::aFinerQuoteIsNeverRoundedAway()
     // A feed that quotes gold to three decimals: all three are shown.
     precision.observe(u"XAUUSD"_s, 2345.625);
     QCOMPARE(precision.digits(u"XAUUSD"_s), 3);
+}
+
+void tst_PricePrecision::ticksOfOneSharedSymbolString()
+{
+    // The feed's symbols are one shared string each (the parser interns them): ticks of the
+    // same string take a shortcut that must learn exactly what the long way learns.
+    PricePrecision precision;
+    const QString symbol = u"ACME"_s;
+    const QString sameText = QString::fromLatin1("ACME"); // another string, same symbol
+    precision.observe(symbol, 12.5, 12.25);
+    QCOMPARE(precision.digits(symbol), 2);
+    for (int i = 0; i < 100; ++i)
+        precision.observe(symbol, 12.0 + i / 100.0, 12.5);
+    QCOMPARE(precision.digits(symbol), 2);
+    precision.observe(symbol, 12.125, 0.0); // finer: learnt through the shortcut too
+    QCOMPARE(precision.digits(sameText), 3);
+    precision.observe(sameText, 12.0625, 12.5);
+    QCOMPARE(precision.digits(symbol), 4);
+    precision.observe(symbol, 12.03125, 0.0); // after another string of it raised it
+    QCOMPARE(precision.digits(symbol), 5);
+    // Past the cap nothing more is learnt, and nothing is lost.
+    precision.observe(symbol, 1.0 / 3.0, 0.0);
+    QCOMPARE(precision.digits(symbol), 8);
+    precision.observe(symbol, 12.5, 2.0 / 3.0);
+    QCOMPARE(precision.digits(symbol), 8);
 }
 
 void tst_PricePrecision::decimalsOfAPrice_data()

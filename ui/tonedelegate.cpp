@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tonedelegate.h"
 
+#include <QApplication>
+#include <QPainter>
 #include <QPalette>
 
 #include <algorithm>
@@ -108,4 +110,81 @@ void ToneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
         option->palette.setColor(QPalette::HighlightedText,
                                  toneColor(option->palette, tone, QPalette::Highlight));
     }
+}
+
+const QStaticText &ToneDelegate::laidOut(const QString &text, const QFont &font) const
+{
+    TextCache *cache = nullptr;
+    for (TextCache &c : m_texts) {
+        if (!c.texts.isEmpty() && c.font == font)
+            cache = &c;
+    }
+    if (!cache) {
+        cache = &m_texts[m_nextFont++ % m_texts.size()];
+        cache->texts.clear();
+        cache->font = font;
+    }
+    if (const auto it = cache->texts.constFind(text); it != cache->texts.cend())
+        return *it;
+    if (cache->texts.size() >= kMaxCachedTexts)
+        cache->texts.clear();
+    QStaticText laid(text);
+    laid.setTextFormat(Qt::PlainText);
+    laid.setPerformanceHint(QStaticText::AggressiveCaching);
+    laid.prepare(QTransform(), font);
+    return *cache->texts.insert(text, laid);
+}
+
+qsizetype ToneDelegate::cachedTextCount() const
+{
+    qsizetype count = 0;
+    for (const TextCache &c : m_texts)
+        count += c.texts.size();
+    return count;
+}
+
+void ToneDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                         const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    // Icons, check boxes, several lines, elided text: the style lays those out itself.
+    const QWidget *widget = opt.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    const QRect textRect = opt.rect.adjusted(margin, 0, -margin, 0);
+    const bool plain =
+        (opt.features & QStyleOptionViewItem::HasDisplay) &&
+        !(opt.features &
+          (QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::HasCheckIndicator)) &&
+        !opt.text.contains(QLatin1Char('\n')) && !opt.text.contains(QChar::LineSeparator);
+    if (!plain) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    const QStaticText &laid = laidOut(opt.text, opt.font);
+    if (laid.size().width() > textRect.width()) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    // The cell as the style draws it (background, selection, focus), without its text.
+    QStyleOptionViewItem frame = opt;
+    frame.text.clear();
+    frame.features &= ~QStyleOptionViewItem::HasDisplay;
+    style->drawControl(QStyle::CE_ItemViewItem, &frame, painter, widget);
+    // Then the text in the colour the style would give it.
+    QPalette::ColorGroup group =
+        (opt.state & QStyle::State_Enabled) ? QPalette::Normal : QPalette::Disabled;
+    if (group == QPalette::Normal && !(opt.state & QStyle::State_Active))
+        group = QPalette::Inactive;
+    const QPalette::ColorRole role =
+        (opt.state & QStyle::State_Selected) ? QPalette::HighlightedText : QPalette::Text;
+    painter->save();
+    painter->setFont(opt.font);
+    painter->setPen(opt.palette.color(group, role));
+    painter->setClipRect(opt.rect, Qt::IntersectClip);
+    const QRect at =
+        QStyle::alignedRect(opt.direction, opt.displayAlignment, laid.size().toSize(), textRect);
+    painter->drawStaticText(at.topLeft(), laid);
+    painter->restore();
 }

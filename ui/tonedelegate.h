@@ -3,12 +3,19 @@
 
 #include "domain/tone.h"
 
+#include <QFont>
+#include <QHash>
+#include <QStaticText>
 #include <QStyledItemDelegate>
+
+#include <array>
 
 // Paints gains green and losses red, in shades chosen against the background they are drawn
 // on, so that they read on light and dark themes and on a selected row alike; and greys every
 // cell while the data is stale (the feed is not live), so old numbers never pass for live
-// ones.
+// ones. Plain one-line cells are painted from a cache of laid-out text: a table of ticking
+// prices repaints its rows many times a second, and shaping the text of every unchanged cell
+// again was most of the cost of a paint.
 class ToneDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -33,11 +40,28 @@ public:
     // WCAG contrast ratio of two colours, 1 to 21.
     static double contrast(const QColor &a, const QColor &b);
 
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+
+    // Texts laid out and kept, for the tests.
+    qsizetype cachedTextCount() const;
+
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 
 private:
     static QColor searchToneColor(const QColor &text, const QColor &back, Tone tone);
+    const QStaticText &laidOut(const QString &text, const QFont &font) const;
+
+    // Laid-out texts per font (the view's, its bold and its italic): bounded, dropped whole.
+    struct TextCache
+    {
+        QFont font;
+        QHash<QString, QStaticText> texts;
+    };
+    static constexpr qsizetype kMaxCachedTexts = 8192;
+    mutable std::array<TextCache, 4> m_texts;
+    mutable size_t m_nextFont = 0;
 
     int m_toneRole = 0;
     QList<int> m_toneColumns;

@@ -62,9 +62,16 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    // A change over at least this many rows of the sort column is sorted in one go.
+    static constexpr int kBulkRows = 64;
+
     void refilter();
+    void beforeSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    void afterSourceDataChanged();
 
     PositionsModel *m_positions = nullptr;
     PositionFilter m_filter;
     bool m_userSorted = false;
+    bool m_sortAfterChange = false;
+    QList<QMetaObject::Connection> m_sourceConnections;
 };

@@ -278,6 +278,12 @@ void PositionsGroupModel::onLayoutAboutToBeChanged()
 void PositionsGroupModel::onLayoutChanged()
 {
     rebuild();
+    // A sorted column ticks many times a second: no lookup tables when no index needs them.
+    if (m_persistent.isEmpty()) {
+        m_persistentTargets.clear();
+        Q_EMIT layoutChanged();
+        return;
+    }
     // Where each persistent index went: the same ticket, or the same group.
     QHash<qint64, int> rowOfTicket;
     QHash<QString, int> rowOfGroup;

@@ -124,7 +124,9 @@ def measure(name, args, positions, messages, rate, stall=False, perf=None):
         sender.wait("ready", 60, client)
         if perf:
             profiler = subprocess.Popen(
-                ["perf", "record", "-F", "4000", "-g", "-o", perf, "-p", str(client.pid)],
+                ["perf", "record", "-F", os.environ.get("TM_PERF_FREQ", "4000"),
+                 "--call-graph", os.environ.get("TM_PERF_CALLGRAPH", "fp"),
+                 "-o", perf, "-p", str(client.pid)],
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(0.5)  # perf attaches before the stream starts
         cpu0, switches0 = task_stats(client.pid)
