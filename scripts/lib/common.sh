@@ -67,6 +67,8 @@ tm_install_bench_deps() {
     local extra=(python3 python3-websockets)
     command -v node >/dev/null 2>&1 || extra+=(nodejs)
     command -v npm >/dev/null 2>&1 || extra+=(npm)
+    # Where the app's time goes: scripts/bench profiles the paced run with perf.
+    command -v perf >/dev/null 2>&1 || extra+=(linux-perf)
     tm_install_packages "${extra[@]}"
     local peers; peers="$(tm_root)/tests/bench/peers"
     if [ ! -d "$peers/node_modules/ws" ]; then

@@ -290,6 +290,8 @@ def print_report(r):
     print("\nThe probe: send of an update -> the pong to a ping sent right after it (an upper"
           " bound on send -> applied; Python's library answers pings before its loop has"
           " handled the messages queued ahead of them, so its figure is low).")
+    if "profile" in r and not r["profile"]:
+        print("\nperf recorded nothing (is /proc/sys/kernel/perf_event_paranoid above 2?).")
     if r.get("profile"):
         print("\nWhere the app's paced time goes (perf, share of samples by library):\n")
         print("| library | share |")
