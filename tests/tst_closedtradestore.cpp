@@ -4,7 +4,6 @@
 
 #include <QBuffer>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
@@ -12,11 +11,11 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 #include <QUrl>
 
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -59,17 +58,14 @@ int runWriter(const QString &path)
     }
 }
 
-// The child process of twoProcessesOpenOneNewFileAtOnce: waits for the go file, opens the
-// history and records one trade.
+// The child process of twoProcessesOpenOneNewFileAtOnce: blocks until the parent says "go"
+// on its standard input (both children are woken together), opens the history and records
+// one trade.
 int runOpener(const QString &path, qint64 ticket)
 {
-    QElapsedTimer waiting;
-    waiting.start();
-    while (!QFile::exists(path + u".go"_s)) {
-        if (waiting.elapsed() > 20000)
-            return 3;
-        QThread::usleep(200);
-    }
+    char line[16] = {};
+    if (!std::fgets(line, sizeof line, stdin) || std::strncmp(line, "go", 2) != 0)
+        return 3;
     ClosedTradeStore store;
     if (!store.open(path)) {
         std::fprintf(stderr, "open: %s\n", qPrintable(store.lastError()));
@@ -500,9 +496,10 @@ void tst_ClosedTradeStore::twoProcessesOpenOneNewFileAtOnce()
             children[i].start(QCoreApplication::applicationFilePath(), {});
             QVERIFY(children[i].waitForStarted());
         }
-        QFile go(file + u".go"_s);
-        QVERIFY(go.open(QIODevice::WriteOnly));
-        go.close();
+        for (QProcess &child : children) {
+            child.write("go\n");
+            child.closeWriteChannel();
+        }
         int worked = 0;
         for (QProcess &child : children) {
             QVERIFY(child.waitForFinished(30000));

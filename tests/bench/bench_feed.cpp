@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The feed benchmark's C++ side (driven by scripts/bench):
 //   bench_feed serve --positions P --messages N [--rate R]   the sender; prints its URL first
-//   bench_feed client --mode ours|bare|view --url U --messages N
+//   bench_feed client --mode ours|bare --url U --messages N
 //       ours: SocketManager -> FeedParser -> PositionBook -> PositionsModel (the real path)
 //       bare: a QWebSocket that only counts (the transport's ceiling)
-//       view: ours plus a QTableView on a sorted proxy (offscreen), measuring event-loop stalls
 //   bench_feed snapshot --positions P   Snapshot apply time and memory per position
 //   bench_feed app-settings   the app's settings for the stall run (sorted on Price)
 // Each prints one JSON object. Timing is measured, never asserted.
 #include "benchsender.h"
 #include "feed/feedsession.h"
 #include "feed/positionbook.h"
-#include "models/positionsfiltermodel.h"
 #include "models/positionsmodel.h"
 #include "net/socketmanager.h"
 #include "processmemory.h"
@@ -29,7 +27,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTableView>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -89,7 +86,6 @@ struct Run
     double cpuStart = 0;
     QElapsedTimer wall;
     QList<qint64> latenciesNs;
-    qint64 maxStallNs = 0;
 
     void start()
     {
@@ -110,8 +106,6 @@ struct Run
             r.insert(u"p50_us"_s, percentile(latenciesNs, 0.50));
             r.insert(u"p99_us"_s, percentile(latenciesNs, 0.99));
         }
-        if (maxStallNs > 0)
-            r.insert(u"max_stall_ms"_s, double(maxStallNs) / 1e6);
         return r;
     }
 };
@@ -212,30 +206,6 @@ int client(const QCommandLineParser &args)
     PositionBook book;
     PositionsModel model(&book);
     FeedSession session(&socket, &book, nullptr);
-    std::unique_ptr<PositionsFilterModel> proxy;
-    std::unique_ptr<QTableView> view;
-    QTimer stallProbe;
-    if (mode == "view"_L1) {
-        proxy = std::make_unique<PositionsFilterModel>();
-        proxy->setSourceModel(&model);
-        view = std::make_unique<QTableView>();
-        view->setModel(proxy.get());
-        view->setSortingEnabled(true);
-        view->sortByColumn(PositionsModel::PriceColumn, Qt::DescendingOrder); // a ticking column
-        view->resize(1200, 800);
-        view->show();
-        // A 1 ms timer: the longest gap between its ticks is the longest stall.
-        stallProbe.setTimerType(Qt::PreciseTimer);
-        stallProbe.setInterval(1);
-        auto last = std::make_shared<qint64>(0);
-        QObject::connect(&stallProbe, &QTimer::timeout, qApp, [&run, last] {
-            const qint64 now = BenchSender::monotonicNs();
-            if (*last && run.received > 0)
-                run.maxStallNs = std::max(run.maxStallNs, now - *last);
-            *last = now;
-        });
-        stallProbe.start();
-    }
     bool snapshot = true;
     // Connected after the session: it runs once the message is applied to the book.
     QObject::connect(
@@ -336,7 +306,7 @@ int appSettings()
 
 int main(int argc, char *argv[])
 {
-    // Only the view client draws; offscreen keeps every mode headless.
+    // Offscreen: the benchmark needs no display (app-settings builds a header view).
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
@@ -346,7 +316,7 @@ int main(int argc, char *argv[])
         {{u"positions"_s, u"positions"_s, u"N"_s, u"1000"_s},
          {u"messages"_s, u"messages"_s, u"N"_s, u"100000"_s},
          {u"rate"_s, u"messages per second, 0 = saturate"_s, u"N"_s, u"0"_s},
-         {u"mode"_s, u"ours, bare or view"_s, u"MODE"_s, u"ours"_s},
+         {u"mode"_s, u"ours or bare"_s, u"MODE"_s, u"ours"_s},
          {u"url"_s, u"feed"_s, u"URL"_s},
          {u"latency"_s, u"record send-to-applied latency"_s},
          {u"probe-every"_s, u"paced: a latency probe after every N-th update"_s, u"N"_s, u"10"_s},
