@@ -111,6 +111,8 @@ private Q_SLOTS:
     void aBurstOfTicksOnTheSortedColumnKeepsTheOrder_data();
     void aBurstOfTicksOnTheSortedColumnKeepsTheOrder();
     void aBurstThatChangesSymbolsIsFilteredToo();
+    void aPositionThatStartsFollowingMovesUp();
+    void everyRoleAtOnceAnswersAsOneByOne();
 
 private:
     PositionBook *m_book = nullptr;
@@ -304,21 +306,33 @@ void tst_PositionsFilterModel::followsLiveChanges()
 
 void tst_PositionsFilterModel::aBurstOfTicksOnTheSortedColumnKeepsTheOrder_data()
 {
-    QTest::addColumn<int>("changed"); // rows whose price ticks in one flush
-    // Under the bulk threshold the base class re-sorts row by row; over it, once.
-    QTest::newRow("a few rows") << 3;
-    QTest::newRow("every row") << 60;
+    QTest::addColumn<int>("changed"); // rows whose price and profit tick in one flush
+    QTest::addColumn<int>("column");
+    QTest::addColumn<Qt::SortOrder>("order");
+    // A few rows far apart are several changes in one flush: each must be sorted against
+    // the values of the others, not against where they were.
+    QTest::newRow("one row, price down")
+        << 1 << int(PositionsModel::PriceColumn) << Qt::DescendingOrder;
+    QTest::newRow("a few rows, price down")
+        << 3 << int(PositionsModel::PriceColumn) << Qt::DescendingOrder;
+    QTest::newRow("every row, price down")
+        << 120 << int(PositionsModel::PriceColumn) << Qt::DescendingOrder;
+    QTest::newRow("a few rows, profit up")
+        << 3 << int(PositionsModel::ProfitColumn) << Qt::AscendingOrder;
+    QTest::newRow("every row, profit up")
+        << 120 << int(PositionsModel::ProfitColumn) << Qt::AscendingOrder;
 }
 
 void tst_PositionsFilterModel::aBurstOfTicksOnTheSortedColumnKeepsTheOrder()
 {
     QFETCH(int, changed);
-    // 60 more positions: 120 rows, so that "every row" is over the bulk threshold.
+    QFETCH(int, column);
+    QFETCH(Qt::SortOrder, order);
     QList<Position> more = randomAccount(60);
     for (Position &p : more)
         p.ticket += 100000;
     m_book->applyPositions(more);
-    m_proxy->sort(PositionsModel::PriceColumn, Qt::DescendingOrder);
+    m_proxy->sort(column, order);
     // The row the trader selected: it must stay on its position whatever the order does.
     const qint64 selectedTicket = m_account.at(7).ticket;
     QPersistentModelIndex selected;
@@ -336,6 +350,7 @@ void tst_PositionsFilterModel::aBurstOfTicksOnTheSortedColumnKeepsTheOrder()
             continue;
         Position p = all.at(i);
         p.price = 1.0 + double(random.bounded(100000)) / 1000.0;
+        p.profit = double(random.bounded(-50000, 50000)) / 100.0;
         ticks.append(p);
     }
     QSignalSpy layouts(m_proxy, &QAbstractItemModel::layoutChanged);
@@ -343,16 +358,19 @@ void tst_PositionsFilterModel::aBurstOfTicksOnTheSortedColumnKeepsTheOrder()
     m_model->flush();
     QVERIFY(layouts.count() >= 1);
 
-    // What the trader sees: every row in price order, none lost, none twice.
+    // What the trader sees: every row in order, none lost, none twice.
     QCOMPARE(m_proxy->rowCount(), m_book->count());
     QSet<qint64> seen;
-    double previous = std::numeric_limits<double>::max();
     for (int row = 0; row < m_proxy->rowCount(); ++row) {
-        const QModelIndex price = m_proxy->index(row, PositionsModel::PriceColumn);
-        QVERIFY2(price.data(PositionsModel::SortRole).toDouble() <= previous,
-                 qPrintable(u"row %1 out of order"_s.arg(row)));
-        previous = price.data(PositionsModel::SortRole).toDouble();
-        seen.insert(price.data(PositionsModel::TicketRole).toLongLong());
+        const QModelIndex cell = m_proxy->index(row, column);
+        if (row > 0) {
+            const double before =
+                m_proxy->index(row - 1, column).data(PositionsModel::SortRole).toDouble();
+            const double here = cell.data(PositionsModel::SortRole).toDouble();
+            QVERIFY2(order == Qt::AscendingOrder ? before <= here : before >= here,
+                     qPrintable(u"row %1 out of order"_s.arg(row)));
+        }
+        seen.insert(cell.data(PositionsModel::TicketRole).toLongLong());
     }
     QCOMPARE(seen.size(), m_book->count());
     QVERIFY(selected.isValid());
@@ -376,6 +394,63 @@ void tst_PositionsFilterModel::aBurstThatChangesSymbolsIsFilteredToo()
     m_model->flush();
     QCOMPARE(m_proxy->rowCount(), 0);
     QCOMPARE(m_proxy->totals().count, 0);
+}
+
+void tst_PositionsFilterModel::aPositionThatStartsFollowingMovesUp()
+{
+    // The default order: following positions first. One of the trader's own positions
+    // turns out to copy a signal trader: it joins them, in the feed's order.
+    QList<qint64> before = shown(*m_proxy);
+    const auto own = std::find_if(m_account.cbegin(), m_account.cend(),
+                                  [](const Position &p) { return !p.flwsig; });
+    QVERIFY(own != m_account.cend());
+    Position now = *own;
+    now.flwsig = true;
+    now.sigtraderid = 88001;
+    m_book->applyPositions({now});
+    m_model->flush();
+    QList<Position> expected = m_book->positions();
+    std::stable_partition(expected.begin(), expected.end(),
+                          [](const Position &p) { return p.flwsig; });
+    QCOMPARE(shown(*m_proxy), ticketsOf(expected));
+    QVERIFY(shown(*m_proxy) != before);
+}
+
+void tst_PositionsFilterModel::everyRoleAtOnceAnswersAsOneByOne()
+{
+    // A delegate asks for its roles in one multiData call: the answers are those of data().
+    m_proxy->sort(PositionsModel::ProfitColumn, Qt::DescendingOrder);
+    m_proxy->setMode(Mode::Following);
+    QVERIFY(m_proxy->rowCount() > 0);
+    const QList<int> roles = {Qt::DisplayRole,
+                              Qt::ToolTipRole,
+                              Qt::TextAlignmentRole,
+                              Qt::FontRole,
+                              Qt::ForegroundRole,
+                              Qt::CheckStateRole,
+                              PositionsModel::SortRole,
+                              PositionsModel::ToneRole,
+                              PositionsModel::FollowingRole,
+                              PositionsModel::SignalTraderIdRole,
+                              PositionsModel::TicketRole};
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        for (int column = 0; column < PositionsModel::ColumnCount; ++column) {
+            const QModelIndex index = m_proxy->index(row, column);
+            std::vector<QModelRoleData> all(roles.cbegin(), roles.cend());
+            index.multiData(all);
+            for (const QModelRoleData &one : all) {
+                QVERIFY2(one.data() == index.data(one.role()),
+                         qPrintable(
+                             u"row %1, column %2, role %3"_s.arg(row).arg(column).arg(one.role())));
+            }
+        }
+    }
+    // An index of no row answers nothing.
+    std::vector<QModelRoleData> none(roles.cbegin(), roles.cend());
+    none.front().setData(u"left over"_s);
+    m_proxy->multiData(QModelIndex(), none);
+    for (const QModelRoleData &one : none)
+        QVERIFY(!one.data().isValid());
 }
 
 QTEST_GUILESS_MAIN(tst_PositionsFilterModel)

@@ -34,35 +34,122 @@ void PositionsFilterModel::setSourceModel(QAbstractItemModel *model)
         m_sourceConnections.append(connect(model, &QAbstractItemModel::dataChanged, this,
                                            &PositionsFilterModel::beforeSourceDataChanged));
     QSortFilterProxyModel::setSourceModel(model);
-    if (model)
+    if (model) {
         m_sourceConnections.append(connect(model, &QAbstractItemModel::dataChanged, this,
                                            &PositionsFilterModel::afterSourceDataChanged));
+        m_sourceConnections.append(connect(m_positions, &PositionsModel::flushed, this,
+                                           &PositionsFilterModel::sortAfterChanges));
+    }
 }
 
 void PositionsFilterModel::beforeSourceDataChanged(const QModelIndex &topLeft,
                                                    const QModelIndex &bottomRight)
 {
-    // A burst of ticks over many rows of a sorted column: the base class would take every
-    // row out and put each back in its place (quadratic in the rows: 20 ms for 10,000). One
-    // stable sort of the whole level after the change costs a tenth of that. Only when the
-    // change cannot touch what the filter looks at (ticket, symbol, signal).
-    const int column = sortColumn();
-    if (!m_userSorted || !dynamicSortFilter() || column < topLeft.column() ||
-        column > bottomRight.column() || bottomRight.row() - topLeft.row() + 1 < kBulkRows)
+    // The model says a flush as one dataChanged per run of rows, after every row has its
+    // new value. The base class sorts each run into rows it takes to be in order, which
+    // the later runs' rows no longer are: a row could be left out of place. And it moves
+    // the rows of a long run one by one (quadratic: 20 ms for 10,000 rows). So a flush that
+    // changes the order passes its values on unsorted and is sorted once when it ends.
+    const auto touches = [&](int column) {
+        return column >= topLeft.column() && column <= bottomRight.column();
+    };
+    const bool filtered = touches(PositionsModel::TicketColumn) ||
+                          touches(PositionsModel::SymbolColumn) ||
+                          touches(PositionsModel::SignalColumn);
+    if (m_sortAfterChange) {
+        m_refilterAfterChange = m_refilterAfterChange || filtered;
         return;
-    for (const int filtered : {int(PositionsModel::TicketColumn), int(PositionsModel::SymbolColumn),
-                               int(PositionsModel::SignalColumn)}) {
-        if (filtered >= topLeft.column() && filtered <= bottomRight.column())
-            return;
     }
+    // Without a user sort the order is following first: the signal column says that.
+    const bool ordered =
+        m_userSorted ? touches(sortColumn()) : touches(PositionsModel::SignalColumn);
+    if (!dynamicSortFilter() || !ordered)
+        return;
     m_sortAfterChange = true;
+    m_refilterAfterChange = filtered;
     setDynamicSortFilter(false); // the base class passes the change on, unsorted
 }
 
 void PositionsFilterModel::afterSourceDataChanged()
 {
-    if (std::exchange(m_sortAfterChange, false))
-        setDynamicSortFilter(true); // sorts the whole level once
+    // A change from outside a flush ends here.
+    if (m_positions && !m_positions->isFlushing())
+        sortAfterChanges();
+}
+
+void PositionsFilterModel::sortAfterChanges()
+{
+    if (!std::exchange(m_sortAfterChange, false))
+        return;
+    sortWithKeys();
+    // Rows the change took out of the filter, or into it, now that the order is right
+    // again (rows come in by binary search).
+    if (std::exchange(m_refilterAfterChange, false))
+        invalidateFilter();
+}
+
+void PositionsFilterModel::sortWithKeys()
+{
+    // Turning the dynamic sort back on sorts the whole level once.
+    const int column = sortColumn();
+    if (!m_positions || !m_userSorted || !isNumeric(column)) {
+        setDynamicSortFilter(true);
+        return;
+    }
+    const int rows = m_positions->rowCount();
+    m_sortKeys.resize(size_t(rows));
+    for (int row = 0; row < rows; ++row)
+        m_sortKeys[size_t(row)] = sortKey(m_positions->positionAt(row), column);
+    setDynamicSortFilter(true);
+    m_sortKeys.clear();
+}
+
+bool PositionsFilterModel::isNumeric(int column)
+{
+    return column != PositionsModel::SymbolColumn && column != PositionsModel::SignalColumn &&
+           column >= 0 && column < PositionsModel::ColumnCount;
+}
+
+double PositionsFilterModel::sortKey(const Position &p, int column)
+{
+    switch (column) {
+    case PositionsModel::TicketColumn:
+        return double(p.ticket); // exact below 2^53
+    case PositionsModel::OpenTimeColumn:
+        return double(p.openTime);
+    case PositionsModel::TypeColumn:
+        return double(p.side);
+    case PositionsModel::VolumeColumn:
+        return p.volume;
+    case PositionsModel::OpenPriceColumn:
+        return p.openPrice;
+    case PositionsModel::StopLossColumn:
+        return p.sl;
+    case PositionsModel::TakeProfitColumn:
+        return p.tp;
+    case PositionsModel::PriceColumn:
+        return p.price;
+    case PositionsModel::SwapColumn:
+        return p.swap;
+    case PositionsModel::CommissionColumn:
+        return p.commission;
+    case PositionsModel::ProfitColumn:
+        return p.profit;
+    default:
+        return 0.0;
+    }
+}
+
+void PositionsFilterModel::multiData(const QModelIndex &index,
+                                     QModelRoleDataSpan roleDataSpan) const
+{
+    const QModelIndex source = mapToSource(index);
+    if (!source.isValid()) {
+        for (QModelRoleData &roleData : roleDataSpan)
+            roleData.clearData();
+        return;
+    }
+    source.multiData(roleDataSpan);
 }
 
 void PositionsFilterModel::setFilter(const PositionFilter &filter)
@@ -125,39 +212,19 @@ bool PositionsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
 
 bool PositionsFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    if (!m_sortKeys.empty())
+        return m_sortKeys[size_t(left.row())] < m_sortKeys[size_t(right.row())];
     if (m_userSorted && m_positions) {
         // Straight from the positions, not through QVariant: a sort of ten thousand rows on a
         // ticking column runs every flush, so each comparison counts.
         const Position &a = m_positions->positionAt(left.row());
         const Position &b = m_positions->positionAt(right.row());
-        switch (left.column()) {
-        case PositionsModel::TicketColumn:
-            return a.ticket < b.ticket;
-        case PositionsModel::OpenTimeColumn:
-            return a.openTime < b.openTime;
-        case PositionsModel::SymbolColumn:
+        const int column = left.column();
+        if (isNumeric(column))
+            return sortKey(a, column) < sortKey(b, column);
+        if (column == PositionsModel::SymbolColumn)
             return QString::compare(a.symbol, b.symbol, sortCaseSensitivity()) < 0;
-        case PositionsModel::TypeColumn:
-            return a.side < b.side;
-        case PositionsModel::VolumeColumn:
-            return a.volume < b.volume;
-        case PositionsModel::OpenPriceColumn:
-            return a.openPrice < b.openPrice;
-        case PositionsModel::StopLossColumn:
-            return a.sl < b.sl;
-        case PositionsModel::TakeProfitColumn:
-            return a.tp < b.tp;
-        case PositionsModel::PriceColumn:
-            return a.price < b.price;
-        case PositionsModel::SwapColumn:
-            return a.swap < b.swap;
-        case PositionsModel::CommissionColumn:
-            return a.commission < b.commission;
-        case PositionsModel::ProfitColumn:
-            return a.profit < b.profit;
-        default:
-            return QSortFilterProxyModel::lessThan(left, right);
-        }
+        return QSortFilterProxyModel::lessThan(left, right);
     }
     // Default order: following before own, otherwise as the feed delivered them.
     const Position &a = m_positions->positionAt(left.row());

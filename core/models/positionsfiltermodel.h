@@ -5,6 +5,8 @@
 
 #include <QSortFilterProxyModel>
 
+#include <vector>
+
 class PositionsModel;
 struct Position;
 
@@ -48,6 +50,9 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     bool isUserSorted() const { return m_userSorted; }
 
+    // Every role of a cell mapped once (the base class maps each role on its own).
+    void multiData(const QModelIndex &index, QModelRoleDataSpan roleDataSpan) const override;
+
     // Count, volume and floating profit (gross and net) of the rows shown, and how many
     // rows there are in all.
     Totals totals() const;
@@ -62,16 +67,23 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
-    // A change over at least this many rows of the sort column is sorted in one go.
-    static constexpr int kBulkRows = 64;
-
     void refilter();
+    void sortWithKeys();
+    static bool isNumeric(int column);
+    static double sortKey(const Position &position, int column);
     void beforeSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     void afterSourceDataChanged();
+    void sortAfterChanges();
 
     PositionsModel *m_positions = nullptr;
     PositionFilter m_filter;
     bool m_userSorted = false;
+    // A change of the order is being held back until the model's flush ends; and whether it
+    // touched what the filter reads.
     bool m_sortAfterChange = false;
+    bool m_refilterAfterChange = false;
+    // The sort column's values by source row, while a bulk sort runs: compared without a
+    // lookup or a switch per comparison. Empty otherwise.
+    std::vector<double> m_sortKeys;
     QList<QMetaObject::Connection> m_sourceConnections;
 };

@@ -136,6 +136,7 @@ void PositionsModel::flush()
             columns |= run.columns;
         runs = {{runs.front().first, runs.back().last, columns}};
     }
+    m_flushing = true;
     for (const Run &run : runs) {
         if (!run.columns)
             continue;
@@ -143,6 +144,8 @@ void PositionsModel::flush()
         const int last = 31 - qCountLeadingZeroBits(run.columns);
         Q_EMIT dataChanged(index(run.first, first), index(run.last, last));
     }
+    m_flushing = false;
+    Q_EMIT flushed();
 }
 
 int PositionsModel::rowCount(const QModelIndex &parent) const
@@ -165,13 +168,35 @@ QString PositionsModel::formatPrice(const Position &p, double price) const
     return m_precision.text(p.symbol, price);
 }
 
+QModelIndex PositionsModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || column < 0 || row >= m_book->count() ||
+        column >= ColumnCount)
+        return {};
+    return createIndex(row, column);
+}
+
 QVariant PositionsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Position &p = m_book->at(index.row());
-    const int column = index.column();
+    return dataOf(m_book->at(index.row()), index.column(), role);
+}
 
+void PositionsModel::multiData(const QModelIndex &index, QModelRoleDataSpan roleDataSpan) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        for (QModelRoleData &roleData : roleDataSpan)
+            roleData.clearData();
+        return;
+    }
+    const Position &p = m_book->at(index.row());
+    for (QModelRoleData &roleData : roleDataSpan)
+        roleData.setData(dataOf(p, index.column(), roleData.role()));
+}
+
+QVariant PositionsModel::dataOf(const Position &p, int column, int role) const
+{
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
@@ -230,7 +255,7 @@ QVariant PositionsModel::data(const QModelIndex &index, int role) const
         case ProfitColumn:
             return p.profit;
         case SignalColumn:
-            return data(index, Qt::DisplayRole);
+            return dataOf(p, column, Qt::DisplayRole);
         }
         break;
     case Qt::TextAlignmentRole:

@@ -59,12 +59,19 @@ public:
 
     // How often coalesced changes are flushed; at most 100 ms.
     void setFlushInterval(std::chrono::milliseconds interval);
-    // Emits the pending changes now.
+    // Emits the pending changes now: one dataChanged per run of rows, then flushed().
     void flush();
+    // Inside flush(), between its first and last dataChanged.
+    bool isFlushing() const { return m_flushing; }
 
+    // Without the base class's two virtual calls to check the row: a sort of ten thousand
+    // rows asks for hundreds of thousands of indexes.
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    // Every role a delegate asks for in one call, the position found once.
+    void multiData(const QModelIndex &index, QModelRoleDataSpan roleDataSpan) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
@@ -72,13 +79,20 @@ public:
     // The columns that show a Position::Field mask.
     static quint32 columnsFor(quint32 fields);
 
+Q_SIGNALS:
+    // After the last dataChanged of a flush: every change of the flush is known, so a sorting
+    // proxy sorts once here, against the new values of every row.
+    void flushed();
+
 private:
     void onUpdated(int row, quint32 fields);
     void observePrices(const Position &position);
+    QVariant dataOf(const Position &position, int column, int role) const;
     QString formatPrice(const Position &position, double price) const;
 
     PositionBook *m_book = nullptr;
     PricePrecision m_precision;
     QHash<qint64, quint32> m_dirty; // ticket -> column mask, keyed by ticket so rows may move
     QTimer m_flushTimer;
+    bool m_flushing = false;
 };
