@@ -79,6 +79,7 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
 
     m_table = new QTableView(this);
     m_table->setModel(m_proxy);
+    followShownModel();
     m_delegate = new ToneDelegate(PositionsModel::ToneRole, {PositionsModel::ProfitColumn}, this);
     m_delegate->setBoldRole(PositionsGroupModel::GroupRole);
     m_table->setItemDelegate(m_delegate);
@@ -314,12 +315,25 @@ void OpenTradesPage::setGrouping(PositionsGroupModel::Grouping grouping)
     QHeaderView *header = m_table->horizontalHeader();
     const QByteArray state = header->saveState();
     m_table->setModel(wanted);
+    followShownModel();
     header->restoreState(state);
     updateLabelColumn();
     updateSpans();
     // Subtotals are wider than the rows they add up (and bold): make room for them.
     m_fit->widenToContents({PositionsModel::VolumeColumn, PositionsModel::SwapColumn,
                             PositionsModel::CommissionColumn, PositionsModel::ProfitColumn});
+}
+
+void OpenTradesPage::followShownModel()
+{
+    // A flush of ticks on the sorted column arrives as the changed values, then the new
+    // order. The view repaints for the first and puts off laying out the second to the next
+    // pass of the event loop, which paints the whole table again: two paints of every
+    // visible cell per flush. Laid out at once, both are one paint. Connected after the
+    // view's own slot, so this runs after it.
+    disconnect(m_layoutNow);
+    m_layoutNow = connect(m_table->model(), &QAbstractItemModel::layoutChanged, m_table,
+                          &QAbstractItemView::doItemsLayout);
 }
 
 void OpenTradesPage::updateSpans()

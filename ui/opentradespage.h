@@ -78,6 +78,7 @@ Q_SIGNALS:
     void noticeDismissed();
 
 private:
+    void followShownModel();
     void updateChoices();
     void updateFooter();
     void updateEmptyText();
@@ -110,5 +111,6 @@ private:
     QPushButton *m_bannerSettings = nullptr;
     QPushButton *m_bannerDismiss = nullptr;
     QLabel *m_footer = nullptr;
+    QMetaObject::Connection m_layoutNow;
     bool m_sized = false;
 };

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What the Open Trades table costs the screen: a flush of ticks over a table sorted on a
+// ticking column is painted once, in its new order, flat or grouped.
+#include "feed/positionbook.h"
+#include "models/positionsfiltermodel.h"
+#include "models/positionsgroupmodel.h"
+#include "models/positionsmodel.h"
+#include "opentradespage.h"
+#include "simulator/tradingsimulation.h"
+
+#include <QHeaderView>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+#include <limits>
+
+using namespace Qt::StringLiterals;
+using Grouping = PositionsGroupModel::Grouping;
+
+namespace {
+
+// Counts the paint events a widget receives.
+class PaintCounter : public QObject
+{
+public:
+    explicit PaintCounter(QWidget *widget)
+        : m_widget(widget)
+    {
+        widget->installEventFilter(this);
+    }
+    ~PaintCounter() override { m_widget->removeEventFilter(this); }
+
+    int paints = 0;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return false;
+    }
+
+private:
+    QWidget *m_widget = nullptr;
+};
+
+// True once the event loop has gone round a few times after the call: whatever was posted
+// or put off to a zero timer by then (a delayed layout, the repaint it asks for) has run.
+bool drained()
+{
+    bool done = false;
+    QTimer::singleShot(0, [&done] {
+        QTimer::singleShot(0, [&done] { QTimer::singleShot(0, [&done] { done = true; }); });
+    });
+    return QTest::qWaitFor([&done] { return done; });
+}
+
+} // namespace
+
+class tst_OpenTradesPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void aFlushOfTicksOnTheSortedColumnIsPaintedOnce_data();
+    void aFlushOfTicksOnTheSortedColumnIsPaintedOnce();
+};
+
+void tst_OpenTradesPage::aFlushOfTicksOnTheSortedColumnIsPaintedOnce_data()
+{
+    QTest::addColumn<Grouping>("grouping");
+    QTest::newRow("flat") << Grouping::None;
+    QTest::newRow("grouped by symbol") << Grouping::Symbol;
+}
+
+void tst_OpenTradesPage::aFlushOfTicksOnTheSortedColumnIsPaintedOnce()
+{
+    QFETCH(Grouping, grouping);
+    TradingSimulation::Options options;
+    options.positions = 300; // over the bulk-sort threshold of a flush
+    options.startTime = 1732590000000;
+    PositionBook book;
+    book.applySnapshot(TradingSimulation(options).openPositions());
+    OpenTradesPage page(&book);
+    page.resize(1000, 600);
+    page.setGrouping(grouping);
+    QTableView *table = page.table();
+    table->sortByColumn(PositionsModel::PriceColumn, Qt::DescendingOrder);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(drained());
+
+    // Every price turned around: the order changes from top to bottom.
+    QList<Position> ticks = book.positions();
+    for (Position &p : ticks)
+        p.price = 1.0 / p.price;
+    PaintCounter counter(table->viewport());
+    book.applyPositions(ticks);
+    page.model()->flush();
+    QTRY_COMPARE(counter.paints, 1);
+    QVERIFY(drained());
+    QCOMPARE(counter.paints, 1);
+
+    // And that one paint showed the new order.
+    double previous = std::numeric_limits<double>::max();
+    QAbstractItemModel *shown = table->model();
+    int positions = 0;
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        const QModelIndex price = shown->index(row, PositionsModel::PriceColumn);
+        if (shown->index(row, 0).data(PositionsGroupModel::GroupRole).toBool()) {
+            previous = std::numeric_limits<double>::max(); // each group in its own order
+            continue;
+        }
+        const double value = price.data(PositionsModel::SortRole).toDouble();
+        QVERIFY2(value <= previous, qPrintable(u"row %1 out of order"_s.arg(row)));
+        previous = value;
+        ++positions;
+    }
+    QCOMPARE(positions, book.count());
+}
+
+QTEST_MAIN(tst_OpenTradesPage)
+#include "tst_opentradespage.moc"
