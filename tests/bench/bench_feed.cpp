@@ -6,12 +6,17 @@
 //       bare: a QWebSocket that only counts (the transport's ceiling)
 //   bench_feed snapshot --positions P   Snapshot apply time and memory per position
 //   bench_feed app-settings   the app's settings for the stall run (sorted on Price)
+//   bench_feed table --positions P --ticks T   what one flush of T ticks costs the GUI thread
+//       with P rows sorted on Price: the sort after the change and a repaint of the table
 // Each prints one JSON object. Timing is measured, never asserted.
 #include "benchsender.h"
+#include "columnfit.h"
+#include "domain/priceprecision.h"
 #include "feed/feedsession.h"
 #include "feed/positionbook.h"
 #include "models/positionsmodel.h"
 #include "net/socketmanager.h"
+#include "opentradespage.h"
 #include "processmemory.h"
 #include "protocol/feedmessages.h"
 #include "protocol/feedprofile.h"
@@ -30,9 +35,14 @@
 #include <QTimer>
 #include <QWebSocket>
 
+#include <QRandomGenerator>
 #include <QSettings>
 #include <QSocketNotifier>
 #include <QStandardItemModel>
+#include <QTableView>
+
+#include <algorithm>
+#include <cmath>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -286,20 +296,113 @@ int snapshotBench(const QCommandLineParser &args)
 }
 
 // Settings for the app under test (QSettings follows XDG_CONFIG_HOME): Open Trades sorted on
-// the Price column, descending, as a trader who sorts on a ticking column would leave it.
+// the Price column, descending, as a trader who sorts on a ticking column would leave it,
+// saved by the page itself after its columns were fitted to typical rows.
 int appSettings()
 {
     QCoreApplication::setOrganizationName(u"TradeMonitor"_s);
     QCoreApplication::setApplicationName(u"trade-monitor"_s);
-    QStandardItemModel columns(0, PositionsModel::ColumnCount);
-    QHeaderView header(Qt::Horizontal);
-    header.setModel(&columns);
-    header.setSortIndicator(PositionsModel::PriceColumn, Qt::DescendingOrder);
+    TradingSimulation::Options options;
+    options.positions = 1000;
+    options.startTime = 1732590000000;
+    PositionBook book;
+    book.applySnapshot(TradingSimulation(options).openPositions());
+    OpenTradesPage page(&book);
+    page.resize(1280, 600); // the table of the main window's default size
+    page.show();
+    page.columnFit()->fitToContents();
+    page.table()->sortByColumn(PositionsModel::PriceColumn, Qt::DescendingOrder);
     QSettings settings;
-    settings.setValue(u"openTrades/header"_s, header.saveState());
-    settings.setValue(u"openTrades/userSorted"_s, true);
+    page.saveState(settings);
     settings.sync();
     return settings.status() == QSettings::NoError ? 0 : 1;
+}
+
+// Counts the paints of a widget.
+class PaintCounter : public QObject
+{
+public:
+    using QObject::QObject;
+    int paints = 0;
+    qint64 paintNs = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint) {
+            ++paints;
+            QElapsedTimer timer;
+            timer.start();
+            static_cast<QWidget *>(watched)->removeEventFilter(this);
+            QCoreApplication::sendEvent(watched, event);
+            watched->installEventFilter(this);
+            paintNs += timer.nsecsElapsed();
+            return true;
+        }
+        return false;
+    }
+};
+
+// The GUI thread's share of a flush, phase by phase, without the feed around it: the rows
+// re-sorted after a burst of ticks (the flush), then the event loop's repaints that follow.
+int tableBench(const QCommandLineParser &args)
+{
+    const int count = args.value(u"positions"_s).toInt();
+    const int ticks = args.value(u"ticks"_s).toInt();
+    const int rounds = args.value(u"rounds"_s).toInt();
+    TradingSimulation::Options options;
+    options.positions = count;
+    options.startTime = 1732590000000;
+    PositionBook book;
+    book.applySnapshot(TradingSimulation(options).openPositions());
+    OpenTradesPage page(&book);
+    page.resize(1280, 600); // the table of the main window's default size
+    page.table()->sortByColumn(PositionsModel::PriceColumn, Qt::DescendingOrder);
+    page.show();
+    QCoreApplication::processEvents();
+    PaintCounter counter;
+    page.table()->viewport()->installEventFilter(&counter);
+
+    QRandomGenerator random(7);
+    QList<double> flushMs, afterMs;
+    QElapsedTimer timer;
+    for (int round = 0; round < rounds; ++round) {
+        QList<Position> changed;
+        changed.reserve(ticks);
+        for (int i = 0; i < ticks; ++i) {
+            Position p = book.at(random.bounded(book.count()));
+            // A few points up or down, quoted with the instrument's decimals.
+            const double scale = std::pow(10.0, PricePrecision::decimalsOf(p.price));
+            p.price = (std::round(p.price * scale) + random.bounded(-5, 6)) / scale;
+            changed.append(p);
+        }
+        book.applyPositions(changed);
+        timer.start();
+        page.model()->flush();
+        flushMs.append(double(timer.nsecsElapsed()) / 1e6);
+        timer.start();
+        // What the flush left for the event loop: layouts and paints.
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
+        afterMs.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    const auto median = [](QList<double> v) {
+        std::sort(v.begin(), v.end());
+        return v.at(v.size() / 2);
+    };
+    const auto worst = [](const QList<double> &v) { return *std::max_element(v.begin(), v.end()); };
+    QTableView *table = page.table();
+    print(QJsonObject{
+        {u"positions"_s, count},
+        {u"ticks"_s, ticks},
+        {u"rows_shown"_s, table->rowAt(table->viewport()->height() - 1) - table->rowAt(0) + 1},
+        {u"flush_ms_median"_s, median(flushMs)},
+        {u"flush_ms_max"_s, worst(flushMs)},
+        {u"after_ms_median"_s, median(afterMs)},
+        {u"after_ms_max"_s, worst(afterMs)},
+        {u"paints_per_flush"_s, double(counter.paints) / rounds},
+        {u"ms_per_paint"_s, double(counter.paintNs) / 1e6 / std::max(1, counter.paints)}});
+    return 0;
 }
 
 } // namespace
@@ -315,6 +418,8 @@ int main(int argc, char *argv[])
     args.addOptions(
         {{u"positions"_s, u"positions"_s, u"N"_s, u"1000"_s},
          {u"messages"_s, u"messages"_s, u"N"_s, u"100000"_s},
+         {u"ticks"_s, u"table: ticks per flush"_s, u"N"_s, u"2000"_s},
+         {u"rounds"_s, u"table: flushes measured"_s, u"N"_s, u"50"_s},
          {u"rate"_s, u"messages per second, 0 = saturate"_s, u"N"_s, u"0"_s},
          {u"mode"_s, u"ours or bare"_s, u"MODE"_s, u"ours"_s},
          {u"url"_s, u"feed"_s, u"URL"_s},
@@ -332,5 +437,7 @@ int main(int argc, char *argv[])
         return snapshotBench(args);
     if (command == "app-settings"_L1)
         return appSettings();
+    if (command == "table"_L1)
+        return tableBench(args);
     args.showHelp(2);
 }
