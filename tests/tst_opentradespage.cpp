@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// What the Open Trades table costs the screen: a flush of ticks over a table sorted on a
-// ticking column is painted once, in its new order, flat or grouped.
+// What the Open Trades page costs the screen: a flush of ticks over a table sorted on a
+// ticking column is painted once, in its new order, flat or grouped; figures that tick
+// repaint themselves, not the window around them.
+#include "accountbar.h"
 #include "feed/positionbook.h"
 #include "models/positionsfiltermodel.h"
 #include "models/positionsgroupmodel.h"
@@ -9,11 +11,16 @@
 #include "simulator/tradingsimulation.h"
 
 #include <QHeaderView>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <limits>
+#include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using Grouping = PositionsGroupModel::Grouping;
@@ -56,6 +63,27 @@ bool drained()
     return QTest::qWaitFor([&done] { return done; });
 }
 
+// True once a round of the event loop paints nothing in `window`: what showing it set off
+// (layouts that climb a level per pass, the paints they ask for) is over.
+bool settled(QWidget *window)
+{
+    for (int round = 0; round < 20; ++round) {
+        PaintCounter counter(window);
+        const QList<QWidget *> children = window->findChildren<QWidget *>();
+        std::vector<std::unique_ptr<PaintCounter>> each;
+        for (QWidget *child : children)
+            each.push_back(std::make_unique<PaintCounter>(child));
+        if (!drained())
+            return false;
+        const bool painted =
+            counter.paints > 0 ||
+            std::any_of(each.cbegin(), each.cend(), [](const auto &c) { return c->paints > 0; });
+        if (!painted)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 class tst_OpenTradesPage : public QObject
@@ -65,6 +93,7 @@ class tst_OpenTradesPage : public QObject
 private Q_SLOTS:
     void aFlushOfTicksOnTheSortedColumnIsPaintedOnce_data();
     void aFlushOfTicksOnTheSortedColumnIsPaintedOnce();
+    void tickingFiguresRepaintOnlyThemselves();
 };
 
 void tst_OpenTradesPage::aFlushOfTicksOnTheSortedColumnIsPaintedOnce_data()
@@ -118,6 +147,51 @@ void tst_OpenTradesPage::aFlushOfTicksOnTheSortedColumnIsPaintedOnce()
         ++positions;
     }
     QCOMPARE(positions, book.count());
+}
+
+void tst_OpenTradesPage::tickingFiguresRepaintOnlyThemselves()
+{
+    TradingSimulation::Options options;
+    options.positions = 50;
+    options.startTime = 1732590000000;
+    TradingSimulation simulation(options);
+    PositionBook book;
+    book.applySnapshot(simulation.openPositions());
+    book.applyAccount(simulation.account());
+    // In a tab widget, as in the main window: a layout request that reaches the tab widget
+    // repaints all of it.
+    QTabWidget tabs;
+    auto *page = new OpenTradesPage(&book);
+    tabs.addTab(page, u"Open Trades"_s);
+    tabs.resize(1000, 600);
+    tabs.show();
+    QVERIFY(QTest::qWaitForWindowActive(&tabs)); // activation repaints everything
+    QVERIFY(settled(&tabs));
+
+    // Ticks that keep every figure as wide as it was (its sign, its number of digits): the
+    // window has nothing to lay out again. (A tick that widens a figure may relayout it.) The
+    // first round is a warm-up: the platform may still repaint a window it has just shown.
+    QList<int> repaints;
+    for (int round = 0; round < 5; ++round) {
+        PaintCounter tabBar(tabs.tabBar());
+        PaintCounter figures(page->accountBar());
+        const QString footer = page->footerText();
+        QList<Position> ticks = book.positions();
+        for (Position &p : ticks)
+            p.profit += 0.01;
+        book.applyPositions(ticks);
+        AccountFigures account = book.figures().value();
+        account.equity += 1.0;
+        book.applyAccount(account);
+        page->model()->flush();
+        QTRY_VERIFY(figures.paints > 0); // the figures repainted
+        QVERIFY(drained());
+        QVERIFY(page->footerText() != footer);
+        if (round > 0)
+            repaints.append(tabBar.paints);
+    }
+    // The tabs above them did not change: they were not painted again.
+    QCOMPARE(repaints, QList<int>({0, 0, 0, 0}));
 }
 
 QTEST_MAIN(tst_OpenTradesPage)

@@ -3,6 +3,7 @@
 
 #include "domain/tone.h"
 #include "domain/tradetext.h"
+#include "figurelabel.h"
 #include "tonedelegate.h"
 
 #include <QHBoxLayout>
@@ -45,7 +46,7 @@ AccountBar::AccountBar(AccountSummary *summary, QWidget *parent)
 
 void AccountBar::addField(Field field, const QString &label, const QString &tip)
 {
-    Item item{new QLabel(label, this), new QLabel(this)};
+    Item item{new QLabel(label, this), new FigureLabel(this)};
     item.label->setToolTip(tip);
     item.value->setToolTip(tip);
     item.value->setTextInteractionFlags(Qt::TextSelectableByMouse);

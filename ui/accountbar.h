@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QWidget>
 
+class FigureLabel;
 class QLabel;
 class QVBoxLayout;
 
@@ -62,7 +63,7 @@ private:
     struct Item
     {
         QLabel *label = nullptr;
-        QLabel *value = nullptr;
+        FigureLabel *value = nullptr;
     };
     QHash<Field, Item> m_items;
     QList<Field> m_order;

@@ -3,6 +3,7 @@
 
 #include "accountbar.h"
 #include "columnfit.h"
+#include "figurelabel.h"
 #include "filterbar.h"
 #include "models/accountsummary.h"
 #include "rowcopy.h"
@@ -118,7 +119,7 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     auto *emptyLayout = new QVBoxLayout(m_table->viewport());
     emptyLayout->addWidget(m_empty);
 
-    m_footer = new QLabel(this);
+    m_footer = new FigureLabel(this);
     m_footer->setTextFormat(Qt::RichText);
     m_clearFilters = new QPushButton(tr("C&lear filters"), this);
     m_clearFilters->setFlat(true);

@@ -9,6 +9,7 @@
 
 class AccountBar;
 class ColumnFit;
+class FigureLabel;
 class FilterBar;
 class AccountSummary;
 class PositionBook;
@@ -110,7 +111,7 @@ private:
     QPushButton *m_bannerReconnect = nullptr;
     QPushButton *m_bannerSettings = nullptr;
     QPushButton *m_bannerDismiss = nullptr;
-    QLabel *m_footer = nullptr;
+    FigureLabel *m_footer = nullptr;
     QMetaObject::Connection m_layoutNow;
     bool m_sized = false;
 };
