@@ -227,6 +227,13 @@ def main():
     results["stall"] = best_of(stall_runs, "max_stall_ms")
     results["stall_runs"] = stall_runs
 
+    # What one flush costs the GUI thread at that size, phase by phase, without the feed.
+    out = subprocess.run([args.bench_exe, "table", "--positions", "1000" if quick else "10000",
+                          "--rounds", "5" if quick else "50"],
+                         capture_output=True, text=True, timeout=600,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    results["table"] = json.loads(out.stdout.splitlines()[-1])
+
     # 4. Where the app's paced time goes.
     if not quick and not args.no_perf and shutil.which("perf"):
         data = os.path.join(build, "bench-perf.data")
@@ -308,6 +315,13 @@ def print_report(r):
           f" {'1,000' if r['quick'] else '10,000'} rows: longest GUI-thread stall"
           f" {fmt(st.get('max_stall_ms'))} ms ({st.get('stalls_over_16ms', 0)} over 16 ms),"
           f" {fmt(st['us_per_msg'], 2)} µs CPU/msg.")
+    t = r["table"]
+    print(f"One flush of {t['ticks']:,} ticks into {t['positions']:,} rows sorted on Price (the"
+          f" page alone, no feed), median / worst of the rounds: sort {fmt(t['flush_ms_median'])}"
+          f" / {fmt(t['flush_ms_max'])} ms, then the event loop's layout and paint"
+          f" {fmt(t['after_ms_median'])} / {fmt(t['after_ms_max'])} ms in"
+          f" {fmt(t['paints_per_flush'])} paint(s) of {t['rows_shown']} rows"
+          f" ({fmt(t['ms_per_paint'])} ms each).")
 
     def per_s(name, table):
         return table[name]["msgs_per_cpu_s"]
