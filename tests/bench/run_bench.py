@@ -239,6 +239,9 @@ def main():
         data = os.path.join(build, "bench-perf.data")
         measure("app", args, 1000, paced_n, 10000, perf=data)
         results["profile"] = profile_by_dso(data)
+        # And the saturated run, where the app is furthest from the bare socket: by function.
+        measure("app", args, 1000, saturated_n, 0, perf=data)
+        results["profile_saturated"] = profile_by_symbol(data)
 
     # 5. Snapshots of 10k and 100k positions: apply time and memory per held position.
     results["snapshot"] = {}
@@ -278,6 +281,24 @@ def profile_by_dso(data):
     return shares
 
 
+def profile_by_symbol(data, top=15):
+    """The functions with the most samples of their own, with their library."""
+    report = subprocess.run(["perf", "report", "-i", data, "--stdio", "--no-children", "-g",
+                             "none", "--sort", "dso,sym", "-q"], capture_output=True, text=True)
+    shares = {}
+    for line in report.stdout.splitlines():
+        parts = line.split(None, 3)
+        if len(parts) == 4 and parts[0].endswith("%"):
+            symbol = parts[3].strip()
+            if symbol.startswith("0x"):
+                symbol = "(addresses without a symbol)"
+            key = (parts[1], symbol)
+            shares[key] = shares.get(key, 0.0) + float(parts[0].rstrip("%"))
+    rows = sorted(([dso, symbol, share] for (dso, symbol), share in shares.items()),
+                  key=lambda row: -row[2])
+    return rows[:top]
+
+
 def print_report(r):
     sat, paced, lat = r["saturated"], r["paced"], r["paced_latency"]
     print(f"Feed benchmark on {r['cores']} cores ({r['machine']}), {r['time']}"
@@ -305,6 +326,14 @@ def print_report(r):
         print("| --- | ---: |")
         for dso, share in sorted(r["profile"].items(), key=lambda kv: -kv[1])[:12]:
             print(f"| {dso} | {share:.1f} % |")
+    if r.get("profile_saturated"):
+        print("\nWhere the app's saturated time goes (perf, functions with the most samples of"
+              " their own; Debian's Qt has no symbols for its internal functions: they show as"
+              " addresses or under the nearest exported name):\n")
+        print("| library | function | share |")
+        print("| --- | --- | ---: |")
+        for dso, symbol, share in r["profile_saturated"]:
+            print(f"| {dso} | `{symbol[:90]}` | {share:.1f} % |")
     print("\n| snapshot | ours ms | plain QJsonDocument ms | speed-up | bytes held per position |")
     print("| ---: | ---: | ---: | ---: | ---: |")
     for count, s in r["snapshot"].items():
