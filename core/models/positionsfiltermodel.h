@@ -13,7 +13,8 @@ struct Position;
 // What the trader chooses to see of the open positions: a PositionFilter. Without a sort of
 // the user's, following positions come first, then own ones, each in the feed's order (as
 // the original web client's arrayFilter showed them). Sorting on any column uses
-// PositionsModel::SortRole.
+// PositionsModel::SortRole. After each flush of the model every row is in order and shown
+// or not as the filter says, however many rows the flush changed (sorted once, at its end).
 class PositionsFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
