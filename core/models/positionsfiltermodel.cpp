@@ -92,52 +92,16 @@ void PositionsFilterModel::sortWithKeys()
 {
     // Turning the dynamic sort back on sorts the whole level once.
     const int column = sortColumn();
-    if (!m_positions || !m_userSorted || !isNumeric(column)) {
+    if (!m_positions || !m_userSorted || !PositionsModel::sortsByNumber(column)) {
         setDynamicSortFilter(true);
         return;
     }
     const int rows = m_positions->rowCount();
     m_sortKeys.resize(size_t(rows));
     for (int row = 0; row < rows; ++row)
-        m_sortKeys[size_t(row)] = sortKey(m_positions->positionAt(row), column);
+        m_sortKeys[size_t(row)] = PositionsModel::sortKey(m_positions->positionAt(row), column);
     setDynamicSortFilter(true);
     m_sortKeys.clear();
-}
-
-bool PositionsFilterModel::isNumeric(int column)
-{
-    return column != PositionsModel::SymbolColumn && column != PositionsModel::SignalColumn &&
-           column >= 0 && column < PositionsModel::ColumnCount;
-}
-
-double PositionsFilterModel::sortKey(const Position &p, int column)
-{
-    switch (column) {
-    case PositionsModel::TicketColumn:
-        return double(p.ticket); // exact below 2^53
-    case PositionsModel::OpenTimeColumn:
-        return double(p.openTime);
-    case PositionsModel::TypeColumn:
-        return double(p.side);
-    case PositionsModel::VolumeColumn:
-        return p.volume;
-    case PositionsModel::OpenPriceColumn:
-        return p.openPrice;
-    case PositionsModel::StopLossColumn:
-        return p.sl;
-    case PositionsModel::TakeProfitColumn:
-        return p.tp;
-    case PositionsModel::PriceColumn:
-        return p.price;
-    case PositionsModel::SwapColumn:
-        return p.swap;
-    case PositionsModel::CommissionColumn:
-        return p.commission;
-    case PositionsModel::ProfitColumn:
-        return p.profit;
-    default:
-        return 0.0;
-    }
 }
 
 void PositionsFilterModel::multiData(const QModelIndex &index,
@@ -220,8 +184,8 @@ bool PositionsFilterModel::lessThan(const QModelIndex &left, const QModelIndex &
         const Position &a = m_positions->positionAt(left.row());
         const Position &b = m_positions->positionAt(right.row());
         const int column = left.column();
-        if (isNumeric(column))
-            return sortKey(a, column) < sortKey(b, column);
+        if (PositionsModel::sortsByNumber(column))
+            return PositionsModel::sortKey(a, column) < PositionsModel::sortKey(b, column);
         if (column == PositionsModel::SymbolColumn)
             return QString::compare(a.symbol, b.symbol, sortCaseSensitivity()) < 0;
         return QSortFilterProxyModel::lessThan(left, right);

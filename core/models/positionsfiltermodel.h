@@ -70,8 +70,6 @@ protected:
 private:
     void refilter();
     void sortWithKeys();
-    static bool isNumeric(int column);
-    static double sortKey(const Position &position, int column);
     void beforeSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     void afterSourceDataChanged();
     void sortAfterChanges();

@@ -176,6 +176,41 @@ QModelIndex PositionsModel::index(int row, int column, const QModelIndex &parent
     return createIndex(row, column);
 }
 
+bool PositionsModel::sortsByNumber(int column)
+{
+    return column >= 0 && column < ColumnCount && column != SymbolColumn && column != SignalColumn;
+}
+
+double PositionsModel::sortKey(const Position &p, int column)
+{
+    switch (column) {
+    case TicketColumn:
+        return double(p.ticket); // exact: the parser takes no ticket over 2^53
+    case OpenTimeColumn:
+        return double(p.openTime);
+    case TypeColumn:
+        return double(p.side);
+    case VolumeColumn:
+        return p.volume;
+    case OpenPriceColumn:
+        return p.openPrice;
+    case StopLossColumn:
+        return p.sl;
+    case TakeProfitColumn:
+        return p.tp;
+    case PriceColumn:
+        return p.price;
+    case SwapColumn:
+        return p.swap;
+    case CommissionColumn:
+        return p.commission;
+    case ProfitColumn:
+        return p.profit;
+    default:
+        return 0.0;
+    }
+}
+
 QVariant PositionsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -229,34 +264,12 @@ QVariant PositionsModel::dataOf(const Position &p, int column, int role) const
         }
         break;
     case SortRole:
-        switch (column) {
-        case TicketColumn:
-            return p.ticket;
-        case OpenTimeColumn:
-            return p.openTime;
-        case SymbolColumn:
+        if (column == SymbolColumn)
             return p.symbol;
-        case TypeColumn:
-            return int(p.side);
-        case VolumeColumn:
-            return p.volume;
-        case OpenPriceColumn:
-            return p.openPrice;
-        case StopLossColumn:
-            return p.sl;
-        case TakeProfitColumn:
-            return p.tp;
-        case PriceColumn:
-            return p.price;
-        case SwapColumn:
-            return p.swap;
-        case CommissionColumn:
-            return p.commission;
-        case ProfitColumn:
-            return p.profit;
-        case SignalColumn:
+        if (column == SignalColumn)
             return dataOf(p, column, Qt::DisplayRole);
-        }
+        if (sortsByNumber(column))
+            return sortKey(p, column);
         break;
     case Qt::TextAlignmentRole:
         if (column == SymbolColumn || column == TypeColumn || column == SignalColumn ||

@@ -41,7 +41,7 @@ public:
     Q_ENUM(Column)
 
     enum Role {
-        SortRole = Qt::UserRole + 1, // raw numbers (and text for text columns)
+        SortRole = Qt::UserRole + 1, // sortKey() (and text for text columns)
         ToneRole,                    // Tone (domain/tone.h) of the profit: the view colours it
         FollowingRole,               // bool: copies a signal trader
         SignalTraderIdRole,          // qint64, 0 for own positions
@@ -78,6 +78,10 @@ public:
 
     // The columns that show a Position::Field mask.
     static quint32 columnsFor(quint32 fields);
+    // What a column sorts by: every column but the symbol and the signal sorts by a number,
+    // sortKey(), which SortRole also holds.
+    static bool sortsByNumber(int column);
+    static double sortKey(const Position &position, int column);
 
 Q_SIGNALS:
     // After the last dataChanged of a flush: every change of the flush is known, so a sorting

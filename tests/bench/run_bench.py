@@ -201,21 +201,22 @@ def main():
 
     # 1. Saturated: many frames per TCP write, as fast as the client takes them. A shared VM
     # is noisy: every client runs three times, interleaved, and its best run counts.
+    def interleaved(messages, rate):
+        runs = {name: [] for name in NAMES}
+        for _ in range(repeats):
+            for name in NAMES:
+                runs[name].append(measure(name, args, 1000, messages, rate))
+        return runs
+
     saturated_n = 2000 if quick else 300000
-    runs = {name: [] for name in NAMES}
-    for _ in range(repeats):
-        for name in NAMES:
-            runs[name].append(measure(name, args, 1000, saturated_n, 0))
+    runs = interleaved(saturated_n, 0)
     results["saturated"] = {name: best_of(runs[name], "us_per_msg") for name in NAMES}
     results["saturated_runs"] = runs
 
     # 2. Paced: one frame per TCP write, 10 per millisecond (10k/s), a latency probe after
     # every tenth.
     paced_n = 1000 if quick else 50000
-    runs = {name: [] for name in NAMES}
-    for _ in range(repeats):
-        for name in NAMES:
-            runs[name].append(measure(name, args, 1000, paced_n, 10000))
+    runs = interleaved(paced_n, 10000)
     results["paced"] = {name: best_of(runs[name], "us_per_msg") for name in NAMES}
     results["paced_latency"] = {name: best_of(runs[name], "probe_p99_us") for name in NAMES}
     results["paced_runs"] = runs
