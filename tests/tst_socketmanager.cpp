@@ -216,9 +216,13 @@ void tst_SocketManager::noDataAsksOnceMoreThenFailsTheAttempt()
         if (times == 2)
             stateWhenAskedAgain = manager.state();
     });
+    // Timed from the change itself: QTRY_COMPARE may notice it a poll later.
+    connect(&manager, &SocketManager::stateChanged, this, [&](State state) {
+        if (state == State::Open && !sinceOpen.isValid())
+            sinceOpen.start();
+    });
     manager.open();
     QTRY_COMPARE(manager.state(), State::Open);
-    sinceOpen.start();
 
     QTRY_VERIFY(subscribed.count() >= 2);
     const qint64 askedAgainAfter = sinceOpen.elapsed();
@@ -737,12 +741,18 @@ void tst_SocketManager::givesUpOnTimeNotOnACountJitterCanSqueeze()
     SocketManager manager(config);
     QSignalSpy retries(&manager, &SocketManager::retryScheduled);
     QElapsedTimer sinceStart;
+    QElapsedTimer sinceFirstFailure; // started just after the failure the countdown counts from
     QList<qint64> giveUpIn;
+    QList<qint64> atMost; // what is left at most when the countdown is read
     connect(&manager, &SocketManager::retryScheduled, this, [&](int attempt) {
-        if (attempt > 2)
+        if (attempt == 1)
+            sinceFirstFailure.start();
+        if (attempt > 2) {
+            atMost.append(500 - sinceFirstFailure.elapsed());
             giveUpIn.append(manager.giveUpIn().value_or(-1ms).count());
-        else
+        } else {
             QVERIFY(!manager.giveUpIn());
+        }
     });
     sinceStart.start();
     manager.open();
@@ -752,10 +762,14 @@ void tst_SocketManager::givesUpOnTimeNotOnACountJitterCanSqueeze()
     QVERIFY2(retries.count() > 5, qPrintable(QString::number(retries.count())));
     QCOMPARE(retries.at(2).at(0).toInt(), 3); // numbering goes on past maxRetries
     // The countdown runs down.
+    // Bounded by the time measured here rather than by how fast this machine is.
     QVERIFY(!giveUpIn.isEmpty());
-    QVERIFY(giveUpIn.constFirst() <= 500 && giveUpIn.constFirst() > 300);
-    for (qsizetype i = 1; i < giveUpIn.size(); ++i)
-        QVERIFY(giveUpIn.at(i) <= giveUpIn.at(i - 1));
+    for (qsizetype i = 0; i < giveUpIn.size(); ++i) {
+        QVERIFY2(giveUpIn.at(i) >= 0 && giveUpIn.at(i) <= atMost.at(i) + 1,
+                 qPrintable(u"%1 left, at most %2"_s.arg(giveUpIn.at(i)).arg(atMost.at(i))));
+        if (i > 0)
+            QVERIFY(giveUpIn.at(i) <= giveUpIn.at(i - 1));
+    }
     // Reconnect (Ctrl+R) still works after giving up, as the original client required.
     manager.reconnectNow();
     QCOMPARE(manager.state(), State::Connecting);
