@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What the Open Trades page costs the screen: a flush of ticks over a table sorted on a
 // ticking column is painted once, in its new order, flat or grouped; figures that tick
-// repaint themselves, not the window around them.
+// repaint themselves, not the window around them. And a group's label is read to its end,
+// where its net is.
 #include "accountbar.h"
 #include "feed/positionbook.h"
 #include "models/positionsfiltermodel.h"
@@ -11,6 +12,8 @@
 #include "simulator/tradingsimulation.h"
 
 #include <QHeaderView>
+#include <QProxyStyle>
+#include <QStyleOptionViewItem>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -84,6 +87,66 @@ bool settled(QWidget *window)
     return false;
 }
 
+// Notes how each item view cell with text is drawn: its text and how it is elided.
+class ElideRecorder : public QProxyStyle
+{
+public:
+    struct Cell
+    {
+        QString text;
+        Qt::TextElideMode mode = Qt::ElideNone;
+    };
+
+    void drawControl(ControlElement element, const QStyleOption *option, QPainter *painter,
+                     const QWidget *widget) const override
+    {
+        if (element == CE_ItemViewItem) {
+            const auto *item = qstyleoption_cast<const QStyleOptionViewItem *>(option);
+            if (item && !item->text.isEmpty())
+                cells.append({item->text, item->textElideMode});
+        }
+        QProxyStyle::drawControl(element, option, painter, widget);
+    }
+
+    mutable QList<Cell> cells;
+};
+
+// Every group's label cell with the room its whole text asks for.
+bool labelsFit(QTableView *table, QString *why)
+{
+    const QAbstractItemModel *shown = table->model();
+    int groups = 0;
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        const QModelIndex label = shown->index(row, 0);
+        if (!label.data(PositionsGroupModel::GroupRole).toBool())
+            continue;
+        ++groups;
+        const int has = table->visualRect(label).width();
+        const int wants = table->sizeHintForIndex(label).width();
+        if (has < wants) {
+            *why = u"%1: %2 px of %3"_s.arg(label.data().toString()).arg(has).arg(wants);
+            return false;
+        }
+    }
+    *why = u"%1 groups"_s.arg(groups);
+    return groups > 1;
+}
+
+// Positions copying signal traders with long names: their groups' labels are longer than the
+// ticket, time, symbol and type they run over.
+void fillWithLongNames(PositionBook &book)
+{
+    TradingSimulation::Options options;
+    options.positions = 15;
+    options.startTime = 1732590000000;
+    QList<Position> positions = TradingSimulation(options).openPositions();
+    for (Position &p : positions) {
+        if (p.flwsig)
+            p.signame = u"Northern Lights Capital · "_s + p.signame;
+    }
+    book.applySnapshot(positions);
+}
+
 } // namespace
 
 class tst_OpenTradesPage : public QObject
@@ -94,6 +157,9 @@ private Q_SLOTS:
     void aFlushOfTicksOnTheSortedColumnIsPaintedOnce_data();
     void aFlushOfTicksOnTheSortedColumnIsPaintedOnce();
     void tickingFiguresRepaintOnlyThemselves();
+    void aGroupsLabelIsReadToItsNet_data();
+    void aGroupsLabelIsReadToItsNet();
+    void aLabelTooLongForTheWindowLosesItsMiddle();
 };
 
 void tst_OpenTradesPage::aFlushOfTicksOnTheSortedColumnIsPaintedOnce_data()
@@ -192,6 +258,68 @@ void tst_OpenTradesPage::tickingFiguresRepaintOnlyThemselves()
     }
     // The tabs above them did not change: they were not painted again.
     QCOMPARE(repaints, QList<int>({0, 0, 0, 0}));
+}
+
+void tst_OpenTradesPage::aGroupsLabelIsReadToItsNet_data()
+{
+    QTest::addColumn<bool>("groupedFirst");
+    QTest::newRow("grouped with the rows there") << false;
+    QTest::newRow("grouping restored before the first rows") << true;
+}
+
+void tst_OpenTradesPage::aGroupsLabelIsReadToItsNet()
+{
+    // "Your own positions — 11 positions, net +691.80" was cut short before its net: the
+    // columns the label runs over were fitted to tickets, times, symbols and sides.
+    QFETCH(bool, groupedFirst);
+    PositionBook book;
+    if (!groupedFirst)
+        fillWithLongNames(book);
+    OpenTradesPage page(&book);
+    page.resize(1600, 600); // room to spare beside the columns
+    if (groupedFirst)
+        page.setGrouping(Grouping::SignalTrader);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    if (groupedFirst)
+        fillWithLongNames(book);
+    else
+        page.setGrouping(Grouping::SignalTrader);
+    QString why;
+    QTRY_VERIFY2(labelsFit(page.table(), &why), qPrintable(why));
+}
+
+void tst_OpenTradesPage::aLabelTooLongForTheWindowLosesItsMiddle()
+{
+    // No room to widen into: the label keeps its end (the net) and loses its middle; the
+    // positions' cells are elided as before.
+    PositionBook book;
+    fillWithLongNames(book);
+    OpenTradesPage page(&book);
+    page.resize(400, 600);
+    page.setGrouping(Grouping::SignalTrader);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QString why;
+    QVERIFY2(!labelsFit(page.table(), &why), qPrintable(why));
+
+    ElideRecorder style;
+    page.table()->setStyle(&style);
+    page.table()->viewport()->grab();
+    page.table()->setStyle(nullptr);
+    int labels = 0;
+    for (const ElideRecorder::Cell &cell : std::as_const(style.cells)) {
+        if (!cell.text.contains(u", net "_s))
+            continue;
+        ++labels;
+        QCOMPARE(cell.mode, Qt::ElideMiddle);
+    }
+    QVERIFY2(labels > 0, "no group label was too long to draw whole");
+    const bool positionsAsBefore =
+        std::all_of(style.cells.cbegin(), style.cells.cend(), [](const auto &cell) {
+            return cell.text.contains(u", net "_s) || cell.mode == Qt::ElideRight;
+        });
+    QVERIFY(positionsAsBefore);
 }
 
 QTEST_MAIN(tst_OpenTradesPage)

@@ -31,6 +31,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -83,6 +84,7 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     followShownModel();
     m_delegate = new ToneDelegate(PositionsModel::ToneRole, {PositionsModel::ProfitColumn}, this);
     m_delegate->setBoldRole(PositionsGroupModel::GroupRole);
+    m_delegate->setMiddleElideRole(PositionsGroupModel::GroupRole);
     m_table->setItemDelegate(m_delegate);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     // Tab leaves the table for the next control instead of walking cell by cell.
@@ -192,7 +194,7 @@ void OpenTradesPage::updateChoices()
     // a turn later, so that a list that arrives row by row is all there.
     if (!m_sized && m_book->count() > 0) {
         m_sized = true;
-        QMetaObject::invokeMethod(m_fit, &ColumnFit::fitToContents, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &OpenTradesPage::fitColumns, Qt::QueuedConnection);
     }
     QMap<qint64, QString> traders;
     QStringList symbols;
@@ -320,9 +322,43 @@ void OpenTradesPage::setGrouping(PositionsGroupModel::Grouping grouping)
     header->restoreState(state);
     updateLabelColumn();
     updateSpans();
+    fitGroupRows();
+}
+
+void OpenTradesPage::fitColumns()
+{
+    m_fit->fitToContents();
+    fitGroupRows();
+}
+
+void OpenTradesPage::fitGroupRows()
+{
+    if (m_table->model() != m_groups)
+        return;
     // Subtotals are wider than the rows they add up (and bold): make room for them.
     m_fit->widenToContents({PositionsModel::VolumeColumn, PositionsModel::SwapColumn,
                             PositionsModel::CommissionColumn, PositionsModel::ProfitColumn});
+    // A group's label ends with its net: the last column under it widens as far as the
+    // table has room for the widest label (past that, the delegate elides the middle).
+    QHeaderView *header = m_table->horizontalHeader();
+    const int column = m_groups->labelColumn();
+    int needed = 0;
+    int have = 0; // the cell the label is drawn in: the columns it spans, less the grid
+    int span = 1;
+    for (int row = 0; row < m_groups->rowCount(); ++row) {
+        const QModelIndex label = m_groups->index(row, column);
+        if (!m_groups->isGroupRow(label))
+            continue;
+        needed = std::max(needed, m_table->sizeHintForIndex(label).width());
+        have = m_table->visualRect(label).width();
+        span = m_table->columnSpan(row, column);
+    }
+    const int room = m_table->viewport()->width() - header->length();
+    const int wider = std::min(needed - have, room);
+    if (wider > 0) {
+        const int last = column + span - 1; // spans run over neighbouring logical columns
+        header->resizeSection(last, header->sectionSize(last) + wider);
+    }
 }
 
 void OpenTradesPage::followShownModel()

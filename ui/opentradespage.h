@@ -87,6 +87,9 @@ private:
     void showRowMenu(const QPoint &position);
     void updateLabelColumn();
     void updateSpans();
+    // Widths for the first rows, then room for the group rows' subtotals and labels.
+    void fitColumns();
+    void fitGroupRows();
     void rememberSelection();
     void restoreSelection();
 

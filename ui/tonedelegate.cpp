@@ -98,6 +98,8 @@ void ToneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
         option->font.setItalic(true);
     if (m_boldRole >= 0 && index.data(m_boldRole).toBool())
         option->font.setBold(true);
+    if (m_middleElideRole >= 0 && index.data(m_middleElideRole).toBool())
+        option->textElideMode = Qt::ElideMiddle;
     if (m_stale) {
         const QColor grey = option->palette.color(QPalette::Disabled, QPalette::Text);
         option->palette.setColor(QPalette::Text, grey);

@@ -30,6 +30,9 @@ public:
     void setConfirmedRole(int role) { m_confirmedRole = role; }
     // Rows whose `role` is true (group rows with their subtotals) are set in bold.
     void setBoldRole(int role) { m_boldRole = role; }
+    // Rows whose `role` is true end in what matters (a group's label ends with its net): a
+    // text too long for its cell loses its middle, not its end.
+    void setMiddleElideRole(int role) { m_middleElideRole = role; }
 
     // The colour of a tone drawn on `palette`'s `background` (Base for cells, Highlight for a
     // selected row, Window for labels): the hue says gain or loss, the lightness keeps a
@@ -68,4 +71,5 @@ private:
     bool m_stale = false;
     int m_confirmedRole = -1;
     int m_boldRole = -1;
+    int m_middleElideRole = -1;
 };

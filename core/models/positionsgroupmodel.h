@@ -58,6 +58,7 @@ public:
 
     // The column that carries a group row's label: the first one the view shows.
     void setLabelColumn(int column);
+    int labelColumn() const { return m_labelColumn; }
 
     bool isGroupRow(const QModelIndex &index) const;
     // The subtotals of a group row's group.
