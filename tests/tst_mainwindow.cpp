@@ -120,6 +120,23 @@ struct Rig
     std::unique_ptr<MainWindow> window;
 };
 
+// For a picture whose figures add up: the feed is held still until every figure that is
+// coalesced (the rows' group labels, the footer, the account bar) has caught up with the book.
+void settle(Rig &rig)
+{
+    rig.simulator->setSilent(true);
+    const auto net = [&] {
+        double sum = 0.0;
+        for (const Position &p : rig.book.positions())
+            sum += p.net();
+        return QLocale().toString(sum, 'f', 2);
+    };
+    QTRY_VERIFY2(rig.open()->footerText().endsWith(net()) &&
+                     rig.open()->accountBar()->text().contains(net()),
+                 qPrintable(rig.open()->footerText() + u" / "_s + rig.open()->accountBar()->text() +
+                            u" / "_s + net()));
+}
+
 class tst_MainWindow : public QObject
 {
     Q_OBJECT
@@ -1419,6 +1436,9 @@ void tst_MainWindow::rendersToPng()
     // Grouped by signal trader, with one row selected: what copy trading looks like.
     rig.open()->setGrouping(PositionsGroupModel::Grouping::SignalTrader);
     rig.open()->table()->selectRow(2);
+    settle(rig);
+    if (QTest::currentTestFailed())
+        return;
     savePng(rig.window.get(), u"mainwindow-open.png"_s);
     rig.open()->setGrouping(PositionsGroupModel::Grouping::None);
     rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
@@ -1458,6 +1478,9 @@ void tst_MainWindow::speaksChineseWhenAsked()
     QCOMPARE(box.button(QDialogButtonBox::Cancel)->text(), u"取消"_s);
     rig.window->resize(1280, 680);
     rig.open()->setGrouping(PositionsGroupModel::Grouping::SignalTrader);
+    settle(rig);
+    if (QTest::currentTestFailed())
+        return;
     savePng(rig.window.get(), u"mainwindow-open-zh.png"_s);
 }
 
