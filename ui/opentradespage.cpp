@@ -320,8 +320,7 @@ void OpenTradesPage::setGrouping(PositionsGroupModel::Grouping grouping)
     m_table->setModel(wanted);
     followShownModel();
     header->restoreState(state);
-    updateLabelColumn();
-    updateSpans();
+    updateLabelColumn(); // and the spans
     fitGroupRows();
 }
 

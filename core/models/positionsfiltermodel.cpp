@@ -56,8 +56,9 @@ void PositionsFilterModel::beforeSourceDataChanged(const QModelIndex &topLeft,
     const bool filtered = touches(PositionsModel::TicketColumn) ||
                           touches(PositionsModel::SymbolColumn) ||
                           touches(PositionsModel::SignalColumn);
-    if (m_sortAfterChange) {
-        m_refilterAfterChange = m_refilterAfterChange || filtered;
+    if (m_heldBack != HeldBack::Nothing) {
+        if (filtered)
+            m_heldBack = HeldBack::OrderAndFilter;
         return;
     }
     // Without a user sort the order is following first: the signal column says that.
@@ -65,8 +66,7 @@ void PositionsFilterModel::beforeSourceDataChanged(const QModelIndex &topLeft,
         m_userSorted ? touches(sortColumn()) : touches(PositionsModel::SignalColumn);
     if (!dynamicSortFilter() || !ordered)
         return;
-    m_sortAfterChange = true;
-    m_refilterAfterChange = filtered;
+    m_heldBack = filtered ? HeldBack::OrderAndFilter : HeldBack::Order;
     setDynamicSortFilter(false); // the base class passes the change on, unsorted
 }
 
@@ -79,12 +79,13 @@ void PositionsFilterModel::afterSourceDataChanged()
 
 void PositionsFilterModel::sortAfterChanges()
 {
-    if (!std::exchange(m_sortAfterChange, false))
+    const HeldBack held = std::exchange(m_heldBack, HeldBack::Nothing);
+    if (held == HeldBack::Nothing)
         return;
     sortWithKeys();
     // Rows the change took out of the filter, or into it, now that the order is right
     // again (rows come in by binary search).
-    if (std::exchange(m_refilterAfterChange, false))
+    if (held == HeldBack::OrderAndFilter)
         invalidateFilter();
 }
 

@@ -77,10 +77,10 @@ private:
     PositionsModel *m_positions = nullptr;
     PositionFilter m_filter;
     bool m_userSorted = false;
-    // A change of the order is being held back until the model's flush ends; and whether it
-    // touched what the filter reads.
-    bool m_sortAfterChange = false;
-    bool m_refilterAfterChange = false;
+    // What a flush that changes the order holds back until it ends: the sort, and the filter
+    // too when the flush touched what the filter reads.
+    enum class HeldBack { Nothing, Order, OrderAndFilter };
+    HeldBack m_heldBack = HeldBack::Nothing;
     // The sort column's values by source row, while a bulk sort runs: compared without a
     // lookup or a switch per comparison. Empty otherwise.
     std::vector<double> m_sortKeys;

@@ -103,7 +103,6 @@ public:
     qint64 roundTripTimeMs() const { return m_heartbeat.roundTripMs(); }
     // Messages dropped whole: over the size limit, or binary frames.
     qint64 ignoredCount() const { return m_ignoredCount; }
-    // Wall-clock time of the last inbound frame, 0 when none has arrived yet.
     // Live, and no heartbeat has gone unanswered for more than half the pong timeout: the
     // data shown is as fresh as the feed makes it. A link that is not healthy may still be
     // Live for the rest of the pong timeout, but its data is suspect.
