@@ -98,6 +98,7 @@ private Q_SLOTS:
     void survivesReopeningAcrossInstances();
     void historyReplayedTwiceCountsOnce();
     void provisionalNeverReplacesARealClose();
+    void aFeedsOwnCloseReasonIsKept();
     void periodQueries();
     void unopenableDatabasesGiveAClearError_data();
     void unopenableDatabasesGiveAClearError();
@@ -207,6 +208,41 @@ void tst_ClosedTradeStore::provisionalNeverReplacesARealClose()
     QVERIFY(store.record(kAccount, {provisional}));
     QCOMPARE(store.trades(kAccount).at(0), real);
     QCOMPARE(store.count(), 1);
+}
+
+void tst_ClosedTradeStore::aFeedsOwnCloseReasonIsKept()
+{
+    // A broker's "so", and a feed that says "unknown" for a close it confirms: both are what
+    // the feed said, and neither is a provisional close.
+    ClosedTrade so = aTrade(1);
+    so.setReasonWord(u"so"_s);
+    ClosedTrade unknownWord = aTrade(2);
+    unknownWord.reason = ClosedTrade::Reason::Other;
+    unknownWord.otherReason = u"unknown"_s;
+    const ClosedTrade provisional = aTrade(3, ClosedTrade::Reason::Unknown);
+    {
+        ClosedTradeStore store;
+        QVERIFY(store.open(path()));
+        QVERIFY(store.record(kAccount, {so, unknownWord, provisional}));
+    }
+    ClosedTradeStore store;
+    QVERIFY(store.open(path()));
+    const QList<ClosedTrade> read = store.trades(kAccount);
+    QCOMPARE(read.size(), 3);
+    QCOMPARE(read.at(2), so); // newest first
+    QCOMPARE(read.at(2).otherReason, u"so"_s);
+    QCOMPARE(read.at(1), unknownWord);
+    QVERIFY(read.at(1).isConfirmed());
+    QCOMPARE(read.at(0).reason, ClosedTrade::Reason::Unknown);
+    QCOMPARE(store.provisionalTickets(kAccount), QSet<qint64>{3});
+    // The export says the feed's word, and whether the close is confirmed.
+    QBuffer csv;
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    QVERIFY(ClosedTradeStore::exportCsv(read, &csv));
+    const QList<QByteArray> lines = csv.data().split('\n');
+    QVERIFY2(lines.at(3).contains(",so,yes,"), lines.at(3).constData());
+    QVERIFY2(lines.at(2).contains(",unknown,yes,"), lines.at(2).constData());
+    QVERIFY2(lines.at(1).contains(",unknown,no,"), lines.at(1).constData());
 }
 
 void tst_ClosedTradeStore::periodQueries()

@@ -63,7 +63,13 @@ private Q_SLOTS:
     void acceptsWhatIsAllowed();
     void rejectsMalformedInputWithAReason_data();
     void rejectsMalformedInputWithAReason();
-    void oneBadItemRejectsTheWholeMessage();
+    void aRowItCannotReadIsNamedAndTheOthersApply_data();
+    void aRowItCannotReadIsNamedAndTheOthersApply();
+    void oneUnreadableTradeCostsOnlyItself();
+    void aRepeatedTicketCountsOnce();
+    void readsWhatMarketsProduce();
+    void aRefusedMessageStillTellsItsSeq_data();
+    void aRefusedMessageStillTellsItsSeq();
     void readsTheAccount_data();
     void readsTheAccount();
     void survivesRandomBytes();
@@ -238,8 +244,6 @@ void tst_FeedParser::rejectsMalformedInputWithAReason_data()
     QTest::addRow("data object") << QByteArray(
                                         R"({"Code":200,"type":"Snapshot","seq":1,"data":{}})")
                                  << u"Snapshot.data: must be an array, not an object"_s;
-    QTest::addRow("item not object")
-        << data("Positions", "7") << u"Positions.data[0]: must be an object, not a whole number"_s;
     QTest::addRow("trailing garbage")
         << QByteArray(R"({"type":"Pong","ts":5} x)") << u"invalid JSON"_s;
     QTest::addRow("two objects") << QByteArray(R"({"type":"Pong","ts":5}{"type":"Pong","ts":6})")
@@ -248,76 +252,6 @@ void tst_FeedParser::rejectsMalformedInputWithAReason_data()
         << QByteArray(R"({"type":"Pong"})") << u"Pong: missing \"ts\""_s;
     QTest::addRow("Pong ts text") << QByteArray(R"({"type":"Pong","ts":"now"})")
                                   << u"Pong.ts: must be a whole number"_s;
-
-    // One field of one position
-    QTest::addRow("missing ticket") << data("Positions", position(R"("ticket":501,)", ""))
-                                    << u"Positions.data[0]: missing \"ticket\""_s;
-    QTest::addRow("ticket text")
-        << data("Positions", position("501", R"("501")"))
-        << u"Positions.data[0].ticket: must be a whole number, not a string"_s;
-    QTest::addRow("ticket negative") << data("Positions", position("501", "-5"))
-                                     << u"Positions.data[0].ticket: -5 is out of range"_s;
-    QTest::addRow("ticket fraction") << data("Positions", position("501", "501.5"))
-                                     << u"ticket: must be a whole number, not a fraction"_s;
-    QTest::addRow("ticket beyond 2^53") << data("Positions", position("501", "9007199254740993"))
-                                        << u"ticket: 9007199254740993 is out of range"_s;
-    QTest::addRow("symbol number") << data("Positions", position(R"("EURUSD")", "42"))
-                                   << u"symbol: must be a string, not a whole number"_s;
-    QTest::addRow("symbol empty") << data("Positions", position(R"("EURUSD")", R"("  ")"))
-                                  << u"symbol: empty"_s;
-    QTest::addRow("symbol too long") << data("Positions", position("EURUSD", QByteArray(40, 'X')))
-                                     << u"symbol: longer than 32 bytes"_s;
-    QTest::addRow("side long") << data("Positions", position(R"("buy")", R"("long")"))
-                               << u"side: unknown side \"long\""_s;
-    QTest::addRow("side null") << data("Positions", position(R"("buy")", "null"))
-                               << u"side: must be \"buy\", \"sell\", 0 or 1, not null"_s;
-    QTest::addRow("volume negative")
-        << data("Positions", position(R"("volume":0.3)", R"("volume":-2)"))
-        << u"Positions.data[0].volume: negative (-2)"_s;
-    QTest::addRow("volume zero") << data("Positions", position(R"("volume":0.3)", R"("volume":0)"))
-                                 << u"volume: must be greater than zero"_s;
-    QTest::addRow("volume text") << data("Positions",
-                                         position(R"("volume":0.3)", R"("volume":"1.0")"))
-                                 << u"volume: must be a number, not a string"_s;
-    QTest::addRow("volume absurd")
-        << data("Positions", position(R"("volume":0.3)", R"("volume":1e9)"))
-        << u"volume: 1e+09 is out of range"_s;
-    QTest::addRow("price negative")
-        << data("Positions", position("1.08452", "-1.08452")) << u"price: negative"_s;
-    QTest::addRow("price bool") << data("Positions", position("1.08452", "true"))
-                                << u"price: must be a number, not a boolean"_s;
-    QTest::addRow("sl missing") << data("Positions", position(R"("sl":1.08101,)", ""))
-                                << u"missing \"sl\""_s;
-    QTest::addRow("profit absurd")
-        << data("Positions", position("18.3", "1e300")) << u"profit: 1e+300 is out of range"_s;
-    QTest::addRow("openTime text")
-        << data("Positions", position("1732421000000", R"("2024-11-24")"))
-        << u"openTime: must be a whole number"_s;
-    QTest::addRow("openTime year 5000")
-        << data("Positions", position("1732421000000", "95617584000000"))
-        << u"openTime: 95617584000000 is out of range"_s;
-    QTest::addRow("flwsig number") << data("Positions", position("true", "1"))
-                                   << u"flwsig: must be true or false, not a whole number"_s;
-    QTest::addRow("sigtraderid negative")
-        << data("Positions", position("88001", "-1")) << u"sigtraderid: -1 is out of range"_s;
-    QTest::addRow("signame object") << data("Positions", position(R"("AlphaTrend FX")", "{}"))
-                                    << u"signame: must be a string, not an object"_s;
-    QTest::addRow("duplicate ticket") << data("Positions", position() + ',' + position())
-                                      << u"Positions.data[1]: ticket 501 appears twice"_s;
-
-    // Closed trades
-    QTest::addRow("closed without reason") << data("Closed", trade(R"(,"reason":"sl")", ""))
-                                           << u"Closed.data[0]: missing \"reason\""_s;
-    QTest::addRow("unknown reason")
-        << data("Closed", trade(R"("reason":"sl")", R"("reason":"margin")"))
-        << u"reason: unknown reason \"margin\""_s;
-    QTest::addRow("closePrice text")
-        << data("Closed", trade(R"("closePrice":1.08101)", R"("closePrice":"x")"))
-        << u"closePrice: must be a number"_s;
-    QTest::addRow("closed before opened") << data("Closed", trade("1732590600000", "1732000000000"))
-                                          << u"Closed.data[0]: closed before it opened"_s;
-    QTest::addRow("position in History")
-        << data("History", position()) << u"History.data[0]: missing \"closePrice\""_s;
 
     // Account
     QTest::addRow("account data as a list")
@@ -356,19 +290,245 @@ void tst_FeedParser::rejectsMalformedInputWithAReason()
     QVERIFY2(parser.error().contains(reason), qPrintable(parser.error()));
 }
 
-void tst_FeedParser::oneBadItemRejectsTheWholeMessage()
+void tst_FeedParser::aRowItCannotReadIsNamedAndTheOthersApply_data()
 {
-    // Whole or nothing: the 3rd of five positions is bad, so no position comes out.
+    // The middle one of three rows is bad: the message is read, its good rows apply, and the
+    // bad one is named with why, and with its ticket when that much reads.
+    QTest::addColumn<QByteArray>("type");
+    QTest::addColumn<QByteArray>("row");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<qint64>("ticket");
+    const QByteArray P = "Positions";
+    const auto bad = [](const QByteArray &replace, const QByteArray &with) {
+        return position(replace, with).replace("501", "502");
+    };
+    QTest::addRow("not an object")
+        << P << QByteArray("7") << u"Positions.data[1]: must be an object, not a whole number"_s
+        << qint64(0);
+    QTest::addRow("missing ticket") << P << position(R"("ticket":501,)", "")
+                                    << u"Positions.data[1]: missing \"ticket\""_s << qint64(0);
+    QTest::addRow("ticket text")
+        << P << position("501", R"("502")")
+        << u"Positions.data[1].ticket: must be a whole number, not a string"_s << qint64(0);
+    QTest::addRow("ticket negative")
+        << P << position("501", "-5") << u"Positions.data[1].ticket: -5 is out of range"_s
+        << qint64(0);
+    QTest::addRow("ticket fraction")
+        << P << position("501", "501.5") << u"ticket: must be a whole number, not a fraction"_s
+        << qint64(0);
+    QTest::addRow("ticket beyond 2^53")
+        << P << position("501", "9007199254740993") << u"ticket: 9007199254740993 is out of range"_s
+        << qint64(0);
+    QTest::addRow("symbol number")
+        << P << bad(R"("EURUSD")", "42") << u"symbol: must be a string, not a whole number"_s
+        << qint64(502);
+    QTest::addRow("symbol empty") << P << bad(R"("EURUSD")", R"("  ")") << u"symbol: empty"_s
+                                  << qint64(502);
+    QTest::addRow("symbol too long") << P << bad("EURUSD", QByteArray(40, 'X'))
+                                     << u"symbol: longer than 32 bytes"_s << qint64(502);
+    QTest::addRow("side long") << P << bad(R"("buy")", R"("long")")
+                               << u"side: unknown side \"long\""_s << qint64(502);
+    QTest::addRow("side null") << P << bad(R"("buy")", "null")
+                               << u"side: must be \"buy\", \"sell\", 0 or 1, not null"_s
+                               << qint64(502);
+    QTest::addRow("volume negative") << P << bad(R"("volume":0.3)", R"("volume":-2)")
+                                     << u"Positions.data[1].volume: negative (-2)"_s << qint64(502);
+    QTest::addRow("volume zero") << P << bad(R"("volume":0.3)", R"("volume":0)")
+                                 << u"volume: must be greater than zero"_s << qint64(502);
+    QTest::addRow("volume text") << P << bad(R"("volume":0.3)", R"("volume":"1.0")")
+                                 << u"volume: must be a number, not a string"_s << qint64(502);
+    QTest::addRow("volume absurd") << P << bad(R"("volume":0.3)", R"("volume":1e9)")
+                                   << u"volume: 1e+09 is out of range"_s << qint64(502);
+    QTest::addRow("price bool") << P << bad("1.08452", "true")
+                                << u"price: must be a number, not a boolean"_s << qint64(502);
+    QTest::addRow("profit null") << P << bad("18.3", "null")
+                                 << u"profit: must be a number, not null"_s << qint64(502);
+    QTest::addRow("sl missing") << P << bad(R"("sl":1.08101,)", "") << u"missing \"sl\""_s
+                                << qint64(502);
+    QTest::addRow("profit absurd")
+        << P << bad("18.3", "1e300") << u"profit: 1e+300 is out of range"_s << qint64(502);
+    QTest::addRow("openTime text") << P << bad("1732421000000", R"("2024-11-24")")
+                                   << u"openTime: must be a whole number"_s << qint64(502);
+    QTest::addRow("openTime year 5000")
+        << P << bad("1732421000000", "95617584000000")
+        << u"openTime: 95617584000000 is out of range"_s << qint64(502);
+    QTest::addRow("flwsig number")
+        << P << bad("true", "1") << u"flwsig: must be true or false, not a whole number"_s
+        << qint64(502);
+    QTest::addRow("sigtraderid negative")
+        << P << bad("88001", "-1") << u"sigtraderid: -1 is out of range"_s << qint64(502);
+    QTest::addRow("signame object") << P << bad(R"("AlphaTrend FX")", "{}")
+                                    << u"signame: must be a string, not an object"_s << qint64(502);
+    QTest::addRow("a bad field before the ticket")
+        << P << QByteArray(R"({"volume":-1,"ticket":502})") << u"volume: negative (-1)"_s
+        << qint64(502);
+    QTest::addRow("in a Snapshot")
+        << QByteArray("Snapshot") << bad("18.3", "null")
+        << u"Snapshot.data[1].profit: must be a number, not null"_s << qint64(502);
+
+    // Closed trades
+    const auto badTrade = [](const QByteArray &replace, const QByteArray &with) {
+        return trade(replace, with).replace("501", "502");
+    };
+    QTest::addRow("closed without reason")
+        << QByteArray("Closed") << badTrade(R"(,"reason":"sl")", "")
+        << u"Closed.data[1]: missing \"reason\""_s << qint64(502);
+    QTest::addRow("reason a number")
+        << QByteArray("Closed") << badTrade(R"("reason":"sl")", R"("reason":7)")
+        << u"reason: must be a string, not a whole number"_s << qint64(502);
+    QTest::addRow("closePrice text")
+        << QByteArray("Closed") << badTrade(R"("closePrice":1.08101)", R"("closePrice":"x")")
+        << u"closePrice: must be a number"_s << qint64(502);
+    QTest::addRow("closed before opened")
+        << QByteArray("Closed") << badTrade("1732590600000", "1732000000000")
+        << u"Closed.data[1]: closed before it opened"_s << qint64(502);
+    QTest::addRow("position in History")
+        << QByteArray("History") << position("501", "502")
+        << u"History.data[1]: missing \"closePrice\""_s << qint64(502);
+}
+
+void tst_FeedParser::aRowItCannotReadIsNamedAndTheOthersApply()
+{
+    QFETCH(QByteArray, type);
+    QFETCH(QByteArray, row);
+    QFETCH(QString, reason);
+    QFETCH(qint64, ticket);
+    const bool trades = type == "Closed" || type == "History";
+    const auto good = [trades](const char *ticket) {
+        return trades ? trade("501", ticket) : position("501", ticket);
+    };
+    FeedParser parser;
+    const auto m =
+        parser.parse(data(type.constData(), good("601") + ',' + row + ',' + good("603")));
+    QVERIFY2(m, qPrintable(parser.error()));
+    QVERIFY(parser.error().isEmpty());
+    QList<qint64> read;
+    for (const Position &p : std::as_const(m->positions))
+        read.append(p.ticket);
+    for (const ClosedTrade &t : std::as_const(m->trades))
+        read.append(t.position.ticket);
+    QCOMPARE(read, (QList<qint64>{601, 603}));
+    QCOMPARE(m->unreadable.size(), 1);
+    QVERIFY2(m->unreadable.at(0).reason.contains(reason), qPrintable(m->unreadable.at(0).reason));
+    QCOMPARE(m->unreadable.at(0).ticket, ticket);
+    QCOMPARE(m->namesEveryTicket(), ticket != 0);
+}
+
+void tst_FeedParser::oneUnreadableTradeCostsOnlyItself()
+{
+    // A History of fifty trades, one of them unreadable: forty-nine are read.
     QByteArray items;
-    for (int i = 0; i < 5; ++i) {
+    for (int i = 0; i < 50; ++i) {
         if (i)
             items += ',';
-        items += i == 2 ? position("501", "503").replace(R"("buy")", R"("up")")
-                        : position("501", QByteArray::number(600 + i));
+        const QByteArray ticket = QByteArray::number(1000 + i);
+        items +=
+            i == 17 ? trade("18.3", "null").replace("501", ticket) : trade().replace("501", ticket);
     }
     FeedParser parser;
-    QVERIFY(!parser.parse(data("Positions", items)));
-    QVERIFY2(parser.error().startsWith("Positions.data[2].side"_L1), qPrintable(parser.error()));
+    const auto m = parser.parse(data("History", items, 2));
+    QVERIFY2(m, qPrintable(parser.error()));
+    QCOMPARE(m->trades.size(), 49);
+    QCOMPARE(m->unreadable.size(), 1);
+    QCOMPARE(m->unreadable.at(0).ticket, 1017);
+    QVERIFY2(m->unreadable.at(0).reason.startsWith("History.data[17].profit"_L1),
+             qPrintable(m->unreadable.at(0).reason));
+}
+
+void tst_FeedParser::aRepeatedTicketCountsOnce()
+{
+    FeedParser parser;
+    const auto m = parser.parse(data("Positions", position() + ',' + position("18.3", "99.9")));
+    QVERIFY2(m, qPrintable(parser.error()));
+    QCOMPARE(m->positions.size(), 1);
+    QCOMPARE(m->positions.at(0).profit, 18.3); // the first one
+    QVERIFY(m->unreadable.isEmpty());
+    QCOMPARE(m->skipped, 1);
+    QVERIFY2(m->skipReason.contains(u"ticket 501 appears twice"_s), qPrintable(m->skipReason));
+}
+
+void tst_FeedParser::readsWhatMarketsProduce()
+{
+    // WTI at -37.63 (April 2020): a price, a stop and a close below zero are prices.
+    FeedParser parser;
+    auto m = parser.parse(data("Positions", position("1.08452", "-37.63")
+                                                .replace("1.08391", "-10.5")
+                                                .replace(R"("sl":1.08101)", R"("sl":-40.25)")
+                                                .replace(R"("tp":0)", R"("tp":-1.5)")));
+    QVERIFY2(m && m->unreadable.isEmpty(), qPrintable(parser.error()));
+    QCOMPARE(m->positions.at(0).price, -37.63);
+    QCOMPARE(m->positions.at(0).openPrice, -10.5);
+    QCOMPARE(m->positions.at(0).sl, -40.25);
+    QCOMPARE(m->positions.at(0).tp, -1.5);
+
+    m = parser.parse(data("Closed", trade(R"("closePrice":1.08101)", R"("closePrice":-37.63)")));
+    QVERIFY2(m && m->unreadable.isEmpty(), qPrintable(parser.error()));
+    QCOMPARE(m->trades.at(0).closePrice, -37.63);
+
+    // A close reason this version does not know is kept, in the feed's own word.
+    m = parser.parse(data("Closed", trade(R"("reason":"sl")", R"("reason":"so")")));
+    QVERIFY2(m && m->unreadable.isEmpty(), qPrintable(parser.error()));
+    QCOMPARE(m->trades.at(0).reason, ClosedTrade::Reason::Other);
+    QCOMPARE(m->trades.at(0).otherReason, u"so"_s);
+    QCOMPARE(m->trades.at(0).reasonWord(), u"so"_s);
+    QVERIFY(m->trades.at(0).isConfirmed());
+    // Even "unknown" from a feed is its word for a confirmed close.
+    m = parser.parse(data("Closed", trade(R"("reason":"sl")", R"("reason":"unknown")")));
+    QVERIFY2(m && m->unreadable.isEmpty(), qPrintable(parser.error()));
+    QCOMPARE(m->trades.at(0).reason, ClosedTrade::Reason::Other);
+    QVERIFY(m->trades.at(0).isConfirmed());
+    // The protocol's own words are still its own.
+    m = parser.parse(data("Closed", trade(R"("reason":"sl")", R"("reason":"stopout")")));
+    QVERIFY2(m, qPrintable(parser.error()));
+    QCOMPARE(m->trades.at(0).reason, ClosedTrade::Reason::StopOut);
+    QVERIFY(m->trades.at(0).otherReason.isEmpty());
+    // A word longer than any close reason is no reason.
+    m = parser.parse(
+        data("Closed", trade(R"("reason":"sl")", R"("reason":")" + QByteArray(40, 'x') + '"')));
+    QVERIFY2(m, qPrintable(parser.error()));
+    QCOMPARE(m->unreadable.size(), 1);
+    QVERIFY2(m->unreadable.at(0).reason.contains("reason: longer than 32 bytes"_L1),
+             qPrintable(m->unreadable.at(0).reason));
+}
+
+void tst_FeedParser::aRefusedMessageStillTellsItsSeq_data()
+{
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<std::optional<qint64>>("seq");
+    const auto none = std::optional<qint64>();
+    QTest::addRow("data not a list")
+        << QByteArray(R"({"Code":200,"type":"Positions","seq":7,"data":{}})")
+        << std::optional<qint64>(7);
+    QTest::addRow("an unknown type")
+        << QByteArray(R"({"Code":200,"type":"Orders","seq":8,"data":[]})")
+        << std::optional<qint64>(8);
+    QTest::addRow("a bad Code") << QByteArray(
+                                       R"({"Code":"x","type":"Positions","seq":9,"data":[]})")
+                                << std::optional<qint64>(9);
+    QTest::addRow("an Account in US$")
+        << account(R"("USD")", R"("US$")") << std::optional<qint64>(4);
+    QTest::addRow("no seq") << QByteArray(R"({"Code":200,"type":"Positions","data":{}})") << none;
+    QTest::addRow("seq text") << QByteArray(
+                                     R"({"Code":200,"type":"Positions","seq":"seven","data":{}})")
+                              << none;
+    QTest::addRow("seq zero") << QByteArray(R"({"Code":200,"type":"Positions","seq":0,"data":{}})")
+                              << none;
+    QTest::addRow("not JSON") << data("Positions", position()).left(60) << none;
+    QTest::addRow("a Pong has none") << QByteArray(R"({"type":"Pong","ts":"x","seq":3})") << none;
+    QTest::addRow("an Error has none")
+        << QByteArray(R"({"Code":200,"type":"Error","seq":3})") << none;
+}
+
+void tst_FeedParser::aRefusedMessageStillTellsItsSeq()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(std::optional<qint64>, seq);
+    FeedParser parser;
+    QVERIFY(!parser.parse(message));
+    QCOMPARE(parser.rejectedSeq(), seq);
+    // And a message read whole leaves none behind.
+    QVERIFY(parser.parse(data("Positions", position())));
+    QCOMPARE(parser.rejectedSeq(), std::optional<qint64>());
 }
 
 void tst_FeedParser::readsTheAccount_data()

@@ -60,7 +60,7 @@ private Q_SLOTS:
     void theProfileTellsAReplyToOurPingFromData_data();
     void theProfileTellsAReplyToOurPingFromData();
     void seedListInRenamedFields();
-    void seedRowsThatAreNotPositionsAreSkippedNotFatal();
+    void seedRowsThatAreNotPositionsAreNotFatal();
     void seedCodeAndNoData();
     void seedDataThatIsNotAnArrayIsRejected();
     void secondsAreReadAsSeconds();
@@ -275,7 +275,7 @@ void tst_FeedProfile::seedListInRenamedFields()
     QCOMPARE(message->skipped, 0);
 }
 
-void tst_FeedProfile::seedRowsThatAreNotPositionsAreSkippedNotFatal()
+void tst_FeedProfile::seedRowsThatAreNotPositionsAreNotFatal()
 {
     FeedParser parser(example());
     const auto message =
@@ -284,9 +284,16 @@ void tst_FeedProfile::seedRowsThatAreNotPositionsAreSkippedNotFatal()
     QVERIFY2(message, qPrintable(parser.error()));
     QCOMPARE(message->positions.size(), 2); // 1 and 6
     QCOMPARE(message->positions.at(1).ticket, 6);
-    QCOMPARE(message->skipped, 5); // two pending orders, a partial row, a number, a repeat
+    QCOMPARE(message->skipped, 3); // two pending orders and a repeat, on purpose
     QVERIFY2(message->skipReason.contains("pending order (side 2)"_L1),
              qPrintable(message->skipReason));
+    // A partial row and a number cannot be read: the first names its ticket, the second cannot.
+    QCOMPARE(message->unreadable.size(), 2);
+    QCOMPARE(message->unreadable.at(0).ticket, 4);
+    QVERIFY2(message->unreadable.at(0).reason.contains(u"List.data[3]: missing \"symbolname\""_s),
+             qPrintable(message->unreadable.at(0).reason));
+    QCOMPARE(message->unreadable.at(1).ticket, 0);
+    QVERIFY(!message->namesEveryTicket());
 }
 
 void tst_FeedProfile::seedCodeAndNoData()
@@ -354,11 +361,19 @@ void tst_FeedProfile::nativeEnvelopeWithRenamedFieldsAndPendingOrders()
     QCOMPARE(message->positions.size(), 1);
     QCOMPARE(message->positions.at(0).ticket, 501);
     QCOMPARE(message->skipped, 1);
-    // Native stays strict: one bad row rejects the message, and says which of their names.
+    // A row it cannot read says which of their names it missed, and the ticket in theirs.
     QByteArray bad = position;
     bad.replace(R"("id":501,)", "");
-    QVERIFY(!parser.parse(R"({"Code":200,"type":"Positions","seq":2,"data":[)" + bad + "]}"));
-    QVERIFY2(parser.error().contains("missing \"id\""_L1), qPrintable(parser.error()));
+    auto unreadable =
+        parser.parse(R"({"Code":200,"type":"Positions","seq":2,"data":[)" + bad + "]}");
+    QVERIFY2(unreadable, qPrintable(parser.error()));
+    QVERIFY2(unreadable->unreadable.at(0).reason.contains("missing \"id\""_L1),
+             qPrintable(unreadable->unreadable.at(0).reason));
+    bad = position;
+    bad.replace(R"("cmd":0)", R"("cmd":"up")");
+    unreadable = parser.parse(R"({"Code":200,"type":"Positions","seq":3,"data":[)" + bad + "]}");
+    QVERIFY2(unreadable, qPrintable(parser.error()));
+    QCOMPARE(unreadable->unreadable.at(0).ticket, 501);
 }
 
 QTEST_GUILESS_MAIN(tst_FeedProfile)

@@ -64,13 +64,16 @@ void tst_TradeSpool::init()
 void tst_TradeSpool::batchesSurviveReopening()
 {
     const TradeSpool::Batch first{kAccount, {make(1), make(2, ClosedTrade::Reason::Unknown)}};
-    const TradeSpool::Batch second{Account::unknown(), {make(3, ClosedTrade::Reason::TakeProfit)}};
+    ClosedTrade feedsOwnWord = make(4, ClosedTrade::Reason::Other);
+    feedsOwnWord.otherReason = u"unknown"_s; // a confirmed close, in the feed's word
+    const TradeSpool::Batch second{Account::unknown(),
+                                   {make(3, ClosedTrade::Reason::TakeProfit), feedsOwnWord}};
     {
         TradeSpool spool;
         QVERIFY2(spool.open(path()), qPrintable(spool.errorString()));
         QVERIFY(spool.append(first));
         QVERIFY(spool.append(second));
-        QCOMPARE(spool.tradeCount(), 3);
+        QCOMPARE(spool.tradeCount(), 4);
     } // closed without clearing: as if the app had been killed
     TradeSpool again;
     QVERIFY(again.open(path()));
@@ -79,6 +82,7 @@ void tst_TradeSpool::batchesSurviveReopening()
     QCOMPARE(again.batches().at(0).trades, first.trades); // every field, provisional included
     QCOMPARE(again.batches().at(1).account, Account::unknown());
     QCOMPARE(again.batches().at(1).trades, second.trades);
+    QVERIFY(again.batches().at(1).trades.at(1).isConfirmed());
     QCOMPARE(again.unreadableLines(), 0);
 }
 

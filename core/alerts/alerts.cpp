@@ -90,7 +90,7 @@ Notification Alerts::closedNote(const ClosedTrade &t)
     return {Notification::Kind::Closed,
             p.flwsig ? tr("%1 closed %2: %3").arg(TradeText::signal(p), what(p), result)
                      : tr("Closed %1: %2").arg(what(p), result),
-            tr("Ticket %1 · %2").arg(p.ticket).arg(TradeText::reason(t.reason)), false};
+            tr("Ticket %1 · %2").arg(p.ticket).arg(TradeText::reason(t)), false};
 }
 
 void Alerts::onOpened(const QList<Position> &positions)

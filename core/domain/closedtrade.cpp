@@ -4,7 +4,7 @@
 bool ClosedTrade::operator==(const ClosedTrade &o) const
 {
     return position == o.position && closePrice == o.closePrice && closeTime == o.closeTime &&
-           reason == o.reason;
+           reason == o.reason && (reason != Reason::Other || otherReason == o.otherReason);
 }
 
 QString ClosedTrade::reasonName(Reason reason)
@@ -18,18 +18,40 @@ QString ClosedTrade::reasonName(Reason reason)
         return QStringLiteral("manual");
     case Reason::StopOut:
         return QStringLiteral("stopout");
+    case Reason::Other:
+        return QStringLiteral("other");
     case Reason::Unknown:
         return QStringLiteral("unknown");
     }
     return {};
 }
 
-ClosedTrade::Reason ClosedTrade::reasonFromName(const QString &name)
+QString ClosedTrade::reasonWord() const
 {
-    for (const auto reason :
-         {Reason::TakeProfit, Reason::StopLoss, Reason::Manual, Reason::StopOut}) {
-        if (reasonName(reason) == name)
-            return reason;
+    return reason == Reason::Other ? otherReason : reasonName(reason);
+}
+
+void ClosedTrade::setReasonWord(const QString &word)
+{
+    otherReason.clear();
+    for (const auto known :
+         {Reason::TakeProfit, Reason::StopLoss, Reason::Manual, Reason::StopOut, Reason::Unknown}) {
+        if (reasonName(known) == word) {
+            reason = known;
+            return;
+        }
     }
-    return Reason::Unknown;
+    reason = Reason::Other;
+    otherReason = word;
+}
+
+void ClosedTrade::setProvisional(bool provisional)
+{
+    if (provisional) {
+        reason = Reason::Unknown;
+        otherReason.clear();
+    } else if (reason == Reason::Unknown) {
+        reason = Reason::Other;
+        otherReason = reasonName(Reason::Unknown);
+    }
 }

@@ -62,9 +62,9 @@ QString side(Position::Side side)
                                        : QCoreApplication::translate("TradeText", "Sell");
 }
 
-QString reason(ClosedTrade::Reason reason)
+QString reason(const ClosedTrade &trade)
 {
-    switch (reason) {
+    switch (trade.reason) {
     case ClosedTrade::Reason::TakeProfit:
         return QCoreApplication::translate("TradeText", "Take profit");
     case ClosedTrade::Reason::StopLoss:
@@ -73,6 +73,10 @@ QString reason(ClosedTrade::Reason reason)
         return QCoreApplication::translate("TradeText", "Manual");
     case ClosedTrade::Reason::StopOut:
         return QCoreApplication::translate("TradeText", "Stop out");
+    case ClosedTrade::Reason::Other:
+        return trade.otherReason.isEmpty()
+                   ? QCoreApplication::translate("TradeText", "Other")
+                   : QCoreApplication::translate("TradeText", "Other: %1").arg(trade.otherReason);
     case ClosedTrade::Reason::Unknown:
         return QCoreApplication::translate("TradeText", "Closed while offline (unconfirmed)");
     }

@@ -18,8 +18,9 @@ QString timeZoneDescription();
 // A time column's title with the zone: "Open time (CST)".
 QString timeColumnTitle(const QString &title);
 QString side(Position::Side side);
-// Why a trade closed, as the Closed Trades table says it.
-QString reason(ClosedTrade::Reason reason);
+// Why a trade closed, as the Closed Trades table says it; a feed's own word for Other is
+// shown as it came ("Other: so").
+QString reason(const ClosedTrade &trade);
 // Lots and money: two decimals, in the user's locale.
 QString amount(double value);
 // The followed signal trader: the name, else "#id"; empty for an own position.

@@ -419,7 +419,7 @@ bool ClosedTradeStore::record(const Account &account, const QList<ClosedTrade> &
                                      p.profit,
                                      p.openTime,
                                      t.closeTime,
-                                     ClosedTrade::reasonName(t.reason),
+                                     t.reasonWord(),
                                      int(p.flwsig),
                                      p.sigtraderid,
                                      notNull(p.signame),
@@ -508,13 +508,11 @@ QList<ClosedTrade> ClosedTradeStore::trades(const Account &account, qint64 from,
         p.profit = query.value(10).toDouble();
         p.openTime = query.value(11).toLongLong();
         t.closeTime = query.value(12).toLongLong();
-        t.reason = ClosedTrade::reasonFromName(query.value(13).toString());
+        t.setReasonWord(query.value(13).toString());
         p.flwsig = query.value(14).toInt() != 0;
         p.sigtraderid = query.value(15).toLongLong();
         p.signame = query.value(16).toString();
-        // A provisional row is unconfirmed whatever its reason says.
-        if (query.value(17).toInt() != 0)
-            t.reason = ClosedTrade::Reason::Unknown;
+        t.setProvisional(query.value(17).toInt() != 0);
         result.append(t);
     }
     return result;
@@ -621,7 +619,7 @@ bool ClosedTradeStore::exportCsv(const QList<ClosedTrade> &trades, QIODevice *de
                                     number(p.swap),
                                     number(p.commission),
                                     number(p.profit),
-                                    ClosedTrade::reasonName(t.reason),
+                                    csvField(t.reasonWord()),
                                     t.isConfirmed() ? u"yes"_s : u"no"_s,
                                     p.flwsig ? QString::number(p.sigtraderid) : QString(),
                                     csvField(p.flwsig ? p.signame : QString()),

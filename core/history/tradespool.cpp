@@ -33,8 +33,13 @@ bool isComplete(const QJsonObject &o)
 QByteArray TradeSpool::encode(const Batch &batch)
 {
     QJsonArray trades;
-    for (const ClosedTrade &t : batch.trades)
-        trades.append(FeedMessages::toJson(t));
+    for (const ClosedTrade &t : batch.trades) {
+        QJsonObject trade = FeedMessages::toJson(t);
+        // The reason's word alone cannot tell a provisional close from a feed that says
+        // "unknown" for how a trade closed.
+        trade.insert(u"provisional"_s, !t.isConfirmed());
+        trades.append(trade);
+    }
     const QJsonObject line{{u"account"_s, batch.account.key()}, {u"trades"_s, trades}};
     return QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
 }
@@ -53,7 +58,13 @@ std::optional<TradeSpool::Batch> TradeSpool::decode(const QByteArray &line)
     for (const QJsonValue &value : object.value("trades"_L1).toArray()) {
         if (!isComplete(value.toObject()))
             return std::nullopt;
-        batch.trades.append(FeedMessages::closedTradeFromJson(value.toObject()));
+        const QJsonObject object = value.toObject();
+        ClosedTrade trade = FeedMessages::closedTradeFromJson(object);
+        // Lines of an earlier version have no "provisional": their "unknown" is one.
+        const QJsonValue provisional = object.value("provisional"_L1);
+        if (provisional.isBool())
+            trade.setProvisional(provisional.toBool());
+        batch.trades.append(trade);
     }
     return batch;
 }

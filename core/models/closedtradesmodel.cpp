@@ -144,7 +144,7 @@ QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
         case ProfitColumn:
             return TradeText::amount(p.profit);
         case ReasonColumn:
-            return TradeText::reason(t.reason);
+            return TradeText::reason(t);
         case SignalColumn:
             return TradeText::signal(p);
         }

@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QString>
 
+#include <algorithm>
+
 // One server-to-client message of the feed (docs/protocol.md, docs/profiles.md), validated
 // and typed.
 struct FeedMessage
@@ -25,8 +27,8 @@ public:
         Pong,
         Error,
         Account, // the account's balance, equity and margin
-        List,  // a dialect without seq (seed): the whole list of open positions, every time
-        Alive, // a frame with no data: only a sign of life
+        List,    // a dialect without seq (seed): the whole list of open positions, every time
+        Alive,   // a frame with no data: only a sign of life
     };
     Q_ENUM(Type)
 
@@ -38,11 +40,27 @@ public:
     AccountFigures account;    // Account
     qint64 ts = 0;             // Pong
     QString errorMessage;      // Error
-    // Rows left out of the data: pending orders (any envelope) and, in a List, rows that are
-    // not valid positions. The first reason says why.
+    // Rows left out of the data on purpose: pending orders, and a ticket repeated in one
+    // message (the first one counts). The first reason says why.
     int skipped = 0;
     QString skipReason;
 
+    // A row this version cannot read; the message's readable rows still apply. With the
+    // ticket when that much could be read: that position keeps its last good version. Ticket
+    // 0: not even the ticket, so the message cannot say which positions it does not list.
+    struct UnreadableRow
+    {
+        qint64 ticket = 0;
+        QString reason;
+    };
+    QList<UnreadableRow> unreadable;
+
     bool isData() const { return type != Type::Pong && type != Type::Error && type != Type::Alive; }
+    // Every row's ticket could be read: a position missing from this list is really missing.
+    bool namesEveryTicket() const
+    {
+        return std::none_of(unreadable.cbegin(), unreadable.cend(),
+                            [](const UnreadableRow &row) { return row.ticket == 0; });
+    }
     static const QString &typeName(Type type);
 };

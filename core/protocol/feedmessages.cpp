@@ -34,7 +34,7 @@ QJsonObject toJson(const ClosedTrade &t)
     QJsonObject object = toJson(t.position);
     object.insert(u"closePrice"_s, t.closePrice);
     object.insert(u"closeTime"_s, t.closeTime);
-    object.insert(u"reason"_s, ClosedTrade::reasonName(t.reason));
+    object.insert(u"reason"_s, t.reasonWord());
     return object;
 }
 
@@ -78,7 +78,7 @@ ClosedTrade closedTradeFromJson(const QJsonObject &o)
     t.position = positionFromJson(o);
     t.closePrice = o.value("closePrice"_L1).toDouble();
     t.closeTime = o.value("closeTime"_L1).toInteger();
-    t.reason = ClosedTrade::reasonFromName(o.value("reason"_L1).toString());
+    t.setReasonWord(o.value("reason"_L1).toString());
     return t;
 }
 

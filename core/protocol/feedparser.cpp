@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QMetaEnum>
 #include <QSet>
+#include <QVarLengthArray>
 
 #include <simdjson.h>
 
@@ -211,6 +212,7 @@ public:
     {}
 
     void setMessage(const QString &name) { m_message = name; }
+    const QString &error() const { return *m_error; }
     void setItem(qsizetype item) { m_item = item; }
     void setField(std::string_view field) { m_field = field; }
 
@@ -271,24 +273,6 @@ public:
             return false;
         *out = text(found);
         return true;
-    }
-
-    // A string that must be one of a few words; returns its index in `words`, or -1.
-    int word(element value, std::initializer_list<std::string_view> words, const char *what)
-    {
-        std::string_view view;
-        if (value.get_string().get(view) != simdjson::SUCCESS) {
-            fail(u"must be a string, not %1"_s.arg(describeType(value)));
-            return -1;
-        }
-        int index = 0;
-        for (const std::string_view candidate : words) {
-            if (view == candidate)
-                return index;
-            ++index;
-        }
-        fail(u"unknown %1 \"%2\""_s.arg(QLatin1String(what), text(view.substr(0, 16))));
-        return -1;
     }
 
     bool boolean(element value, bool *out)
@@ -412,16 +396,16 @@ Item readItem(Reader &r, object item, quint32 required, const ItemRules &rules, 
                 ok = r.fail(u"must be greater than zero"_s);
             break;
         case OpenPrice:
-            ok = r.real(value, 0.0, kMaxAmount, &p.openPrice);
+            ok = r.real(value, -kMaxAmount, kMaxAmount, &p.openPrice);
             break;
         case Price:
-            ok = r.real(value, 0.0, kMaxAmount, &p.price);
+            ok = r.real(value, -kMaxAmount, kMaxAmount, &p.price);
             break;
         case Sl:
-            ok = r.real(value, 0.0, kMaxAmount, &p.sl);
+            ok = r.real(value, -kMaxAmount, kMaxAmount, &p.sl);
             break;
         case Tp:
-            ok = r.real(value, 0.0, kMaxAmount, &p.tp);
+            ok = r.real(value, -kMaxAmount, kMaxAmount, &p.tp);
             break;
         case Swap:
             ok = r.real(value, -kMaxAmount, kMaxAmount, &p.swap);
@@ -451,7 +435,7 @@ Item readItem(Reader &r, object item, quint32 required, const ItemRules &rules, 
         }
         case ClosePrice:
             if (required & ClosePrice)
-                ok = r.real(value, 0.0, kMaxAmount, &trade->closePrice);
+                ok = r.real(value, -kMaxAmount, kMaxAmount, &trade->closePrice);
             break;
         case CloseTime:
             if (required & ClosePrice) {
@@ -461,10 +445,21 @@ Item readItem(Reader &r, object item, quint32 required, const ItemRules &rules, 
             break;
         case Reason:
             if (required & ClosePrice) {
-                const int reason = r.word(value, {"tp", "sl", "manual", "stopout"}, "reason");
-                ok = reason >= 0;
-                if (ok)
-                    trade->reason = ClosedTrade::Reason(reason);
+                // The protocol's four words, else the feed's own (a broker's "so"), kept as
+                // Other: how a trade closed is never a reason to lose it.
+                std::string_view word;
+                ok = r.view(value, FeedParser::kMaxReasonLength, &word);
+                if (ok) {
+                    trade->reason = ClosedTrade::Reason::Other;
+                    trade->otherReason.clear();
+                    static constexpr std::array<std::string_view, 4> kWords{"tp", "sl", "manual",
+                                                                            "stopout"};
+                    const auto known = std::find(kWords.cbegin(), kWords.cend(), word);
+                    if (known != kWords.cend())
+                        trade->reason = ClosedTrade::Reason(known - kWords.cbegin());
+                    else
+                        trade->otherReason = text(word);
+                }
             }
             break;
         default:
@@ -488,6 +483,90 @@ Item readItem(Reader &r, object item, quint32 required, const ItemRules &rules, 
         return Item::Invalid;
     }
     return Item::Ok;
+}
+
+// The ticket of a row that cannot be read, if that much reads (0 if not): its position keeps
+// its last good version instead of looking closed.
+qint64 ticketOf(object item, const ItemRules &rules)
+{
+    element value;
+    int64_t ticket = 0;
+    if (item.at_key(rules.keys[0]).get(value) != simdjson::SUCCESS ||
+        value.get_int64().get(ticket) != simdjson::SUCCESS)
+        return 0;
+    return ticket >= 1 && ticket <= kMaxSafeInteger ? qint64(ticket) : 0;
+}
+
+// Reads every row of a list into `message`: positions, or closed trades with `trades`. A row
+// that cannot be read goes to message->unreadable with the reason `r` gave; a pending order
+// and a repeated ticket (the first one counts) are left out and counted.
+void readRows(Reader &r, simdjson::dom::array data, bool trades, quint32 required,
+              const ItemRules &rules, Strings &strings, FeedMessage *message)
+{
+    const QString &type = FeedMessage::typeName(message->type);
+    const qsizetype count = qsizetype(data.size());
+    if (trades)
+        message->trades.reserve(count);
+    else
+        message->positions.reserve(count);
+    // Few rows (every live update): a scan finds a repeated ticket faster than a hash set.
+    constexpr qsizetype kLinearCheck = 32;
+    QSet<qint64> tickets;
+    QVarLengthArray<qint64, kLinearCheck> few;
+    if (count > kLinearCheck)
+        tickets.reserve(count);
+    const auto repeated = [&](qint64 ticket) {
+        if (count > kLinearCheck) {
+            const qsizetype before = tickets.size();
+            tickets.insert(ticket);
+            return tickets.size() == before;
+        }
+        if (std::find(few.cbegin(), few.cend(), ticket) != few.cend())
+            return true;
+        few.append(ticket);
+        return false;
+    };
+    const auto skip = [message](const QString &why) {
+        if (message->skipped++ == 0)
+            message->skipReason = why;
+    };
+    qsizetype index = 0;
+    for (const element item : data) {
+        const qsizetype at = index++;
+        r.setItem(at);
+        r.setField({});
+        object fields;
+        if (item.get_object().get(fields) != simdjson::SUCCESS) {
+            r.fail(u"must be an object, not %1"_s.arg(describeType(item)));
+            message->unreadable.append({0, r.error()});
+            continue;
+        }
+        ClosedTrade trade;
+        qint64 pendingType = 0;
+        const Item read = readItem(r, fields, required, rules, &trade, strings, &pendingType);
+        if (read == Item::NotAPosition) {
+            skip(u"%1.data[%2]: a pending order (side %3), not a position"_s.arg(type).arg(at).arg(
+                pendingType));
+            continue;
+        }
+        const qint64 ticket = read == Item::Ok ? trade.position.ticket : ticketOf(fields, rules);
+        if (ticket != 0 && repeated(ticket)) {
+            skip(u"%1.data[%2]: ticket %3 appears twice; the first one counts"_s.arg(type)
+                     .arg(at)
+                     .arg(ticket));
+            continue;
+        }
+        if (read == Item::Invalid) {
+            message->unreadable.append({ticket, r.error()});
+            continue;
+        }
+        if (trades)
+            message->trades.append(std::move(trade));
+        else
+            message->positions.append(std::move(trade.position));
+    }
+    r.setItem(-1);
+    r.setField({});
 }
 
 // The Account message's data: every figure present, marginLevel a number or null (no margin
@@ -567,6 +646,9 @@ struct FeedParser::Impl
     QByteArray buffer; // a padded copy, reused, for input without room to spare
     // Symbols and signal-trader names repeat in every message: one shared QString each.
     Strings strings;
+    // The seq of the message being read, as soon as it reads: a message refused later still
+    // takes its place in the sequence.
+    std::optional<qint64> seq;
 };
 
 FeedParser::FeedParser(const FeedProfile &profile)
@@ -585,9 +667,15 @@ FeedParser::~FeedParser() = default;
 std::optional<FeedMessage> FeedParser::parse(const QByteArray &bytes)
 {
     m_rejectedType.reset();
+    m_rejectedSeq.reset();
+    d->seq.reset();
     std::optional<FeedMessage> message = read(bytes);
-    if (message)
+    if (message) {
         m_rejectedType.reset();
+    } else if (m_rejectedType != FeedMessage::Type::Pong &&
+               m_rejectedType != FeedMessage::Type::Error) {
+        m_rejectedSeq = d->seq;
+    }
     return message;
 }
 
@@ -661,44 +749,7 @@ std::optional<FeedMessage> FeedParser::readSeed(const QByteArray &bytes)
         r.fail(u"%1 items is over the limit of %2"_s.arg(count).arg(kMaxItems));
         return std::nullopt;
     }
-    message.positions.reserve(count);
-    QSet<qint64> tickets;
-    tickets.reserve(count);
-    const auto skip = [&](const QString &why) {
-        if (message.skipped++ == 0)
-            message.skipReason = why;
-    };
-    qsizetype index = 0;
-    for (const element item : data) {
-        r.setItem(index++);
-        r.setField({});
-        object fields;
-        if (item.get_object().get(fields) != simdjson::SUCCESS) {
-            r.fail(u"must be an object, not %1"_s.arg(describeType(item)));
-            skip(m_error);
-            continue;
-        }
-        ClosedTrade trade;
-        qint64 pendingType = 0;
-        switch (readItem(r, fields, kListFields, d->rules, &trade, d->strings, &pendingType)) {
-        case Item::Ok:
-            break;
-        case Item::NotAPosition:
-            skip(u"List.data[%1]: a pending order (side %2), not a position"_s.arg(index - 1).arg(
-                pendingType));
-            continue;
-        case Item::Invalid:
-            skip(m_error);
-            continue;
-        }
-        if (tickets.contains(trade.position.ticket)) {
-            skip(u"List.data[%1]: ticket %2 appears twice; the first one counts"_s.arg(index - 1)
-                     .arg(trade.position.ticket));
-            continue;
-        }
-        tickets.insert(trade.position.ticket);
-        message.positions.append(std::move(trade.position));
-    }
+    readRows(r, data, false, kListFields, d->rules, d->strings, &message);
     m_error.clear();
     return message;
 }
@@ -712,6 +763,12 @@ std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
     object top;
     if (!readTop(r, d->parser, bytes, &top))
         return std::nullopt;
+    element seqSeen;
+    int64_t seqNumber = 0;
+    if (top["seq"].get(seqSeen) == simdjson::SUCCESS &&
+        seqSeen.get_int64().get(seqNumber) == simdjson::SUCCESS && seqNumber >= 1 &&
+        seqNumber <= kMaxSafeInteger)
+        d->seq = qint64(seqNumber);
 
     std::string_view typeText;
     element typeValue;
@@ -824,61 +881,8 @@ std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
 
     const bool trades =
         message.type == FeedMessage::Type::Closed || message.type == FeedMessage::Type::History;
-    const quint32 required = trades ? kTradeFields : kPositionFields;
-    if (trades)
-        message.trades.reserve(count);
-    else
-        message.positions.reserve(count);
-    // Few items (every live update): a scan finds a repeated ticket faster than a hash set.
-    constexpr qsizetype kLinearCheck = 32;
-    QSet<qint64> tickets;
-    if (count > kLinearCheck)
-        tickets.reserve(count);
-    qsizetype index = 0;
-    for (const element item : data) {
-        r.setItem(index++);
-        r.setField({});
-        object fields;
-        if (item.get_object().get(fields) != simdjson::SUCCESS) {
-            r.fail(u"must be an object, not %1"_s.arg(describeType(item)));
-            return std::nullopt;
-        }
-        ClosedTrade trade;
-        qint64 pendingType = 0;
-        const Item read = readItem(r, fields, required, d->rules, &trade, d->strings, &pendingType);
-        if (read == Item::Invalid)
-            return std::nullopt;
-        if (read == Item::NotAPosition) {
-            if (message.skipped++ == 0)
-                message.skipReason = u"%1.data[%2]: a pending order (side %3), not a position"_s
-                                         .arg(FeedMessage::typeName(message.type))
-                                         .arg(index - 1)
-                                         .arg(pendingType);
-            continue;
-        }
-        const qint64 ticket = trade.position.ticket;
-        bool duplicate = false;
-        if (count <= kLinearCheck) {
-            if (trades) {
-                for (const ClosedTrade &seen : std::as_const(message.trades))
-                    duplicate = duplicate || seen.position.ticket == ticket;
-            } else {
-                for (const Position &seen : std::as_const(message.positions))
-                    duplicate = duplicate || seen.ticket == ticket;
-            }
-        } else {
-            duplicate = tickets.contains(ticket);
-            tickets.insert(ticket);
-        }
-        if (duplicate) {
-            r.setField({});
-            r.fail(u"ticket %1 appears twice"_s.arg(ticket));
-            return std::nullopt;
-        }
-        if (trades)
-            message.trades.append(std::move(trade));
-        else
-            message.positions.append(std::move(trade.position));
-    }
+    readRows(r, data, trades, trades ? kTradeFields : kPositionFields, d->rules, d->strings,
+             &message);
+    m_error.clear();
     return message;
 }

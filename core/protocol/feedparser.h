@@ -11,13 +11,15 @@
 #include <optional>
 
 // Turns one message's bytes into a FeedMessage, or says exactly why not, in the wire format of
-// a FeedProfile (field names, time unit, success code, envelope). In the native envelope
-// validation is strict and whole: a message with one bad field is rejected as a whole, so
-// nothing is half-applied. In the seed envelope a row that is not a valid position is left
-// out and counted, and the rest of the list applies. In both, a pending order (side 2 to 5,
-// MT4-style) is not a position: left out and counted. Built on simdjson (chosen by
-// measurement: tests/bench/bench_parser), reusing its buffers from message to message; one
-// parser per thread.
+// a FeedProfile (field names, time unit, success code, envelope). Validation is strict, but a
+// message is refused whole only when its envelope cannot be read (not JSON, no type, a bad
+// Code or seq, data that is not a list, an Account with a bad figure). A row this version
+// cannot read is kept out and named in FeedMessage::unreadable, with its ticket when that much
+// reads, and the readable rows apply: one bad trade never costs the others. A pending order
+// (side 2 to 5, MT4-style) is not a position, and a ticket repeated in one message counts once:
+// both left out and counted. What is refused, and why, is listed in docs/protocol.md. Built on
+// simdjson (chosen by measurement: tests/bench/bench_parser), reusing its buffers from message
+// to message; one parser per thread.
 class FeedParser
 {
 public:
@@ -26,6 +28,7 @@ public:
     static constexpr qsizetype kMaxItems = 1'000'000;
     static constexpr qsizetype kMaxSymbolLength = 32;
     static constexpr qsizetype kMaxTextLength = 4096;
+    static constexpr qsizetype kMaxReasonLength = 32;
 
     explicit FeedParser(const FeedProfile &profile = FeedProfile::native());
     ~FeedParser();
@@ -41,6 +44,9 @@ public:
     // The type of the last rejected message when it could be read (a Snapshot with one bad
     // field is still known to be a Snapshot), nullopt otherwise.
     std::optional<FeedMessage::Type> rejectedType() const { return m_rejectedType; }
+    // The seq of the last rejected message when it could be read: that message still takes its
+    // place in the sequence (it is no gap). Never for a Pong or an Error, which have none.
+    std::optional<qint64> rejectedSeq() const { return m_rejectedSeq; }
 
 private:
     std::optional<FeedMessage> read(const QByteArray &bytes);
@@ -51,4 +57,5 @@ private:
     FeedProfile m_profile;
     QString m_error;
     std::optional<FeedMessage::Type> m_rejectedType;
+    std::optional<qint64> m_rejectedSeq;
 };
