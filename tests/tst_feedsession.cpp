@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "alerts/alerts.h"
+#include "fakenotifier.h"
 #include "feed/feedsession.h"
 #include "feed/feedsource.h"
+#include "feed/feedstatus.h"
 #include "feed/positionbook.h"
+#include "fixtures.h"
 #include "history/closedtradestore.h"
 #include "history/tradehistory.h"
 #include "messagecapture.h"
@@ -12,6 +16,8 @@
 #include "simulator/feedsimulator.h"
 #include "testfeedserver.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,9 +36,9 @@ FeedSimulator::Options simulatorOptions()
     return options;
 }
 
-SocketConfig config(const QUrl &url)
+SocketConfig config(const QUrl &url, const FeedProfile &profile = FeedProfile::native())
 {
-    SocketConfig c = FeedProfile::native().configFor(url, 10260);
+    SocketConfig c = profile.configFor(url, 10260);
     c.reconnectMin = 20ms;
     c.reconnectMax = 50ms;
     c.snapshotTimeout = 1s;
@@ -71,19 +77,41 @@ int countState(const QSignalSpy &spy, SocketManager::State state)
     return count;
 }
 
-// A Snapshot of two positions with the same ticket: the parser rejects it whole.
-QByteArray duplicateTicketSnapshot()
+// A Snapshot whose data is no list: the parser refuses it whole.
+QByteArray unreadableSnapshot()
 {
-    Position p;
-    p.ticket = 7;
-    p.symbol = QStringLiteral("EURUSD");
-    p.side = Position::Side::Buy;
-    p.volume = 0.1;
-    p.openPrice = 1.1;
-    p.price = 1.1;
-    p.openTime = 1732600000000;
-    return FeedMessages::envelope("Snapshot", 1, FeedMessages::encodeData(QList<Position>{p, p}));
+    return R"({"Code":200,"type":"Snapshot","seq":1,"data":{"ticket":7}})";
 }
+
+// A scripted feed: every subscription (a frame of type `subscribe`) gets `answer`: the Snapshot,
+// and what follows it.
+void answerEverySubscribe(TestFeedServer &server, const QList<QByteArray> &answer,
+                          const QString &subscribe = u"Subscribe"_s)
+{
+    QObject::connect(&server, &TestFeedServer::frameReceived, &server,
+                     [&server, answer, subscribe](int, const QJsonObject &frame) {
+                         if (frame.value("type"_L1) != subscribe)
+                             return;
+                         for (const QByteArray &message : answer)
+                             server.broadcast(QString::fromUtf8(message));
+                     });
+}
+
+// A row of `data` (an encoded list) with one field replaced by raw JSON.
+QByteArray withField(const QByteArray &data, int row, const QString &field, const QJsonValue &value)
+{
+    QJsonArray rows = QJsonDocument::fromJson(data).array();
+    QJsonObject object = rows.at(row).toObject();
+    object.insert(field, value);
+    rows.replace(row, object);
+    return QJsonDocument(rows).toJson(QJsonDocument::Compact);
+}
+
+const QList<Position> kTwo = Fixtures::positions(R"([
+    {"ticket":71,"symbol":"EURUSD","volume":0.1,"openPrice":1.08,"price":1.09,"profit":10,
+     "openTime":1732421000000,"flwsig":true,"sigtraderid":88001,"signame":"AlphaTrend FX"},
+    {"ticket":72,"symbol":"XAUUSD","volume":0.5,"openPrice":2350,"price":2351.1,"profit":55.5,
+     "openTime":1732421000000,"flwsig":true,"sigtraderid":88001,"signame":"AlphaTrend FX"}])");
 
 } // namespace
 
@@ -116,6 +144,13 @@ private Q_SLOTS:
     void seedDialectEndToEnd_data();
     void seedDialectEndToEnd();
     void renamedFieldsAgainstATestServer();
+
+    // what the feed sends that this version cannot read
+    void anUnreadableHistoryThenUpdatesIsNoLoop();
+    void anAccountItCannotReadKeepsTheLastFigures();
+    void aSeedRowItCannotReadIsNoCloseAndNoAlert();
+    void aNegativePriceIsAPrice();
+    void unreadableRowsAskForASnapshotWithoutLeavingLive();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -164,8 +199,10 @@ void tst_FeedSession::malformedMessagesAreCountedAndNeverCloseTheConnection()
     QCOMPARE(simulator.clientCount(), 1);
     QCOMPARE(rejected.count(), session.rejectedCount());
     QVERIFY(!session.lastRejection().isEmpty());
-    // The malformed messages took no seq, so they never looked like a gap.
-    QCOMPARE(simulator.subscribedCount(), 1);
+    // Those whose seq read took their place: no gap, so no resubscription for one. A fresh
+    // Snapshot was asked for the rows it could not read, without leaving Live.
+    QVERIFY(session.unreadableRowCount() > 0);
+    QCOMPARE(countState(states, State::Open), 0);
 }
 
 void tst_FeedSession::seqGapResubscribesForAFreshSnapshot()
@@ -310,13 +347,13 @@ void tst_FeedSession::liveOnlyAfterAnAcceptedSnapshot()
 
 void tst_FeedSession::aRejectedSnapshotCountsAsNone()
 {
-    // The server answers every Subscribe with a Snapshot the parser rejects (a ticket twice).
+    // The server answers every Subscribe with a Snapshot the parser refuses (no list).
     TestFeedServer server;
     QVERIFY(server.listen());
     connect(&server, &TestFeedServer::frameReceived, &server,
             [&server](int, const QJsonObject &frame) {
                 if (frame.value("type"_L1) == "Subscribe"_L1)
-                    server.broadcast(QString::fromUtf8(duplicateTicketSnapshot()));
+                    server.broadcast(QString::fromUtf8(unreadableSnapshot()));
             });
     SocketConfig c = config(server.url());
     c.maxRetries = 1;
@@ -333,7 +370,7 @@ void tst_FeedSession::aRejectedSnapshotCountsAsNone()
     QCOMPARE(server.countFrames(0, u"Subscribe"_s), 2);
     QCOMPARE(server.countFrames(1, u"Subscribe"_s), 2);
     QCOMPARE(server.connection(0).closeCode, 1000);
-    QVERIFY2(socket.lastError().contains("appears twice"_L1), qPrintable(socket.lastError()));
+    QVERIFY2(socket.lastError().contains("must be an array"_L1), qPrintable(socket.lastError()));
     QCOMPARE(book.count(), 0);
     QVERIFY(session.rejectedCount() >= 4);
 }
@@ -681,6 +718,192 @@ void tst_FeedSession::renamedFieldsAgainstATestServer()
     QCOMPARE(frames.constLast(),
              QJsonObject({{u"value1"_s, u"demo1"_s}, {u"value2"_s, u"demo2"_s}}));
     QCOMPARE(server.connection(0).closeCode, 1000);
+}
+
+void tst_FeedSession::anUnreadableHistoryThenUpdatesIsNoLoop()
+{
+    // The History holds three trades: one with a close reason this version never heard of
+    // ("so"), one it cannot read (profit null). Then updates. No gap, no resubscription, no
+    // flapping between Live and waiting; the two readable trades are stored; the window says
+    // what it could not read.
+    QList<ClosedTrade> trades = Fixtures::trades(R"([
+        {"ticket":61,"symbol":"EURUSD","volume":0.1,"openPrice":1.08,"closePrice":1.09,
+         "profit":10,"openTime":1732421000000,"closeTime":1732421060000,"reason":"tp"},
+        {"ticket":62,"symbol":"EURUSD","volume":0.1,"openPrice":1.08,"closePrice":1.07,
+         "profit":-10,"openTime":1732421000000,"closeTime":1732421060000,"reason":"sl"},
+        {"ticket":63,"symbol":"XAUUSD","volume":0.2,"openPrice":2350,"closePrice":2300,
+         "profit":-1000,"openTime":1732421000000,"closeTime":1732421060000,"reason":"sl"}])");
+    QByteArray history = withField(FeedMessages::encodeData(trades), 1, u"reason"_s, u"so"_s);
+    history = withField(history, 2, u"profit"_s, QJsonValue::Null);
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    answerEverySubscribe(
+        server, {FeedMessages::snapshot(1, kTwo), FeedMessages::envelope("History", 2, history)});
+    SocketManager socket(config(server.url()));
+    PositionBook book;
+    TradeHistory store;
+    QVERIFY(store.open(m_dir->filePath(u"h.sqlite"_s)));
+    store.setAccount(Account::of(server.url(), 10260));
+    FeedSession session(&socket, &book, &store);
+    QSignalSpy states(&socket, &SocketManager::stateChanged);
+    socket.open();
+    QTRY_COMPARE(socket.state(), State::Live);
+    QTRY_COMPARE(session.unreadableRowCount(), 1);
+
+    for (int seq = 3; seq <= 12; ++seq) {
+        Position tick = kTwo.at(0);
+        tick.price = 1.09 + seq / 10000.0;
+        server.broadcast(QString::fromUtf8(FeedMessages::positions(seq, {tick})));
+    }
+    QTRY_COMPARE(book.at(book.rowOf(71)).price, 1.09 + 12 / 10000.0);
+    QCOMPARE(server.countFrames(0, u"Subscribe"_s), 1);
+    QCOMPARE(server.connectionCount(), 1);
+    QCOMPARE(countState(states, State::Open), 1); // the first, before the Snapshot
+    QCOMPARE(socket.state(), State::Live);
+    const QList<ClosedTrade> stored = store.store()->trades(store.account());
+    QCOMPARE(stored.size(), 2);
+    QCOMPARE(stored.at(0).reasonWord(), u"so"_s); // newest first; ticket 62
+    QCOMPARE(stored.at(0).reason, ClosedTrade::Reason::Other);
+    const FeedSession::Unreadable unreadable =
+        session.unreadable(QDateTime::currentMSecsSinceEpoch());
+    QCOMPARE(unreadable.count, 1);
+    QVERIFY2(unreadable.firstReason.startsWith(u"History.data[2].profit"_s),
+             qPrintable(unreadable.firstReason));
+    const FeedStatus status =
+        FeedStatus::of(socket, &session, false, QDateTime::currentMSecsSinceEpoch());
+    QCOMPARE(status.level, FeedStatus::Level::Live);
+    QVERIFY2(status.notice.startsWith(u"The feed sends data this version cannot read: History"_s),
+             qPrintable(status.notice));
+    // Read, and dismissed: the notice goes until the next spell.
+    session.dismissNotices();
+    QVERIFY(FeedStatus::of(socket, &session, false, QDateTime::currentMSecsSinceEpoch())
+                .notice.isEmpty());
+}
+
+void tst_FeedSession::anAccountItCannotReadKeepsTheLastFigures()
+{
+    // Good figures, then an Account in "US$": the last good figures stay, marked with why;
+    // the updates after it are no gap.
+    AccountFigures figures = Fixtures::figures(R"({"balance":1000,"equity":1010})");
+    QByteArray dollars = FeedMessages::account(3, figures);
+    dollars.replace(R"("USD")", R"("US$")");
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    answerEverySubscribe(server,
+                         {FeedMessages::snapshot(1, kTwo), FeedMessages::account(2, figures),
+                          dollars, FeedMessages::positions(4, {kTwo.at(1)})});
+    SocketManager socket(config(server.url()));
+    PositionBook book;
+    FeedSession session(&socket, &book, nullptr);
+    socket.open();
+    QTRY_COMPARE(book.lastSeq(), 4);
+    QVERIFY(book.figures());
+    QCOMPARE(book.figures()->equity, 1010.0);
+    QVERIFY2(book.figuresProblem().contains(u"Account.currency"_s),
+             qPrintable(book.figuresProblem()));
+    QCOMPARE(server.countFrames(0, u"Subscribe"_s), 1);
+    QCOMPARE(socket.state(), State::Live);
+    QCOMPARE(session.rejectedCount(), 1);
+}
+
+void tst_FeedSession::aSeedRowItCannotReadIsNoCloseAndNoAlert()
+{
+    // The seed dialect: the whole list every time. Gold's row comes once with "profit":
+    // null, then readable again. Nothing closed, nothing opened: no trade in the history, not
+    // one notification.
+    const FeedProfile seed = FeedProfile::seed();
+    const QByteArray whole = FeedMessages::encodeData(kTwo, seed);
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    answerEverySubscribe(server, {FeedMessages::list(whole)}, u"type1"_s); // the seed's own
+    SocketManager socket(config(server.url(), seed));
+    PositionBook book;
+    TradeHistory store;
+    QVERIFY(store.open(m_dir->filePath(u"h.sqlite"_s)));
+    store.setAccount(Account::of(server.url(), 10260));
+    FeedSession session(&socket, &book, &store);
+    session.setProfile(seed);
+    FakeNotifier notifier;
+    Alerts alerts(&book, &socket, &notifier);
+    alerts.setBurstWindow(0ms);
+    QSignalSpy liveClosed(&book, &PositionBook::liveClosed);
+    QSignalSpy liveOpened(&book, &PositionBook::liveOpened);
+    socket.open();
+    QTRY_COMPARE(socket.state(), State::Live);
+    QCOMPARE(book.count(), 2);
+
+    server.broadcast(QString::fromUtf8(
+        FeedMessages::list(withField(whole, 1, seed.field(u"profit"_s), QJsonValue::Null))));
+    QTRY_VERIFY(!book.unreadableReason(72).isEmpty());
+    QCOMPARE(book.count(), 2);
+    QCOMPARE(book.at(book.rowOf(72)).profit, 55.5); // its last good version
+    server.broadcast(QString::fromUtf8(FeedMessages::list(whole)));
+    QTRY_VERIFY(book.unreadableReason(72).isEmpty());
+
+    QCOMPARE(liveClosed.count(), 0);
+    QCOMPARE(liveOpened.count(), 0);
+    QVERIFY(!alerts.hasPending());
+    QCOMPARE(notifier.notes.size(), 0);
+    QCOMPARE(store.store()->count(store.account()), 0);
+    QCOMPARE(store.unsavedCount(), 0);
+    // Lists come whole anyway: nothing was asked again.
+    QCOMPARE(server.countFrames(0, u"type1"_s), 1);
+}
+
+void tst_FeedSession::aNegativePriceIsAPrice()
+{
+    // WTI at -37.63 (April 2020): a Snapshot like any other, and live.
+    QList<Position> crude = Fixtures::positions(R"([
+        {"ticket":81,"symbol":"WTI","volume":1,"openPrice":18.27,"price":-37.63,
+         "sl":-40,"profit":-5590,"openTime":1587340800000}])");
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    answerEverySubscribe(server, {FeedMessages::snapshot(1, crude)});
+    SocketManager socket(config(server.url()));
+    PositionBook book;
+    FeedSession session(&socket, &book, nullptr);
+    PositionsModel model(&book);
+    socket.open();
+    QTRY_COMPARE(socket.state(), State::Live);
+    QCOMPARE(book.at(0).price, -37.63);
+    QCOMPARE(session.rejectedCount(), 0);
+    QCOMPARE(model.index(0, PositionsModel::PriceColumn).data().toString(), u"-37.63"_s);
+    QCOMPARE(model.index(0, PositionsModel::StopLossColumn).data().toString(), u"-40.00"_s);
+}
+
+void tst_FeedSession::unreadableRowsAskForASnapshotWithoutLeavingLive()
+{
+    // Thirty updates in a row whose gold row cannot be read: the first asks for a fresh
+    // Snapshot at once, the rest wait for the interval and are one. The feed stays Live
+    // throughout, the row keeps its last good version, and the fresh Snapshot mends it.
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    answerEverySubscribe(server, {FeedMessages::snapshot(1, kTwo)});
+    SocketManager socket(config(server.url()));
+    PositionBook book;
+    FeedSession session(&socket, &book, nullptr);
+    session.resyncPolicy().setIntervals(1500ms, 3000ms);
+    QSignalSpy resyncs(&session, &FeedSession::resyncRequested);
+    socket.open();
+    QTRY_COMPARE(socket.state(), State::Live);
+    QSignalSpy states(&socket, &SocketManager::stateChanged);
+
+    const QByteArray bad =
+        withField(FeedMessages::encodeData(kTwo), 1, u"volume"_s, QJsonValue(-2));
+    for (int seq = 2; seq <= 31; ++seq)
+        server.broadcast(QString::fromUtf8(FeedMessages::envelope("Positions", seq, bad)));
+    QTRY_COMPARE(session.unreadableRowCount(), 30);
+    QCOMPARE(resyncs.count(), 1);
+    QVERIFY2(resyncs.at(0).at(0).toString().contains(u"could not be read"_s),
+             qPrintable(resyncs.at(0).at(0).toString()));
+    QCOMPARE(book.count(), 2);
+    // The refresh's Snapshot reads whole: the mark goes.
+    QTRY_VERIFY(book.unreadableReason(72).isEmpty());
+    // The one that waited goes once the interval is over.
+    QTRY_COMPARE_WITH_TIMEOUT(resyncs.count(), 2, 10000);
+    QTRY_COMPARE(server.countFrames(0, u"Subscribe"_s), 3);
+    QCOMPARE(states.count(), 0); // never left Live
+    QCOMPARE(server.connectionCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_FeedSession)

@@ -164,7 +164,7 @@ void tst_FeedStatus::aServerErrorWhileLiveIsANotice()
                  status.notice.contains(u"risk engine restarting"_s),
              qPrintable(status.notice));
     QCOMPARE(manager.state(), SocketManager::State::Live);
-    session.dismissServerError();
+    session.dismissNotices();
     QVERIFY(FeedStatus::of(manager, &session, false, 0).notice.isEmpty());
 }
 

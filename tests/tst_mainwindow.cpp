@@ -864,6 +864,7 @@ void tst_MainWindow::groupingShowsSubtotalsAndIsRemembered()
             lastKey = group.data(PositionsGroupModel::GroupKeyRole).toString();
             double lots = 0;
             double profit = 0;
+            double net = 0;
             int count = 0;
             for (++row; row < shown->rowCount() &&
                         !shown->index(row, 0).data(PositionsGroupModel::GroupRole).toBool();
@@ -875,13 +876,19 @@ void tst_MainWindow::groupingShowsSubtotalsAndIsRemembered()
                 profit += shown->index(row, PositionsModel::ProfitColumn)
                               .data(PositionsModel::SortRole)
                               .toDouble();
+                for (const int cost : {PositionsModel::ProfitColumn, PositionsModel::SwapColumn,
+                                       PositionsModel::CommissionColumn})
+                    net += shown->index(row, cost).data(PositionsModel::SortRole).toDouble();
             }
             const auto s = page->groups()->subtotals(group);
             QCOMPARE(s.positions, count);
             QVERIFY(qAbs(s.lots - lots) < 1e-9);
             QVERIFY(qAbs(s.profit - profit) < 1e-9);
-            QCOMPARE(shown->index(group.row(), PositionsModel::ProfitColumn).data().toString(),
-                     QLocale().toString(profit, 'f', 2));
+            // The group's figure in the Profit column is its net.
+            QVERIFY(qAbs(s.net() - net) < 1e-9);
+            QCOMPARE(
+                shown->index(group.row(), PositionsModel::ProfitColumn).data().toString(),
+                u"net %1"_s.arg((net > 0 ? u"+"_s : QString()) + QLocale().toString(net, 'f', 2)));
         }
         QVERIFY(groups >= 2);
         QCOMPARE(lastKey, u"own"_s);

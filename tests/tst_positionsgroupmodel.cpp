@@ -7,6 +7,7 @@
 #include "models/positionsmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -74,6 +75,10 @@ private Q_SLOTS:
     void opensClosesAndFiltersRegroup();
     void collapsedGroupsShowTheirRowAlone();
     void sortingSortsWithinGroupsAndKeepsSelections();
+    void aGroupsColourIsItsNetNotItsGross();
+    void aGroupThatChangesPlaceTakesItsRowsAlong();
+    void opensAndClosesMoveNoSelection();
+    void aListOfManyRowsRegroupsOnce();
 };
 
 void tst_PositionsGroupModel::noGroupingIsTheSourceAsItIs()
@@ -105,12 +110,13 @@ void tst_PositionsGroupModel::bySignalTraderWithOwnPositionsLast()
     QCOMPARE(s.net(), 28.5);
     // The subtotals stand in the columns they sum.
     QCOMPARE(rig.groups.index(0, PositionsModel::VolumeColumn).data().toString(), u"0.50"_s);
-    QCOMPARE(rig.groups.index(0, PositionsModel::ProfitColumn).data().toString(), u"30.00"_s);
     QCOMPARE(rig.groups.index(0, PositionsModel::SwapColumn).data().toString(), u"-1.00"_s);
-    QCOMPARE(rig.groups.index(0, PositionsModel::ProfitColumn)
-                 .data(PositionsModel::ToneRole)
-                 .value<Tone>(),
-             Tone::Gain);
+    // The coloured figure is the net, said as such; the gross is in its tooltip.
+    const QModelIndex profit = rig.groups.index(0, PositionsModel::ProfitColumn);
+    QCOMPARE(profit.data().toString(), u"net +28.50"_s);
+    QCOMPARE(profit.data(PositionsModel::ToneRole).value<Tone>(), Tone::Gain);
+    QCOMPARE(profit.data(Qt::ToolTipRole).toString(),
+             u"Net +28.50: profit +30.00, swap -1.00, commission -0.50"_s);
     QVERIFY(rig.groups.index(0, PositionsModel::PriceColumn).data().toString().isEmpty());
     QVERIFY(!rig.groups.mapToSource(alpha).isValid());
     // The label goes where the view's first column is.
@@ -203,6 +209,126 @@ void tst_PositionsGroupModel::sortingSortsWithinGroupsAndKeepsSelections()
     QCOMPARE(ticket5.row(), 6);
     QCOMPARE(QModelIndex(ticket5).siblingAtColumn(0).data().toString(), u"5"_s);
     QCOMPARE(own.row(), 5);
+}
+
+void tst_PositionsGroupModel::aGroupsColourIsItsNetNotItsGross()
+{
+    // A green gross of 2.19 under 14.20 of costs is a loss: red, and said as one.
+    Rig rig;
+    rig.groups.setGrouping(Grouping::Symbol);
+    Position p = kAccount.at(4); // US30
+    p.profit = 2.19;
+    p.swap = -10.0;
+    p.commission = -4.2;
+    rig.book.apply(Fixtures::message(Type::Positions, 2, {p}));
+    rig.positions.flush();
+    const QModelIndex us30 = rig.groups.index(3, PositionsModel::ProfitColumn);
+    QVERIFY(rig.groups.isGroupRow(us30));
+    QCOMPARE(us30.data().toString(), u"net -12.01"_s);
+    QCOMPARE(us30.data(PositionsModel::ToneRole).value<Tone>(), Tone::Loss);
+    QVERIFY(rig.groups.index(3, 0).data().toString().endsWith(u"1 position, net -12.01"_s));
+}
+
+void tst_PositionsGroupModel::aGroupThatChangesPlaceTakesItsRowsAlong()
+{
+    // Sorted by profit and grouped by trader. Trader 2 has no name yet ("#2", first); when
+    // its name arrives ("Zeta") its group moves behind the others: the rows under it move
+    // with it, and a selected row is still the same ticket.
+    PositionBook book;
+    PositionsModel positions(&book);
+    positions.setFlushInterval(0ms);
+    PositionsFilterModel filter;
+    filter.setSourceModel(&positions);
+    QAbstractItemModelTester filterTester(&filter,
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    PositionsGroupModel groups;
+    groups.setSourceModel(&filter);
+    QAbstractItemModelTester tester(&groups,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    groups.setGrouping(Grouping::SignalTrader);
+    filter.sort(PositionsModel::ProfitColumn, Qt::DescendingOrder);
+    QList<Position> account = kAccount;
+    Position nameless = Fixtures::position(
+        R"({"ticket":9,"symbol":"GBPUSD","volume":0.1,"profit":3,"flwsig":true,
+            "sigtraderid":2})");
+    account.append(nameless);
+    book.apply(Fixtures::snapshot(1, account));
+    QCOMPARE(shown(groups).mid(0, 2), (QStringList{u"# #2 — 1 position, net +3.00"_s, u"9"_s}));
+
+    QItemSelectionModel selection(&groups);
+    const QModelIndex nine = groups.index(1, 0);
+    selection.setCurrentIndex(nine,
+                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QPersistentModelIndex held = nine;
+    QSignalSpy resets(&groups, &QAbstractItemModel::modelReset);
+    QSignalSpy layouts(&groups, &QAbstractItemModel::layoutChanged);
+
+    nameless.signame = u"Zeta"_s;
+    book.apply(Fixtures::message(Type::Positions, 2, {nameless}));
+    positions.flush();
+    QCOMPARE(shown(groups),
+             QStringList({u"# AlphaTrend FX — 2 positions, net +28.50"_s, u"4"_s, u"1"_s,
+                          u"# Gold Scalper Pro — 1 position, net +5.00"_s, u"3"_s,
+                          u"# Zeta — 1 position, net +3.00"_s, u"9"_s,
+                          u"# Your own positions — 2 positions, net -12.00"_s, u"2"_s, u"5"_s}));
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(layouts.count(), 1);
+    QCOMPARE(held.row(), 6);
+    QCOMPARE(selection.currentIndex().data(PositionsModel::TicketRole).toLongLong(), 9);
+    const QModelIndexList rows = selection.selectedRows();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.at(0).data(PositionsModel::TicketRole).toLongLong(), 9);
+}
+
+void tst_PositionsGroupModel::opensAndClosesMoveNoSelection()
+{
+    Rig rig;
+    rig.groups.setGrouping(Grouping::SignalTrader);
+    QItemSelectionModel selection(&rig.groups);
+    selection.setCurrentIndex(rig.groups.index(7, 0), // ticket 5
+                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QSignalSpy resets(&rig.groups, &QAbstractItemModel::modelReset);
+    const Position opened = Fixtures::position(
+        R"({"ticket":6,"symbol":"GBPUSD","volume":0.1,"profit":1,"flwsig":true,
+            "sigtraderid":88000,"signame":"Aardvark"})");
+    rig.book.apply(Fixtures::message(Type::Positions, 2, {opened}));
+    ClosedTrade close;
+    close.position = kAccount.at(0);
+    rig.book.apply(Fixtures::message(Type::Closed, 3, {}, {close}));
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(rig.groups.rowCount(), 9);
+    QCOMPARE(selection.currentIndex().data(PositionsModel::TicketRole).toLongLong(), 5);
+    QCOMPARE(selection.selectedRows().size(), 1);
+    QCOMPARE(selection.selectedRows().at(0).data(PositionsModel::TicketRole).toLongLong(), 5);
+}
+
+void tst_PositionsGroupModel::aListOfManyRowsRegroupsOnce()
+{
+    // A seed list that brings and takes many rows: one regroup per list, not one per row.
+    Rig rig;
+    rig.groups.setGrouping(Grouping::Symbol);
+    rig.filter.sort(PositionsModel::ProfitColumn, Qt::AscendingOrder);
+    QSignalSpy layouts(&rig.groups, &QAbstractItemModel::layoutChanged);
+    QSignalSpy resets(&rig.groups, &QAbstractItemModel::modelReset);
+    QList<Position> list;
+    for (int i = 0; i < 500; ++i) {
+        Position p = kAccount.at(i % kAccount.size());
+        p.ticket = 1000 + i;
+        p.profit = i % 37;
+        list.append(p);
+    }
+    rig.book.applyList(list);
+    QCOMPARE(layouts.count() + resets.count(), 1);
+    QCOMPARE(rig.groups.rowCount(), 500 + 3);
+    // A few rows come and go: still one.
+    list.remove(0, 3);
+    list.append(kAccount.at(0));
+    rig.book.applyList(list);
+    QCOMPARE(layouts.count() + resets.count(), 2);
+    QCOMPARE(rig.groups.rowCount(), 498 + 3);
+    rig.book.applyList({});
+    QCOMPARE(layouts.count() + resets.count(), 3);
+    QCOMPARE(rig.groups.rowCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_PositionsGroupModel)

@@ -4,6 +4,7 @@
 #include "net/reconnectbackoff.h"
 #include "net/socketmanager.h"
 #include "protocol/feedprofile.h"
+#include "rawfeedpeer.h"
 #include "remotenetworkmonitor.h"
 #include "testclocks.h"
 #include "testconfig.h"
@@ -54,6 +55,9 @@ private Q_SLOTS:
 
     // waiting for data
     void noDataAsksOnceMoreThenFailsTheAttempt();
+    void dataStillArrivingHoldsTheWait_data();
+    void dataStillArrivingHoldsTheWait();
+    void aTrickleCannotHoldTheWaitForEver();
     void unusableDataCountsAsNoData();
     void resubscribeWaitsForDataAgain();
     void failAttemptClosesWith1000AndRetriesOrGivesUp_data();
@@ -247,6 +251,105 @@ void tst_SocketManager::noDataAsksOnceMoreThenFailsTheAttempt()
     QTRY_COMPARE(m_server->countFrames(1, u"Subscribe"_s), 1);
     // Pings were answered all along: the link was fine, the data was missing.
     QVERIFY(m_server->countFrames(0, u"Ping"_s) >= 3);
+}
+
+void tst_SocketManager::dataStillArrivingHoldsTheWait_data()
+{
+    QTest::addColumn<bool>("inFrames");
+    QTest::addRow("a message in 20 frames") << true;
+    QTest::addRow("one frame, 20 pieces of its bytes") << false;
+}
+
+void tst_SocketManager::dataStillArrivingHoldsTheWait()
+{
+    // A Snapshot over a slow line: five snapshot timeouts from first byte to last, a part every
+    // quarter of a timeout, and no reply to a ping but those parts. Neither the wait for data
+    // nor the heartbeat may take it for silence.
+    QFETCH(bool, inFrames);
+    RawFeedPeer peer;
+    QVERIFY(peer.listen());
+    SocketConfig config = TestConfig::fast(peer.url());
+    config.snapshotTimeout = 400ms;
+    config.heartbeatInterval = 150ms;
+    config.pongTimeout = 600ms;
+    SocketManager manager(config);
+    QByteArray received;
+    connect(&manager, &SocketManager::messageReceived, this, [&](const QByteArray &message) {
+        received = message;
+        manager.markLive(); // the owner reads a whole Snapshot
+    });
+    QSignalSpy subscribed(&manager, &SocketManager::subscribed);
+    QSignalSpy dropped(&manager, &SocketManager::dropped);
+    manager.open();
+    QTRY_VERIFY(peer.isConnected());
+    QTRY_COMPARE(peer.countReceived("Subscribe"), 1);
+
+    constexpr int kParts = 20;
+    const QByteArray snapshot = R"({"Code":200,"type":"Snapshot","seq":1,"data":[],"pad":")" +
+                                QByteArray(64 * 1024, 'x') + R"("})";
+    QList<QByteArray> parts;
+    const qsizetype step = snapshot.size() / kParts + 1;
+    if (inFrames) {
+        for (int i = 0; i < kParts; ++i)
+            parts.append(RawFeedPeer::frame(i == 0 ? 0x1 : 0x0, snapshot.mid(i * step, step),
+                                            i == kParts - 1));
+    } else {
+        const QByteArray frame = RawFeedPeer::textFrame(snapshot);
+        const qsizetype bytes = frame.size() / kParts + 1;
+        for (int i = 0; i < kParts; ++i)
+            parts.append(frame.mid(i * bytes, bytes));
+    }
+    QTimer pace;
+    int sent = 0;
+    connect(&pace, &QTimer::timeout, this, [&] {
+        if (sent < parts.size())
+            peer.send(parts.at(sent++));
+    });
+    pace.start(config.snapshotTimeout / 4);
+    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), State::Live, 10000);
+    QCOMPARE(sent, kParts);
+    QCOMPARE(received, snapshot);
+    // Asked once, never again, and never dropped on the way.
+    QCOMPARE(subscribed.count(), 1);
+    QCOMPARE(peer.countReceived("Subscribe"), 1);
+    QCOMPARE(dropped.count(), 0);
+    QCOMPARE(peer.connectionCount(), 1);
+}
+
+void tst_SocketManager::aTrickleCannotHoldTheWaitForEver()
+{
+    // A message that never ends: parts keep coming, so the wait is held, but only up to the
+    // cap; then the subscription is sent once more, and after a second cap the attempt fails.
+    RawFeedPeer peer;
+    QVERIFY(peer.listen());
+    SocketConfig config = TestConfig::fast(peer.url());
+    config.snapshotTimeout = 300ms;
+    config.snapshotWaitCap = 1500ms; // over ten timeouts: the cap
+    config.pongTimeout = 5s;
+    SocketManager manager(config);
+    QSignalSpy dropped(&manager, &SocketManager::dropped);
+    int sent = 0;
+    int sentAtSecondSubscription = -1;
+    connect(&manager, &SocketManager::subscribed, this, [&](int times) {
+        if (times == 2)
+            sentAtSecondSubscription = sent;
+    });
+    manager.open();
+    QTRY_VERIFY(peer.isConnected());
+    // A text frame of 1 MiB, announced; its payload then comes 16 bytes at a time.
+    peer.send(QByteArray("\x81\x7f\x00\x00\x00\x00\x00\x10\x00\x00", 10));
+    QTimer pace;
+    connect(&pace, &QTimer::timeout, this, [&] {
+        peer.send(QByteArray(16, 'x'));
+        ++sent;
+    });
+    pace.start(50ms);
+    QTRY_VERIFY_WITH_TIMEOUT(sentAtSecondSubscription >= 0, 10000);
+    // Held well past one timeout (six parts), up to the cap (thirty).
+    QVERIFY2(sentAtSecondSubscription >= 15, qPrintable(QString::number(sentAtSecondSubscription)));
+    QTRY_VERIFY_WITH_TIMEOUT(dropped.count() >= 1, 10000);
+    const QString reason = dropped.at(0).at(0).toString();
+    QVERIFY2(reason.contains("still arriving"_L1), qPrintable(reason));
 }
 
 void tst_SocketManager::unusableDataCountsAsNoData()

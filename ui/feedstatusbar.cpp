@@ -67,6 +67,7 @@ FeedStatusBar::FeedStatusBar(SocketManager *feed, FeedSession *session, QWidget 
     connect(feed, &SocketManager::roundTripMeasured, this, &FeedStatusBar::refresh);
     if (session)
         connect(session, &FeedSession::serverErrorChanged, this, &FeedStatusBar::refresh);
+    connect(session, &FeedSession::unreadableChanged, this, &FeedStatusBar::refresh);
     refresh();
 }
 

@@ -117,7 +117,7 @@ MainWindow::MainWindow(const Services &services, Tab startTab, QWidget *parent)
     connect(m_openTrades, &OpenTradesPage::settingsRequested, this, &MainWindow::editSettings);
     if (services.session)
         connect(m_openTrades, &OpenTradesPage::noticeDismissed, services.session,
-                &FeedSession::dismissServerError);
+                &FeedSession::dismissNotices);
 
     m_tabs->setCurrentIndex(startTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onTabChanged);

@@ -165,9 +165,7 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     connect(m_bannerSettings, &QPushButton::clicked, this, &OpenTradesPage::settingsRequested);
     connect(m_bannerDismiss, &QPushButton::clicked, this, &OpenTradesPage::noticeDismissed);
     connect(m_proxy, &PositionsFilterModel::totalsChanged, this, &OpenTradesPage::updateFooter);
-    connect(book, &PositionBook::positionsReset, this, &OpenTradesPage::updateChoices);
-    connect(book, &PositionBook::positionInserted, this, &OpenTradesPage::updateChoices);
-    connect(book, &PositionBook::positionRemoved, this, &OpenTradesPage::updateChoices);
+    connect(book, &PositionBook::changeFinished, this, &OpenTradesPage::updateChoices);
     updateFooter();
 }
 

@@ -25,6 +25,9 @@ struct Position
         ProfitField = 1u << 10,
         OpenTimeField = 1u << 11,
         SignalField = 1u << 12, // flwsig, sigtraderid, signame
+        // Not the feed's: the book's mark that the feed's last word on this position could
+        // not be read (PositionBook::unreadableReason) came or went.
+        UnreadableField = 1u << 13,
     };
 
     qint64 ticket = 0;

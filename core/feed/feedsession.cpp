@@ -12,6 +12,8 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcFeed, "trademonitor.feed")
 
 using namespace Qt::StringLiterals;
@@ -44,30 +46,42 @@ FeedSession::FeedSession(SocketManager *socket, PositionBook *book, TradeHistory
     , m_book(book)
     , m_history(history)
 {
+    m_monotonic.start();
+    m_resyncTimer.setSingleShot(true);
+    connect(&m_resyncTimer, &QTimer::timeout, this, &FeedSession::resyncDue);
     connect(socket, &SocketManager::messageReceived, this, &FeedSession::handleMessage);
     // Frames the socket dropped whole count as rejected messages too.
     connect(socket, &SocketManager::messageIgnored, this, [this](const QString &what) {
         ++m_rejected;
         m_lastRejection = what;
         Q_EMIT messageRejected(what);
+        noteUnreadable(1, what);
     });
     connect(socket, &SocketManager::stateChanged, this, [this](SocketManager::State state) {
-        // A new connection: its Snapshot comes first, and earlier errors are history.
+        // A new connection: its Snapshot comes first, its subscription is the resync, and
+        // earlier errors are history.
         if (state == SocketManager::State::Open && !m_socket->deliveredOnThisConnection()) {
             m_book->expectSnapshot();
-            dismissServerError();
+            m_resync.reset();
+            m_resyncTimer.stop();
+            m_resyncWhy.clear();
+            if (m_serverError.code != 0) {
+                m_serverError = {};
+                Q_EMIT serverErrorChanged();
+            }
         }
     });
     connect(book, &PositionBook::resyncNeeded, this, [this](const QString &why) {
-        Q_EMIT resyncRequested(why);
-        m_socket->resubscribe(why);
+        // seq went back: nothing applies until the Snapshot, so it cannot wait.
+        requestResync(m_book->isAwaitingSnapshot() ? ResyncPolicy::Cause::Restart
+                                                   : ResyncPolicy::Cause::Gap,
+                      why);
     });
     connect(book, &PositionBook::tradesClosed, this, &FeedSession::storeTrades);
     // A position thought closed while the feed was away may turn up open after all.
     connect(book, &PositionBook::positionsReset, this,
             [this] { checkReopened(0, m_book->count() - 1); });
-    connect(book, &PositionBook::positionInserted, this,
-            [this](int row) { checkReopened(row, row); });
+    connect(book, &PositionBook::positionsInserted, this, &FeedSession::checkReopened);
 }
 
 int FeedSession::pendingTrades() const
@@ -112,31 +126,73 @@ qint64 FeedSession::now() const
     return (m_clock ? *m_clock : Clock::system()).currentMSecsSinceEpoch();
 }
 
-void FeedSession::dismissServerError()
+void FeedSession::dismissNotices()
 {
-    if (m_serverError.code == 0)
+    if (m_serverError.code != 0) {
+        m_serverError = {};
+        Q_EMIT serverErrorChanged();
+    }
+    if (m_unreadable.count > 0 && !m_unreadableDismissed) {
+        m_unreadableDismissed = true;
+        Q_EMIT unreadableChanged();
+    }
+}
+
+FeedSession::Unreadable FeedSession::unreadable(qint64 now) const
+{
+    if (m_unreadable.count == 0 || m_unreadableDismissed ||
+        now - m_unreadable.last >= kUnreadableSpell.count())
+        return {};
+    return m_unreadable;
+}
+
+void FeedSession::noteUnreadable(int count, const QString &reason)
+{
+    m_resync.unreadableSeen(std::chrono::milliseconds(m_monotonic.elapsed()));
+    const qint64 t = now();
+    if (m_unreadable.count > 0 && t - m_unreadable.last < kUnreadableSpell.count()) {
+        m_unreadable.count += count;
+        m_unreadable.last = t;
         return;
-    m_serverError = {};
-    Q_EMIT serverErrorChanged();
+    }
+    // A new spell: said again even if the last one was dismissed.
+    m_unreadable = {count, reason, t, t};
+    m_unreadableDismissed = false;
+    Q_EMIT unreadableChanged();
+}
+
+void FeedSession::requestResync(ResyncPolicy::Cause cause, const QString &why)
+{
+    const auto delay = m_resync.request(cause, std::chrono::milliseconds(m_monotonic.elapsed()));
+    if (!delay)
+        return; // one is waiting already, and goes first
+    m_resyncWhy = why;
+    if (delay->count() > 0) {
+        m_resyncTimer.start(*delay);
+        return;
+    }
+    m_resyncTimer.stop();
+    resyncDue();
+}
+
+void FeedSession::resyncDue()
+{
+    const ResyncPolicy::Cause cause =
+        m_resync.due(std::chrono::milliseconds(m_monotonic.elapsed()));
+    const QString why = std::exchange(m_resyncWhy, {});
+    Q_EMIT resyncRequested(why);
+    // Unreadable data: what is shown is still what the feed last said; the rest was missed.
+    if (cause == ResyncPolicy::Cause::Unreadable)
+        m_socket->refresh(why);
+    else
+        m_socket->resubscribe(why);
 }
 
 void FeedSession::handleMessage(const QByteArray &message)
 {
     std::optional<FeedMessage> parsed = m_parser.parse(message);
     if (!parsed) {
-        ++m_rejected;
-        m_lastRejection = Secrets::redact(m_parser.error());
-        logRejection(m_lastRejection, message);
-        Q_EMIT messageRejected(m_lastRejection);
-        if (m_parser.rejectedType() == FeedMessage::Type::Snapshot ||
-            m_parser.rejectedType() == FeedMessage::Type::List) {
-            // Whatever the book holds is no longer what the server has: the updates that
-            // follow belong to a Snapshot we could not read. Counts as no Snapshot at all.
-            m_book->expectSnapshot();
-            m_socket->dataUnusable(
-                QCoreApplication::translate("FeedSession", "The Snapshot was rejected: %1.")
-                    .arg(m_lastRejection));
-        }
+        onRejected(message);
         return;
     }
     ++m_accepted;
@@ -148,9 +204,21 @@ void FeedSession::handleMessage(const QByteArray &message)
         m_skipped += parsed->skipped;
         Q_EMIT rowsSkipped(parsed->skipped, parsed->skipReason);
     }
+    if (!parsed->unreadable.isEmpty())
+        onUnreadableRows(*parsed);
     if (!m_book->apply(*parsed))
         return;
     m_lastDataAt = now();
+    // What a fresh Snapshot may mend: positions and closes it could not read (a dialect of
+    // whole lists sends the next one anyway; History and Account change nothing shown).
+    if (!parsed->unreadable.isEmpty() &&
+        (parsed->type == FeedMessage::Type::Snapshot ||
+         parsed->type == FeedMessage::Type::Positions || parsed->type == FeedMessage::Type::Closed))
+        requestResync(ResyncPolicy::Cause::Unreadable,
+                      QCoreApplication::translate("FeedSession",
+                                                  "%n row(s) of a %1 message could not be read",
+                                                  nullptr, int(parsed->unreadable.size()))
+                          .arg(FeedMessage::typeName(parsed->type)));
     // The whole list, however it came: the data is live. A dialect that sends the whole list
     // every time (seed) announces only the one that made it live.
     const bool list = parsed->type == FeedMessage::Type::List;
@@ -159,6 +227,43 @@ void FeedSession::handleMessage(const QByteArray &message)
         Q_EMIT snapshotReceived(int(parsed->positions.size()));
         m_socket->markLive();
     }
+}
+
+void FeedSession::onRejected(const QByteArray &message)
+{
+    ++m_rejected;
+    m_lastRejection = Secrets::redact(m_parser.error());
+    logRejection(m_lastRejection, message);
+    Q_EMIT messageRejected(m_lastRejection);
+    noteUnreadable(1, m_lastRejection);
+    const std::optional<FeedMessage::Type> type = m_parser.rejectedType();
+    if (type == FeedMessage::Type::Snapshot || type == FeedMessage::Type::List) {
+        // Whatever the book holds is no longer what the server has: the updates that
+        // follow belong to a Snapshot we could not read. Counts as no Snapshot at all.
+        m_book->expectSnapshot();
+        m_socket->dataUnusable(
+            QCoreApplication::translate("FeedSession", "The Snapshot was rejected: %1.")
+                .arg(m_lastRejection));
+        return;
+    }
+    // Still in its place in the sequence: no gap, so no resubscription for it; what it said
+    // is asked for again at the pace unreadable data gets (an Account comes again anyway).
+    const std::optional<qint64> seq = m_parser.rejectedSeq();
+    if (seq && m_book->applyUnreadable(type, *seq, m_lastRejection) &&
+        type != FeedMessage::Type::Account && type != FeedMessage::Type::History)
+        requestResync(ResyncPolicy::Cause::Unreadable,
+                      QCoreApplication::translate("FeedSession", "A message could not be read: %1")
+                          .arg(m_lastRejection));
+}
+
+void FeedSession::onUnreadableRows(const FeedMessage &message)
+{
+    const int count = int(message.unreadable.size());
+    m_unreadableRows += count;
+    const QString first = Secrets::redact(message.unreadable.constFirst().reason);
+    qCInfo(lcFeed).noquote() << count << "rows could not be read; the first:" << first;
+    Q_EMIT rowsUnreadable(count, first);
+    noteUnreadable(count, first);
 }
 
 void FeedSession::onServerError(int code, const QString &text)

@@ -46,6 +46,12 @@ QString describeAge(qint64 ageMs, bool healthy)
                    : FeedStatus::tr("last data %1 ago").arg(span);
 }
 
+QString unreadableText(const FeedSession::Unreadable &unreadable)
+{
+    return FeedStatus::tr("The feed sends data this version cannot read: %1")
+        .arg(unreadable.firstReason);
+}
+
 } // namespace
 
 FeedStatus FeedStatus::of(const SocketManager &manager, bool paused)
@@ -71,6 +77,15 @@ FeedStatus FeedStatus::of(const SocketManager &manager, const FeedSession *sessi
                                       .arg(error.code)
                                       .arg(at, error.text);
         }
+        if (session) {
+            // Said over a table that stays live: what could be read is shown.
+            const FeedSession::Unreadable unreadable = session->unreadable(now);
+            if (unreadable.count > 0) {
+                if (!status.notice.isEmpty())
+                    status.notice += u'\n';
+                status.notice += unreadableText(unreadable);
+            }
+        }
         break;
     case State::Open:
         status.level = Level::Busy;
@@ -80,6 +95,11 @@ FeedStatus FeedStatus::of(const SocketManager &manager, const FeedSession *sessi
                                  "again…")
                                   .arg(manager.endpoint())
                             : tr("Connected to %1, waiting for data…").arg(manager.endpoint());
+        if (session) {
+            const FeedSession::Unreadable unreadable = session->unreadable(now);
+            if (unreadable.count > 0)
+                status.detail += u' ' + unreadableText(unreadable);
+        }
         break;
     case State::Connecting: {
         status.level = Level::Busy;

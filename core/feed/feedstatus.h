@@ -22,7 +22,8 @@ public:
     Level level = Level::Down;
     QString text;   // short: "Live", "Reconnecting 2/5 in 4 s", "Paused", "Disconnected"
     QString detail; // longer, for the banner: adds the reason
-    // A server Error while the data is live: shown over the table, which stays live.
+    // While the data is live, over the table, which stays live: a server Error, and data the
+    // feed keeps sending that this version cannot read.
     QString notice;
     bool offerReconnect = false; // given up, or closed while Open Trades is in front
     bool offerSettings = false;  // refused for good: the settings need checking

@@ -12,8 +12,7 @@ AccountSummary::AccountSummary(const PositionBook *book, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &AccountSummary::changed);
     for (auto signal : {&PositionBook::positionsReset, &PositionBook::figuresChanged})
         connect(book, signal, this, &AccountSummary::schedule);
-    connect(book, &PositionBook::positionInserted, this, &AccountSummary::schedule);
-    connect(book, &PositionBook::positionRemoved, this, &AccountSummary::schedule);
+    connect(book, &PositionBook::changeFinished, this, &AccountSummary::schedule);
     connect(book, &PositionBook::positionUpdated, this, &AccountSummary::schedule);
 }
 

@@ -38,7 +38,7 @@ void PositionsFilterModel::setSourceModel(QAbstractItemModel *model)
         m_sourceConnections.append(connect(model, &QAbstractItemModel::dataChanged, this,
                                            &PositionsFilterModel::afterSourceDataChanged));
         m_sourceConnections.append(connect(m_positions, &PositionsModel::flushed, this,
-                                           &PositionsFilterModel::sortAfterChanges));
+                                           &PositionsFilterModel::onSourceFlushed));
     }
 }
 
@@ -75,6 +75,17 @@ void PositionsFilterModel::afterSourceDataChanged()
     // A change from outside a flush ends here.
     if (m_positions && !m_positions->isFlushing())
         sortAfterChanges();
+}
+
+void PositionsFilterModel::onSourceFlushed()
+{
+    sortAfterChanges();
+    Q_EMIT flushed();
+}
+
+bool PositionsFilterModel::isFlushing() const
+{
+    return m_refiltering || (m_positions && m_positions->isFlushing());
 }
 
 void PositionsFilterModel::sortAfterChanges()
@@ -156,7 +167,11 @@ void PositionsFilterModel::setSearchText(const QString &text)
 
 void PositionsFilterModel::refilter()
 {
+    // Rows in and out in many runs: one flush for those above.
+    m_refiltering = true;
     invalidateFilter();
+    m_refiltering = false;
+    Q_EMIT flushed();
     Q_EMIT filterChanged();
     Q_EMIT totalsChanged();
 }

@@ -14,7 +14,8 @@ struct Position;
 // the user's, following positions come first, then own ones, each in the feed's order (as
 // the original web client's arrayFilter showed them). Sorting on any column uses
 // PositionsModel::SortRole. After each flush of the model every row is in order and shown
-// or not as the filter says, however many rows the flush changed (sorted once, at its end).
+// or not as the filter says, however many rows the flush changed (sorted once, at its end), and
+// flushed() says that the flush is over.
 class PositionsFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -58,10 +59,16 @@ public:
     // rows there are in all.
     Totals totals() const;
 
+    // Inside a flush of the source, or a refilter: more signals of it follow, then flushed().
+    bool isFlushing() const;
+
 Q_SIGNALS:
     // The rows shown or their values changed: totals() may differ.
     void totalsChanged();
     void filterChanged();
+    // After the last signal of a flush of the source (its sort and refilter included) or of a
+    // new filter: a model above that waits for it regroups once.
+    void flushed();
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -73,10 +80,12 @@ private:
     void beforeSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     void afterSourceDataChanged();
     void sortAfterChanges();
+    void onSourceFlushed();
 
     PositionsModel *m_positions = nullptr;
     PositionFilter m_filter;
     bool m_userSorted = false;
+    bool m_refiltering = false;
     // What a flush that changes the order holds back until it ends: the sort, and the filter
     // too when the flush touched what the filter reads.
     enum class HeldBack { Nothing, Order, OrderAndFilter };

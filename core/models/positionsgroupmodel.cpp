@@ -10,11 +10,17 @@
 
 #include <algorithm>
 #include <numeric>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 constexpr auto kOwnKey = "own";
+
+QString signedAmount(double value)
+{
+    return (value > 0 ? u"+"_s : QString()) + TradeText::amount(value);
+}
 } // namespace
 
 PositionsGroupModel::PositionsGroupModel(QObject *parent)
@@ -27,41 +33,33 @@ void PositionsGroupModel::setSourceModel(PositionsFilterModel *source)
     if (m_source)
         m_source->disconnect(this);
     m_source = source;
+    m_pending = Pending::Nothing;
     if (m_source) {
-        // Rows come and go (an open, a close, a filter): a reset. Re-sorts: a layout change.
-        connect(m_source, &QAbstractItemModel::modelAboutToBeReset, this,
-                &PositionsGroupModel::beginResetModel);
-        connect(m_source, &QAbstractItemModel::modelReset, this, [this] {
-            rebuild();
-            endResetModel();
-        });
-        connect(m_source, &QAbstractItemModel::rowsAboutToBeInserted, this,
-                &PositionsGroupModel::beginResetModel);
-        connect(m_source, &QAbstractItemModel::rowsInserted, this, [this] {
-            rebuild();
-            endResetModel();
-        });
-        connect(m_source, &QAbstractItemModel::rowsAboutToBeRemoved, this,
-                &PositionsGroupModel::beginResetModel);
-        connect(m_source, &QAbstractItemModel::rowsRemoved, this, [this] {
-            rebuild();
-            endResetModel();
-        });
-        connect(m_source, &QAbstractItemModel::layoutAboutToBeChanged, this,
-                &PositionsGroupModel::onLayoutAboutToBeChanged);
-        connect(m_source, &QAbstractItemModel::layoutChanged, this,
-                &PositionsGroupModel::onLayoutChanged);
+        // Whatever moves rows is a layout change, begun before the source moves them...
+        const auto begin = [this] { beginLayoutChange(); };
+        connect(m_source, &QAbstractItemModel::modelAboutToBeReset, this, begin);
+        connect(m_source, &QAbstractItemModel::layoutAboutToBeChanged, this, begin);
+        connect(m_source, &QAbstractItemModel::rowsAboutToBeInserted, this, begin);
+        connect(m_source, &QAbstractItemModel::rowsAboutToBeRemoved, this, begin);
+        // ...and ended once, when the source is done.
+        const auto changed = [this] { sourceChanged(Pending::Layout); };
+        connect(m_source, &QAbstractItemModel::modelReset, this, changed);
+        connect(m_source, &QAbstractItemModel::layoutChanged, this, changed);
+        connect(m_source, &QAbstractItemModel::rowsInserted, this, changed);
+        connect(m_source, &QAbstractItemModel::rowsRemoved, this, changed);
         connect(m_source, &QAbstractItemModel::dataChanged, this,
                 &PositionsGroupModel::onSourceDataChanged);
+        connect(m_source, &PositionsFilterModel::flushed, this, &PositionsGroupModel::finish);
     }
-    rebuild();
+    m_layout = build();
     endResetModel();
 }
 
 void PositionsGroupModel::resetFromSource()
 {
     beginResetModel();
-    rebuild();
+    m_layout = build();
+    m_pending = Pending::Nothing;
     endResetModel();
 }
 
@@ -101,7 +99,7 @@ bool PositionsGroupModel::toggle(const QModelIndex &groupRow)
 {
     if (!isGroupRow(groupRow))
         return false;
-    const QString key = m_groups.at(m_rows.at(groupRow.row()).group).key;
+    const QString key = m_layout.groups.at(m_layout.rows.at(groupRow.row()).group).key;
     setCollapsed(key, !isCollapsed(key));
     return true;
 }
@@ -112,19 +110,22 @@ void PositionsGroupModel::setLabelColumn(int column)
         return;
     const int old = m_labelColumn;
     m_labelColumn = column;
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).sourceRow < 0) {
+    for (int row = 0; row < m_layout.rows.size(); ++row) {
+        if (m_layout.rows.at(row).sourceRow < 0) {
             Q_EMIT dataChanged(index(row, std::min(old, column)),
                                index(row, std::max(old, column)));
         }
     }
 }
 
-QString PositionsGroupModel::keyOf(int sourceRow, QString *label, bool *own) const
+const Position &PositionsGroupModel::positionOf(int sourceRow) const
 {
-    const QModelIndex proxied = m_source->index(sourceRow, 0);
     const auto *positions = static_cast<const PositionsModel *>(m_source->sourceModel());
-    const Position &p = positions->positionAt(m_source->mapToSource(proxied).row());
+    return positions->positionAt(m_source->mapToSource(m_source->index(sourceRow, 0)).row());
+}
+
+QString PositionsGroupModel::keyOf(const Position &p, QString *label, bool *own) const
+{
     switch (m_grouping) {
     case Grouping::SignalTrader:
         if (own)
@@ -147,200 +148,222 @@ QString PositionsGroupModel::keyOf(int sourceRow, QString *label, bool *own) con
     return {};
 }
 
-void PositionsGroupModel::rebuild()
+PositionsGroupModel::Layout PositionsGroupModel::build() const
 {
-    m_groups.clear();
-    m_rows.clear();
-    m_rowOfSource.clear();
-    m_keyOfSource.clear();
+    Layout layout;
     if (!m_source)
-        return;
+        return layout;
     const int count = m_source->rowCount();
-    m_rowOfSource.fill(-1, count);
-    m_keyOfSource.resize(count);
+    layout.rowOfSource.fill(-1, count);
     if (m_grouping == Grouping::None) {
-        m_rows.reserve(count);
+        layout.rows.reserve(count);
         for (int row = 0; row < count; ++row) {
-            m_rowOfSource[row] = row;
-            m_rows.append({-1, row});
+            layout.rowOfSource[row] = row;
+            layout.rows.append({-1, row});
         }
-        return;
+        return layout;
     }
     // The groups: copies by trader name (or symbols by name), your own positions last.
     QHash<QString, int> groupOf;
+    QList<Group> groups;
     QList<QList<int>> members;
-    const auto *positions = static_cast<const PositionsModel *>(m_source->sourceModel());
     for (int row = 0; row < count; ++row) {
+        const Position &p = positionOf(row);
         Group group;
-        group.key = keyOf(row, &group.label, &group.own);
-        m_keyOfSource[row] = group.key;
+        group.key = keyOf(p, &group.label, &group.own);
         int at = groupOf.value(group.key, -1);
         if (at < 0) {
-            at = int(m_groups.size());
+            at = int(groups.size());
             groupOf.insert(group.key, at);
-            m_groups.append(group);
+            groups.append(group);
             members.append(QList<int>());
         }
         members[at].append(row);
-        const Position &p =
-            positions->positionAt(m_source->mapToSource(m_source->index(row, 0)).row());
-        Subtotals &s = m_groups[at].subtotals;
+        Subtotals &s = groups[at].subtotals;
         ++s.positions;
         s.lots += p.volume;
         s.profit += p.profit;
         s.swap += p.swap;
         s.commission += p.commission;
     }
-    QList<int> order(m_groups.size());
+    QList<int> order(groups.size());
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [this](int a, int b) {
-        const Group &x = m_groups.at(a);
-        const Group &y = m_groups.at(b);
+    std::sort(order.begin(), order.end(), [&groups](int a, int b) {
+        const Group &x = groups.at(a);
+        const Group &y = groups.at(b);
         if (x.own != y.own)
             return y.own;
         const int byLabel = QString::compare(x.label, y.label, Qt::CaseInsensitive);
         return byLabel != 0 ? byLabel < 0 : x.key < y.key;
     });
-    QList<Group> sorted;
+    layout.rows.reserve(count + groups.size());
     for (const int at : std::as_const(order)) {
-        const int group = int(sorted.size());
-        sorted.append(m_groups.at(at));
-        m_rows.append({group, -1});
-        if (m_collapsed.contains(sorted.constLast().key))
+        const int group = int(layout.groups.size());
+        layout.groups.append(groups.at(at));
+        layout.rows.append({group, -1});
+        if (m_collapsed.contains(groups.at(at).key))
             continue;
         for (const int sourceRow : std::as_const(members.at(at))) {
-            m_rowOfSource[sourceRow] = int(m_rows.size());
-            m_rows.append({group, sourceRow});
+            layout.rowOfSource[sourceRow] = int(layout.rows.size());
+            layout.rows.append({group, sourceRow});
         }
     }
-    m_groups = sorted;
+    return layout;
+}
+
+bool PositionsGroupModel::sameRows(const Layout &next) const
+{
+    // Only asked when the source moved no row: a position row is the same source row.
+    if (next.rows.size() != m_layout.rows.size())
+        return false;
+    for (int row = 0; row < next.rows.size(); ++row) {
+        const Row &was = m_layout.rows.at(row);
+        const Row &now = next.rows.at(row);
+        if (was.sourceRow != now.sourceRow)
+            return false;
+        if (was.sourceRow < 0 && m_layout.groups.at(was.group).key != next.groups.at(now.group).key)
+            return false;
+    }
+    return true;
+}
+
+PositionsGroupModel::Identity PositionsGroupModel::identityOf(int row) const
+{
+    const Row &r = m_layout.rows.at(row);
+    if (r.sourceRow < 0)
+        return {0, m_layout.groups.at(r.group).key};
+    return {positionOf(r.sourceRow).ticket, QString()};
+}
+
+void PositionsGroupModel::beginLayoutChange()
+{
+    if (m_pending == Pending::Layout)
+        return; // begun already in this flush
+    // Said while the source still has the rows that our rows point at.
+    // Rows move, columns never: the horizontal header keeps its sections as they are.
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    m_pending = Pending::Layout;
+    m_persistent = persistentIndexList();
+    m_persistentTargets.clear();
+    m_persistentTargets.reserve(m_persistent.size());
+    for (const QModelIndex &index : std::as_const(m_persistent))
+        m_persistentTargets.append(identityOf(index.row()));
+}
+
+void PositionsGroupModel::sourceChanged(Pending pending)
+{
+    m_pending = std::max(m_pending, pending);
+    if (!m_source->isFlushing())
+        finish();
 }
 
 void PositionsGroupModel::onSourceDataChanged(const QModelIndex &topLeft,
-                                              const QModelIndex &bottomRight, const QList<int> &)
+                                              const QModelIndex &bottomRight)
 {
     if (!topLeft.isValid())
         return;
-    if (m_grouping == Grouping::None) {
-        Q_EMIT dataChanged(index(topLeft.row(), topLeft.column()),
-                           index(bottomRight.row(), bottomRight.column()));
-        return;
+    if (m_pending != Pending::Layout) {
+        // The same rows with new values: said at once; the groups' sums at the flush's end.
+        int first = int(m_layout.rows.size());
+        int last = -1;
+        for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+            const int ours = m_layout.rowOfSource.value(row, -1);
+            if (ours >= 0) {
+                first = std::min(first, ours);
+                last = std::max(last, ours);
+            }
+        }
+        if (last >= 0)
+            Q_EMIT dataChanged(index(first, topLeft.column()), index(last, bottomRight.column()));
     }
-    // A position moved to another group (its symbol or signal changed): everything anew.
-    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
-        if (keyOf(row) != m_keyOfSource.value(row)) {
-            resetFromSource();
+    sourceChanged(Pending::Values);
+}
+
+void PositionsGroupModel::finish()
+{
+    const Pending pending = std::exchange(m_pending, Pending::Nothing);
+    if (pending == Pending::Nothing)
+        return;
+    Layout next = build();
+    if (pending == Pending::Values) {
+        if (sameRows(next)) {
+            // Only the groups' labels and sums may differ.
+            const QList<Group> before = std::exchange(m_layout.groups, next.groups);
+            for (int row = 0; row < m_layout.rows.size(); ++row) {
+                const Row &r = m_layout.rows.at(row);
+                if (r.sourceRow >= 0)
+                    continue;
+                const Group &was = before.at(r.group);
+                const Group &now = m_layout.groups.at(r.group);
+                if (!(was.subtotals == now.subtotals) || was.label != now.label)
+                    Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+            }
             return;
         }
+        // A position changed group, or a group its place (its trader's name came): the rows
+        // still point where they did, so the change can begin here.
+        m_pending = Pending::Values; // beginLayoutChange() asks
+        beginLayoutChange();
+        m_pending = Pending::Nothing;
     }
-    // Otherwise the same rows with new values: the subtotals follow.
-    const QList<Group> before = m_groups;
-    rebuild();
-    int first = int(m_rows.size());
-    int last = -1;
-    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
-        const int ours = m_rowOfSource.value(row, -1);
-        if (ours >= 0) {
-            first = std::min(first, ours);
-            last = std::max(last, ours);
+    m_layout = std::move(next);
+    if (!m_persistent.isEmpty()) {
+        // Where each persistent index went: the same ticket, or the same group.
+        QHash<qint64, int> rowOfTicket;
+        QHash<QString, int> rowOfGroup;
+        for (int row = 0; row < m_layout.rows.size(); ++row) {
+            const Identity identity = identityOf(row);
+            if (identity.ticket != 0)
+                rowOfTicket.insert(identity.ticket, row);
+            else
+                rowOfGroup.insert(identity.key, row);
         }
+        QModelIndexList to;
+        to.reserve(m_persistent.size());
+        for (int i = 0; i < m_persistent.size(); ++i) {
+            const Identity &target = m_persistentTargets.at(i);
+            const int row = target.ticket != 0 ? rowOfTicket.value(target.ticket, -1)
+                                               : rowOfGroup.value(target.key, -1);
+            to.append(row >= 0 ? index(row, m_persistent.at(i).column()) : QModelIndex());
+        }
+        changePersistentIndexList(m_persistent, to);
     }
-    if (last >= 0)
-        Q_EMIT dataChanged(index(first, topLeft.column()), index(last, bottomRight.column()));
-    for (int row = 0; row < m_rows.size(); ++row) {
-        const Row &r = m_rows.at(row);
-        if (r.sourceRow >= 0)
-            continue;
-        const Subtotals &was = before.value(r.group).subtotals;
-        const Subtotals &now = m_groups.at(r.group).subtotals;
-        if (was.profit != now.profit || was.swap != now.swap || was.commission != now.commission ||
-            was.lots != now.lots)
-            Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
-    }
-}
-
-void PositionsGroupModel::onLayoutAboutToBeChanged()
-{
-    Q_EMIT layoutAboutToBeChanged();
-    m_persistent = persistentIndexList();
-    m_persistentTargets.clear();
-    for (const QModelIndex &index : std::as_const(m_persistent)) {
-        const Row &row = m_rows.at(index.row());
-        if (row.sourceRow < 0)
-            m_persistentTargets.append(std::pair<qint64, QString>(0, m_groups.at(row.group).key));
-        else
-            m_persistentTargets.append(std::pair<qint64, QString>(
-                m_source->index(row.sourceRow, 0).data(PositionsModel::TicketRole).toLongLong(),
-                QString()));
-    }
-}
-
-void PositionsGroupModel::onLayoutChanged()
-{
-    rebuild();
-    // A sorted column ticks many times a second: no lookup tables when no index needs them.
-    if (m_persistent.isEmpty()) {
-        m_persistentTargets.clear();
-        Q_EMIT layoutChanged();
-        return;
-    }
-    // Where each persistent index went: the same ticket, or the same group.
-    QHash<qint64, int> rowOfTicket;
-    QHash<QString, int> rowOfGroup;
-    for (int row = 0; row < m_rows.size(); ++row) {
-        const Row &r = m_rows.at(row);
-        if (r.sourceRow < 0)
-            rowOfGroup.insert(m_groups.at(r.group).key, row);
-        else
-            rowOfTicket.insert(
-                m_source->index(r.sourceRow, 0).data(PositionsModel::TicketRole).toLongLong(), row);
-    }
-    QModelIndexList from;
-    QModelIndexList to;
-    for (int i = 0; i < m_persistent.size(); ++i) {
-        const QModelIndex &index = m_persistent.at(i);
-        const auto &[ticket, key] = m_persistentTargets.at(i);
-        const int row = ticket ? rowOfTicket.value(ticket, -1) : rowOfGroup.value(key, -1);
-        from.append(index);
-        to.append(row >= 0 ? this->index(row, index.column()) : QModelIndex());
-    }
-    changePersistentIndexList(from, to);
     m_persistent.clear();
     m_persistentTargets.clear();
-    Q_EMIT layoutChanged();
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 bool PositionsGroupModel::isGroupRow(const QModelIndex &index) const
 {
-    return index.isValid() && index.model() == this && index.row() < m_rows.size() &&
-           m_rows.at(index.row()).sourceRow < 0;
+    return index.isValid() && index.model() == this && index.row() < m_layout.rows.size() &&
+           m_layout.rows.at(index.row()).sourceRow < 0;
 }
 
 PositionsGroupModel::Subtotals PositionsGroupModel::subtotals(const QModelIndex &groupRow) const
 {
     if (!isGroupRow(groupRow))
         return {};
-    return m_groups.at(m_rows.at(groupRow.row()).group).subtotals;
+    return m_layout.groups.at(m_layout.rows.at(groupRow.row()).group).subtotals;
 }
 
 QModelIndex PositionsGroupModel::mapToSource(const QModelIndex &index) const
 {
     if (!index.isValid() || index.model() != this || isGroupRow(index) || !m_source)
         return {};
-    return m_source->index(m_rows.at(index.row()).sourceRow, index.column());
+    return m_source->index(m_layout.rows.at(index.row()).sourceRow, index.column());
 }
 
 QModelIndex PositionsGroupModel::mapFromSource(const QModelIndex &sourceIndex) const
 {
     if (!sourceIndex.isValid() || sourceIndex.model() != m_source)
         return {};
-    const int row = m_rowOfSource.value(sourceIndex.row(), -1);
+    const int row = m_layout.rowOfSource.value(sourceIndex.row(), -1);
     return row >= 0 ? index(row, sourceIndex.column()) : QModelIndex();
 }
 
 int PositionsGroupModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_layout.rows.size());
 }
 
 int PositionsGroupModel::columnCount(const QModelIndex &parent) const
@@ -353,22 +376,22 @@ QString PositionsGroupModel::groupLabel(const Group &group) const
     const QString arrow = m_collapsed.contains(group.key) ? u"▸ "_s : u"▾ "_s;
     const double net = group.subtotals.net();
     return arrow + tr("%1 — %n position(s), net %2", nullptr, group.subtotals.positions)
-                       .arg(group.label, (net > 0 ? u"+"_s : QString()) + TradeText::amount(net));
+                       .arg(group.label, signedAmount(net));
 }
 
 QVariant PositionsGroupModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
+    const Row &row = m_layout.rows.at(index.row());
     if (row.sourceRow >= 0) {
         if (role == GroupRole)
             return false;
         if (role == GroupKeyRole)
-            return row.group >= 0 ? m_groups.at(row.group).key : QString();
+            return row.group >= 0 ? m_layout.groups.at(row.group).key : QString();
         return m_source->index(row.sourceRow, index.column()).data(role);
     }
-    const Group &group = m_groups.at(row.group);
+    const Group &group = m_layout.groups.at(row.group);
     const Subtotals &s = group.subtotals;
     const int column = index.column();
     switch (role) {
@@ -389,19 +412,25 @@ QVariant PositionsGroupModel::data(const QModelIndex &index, int role) const
         case PositionsModel::CommissionColumn:
             return TradeText::amount(s.commission);
         case PositionsModel::ProfitColumn:
-            return TradeText::amount(s.profit);
+            // The figure a copy trader wants of a group is what it adds up to: its net.
+            return tr("net %1", "a group's profit net of swap and commission")
+                .arg(signedAmount(s.net()));
         default:
             return {};
         }
     case PositionsModel::SortRole:
         return {};
     case PositionsModel::ToneRole:
-        return QVariant::fromValue(toneOf(s.profit));
+        return QVariant::fromValue(toneOf(s.net()));
     case Qt::TextAlignmentRole:
         if (column == m_labelColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
         return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
     case Qt::ToolTipRole:
+        if (column == PositionsModel::ProfitColumn)
+            return tr("Net %1: profit %2, swap %3, commission %4")
+                .arg(signedAmount(s.net()), signedAmount(s.profit), signedAmount(s.swap),
+                     signedAmount(s.commission));
         return m_collapsed.contains(group.key)
                    ? tr("Double-click or press Space to show this group's positions")
                    : tr("Double-click or press Space to fold this group");

@@ -10,12 +10,18 @@
 
 // Open Trades grouped at a glance: the rows of a PositionsFilterModel under a row per signal
 // trader (the trader's copies; your own positions form a group of their own, last) or per
-// symbol, each group row with its subtotals (positions, lots, swap, commission, profit, and
-// the net in its label) and collapsible. A flat table with group rows between the positions,
-// so that the table view, its header, copying and column fitting work as they do without
-// groups. Within a group the rows keep the source's order, so sorting sorts within groups;
-// sort() is passed on to the source. Re-sorts keep selections (a layout change); an open, a
-// close or a new filter is a reset. Grouping None shows the source's rows as they are.
+// symbol, each group row with its subtotals (positions, lots, swap, commission, and its net as
+// the coloured figure in the Profit column and at the end of its label) and collapsible. A flat
+// table with group rows between the positions, so that the table view, its header, copying and
+// column fitting work as they do without groups. Within a group the rows keep the source's
+// order, so sorting sorts within groups; sort() is passed on to the source.
+//
+// It regroups once per flush of the source (PositionsFilterModel::flushed), however many
+// signals the flush held, and once per change outside a flush. Whatever moves rows (a re-sort,
+// an open, a close, a position that changes group, a group that changes place when its signal
+// trader's name arrives) is one layout change, with every persistent index moved to its ticket
+// or its group: selections and the current row follow the position. A change of the
+// grouping, the folded groups or the label column is a reset.
 class PositionsGroupModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -38,6 +44,11 @@ public:
         double swap = 0.0;
         double commission = 0.0;
         double net() const { return profit + swap + commission; }
+        bool operator==(const Subtotals &o) const
+        {
+            return positions == o.positions && lots == o.lots && profit == o.profit &&
+                   swap == o.swap && commission == o.commission;
+        }
     };
 
     explicit PositionsGroupModel(QObject *parent = nullptr);
@@ -88,25 +99,45 @@ private:
         int group = -1;     // -1 without grouping
         int sourceRow = -1; // -1 for a group row
     };
+    // The groups in order, the rows under them, and where each source row went.
+    struct Layout
+    {
+        QList<Group> groups;
+        QList<Row> rows;
+        QList<int> rowOfSource; // source row -> our row, -1 when collapsed away
+    };
+    // What a row is, whatever its number: a position's ticket, or a group's key.
+    struct Identity
+    {
+        qint64 ticket = 0;
+        QString key;
+    };
+    // What the source has told that is not said above yet.
+    enum class Pending { Nothing, Values, Layout };
 
-    QString keyOf(int sourceRow, QString *label = nullptr, bool *own = nullptr) const;
-    void rebuild();
+    const Position &positionOf(int sourceRow) const;
+    QString keyOf(const Position &p, QString *label = nullptr, bool *own = nullptr) const;
+    Layout build() const;
+    bool sameRows(const Layout &next) const;
+    Identity identityOf(int row) const;
     void resetFromSource();
-    void onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
-                             const QList<int> &roles);
-    void onLayoutAboutToBeChanged();
-    void onLayoutChanged();
+    // A source signal that is about to move rows: the layout change begins (once).
+    void beginLayoutChange();
+    // A source signal that changed something: said now, unless the source is inside a flush
+    // (then at its end).
+    void sourceChanged(Pending pending);
+    void onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    // The one regroup of a change.
+    void finish();
     QString groupLabel(const Group &group) const;
 
     PositionsFilterModel *m_source = nullptr;
     Grouping m_grouping = Grouping::None;
     QSet<QString> m_collapsed;
     int m_labelColumn = 0;
-    QList<Group> m_groups;
-    QList<Row> m_rows;
-    QList<int> m_rowOfSource;     // source row -> our row, -1 when collapsed away
-    QList<QString> m_keyOfSource; // source row -> its group's key when the rows were built
+    Layout m_layout;
+    Pending m_pending = Pending::Nothing;
     // Across a layout change: what each persistent index pointed at.
     QModelIndexList m_persistent;
-    QList<std::pair<qint64, QString>> m_persistentTargets; // ticket, or 0 and a group key
+    QList<Identity> m_persistentTargets;
 };

@@ -9,6 +9,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -21,6 +22,7 @@ PositionsModel::PositionsModel(PositionBook *book, QObject *parent)
     connect(&m_flushTimer, &QTimer::timeout, this, &PositionsModel::flush);
 
     connect(book, &PositionBook::positionsAboutToBeReset, this, [this] {
+        m_changing = true;
         m_dirty.clear();
         beginResetModel();
     });
@@ -29,17 +31,30 @@ PositionsModel::PositionsModel(PositionBook *book, QObject *parent)
             observePrices(p);
         endResetModel();
     });
-    connect(book, &PositionBook::positionAboutToBeInserted, this,
-            [this](int row) { beginInsertRows({}, row, row); });
-    connect(book, &PositionBook::positionInserted, this, [this](int row) {
-        observePrices(m_book->at(row));
+    connect(book, &PositionBook::positionsAboutToBeInserted, this, [this](int first, int last) {
+        m_changing = true;
+        beginInsertRows({}, first, last);
+    });
+    connect(book, &PositionBook::positionsInserted, this, [this](int first, int last) {
+        for (int row = first; row <= last; ++row)
+            observePrices(m_book->at(row));
         endInsertRows();
     });
-    connect(book, &PositionBook::positionAboutToBeRemoved, this, [this](int row) {
-        m_dirty.remove(m_book->at(row).ticket);
-        beginRemoveRows({}, row, row);
+    connect(book, &PositionBook::positionsAboutToBeRemoved, this, [this](int first, int last) {
+        m_changing = true;
+        for (int row = first; row <= last; ++row)
+            m_dirty.remove(m_book->at(row).ticket);
+        beginRemoveRows({}, first, last);
     });
-    connect(book, &PositionBook::positionRemoved, this, [this] { endRemoveRows(); });
+    connect(book, &PositionBook::positionsRemoved, this, [this] { endRemoveRows(); });
+    // The end of one change of the rows: as the end of a flush, for those that wait for it.
+    connect(book, &PositionBook::changeFinished, this, [this] {
+        if (!std::exchange(m_changing, false))
+            return;
+        m_flushing = true;
+        Q_EMIT flushed();
+        m_flushing = false;
+    });
     connect(book, &PositionBook::positionUpdated, this, &PositionsModel::onUpdated);
 }
 
@@ -74,6 +89,9 @@ quint32 PositionsModel::columnsFor(quint32 fields)
     map(Position::CommissionField, CommissionColumn);
     map(Position::ProfitField, ProfitColumn);
     map(Position::SignalField, SignalColumn);
+    // The mark is the whole row's.
+    if (fields & Position::UnreadableField)
+        columns |= (1u << ColumnCount) - 1;
     // A new symbol changes how every price of the row is written.
     if (fields & Position::SymbolField)
         columns |= (1u << OpenPriceColumn) | (1u << StopLossColumn) | (1u << TakeProfitColumn) |
@@ -144,8 +162,8 @@ void PositionsModel::flush()
         const int last = 31 - qCountLeadingZeroBits(run.columns);
         Q_EMIT dataChanged(index(run.first, first), index(run.last, last));
     }
-    m_flushing = false;
     Q_EMIT flushed();
+    m_flushing = false;
 }
 
 int PositionsModel::rowCount(const QModelIndex &parent) const
@@ -248,9 +266,9 @@ QVariant PositionsModel::dataOf(const Position &p, int column, int role) const
         case OpenPriceColumn:
             return formatPrice(p, p.openPrice);
         case StopLossColumn:
-            return p.sl > 0.0 ? formatPrice(p, p.sl) : QString();
+            return p.sl != 0.0 ? formatPrice(p, p.sl) : QString(); // 0: none; below zero: a price
         case TakeProfitColumn:
-            return p.tp > 0.0 ? formatPrice(p, p.tp) : QString();
+            return p.tp != 0.0 ? formatPrice(p, p.tp) : QString();
         case PriceColumn:
             return formatPrice(p, p.price);
         case SwapColumn:
@@ -284,10 +302,18 @@ QVariant PositionsModel::dataOf(const Position &p, int column, int role) const
         return p.sigtraderid;
     case TicketRole:
         return p.ticket;
-    case Qt::ToolTipRole:
+    case UnreadableRole:
+        return m_book->unreadableReason(p.ticket);
+    case Qt::ToolTipRole: {
+        const QString unreadable = m_book->unreadableReason(p.ticket);
+        if (!unreadable.isEmpty())
+            return tr("The feed's last word on this position could not be read; it shows the "
+                      "last one that could.\n%1")
+                .arg(unreadable);
         if (column == SignalColumn && p.flwsig)
-            return u"Copies signal trader %1 (id %2)"_s.arg(p.signame).arg(p.sigtraderid);
+            return tr("Copies signal trader %1 (id %2)").arg(p.signame).arg(p.sigtraderid);
         break;
+    }
     }
     return {};
 }
@@ -321,5 +347,6 @@ QHash<int, QByteArray> PositionsModel::roleNames() const
     names.insert(FollowingRole, "following");
     names.insert(SignalTraderIdRole, "signalTraderId");
     names.insert(TicketRole, "ticket");
+    names.insert(UnreadableRole, "unreadable");
     return names;
 }

@@ -12,8 +12,9 @@
 class PositionBook;
 struct Position;
 
-// The open positions as a table, following a PositionBook row by row: inserts and removals
-// one at a time, a reset only for a Snapshot. Price ticks are coalesced: changed rows are
+// The open positions as a table, following a PositionBook: its ranges of inserted and removed
+// rows, its resets (a Snapshot, or a list that changes many rows), its marks on positions it
+// could not read. Price ticks are coalesced: changed rows are
 // collected and flushed on a timer (100 ms at most) as one dataChanged per contiguous run of
 // rows, limited to the columns that changed; a burst over many runs is one signal for the span. Qt
 // Core only: colour is a role the view maps.
@@ -46,6 +47,9 @@ public:
         FollowingRole,               // bool: copies a signal trader
         SignalTraderIdRole,          // qint64, 0 for own positions
         TicketRole,                  // qint64
+        // QString: why the feed's last word on this position could not be read (it shows its
+        // last good version); empty when it could
+        UnreadableRole,
     };
 
     static constexpr std::chrono::milliseconds kDefaultFlushInterval{100};
@@ -61,8 +65,9 @@ public:
     void setFlushInterval(std::chrono::milliseconds interval);
     // Emits the pending changes now: one dataChanged per run of rows, then flushed().
     void flush();
-    // Inside flush(), between its first and last dataChanged.
-    bool isFlushing() const { return m_flushing; }
+    // Inside a flush, or a change of the rows (an open, a close, a list): more signals of it
+    // follow, then flushed().
+    bool isFlushing() const { return m_flushing || m_changing; }
 
     // Without the base class's two virtual calls to check the row: a sort of ten thousand
     // rows asks for hundreds of thousands of indexes.
@@ -84,8 +89,9 @@ public:
     static double sortKey(const Position &position, int column);
 
 Q_SIGNALS:
-    // After the last dataChanged of a flush: every change of the flush is known, so a sorting
-    // proxy sorts once here, against the new values of every row.
+    // After the last dataChanged of a flush, and after the last row signal of a change of the
+    // rows: every change is known, so a sorting proxy sorts once here, against the new values
+    // of every row, and a grouping one regroups once.
     void flushed();
 
 private:
@@ -99,4 +105,5 @@ private:
     QHash<qint64, quint32> m_dirty; // ticket -> column mask, keyed by ticket so rows may move
     QTimer m_flushTimer;
     bool m_flushing = false;
+    bool m_changing = false; // between a change's first row signal and its end
 };

@@ -24,6 +24,7 @@ inline constexpr std::chrono::milliseconds kReconnectMax = 30s;
 inline constexpr std::chrono::milliseconds kMinUptime = 5s;
 inline constexpr std::chrono::milliseconds kCloseTimeout = 2s;
 inline constexpr std::chrono::milliseconds kSnapshotTimeout = 10s;
+inline constexpr std::chrono::milliseconds kSnapshotWaitCap = 2min;
 inline constexpr std::chrono::milliseconds kGiveUpAfter = 60s;
 inline constexpr int kMaxRetries = 5;
 inline constexpr qint64 kMaxIncomingMessageSize = 16 * 1024 * 1024;
@@ -79,6 +80,10 @@ struct SocketConfig
     // After subscribing, the owner must confirm data (markLive) within this time; otherwise
     // the subscription is sent once more, and after a second timeout the attempt has failed.
     std::chrono::milliseconds snapshotTimeout = Defaults::kSnapshotTimeout;
+    // Data still arriving (a frame of a fragmented message, bytes of a large one) starts that
+    // wait again, but never past ten timeouts or this, whichever is longer, from the
+    // subscription: a trickle cannot hold it for ever.
+    std::chrono::milliseconds snapshotWaitCap = Defaults::kSnapshotWaitCap;
     // Failed only when the retries are used up and this long has passed since the feed was
     // last live (or since the first failure); 0 = as soon as the retries are used up.
     std::chrono::milliseconds giveUpAfter = Defaults::kGiveUpAfter;

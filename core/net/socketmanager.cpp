@@ -109,6 +109,21 @@ SocketManager::SocketManager(const SocketConfig &config, QObject *parent)
         finishClose();
     });
     connect(&m_dataTimer, &QTimer::timeout, this, [this] {
+        // Part of a message came within the timeout, and nothing whole since: the answer is
+        // on its way. Wait a timeout from that part on, up to the cap.
+        const milliseconds now = monotonicNow();
+        if (m_partAt > m_wholeAt && now < m_dataDeadline &&
+            m_partAt + m_config.snapshotTimeout > now) {
+            m_dataTimer.start(std::min(m_partAt + m_config.snapshotTimeout, m_dataDeadline) - now);
+            return;
+        }
+        if (now >= m_dataDeadline) {
+            onDataMissing(QCoreApplication::translate("SocketManager",
+                                                      "The server's answer to the subscription was "
+                                                      "still arriving after %1 s.")
+                              .arg(dataWaitCap().count() / 1000));
+            return;
+        }
         onDataMissing(
             QCoreApplication::translate("SocketManager",
                                         "The server sent no data within %1 ms of the subscription.")
@@ -138,7 +153,6 @@ void SocketManager::applyIntervals()
     m_heartbeat.configure(m_config);
     m_connectTimer.setInterval(m_config.connectTimeout);
     m_closeTimer.setInterval(m_config.closeTimeout);
-    m_dataTimer.setInterval(m_config.snapshotTimeout);
     m_policy.setBackoff(m_config.reconnectMin, m_config.reconnectMax);
     m_policy.setLimits(m_config.maxRetries, m_config.giveUpAfter);
 }
@@ -311,7 +325,33 @@ void SocketManager::sendSubscription(int times)
     if (!m_config.subscribePayload.isEmpty())
         sendFrame(m_config.subscribePayload);
     m_subscriptionsSent = times;
-    m_dataTimer.start();
+    m_dataTimer.start(m_config.snapshotTimeout);
+    m_dataDeadline = monotonicNow() + dataWaitCap();
+    m_partAt = m_wholeAt = milliseconds::zero();
+}
+
+milliseconds SocketManager::dataWaitCap() const
+{
+    // Data still arriving holds the wait, but a trickle cannot hold it for ever.
+    return std::max(10 * m_config.snapshotTimeout, m_config.snapshotWaitCap);
+}
+
+void SocketManager::arrived(Arrival arrival)
+{
+    m_heartbeat.frameArrived();
+    // While waiting for the answer to a subscription: when part of a message came last, and
+    // when a whole one (a pong, a reply to a ping: they say nothing of the answer).
+    if (m_dataTimer.isActive())
+        (arrival == Arrival::Part ? m_partAt : m_wholeAt) = monotonicNow();
+}
+
+void SocketManager::refresh(const QString &why)
+{
+    // The data shown stays live: the book keeps applying updates until the Snapshot comes.
+    if (m_state != State::Live || m_config.subscribePayload.isEmpty())
+        return;
+    qCInfo(lcSocket).noquote() << why << "- asking for a fresh snapshot, staying live";
+    sendFrame(m_config.subscribePayload);
 }
 
 void SocketManager::onDataMissing(const QString &why)
@@ -442,14 +482,18 @@ void SocketManager::startAttempt()
         m_ending.tlsErrors = texts.join(u"; "_s);
     });
     // Each frame of a message in progress is a sign of life, as is a WebSocket pong: a large
-    // message arriving slowly must not look like a dead link before its last frame.
-    const auto frameArrived = [this, live] {
+    // message arriving slowly must not look like a dead link, nor like no data, before its
+    // last frame.
+    connect(socket, &QWebSocket::pong, this, [this, live] {
         if (live())
-            m_heartbeat.frameArrived();
+            arrived(Arrival::Whole);
+    });
+    const auto frame = [this, live](const auto &, bool isLastFrame) {
+        if (live() && !isLastFrame)
+            arrived(Arrival::Part); // the whole message follows as messageReceived
     };
-    connect(socket, &QWebSocket::pong, this, frameArrived);
-    connect(socket, &QWebSocket::textFrameReceived, this, frameArrived);
-    connect(socket, &QWebSocket::binaryFrameReceived, this, frameArrived);
+    connect(socket, &QWebSocket::textFrameReceived, this, frame);
+    connect(socket, &QWebSocket::binaryFrameReceived, this, frame);
 
     m_ending = {};
     m_delivered = false;
@@ -461,6 +505,14 @@ void SocketManager::startAttempt()
     setState(State::Connecting);
     m_connectTimer.start();
     socket->open(m_config.url);
+    // So are the bytes of one large frame, long before it is whole. QWebSocket says nothing of
+    // them, but its TCP (or TLS) socket, which it creates in open() as its child, does.
+    if (auto *wire = socket->findChild<QAbstractSocket *>()) {
+        connect(wire, &QIODevice::readyRead, this, [this, live] {
+            if (live())
+                arrived(Arrival::Part);
+        });
+    }
 }
 
 void SocketManager::onConnected()
@@ -688,7 +740,7 @@ void SocketManager::onLinkDead()
 
 void SocketManager::onTextMessage(const QString &message)
 {
-    m_heartbeat.frameArrived();
+    arrived(Arrival::Whole);
     QByteArray utf8 = message.toUtf8();
     if (m_heartbeat.consumeReply(utf8))
         return;
@@ -703,7 +755,7 @@ void SocketManager::onTextMessage(const QString &message)
 void SocketManager::onBinaryMessage(const QByteArray &message)
 {
     // A sign of life, but the feed speaks JSON text only.
-    m_heartbeat.frameArrived();
+    arrived(Arrival::Whole);
     ignore(u"a binary frame of %1 bytes (the feed sends JSON text)"_s.arg(message.size()));
 }
 

@@ -27,9 +27,10 @@ class QWebSocket;
 // trip to a Heartbeat, and waits for its
 // owner to say that the data it asked for arrived (markLive). Until then the connection is
 // Open but not Live; without that word within the snapshot timeout it asks once more, then
-// gives the connection up as a failed attempt. Only a useful connection (live, and up for
-// minUptime) gives back the retry budget, and it gives up only when the retries are used up
-// and the give-up time has passed (ReconnectPolicy).
+// gives the connection up as a failed attempt. Data still arriving (a frame of a fragmented
+// message, bytes of a large one) starts the wait again, up to ten timeouts or two minutes. Only a
+// useful connection (live, and up for minUptime) gives back the retry budget, and it gives up only
+// when the retries are used up and the give-up time has passed (ReconnectPolicy).
 //
 // State machine (one setState(), stateChanged only on a real change):
 //   Idle --open()--> Connecting --connected, subscribed--> Open --markLive()--> Live
@@ -115,6 +116,9 @@ public:
     // The owner needs fresh data (a gap in the data): subscribes again and waits for it as
     // after connecting; a Live connection becomes Open until markLive().
     void resubscribe(const QString &why);
+    // The owner wants fresh data but the data it shows is still good (some of it could not be
+    // read): while Live, sends the subscription again and stays Live.
+    void refresh(const QString &why);
     // The data that answered the subscription cannot be used (a rejected Snapshot): counts as
     // no data at all. Open: ask again, or give the attempt up; Live: resubscribe().
     void dataUnusable(const QString &why);
@@ -160,6 +164,12 @@ private:
     void scheduleRetry(const ReconnectPolicy::Decision &decision);
     void sendSubscription(int times);
     void onDataMissing(const QString &why);
+    // Something arrived: part of a message (a frame of a fragmented one, bytes of a large
+    // one), or a whole one. Either says the link lives; a part also holds a wait for data, up
+    // to dataWaitCap().
+    enum class Arrival { Part, Whole };
+    void arrived(Arrival arrival);
+    std::chrono::milliseconds dataWaitCap() const;
     std::chrono::milliseconds monotonicNow() const;
     void finishClose();
     bool isOnline() const;
@@ -189,6 +199,9 @@ private:
     QTimer m_retryTimer;
     QTimer m_closeTimer;
     QTimer m_dataTimer; // snapshotTimeout after each subscription, until markLive()
+    std::chrono::milliseconds m_dataDeadline{0}; // monotonic: no wait for data past it
+    std::chrono::milliseconds m_partAt{0};       // monotonic, while waiting for data: the last
+    std::chrono::milliseconds m_wholeAt{0};      // part of a message, and the last whole one
 
     // What the live socket reported as it ended. Qt raises error() and disconnected() in
     // either order (or only one of them); both are collected and judged once, a turn of the

@@ -498,8 +498,13 @@ void FeedSimulator::push(QWebSocket *socket, Client &client, const char *type,
                          const QByteArray &data)
 {
     if (m_options.malformedRate > 0.0 && m_faultRandom.generateDouble() < m_options.malformedRate) {
-        // Noise, not part of the sequence: the next real message keeps the expected seq.
-        sendRaw(socket, malformed(client.seq + 1));
+        // In place of this message: one whose seq reads takes its place in the sequence (the
+        // real one is lost); one whose seq does not read is noise, and the next real message
+        // keeps the expected seq.
+        const Malformed bad = malformed(type, client.seq + 1);
+        if (bad.takesSeq)
+            ++client.seq;
+        sendRaw(socket, bad.bytes);
         return;
     }
     sendRaw(socket, FeedMessages::envelope(type, ++client.seq, data, m_options.profile.okCode));
@@ -508,7 +513,7 @@ void FeedSimulator::push(QWebSocket *socket, Client &client, const char *type,
 void FeedSimulator::pushList(QWebSocket *socket)
 {
     if (m_options.malformedRate > 0.0 && m_faultRandom.generateDouble() < m_options.malformedRate) {
-        sendRaw(socket, malformed(0));
+        sendRaw(socket, malformed("List", 0).bytes);
         return;
     }
     sendRaw(socket, FeedMessages::list(
@@ -521,24 +526,30 @@ void FeedSimulator::sendRaw(QWebSocket *socket, const QByteArray &payload)
     socket->sendTextMessage(QString::fromUtf8(payload));
 }
 
-QByteArray FeedSimulator::malformed(qint64 seq)
+FeedSimulator::Malformed FeedSimulator::malformed(const char *type, qint64 seq)
 {
-    const QByteArray s = QByteArray::number(seq);
-    switch (m_faultRandom.bounded(6)) {
+    // A message this version cannot read in place of one of `type`. A Snapshot is broken in its
+    // rows, never past naming itself: a server that cannot even say "Snapshot" is no feed.
+    const QByteArray head =
+        R"({"Code":200,"type":")" + QByteArray(type) + R"(","seq":)" + QByteArray::number(seq);
+    const bool snapshot = qstrcmp(type, "Snapshot") == 0;
+    switch (snapshot ? 3 + m_faultRandom.bounded(2) : m_faultRandom.bounded(6)) {
     case 0:
-        return R"({"Code":200,"type":"Positions","seq":)" + s + R"(,"data":[{"ticket":12)";
+        return {head + R"(,"data":[{"ticket":12)", false};
     case 1:
-        return "this is not JSON";
+        return {"this is not JSON", false};
     case 2:
-        return R"([{"Code":200,"type":"Positions"}])";
-    case 3:
-        return R"({"Code":200,"type":"Positions","seq":)" + s +
-               R"(,"data":[{"ticket":"abc","symbol":"EURUSD","side":"buy","volume":"1.0"}]})";
-    case 4:
-        return R"({"Code":200,"type":"Positions","seq":)" + s +
-               R"(,"data":[{"ticket":1,"symbol":"EURUSD","side":"long","volume":-2}]})";
+        return {R"([{"Code":200,"type":")" + QByteArray(type) + R"("}])", false};
+    case 3: // a row without a ticket that reads
+        return {head +
+                    R"(,"data":[{"ticket":"abc","symbol":"EURUSD","side":"buy","volume":"1.0"}]})",
+                true};
+    case 4: // a row whose ticket reads, and nothing else does
+        return {head + R"(,"data":[{"ticket":1,"symbol":"EURUSD","side":"long","volume":-2}]})",
+                true};
     default:
-        return R"({"Code":200,"type":"Positions","seq":"seven","data":{}})";
+        return {R"({"Code":200,"type":")" + QByteArray(type) + R"(","seq":"seven","data":{}})",
+                false};
     }
 }
 

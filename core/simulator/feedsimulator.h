@@ -122,7 +122,12 @@ private:
     QString classify(const QJsonObject &message) const;
     void broadcast(const char *type, const QByteArray &data);
     void sendRaw(QWebSocket *socket, const QByteArray &payload);
-    QByteArray malformed(qint64 seq);
+    struct Malformed
+    {
+        QByteArray bytes;
+        bool takesSeq = false; // its seq reads, so it takes a place in the sequence
+    };
+    Malformed malformed(const char *type, qint64 seq);
     void startBurst(qint64 count);
     void burstSlice();
 

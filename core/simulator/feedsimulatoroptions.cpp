@@ -46,7 +46,9 @@ FeedSimulatorOptions::Outcome FeedSimulatorOptions::parse(const QStringList &arg
          u"CODE"_s},
         {u"no-account"_s, u"Send no Account messages (a feed without account figures)."_s},
         {u"malformed-rate"_s,
-         u"Share (0 to 1) of pushed messages sent as invalid JSON or wrong types [0]."_s, u"P"_s},
+         u"Share (0 to 1) of pushed messages sent broken: invalid JSON, or rows that cannot "
+         "be read (those whose seq reads take its place) [0]."_s,
+         u"P"_s},
         {u"close-code"_s,
          u"Close code for dropped clients. With --drop-every it is used for each drop; alone, "
          "every client is closed with it right after its Snapshot and History."_s,
