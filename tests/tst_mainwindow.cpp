@@ -8,6 +8,7 @@
 #include "config/appsettings.h"
 #include "connectionlogwindow.h"
 #include "domain/tradetext.h"
+#include "failingstore.h"
 #include "fakenotifier.h"
 #include "feed/connectionlog.h"
 #include "feed/feedsession.h"
@@ -162,6 +163,7 @@ private Q_SLOTS:
     void closedTradesBelongToAnAccount();
     void unconfirmedClosesAreMarked();
     void unsavedTradesAreShownAndQuittingWarns();
+    void aCorrectionThatWaitsIsShownAndQuittingSaysSo();
     void exportNamesTheFileAndSaysWhereItWent();
     void tabRuleInEveryProfile_data();
     void tabRuleInEveryProfile();
@@ -1360,6 +1362,47 @@ void tst_MainWindow::unsavedTradesAreShownAndQuittingWarns()
     QVERIFY(unusable.open(m_dir->filePath(u"later.sqlite"_s)));
     QVERIFY(window.close());
     QCOMPARE(unusable.count(), 2);
+}
+
+void tst_MainWindow::aCorrectionThatWaitsIsShownAndQuittingSaysSo()
+{
+    SocketManager socket;
+    PositionBook book;
+    FailingStore store;
+    TradeHistory history(&store);
+    QVERIFY(history.open(m_dir->filePath(u"corrections.sqlite"_s)));
+    history.setAccount(Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260));
+    ClosedTrade vanished;
+    vanished.position.ticket = 5;
+    vanished.position.symbol = u"EURUSD"_s;
+    vanished.closeTime = QDateTime::currentMSecsSinceEpoch();
+    vanished.reason = ClosedTrade::Reason::Unknown;
+    history.record({vanished});
+    store.failingWithdrawals = true;
+    history.withdrawProvisional({5}); // open after all, and the file refuses the correction
+    MainWindow window({&socket, &book, &history, nullptr, nullptr, nullptr},
+                      MainWindow::ClosedTradesTab);
+    window.show();
+    QVERIFY2(window.unsavedText().startsWith(
+                 "1 position thought closed while the feed was away turned out open"_L1),
+             qPrintable(window.unsavedText()));
+    QVERIFY2(window.closedTradesPage()->noticeText().contains("database is locked"_L1),
+             qPrintable(window.closedTradesPage()->noticeText()));
+
+    QString asked;
+    QTimer::singleShot(0, this, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            asked = box->text();
+            box->button(QMessageBox::Cancel)->click();
+        }
+    });
+    QVERIFY(!window.close());
+    QVERIFY2(asked.contains("turned out open"_L1) && asked.contains("If you quit now"_L1),
+             qPrintable(asked));
+    // Corrected at last: quitting asks nothing, and the false close is gone.
+    store.failingWithdrawals = false;
+    QVERIFY(window.close());
+    QCOMPARE(store.count(), 0);
 }
 
 void tst_MainWindow::exportNamesTheFileAndSaysWhereItWent()

@@ -49,6 +49,8 @@ private Q_SLOTS:
     void theOrderOfClosesIsKept();
     void theDemoNeverTouchesTheFile();
     void provisionalClosesAreWithdrawnEvenBeforeTheyAreSaved();
+    void aCorrectionTheStoreRefusesWaitsAndGoes();
+    void aCorrectionGivesWayToTheFeedsWord();
 
 private:
     QString path() const { return m_dir->filePath(u"h.sqlite"_s); }
@@ -195,6 +197,54 @@ void tst_TradeHistory::provisionalClosesAreWithdrawnEvenBeforeTheyAreSaved()
     // 2 never reaches the file; 3 (a confirmed close) does.
     QCOMPARE(store.count(kAccount), 1);
     QCOMPARE(store.trades(kAccount).at(0).position.ticket, 3);
+}
+
+void tst_TradeHistory::aCorrectionTheStoreRefusesWaitsAndGoes()
+{
+    // The position thought closed is open after all, but the file is locked: the false close
+    // is not forgotten, it is corrected as soon as the file lets it.
+    FailingStore store;
+    TradeHistory history(&store);
+    history.setRetryInterval(20ms);
+    QVERIFY(history.open(path()));
+    history.setAccount(kAccount);
+    history.record({make(1, 1.0, ClosedTrade::Reason::Unknown)});
+    store.failingWithdrawals = true;
+    QSignalSpy unsaved(&history, &TradeHistory::unsavedChanged);
+    history.withdrawProvisional({1});
+    QVERIFY(!history.isProvisional(1));
+    QCOMPARE(store.count(kAccount), 1); // still in the file
+    QCOMPARE(history.pendingCorrections(), 1);
+    QVERIFY(!unsaved.isEmpty());
+    QVERIFY2(history.unsavedReason().contains(u"locked"_s), qPrintable(history.unsavedReason()));
+    QVERIFY(!history.flush());           // what quitting asks: not done
+    QTRY_VERIFY(store.withdrawals >= 3); // tried again and again
+    store.failingWithdrawals = false;
+    QTRY_COMPARE(history.pendingCorrections(), 0);
+    QCOMPARE(store.count(kAccount), 0);
+    QVERIFY(history.flush());
+    QVERIFY(history.unsavedReason().isEmpty());
+}
+
+void tst_TradeHistory::aCorrectionGivesWayToTheFeedsWord()
+{
+    // While the correction waits, the feed reports the real close of that ticket: that close
+    // stays, and nothing deletes it later.
+    FailingStore store;
+    TradeHistory history(&store);
+    QVERIFY(history.open(path()));
+    history.setAccount(kAccount);
+    history.record({make(2, 1.0, ClosedTrade::Reason::Unknown)});
+    store.failingWithdrawals = true;
+    history.withdrawProvisional({2});
+    QCOMPARE(history.pendingCorrections(), 1);
+    history.record({make(2, 7.5, ClosedTrade::Reason::TakeProfit)});
+    QCOMPARE(history.pendingCorrections(), 0);
+    store.failingWithdrawals = false;
+    QVERIFY(history.flush());
+    QCOMPARE(store.count(kAccount), 1);
+    QCOMPARE(store.trades(kAccount).at(0).reason, ClosedTrade::Reason::TakeProfit);
+    QCOMPARE(store.trades(kAccount).at(0).position.profit, 7.5);
 }
 
 QTEST_GUILESS_MAIN(tst_TradeHistory)

@@ -296,6 +296,9 @@ void ClosedTradesPage::updateNotice()
                             "be written again.")
                              .arg(QDir::toNativeSeparators(m_history->spool().path())));
     }
+    if (const int corrections = m_history->pendingCorrections(); corrections > 0)
+        lines.append(tr("%1: %2").arg(TradeText::correctionsWaiting(corrections),
+                                      m_history->unsavedReason()));
     lines.removeAll(QString());
     m_notice->setVisible(!lines.isEmpty());
     m_notice->setText(lines.join(u'\n'));

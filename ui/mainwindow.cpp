@@ -286,11 +286,15 @@ void MainWindow::updateTitle()
 
 QString MainWindow::unsavedText() const
 {
-    const int unsaved = m_services.history->unsavedCount();
-    if (unsaved == 0)
+    const TradeHistory *history = m_services.history;
+    QStringList parts;
+    if (const int unsaved = history->unsavedCount(); unsaved > 0)
+        parts.append(tr("%1 not saved yet").arg(TradeText::closedTrades(unsaved)));
+    if (const int corrections = history->pendingCorrections(); corrections > 0)
+        parts.append(TradeText::correctionsWaiting(corrections));
+    if (parts.isEmpty())
         return {};
-    return tr("%1 not saved yet: %2")
-        .arg(TradeText::closedTrades(unsaved), m_services.history->unsavedReason());
+    return tr("%1: %2").arg(parts.join(u"; "_s), history->unsavedReason());
 }
 
 void MainWindow::updateUnsaved()
@@ -305,8 +309,22 @@ void MainWindow::updateUnsaved()
 bool MainWindow::mayQuit()
 {
     TradeHistory *history = m_services.history;
-    if (history->flush() || history->memoryOnlyCount() == 0)
-        return true; // everything is in the database, or safe in the spool
+    if (history->flush())
+        return true; // everything is in the database
+    if (history->memoryOnlyCount() == 0) {
+        if (history->pendingCorrections() == 0)
+            return true; // safe in the spool
+        // Nothing is lost, but the history says a thing that is not so until a next start
+        // sees those positions open (or the feed reports their real close).
+        return QMessageBox::warning(
+                   this, tr("The history could not be corrected"),
+                   tr("%1: %2\n\nIf you quit now, they stay in Closed Trades as unconfirmed "
+                      "closes until Trade Monitor sees them open again.")
+                       .arg(TradeText::correctionsWaiting(history->pendingCorrections()),
+                            history->unsavedReason()),
+                   QMessageBox::Discard | QMessageBox::Cancel,
+                   QMessageBox::Cancel) == QMessageBox::Discard;
+    }
     const auto answer = QMessageBox::warning(
         this, tr("Closed trades would be lost"),
         tr("%1 could not be saved, not even to the spool next to the history: %2\n\nIf you "

@@ -101,3 +101,12 @@ QString TradeText::closedTrades(int count)
 {
     return QCoreApplication::translate("TradeText", "%n closed trade(s)", nullptr, count);
 }
+
+QString TradeText::correctionsWaiting(int count)
+{
+    return QCoreApplication::translate(
+        "TradeText",
+        "%n position(s) thought closed while the feed was away turned out open; Closed Trades "
+        "shows a close until the history can be corrected",
+        nullptr, count);
+}

@@ -28,5 +28,8 @@ QString signal(const Position &position);
 // "1 closed trade", "3 closed trades" (the plural forms come from the translations, English
 // included: i18n/Translations).
 QString closedTrades(int count);
+// Provisional closes found wrong whose correction waits: "1 position thought closed while the
+// feed was away is open; the history is corrected as soon as it can be written".
+QString correctionsWaiting(int count);
 
 } // namespace TradeText

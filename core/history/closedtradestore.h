@@ -56,8 +56,8 @@ public:
     // that tests can make writes fail on demand.
     virtual bool record(const Account &account, const QList<ClosedTrade> &trades);
     // Deletes the provisional records of these tickets (their positions are open after all);
-    // confirmed closes stay. Returns how many went, -1 on failure.
-    int withdrawProvisional(const Account &account, const QList<qint64> &tickets);
+    // confirmed closes stay. Returns how many went, -1 on failure. Virtual, as record().
+    virtual int withdrawProvisional(const Account &account, const QList<qint64> &tickets);
 
     // The account's trades closed in [from, to) (ms since epoch), newest first; from = 0 /
     // to = 0: open.

@@ -77,6 +77,15 @@ void TradeHistory::setAccount(const Account &account)
 
 void TradeHistory::noteRecorded(const Account &account, const QList<ClosedTrade> &trades)
 {
+    // A ticket the feed speaks of again needs no correction: its new record replaces the
+    // wrong one, or is a new provisional close that must stay.
+    const auto corrections = m_corrections.find(account.key());
+    if (corrections != m_corrections.end()) {
+        for (const ClosedTrade &t : trades)
+            corrections->remove(t.position.ticket);
+        if (corrections->isEmpty())
+            m_corrections.erase(corrections);
+    }
     if (account != m_account)
         return;
     for (const ClosedTrade &t : trades) {
@@ -128,8 +137,28 @@ void TradeHistory::keep(const TradeSpool::Batch &batch, const QString &reason)
     Q_EMIT unsavedChanged();
 }
 
+bool TradeHistory::correct()
+{
+    for (auto it = m_corrections.begin(); it != m_corrections.end();) {
+        const Account account = Account::fromKey(it.key());
+        ClosedTradeStore *target = account.isDemo() ? &m_memory : m_file;
+        if (target->withdrawProvisional(account, QList<qint64>(it->cbegin(), it->cend())) < 0) {
+            m_reason = target->lastError();
+            ++it;
+            continue;
+        }
+        qCInfo(lcHistory) << it->size() << "provisional closes withdrawn at last";
+        it = m_corrections.erase(it);
+        if (account == m_account)
+            Q_EMIT changed();
+    }
+    return m_corrections.isEmpty();
+}
+
 bool TradeHistory::flush()
 {
+    const int corrections = pendingCorrections();
+    const bool corrected = correct();
     const int before = unsavedCount();
     while (!m_pending.isEmpty()) {
         const Pending &pending = m_pending.constFirst();
@@ -146,7 +175,7 @@ bool TradeHistory::flush()
                                         [](const Pending &p) { return p.spooled; });
     if (spoolDone && m_spool.isOpen() && !m_spool.batches().isEmpty())
         m_spool.clear();
-    if (m_pending.isEmpty()) {
+    if (m_pending.isEmpty() && corrected) {
         m_reason.clear();
         m_retry.stop();
     }
@@ -154,9 +183,10 @@ bool TradeHistory::flush()
         qCInfo(lcHistory) << before - unsavedCount() << "waiting closed trades written;"
                           << unsavedCount() << "still wait";
         Q_EMIT changed();
-        Q_EMIT unsavedChanged();
     }
-    return m_pending.isEmpty();
+    if (unsavedCount() != before || pendingCorrections() != corrections)
+        Q_EMIT unsavedChanged();
+    return m_pending.isEmpty() && corrected;
 }
 
 void TradeHistory::retry()
@@ -192,8 +222,27 @@ void TradeHistory::withdrawProvisional(const QList<qint64> &tickets)
             return !t.isConfirmed() && withdrawn.contains(t.position.ticket);
         });
     }
-    store()->withdrawProvisional(m_account, withdrawn);
+    if (store()->withdrawProvisional(m_account, withdrawn) < 0) {
+        // Not lost: it waits, and goes with the next retry.
+        qCWarning(lcHistory).noquote()
+            << withdrawn.size() << "withdrawals wait:" << store()->lastError();
+        m_reason = store()->lastError();
+        QSet<qint64> &waiting = m_corrections[m_account.key()];
+        for (const qint64 ticket : std::as_const(withdrawn))
+            waiting.insert(ticket);
+        if (!m_retry.isActive())
+            m_retry.start();
+        Q_EMIT unsavedChanged();
+    }
     Q_EMIT changed();
+}
+
+int TradeHistory::pendingCorrections() const
+{
+    int count = 0;
+    for (const QSet<qint64> &tickets : m_corrections)
+        count += int(tickets.size());
+    return count;
 }
 
 int TradeHistory::unsavedCount() const
@@ -214,5 +263,5 @@ int TradeHistory::memoryOnlyCount() const
 
 QString TradeHistory::unsavedReason() const
 {
-    return m_pending.isEmpty() ? QString() : m_reason;
+    return m_pending.isEmpty() && m_corrections.isEmpty() ? QString() : m_reason;
 }

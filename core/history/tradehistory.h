@@ -6,6 +6,7 @@
 #include "history/closedtradestore.h"
 #include "history/tradespool.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -20,7 +21,8 @@
 //   timer, when the history is opened, and before quitting); should even the spool fail, the
 //   trades are held in memory and memoryOnlyCount() says how many would be lost at quit;
 // - a provisional close (a position that vanished from a snapshot) is withdrawn when the
-//   position is seen open again.
+//   position is seen open again; a withdrawal the store refuses waits and is tried again (with
+//   the spool's retries) until it goes, or until the feed reports that ticket's close.
 class TradeHistory : public QObject
 {
     Q_OBJECT
@@ -54,13 +56,16 @@ public:
     bool isProvisional(qint64 ticket) const { return m_provisional.contains(ticket); }
     bool hasProvisional() const { return !m_provisional.isEmpty(); }
 
+    // Provisional closes found wrong whose withdrawal the store has refused so far: they
+    // still show as closed. Tried again with every retry.
+    int pendingCorrections() const;
     // Closed trades not in the database yet (spooled or in memory).
     int unsavedCount() const;
     // Of those, the ones not even in the spool: lost if the app quits now.
     int memoryOnlyCount() const;
     // Why they wait, in words for the user; empty when nothing waits.
     QString unsavedReason() const;
-    // Tries to write everything now; true when nothing waits any more.
+    // Tries to write everything now, corrections too; true when nothing waits any more.
     bool flush();
     const TradeSpool &spool() const { return m_spool; }
 
@@ -78,6 +83,7 @@ private:
     };
 
     void noteRecorded(const Account &account, const QList<ClosedTrade> &trades);
+    bool correct();
     void keep(const TradeSpool::Batch &batch, const QString &reason);
     void retry();
 
@@ -88,6 +94,8 @@ private:
     Account m_account;
     QSet<qint64> m_provisional; // the current account's provisional tickets
     QList<Pending> m_pending;   // oldest first; written in this order
+    // Withdrawals the store refused, by account key: tried again until they go.
+    QHash<QString, QSet<qint64>> m_corrections;
     QString m_reason;
     QString m_openError;
     QTimer m_retry;

@@ -60,6 +60,16 @@
     </message>
 </context>
 <context>
+    <name>FeedSession</name>
+    <message numerus="yes">
+        <source>%n row(s) of a %1 message could not be read</source>
+        <translation>
+            <numerusform>%n row of a %1 message could not be read</numerusform>
+            <numerusform>%n rows of a %1 message could not be read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FeedStatus</name>
     <message numerus="yes">
         <source>updated %n s ago</source>
@@ -134,6 +144,13 @@
         <translation>
             <numerusform>%n closed trade</numerusform>
             <numerusform>%n closed trades</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n position(s) thought closed while the feed was away turned out open; Closed Trades shows a close until the history can be corrected</source>
+        <translation>
+            <numerusform>%n position thought closed while the feed was away turned out open; Closed Trades shows a close until the history can be corrected</numerusform>
+            <numerusform>%n positions thought closed while the feed was away turned out open; Closed Trades shows a close until the history can be corrected</numerusform>
         </translation>
     </message>
 </context>

@@ -479,6 +479,10 @@
         <translation>无法将交易写入 %1：
 %2</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ColumnFit</name>
@@ -685,6 +689,16 @@ Hidden to fit the window: %2</source>
     <message>
         <source>The server refused the subscription: error %1 (%2).</source>
         <translation>服务器拒绝了订阅：错误 %1（%2）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of a %1 message could not be read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A message could not be read: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -897,6 +911,10 @@ Hidden to fit the window: %2</source>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>The feed sends data this version cannot read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FeedStatusBar</name>
@@ -1083,10 +1101,6 @@ Hidden to fit the window: %2</source>
         <translation>交易监控 — %1</translation>
     </message>
     <message>
-        <source>%1 not saved yet: %2</source>
-        <translation>%1 尚未保存：%2</translation>
-    </message>
-    <message>
         <source>Closed trades would be lost</source>
         <translation>已平仓交易将会丢失</translation>
     </message>
@@ -1109,6 +1123,24 @@ If you quit now they are lost. The feed&apos;s History sends recent closes again
     <message>
         <source>The new language takes effect at the next start.</source>
         <translation>新的语言在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>%1 not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>The history could not be corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2
+
+If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Monitor sees them open again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1230,6 +1262,13 @@ If you quit now they are lost. The feed&apos;s History sends recent closes again
     </message>
 </context>
 <context>
+    <name>PositionBook</name>
+    <message>
+        <source>The feed&apos;s last list of positions had a row this version cannot read, so this position may have closed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PositionsGroupModel</name>
     <message>
         <source>Your own positions</source>
@@ -1248,6 +1287,15 @@ If you quit now they are lost. The feed&apos;s History sends recent closes again
     <message>
         <source>Double-click or press Space to fold this group</source>
         <translation>双击或按空格键折叠此分组</translation>
+    </message>
+    <message>
+        <source>net %1</source>
+        <comment>a group&apos;s profit net of swap and commission</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net %1: profit %2, swap %3, commission %4</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1303,6 +1351,15 @@ If you quit now they are lost. The feed&apos;s History sends recent closes again
     <message>
         <source>Signal</source>
         <translation>信号源</translation>
+    </message>
+    <message>
+        <source>The feed&apos;s last word on this position could not be read; it shows the last one that could.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies signal trader %1 (id %2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1675,6 +1732,10 @@ If you quit now they are lost. The feed&apos;s History sends recent closes again
         <source>Network error with %1: %2</source>
         <translation>与 %1 的网络错误：%2</translation>
     </message>
+    <message>
+        <source>The server&apos;s answer to the subscription was still arriving after %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TableMenus</name>
@@ -1773,6 +1834,20 @@ If you quit now they are lost. The feed&apos;s History sends recent closes again
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n position(s) thought closed while the feed was away turned out open; Closed Trades shows a close until the history can be corrected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,8 @@
 
 #include "history/closedtradestore.h"
 
-// A real store whose writes fail on demand, as on a full disk.
+// A real store whose writes (and, apart, whose corrections) fail on demand, as on a full disk
+// or a locked file.
 class FailingStore : public ClosedTradeStore
 {
 public:
@@ -18,6 +19,20 @@ public:
         return ClosedTradeStore::record(account, trades);
     }
 
+    // A correction fails as a write does: the file locked by another program.
+    int withdrawProvisional(const Account &account, const QList<qint64> &tickets) override
+    {
+        ++withdrawals;
+        if (failingWithdrawals) {
+            fail(QStringLiteral("Cannot correct the trade history"),
+                 QStringLiteral("database is locked"));
+            return -1;
+        }
+        return ClosedTradeStore::withdrawProvisional(account, tickets);
+    }
+
     bool failing = false;
+    bool failingWithdrawals = false;
     int attempts = 0;
+    int withdrawals = 0;
 };
