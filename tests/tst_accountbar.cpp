@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accountbar.h"
+#include "domain/tradetext.h"
 #include "feed/positionbook.h"
 #include "fixtures.h"
 #include "models/accountsummary.h"
@@ -40,6 +41,8 @@ private Q_SLOTS:
     void figuresAsTheFeedSendsThem();
     void withoutFiguresNothingIsGuessed();
     void earlierConnectionsFiguresAreGreyed();
+    void theFiguresShownAlwaysAddUp();
+    void figuresItCannotReadAreGreyedWithWhy();
     void marginLevelBelowTheAlarmIsRed();
     void wrapsInANarrowWindow();
     void tonesReadOnEveryBackground_data();
@@ -154,6 +157,62 @@ void tst_AccountBar::earlierConnectionsFiguresAreGreyed()
     QCOMPARE(balance->palette().color(QPalette::WindowText), grey);
 }
 
+void tst_AccountBar::theFiguresShownAlwaysAddUp()
+{
+    // The feed's figures come once a second, the positions with every tick: between two
+    // Account messages equity follows the floating P/L beside it, marked as estimated.
+    PositionBook book;
+    AccountSummary summary(&book);
+    summary.setInterval(0ms);
+    AccountBar bar(&summary);
+    const auto number = [&bar](Field field) {
+        QString text = bar.value(field);
+        text.remove(u"≈ "_s).remove(u" USD"_s).remove(u","_s);
+        return text.toDouble();
+    };
+    book.apply(Fixtures::snapshot(1, kPositions));
+    book.apply(Fixtures::account(2, kFigures));
+    QTRY_COMPARE(bar.value(Field::Equity), u"10,227.00 USD"_s); // as reported: no mark
+    int seq = 3;
+    for (const double profit : {12.345, 40.0, -7.777, 1000.006}) {
+        Position p = kPositions.at(0);
+        p.profit = profit;
+        book.apply(Fixtures::message(FeedMessage::Type::Positions, seq++, {p}));
+        QTRY_VERIFY(bar.value(Field::Floating).contains(TradeText::amount(profit - 3 - 30.5)));
+        QVERIFY2(bar.value(Field::Equity).startsWith(u"≈ "_s),
+                 qPrintable(bar.value(Field::Equity)));
+        QCOMPARE(number(Field::Equity) - number(Field::Balance), number(Field::Floating));
+        QCOMPARE(number(Field::FreeMargin), number(Field::Equity) - number(Field::Margin));
+        QCOMPARE(bar.value(Field::MarginLevel),
+                 u"≈ "_s + QLocale().toString(number(Field::Equity) / 400 * 100, 'f', 2) + u" %"_s);
+    }
+    QVERIFY(bar.findChildren<QLabel *>().at(3)->toolTip().contains(
+        u"the feed last reported an equity of 10,227.00 USD"_s));
+    // The feed confirms it: the mark goes.
+    book.apply(Fixtures::account(
+        seq, R"({"balance":10250.5,"equity":11217.006,"margin":400,"marginLevel":2804.25})"));
+    QTRY_COMPARE(bar.value(Field::Equity), u"11,217.01 USD"_s);
+}
+
+void tst_AccountBar::figuresItCannotReadAreGreyedWithWhy()
+{
+    PositionBook book;
+    AccountSummary summary(&book);
+    summary.setInterval(0ms);
+    AccountBar bar(&summary);
+    auto *balance = bar.findChildren<QLabel *>().at(1);
+    const QColor grey = bar.palette().color(QPalette::Disabled, QPalette::WindowText);
+    book.apply(Fixtures::snapshot(1, kPositions));
+    book.apply(Fixtures::account(2, kFigures));
+    QTRY_VERIFY(balance->palette().color(QPalette::WindowText) != grey);
+    book.applyUnreadable(FeedMessage::Type::Account, 3, u"Account.currency: \"US$\""_s);
+    QTRY_COMPARE(balance->palette().color(QPalette::WindowText), grey);
+    QCOMPARE(bar.value(Field::Balance), u"10,250.50 USD"_s); // the last good ones
+    QVERIFY2(balance->toolTip().contains(u"could not be read"_s) &&
+                 balance->toolTip().contains(u"US$"_s),
+             qPrintable(balance->toolTip()));
+}
+
 void tst_AccountBar::marginLevelBelowTheAlarmIsRed()
 {
     PositionBook book;
@@ -170,7 +229,8 @@ void tst_AccountBar::marginLevelBelowTheAlarmIsRed()
     const QColor normal = bar.palette().color(QPalette::WindowText);
     const QColor alarm = ToneDelegate::toneColor(bar.palette(), Tone::Loss, QPalette::Window);
     book.apply(Fixtures::snapshot(1, kPositions));
-    book.apply(Fixtures::account(2, R"({"margin":400,"equity":480,"marginLevel":120})"));
+    book.apply(
+        Fixtures::account(2, R"({"balance":503.5,"margin":400,"equity":480,"marginLevel":120})"));
     QTRY_COMPARE(bar.value(Field::MarginLevel), u"120.00 %"_s);
     QCOMPARE(level->palette().color(QPalette::WindowText), normal);
     bar.setMarginLevelAlarm(150);

@@ -88,19 +88,39 @@ void AccountBar::refresh()
         palette.setColor(QPalette::WindowText, color);
         item.value->setPalette(palette);
     };
-    const bool figuresStale = m_stale || !s.figuresCurrent;
+    const bool figuresStale = m_stale || !s.figuresCurrent || !s.figuresProblem.isEmpty();
     if (figures) {
         const AccountFigures &f = *s.figures;
+        // Carried from the live positions since the feed's last word: said, not hidden.
+        const QString estimated = s.estimated ? u"≈ "_s : QString();
         show(Field::Balance, true, money(f.balance), Tone::Flat, figuresStale);
-        show(Field::Equity, true, money(f.equity), Tone::Flat, figuresStale);
+        show(Field::Equity, true, estimated + money(f.equity), Tone::Flat, figuresStale);
         show(Field::Margin, true, money(f.margin), Tone::Flat, figuresStale);
-        show(Field::FreeMargin, true, money(f.freeMargin), toneOf(std::min(f.freeMargin, 0.0)),
-             figuresStale);
+        show(Field::FreeMargin, true, estimated + money(f.freeMargin),
+             toneOf(std::min(f.freeMargin, 0.0)), figuresStale);
         const bool alarm = f.marginLevel && *f.marginLevel < m_alarmLevel;
         show(Field::MarginLevel, true,
-             f.marginLevel ? QLocale().toString(*f.marginLevel, 'f', 2) + u" %"_s
+             f.marginLevel ? estimated + QLocale().toString(*f.marginLevel, 'f', 2) + u" %"_s
                            : tr("none", "margin level without margin in use"),
              alarm ? Tone::Loss : Tone::Flat, figuresStale);
+        QString note;
+        if (!s.figuresProblem.isEmpty())
+            note = tr("The feed's last account figures could not be read; these are the last "
+                      "ones that could: %1")
+                       .arg(s.figuresProblem);
+        else if (s.estimated)
+            note = tr("Balance plus the floating P/L of the open positions as they tick: the "
+                      "feed last reported an equity of %1.")
+                       .arg(money(s.reported->equity));
+        for (const Field field : {Field::Balance, Field::Equity, Field::Margin, Field::FreeMargin,
+                                  Field::MarginLevel}) {
+            const Item &item = m_items.value(field);
+            const bool derived =
+                field == Field::Equity || field == Field::FreeMargin || field == Field::MarginLevel;
+            const bool noted = !s.figuresProblem.isEmpty() || (s.estimated && derived);
+            item.value->setToolTip(noted ? item.label->toolTip() + u"\n"_s + note
+                                         : item.label->toolTip());
+        }
     } else {
         for (const Field field :
              {Field::Balance, Field::Equity, Field::Margin, Field::FreeMargin, Field::MarginLevel})

@@ -126,6 +126,14 @@
         <comment>margin level without margin in use</comment>
         <translation>无</translation>
     </message>
+    <message>
+        <source>The feed&apos;s last account figures could not be read; these are the last ones that could: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance plus the floating P/L of the open positions as they tick: the feed last reported an equity of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Alerts</name>

@@ -3,6 +3,8 @@
 
 #include "feed/positionbook.h"
 
+#include <cmath>
+
 AccountSummary::AccountSummary(const PositionBook *book, QObject *parent)
     : QObject(parent)
     , m_book(book)
@@ -35,7 +37,18 @@ AccountSummary::Summary AccountSummary::summary() const
         s.lots += p.volume;
         s.floatingNet += p.net();
     }
-    s.figures = m_book->figures();
+    s.reported = m_book->figures();
     s.figuresCurrent = m_book->areFiguresCurrent();
+    s.figuresProblem = m_book->figuresProblem();
+    if (s.reported) {
+        const auto cents = [](double value) { return std::round(value * 100.0) / 100.0; };
+        AccountFigures shown = *s.reported;
+        shown.equity = cents(shown.balance) + cents(s.floatingNet);
+        shown.freeMargin = shown.equity - shown.margin;
+        if (shown.marginLevel && shown.margin > 0.0)
+            shown.marginLevel = shown.equity / shown.margin * 100.0;
+        s.estimated = std::abs(shown.equity - s.reported->equity) >= 0.005;
+        s.figures = shown;
+    }
     return s;
 }
