@@ -146,16 +146,20 @@ void tst_ConnectionLog::rejectionsAreOneEntryPer10Seconds()
 
     session.handleMessage("not json at all");
     QCOMPARE(log.count(), 1);
-    QVERIFY2(log.entry(0).text.startsWith("Message rejected: "_L1) &&
+    QVERIFY2(log.entry(0).text.startsWith("The feed sends data this version cannot read: "_L1) &&
                  log.entry(0).text.contains("invalid JSON"_L1),
              qPrintable(log.entry(0).text));
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < 3; ++i) {
         clock.now += 2000;
         session.handleMessage(R"({"type":"Nonsense"})");
     }
+    // Rows it cannot read count in the same window as messages.
+    clock.now += 2000;
+    session.handleMessage(R"({"Code":200,"type":"Positions","seq":9,"data":[7]})");
     // Still one entry: the count and the first reason.
     QCOMPARE(log.count(), 1);
-    QVERIFY2(log.entry(0).text.startsWith("5 messages rejected in 10 s; the first: "_L1) &&
+    QVERIFY2(log.entry(0).text.startsWith(
+                 "The feed sent 5 items this version cannot read in 10 s; the first: "_L1) &&
                  log.entry(0).text.contains("invalid JSON"_L1),
              qPrintable(log.entry(0).text));
     QCOMPARE(added.count(), 1);

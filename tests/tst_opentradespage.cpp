@@ -11,9 +11,14 @@
 #include "opentradespage.h"
 #include "simulator/tradingsimulation.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QMenu>
 #include <QProxyStyle>
 #include <QStyleOptionViewItem>
+#include <QStyledItemDelegate>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -160,6 +165,9 @@ private Q_SLOTS:
     void aGroupsLabelIsReadToItsNet_data();
     void aGroupsLabelIsReadToItsNet();
     void aLabelTooLongForTheWindowLosesItsMiddle();
+    void manyNewRowsKeepTheSelectionAndTheView_data();
+    void manyNewRowsKeepTheSelectionAndTheView();
+    void aRowItCannotReadIsSignedAndSaysWhy();
 };
 
 void tst_OpenTradesPage::aFlushOfTicksOnTheSortedColumnIsPaintedOnce_data()
@@ -327,6 +335,129 @@ void tst_OpenTradesPage::aLabelTooLongForTheWindowLosesItsMiddle()
             return cell.text.contains(u", net "_s) || cell.mode == Qt::ElideRight;
         });
     QVERIFY(positionsAsBefore);
+}
+
+void tst_OpenTradesPage::manyNewRowsKeepTheSelectionAndTheView_data()
+{
+    QTest::addColumn<Grouping>("grouping");
+    QTest::newRow("flat") << Grouping::None;
+    QTest::newRow("grouped by symbol") << Grouping::Symbol;
+}
+
+void tst_OpenTradesPage::manyNewRowsKeepTheSelectionAndTheView()
+{
+    // Sorted by ticket, newest first: forty positions open at once (one reset of the table,
+    // above them all). The selected position is still selected, Copy Ticket copies it, and
+    // (without groups) the rows in view are the rows that were.
+    QFETCH(Grouping, grouping);
+    TradingSimulation::Options options;
+    options.positions = 300;
+    options.startTime = 1732590000000;
+    TradingSimulation simulation(options);
+    PositionBook book;
+    book.applySnapshot(simulation.openPositions());
+    OpenTradesPage page(&book);
+    page.resize(1000, 600);
+    page.setGrouping(grouping);
+    QTableView *table = page.table();
+    table->sortByColumn(PositionsModel::TicketColumn, Qt::DescendingOrder);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QAbstractItemModel *shown = table->model();
+    table->scrollTo(shown->index(120, 0), QAbstractItemView::PositionAtTop);
+    const int topRow = table->rowAt(0);
+    const qint64 topTicket = shown->index(topRow, 0).data(PositionsModel::TicketRole).toLongLong();
+    int pick = topRow + 3;
+    while (shown->index(pick, 0).data(PositionsModel::TicketRole).toLongLong() == 0)
+        ++pick; // a position row, not a group's
+    const qint64 picked = shown->index(pick, 0).data(PositionsModel::TicketRole).toLongLong();
+    table->selectionModel()->setCurrentIndex(
+        shown->index(pick, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QVERIFY(topTicket != 0 && picked != 0);
+
+    QList<Position> opened;
+    qint64 newest = 0;
+    for (const Position &p : book.positions())
+        newest = std::max(newest, p.ticket);
+    for (int i = 1; i <= 40; ++i) {
+        Position p = book.positions().at(i);
+        p.ticket = newest + i;
+        opened.append(p);
+    }
+    book.applyPositions(opened);
+    QCOMPARE(shown->rowCount() > 300, true);
+    QCOMPARE(table->currentIndex().data(PositionsModel::TicketRole).toLongLong(), picked);
+    const QModelIndexList selected = table->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.at(0).data(PositionsModel::TicketRole).toLongLong(), picked);
+    std::unique_ptr<QMenu> menu(page.rowMenu(table->currentIndex()));
+    QVERIFY(menu);
+    QGuiApplication::clipboard()->clear();
+    menu->findChild<QAction *>(u"copyTicket"_s)->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), QString::number(picked));
+    if (grouping == Grouping::None) {
+        QVERIFY(drained());
+        QCOMPARE(shown->index(table->rowAt(0), 0).data(PositionsModel::TicketRole).toLongLong(),
+                 topTicket);
+    }
+}
+
+void tst_OpenTradesPage::aRowItCannotReadIsSignedAndSaysWhy()
+{
+    // A row the feed's last word on could not be read: its last good figures, in grey italics,
+    // a warning sign by its ticket, and why in its tooltip.
+    PositionBook book;
+    TradingSimulation::Options options;
+    options.positions = 5;
+    options.startTime = 1732590000000;
+    FeedMessage snapshot;
+    snapshot.type = FeedMessage::Type::Snapshot;
+    snapshot.seq = 1;
+    snapshot.positions = TradingSimulation(options).openPositions();
+    book.apply(snapshot);
+    book.apply([&] {
+        FeedMessage m;
+        m.type = FeedMessage::Type::Positions;
+        m.seq = 2;
+        m.unreadable = {
+            {book.at(2).ticket, u"Positions.data[0].profit: must be a number, not null"_s}};
+        return m;
+    }());
+    OpenTradesPage page(&book);
+    page.resize(1000, 400);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QAbstractItemModel *shown = page.table()->model();
+    int row = -1;
+    for (int r = 0; r < shown->rowCount(); ++r) {
+        if (shown->index(r, 0).data(PositionsModel::TicketRole).toLongLong() == book.at(2).ticket)
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    const QString tip =
+        shown->index(row, PositionsModel::ProfitColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(u"could not be read"_s) && tip.contains(u"profit: must be a number"_s),
+             qPrintable(tip));
+    // What the delegate draws it with.
+    QStyleOptionViewItem option;
+    option.initFrom(page.table());
+    const auto styled = [&](int r, int column) {
+        QStyleOptionViewItem o = option;
+        auto *delegate = static_cast<QStyledItemDelegate *>(page.table()->itemDelegate());
+        struct Opener : QStyledItemDelegate
+        {
+            using QStyledItemDelegate::initStyleOption;
+        };
+        static_cast<Opener *>(delegate)->initStyleOption(&o, shown->index(r, column));
+        return o;
+    };
+    const QStyleOptionViewItem marked = styled(row, PositionsModel::TicketColumn);
+    QVERIFY(marked.font.italic());
+    QVERIFY(marked.features & QStyleOptionViewItem::HasDecoration);
+    QVERIFY(!marked.icon.isNull());
+    const QStyleOptionViewItem plain = styled(row == 0 ? 1 : 0, PositionsModel::TicketColumn);
+    QVERIFY(!plain.font.italic());
+    QVERIFY(!(plain.features & QStyleOptionViewItem::HasDecoration));
 }
 
 QTEST_MAIN(tst_OpenTradesPage)

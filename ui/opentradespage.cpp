@@ -85,6 +85,7 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     m_delegate = new ToneDelegate(PositionsModel::ToneRole, {PositionsModel::ProfitColumn}, this);
     m_delegate->setBoldRole(PositionsGroupModel::GroupRole);
     m_delegate->setMiddleElideRole(PositionsGroupModel::GroupRole);
+    m_delegate->setUnreadableRole(PositionsModel::UnreadableRole, PositionsModel::TicketColumn);
     m_table->setItemDelegate(m_delegate);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     // Tab leaves the table for the next control instead of walking cell by cell.
@@ -149,10 +150,15 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     connect(m_grouping, &QComboBox::currentIndexChanged, this, [this] {
         setGrouping(PositionsGroupModel::Grouping(m_grouping->currentData().toInt()));
     });
-    // A regrouping (an open, a close, a new filter) keeps what was selected.
-    connect(m_groups, &QAbstractItemModel::modelAboutToBeReset, this,
-            &OpenTradesPage::rememberSelection);
-    connect(m_groups, &QAbstractItemModel::modelReset, this, &OpenTradesPage::restoreSelection);
+    // A reset of the table (a Snapshot, a list that changed many rows, a regrouping) keeps
+    // what was selected, the current row and the row at the top, by ticket.
+    for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_proxy),
+                                      static_cast<QAbstractItemModel *>(m_groups)}) {
+        connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
+                [this, model] { rememberSelection(model); });
+        connect(model, &QAbstractItemModel::modelReset, this,
+                [this, model] { restoreSelection(model); });
+    }
     connect(m_groups, &QAbstractItemModel::modelReset, this, &OpenTradesPage::updateSpans);
     connect(m_groups, &QAbstractItemModel::layoutChanged, this, &OpenTradesPage::updateSpans);
     connect(m_table, &QAbstractItemView::doubleClicked, m_groups,
@@ -413,35 +419,56 @@ void OpenTradesPage::updateLabelColumn()
     }
 }
 
-void OpenTradesPage::rememberSelection()
+void OpenTradesPage::rememberSelection(QAbstractItemModel *model)
 {
-    if (m_table->model() != m_groups || !m_table->selectionModel())
+    if (m_table->model() != model || !m_table->selectionModel())
         return;
-    m_selectedTickets.clear();
+    m_kept = {};
     for (const QModelIndex &row : m_table->selectionModel()->selectedRows())
-        m_selectedTickets.append(row.data(PositionsModel::TicketRole).toLongLong());
-    m_currentTicket = m_table->currentIndex().data(PositionsModel::TicketRole).toLongLong();
+        m_kept.selected.insert(row.data(PositionsModel::TicketRole).toLongLong());
+    m_kept.current = m_table->currentIndex().data(PositionsModel::TicketRole).toLongLong();
+    // The first position row in view, and how many rows (group rows) are above it.
+    const int first = m_table->rowAt(0);
+    for (int row = std::max(first, 0); first >= 0 && row < model->rowCount(); ++row) {
+        if (const qint64 ticket =
+                model->index(row, 0).data(PositionsModel::TicketRole).toLongLong()) {
+            m_kept.top = ticket;
+            m_kept.rowsAboveTop = row - first;
+            break;
+        }
+    }
 }
 
-void OpenTradesPage::restoreSelection()
+void OpenTradesPage::restoreSelection(QAbstractItemModel *model)
 {
-    if (m_table->model() != m_groups || !m_table->selectionModel())
+    if (m_table->model() != model || !m_table->selectionModel())
         return;
+    const Kept kept = std::exchange(m_kept, {});
     QItemSelection selection;
     QModelIndex current;
-    for (int row = 0; row < m_groups->rowCount(); ++row) {
-        const QModelIndex index = m_groups->index(row, 0);
+    QModelIndex top;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
         const qint64 ticket = index.data(PositionsModel::TicketRole).toLongLong();
         if (ticket == 0)
             continue;
-        if (m_selectedTickets.contains(ticket))
-            selection.select(index, index.siblingAtColumn(m_groups->columnCount() - 1));
-        if (ticket == m_currentTicket)
+        if (kept.selected.contains(ticket))
+            selection.select(index, index.siblingAtColumn(model->columnCount() - 1));
+        if (ticket == kept.current)
             current = index;
+        if (ticket == kept.top)
+            top = index;
     }
     if (current.isValid())
         m_table->selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
     m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    if (top.isValid()) {
+        // Laid out now, so that the scroll bar knows the new rows, then scrolled to the same
+        // position at the top.
+        m_table->doItemsLayout();
+        m_table->scrollTo(model->index(std::max(0, top.row() - kept.rowsAboveTop), 0),
+                          QAbstractItemView::PositionAtTop);
+    }
 }
 
 bool OpenTradesPage::eventFilter(QObject *watched, QEvent *event)

@@ -5,6 +5,7 @@
 #include "models/positionsfiltermodel.h"
 #include "models/positionsgroupmodel.h"
 
+#include <QSet>
 #include <QWidget>
 
 class AccountBar;
@@ -90,8 +91,8 @@ private:
     // Widths for the first rows, then room for the group rows' subtotals and labels.
     void fitColumns();
     void fitGroupRows();
-    void rememberSelection();
-    void restoreSelection();
+    void rememberSelection(QAbstractItemModel *model);
+    void restoreSelection(QAbstractItemModel *model);
 
     PositionBook *m_book = nullptr;
     PositionsModel *m_model = nullptr;
@@ -103,8 +104,15 @@ private:
     FilterBar *m_filters = nullptr;
     PositionsGroupModel *m_groups = nullptr;
     QComboBox *m_grouping = nullptr;
-    QList<qint64> m_selectedTickets; // across a regrouping reset
-    qint64 m_currentTicket = 0;
+    // Across a reset of the table: the selected rows, the current one and the one at the top.
+    struct Kept
+    {
+        QSet<qint64> selected;
+        qint64 current = 0;
+        qint64 top = 0;
+        int rowsAboveTop = 0; // group rows in view above it
+    };
+    Kept m_kept;
     RowCopy *m_copy = nullptr;
     ColumnFit *m_fit = nullptr;
     QLabel *m_empty = nullptr;

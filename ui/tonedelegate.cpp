@@ -100,7 +100,20 @@ void ToneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
         option->font.setBold(true);
     if (m_middleElideRole >= 0 && index.data(m_middleElideRole).toBool())
         option->textElideMode = Qt::ElideMiddle;
-    if (m_stale) {
+    const bool unreadable =
+        m_unreadableRole >= 0 && !index.data(m_unreadableRole).toString().isEmpty();
+    if (unreadable) {
+        option->font.setItalic(true);
+        if (index.column() == m_unreadableIconColumn) {
+            const QWidget *widget = option->widget;
+            QStyle *style = widget ? widget->style() : QApplication::style();
+            option->icon = style->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, widget);
+            option->features |= QStyleOptionViewItem::HasDecoration;
+            const int side = option->fontMetrics.height();
+            option->decorationSize = QSize(side, side);
+        }
+    }
+    if (m_stale || unreadable) {
         const QColor grey = option->palette.color(QPalette::Disabled, QPalette::Text);
         option->palette.setColor(QPalette::Text, grey);
         option->palette.setColor(QPalette::HighlightedText, grey);

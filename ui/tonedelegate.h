@@ -13,9 +13,9 @@
 // Paints gains green and losses red, in shades chosen against the background they are drawn
 // on, so that they read on light and dark themes and on a selected row alike; and greys every
 // cell while the data is stale (the feed is not live), so old numbers never pass for live
-// ones. Plain one-line cells are painted from a cache of laid-out text: a table of ticking
-// prices repaints its rows many times a second, and shaping the text of every unchanged cell
-// again was most of the cost of a paint.
+// ones; a row the feed's last word on could not be read is greyed and signed. Plain one-line cells
+// are painted from a cache of laid-out text: a table of ticking prices repaints its rows many times
+// a second, and shaping the text of every unchanged cell again was most of the cost of a paint.
 class ToneDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -33,6 +33,14 @@ public:
     // Rows whose `role` is true end in what matters (a group's label ends with its net): a
     // text too long for its cell loses its middle, not its end.
     void setMiddleElideRole(int role) { m_middleElideRole = role; }
+    // Rows whose `role` holds a reason (the feed's last word on that position could not be
+    // read; the row shows its last good version) are set in grey italics, with a warning sign
+    // in `iconColumn`.
+    void setUnreadableRole(int role, int iconColumn)
+    {
+        m_unreadableRole = role;
+        m_unreadableIconColumn = iconColumn;
+    }
 
     // The colour of a tone drawn on `palette`'s `background` (Base for cells, Highlight for a
     // selected row, Window for labels): the hue says gain or loss, the lightness keeps a
@@ -72,4 +80,6 @@ private:
     int m_confirmedRole = -1;
     int m_boldRole = -1;
     int m_middleElideRole = -1;
+    int m_unreadableRole = -1;
+    int m_unreadableIconColumn = -1;
 };

@@ -111,8 +111,12 @@ void ConnectionLog::watch(SocketManager *socket, FeedSession *session)
                                             ? tr("Server error %1").arg(code)
                                             : tr("Server error %1: %2").arg(code).arg(message));
             });
+    // Whole messages and rows alike: what this version could not read.
     connect(session, &FeedSession::messageRejected, this,
             [this](const QString &reason) { tally(m_rejections, Counted::Rejected, 1, reason); });
+    connect(session, &FeedSession::rowsUnreadable, this, [this](int n, const QString &reason) {
+        tally(m_rejections, Counted::Rejected, n, reason);
+    });
     connect(session, &FeedSession::rowsSkipped, this,
             [this](int n, const QString &reason) { tally(m_skips, Counted::Skipped, n, reason); });
 }
@@ -122,8 +126,10 @@ QString ConnectionLog::countText(Counted what, int count, const QString &first) 
     const qint64 seconds = kRejectionWindow.count() / 1000;
     switch (what) {
     case Counted::Rejected:
-        return count == 1 ? tr("Message rejected: %1").arg(first)
-                          : tr("%n message(s) rejected in %1 s; the first: %2", nullptr, count)
+        return count == 1 ? tr("The feed sends data this version cannot read: %1").arg(first)
+                          : tr("The feed sent %n item(s) this version cannot read in %1 s; the "
+                               "first: %2",
+                               nullptr, count)
                                 .arg(seconds)
                                 .arg(first);
     case Counted::Skipped:

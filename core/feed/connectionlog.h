@@ -13,8 +13,9 @@ class FeedSession;
 class SocketManager;
 
 // What happened to the feed connection, in words, newest last: connecting, connected,
-// subscribed, each Snapshot, drops with their reason, retries, rejected messages and rows left
-// out of lists (one entry per 10 s window each: the count and the first reason), server
+// subscribed, each Snapshot, drops with their reason, retries, messages and rows this version
+// cannot read, and rows left out of lists (one entry per 10 s window each: the count and the
+// first reason), server
 // errors, giving up, pauses, sleeps.
 // Bounded: the oldest entries go beyond kCapacity. A table model (time, event) for the
 // Connection log window; eventAdded feeds the status bar's passing notes.

@@ -45,17 +45,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) rejected in %1 s; the first: %2</source>
-        <translation>
-            <numerusform>%n message rejected in %1 s; the first: %2</numerusform>
-            <numerusform>%n messages rejected in %1 s; the first: %2</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n row(s) left out of lists in %1 s; the first: %2</source>
         <translation>
             <numerusform>%n row left out of lists in %1 s; the first: %2</numerusform>
             <numerusform>%n rows left out of lists in %1 s; the first: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The feed sent %n item(s) this version cannot read in %1 s; the first: %2</source>
+        <translation>
+            <numerusform>The feed sent %n item this version cannot read in %1 s; the first: %2</numerusform>
+            <numerusform>The feed sent %n items this version cannot read in %1 s; the first: %2</numerusform>
         </translation>
     </message>
 </context>

@@ -578,16 +578,6 @@ Hidden to fit the window: %2</source>
         <translation>服务器错误 %1：%2</translation>
     </message>
     <message>
-        <source>Message rejected: %1</source>
-        <translation>消息被拒绝：%1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) rejected in %1 s; the first: %2</source>
-        <translation>
-            <numerusform>%1 秒内拒绝了 %n 条消息；第一条：%2</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>A row was left out of the list: %1</source>
         <translation>列表中有一行被略过：%1</translation>
     </message>
@@ -604,6 +594,16 @@ Hidden to fit the window: %2</source>
     <message>
         <source>Event</source>
         <translation>事件</translation>
+    </message>
+    <message>
+        <source>The feed sends data this version cannot read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The feed sent %n item(s) this version cannot read in %1 s; the first: %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
