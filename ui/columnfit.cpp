@@ -22,6 +22,9 @@ ColumnFit::ColumnFit(QTableView *table, QList<int> yieldOrder)
 {
     m_header->setStretchLastSection(false);
     m_header->setMinimumSectionSize(m_table->fontMetrics().horizontalAdvance(u"000"_s));
+    // Widths from the rows in view and a few screens more, not from a thousand rows: a list of
+    // ten thousand positions arriving must not cost the window a long measuring pass.
+    m_header->setResizeContentsPrecision(kFitRows);
     m_baseTooltip = m_header->toolTip();
     m_viewport->installEventFilter(this);
 }

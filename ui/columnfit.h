@@ -20,6 +20,9 @@ class ColumnFit : public QObject
     Q_OBJECT
 
 public:
+    // How many rows the widths are measured on: those in view first, then the rest up to it.
+    static constexpr int kFitRows = 200;
+
     // `yieldOrder`: the columns that may step aside, the first to go first.
     ColumnFit(QTableView *table, QList<int> yieldOrder);
 

@@ -8,12 +8,17 @@
 //   bench_feed app-settings   the app's settings for the stall run (sorted on Price)
 //   bench_feed table --positions P --ticks T   what one flush of T ticks costs the GUI thread
 //       with P rows sorted on Price: the sort after the change and a repaint of the table
+//   bench_feed lists --positions P   what a whole list of P positions costs the GUI thread
+//       (seed dialect, the page sorted on Price, grouped by signal trader and flat): its
+//       arrival, a list with a tenth of the prices moved, and the empty list after it
 // Each prints one JSON object. Timing is measured, never asserted.
 #include "benchsender.h"
 #include "columnfit.h"
 #include "domain/priceprecision.h"
 #include "feed/feedsession.h"
 #include "feed/positionbook.h"
+#include "history/tradehistory.h"
+#include "models/positionsgroupmodel.h"
 #include "models/positionsmodel.h"
 #include "net/socketmanager.h"
 #include "opentradespage.h"
@@ -40,6 +45,7 @@
 #include <QSocketNotifier>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cmath>
@@ -405,6 +411,112 @@ int tableBench(const QCommandLineParser &args)
     return 0;
 }
 
+// Whole lists through the app's own path on the GUI thread: the seed dialect's message parsed
+// by FeedSession, the book, the models, the page sorted on Price (grouped by signal trader, or
+// flat), then the event loop's layouts and paints. A feed that swings between the whole list
+// and none: its first arrival (the columns fitted to the first rows, the parser's buffers
+// grown), then rounds of arrival, a list with a tenth of the prices moved, and the empty list.
+// The vanished positions' closes go to a history file; what writing them (and withdrawing
+// them when the positions are back) costs is measured apart.
+int listsBench(const QCommandLineParser &args)
+{
+    const int count = args.value(u"positions"_s).toInt();
+    const int rounds = args.value(u"rounds"_s).toInt();
+    TradingSimulation::Options options;
+    options.positions = count;
+    options.startTime = 1732590000000;
+    const QList<Position> positions = TradingSimulation(options).openPositions();
+    const FeedProfile seed = FeedProfile::seed();
+    const QByteArray whole = FeedMessages::list(FeedMessages::encodeData(positions, seed));
+    QList<Position> moved = positions;
+    QRandomGenerator random(11);
+    for (int i = 0; i < count / 10; ++i) {
+        Position &p = moved[random.bounded(count)];
+        p.price *= 1.0001;
+        p.profit += 1.0;
+    }
+    const QByteArray ticked = FeedMessages::list(FeedMessages::encodeData(moved, seed));
+    const QByteArray empty = FeedMessages::list("[]");
+    const auto median = [](QList<double> v) {
+        std::sort(v.begin(), v.end());
+        return v.isEmpty() ? 0.0 : v.at(v.size() / 2);
+    };
+    const auto worst = [](const QList<double> &v) {
+        return v.isEmpty() ? 0.0 : *std::max_element(v.begin(), v.end());
+    };
+
+    QJsonObject result{{u"positions"_s, count}, {u"rounds"_s, rounds}};
+    for (const auto &[name, grouping] :
+         {std::pair{u"grouped"_s, PositionsGroupModel::Grouping::SignalTrader},
+          std::pair{u"flat"_s, PositionsGroupModel::Grouping::None}}) {
+        QTemporaryDir dir;
+        SocketManager socket;
+        PositionBook book;
+        // The history's share: from the book's word to the history's, the book's signals
+        // connected before the session's.
+        QElapsedTimer historyClock;
+        qint64 historyNs = 0;
+        QObject::connect(&book, &PositionBook::tradesClosed, &book, [&] { historyClock.start(); });
+        QObject::connect(&book, &PositionBook::positionsReset, &book,
+                         [&] { historyClock.start(); });
+        TradeHistory history;
+        QObject::connect(&history, &TradeHistory::changed, &history, [&] {
+            if (historyClock.isValid())
+                historyNs += historyClock.nsecsElapsed();
+            historyClock.invalidate();
+        });
+        history.open(dir.filePath(u"history.sqlite"_s));
+        history.setAccount(Account::of(QUrl(u"ws://127.0.0.1:1/feed"_s), 10260));
+        FeedSession session(&socket, &book, &history);
+        session.setProfile(seed);
+        OpenTradesPage page(&book);
+        page.resize(1280, 600); // the table of the main window's default size
+        page.setGrouping(grouping);
+        page.table()->sortByColumn(PositionsModel::PriceColumn, Qt::DescendingOrder);
+        page.show();
+        QCoreApplication::processEvents();
+        // The GUI thread's time for one message, the history's part apart.
+        const auto timed = [&](const QByteArray &message, QList<double> *total,
+                               QList<double> *ofHistory) {
+            historyNs = 0;
+            historyClock.invalidate();
+            QElapsedTimer timer;
+            timer.start();
+            session.handleMessage(message);
+            page.model()->flush(); // what the flush timer does a moment later
+            // What the change left for the event loop: layouts and paints.
+            QCoreApplication::processEvents();
+            QCoreApplication::processEvents();
+            total->append(double(timer.nsecsElapsed() - historyNs) / 1e6);
+            if (ofHistory)
+                ofHistory->append(double(historyNs) / 1e6);
+        };
+        QList<double> first, arrival, tick, gone, closesWritten, closesWithdrawn;
+        timed(whole, &first, nullptr);
+        for (int round = 0; round < rounds; ++round) {
+            timed(ticked, &tick, nullptr);
+            timed(empty, &gone, &closesWritten);
+            if (book.count() != 0 || history.store()->count(history.account()) != count)
+                return 1;
+            timed(whole, &arrival, &closesWithdrawn);
+            if (book.count() != count)
+                return 1;
+        }
+        result.insert(name,
+                      QJsonObject{{u"first_arrival_ms"_s, first.at(0)},
+                                  {u"arrival_ms_median"_s, median(arrival)},
+                                  {u"arrival_ms_max"_s, worst(arrival)},
+                                  {u"tick_ms_median"_s, median(tick)},
+                                  {u"tick_ms_max"_s, worst(tick)},
+                                  {u"empty_ms_median"_s, median(gone)},
+                                  {u"empty_ms_max"_s, worst(gone)},
+                                  {u"history_write_ms_median"_s, median(closesWritten)},
+                                  {u"history_withdraw_ms_median"_s, median(closesWithdrawn)}});
+    }
+    print(result);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -439,5 +551,7 @@ int main(int argc, char *argv[])
         return appSettings();
     if (command == "table"_L1)
         return tableBench(args);
+    if (command == "lists"_L1)
+        return listsBench(args);
     args.showHelp(2);
 }

@@ -235,6 +235,16 @@ def main():
                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     results["table"] = json.loads(out.stdout.splitlines()[-1])
 
+    # Whole lists (the seed dialect): 10,000 positions arriving, moving and gone, the page
+    # sorted on Price, grouped by signal trader and flat.
+    out = subprocess.run([args.bench_exe, "lists", "--positions", "1000" if quick else "10000",
+                          "--rounds", "2" if quick else "10"],
+                         capture_output=True, text=True, timeout=600,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    if out.returncode != 0:
+        sys.exit(f"bench_feed lists failed:\n{out.stderr[-2000:]}")
+    results["lists"] = json.loads(out.stdout.splitlines()[-1])
+
     # 4. Where the app's paced time goes.
     if not quick and not args.no_perf and shutil.which("perf"):
         data = os.path.join(build, "bench-perf.data")
@@ -353,6 +363,21 @@ def print_report(r):
           f" {fmt(t['paints_per_flush'])} paint(s) of {t['rows_shown']} rows"
           f" ({fmt(t['ms_per_paint'])} ms each).")
 
+    ls = r["lists"]
+    print(f"\nWhole lists of {ls['positions']:,} positions (seed dialect), the page sorted on Price,"
+          f" GUI-thread time from the message to the last paint, median / worst of"
+          f" {ls['rounds']} rounds; the history's part (the closes of the positions an empty list"
+          f" leaves out, and their withdrawal when the list is back) apart:\n")
+    print("| page | first list | list arrives | a tenth of the prices move | empty list |"
+          " history: write the closes | history: withdraw them |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name, label in (("grouped", "grouped by signal trader"), ("flat", "flat")):
+        x = ls[name]
+        print(f"| {label} | {fmt(x['first_arrival_ms'])} | {fmt(x['arrival_ms_median'])} /"
+              f" {fmt(x['arrival_ms_max'])} | {fmt(x['tick_ms_median'])} / {fmt(x['tick_ms_max'])}"
+              f" | {fmt(x['empty_ms_median'])} / {fmt(x['empty_ms_max'])} |"
+              f" {fmt(x['history_write_ms_median'])} | {fmt(x['history_withdraw_ms_median'])} |")
+
     def per_s(name, table):
         return table[name]["msgs_per_cpu_s"]
 
@@ -370,6 +395,17 @@ def print_report(r):
         ("send -> applied p99, ms, at 10k msg/s (probe)", (lat["app"]["probe_p99_us"] or 0) / 1e3,
          5.0, False),
     ]
+    size = f"{ls['positions']:,}"
+    for name, label in (("grouped", "grouped by signal trader"), ("flat", "flat")):
+        x = ls[name]
+        rows.append((f"{size}-position list arrives, ms, {label} (worst)", x["arrival_ms_max"],
+                     50.0, False))
+        rows.append((f"empty list after it, ms, {label} (worst; history apart)",
+                     x["empty_ms_max"], 50.0, False))
+        rows.append((f"the first list of a session, ms, {label} (columns fitted)",
+                     x["first_arrival_ms"], 50.0, False))
+        rows.append((f"empty list with the history's write of its closes, ms, {label}",
+                     x["empty_ms_median"] + x["history_write_ms_median"], 50.0, False))
     for count, s in r["snapshot"].items():
         rows.append((f"{int(count):,}-position Snapshot: plain QJsonDocument time ÷ ours",
                      s["speedup"], 3.0, True))
