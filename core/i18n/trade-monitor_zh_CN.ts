@@ -128,11 +128,11 @@
     </message>
     <message>
         <source>The feed&apos;s last account figures could not be read; these are the last ones that could: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据源最近的账户数据无法读取；这里显示的是最后一次能读取的数据：%1</translation>
     </message>
     <message>
         <source>Balance plus the floating P/L of the open positions as they tick: the feed last reported an equity of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>余额加上持仓随行情变动的浮动盈亏：数据源最近报告的净值为 %1。</translation>
     </message>
 </context>
 <context>
@@ -489,7 +489,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -597,12 +597,12 @@ Hidden to fit the window: %2</source>
     </message>
     <message>
         <source>The feed sends data this version cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据源发送了本版本无法读取的数据：%1</translation>
     </message>
     <message numerus="yes">
         <source>The feed sent %n item(s) this version cannot read in %1 s; the first: %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 秒内数据源发送了 %n 项本版本无法读取的数据；第一项：%2</numerusform>
         </translation>
     </message>
 </context>
@@ -700,13 +700,13 @@ Hidden to fit the window: %2</source>
     </message>
     <message numerus="yes">
         <source>%n row(s) of a %1 message could not be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 消息中有 %n 行无法读取</numerusform>
         </translation>
     </message>
     <message>
         <source>A message could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>有一条消息无法读取：%1</translation>
     </message>
 </context>
 <context>
@@ -921,7 +921,7 @@ Hidden to fit the window: %2</source>
     </message>
     <message>
         <source>The feed sends data this version cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据源发送了本版本无法读取的数据：%1</translation>
     </message>
 </context>
 <context>
@@ -1134,21 +1134,23 @@ If you quit now they are lost. The feed&apos;s History sends recent closes again
     </message>
     <message>
         <source>%1 not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 尚未保存</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>The history could not be corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>无法更正交易历史</translation>
     </message>
     <message>
         <source>%1: %2
 
 If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Monitor sees them open again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2
+
+如果现在退出，它们会以未确认的平仓留在已平仓中，直到交易监控再次看到它们仍在持仓。</translation>
     </message>
 </context>
 <context>
@@ -1273,7 +1275,7 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     <name>PositionBook</name>
     <message>
         <source>The feed&apos;s last list of positions had a row this version cannot read, so this position may have closed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据源最近的持仓列表中有一行本版本无法读取，因此此持仓可能已平仓：%1</translation>
     </message>
 </context>
 <context>
@@ -1299,11 +1301,11 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     <message>
         <source>net %1</source>
         <comment>a group&apos;s profit net of swap and commission</comment>
-        <translation type="unfinished"></translation>
+        <translation>净 %1</translation>
     </message>
     <message>
         <source>Net %1: profit %2, swap %3, commission %4</source>
-        <translation type="unfinished"></translation>
+        <translation>净盈亏 %1：盈亏 %2，库存费 %3，手续费 %4</translation>
     </message>
 </context>
 <context>
@@ -1363,11 +1365,12 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     <message>
         <source>The feed&apos;s last word on this position could not be read; it shows the last one that could.
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据源关于此持仓的最新数据无法读取；显示的是最后一次能读取的数据。
+%1</translation>
     </message>
     <message>
         <source>Copies signal trader %1 (id %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随信号源 %1（ID %2）</translation>
     </message>
 </context>
 <context>
@@ -1742,7 +1745,7 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     </message>
     <message>
         <source>The server&apos;s answer to the subscription was still arriving after %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅 %1 秒后服务器的回复仍在传输中。</translation>
     </message>
 </context>
 <context>
@@ -1845,16 +1848,16 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <source>Other: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>其他：%1</translation>
     </message>
     <message numerus="yes">
         <source>%n position(s) thought closed while the feed was away turned out open; Closed Trades shows a close until the history can be corrected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 笔在数据源断开期间被认为已平仓的持仓实际仍在持有；历史更正之前，已平仓中仍会显示该平仓</numerusform>
         </translation>
     </message>
 </context>
