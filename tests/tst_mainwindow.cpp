@@ -189,6 +189,8 @@ private Q_SLOTS:
 
 private:
     void savePng(QWidget *widget, const QString &name);
+    // The next message box that comes up is answered Cancel; its text goes to `text`.
+    void cancelTheNextMessageBox(QString *text);
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
@@ -196,6 +198,16 @@ void tst_MainWindow::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+}
+
+void tst_MainWindow::cancelTheNextMessageBox(QString *text)
+{
+    QTimer::singleShot(0, this, [text] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            *text = box->text();
+            box->button(QMessageBox::Cancel)->click();
+        }
+    });
 }
 
 void tst_MainWindow::savePng(QWidget *widget, const QString &name)
@@ -1349,12 +1361,7 @@ void tst_MainWindow::unsavedTradesAreShownAndQuittingWarns()
 
     // Quitting asks first; Cancel keeps the window.
     QString asked;
-    QTimer::singleShot(0, this, [&] {
-        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-            asked = box->text();
-            box->button(QMessageBox::Cancel)->click();
-        }
-    });
+    cancelTheNextMessageBox(&asked);
     QVERIFY(!window.close());
     QVERIFY2(asked.contains("2 closed trades could not be saved"_L1), qPrintable(asked));
     QVERIFY(window.isVisible());
@@ -1390,12 +1397,7 @@ void tst_MainWindow::aCorrectionThatWaitsIsShownAndQuittingSaysSo()
              qPrintable(window.closedTradesPage()->noticeText()));
 
     QString asked;
-    QTimer::singleShot(0, this, [&] {
-        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-            asked = box->text();
-            box->button(QMessageBox::Cancel)->click();
-        }
-    });
+    cancelTheNextMessageBox(&asked);
     QVERIFY(!window.close());
     QVERIFY2(asked.contains("turned out open"_L1) && asked.contains("If you quit now"_L1),
              qPrintable(asked));
