@@ -327,10 +327,14 @@ void tst_FeedSession::liveOnlyAfterAnAcceptedSnapshot()
     PositionBook book;
     FeedSession session(&socket, &book, nullptr);
     QSignalSpy snapshots(&session, &FeedSession::snapshotReceived);
+    QSignalSpy heard(&simulator, &FeedSimulator::clientMessageReceived);
     int heldAtSnapshot = -1;
     connect(&session, &FeedSession::snapshotReceived, this, [&] { heldAtSnapshot = book.count(); });
     socket.open();
     QTRY_COMPARE(socket.state(), State::Open);
+    // The muted server has heard the first Subscribe (and let it go) before it talks again.
+    QTRY_VERIFY(!heard.isEmpty());
+    QCOMPARE(heard.at(0).at(0).toString(), u"Subscribe"_s);
     // Pongs and errors are not data: still not live.
     session.handleMessage(R"({"type":"Pong","ts":5})");
     QCOMPARE(socket.state(), State::Open);

@@ -10,12 +10,15 @@
 #include "models/positionsmodel.h"
 #include "opentradespage.h"
 #include "simulator/tradingsimulation.h"
+#include "tonedelegate.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QImage>
 #include <QItemSelectionModel>
 #include <QMenu>
+#include <QPainter>
 #include <QProxyStyle>
 #include <QStyleOptionViewItem>
 #include <QStyledItemDelegate>
@@ -438,26 +441,46 @@ void tst_OpenTradesPage::aRowItCannotReadIsSignedAndSaysWhy()
         shown->index(row, PositionsModel::ProfitColumn).data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(u"could not be read"_s) && tip.contains(u"profit: must be a number"_s),
              qPrintable(tip));
-    // What the delegate draws it with.
-    QStyleOptionViewItem option;
-    option.initFrom(page.table());
+    // What a ToneDelegate set up as the page's does with that row: grey italics and a sign.
+    struct Probe : ToneDelegate
+    {
+        using ToneDelegate::initStyleOption;
+        using ToneDelegate::ToneDelegate;
+    };
+    Probe probe(PositionsModel::ToneRole, {PositionsModel::ProfitColumn});
+    probe.setUnreadableRole(PositionsModel::UnreadableRole, PositionsModel::TicketColumn);
     const auto styled = [&](int r, int column) {
-        QStyleOptionViewItem o = option;
-        auto *delegate = static_cast<QStyledItemDelegate *>(page.table()->itemDelegate());
-        struct Opener : QStyledItemDelegate
-        {
-            using QStyledItemDelegate::initStyleOption;
-        };
-        static_cast<Opener *>(delegate)->initStyleOption(&o, shown->index(r, column));
+        QStyleOptionViewItem o;
+        o.initFrom(page.table());
+        probe.initStyleOption(&o, shown->index(r, column));
         return o;
     };
     const QStyleOptionViewItem marked = styled(row, PositionsModel::TicketColumn);
     QVERIFY(marked.font.italic());
     QVERIFY(marked.features & QStyleOptionViewItem::HasDecoration);
     QVERIFY(!marked.icon.isNull());
-    const QStyleOptionViewItem plain = styled(row == 0 ? 1 : 0, PositionsModel::TicketColumn);
-    QVERIFY(!plain.font.italic());
-    QVERIFY(!(plain.features & QStyleOptionViewItem::HasDecoration));
+    QVERIFY(
+        styled(row, PositionsModel::SymbolColumn).icon.isNull()); // the sign by the ticket alone
+    const int other = row == 0 ? 1 : 0;
+    QVERIFY(!styled(other, PositionsModel::TicketColumn).font.italic());
+    QVERIFY(!(styled(other, PositionsModel::TicketColumn).features &
+              QStyleOptionViewItem::HasDecoration));
+    // And the page's own delegate draws that cell so: as the probe does, not as a plain one.
+    const auto drawn = [&](QAbstractItemDelegate *delegate) {
+        const QModelIndex index = shown->index(row, PositionsModel::TicketColumn);
+        QStyleOptionViewItem o;
+        o.initFrom(page.table());
+        o.rect = QRect(QPoint(0, 0), page.table()->visualRect(index).size());
+        QImage image(o.rect.size(), QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        delegate->paint(&painter, o, index);
+        return image;
+    };
+    ToneDelegate plain(PositionsModel::ToneRole, {PositionsModel::ProfitColumn});
+    const QImage onPage = drawn(page.table()->itemDelegate());
+    QCOMPARE(onPage, drawn(&probe));
+    QVERIFY(onPage != drawn(&plain));
 }
 
 QTEST_MAIN(tst_OpenTradesPage)
