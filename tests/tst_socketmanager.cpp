@@ -456,7 +456,7 @@ void tst_SocketManager::heartbeatCadenceAndPayload()
     QTRY_VERIFY(m_server->connectionCount() == 1 && m_server->countFrames(0, u"Ping"_s) >= 5);
     const qint64 after = QDateTime::currentMSecsSinceEpoch();
 
-    qint64 previousTs = 0;
+    QList<qint64> times;
     for (const QJsonObject &frame : m_server->connection(0).frames) {
         if (frame.value("type"_L1) != "Ping"_L1)
             continue;
@@ -464,12 +464,14 @@ void tst_SocketManager::heartbeatCadenceAndPayload()
         QCOMPARE(frame.value("traderid"_L1).toInteger(), kTraderId);
         const qint64 ts = frame.value("ts"_L1).toInteger();
         QVERIFY(ts >= before && ts <= after);
-        // One heartbeat, not two: pings never come closer together than the interval
-        // (a millisecond of rounding allowed).
-        if (previousTs)
-            QVERIFY2(ts - previousTs >= 49, qPrintable(QString::number(ts - previousTs)));
-        previousTs = ts;
+        times.append(ts);
     }
+    // One heartbeat, not two: no more pings than intervals in the time they span. (Not a
+    // bound on each gap: a beat the loaded machine ran late is followed by one on time, so a
+    // single gap may be shorter than the interval; a second heartbeat would double the count.)
+    const qint64 span = times.constLast() - times.constFirst();
+    QVERIFY2(times.size() <= span / config.heartbeatInterval.count() + 2,
+             qPrintable(u"%1 pings in %2 ms"_s.arg(times.size()).arg(span)));
     // The server answered every ping: the round trip is known, and the Pongs were consumed.
     QTRY_VERIFY(!roundTrips.isEmpty());
     QVERIFY(roundTrips.constLast().at(0).toLongLong() >= 0);
