@@ -15,6 +15,8 @@ private Q_SLOTS:
     void endpointIsNormalised();
     void keyReadsBack();
     void traderAndServerMakeTheAccount();
+    void whatMakesAnotherAccount_data();
+    void whatMakesAnotherAccount();
     void demoAndUnknown();
 };
 
@@ -77,6 +79,42 @@ void tst_Account::traderAndServerMakeTheAccount()
     // The same server written differently is the same account.
     QCOMPARE(Account::of(url, 1),
              Account::of(QUrl(u"WSS://FEED.example.com:443/positions/?token=t"_s), 1));
+}
+
+void tst_Account::whatMakesAnotherAccount_data()
+{
+    // The account key is the trader id and the whole endpoint without credentials: any other
+    // difference is another account.
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<bool>("same");
+    const auto row = [](const char *name, const char *a, const char *b, bool same) {
+        QTest::addRow("%s", name) << QString::fromLatin1(a) << QString::fromLatin1(b) << same;
+    };
+    row("another token", "ws://h/f?token=A", "ws://h/f?token=B", true);
+    row("another user", "ws://u1:p1@h/f", "ws://u2:p2@h/f", true);
+    row("token or none", "ws://h/f?token=A&room=1", "ws://h/f?room=1", true);
+    row("api-key spelled two ways", "ws://h/f?API-KEY=1&x=1", "ws://h/f?api_key=2&x=1", true);
+    row("parameters in another order", "ws://h/f?a=1&b=2", "ws://h/f?b=2&a=1", true);
+    row("signal", "ws://h/f?signal=1", "ws://h/f?signal=2", false);
+    row("passive", "ws://h/f?passive=0", "ws://h/f?passive=1", false);
+    row("keyboard", "ws://h/f?keyboard=us", "ws://h/f?keyboard=de", false);
+    row("monkey", "ws://h/f?monkey=1", "ws://h/f?monkey=2", false);
+    row("tokens_left", "ws://h/f?tokens_left=1", "ws://h/f?tokens_left=2", false);
+    row("another path", "ws://h/a", "ws://h/b", false);
+    row("another port", "ws://h:81/f", "ws://h:82/f", false);
+    row("a parameter more", "ws://h/f?room=1", "ws://h/f?room=1&lang=en", false);
+}
+
+void tst_Account::whatMakesAnotherAccount()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(bool, same);
+    const Account first = Account::of(QUrl(a), 7);
+    const Account second = Account::of(QUrl(b), 7);
+    QCOMPARE(first == second, same);
+    QCOMPARE(first.key() == second.key(), same);
 }
 
 void tst_Account::demoAndUnknown()

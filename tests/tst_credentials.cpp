@@ -42,6 +42,14 @@ void tst_Credentials::urlsAreWrittenMasked_data()
         << u"ws://•••@host/f?API_KEY=•••&Secret=•••&password=•••&Auth=•••&sig=•••&trader=7"_s;
     QTest::addRow("signature and access_token") << u"wss://h/ws?X-Signature=zz&access_token=tt"_s
                                                 << u"wss://h/ws?X-Signature=•••&access_token=•••"_s;
+    QTest::addRow("look-alikes are shown")
+        << u"ws://host/feed?signal=2&passive=1&keyboard=us&monkey=x&tokens_left=9"_s
+        << u"ws://host/feed?signal=2&passive=1&keyboard=us&monkey=x&tokens_left=9"_s;
+    // A value ends at '&', ';', '#' or white space: an apostrophe or a quote is part of it.
+    QTest::addRow("apostrophe in a value")
+        << u"ws://host/feed?token=AB'CD&lang=en"_s << u"ws://host/feed?token=•••&lang=en"_s;
+    QTest::addRow("quote in a value")
+        << u"ws://host/feed?key=AB%22CD;lang=en"_s << u"ws://host/feed?key=•••;lang=en"_s;
     QTest::addRow("nothing to hide")
         << u"ws://127.0.0.1:9000/feed?lang=zh"_s << u"ws://127.0.0.1:9000/feed?lang=zh"_s;
     QTest::addRow("empty") << QString() << QString();
@@ -60,6 +68,10 @@ void tst_Credentials::urlsInTextAreMasked()
                  u"Could not connect to wss://bob:hunter2@feed.example.com/p?key=K&x=1: refused"_s),
              u"Could not connect to wss://•••@feed.example.com/p?key=•••&x=1: refused"_s);
     QCOMPARE(Credentials::maskUrlsIn(u"no URL here, a=b & c=d"_s), u"no URL here, a=b & c=d"_s);
+    QCOMPARE(Credentials::maskUrlsIn(u"ws://h/f?token=AB'CD\"EF revoked"_s),
+             u"ws://h/f?token=••• revoked"_s);
+    QCOMPARE(Credentials::maskUrlsIn(u"ws://h/f?signal=2&pwd=x#top"_s),
+             u"ws://h/f?signal=2&pwd=•••#top"_s);
     // The account key never held them in the first place (the history file).
     QCOMPARE(Account::of(QUrl(u"ws://a:b@Host/feed?token=T&lang=en"_s), 7).key(),
              u"7@ws://host:80/feed?lang=en"_s);
@@ -69,11 +81,20 @@ void tst_Credentials::credentialNames_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<bool>("credential");
-    for (const char *name : {"token", "TOKEN", "api_key", "apikey", "secret", "password", "passwd",
-                             "auth", "Authorization", "sig", "signature", "session_id", "jwt"})
+    for (const char *name :
+         {"token",         "TOKEN",         "access_token", "Access-Token", "auth",
+          "Authorization", "key",           "KEY",          "apikey",       "api_key",
+          "API-KEY",       "apiKey",        "x-api-key",    "X_API_KEY",    "secret",
+          "client_secret", "client-secret", "password",     "passwd",       "pwd",
+          "sig",           "signature",     "X-Signature",  "session",      "sessionid",
+          "session_id",    "jwt",           "auth_token"})
         QTest::addRow("%s", name) << QString::fromLatin1(name) << true;
-    for (const char *name : {"lang", "trader", "traderid", "v", "format", "symbol"})
-        QTest::addRow("%s", name) << QString::fromLatin1(name) << false;
+    // Look-alikes: a word that holds a credential's name is not one. Taken for one, it would
+    // be dropped from the account key and two feeds would be one account.
+    for (const char *name : {"signal", "passive", "keyboard", "monkey", "tokens_left", "keys",
+                             "sessions", "authorised", "author", "signals", "pwds", "secretary",
+                             "lang", "trader", "traderid", "v", "format", "symbol", ""})
+        QTest::addRow("%s", *name ? name : "empty") << QString::fromLatin1(name) << false;
 }
 
 void tst_Credentials::credentialNames()

@@ -138,6 +138,8 @@ private Q_SLOTS:
 
     // accounts and provisional closes
     void switchingAccountStartsClean();
+    void twoFeedsOnOneServerAreTwoAccounts_data();
+    void twoFeedsOnOneServerAreTwoAccounts();
     void aPositionSeenOpenAgainIsWithdrawn();
 
     // wire profiles
@@ -537,6 +539,65 @@ void tst_FeedSession::switchingAccountStartsClean()
     for (const ClosedTrade &t : history.store()->trades(firstAccount))
         QVERIFY(!firstTickets.contains(t.position.ticket) || t.isConfirmed());
     QCOMPARE(history.store()->provisionalTickets(secondAccount), QSet<qint64>());
+}
+
+void tst_FeedSession::twoFeedsOnOneServerAreTwoAccounts_data()
+{
+    // One server, two feeds told apart by a parameter whose name holds a credential's
+    // ("sig", "pass", "key"): they are two accounts, not one.
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("second");
+    QTest::addRow("signal") << u"signal=1"_s << u"signal=2"_s;
+    QTest::addRow("passive") << u"passive=0"_s << u"passive=1"_s;
+    QTest::addRow("keyboard") << u"keyboard=us&token=A"_s << u"keyboard=de&token=A"_s;
+}
+
+void tst_FeedSession::twoFeedsOnOneServerAreTwoAccounts()
+{
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    // The first feed holds 71 and 72, the second only 90: a close of 71 or 72 inferred from
+    // the second's list would be a lie about the first account.
+    QByteArray answer = FeedMessages::snapshot(1, kTwo);
+    connect(&server, &TestFeedServer::frameReceived, &server,
+            [&server, &answer](int, const QJsonObject &frame) {
+                if (frame.value("type"_L1) == "Subscribe"_L1)
+                    server.broadcast(QString::fromUtf8(answer));
+            });
+    const auto urlWith = [&server](const QString &query) {
+        QUrl url = server.url();
+        url.setQuery(query);
+        return url;
+    };
+    SocketManager socket;
+    PositionBook book;
+    TradeHistory history;
+    QVERIFY(history.open(m_dir->filePath(u"h.sqlite"_s)));
+    FeedSession session(&socket, &book, &history);
+    FeedSource source(&socket);
+    connect(&source, &FeedSource::feedSwitched, &session, &FeedSession::switchFeed);
+    QVERIFY(source.apply(config(urlWith(first))));
+    const Account firstAccount = history.account();
+    socket.open();
+    QTRY_COMPARE(socket.state(), State::Live);
+    QCOMPARE(book.count(), 2);
+
+    answer = FeedMessages::snapshot(1, Fixtures::positions(R"([
+        {"ticket":90,"symbol":"GBPUSD","volume":0.2,"openPrice":1.27,"price":1.28,"profit":20,
+         "openTime":1732421000000}])"));
+    QSignalSpy switched(&source, &FeedSource::feedSwitched);
+    QVERIFY(source.apply(config(urlWith(second))));
+    QCOMPARE(switched.count(), 1);
+    QVERIFY(history.account() != firstAccount);
+    QTRY_COMPARE(socket.state(), State::Live);
+    QTRY_COMPARE(book.count(), 1);
+    QCOMPARE(book.at(0).ticket, 90);
+    // Nothing was recorded as closed, under either account.
+    QCOMPARE(history.store()->count(firstAccount), 0);
+    QCOMPARE(history.store()->count(history.account()), 0);
+    QCOMPARE(history.store()->provisionalTickets(firstAccount), QSet<qint64>());
 }
 
 void tst_FeedSession::aPositionSeenOpenAgainIsWithdrawn()

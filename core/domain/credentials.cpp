@@ -2,22 +2,47 @@
 #include "domain/credentials.h"
 
 #include <QRegularExpression>
+#include <QSet>
 #include <QUrlQuery>
-
-#include <algorithm>
-#include <iterator>
 
 using namespace Qt::StringLiterals;
 
 namespace Credentials {
 
+namespace {
+
+// A parameter's name as it is compared: lower case, without '-' and '_', so that "API_KEY",
+// "api-key" and "apiKey" are one name.
+QString folded(const QString &name)
+{
+    QString out;
+    out.reserve(name.size());
+    for (const QChar c : name) {
+        if (c != u'-' && c != u'_')
+            out += c.toLower();
+    }
+    return out;
+}
+
+} // namespace
+
 bool isCredentialName(const QString &name)
 {
-    static const char *const words[] = {"token", "key", "secret",  "pass", "pwd",
-                                        "auth",  "sig", "session", "cred", "jwt"};
-    const QString lower = name.toLower();
-    return std::any_of(std::begin(words), std::end(words),
-                       [&lower](const char *word) { return lower.contains(QLatin1String(word)); });
+    // Whole names only: "signal", "passive", "keyboard" or "tokens_left" are ordinary
+    // parameters, and one taken for a secret would merge two accounts (Account) and hide
+    // what tells them apart. Folded as folded() does.
+    static const QSet<QString> names = {
+        u"token"_s,      u"accesstoken"_s,   u"refreshtoken"_s, u"idtoken"_s,
+        u"authtoken"_s,  u"xauthtoken"_s,    u"bearer"_s,       u"jwt"_s,
+        u"auth"_s,       u"authorization"_s, u"authkey"_s,      u"key"_s,
+        u"apikey"_s,     u"xapikey"_s,       u"accesskey"_s,    u"secretkey"_s,
+        u"privatekey"_s, u"secret"_s,        u"clientsecret"_s, u"apisecret"_s,
+        u"password"_s,   u"passwd"_s,        u"pwd"_s,          u"pass"_s,
+        u"passphrase"_s, u"sig"_s,           u"signature"_s,    u"xsignature"_s,
+        u"session"_s,    u"sessionid"_s,     u"sessiontoken"_s, u"sid"_s,
+        u"credential"_s, u"credentials"_s,   u"otp"_s,
+    };
+    return names.contains(folded(name));
 }
 
 QString maskedUrl(const QUrl &url)
@@ -33,7 +58,9 @@ QString maskUrlsIn(QString text)
     static const QRegularExpression userInfo(u"([A-Za-z][A-Za-z0-9+.-]*://)[^/\\s@?#]+@"_s);
     text.replace(userInfo, u"\\1"_s + mask() + u'@');
     // name=value in a query, where the name says it is a credential.
-    static const QRegularExpression parameter(u"([?&;])([^=&#\\s?;]+)=([^&#\\s;\"']*)"_s);
+    // A value ends at '&', ';', '#' or white space and nowhere else: a quote or an apostrophe
+    // may be part of it.
+    static const QRegularExpression parameter(u"([?&;])([^=&#\\s?;]+)=([^&#\\s;]*)"_s);
     QString out;
     out.reserve(text.size());
     qsizetype from = 0;

@@ -6,12 +6,13 @@
 
 // What in a feed's URL is a credential, and the URL as it may be written anywhere (a log, the
 // connection log, the status bar, an error, an export, the window title): user info and the
-// values of credential-like query parameters (token, key, secret, password, auth, sig, … in
-// any case) masked. Browsers cannot set headers on a WebSocket, so many feeds take the token
-// in the URL.
+// values of credential parameters (token, key, secret, password, auth, sig, … as whole names,
+// in any case, with or without '-' and '_') masked. Browsers cannot set headers on a WebSocket, so
+// many feeds take the token in the URL.
 namespace Credentials {
 
-// A query parameter's name that carries a secret ("token", "api_key", "X-Signature", …).
+// A query parameter's name that carries a secret ("token", "api_key", "X-Signature", …);
+// the one list of them. "signal" or "tokens_left" are not.
 bool isCredentialName(const QString &name);
 // ws://•••@host:9000/feed?token=•••&lang=en
 QString maskedUrl(const QUrl &url);
