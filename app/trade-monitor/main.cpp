@@ -71,10 +71,11 @@ int main(int argc, char *argv[])
         QLocale::setDefault(QLocale(language)); // numbers and dates as that language writes them
     // The token from the environment wins over the saved one (AppOptions); it is never logged.
     SocketConfig config = options.apply(settings.feedConfig());
-    Secrets::remember(config.token);
+    // Known before anything is logged; SocketManager remembers each configuration it gets too.
+    Secrets::rememberFeed(config.url, config.token);
     Secrets::installMessageFilter();
     for (const QString &problem : settings.problems())
-        std::fprintf(stderr, "trade-monitor: settings: %s\n", qPrintable(problem));
+        std::fprintf(stderr, "trade-monitor: settings: %s\n", qPrintable(Secrets::redact(problem)));
     SocketConfig checked = config;
     if (checked.url.isEmpty())
         checked.url = QUrl(QStringLiteral("ws://127.0.0.1/")); // the demo feed's, for the check
@@ -116,7 +117,7 @@ int main(int argc, char *argv[])
     QObject::connect(
         &window, &MainWindow::feedSettingsChanged, &source, [&](const SocketConfig &edited) {
             const SocketConfig next = options.apply(edited);
-            Secrets::remember(next.token);
+            Secrets::rememberFeed(next.url, next.token);
             QString problem;
             // The dialog checked the profile; a file changed since falls back.
             const FeedProfile chosen =

@@ -45,6 +45,27 @@ bool isCredentialName(const QString &name)
     return names.contains(folded(name));
 }
 
+QStringList secretsOf(const QUrl &url)
+{
+    QStringList secrets;
+    const auto add = [&secrets](const QString &value) {
+        if (!value.isEmpty() && !secrets.contains(value))
+            secrets.append(value);
+    };
+    add(url.userName(QUrl::FullyDecoded));
+    add(url.userName(QUrl::FullyEncoded));
+    add(url.password(QUrl::FullyDecoded));
+    add(url.password(QUrl::FullyEncoded));
+    const QUrlQuery query(url);
+    for (const auto &[name, value] : query.queryItems(QUrl::FullyEncoded)) {
+        if (!isCredentialName(QUrl::fromPercentEncoding(name.toUtf8())))
+            continue;
+        add(value);
+        add(QUrl::fromPercentEncoding(value.toUtf8()));
+    }
+    return secrets;
+}
+
 QString maskedUrl(const QUrl &url)
 {
     if (url.isEmpty())

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 // What in a feed's URL is a credential, and the URL as it may be written anywhere (a log, the
@@ -14,6 +15,9 @@ namespace Credentials {
 // A query parameter's name that carries a secret ("token", "api_key", "X-Signature", …);
 // the one list of them. "signal" or "tokens_left" are not.
 bool isCredentialName(const QString &name);
+// The secret values in `url`: its user name and password, and the values of its credential
+// parameters, each as written in the URL and decoded.
+QStringList secretsOf(const QUrl &url);
 // ws://•••@host:9000/feed?token=•••&lang=en
 QString maskedUrl(const QUrl &url);
 // Every URL written in `text` masked the same way, as far as it can be told in plain text.

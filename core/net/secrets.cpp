@@ -5,6 +5,9 @@
 
 #include <QMutex>
 #include <QStringList>
+#include <QUrl>
+
+#include <algorithm>
 
 namespace {
 
@@ -28,8 +31,20 @@ void remember(const QString &secret)
     if (secret.size() < 4)
         return;
     const QMutexLocker lock(&g_mutex);
-    if (!g_secrets.contains(secret))
-        g_secrets.append(secret);
+    if (g_secrets.contains(secret))
+        return;
+    // Longest first: a secret that holds another (a value and its decoded form) is masked
+    // whole, not around the shorter one.
+    const auto at = std::find_if(g_secrets.begin(), g_secrets.end(),
+                                 [&secret](const QString &s) { return s.size() < secret.size(); });
+    g_secrets.insert(at, secret);
+}
+
+void rememberFeed(const QUrl &url, const QString &token)
+{
+    remember(token);
+    for (const QString &secret : Credentials::secretsOf(url))
+        remember(secret);
 }
 
 void forgetAll()

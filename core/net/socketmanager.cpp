@@ -81,6 +81,7 @@ SocketManager::SocketManager(const SocketConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
 {
+    Secrets::rememberFeed(m_config.url, m_config.token);
     m_monotonic.start();
     m_connectTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
@@ -145,6 +146,7 @@ SocketManager::~SocketManager()
 void SocketManager::setConfig(const SocketConfig &config)
 {
     m_config = config;
+    Secrets::rememberFeed(m_config.url, m_config.token);
     applyIntervals();
 }
 
