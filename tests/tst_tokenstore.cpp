@@ -4,6 +4,7 @@
 #include "config/secretstore.h"
 #include "fakesecretbackend.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -37,6 +38,8 @@ private Q_SLOTS:
     void theKeychainWhenItAnswers();
     void theFileWhenNoKeychainAnswers();
     void oneTokenInOnePlace();
+    void anOlderCopyNeverComesBack_data();
+    void anOlderCopyNeverComesBack();
     void anOldSettingsFilesTokenIsMovedOut();
     void theSettingsFileNeverHoldsTheToken();
     void theEnvironmentsTokenWinsAndIsNeverSaved();
@@ -100,6 +103,49 @@ void tst_TokenStore::oneTokenInOnePlace()
     QVERIFY(store.write(QString()));
     QVERIFY(keychain.secrets.isEmpty());
     QCOMPARE(store.read(), QString());
+}
+
+void tst_TokenStore::anOlderCopyNeverComesBack_data()
+{
+    // Token A is saved while the keychain answers; then, while it does not, B is saved or the
+    // token is cleared; later the keychain answers again. What was said last wins, every read.
+    QTest::addColumn<QString>("second"); // empty: cleared
+    QTest::addColumn<bool>("restartBetween");
+    QTest::addRow("replaced") << u"token-B"_s << false;
+    QTest::addRow("cleared") << QString() << false;
+    QTest::addRow("replaced, read by a new start") << u"token-B"_s << true;
+    QTest::addRow("cleared, read by a new start") << QString() << true;
+}
+
+void tst_TokenStore::anOlderCopyNeverComesBack()
+{
+    QFETCH(QString, second);
+    QFETCH(bool, restartBetween);
+    FakeSecretBackend keychain;
+    FileSecretBackend file(m_dir->path());
+    auto store = std::make_unique<TokenStore>(&keychain, &file);
+    QVERIFY(store->write(u"token-A"_s));
+    QCOMPARE(keychain.secrets.value(u"feed-token"_s), u"token-A"_s);
+
+    keychain.available = false;
+    QVERIFY(store->write(second));
+    QCOMPARE(store->read(), second); // while the keychain is away
+    if (restartBetween)
+        store = std::make_unique<TokenStore>(&keychain, &file);
+
+    keychain.available = true;
+    QCOMPARE(store->read(), second);
+    QCOMPARE(store->read(), second); // and again, after the first read has tidied up
+    // One copy: the keychain holds what was said last, and the file nothing.
+    if (second.isEmpty())
+        QVERIFY(!keychain.secrets.contains(u"feed-token"_s));
+    else
+        QCOMPARE(keychain.secrets.value(u"feed-token"_s), second);
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files), QStringList());
+
+    // A store that saw none of it agrees.
+    TokenStore fresh(&keychain, &file);
+    QCOMPARE(fresh.read(), second);
 }
 
 void tst_TokenStore::anOldSettingsFilesTokenIsMovedOut()

@@ -160,53 +160,84 @@ TokenStore::TokenStore(SecretBackend *keychain, SecretBackend *file)
     , m_file(file)
 {}
 
-QString TokenStore::read(QString *error)
+bool TokenStore::hasClearedMarker(const QString &key)
+{
+    QString unused;
+    return m_file->read(clearedKey(key), &unused, nullptr) == SecretBackend::Result::Ok;
+}
+
+QString TokenStore::readSecret(const QString &key, QString *error)
 {
     QString value;
     QString problem;
-    if (m_keychain) {
-        const SecretBackend::Result result =
-            m_keychain->read(QLatin1String(kKey), &value, &problem);
-        if (result == SecretBackend::Result::Ok) {
-            m_location = m_keychain->location();
-            return value;
-        }
-        if (result == SecretBackend::Result::Failed && error)
-            *error = problem;
-    }
-    if (m_file->read(QLatin1String(kKey), &value, &problem) == SecretBackend::Result::Ok) {
+    // The file's copy is the newest (written while the keychain did not answer).
+    const SecretBackend::Result inFile = m_file->read(key, &value, &problem);
+    if (inFile == SecretBackend::Result::Ok && !value.isEmpty()) {
         m_location = m_file->location();
+        if (m_keychain && m_keychain->write(key, value, &problem) == SecretBackend::Result::Ok) {
+            // The keychain answers again: it holds the newest now, and the file nothing.
+            m_file->remove(key, &problem);
+            m_file->remove(clearedKey(key), &problem);
+            m_location = m_keychain->location();
+        }
         return value;
     }
+    if (inFile == SecretBackend::Result::Failed && error)
+        *error = problem;
+    if (!m_keychain)
+        return {};
+    if (hasClearedMarker(key)) {
+        // Cleared while the keychain did not answer: its copy is older than that.
+        const SecretBackend::Result removed = m_keychain->remove(key, &problem);
+        if (removed == SecretBackend::Result::Ok || removed == SecretBackend::Result::NotFound)
+            m_file->remove(clearedKey(key), &problem);
+        m_location.clear();
+        return {};
+    }
+    const SecretBackend::Result result = m_keychain->read(key, &value, &problem);
+    if (result == SecretBackend::Result::Ok) {
+        m_location = m_keychain->location();
+        return value;
+    }
+    if (result == SecretBackend::Result::Failed && error)
+        *error = problem;
     m_location.clear();
     return {};
 }
 
-bool TokenStore::write(const QString &token, QString *error)
+bool TokenStore::writeSecret(const QString &key, const QString &value, QString *error)
 {
     QString problem;
-    if (token.isEmpty()) {
-        if (m_keychain)
-            m_keychain->remove(QLatin1String(kKey), &problem);
-        m_file->remove(QLatin1String(kKey), &problem);
+    if (value.isEmpty()) {
+        // Every copy it can reach goes; a keychain that does not answer is remembered.
+        if (m_keychain) {
+            const SecretBackend::Result removed = m_keychain->remove(key, &problem);
+            if (removed == SecretBackend::Result::Ok || removed == SecretBackend::Result::NotFound)
+                m_file->remove(clearedKey(key), &problem);
+            else
+                m_file->write(clearedKey(key), QStringLiteral("1"), &problem);
+        }
+        m_file->remove(key, &problem);
         m_location.clear();
         return true;
     }
-    if (m_keychain &&
-        m_keychain->write(QLatin1String(kKey), token, &problem) == SecretBackend::Result::Ok) {
-        // One place only: a copy left in the file would outlive a change in the keychain.
-        m_file->remove(QLatin1String(kKey), &problem);
+    if (m_keychain && m_keychain->write(key, value, &problem) == SecretBackend::Result::Ok) {
+        // One place only: a copy left in the file would win over this one.
+        m_file->remove(key, &problem);
+        m_file->remove(clearedKey(key), &problem);
         m_location = m_keychain->location();
         return true;
     }
     if (m_keychain)
         qCInfo(lcSecrets).noquote()
-            << "no keychain:" << problem << "- keeping the token in" << m_file->location();
-    if (m_file->write(QLatin1String(kKey), token, &problem) != SecretBackend::Result::Ok) {
+            << "no keychain:" << problem << "- keeping" << key << "in" << m_file->location();
+    // In the file, it wins over whatever older copy the keychain holds.
+    if (m_file->write(key, value, &problem) != SecretBackend::Result::Ok) {
         if (error)
             *error = problem;
         return false;
     }
+    m_file->remove(clearedKey(key), &problem);
     m_location = m_file->location();
     return true;
 }

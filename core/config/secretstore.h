@@ -45,8 +45,14 @@ public:
     Result remove(const QString &key, QString *error) override;
 };
 
-// The token: in the keychain when it answers, else in the file; a new one replaces the old
-// wherever it was, and an empty one removes it from both.
+// The feed's secrets, each under its own key: the token, and the user info and credentials of a
+// feed URL (per account). Each is in the keychain when it answers, else in the file; a new
+// value replaces the old wherever it was. One copy wins, the newest:
+// - a copy in the file exists only because the keychain did not answer when it was written,
+//   so it wins over the keychain's, and moves there as soon as the keychain answers;
+// - a value cleared while the keychain did not answer leaves a marker beside the file
+//   ("<key>.cleared"): the keychain's older copy counts as gone, and is removed as soon as the
+//   keychain answers.
 class TokenStore
 {
 public:
@@ -56,12 +62,21 @@ public:
     TokenStore(SecretBackend *keychain, SecretBackend *file);
 
     // The saved token, empty when there is none.
-    QString read(QString *error = nullptr);
-    bool write(const QString &token, QString *error = nullptr);
+    QString read(QString *error = nullptr) { return readSecret(QLatin1String(kKey), error); }
+    bool write(const QString &token, QString *error = nullptr)
+    {
+        return writeSecret(QLatin1String(kKey), token, error);
+    }
+    // Any secret by key; an empty value clears it.
+    QString readSecret(const QString &key, QString *error = nullptr);
+    bool writeSecret(const QString &key, const QString &value, QString *error = nullptr);
     // Where the last read or write found or put it.
     QString location() const { return m_location; }
 
 private:
+    static QString clearedKey(const QString &key) { return key + QLatin1String(".cleared"); }
+    bool hasClearedMarker(const QString &key);
+
     SecretBackend *m_keychain = nullptr;
     SecretBackend *m_file = nullptr;
     QString m_location;
