@@ -42,6 +42,9 @@ private Q_SLOTS:
     void anOlderCopyNeverComesBack();
     void anOldSettingsFilesTokenIsMovedOut();
     void theSettingsFileNeverHoldsTheToken();
+    void theSettingsFileNeverHoldsAUrlsSecrets_data();
+    void theSettingsFileNeverHoldsAUrlsSecrets();
+    void anOldSettingsFilesUrlIsCleaned();
     void theEnvironmentsTokenWinsAndIsNeverSaved();
 
 private:
@@ -188,6 +191,90 @@ void tst_TokenStore::theSettingsFileNeverHoldsTheToken()
     QVERIFY(!contents(ini).contains("fresh-token-456"));
     QVERIFY(contents(file.pathOf(u"feed-token"_s)) == "fresh-token-456");
     QCOMPARE(settings.feedConfig().token, u"fresh-token-456"_s);
+}
+
+void tst_TokenStore::theSettingsFileNeverHoldsAUrlsSecrets_data()
+{
+    QTest::addColumn<QString>("typed");   // into the URL field
+    QTest::addColumn<QString>("written"); // to the settings file
+    QTest::addColumn<QStringList>("secrets");
+    QTest::addColumn<bool>("keychain");
+    QTest::addRow("user info") << u"wss://alice:hunter2-pw@feed.example.com/p?room=7"_s
+                               << u"wss://feed.example.com/p?room=7"_s
+                               << QStringList{u"alice"_s, u"hunter2-pw"_s} << true;
+    QTest::addRow("token in the query")
+        << u"wss://feed.example.com/p?lang=en&token=Qx9-secret&signal=2"_s
+        << u"wss://feed.example.com/p?lang=en&signal=2"_s << QStringList{u"Qx9-secret"_s} << true;
+    QTest::addRow("both, no keychain")
+        << u"ws://bob:pw-123456@h.example:81/f?API_KEY=k-998877&x=1"_s
+        << u"ws://h.example:81/f?x=1"_s << QStringList{u"pw-123456"_s, u"k-998877"_s} << false;
+}
+
+void tst_TokenStore::theSettingsFileNeverHoldsAUrlsSecrets()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, written);
+    QFETCH(QStringList, secrets);
+    QFETCH(bool, keychain);
+    const QString ini = m_dir->filePath(u"settings.ini"_s);
+    FakeSecretBackend keys;
+    keys.available = keychain;
+    FileSecretBackend file(m_dir->filePath(u"secrets"_s));
+    TokenStore store(&keys, &file);
+    {
+        QSettings settingsFile(ini, QSettings::IniFormat);
+        AppSettings settings(&settingsFile, &store);
+        SocketConfig config = settings.feedConfig();
+        config.url = QUrl(typed);
+        settings.setFeedConfig(config);
+        QVERIFY(settings.problems().isEmpty());
+    }
+    const QByteArray onDisk = contents(ini);
+    for (const QString &secret : secrets)
+        QVERIFY2(!onDisk.contains(secret.toUtf8()), onDisk.constData());
+    QCOMPARE(QSettings(ini, QSettings::IniFormat).value(u"feed/url"_s).toString(), written);
+    // A new start reads the URL as typed: the secrets come back from the store.
+    QSettings settingsFile(ini, QSettings::IniFormat);
+    AppSettings settings(&settingsFile, &store);
+    QCOMPARE(settings.feedConfig().url, QUrl(typed));
+    // Typed again without them: they are gone from the store too.
+    SocketConfig config = settings.feedConfig();
+    config.url = QUrl(written);
+    settings.setFeedConfig(config);
+    QCOMPARE(settings.feedConfig().url, QUrl(written));
+    QVERIFY(keys.secrets.isEmpty());
+    // No copy left in the file; without a keychain, only the marks that one it could not
+    // reach must not bring an older copy back.
+    QStringList left = QDir(m_dir->filePath(u"secrets"_s)).entryList(QDir::Files);
+    left.removeIf([&](const QString &name) { return !keychain && name.endsWith(u".cleared"_s); });
+    QCOMPARE(left, QStringList());
+}
+
+void tst_TokenStore::anOldSettingsFilesUrlIsCleaned()
+{
+    const QString ini = m_dir->filePath(u"settings.ini"_s);
+    const QString typed = u"wss://trader:old-pass-1@feed.example.com/p?token=old-tok-2&room=1"_s;
+    {
+        QSettings old(ini, QSettings::IniFormat);
+        old.setValue(u"feed/url"_s, typed);
+        old.setValue(u"feed/traderId"_s, 42);
+    }
+    QVERIFY(contents(ini).contains("old-tok-2"));
+    FakeSecretBackend keychain;
+    FileSecretBackend file(m_dir->filePath(u"secrets"_s));
+    TokenStore store(&keychain, &file);
+    {
+        QSettings settingsFile(ini, QSettings::IniFormat);
+        AppSettings settings(&settingsFile, &store);
+        QCOMPARE(settings.feedConfig().url, QUrl(typed));
+        QVERIFY(settings.problems().isEmpty());
+    }
+    const QByteArray onDisk = contents(ini);
+    QVERIFY2(!onDisk.contains("old-tok-2") && !onDisk.contains("old-pass-1") &&
+                 onDisk.contains("feed.example.com"),
+             onDisk.constData());
+    QSettings settingsFile(ini, QSettings::IniFormat);
+    QCOMPARE(AppSettings(&settingsFile, &store).feedConfig().url, QUrl(typed));
 }
 
 void tst_TokenStore::theEnvironmentsTokenWinsAndIsNeverSaved()

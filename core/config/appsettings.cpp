@@ -3,9 +3,12 @@
 
 #include "config/feedsettings.h"
 #include "config/secretstore.h"
+#include "domain/account.h"
+#include "domain/credentials.h"
 #include "protocol/feedprofile.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -29,6 +32,20 @@ AppSettings::~AppSettings()
     if (m_owned)
         delete m_settings;
 }
+
+namespace {
+
+// Where a feed URL's user info and credential parameters are kept, per account: a key fit
+// for a file name and a keychain entry, that names neither the server nor the trader.
+QString urlSecretsKey(const QUrl &url, qint64 traderId)
+{
+    const QByteArray account = Account::of(url, traderId).key().toUtf8();
+    return u"feed-url-"_s +
+           QString::fromLatin1(
+               QCryptographicHash::hash(account, QCryptographicHash::Sha256).toHex().left(32));
+}
+
+} // namespace
 
 SocketConfig AppSettings::feedConfig() const
 {
@@ -66,6 +83,7 @@ SocketConfig AppSettings::feedConfig() const
         config.reconnectMin = Defaults::kReconnectMin;
         config.reconnectMax = Defaults::kReconnectMax;
     }
+    restoreUrlSecrets(config);
     // A token in the settings file (an older version kept it there): moved to the store.
     const QString kept =
         m_settings->value(QLatin1String(FeedSetting::kTokenKey)).toString().trimmed();
@@ -94,9 +112,54 @@ SocketConfig AppSettings::feedConfig() const
     return config;
 }
 
+void AppSettings::restoreUrlSecrets(SocketConfig &config) const
+{
+    if (config.url.isEmpty())
+        return;
+    const QString key = urlSecretsKey(config.url, config.traderId);
+    QString error;
+    if (Credentials::hasSecrets(config.url)) {
+        // Written by an earlier version, which kept the URL as typed: moved to the store.
+        if (m_tokens->writeSecret(key, config.url.toString(QUrl::FullyEncoded), &error)) {
+            m_settings->setValue(QLatin1String(FeedSetting::kUrlKey),
+                                 Credentials::withoutSecrets(config.url).toString());
+            m_settings->sync();
+        } else {
+            m_problems.append(u"%1: its credentials could not be moved out of the settings "
+                              "file: %2"_s.arg(QLatin1String(FeedSetting::kUrlKey), error));
+        }
+        return;
+    }
+    const QString kept = m_tokens->readSecret(key, &error);
+    if (!error.isEmpty())
+        m_problems.append(u"%1: its credentials could not be read: %2"_s.arg(
+            QLatin1String(FeedSetting::kUrlKey), error));
+    if (kept.isEmpty())
+        return;
+    // They belong to this URL only: the same account, the credentials put back.
+    const QUrl full(kept, QUrl::StrictMode);
+    if (full.isValid() &&
+        Account::of(full, config.traderId) == Account::of(config.url, config.traderId))
+        config.url = full;
+}
+
 void AppSettings::setFeedConfig(const SocketConfig &config)
 {
-    m_settings->setValue(QLatin1String(FeedSetting::kUrlKey), config.url.toString());
+    // The URL's user info and credentials go to the secret store, per account; the settings
+    // file holds the URL without them.
+    m_settings->setValue(QLatin1String(FeedSetting::kUrlKey),
+                         Credentials::withoutSecrets(config.url).toString());
+    if (!config.url.isEmpty()) {
+        QString error;
+        const QString secrets = Credentials::hasSecrets(config.url)
+                                    ? config.url.toString(QUrl::FullyEncoded)
+                                    : QString();
+        if (!m_tokens->writeSecret(urlSecretsKey(config.url, config.traderId), secrets, &error))
+            m_problems.append(
+                QCoreApplication::translate("AppSettings",
+                                            "The feed URL's credentials could not be saved: %1")
+                    .arg(error));
+    }
     m_settings->setValue(QLatin1String(FeedSetting::kProfileKey), config.profile);
     // Never in the settings file.
     m_settings->remove(QLatin1String(FeedSetting::kTokenKey));

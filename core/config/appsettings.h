@@ -12,9 +12,10 @@ class FileSecretBackend;
 class QSettings;
 class TokenStore;
 
-// The feed and alert settings a user keeps between runs (QSettings); the token is never among
-// them: it is kept by a TokenStore (the keychain, else an owner-only file), and one found in
-// an older settings file is moved there and removed from the file. Bad values (edited by hand,
+// The feed and alert settings a user keeps between runs (QSettings); no secret is among them:
+// the token, and the user info and credential parameters of the feed's URL (per account), are
+// kept by a TokenStore (the keychain, else an owner-only file), and those found in an older
+// settings file are moved there and removed from the file. Bad values (edited by hand,
 // or from an older version) are ignored one by one with a note in problems(), never fatal.
 class AppSettings
 {
@@ -47,6 +48,10 @@ public:
     TokenStore &tokens() const { return *m_tokens; }
 
 private:
+    // The URL's user info and credentials, kept in the secret store: put back into
+    // `config.url`, or moved there from a settings file an earlier version wrote.
+    void restoreUrlSecrets(SocketConfig &config) const;
+
     QSettings *m_settings = nullptr;
     bool m_owned = false;
     std::unique_ptr<FileSecretBackend> m_ownFile;

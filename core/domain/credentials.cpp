@@ -5,6 +5,8 @@
 #include <QSet>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Credentials {
@@ -64,6 +66,36 @@ QStringList secretsOf(const QUrl &url)
         add(QUrl::fromPercentEncoding(value.toUtf8()));
     }
     return secrets;
+}
+
+QUrl withoutSecrets(const QUrl &url)
+{
+    QUrl out(url);
+    out.setUserInfo(QString());
+    if (!url.hasQuery())
+        return out;
+    const QUrlQuery query(url);
+    QStringList kept;
+    for (const auto &[name, value] : query.queryItems(QUrl::FullyEncoded)) {
+        if (!isCredentialName(QUrl::fromPercentEncoding(name.toUtf8())))
+            kept.append(value.isEmpty() ? name : name + u'=' + value);
+    }
+    if (kept.isEmpty())
+        out.setQuery(QString());
+    else
+        out.setQuery(kept.join(u'&'), QUrl::TolerantMode);
+    return out;
+}
+
+bool hasSecrets(const QUrl &url)
+{
+    if (!url.userInfo().isEmpty())
+        return true;
+    const QUrlQuery query(url);
+    const auto items = query.queryItems(QUrl::FullyEncoded);
+    return std::any_of(items.cbegin(), items.cend(), [](const auto &item) {
+        return isCredentialName(QUrl::fromPercentEncoding(item.first.toUtf8()));
+    });
 }
 
 QString maskedUrl(const QUrl &url)

@@ -18,6 +18,10 @@ bool isCredentialName(const QString &name);
 // The secret values in `url`: its user name and password, and the values of its credential
 // parameters, each as written in the URL and decoded.
 QStringList secretsOf(const QUrl &url);
+// `url` without user info and without credential parameters (the others keep their order):
+// what may be written to the settings file.
+QUrl withoutSecrets(const QUrl &url);
+bool hasSecrets(const QUrl &url);
 // ws://•••@host:9000/feed?token=•••&lang=en
 QString maskedUrl(const QUrl &url);
 // Every URL written in `text` masked the same way, as far as it can be told in plain text.

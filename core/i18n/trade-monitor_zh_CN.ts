@@ -212,6 +212,10 @@
         <source>The token could not be saved: %1</source>
         <translation>无法保存令牌：%1</translation>
     </message>
+    <message>
+        <source>The feed URL&apos;s credentials could not be saved: %1</source>
+        <translation>无法保存行情地址中的凭据：%1</translation>
+    </message>
 </context>
 <context>
     <name>ClosedTradeStore</name>
