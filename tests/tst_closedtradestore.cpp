@@ -111,6 +111,7 @@ private Q_SLOTS:
     void accountsAreListedAndCounted();
     void migratesAFirstReleaseHistory_data();
     void migratesAFirstReleaseHistory();
+    void aSecondReleaseHistoryIsRecognisedAndMarked();
     void provisionalIsWithdrawnConfirmedStays();
     void inMemoryLeavesNoFile();
     // opening
@@ -142,6 +143,8 @@ void tst_ClosedTradeStore::createsSchemaWithVersionAndWal()
         QSqlQuery q(db);
         QVERIFY(q.exec(u"PRAGMA user_version"_s) && q.next());
         QCOMPARE(q.value(0).toInt(), ClosedTradeStore::kSchemaVersion);
+        QVERIFY(q.exec(u"PRAGMA application_id"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), ClosedTradeStore::kApplicationId);
         QVERIFY(q.exec(u"PRAGMA journal_mode"_s) && q.next());
         QCOMPARE(q.value(0).toString(), u"wal"_s);
     }
@@ -260,7 +263,7 @@ void tst_ClosedTradeStore::unopenableDatabasesGiveAClearError_data()
 {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("not a database") << u"garbage"_s << u"is damaged or not a Trade Monitor"_s;
+    QTest::addRow("not a database") << u"garbage"_s << u"is not a Trade Monitor history"_s;
     QTest::addRow("folder cannot be made") << u"file-as-folder"_s << u"Cannot create the folder"_s;
     QTest::addRow("locked by another program") << u"locked"_s << u"locked by another program"_s;
 }
@@ -320,6 +323,8 @@ void tst_ClosedTradeStore::newerSchemaIsRefused()
         QVERIFY(db.open());
         QSqlQuery q(db);
         QVERIFY(q.exec(u"PRAGMA user_version = 99"_s));
+        // A later Trade Monitor marks its files as this one does.
+        QVERIFY(q.exec(u"PRAGMA application_id = %1"_s.arg(ClosedTradeStore::kApplicationId)));
         db.close();
     }
     QSqlDatabase::removeDatabase(u"future"_s);
@@ -472,6 +477,9 @@ void tst_ClosedTradeStore::migratesAFirstReleaseHistory()
         QSqlQuery q(db);
         QVERIFY(q.exec(u"PRAGMA user_version"_s) && q.next());
         QCOMPARE(q.value(0).toInt(), 2);
+        // Recognised by its schema, and marked from now on.
+        QVERIFY(q.exec(u"PRAGMA application_id"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), ClosedTradeStore::kApplicationId);
     }
     db.close();
     db = {};
@@ -479,6 +487,46 @@ void tst_ClosedTradeStore::migratesAFirstReleaseHistory()
     ClosedTradeStore again;
     QVERIFY(again.open(path(), Account::of(QUrl(u"ws://later.example/"_s), 1)));
     QCOMPARE(again.count(legacy), 12);
+}
+
+void tst_ClosedTradeStore::aSecondReleaseHistoryIsRecognisedAndMarked()
+{
+    // The release before the mark wrote schema 2 without an application id.
+    {
+        ClosedTradeStore store;
+        QVERIFY(store.open(path()));
+        QVERIFY(store.record(kAccount, {aTrade(1), aTrade(2)}));
+    }
+    const auto applicationId = [this] {
+        int id = -1;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"inspect"_s);
+            db.setDatabaseName(path());
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(u"PRAGMA application_id"_s) && q.next())
+                    id = q.value(0).toInt();
+            }
+        }
+        QSqlDatabase::removeDatabase(u"inspect"_s);
+        return id;
+    };
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"unmark"_s);
+        db.setDatabaseName(path());
+        QVERIFY(db.open());
+        QVERIFY(QSqlQuery(db).exec(u"PRAGMA application_id = 0"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"unmark"_s);
+    QCOMPARE(applicationId(), 0);
+    {
+        ClosedTradeStore store;
+        QVERIFY2(store.open(path()), qPrintable(store.lastError()));
+        QVERIFY(!store.isForeign());
+        QCOMPARE(store.count(kAccount), 2);
+    }
+    QCOMPARE(applicationId(), ClosedTradeStore::kApplicationId);
 }
 
 void tst_ClosedTradeStore::provisionalIsWithdrawnConfirmedStays()

@@ -163,6 +163,7 @@ private Q_SLOTS:
     void closedTradesBelongToAnAccount();
     void unconfirmedClosesAreMarked();
     void unsavedTradesAreShownAndQuittingWarns();
+    void aHistoryFileThatIsNotOursIsSaidAndKeptInMemory();
     void aCorrectionThatWaitsIsShownAndQuittingSaysSo();
     void exportNamesTheFileAndSaysWhereItWent();
     void tabRuleInEveryProfile_data();
@@ -1369,6 +1370,36 @@ void tst_MainWindow::unsavedTradesAreShownAndQuittingWarns()
     QVERIFY(unusable.open(m_dir->filePath(u"later.sqlite"_s)));
     QVERIFY(window.close());
     QCOMPARE(unusable.count(), 2);
+}
+
+void tst_MainWindow::aHistoryFileThatIsNotOursIsSaidAndKeptInMemory()
+{
+    // --db pointed at another program's file by mistake.
+    const QString foreign = m_dir->filePath(u"notes.txt"_s);
+    {
+        QFile file(foreign);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("shopping list\n");
+    }
+    SocketManager socket;
+    PositionBook book;
+    TradeHistory history;
+    QVERIFY(!history.open(foreign));
+    history.setAccount(Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260));
+    ClosedTrade trade;
+    trade.position.ticket = 5;
+    trade.position.symbol = u"EURUSD"_s;
+    trade.closeTime = QDateTime::currentMSecsSinceEpoch();
+    history.record({trade});
+    MainWindow window({&socket, &book, &history, nullptr, nullptr, nullptr},
+                      MainWindow::ClosedTradesTab);
+    window.show();
+    ClosedTradesPage *page = window.closedTradesPage();
+    QVERIFY(page->isNoticeVisible());
+    QVERIFY2(page->noticeText().contains("is not a Trade Monitor history"_L1) &&
+                 page->noticeText().contains("kept in memory only"_L1),
+             qPrintable(page->noticeText()));
+    QCOMPARE(page->table()->model()->rowCount(), 1);
 }
 
 void tst_MainWindow::aCorrectionThatWaitsIsShownAndQuittingSaysSo()

@@ -4,11 +4,15 @@
 #include "failingstore.h"
 #include "history/tradehistory.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+#include <QtEndian>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -34,7 +38,38 @@ ClosedTrade make(qint64 ticket, double profit = 10.0,
     return t;
 }
 
+// Runs statements in a database file of another program's (QtSql straight, no store).
+bool writeDatabase(const QString &path, const QStringList &statements)
+{
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other-program"_s);
+        db.setDatabaseName(path);
+        ok = db.open();
+        for (const QString &statement : statements)
+            ok = ok && QSqlQuery(db).exec(statement);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"other-program"_s);
+    return ok;
+}
+
+QByteArray bytesOf(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// A file --db may point at by mistake.
+struct ForeignFile
+{
+    QStringList statements; // a SQLite database made with these
+    QByteArray bytes;       // else a file of these bytes
+};
+
 } // namespace
+
+Q_DECLARE_METATYPE(ForeignFile)
 
 class tst_TradeHistory : public QObject
 {
@@ -51,6 +86,9 @@ private Q_SLOTS:
     void provisionalClosesAreWithdrawnEvenBeforeTheyAreSaved();
     void aCorrectionTheStoreRefusesWaitsAndGoes();
     void aCorrectionGivesWayToTheFeedsWord();
+    void aFileThatIsNotOursIsLeftUntouched_data();
+    void aFileThatIsNotOursIsLeftUntouched();
+    void anEmptyFileIsANewHistory();
 
 private:
     QString path() const { return m_dir->filePath(u"h.sqlite"_s); }
@@ -245,6 +283,87 @@ void tst_TradeHistory::aCorrectionGivesWayToTheFeedsWord()
     QCOMPARE(store.count(kAccount), 1);
     QCOMPARE(store.trades(kAccount).at(0).reason, ClosedTrade::Reason::TakeProfit);
     QCOMPARE(store.trades(kAccount).at(0).position.profit, 7.5);
+}
+
+void tst_TradeHistory::aFileThatIsNotOursIsLeftUntouched_data()
+{
+    QTest::addColumn<ForeignFile>("file");
+    const auto database = [](const char *name, const QStringList &statements) {
+        QTest::addRow("%s", name) << ForeignFile{statements, {}};
+    };
+    database("another program's database",
+             {u"CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)"_s,
+              u"INSERT INTO contacts (name) VALUES ('Ann')"_s});
+    database("one at our schema version",
+             {u"CREATE TABLE notes (body TEXT)"_s, u"PRAGMA user_version = 2"_s});
+    database(
+        "a closed_trades table of another shape",
+        {u"CREATE TABLE closed_trades (id INTEGER, amount REAL)"_s, u"PRAGMA user_version = 1"_s});
+    database("our table beside others",
+             {u"CREATE TABLE closed_trades (ticket INTEGER PRIMARY KEY, symbol TEXT)"_s,
+              u"CREATE TABLE orders (id INTEGER)"_s});
+    database("another application's mark", {u"PRAGMA application_id = 287454020"_s});
+    database("in WAL mode", {u"PRAGMA journal_mode = WAL"_s, u"CREATE TABLE t (x)"_s,
+                             u"INSERT INTO t VALUES (1)"_s});
+    QTest::addRow("a CSV file") << ForeignFile{{}, "ticket,symbol\n1,EURUSD\n"};
+    QTest::addRow("an image") << ForeignFile{
+        {}, QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(300, '\x01')};
+    QTest::addRow("a damaged database")
+        << ForeignFile{{}, QByteArray("SQLite format 3\0", 16) + QByteArray(4080, '\xee')};
+}
+
+void tst_TradeHistory::aFileThatIsNotOursIsLeftUntouched()
+{
+    QFETCH(ForeignFile, file);
+    if (file.statements.isEmpty()) {
+        QFile out(path());
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(file.bytes);
+    } else {
+        QVERIFY(writeDatabase(path(), file.statements));
+    }
+    const QByteArray before = bytesOf(path());
+    QVERIFY(!before.isEmpty());
+    {
+        TradeHistory history;
+        QVERIFY(!history.open(path(), kAccount));
+        QVERIFY2(history.lastError().contains("not a Trade Monitor"_L1),
+                 qPrintable(history.lastError()));
+        QVERIFY(history.fileStore()->isForeign());
+        QVERIFY(!history.spool().isOpen());
+        // The app goes on: closed trades are kept, in memory, and shown.
+        history.setAccount(kAccount);
+        history.record({make(1), make(2)});
+        history.withdrawProvisional({1});
+        QCOMPARE(history.store()->count(kAccount), 2);
+        QVERIFY(history.store()->isInMemory());
+        QCOMPARE(history.unsavedCount(), 0);
+        QVERIFY(history.flush());
+    }
+    // Byte for byte as it was, and nothing beside it: no journal, no WAL, no spool.
+    QCOMPARE(bytesOf(path()), before);
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"h.sqlite"_s});
+}
+
+void tst_TradeHistory::anEmptyFileIsANewHistory()
+{
+    // An empty file (touched, or made by a file dialog) is a new history, and marked.
+    QFile empty(path());
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    {
+        TradeHistory history;
+        QVERIFY2(history.open(path(), kAccount), qPrintable(history.lastError()));
+        history.setAccount(kAccount);
+        history.record({make(1)});
+        QVERIFY(!history.store()->isInMemory());
+    }
+    const QByteArray header = bytesOf(path()).left(100);
+    QCOMPARE(qFromBigEndian<qint32>(header.constData() + 68), ClosedTradeStore::kApplicationId);
+    TradeHistory again;
+    QVERIFY(again.open(path(), kAccount));
+    again.setAccount(kAccount);
+    QCOMPARE(again.store()->count(kAccount), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_TradeHistory)

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QIODevice>
 #include <QLoggingCategory>
@@ -15,6 +16,7 @@
 #include <QThread>
 #include <QUrl>
 #include <QUuid>
+#include <QtEndian>
 
 #include <chrono>
 
@@ -153,7 +155,7 @@ bool ClosedTradeStore::openDatabase(const QString &name, bool readOnly, const QS
     return true;
 }
 
-bool ClosedTradeStore::checkIntegrity(const QString &path)
+bool ClosedTradeStore::checkIntegrity(const QString &path, bool knownAsOurs)
 {
     // A damaged or foreign file fails on its first read: find out now, not mid-session, and
     // leave it exactly as it is. (A window creating the file at this moment holds its lock
@@ -172,6 +174,8 @@ bool ClosedTradeStore::checkIntegrity(const QString &path)
     close();
     if (busy)
         return fail(tr("The trade history %1 is locked by another program").arg(path), error);
+    // Damaged beyond telling whose it is: nothing may be put beside it either.
+    m_foreign = !knownAsOurs;
     return fail(tr("The trade history %1 is damaged or not a Trade Monitor database. It was left "
                    "as it is: move it aside (or restore a backup) and a new history is started, "
                    "or start with --db and another file")
@@ -207,10 +211,81 @@ bool ClosedTradeStore::switchToWal()
     return true;
 }
 
+ClosedTradeStore::Header ClosedTradeStore::readHeader(const QString &path)
+{
+    QFile file(path);
+    if (!file.exists())
+        return Header::Missing;
+    if (file.size() == 0)
+        return Header::Empty;
+    if (!file.open(QIODevice::ReadOnly))
+        return Header::SQLite; // cannot tell: SQLite will say why it cannot open it
+    // The SQLite header: a magic string, and the application id at offset 68 (big-endian).
+    const QByteArray header = file.read(100);
+    if (header.size() < 100 || !header.startsWith(QByteArrayView("SQLite format 3\0", 16)))
+        return Header::NotSQLite;
+    const qint32 applicationId = qFromBigEndian<qint32>(header.constData() + 68);
+    return applicationId == kApplicationId ? Header::Ours : Header::SQLite;
+}
+
+bool ClosedTradeStore::isOurSchema()
+{
+    // Read only: nothing here may write to a file that may not be ours.
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    if (!query.exec(u"PRAGMA application_id"_s) || !query.next())
+        return false;
+    const qint32 applicationId = query.value(0).toInt();
+    if (applicationId == kApplicationId)
+        return true; // set in a write-ahead log not checkpointed yet
+    if (applicationId != 0 || !query.exec(u"PRAGMA user_version"_s) || !query.next())
+        return false;
+    const int version = query.value(0).toInt();
+    QStringList objects;
+    // SQLite's own objects (a primary key's index) are named by SQLite, not by the schema.
+    if (!query.exec(u"SELECT type || ' ' || name FROM sqlite_master WHERE name NOT LIKE "
+                    "'sqlite\\_%' ESCAPE '\\' ORDER BY 1"_s))
+        return false;
+    while (query.next())
+        objects.append(query.value(0).toString());
+    if (objects.isEmpty())
+        return version == 0; // an empty database: a new history
+    // The first releases' files, before the application id: their exact schema.
+    const QStringList expectedObjects =
+        version == 1 ? QStringList{u"index closed_trades_by_close_time"_s, u"table closed_trades"_s}
+        : version == 2
+            ? QStringList{u"index closed_trades_by_account_time"_s, u"table closed_trades"_s}
+            : QStringList{};
+    if (objects != expectedObjects)
+        return false;
+    QStringList columns;
+    if (!query.exec(u"PRAGMA table_info(closed_trades)"_s))
+        return false;
+    while (query.next())
+        columns.append(query.value(1).toString());
+    QString expected = kColumns;
+    if (version == 2)
+        expected.prepend(u"account, "_s);
+    return columns.join(u", "_s) == expected;
+}
+
+bool ClosedTradeStore::refuseForeign(const QString &path, const QString &what)
+{
+    close();
+    m_foreign = true;
+    return fail(tr("%1 is not a Trade Monitor history (%2). It was left untouched; start with "
+                   "--db and another file to keep closed trades")
+                    .arg(QDir::toNativeSeparators(path), what),
+                {});
+}
+
 bool ClosedTradeStore::open(const QString &path, const Account &legacyAccount)
 {
     close();
     m_path = path;
+    m_foreign = false;
+    const Header header = readHeader(path);
+    if (header == Header::NotSQLite)
+        return refuseForeign(path, tr("it is not a database"));
     const QFileInfo info(path);
     const QString folder = info.absolutePath();
     if (!QDir().mkpath(folder))
@@ -233,8 +308,12 @@ bool ClosedTradeStore::open(const QString &path, const Account &legacyAccount)
                         .arg(QDir::toNativeSeparators(path), readOnlyWhy),
                     {});
 
-    if (!openDatabase(path, !readOnlyWhy.isEmpty()) || !checkIntegrity(path))
+    if (!openDatabase(path, !readOnlyWhy.isEmpty()))
         return false;
+    if (!checkIntegrity(path, header != Header::SQLite))
+        return false;
+    if (header != Header::Ours && !isOurSchema())
+        return refuseForeign(path, tr("another program's database"));
     if (readOnlyWhy.isEmpty() && !switchToWal()) {
         // The permissions said yes, the medium said no (a read-only mount, a locked card).
         readOnlyWhy = tr("it is on a read-only medium");
@@ -305,9 +384,17 @@ bool ClosedTradeStore::migrate(const Account &legacyAccount)
                             .arg(version)
                             .arg(kSchemaVersion),
                         {});
-        if (version == kSchemaVersion)
+        if (!query.exec(u"PRAGMA application_id"_s) || !query.next())
+            return fail(tr("Cannot read the trade history's version"), query.lastError().text());
+        const bool marked = query.value(0).toInt() == kApplicationId;
+        query.finish();
+        if (version == kSchemaVersion) {
+            // A file of the release before the mark: marked now.
+            if (!marked && !QSqlQuery(db).exec(u"PRAGMA application_id = %1"_s.arg(kApplicationId)))
+                return fail(tr("Cannot update the trade history"), transaction.error().text());
             return transaction.commit() ||
                    fail(tr("Cannot open the trade history"), transaction.error().text());
+        }
 
         // Each step takes the schema one version further; all of them in this transaction.
         QStringList steps;
@@ -340,7 +427,8 @@ bool ClosedTradeStore::migrate(const Account &legacyAccount)
                   << u"CREATE INDEX closed_trades_by_account_time ON closed_trades (account, "
                      "close_time)"_s;
         }
-        steps << u"PRAGMA user_version = %1"_s.arg(kSchemaVersion);
+        steps << u"PRAGMA user_version = %1"_s.arg(kSchemaVersion)
+              << u"PRAGMA application_id = %1"_s.arg(kApplicationId);
         for (const QString &statement : std::as_const(steps)) {
             QSqlQuery step(db);
             step.prepare(statement);

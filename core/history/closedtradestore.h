@@ -18,6 +18,11 @@ class QIODevice;
 // of a position that vanished from a snapshot (reason Unknown) is provisional: the real close
 // replaces it, never the reverse, and it is withdrawn if the position is seen open again.
 //
+// A file is only ever changed when it is known as a Trade Monitor history: it carries
+// kApplicationId (PRAGMA application_id, written from schema 2 on), or it is a first-release
+// file recognised by its schema, or it is empty (a new history). Any other file is refused
+// and left byte for byte as it is (isForeign()).
+//
 // Opening tells a read-only file (permissions, a read-only folder or medium: the history is
 // shown but nothing can be saved) from a damaged one (never modified), and survives another
 // process opening the same new file at the same moment.
@@ -28,6 +33,8 @@ class ClosedTradeStore : public QObject
 public:
     // 1: the first release (the ticket alone is the key). 2: accounts.
     static constexpr int kSchemaVersion = 2;
+    // In the file's header (PRAGMA application_id): "TrMo".
+    static constexpr qint32 kApplicationId = 0x54724d6f;
 
     enum class Mode { Closed, ReadWrite, ReadOnly };
 
@@ -51,6 +58,10 @@ public:
     bool isInMemory() const { return m_inMemory; }
     QString path() const { return m_path; }
     QString lastError() const { return m_error; }
+    // The last open() refused a file that is not known as a Trade Monitor history (another
+    // program's database, any other file, or one so damaged it cannot tell): left untouched,
+    // and nothing may be put beside it either.
+    bool isForeign() const { return m_foreign; }
 
     // Records a batch for `account` in one transaction: all of it or none of it. Virtual so
     // that tests can make writes fail on demand.
@@ -96,7 +107,14 @@ protected:
 
 private:
     bool openDatabase(const QString &name, bool readOnly, const QString &options = {});
-    bool checkIntegrity(const QString &path);
+    // `knownAsOurs`: its header carries the mark, or it is new.
+    bool checkIntegrity(const QString &path, bool knownAsOurs);
+    // What the file says it is, from its header alone (nothing opened).
+    enum class Header { Missing, Empty, Ours, SQLite, NotSQLite };
+    static Header readHeader(const QString &path);
+    // With the database open: true when its schema is one of Trade Monitor's, or none.
+    bool isOurSchema();
+    bool refuseForeign(const QString &path, const QString &what);
     bool switchToWal();
     bool migrate(const Account &legacyAccount);
 
@@ -105,4 +123,5 @@ private:
     QString m_error;
     Mode m_mode = Mode::Closed;
     bool m_inMemory = false;
+    bool m_foreign = false;
 };

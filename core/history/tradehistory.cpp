@@ -34,8 +34,9 @@ bool TradeHistory::open(const QString &path, const Account &legacyAccount)
 {
     const bool opened = m_file->open(path, legacyAccount);
     m_openError = m_file->lastError();
-    // The spool sits next to the database; it works even when the database does not open.
-    if (m_spool.open(path + u".spool"_s)) {
+    // The spool sits next to the database; it works even when the database does not open,
+    // but never beside a file that is not ours.
+    if (!m_file->isForeign() && m_spool.open(path + u".spool"_s)) {
         for (const TradeSpool::Batch &batch : m_spool.batches())
             m_pending.append({batch, true});
         if (!m_spool.batches().isEmpty())
@@ -43,7 +44,7 @@ bool TradeHistory::open(const QString &path, const Account &legacyAccount)
                               << "closed trades from the spool are written now";
     }
     flush();
-    if (!m_account.isDemo())
+    if (!inMemory(m_account))
         m_provisional = m_file->provisionalTickets(m_account);
     Q_EMIT changed();
     Q_EMIT unsavedChanged();
@@ -57,7 +58,12 @@ QString TradeHistory::lastError() const
 
 ClosedTradeStore *TradeHistory::store() const
 {
-    return m_account.isDemo() ? const_cast<ClosedTradeStore *>(&m_memory) : m_file;
+    return inMemory(m_account) ? const_cast<ClosedTradeStore *>(&m_memory) : m_file;
+}
+
+bool TradeHistory::inMemory(const Account &account) const
+{
+    return account.isDemo() || m_file->isForeign();
 }
 
 void TradeHistory::setAccount(const Account &account)
@@ -101,11 +107,13 @@ void TradeHistory::record(const QList<ClosedTrade> &trades)
     if (trades.isEmpty())
         return;
     const TradeSpool::Batch batch{m_account, trades};
-    if (m_account.isDemo()) {
-        // Simulated trades: memory only, never the file.
+    if (inMemory(m_account)) {
+        // Simulated trades, or a file that is not ours: memory only.
         if (m_memory.record(m_account, trades))
             noteRecorded(m_account, trades);
-        qCInfo(lcHistory) << "recorded" << trades.size() << "demo trades in memory";
+        qCInfo(lcHistory) << "recorded" << trades.size()
+                          << (m_account.isDemo() ? "demo trades in memory"
+                                                 : "trades in memory (the file is not ours)");
         Q_EMIT changed();
         return;
     }
@@ -141,7 +149,7 @@ bool TradeHistory::correct()
 {
     for (auto it = m_corrections.begin(); it != m_corrections.end();) {
         const Account account = Account::fromKey(it.key());
-        ClosedTradeStore *target = account.isDemo() ? &m_memory : m_file;
+        ClosedTradeStore *target = inMemory(account) ? &m_memory : m_file;
         if (target->withdrawProvisional(account, QList<qint64>(it->cbegin(), it->cend())) < 0) {
             m_reason = target->lastError();
             ++it;

@@ -15,7 +15,8 @@
 
 // The closed-trade history as the feed and the window use it. It keeps three promises:
 // - every trade belongs to the current Account, and the built-in demo's never touch a file
-//   (its history lives in a store in memory);
+//   (its history lives in a store in memory); neither do any while the file given is not a
+//   Trade Monitor history (ClosedTradeStore::isForeign());
 // - nothing is lost when a write fails: the batch goes to a spool next to the database,
 //   flushed to the disk, and is written as soon as the store can write again (on a retry
 //   timer, when the history is opened, and before quitting); should even the spool fail, the
@@ -82,6 +83,8 @@ private:
         bool spooled = false;
     };
 
+    // The demo's trades, and every trade while the file is another program's: never a file.
+    bool inMemory(const Account &account) const;
     void noteRecorded(const Account &account, const QList<ClosedTrade> &trades);
     bool correct();
     void keep(const TradeSpool::Batch &batch, const QString &reason);

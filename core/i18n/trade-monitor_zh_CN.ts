@@ -307,6 +307,18 @@
         <source>Cannot correct the trade history</source>
         <translation>无法更正交易历史</translation>
     </message>
+    <message>
+        <source>%1 is not a Trade Monitor history (%2). It was left untouched; start with --db and another file to keep closed trades</source>
+        <translation>%1 不是 Trade Monitor 的历史记录（%2），未作任何改动；如需保存已平仓交易，请用 --db 指定另一个文件启动</translation>
+    </message>
+    <message>
+        <source>it is not a database</source>
+        <translation>它不是数据库</translation>
+    </message>
+    <message>
+        <source>another program&apos;s database</source>
+        <translation>它是其他程序的数据库</translation>
+    </message>
 </context>
 <context>
     <name>ClosedTradesModel</name>
