@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "history/closedtradestore.h"
 #include "history/tradespool.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -50,6 +52,8 @@ private Q_SLOTS:
     void clearKeepsTheRoom();
     void aLineCutShortIsSkippedAndWrittenOver();
     void aForeignFileIsLeftAlone();
+    void twoWindowsShareOneSpool();
+    void aRemovalKeepsWhatItDoesNotName();
 
 private:
     QString path() const { return m_dir->filePath(u"h.sqlite.spool"_s); }
@@ -162,6 +166,73 @@ void tst_TradeSpool::aForeignFileIsLeftAlone()
     QFile file(path());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("my notes\n"));
+}
+
+void tst_TradeSpool::twoWindowsShareOneSpool()
+{
+    // Two windows on one history, both unable to write to it: each spools 150 closed trades
+    // at the same time, then one can write again and writes its own. Nothing of the other's
+    // may be lost, over-written or taken out of the spool.
+    const QString history = m_dir->filePath(u"shared.sqlite"_s);
+    QProcess writer, keeper;
+    for (QProcess *peer : {&writer, &keeper})
+        peer->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    writer.start(QStringLiteral(SPOOL_PEER_PATH), {history, u"1"_s, u"150"_s, u"write"_s});
+    keeper.start(QStringLiteral(SPOOL_PEER_PATH), {history, u"1001"_s, u"150"_s, u"keep"_s});
+    for (QProcess *peer : {&writer, &keeper}) {
+        QVERIFY(peer->waitForFinished(120000));
+        const QByteArray said = peer->readAllStandardOutput();
+        QVERIFY2(peer->exitStatus() == QProcess::NormalExit && peer->exitCode() == 0,
+                 said.constData());
+    }
+
+    // The spool holds exactly the keeper's 150 trades, each once.
+    TradeSpool spool;
+    QVERIFY(spool.open(history + u".spool"_s));
+    QCOMPARE(spool.unreadableLines(), 0);
+    QList<qint64> spooled;
+    for (const TradeSpool::Batch &batch : spool.batches()) {
+        for (const ClosedTrade &t : batch.trades)
+            spooled.append(t.position.ticket);
+    }
+    std::sort(spooled.begin(), spooled.end());
+    QList<qint64> expected;
+    for (qint64 ticket = 1001; ticket <= 1150; ++ticket)
+        expected.append(ticket);
+    QCOMPARE(spooled, expected);
+    spool.close();
+
+    // And the writer's 150 are in the database.
+    ClosedTradeStore store;
+    QVERIFY(store.open(history));
+    const Account account = Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260);
+    QCOMPARE(store.count(account), 150);
+    for (const ClosedTrade &t : store.trades(account))
+        QVERIFY(t.position.ticket >= 1 && t.position.ticket <= 150);
+}
+
+void tst_TradeSpool::aRemovalKeepsWhatItDoesNotName()
+{
+    // Two spools on one file in one process, as two windows: each appends at the real end,
+    // and removing one's batches leaves the other's.
+    const QString path = m_dir->filePath(u"s.spool"_s);
+    TradeSpool first, second;
+    QVERIFY(first.open(path));
+    QVERIFY(second.open(path));
+    const TradeSpool::Batch a{kAccount, {make(1)}};
+    const TradeSpool::Batch b{kAccount, {make(2)}};
+    const TradeSpool::Batch c{kAccount, {make(3)}};
+    QVERIFY(first.append(a));
+    QVERIFY(second.append(b));
+    QVERIFY(first.append(c));
+    QVERIFY(first.clear()); // a and c are in the history
+    QCOMPARE(first.batches().size(), 0);
+    TradeSpool reader;
+    QVERIFY(reader.open(path));
+    QCOMPARE(reader.batches().size(), 1);
+    QCOMPARE(reader.batches().at(0).id, b.id);
+    QCOMPARE(reader.batches().at(0).trades.at(0).position.ticket, 2);
+    QVERIFY(a.id != b.id);
 }
 
 QTEST_GUILESS_MAIN(tst_TradeSpool)

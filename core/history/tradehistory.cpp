@@ -176,16 +176,25 @@ bool TradeHistory::flush()
                 m_file->isOpen() || m_openError.isEmpty() ? m_file->lastError() : m_openError;
             break;
         }
+        if (pending.spooled)
+            m_spoolWritten.insert(pending.batch.id);
         m_pending.removeFirst();
     }
-    // The spool is emptied once every batch in it is in the database.
-    const bool spoolDone = std::none_of(m_pending.cbegin(), m_pending.cend(),
-                                        [](const Pending &p) { return p.spooled; });
-    if (spoolDone && m_spool.isOpen() && !m_spool.batches().isEmpty())
-        m_spool.clear();
+    // Out of the spool go only those: another window's batches stay for it to write. Held by
+    // another window just now: tried again with the next retry.
+    if (!m_spoolWritten.isEmpty() && m_spool.isOpen()) {
+        if (m_spool.remove(m_spoolWritten))
+            m_spoolWritten.clear();
+        else
+            qCWarning(lcHistory).noquote()
+                << "written batches stay in the spool for now:" << m_spool.errorString();
+    }
     if (m_pending.isEmpty() && corrected) {
         m_reason.clear();
-        m_retry.stop();
+        if (m_spoolWritten.isEmpty() || !m_spool.isOpen())
+            m_retry.stop();
+        else if (!m_retry.isActive())
+            m_retry.start();
     }
     if (unsavedCount() != before) {
         qCInfo(lcHistory) << before - unsavedCount() << "waiting closed trades written;"

@@ -95,8 +95,9 @@ private:
     ClosedTradeStore m_memory;          // the demo's
     TradeSpool m_spool;
     Account m_account;
-    QSet<qint64> m_provisional; // the current account's provisional tickets
-    QList<Pending> m_pending;   // oldest first; written in this order
+    QSet<qint64> m_provisional;   // the current account's provisional tickets
+    QList<Pending> m_pending;     // oldest first; written in this order
+    QSet<QString> m_spoolWritten; // ids of spooled batches in the database, to leave the spool
     // Withdrawals the store refused, by account key: tried again until they go.
     QHash<QString, QSet<qint64>> m_corrections;
     QString m_reason;

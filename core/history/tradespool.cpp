@@ -4,10 +4,13 @@
 #include "history/filesync.h"
 #include "protocol/feedmessages.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QScopeGuard>
+#include <QUuid>
 
 Q_LOGGING_CATEGORY(lcSpool, "trademonitor.spool")
 
@@ -40,7 +43,8 @@ QByteArray TradeSpool::encode(const Batch &batch)
         trade.insert(u"provisional"_s, !t.isConfirmed());
         trades.append(trade);
     }
-    const QJsonObject line{{u"account"_s, batch.account.key()}, {u"trades"_s, trades}};
+    const QJsonObject line{
+        {u"id"_s, batch.id}, {u"account"_s, batch.account.key()}, {u"trades"_s, trades}};
     return QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
 }
 
@@ -55,6 +59,13 @@ std::optional<TradeSpool::Batch> TradeSpool::decode(const QByteArray &line)
         return std::nullopt;
     Batch batch;
     batch.account = Account::fromKey(object.value("account"_L1).toString());
+    // A line of an earlier version has no id: its content names it, the same for every window.
+    const QJsonValue id = object.value("id"_L1);
+    batch.id =
+        id.isString() && !id.toString().isEmpty()
+            ? id.toString()
+            : u"line-"_s + QString::fromLatin1(
+                               QCryptographicHash::hash(line, QCryptographicHash::Sha1).toHex());
     for (const QJsonValue &value : object.value("trades"_L1).toArray()) {
         if (!isComplete(value.toObject()))
             return std::nullopt;
@@ -76,6 +87,65 @@ bool TradeSpool::fail(const QString &error)
     return false;
 }
 
+QString TradeSpool::newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+std::optional<TradeSpool::Contents> TradeSpool::readContents()
+{
+    if (!m_file.seek(0)) {
+        fail(m_file.errorString());
+        return std::nullopt;
+    }
+    const QByteArray content = m_file.readAll();
+    Contents contents;
+    if (content.isEmpty())
+        return contents; // new: end 0, no header yet
+    if (!content.startsWith(kHeader)) {
+        fail(tr("%1 is not a Trade Monitor spool; it was left as it is").arg(m_file.fileName()));
+        return std::nullopt;
+    }
+    // The data ends at the first zero byte: the reserved room is zeros.
+    const qsizetype zero = content.indexOf('\0', kHeader.size());
+    contents.dataEnd = zero < 0 ? content.size() : zero;
+    qsizetype at = kHeader.size();
+    while (at < contents.dataEnd) {
+        const qsizetype newline = content.indexOf('\n', at);
+        if (newline < 0 || newline >= contents.dataEnd) {
+            // Cut short by a crash: the next write goes over it.
+            contents.cutShort = 1;
+            break;
+        }
+        contents.lines.append(content.mid(at, newline + 1 - at));
+        at = newline + 1;
+    }
+    contents.end = at;
+    return contents;
+}
+
+bool TradeSpool::lock()
+{
+    if (m_lock->tryLock(int(kLockTimeout.count())))
+        return true;
+    return fail(tr("The spool %1 is held by another window").arg(m_file.fileName()));
+}
+
+bool TradeSpool::zero(qint64 from, qint64 to)
+{
+    if (to <= from)
+        return true;
+    if (!m_file.seek(from))
+        return false;
+    const QByteArray zeros(kChunk, '\0');
+    for (qint64 at = from; at < to; at += kChunk) {
+        const qint64 n = std::min(kChunk, to - at);
+        if (m_file.write(zeros.constData(), n) != n)
+            return false;
+    }
+    return true;
+}
+
 bool TradeSpool::open(const QString &path)
 {
     close();
@@ -83,42 +153,33 @@ bool TradeSpool::open(const QString &path)
     if (!m_file.open(QIODevice::ReadWrite))
         return fail(
             tr("Cannot open the spool %1 for unsaved trades: %2").arg(path, m_file.errorString()));
-    const QByteArray content = m_file.readAll();
-    if (content.isEmpty()) {
+    m_lock = std::make_unique<QLockFile>(path + u".lock"_s);
+    if (!lock()) {
+        m_file.close();
+        return false;
+    }
+    const auto unlock = qScopeGuard([this] { m_lock->unlock(); });
+    const std::optional<Contents> contents = readContents();
+    if (!contents) {
+        m_file.close();
+        return false;
+    }
+    if (contents->end == 0) {
         // New: the header, then the reserved room.
-        if (m_file.write(kHeader) != kHeader.size()) {
+        if (!m_file.seek(0) || m_file.write(kHeader) != kHeader.size()) {
             const QString error = m_file.errorString();
             m_file.close();
             m_file.remove();
             return fail(tr("Cannot create the spool %1 for unsaved trades: %2").arg(path, error));
         }
-        m_end = kHeader.size();
     } else {
-        if (!content.startsWith(kHeader)) {
-            m_file.close();
-            return fail(tr("%1 is not a Trade Monitor spool; it was left as it is").arg(path));
-        }
-        // The data ends at the first zero byte: the reserved room is zeros.
-        const qsizetype zero = content.indexOf('\0');
-        QByteArray data =
-            content.mid(kHeader.size(), (zero < 0 ? content.size() : zero) - kHeader.size());
-        // A last line without its newline was cut short: the next append writes over it.
-        if (!data.isEmpty() && !data.endsWith('\n')) {
-            ++m_unreadable;
-            data.truncate(data.lastIndexOf('\n') + 1);
-        }
-        const qint64 dataEnd = zero < 0 ? content.size() : zero;
-        m_end = kHeader.size() + data.size();
-        if (dataEnd > m_end && m_file.seek(m_end)) {
-            m_file.write(QByteArray(dataEnd - m_end, '\0'));
+        m_unreadable = contents->cutShort;
+        if (contents->dataEnd > contents->end && zero(contents->end, contents->dataEnd))
             syncToDisk(m_file);
-        }
-        for (const QByteArray &line : data.split('\n')) {
-            if (line.trimmed().isEmpty())
-                continue;
-            if (std::optional<Batch> batch = decode(line))
+        for (const QByteArray &line : contents->lines) {
+            if (std::optional<Batch> batch = decode(line.chopped(1)))
                 m_batches.append(*batch);
-            else
+            else if (!line.trimmed().isEmpty())
                 ++m_unreadable;
         }
         if (m_unreadable > 0)
@@ -135,14 +196,8 @@ bool TradeSpool::reserve()
     const qint64 size = m_file.size();
     if (size >= kReservedBytes)
         return true;
-    if (!m_file.seek(size))
-        return fail(m_file.errorString());
-    const QByteArray zeros(kChunk, '\0');
-    for (qint64 at = size; at < kReservedBytes; at += kChunk) {
-        const qint64 n = std::min(kChunk, kReservedBytes - at);
-        if (m_file.write(zeros.constData(), n) != n)
-            return fail(tr("no room for the spool: %1").arg(m_file.errorString()));
-    }
+    if (!zero(size, kReservedBytes))
+        return fail(tr("no room for the spool: %1").arg(m_file.errorString()));
     return syncToDisk(m_file) || fail(m_file.errorString());
 }
 
@@ -150,8 +205,8 @@ void TradeSpool::close()
 {
     if (m_file.isOpen())
         m_file.close();
+    m_lock.reset();
     m_batches.clear();
-    m_end = 0;
     m_unreadable = 0;
 }
 
@@ -167,41 +222,59 @@ bool TradeSpool::append(const Batch &batch)
 {
     if (!m_file.isOpen())
         return fail(tr("The spool for unsaved trades is not open"));
+    if (!lock())
+        return false;
+    const auto unlock = qScopeGuard([this] { m_lock->unlock(); });
+    // Where the file ends now: another window may have written since.
+    const std::optional<Contents> contents = readContents();
+    if (!contents)
+        return false;
     const QByteArray line = encode(batch);
-    if (!m_file.seek(m_end) || m_file.write(line) != line.size() || !syncToDisk(m_file)) {
+    const qint64 at = contents->end;
+    if (!m_file.seek(at) || m_file.write(line) != line.size() ||
+        !zero(at + line.size(), contents->dataEnd) || !syncToDisk(m_file)) {
         const QString error = m_file.errorString();
         // Whatever part got written is wiped, so that the file holds whole lines only.
         m_file.unsetError();
-        if (m_file.seek(m_end)) {
-            m_file.write(QByteArray(line.size(), '\0'));
+        if (zero(at, std::max(contents->dataEnd, at + line.size())))
             syncToDisk(m_file);
-        }
         return fail(tr("Cannot write to the spool %1: %2").arg(m_file.fileName(), error));
     }
-    m_end += line.size();
     m_batches.append(batch);
+    return true;
+}
+
+bool TradeSpool::remove(const QSet<QString> &ids)
+{
+    if (!m_file.isOpen())
+        return fail(tr("The spool for unsaved trades is not open"));
+    if (ids.isEmpty())
+        return true;
+    if (!lock())
+        return false;
+    const auto unlock = qScopeGuard([this] { m_lock->unlock(); });
+    const std::optional<Contents> contents = readContents();
+    if (!contents)
+        return false;
+    // Every other line stays as it is, another window's too (and one it cannot read).
+    QByteArray kept;
+    for (const QByteArray &line : contents->lines) {
+        const std::optional<Batch> batch = decode(line.chopped(1));
+        if (!batch || !ids.contains(batch->id))
+            kept += line;
+    }
+    const qint64 start = kHeader.size();
+    if (!m_file.seek(start) || m_file.write(kept) != kept.size() ||
+        !zero(start + kept.size(), contents->dataEnd) || !syncToDisk(m_file))
+        return fail(m_file.errorString());
+    m_batches.removeIf([&ids](const Batch &batch) { return ids.contains(batch.id); });
     return true;
 }
 
 bool TradeSpool::clear()
 {
-    if (!m_file.isOpen())
-        return fail(tr("The spool for unsaved trades is not open"));
-    // Zeros over what was used: the room stays reserved.
-    const qint64 used = m_end - kHeader.size();
-    if (used > 0) {
-        if (!m_file.seek(kHeader.size()))
-            return fail(m_file.errorString());
-        const QByteArray zeros(kChunk, '\0');
-        for (qint64 done = 0; done < used; done += kChunk) {
-            const qint64 n = std::min(kChunk, used - done);
-            if (m_file.write(zeros.constData(), n) != n)
-                return fail(m_file.errorString());
-        }
-        if (!syncToDisk(m_file))
-            return fail(m_file.errorString());
-    }
-    m_end = kHeader.size();
-    m_batches.clear();
-    return true;
+    QSet<QString> ids;
+    for (const Batch &batch : std::as_const(m_batches))
+        ids.insert(batch.id);
+    return remove(ids);
 }

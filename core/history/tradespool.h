@@ -6,7 +6,13 @@
 
 #include <QFile>
 #include <QList>
+#include <QLockFile>
+#include <QSet>
 #include <QString>
+
+#include <chrono>
+#include <memory>
+#include <optional>
 
 // Closed trades that could not be written to the history yet, in a file next to it: one
 // batch per line of JSON, appended and pushed to the disk before append() returns, so that a
@@ -14,6 +20,11 @@
 // made kReservedBytes long, the unused part zero bytes), so that it can still take trades
 // after the disk has filled up. A line that cannot be read back (a write cut short by a
 // crash) is skipped and counted.
+//
+// Several windows may share one history, and so one spool. Every append and every removal
+// takes the spool's lock (a QLockFile beside it) and reads the file again first: an append
+// goes at the file's real end, not where this process last wrote, and a removal takes out
+// only the batches it names (by their id), keeping whatever another window added since.
 class TradeSpool
 {
     Q_DECLARE_TR_FUNCTIONS(TradeSpool)
@@ -22,11 +33,17 @@ public:
     // Room for about four thousand closed trades.
     static constexpr qint64 kReservedBytes = 2 * 1024 * 1024;
 
+    // How long an append or a removal waits for another window to let go of the spool.
+    static constexpr std::chrono::milliseconds kLockTimeout{5000};
+
     struct Batch
     {
         Account account;
         QList<ClosedTrade> trades;
+        // Unique across processes; a line of an earlier version gets one from its content.
+        QString id = newId();
     };
+    static QString newId();
 
     TradeSpool() = default;
     TradeSpool(const TradeSpool &) = delete;
@@ -48,18 +65,32 @@ public:
     // Appends and syncs one batch; false (with errorString()) when it could not be made
     // durable, and then the spool is as it was.
     bool append(const Batch &batch);
-    // Forgets everything (after it was all written to the history), keeping the room.
+    // Takes these batches out (they are in the history now), keeping the room and every
+    // other batch, another window's too.
+    bool remove(const QSet<QString> &ids);
+    // Takes out every batch this spool knows of.
     bool clear();
 
     static QByteArray encode(const Batch &batch);
     static std::optional<Batch> decode(const QByteArray &line);
 
 private:
+    // The file's lines as they are now (read under the lock), and where its data ends.
+    struct Contents
+    {
+        QList<QByteArray> lines; // whole lines, each with its newline
+        qint64 end = 0;          // after the last whole line: where the next one goes
+        qint64 dataEnd = 0;      // the first byte of the reserved room
+        int cutShort = 0;        // a last line without its newline
+    };
     bool fail(const QString &error);
     bool reserve();
+    std::optional<Contents> readContents();
+    bool lock();
+    bool zero(qint64 from, qint64 to);
 
     QFile m_file;
-    qint64 m_end = 0; // where the next line goes
+    std::unique_ptr<QLockFile> m_lock;
     QList<Batch> m_batches;
     int m_unreadable = 0;
     QString m_error;

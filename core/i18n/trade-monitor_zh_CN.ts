@@ -1813,6 +1813,10 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
         <source>Cannot write to the spool %1: %2</source>
         <translation>无法写入暂存文件 %1：%2</translation>
     </message>
+    <message>
+        <source>The spool %1 is held by another window</source>
+        <translation>暂存文件 %1 正被另一个窗口占用</translation>
+    </message>
 </context>
 <context>
     <name>TradeText</name>
