@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The trade-monitor executable from the outside: what it leaves on disk.
+// The trade-monitor executable from the outside: what it leaves on disk, and what a server
+// sees of it.
 #include "history/closedtradestore.h"
+#include "protocol/feedmessages.h"
+#include "testfeedserver.h"
 
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 
@@ -14,19 +20,32 @@ class tst_App : public QObject
 
 private Q_SLOTS:
     void theDemoLeavesNoTradeInTheHistoryFile();
+    void aSignalQuitsAsFileQuitDoes_data();
+    void aSignalQuitsAsFileQuitDoes();
 };
+
+namespace {
+
+// The app with settings, history and keychain of its own: nothing of this machine's user.
+QProcessEnvironment scratchEnvironment(const QTemporaryDir &dir)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    env.insert(u"XDG_CONFIG_HOME"_s, dir.filePath(u"config"_s));
+    env.insert(u"XDG_DATA_HOME"_s, dir.filePath(u"data"_s));
+    env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s); // no keychain to wait for
+    return env;
+}
+
+} // namespace
 
 void tst_App::theDemoLeavesNoTradeInTheHistoryFile()
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(u"history.sqlite"_s);
     QProcess app;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    QProcessEnvironment env = scratchEnvironment(dir);
     env.insert(u"QT_LOGGING_RULES"_s, u"*.debug=false\ntrademonitor.history.info=true"_s);
-    // Settings of its own: nothing of this machine's user.
-    env.insert(u"XDG_CONFIG_HOME"_s, dir.filePath(u"config"_s));
-    env.insert(u"XDG_DATA_HOME"_s, dir.filePath(u"data"_s));
     app.setProcessEnvironment(env);
     app.setProcessChannelMode(QProcess::MergedChannels);
     app.start(QStringLiteral(TRADE_MONITOR_PATH), {u"--demo"_s, u"--db"_s, file});
@@ -47,6 +66,49 @@ void tst_App::theDemoLeavesNoTradeInTheHistoryFile()
     QVERIFY2(store.open(file), qPrintable(store.lastError()));
     QCOMPARE(store.count(), 0);
     QVERIFY(store.accounts().isEmpty());
+}
+
+void tst_App::aSignalQuitsAsFileQuitDoes_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::addRow("SIGTERM (logout, shutdown, kill)") << int(SIGTERM);
+    QTest::addRow("SIGINT (Ctrl+C)") << int(SIGINT);
+    QTest::addRow("SIGHUP (the terminal closed)") << int(SIGHUP);
+}
+
+void tst_App::aSignalQuitsAsFileQuitDoes()
+{
+    // The system asks the app to end: the server must see what File → Quit sends, an
+    // Unsubscribe and a close with 1000, not a dropped line (1006).
+    QFETCH(int, signal);
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    connect(&server, &TestFeedServer::frameReceived, &server,
+            [&server](int, const QJsonObject &frame) {
+                if (frame.value("type"_L1) == "Subscribe"_L1)
+                    server.broadcast(QString::fromUtf8(FeedMessages::snapshot(1, {})));
+            });
+    QTemporaryDir dir;
+    QProcess app;
+    app.setProcessEnvironment(scratchEnvironment(dir));
+    app.setProcessChannelMode(QProcess::ForwardedChannels);
+    app.start(QStringLiteral(TRADE_MONITOR_PATH),
+              {u"--url"_s, server.url().toString(), u"--trader-id"_s, u"10260"_s, u"--db"_s,
+               dir.filePath(u"history.sqlite"_s)});
+    QVERIFY(app.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        server.connectionCount() > 0 && server.countFrames(0, u"Subscribe"_s) > 0, 30000);
+    QCOMPARE(::kill(pid_t(app.processId()), signal), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(server.connection(0).closed, 15000);
+    if (app.state() != QProcess::NotRunning)
+        QVERIFY(app.waitForFinished(15000));
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(app.exitCode(), 0);
+    const TestFeedServer::Connection &seen = server.connection(0);
+    QCOMPARE(seen.closeCode, 1000);
+    QVERIFY(!seen.frames.isEmpty());
+    QCOMPARE(seen.frames.constLast().value("type"_L1).toString(), u"Unsubscribe"_s);
+    QCOMPARE(server.connectionCount(), 1); // and no reconnect
 }
 
 QTEST_GUILESS_MAIN(tst_App)

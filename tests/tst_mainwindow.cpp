@@ -164,6 +164,8 @@ private Q_SLOTS:
     void unconfirmedClosesAreMarked();
     void unsavedTradesAreShownAndQuittingWarns();
     void aHistoryFileThatIsNotOursIsSaidAndKeptInMemory();
+    void theSystemsQuitAsksNothing_data();
+    void theSystemsQuitAsksNothing();
     void aCorrectionThatWaitsIsShownAndQuittingSaysSo();
     void exportNamesTheFileAndSaysWhereItWent();
     void tabRuleInEveryProfile_data();
@@ -1400,6 +1402,50 @@ void tst_MainWindow::aHistoryFileThatIsNotOursIsSaidAndKeptInMemory()
                  page->noticeText().contains("kept in memory only"_L1),
              qPrintable(page->noticeText()));
     QCOMPARE(page->table()->model()->rowCount(), 1);
+}
+
+void tst_MainWindow::theSystemsQuitAsksNothing_data()
+{
+    QTest::addColumn<bool>("sessionEnd"); // else a signal
+    QTest::addRow("SIGTERM") << false;
+    QTest::addRow("the desktop session ends") << true;
+}
+
+void tst_MainWindow::theSystemsQuitAsksNothing()
+{
+    // Trades that would be lost make File → Quit ask (unsavedTradesAreShownAndQuittingWarns);
+    // a logout or a SIGTERM cannot wait for an answer, and still closes the feed properly.
+    QFETCH(bool, sessionEnd);
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    SocketManager socket(FeedProfile::native().configFor(server.url(), 10260));
+    PositionBook book;
+    ClosedTradeStore unusable;
+    TradeHistory history(&unusable);
+    history.setAccount(Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260));
+    ClosedTrade trade;
+    trade.position.ticket = 5;
+    trade.position.symbol = u"EURUSD"_s;
+    trade.closeTime = QDateTime::currentMSecsSinceEpoch();
+    history.record({trade});
+    MainWindow window({&socket, &book, &history, nullptr, nullptr, nullptr},
+                      MainWindow::OpenTradesTab);
+    window.show();
+    socket.open();
+    QTRY_VERIFY(server.countFrames(0, u"Subscribe"_s) > 0);
+    QString asked;
+    cancelTheNextMessageBox(&asked);
+    if (sessionEnd) {
+        window.endOfSession();
+        QVERIFY(window.close());
+    } else {
+        window.quitUnasked(u"SIGTERM"_s);
+    }
+    QVERIFY(!window.isVisible());
+    QVERIFY2(asked.isEmpty(), qPrintable(asked));
+    QTRY_VERIFY(server.connection(0).closed);
+    QCOMPARE(server.connection(0).closeCode, 1000);
+    QCOMPARE(server.countFrames(0, u"Unsubscribe"_s), 1);
 }
 
 void tst_MainWindow::aCorrectionThatWaitsIsShownAndQuittingSaysSo()

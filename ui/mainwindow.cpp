@@ -34,6 +34,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -41,6 +42,8 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+
+Q_LOGGING_CATEGORY(lcWindow, "trademonitor.window")
 
 using namespace Qt::StringLiterals;
 
@@ -353,6 +356,22 @@ void MainWindow::quit()
         m_quitting = false; // the user kept it open (trades would be lost)
 }
 
+void MainWindow::quitUnasked(const QString &why)
+{
+    qCInfo(lcWindow).noquote() << "quitting:" << why;
+    m_unasked = true;
+    quit();
+    // A window hidden in the tray is not the last window closing: end the loop outright.
+    QCoreApplication::quit();
+}
+
+void MainWindow::endOfSession()
+{
+    m_unasked = true;
+    saveState();
+    m_services.history->flush();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Closing the window is not quitting when the user wants it to keep watching from the tray.
@@ -369,7 +388,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
         return;
     }
-    if (!mayQuit()) {
+    if (m_unasked) {
+        // Nobody to ask: what can be written is, the spool keeps what cannot.
+        if (!m_services.history->flush() && m_services.history->memoryOnlyCount() > 0)
+            qCWarning(lcWindow) << m_services.history->memoryOnlyCount()
+                                << "closed trades could not be saved and are lost:"
+                                << m_services.history->unsavedReason();
+    } else if (!mayQuit()) {
         event->ignore();
         return;
     }

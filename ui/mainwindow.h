@@ -81,6 +81,13 @@ public:
     TrayIcon *trayIcon() const { return m_tray; }
     // Quits, whatever "keep running in the tray" says.
     void quit();
+    // Quits as File → Quit does (Unsubscribe, close 1000, the history written, the spool kept
+    // for what cannot be), but asks nothing: the system asked (SIGTERM, logout), and nobody
+    // may be there to answer. Ends the event loop even when the window is hidden in the tray.
+    void quitUnasked(const QString &why);
+    // The desktop session is ending: the window's state and the history are saved now, and
+    // the quit that follows asks nothing.
+    void endOfSession();
 
 Q_SIGNALS:
     // The user accepted new feed settings (already saved).
@@ -113,5 +120,6 @@ private:
     DesktopNotifier *m_desktopNotifier = nullptr;
     Alerts *m_alerts = nullptr;
     bool m_quitting = false;
+    bool m_unasked = false; // the quit may not wait for an answer
     bool m_toldAboutTray = false;
 };

@@ -13,6 +13,7 @@
 #include "net/secrets.h"
 #include "net/socketmanager.h"
 #include "net/systemnetworkmonitor.h"
+#include "platform/quitsignals.h"
 #include "protocol/feedprofile.h"
 #include "stallmonitor.h"
 
@@ -20,6 +21,7 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSessionManager>
 #include <QSettings>
 #include <QTimer>
 
@@ -127,6 +129,14 @@ int main(int argc, char *argv[])
             if (!source.apply(next, chosen, &problem))
                 std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(problem));
         });
+    // SIGTERM, SIGINT, SIGHUP (logout, shutdown, kill, Ctrl+C) and the end of the desktop
+    // session quit as File → Quit does, without asking.
+    QuitSignals quitSignals;
+    QObject::connect(&quitSignals, &QuitSignals::quitRequested, &window, &MainWindow::quitUnasked);
+#ifndef QT_NO_SESSIONMANAGER
+    QObject::connect(&app, &QGuiApplication::commitDataRequest, &window,
+                     [&window](QSessionManager &) { window.endOfSession(); });
+#endif
     window.show();
     // Diagnostics for the benchmark and for bug reports: GUI-thread stalls, when asked for.
     StallMonitor::startIfLogging(&app);
