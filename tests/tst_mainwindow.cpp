@@ -60,6 +60,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QValueAxis>
 
 #include <memory>
 
@@ -163,6 +164,7 @@ private Q_SLOTS:
     void closedTradesBelongToAnAccount();
     void unconfirmedClosesAreMarked();
     void unsavedTradesAreShownAndQuittingWarns();
+    void aHistoryFileThatIsNotOursIsSaidAndKeptInMemory_data();
     void aHistoryFileThatIsNotOursIsSaidAndKeptInMemory();
     void theSystemsQuitAsksNothing_data();
     void theSystemsQuitAsksNothing();
@@ -1374,9 +1376,29 @@ void tst_MainWindow::unsavedTradesAreShownAndQuittingWarns()
     QCOMPARE(unusable.count(), 2);
 }
 
+void tst_MainWindow::aHistoryFileThatIsNotOursIsSaidAndKeptInMemory_data()
+{
+    QTest::addColumn<QLocale>("language");
+    QTest::addColumn<QStringList>("said");
+    QTest::addRow("en") << QLocale(QLocale::English, QLocale::UnitedStates)
+                        << QStringList{u"is not a Trade Monitor history"_s,
+                                       u"kept in memory only"_s};
+    QTest::addRow("zh_CN") << QLocale(QLocale::Chinese, QLocale::China)
+                           << QStringList{u"不是交易监控的历史记录"_s,
+                                          u"仅保存在本次运行的内存中"_s};
+}
+
 void tst_MainWindow::aHistoryFileThatIsNotOursIsSaidAndKeptInMemory()
 {
     // --db pointed at another program's file by mistake.
+    QFETCH(QLocale, language);
+    QFETCH(QStringList, said);
+    Translations::install(language);
+    QLocale::setDefault(language);
+    const auto english = qScopeGuard([] {
+        Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    });
     const QString foreign = m_dir->filePath(u"notes.txt"_s);
     {
         QFile file(foreign);
@@ -1398,10 +1420,19 @@ void tst_MainWindow::aHistoryFileThatIsNotOursIsSaidAndKeptInMemory()
     window.show();
     ClosedTradesPage *page = window.closedTradesPage();
     QVERIFY(page->isNoticeVisible());
-    QVERIFY2(page->noticeText().contains("is not a Trade Monitor history"_L1) &&
-                 page->noticeText().contains("kept in memory only"_L1),
+    for (const QString &words : std::as_const(said))
+        QVERIFY2(page->noticeText().contains(words), qPrintable(page->noticeText()));
+    QVERIFY2(page->noticeText().contains(QDir::toNativeSeparators(foreign)),
              qPrintable(page->noticeText()));
     QCOMPARE(page->table()->model()->rowCount(), 1);
+    // A flat curve (one trade at 0.00): the axis steps by 0.2 and says so, not "0 0 0 1 1 1".
+    const auto *axis =
+        qobject_cast<QValueAxis *>(page->charts()->equityChart()->axes(Qt::Vertical).value(0));
+    QVERIFY(axis);
+    QCOMPARE(axis->labelFormat(), u"%.1f"_s);
+    window.resize(1280, 560);
+    savePng(&window,
+            u"closed-trades-foreign-file-%1.png"_s.arg(QLatin1String(QTest::currentDataTag())));
 }
 
 void tst_MainWindow::theSystemsQuitAsksNothing_data()

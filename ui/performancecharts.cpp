@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -43,7 +44,10 @@ void fitAxis(QValueAxis *axis, double min, double max)
         max = min + 1.0;
     axis->setRange(min, max);
     axis->applyNiceNumbers();
-    axis->setLabelFormat(u"%.0f"_s);
+    // As many decimals as the step needs: a range of 1 in steps of 0.2 is not "0 0 0 1 1 1".
+    const double step = (axis->max() - axis->min()) / std::max(1, axis->tickCount() - 1);
+    const int decimals = step >= 1.0 ? 0 : int(std::ceil(-std::log10(step) - 1e-9));
+    axis->setLabelFormat(u"%.%1f"_s.arg(std::clamp(decimals, 0, 6)));
 }
 
 } // namespace

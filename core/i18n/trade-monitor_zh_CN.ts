@@ -309,7 +309,7 @@
     </message>
     <message>
         <source>%1 is not a Trade Monitor history (%2). It was left untouched; start with --db and another file to keep closed trades</source>
-        <translation>%1 不是 Trade Monitor 的历史记录（%2），未作任何改动；如需保存已平仓交易，请用 --db 指定另一个文件启动</translation>
+        <translation>%1 不是交易监控的历史记录（%2），未作任何改动；如需保存已平仓交易，请用 --db 指定另一个文件启动</translation>
     </message>
     <message>
         <source>it is not a database</source>

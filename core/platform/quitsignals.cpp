@@ -76,6 +76,7 @@ void QuitSignals::readPending() {}
 #else // POSIX
 
 #include <csignal>
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -116,11 +117,15 @@ QuitSignals::QuitSignals(QObject *parent)
     bool expected = false;
     if (!g_installed.compare_exchange_strong(expected, true))
         return;
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_pipe) != 0) {
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_pipe) != 0) {
         qCWarning(lcQuitSignals) << "no pipe for signals; SIGTERM will end the process at once";
         g_installed = false;
         return;
     }
+    // Not inherited by children; and the handler's end never blocks.
+    for (const int fd : g_pipe)
+        ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+    ::fcntl(g_pipe[0], F_SETFL, ::fcntl(g_pipe[0], F_GETFL) | O_NONBLOCK);
     m_notifier = new QSocketNotifier(g_pipe[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &QuitSignals::readPending);
     struct sigaction action = {};
