@@ -170,15 +170,26 @@ void tst_TradeSpool::aForeignFileIsLeftAlone()
 
 void tst_TradeSpool::twoWindowsShareOneSpool()
 {
-    // Two windows on one history, both unable to write to it: each spools 150 closed trades
+    // Two windows on one history, both unable to write to it: each spools 400 closed trades
     // at the same time, then one can write again and writes its own. Nothing of the other's
     // may be lost, over-written or taken out of the spool.
     const QString history = m_dir->filePath(u"shared.sqlite"_s);
     QProcess writer, keeper;
     for (QProcess *peer : {&writer, &keeper})
         peer->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    writer.start(QStringLiteral(SPOOL_PEER_PATH), {history, u"1"_s, u"150"_s, u"write"_s});
-    keeper.start(QStringLiteral(SPOOL_PEER_PATH), {history, u"1001"_s, u"150"_s, u"keep"_s});
+    writer.start(QStringLiteral(SPOOL_PEER_PATH), {history, u"1"_s, u"400"_s, u"write"_s});
+    keeper.start(QStringLiteral(SPOOL_PEER_PATH), {history, u"1001"_s, u"400"_s, u"keep"_s});
+    // Both have opened the spool (empty) before either writes: then they write at once.
+    for (QProcess *peer : {&writer, &keeper}) {
+        QVERIFY(peer->waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(peer->canReadLine(), 30000);
+        QCOMPARE(peer->readLine(), QByteArray("ready\n"));
+    }
+    // Written out now: a QProcess's waitFor…() serves that process alone.
+    for (QProcess *peer : {&writer, &keeper})
+        peer->write("go\n");
+    for (QProcess *peer : {&writer, &keeper})
+        QVERIFY(peer->waitForBytesWritten(10000));
     for (QProcess *peer : {&writer, &keeper}) {
         QVERIFY(peer->waitForFinished(120000));
         const QByteArray said = peer->readAllStandardOutput();
@@ -186,7 +197,9 @@ void tst_TradeSpool::twoWindowsShareOneSpool()
                  said.constData());
     }
 
-    // The spool holds exactly the keeper's 150 trades, each once.
+    // Every trade of both is in the database or in the spool, none twice in the spool; the
+    // writer's are all in the database, and the keeper's all still wait (the writer found the
+    // spool empty when it opened it, so it took up none of them).
     TradeSpool spool;
     QVERIFY(spool.open(history + u".spool"_s));
     QCOMPARE(spool.unreadableLines(), 0);
@@ -195,20 +208,27 @@ void tst_TradeSpool::twoWindowsShareOneSpool()
         for (const ClosedTrade &t : batch.trades)
             spooled.append(t.position.ticket);
     }
-    std::sort(spooled.begin(), spooled.end());
-    QList<qint64> expected;
-    for (qint64 ticket = 1001; ticket <= 1150; ++ticket)
-        expected.append(ticket);
-    QCOMPARE(spooled, expected);
     spool.close();
-
-    // And the writer's 150 are in the database.
+    const QSet<qint64> inSpool(spooled.cbegin(), spooled.cend());
+    QCOMPARE(inSpool.size(), spooled.size());
     ClosedTradeStore store;
     QVERIFY(store.open(history));
     const Account account = Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260);
-    QCOMPARE(store.count(account), 150);
+    QSet<qint64> inDatabase;
     for (const ClosedTrade &t : store.trades(account))
-        QVERIFY(t.position.ticket >= 1 && t.position.ticket <= 150);
+        inDatabase.insert(t.position.ticket);
+    QSet<qint64> all, writers;
+    for (qint64 ticket = 1; ticket <= 400; ++ticket) {
+        writers.insert(ticket);
+        all.insert(ticket);
+        all.insert(1000 + ticket);
+    }
+    QVERIFY(writers - inDatabase == QSet<qint64>());
+    QCOMPARE(inSpool - all, QSet<qint64>());
+    QCOMPARE(inSpool & writers, QSet<qint64>());
+    QCOMPARE(all - (inSpool | inDatabase), QSet<qint64>()); // none lost
+    QCOMPARE(inSpool, all - writers);
+    QCOMPARE(inDatabase, writers);
 }
 
 void tst_TradeSpool::aRemovalKeepsWhatItDoesNotName()

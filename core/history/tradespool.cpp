@@ -126,7 +126,7 @@ std::optional<TradeSpool::Contents> TradeSpool::readContents()
 
 bool TradeSpool::lock()
 {
-    if (m_lock->tryLock(int(kLockTimeout.count())))
+    if (lockFile(m_file, kLockTimeout))
         return true;
     return fail(tr("The spool %1 is held by another window").arg(m_file.fileName()));
 }
@@ -153,12 +153,11 @@ bool TradeSpool::open(const QString &path)
     if (!m_file.open(QIODevice::ReadWrite))
         return fail(
             tr("Cannot open the spool %1 for unsaved trades: %2").arg(path, m_file.errorString()));
-    m_lock = std::make_unique<QLockFile>(path + u".lock"_s);
     if (!lock()) {
         m_file.close();
         return false;
     }
-    const auto unlock = qScopeGuard([this] { m_lock->unlock(); });
+    const auto unlock = qScopeGuard([this] { unlockFile(m_file); });
     const std::optional<Contents> contents = readContents();
     if (!contents) {
         m_file.close();
@@ -205,7 +204,6 @@ void TradeSpool::close()
 {
     if (m_file.isOpen())
         m_file.close();
-    m_lock.reset();
     m_batches.clear();
     m_unreadable = 0;
 }
@@ -224,7 +222,7 @@ bool TradeSpool::append(const Batch &batch)
         return fail(tr("The spool for unsaved trades is not open"));
     if (!lock())
         return false;
-    const auto unlock = qScopeGuard([this] { m_lock->unlock(); });
+    const auto unlock = qScopeGuard([this] { unlockFile(m_file); });
     // Where the file ends now: another window may have written since.
     const std::optional<Contents> contents = readContents();
     if (!contents)
@@ -252,7 +250,7 @@ bool TradeSpool::remove(const QSet<QString> &ids)
         return true;
     if (!lock())
         return false;
-    const auto unlock = qScopeGuard([this] { m_lock->unlock(); });
+    const auto unlock = qScopeGuard([this] { unlockFile(m_file); });
     const std::optional<Contents> contents = readContents();
     if (!contents)
         return false;

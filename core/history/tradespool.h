@@ -6,12 +6,10 @@
 
 #include <QFile>
 #include <QList>
-#include <QLockFile>
 #include <QSet>
 #include <QString>
 
 #include <chrono>
-#include <memory>
 #include <optional>
 
 // Closed trades that could not be written to the history yet, in a file next to it: one
@@ -22,7 +20,8 @@
 // crash) is skipped and counted.
 //
 // Several windows may share one history, and so one spool. Every append and every removal
-// takes the spool's lock (a QLockFile beside it) and reads the file again first: an append
+// takes a lock on the spool file itself (lockFile(): no lock file, which a full disk could
+// not hold) and reads the file again first: an append
 // goes at the file's real end, not where this process last wrote, and a removal takes out
 // only the batches it names (by their id), keeping whatever another window added since.
 class TradeSpool
@@ -90,7 +89,6 @@ private:
     bool zero(qint64 from, qint64 to);
 
     QFile m_file;
-    std::unique_ptr<QLockFile> m_lock;
     QList<Batch> m_batches;
     int m_unreadable = 0;
     QString m_error;

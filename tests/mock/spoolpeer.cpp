@@ -4,7 +4,9 @@
 //
 //   tm-spool-peer <history file> <first ticket> <count> keep|write
 //
-// Records <count> trades, one batch each, from <first ticket> on. `write`: then the database
+// Opens the history, says "ready" and waits for a line on its input, so that a test can have
+// two peers write at the same time; then records <count> trades, one batch each, from
+// <first ticket> on. `write`: then the database
 // can be written again, and everything waiting is written (and leaves the spool). Prints what
 // it holds; exits 0 when no trade was held in memory only (all of them reached the spool).
 #include "failingstore.h"
@@ -35,6 +37,11 @@ int main(int argc, char *argv[])
     TradeHistory history(&store);
     history.open(args.at(1), account);
     history.setAccount(account);
+    std::puts("ready");
+    std::fflush(stdout);
+    char go[16];
+    if (!std::fgets(go, sizeof go, stdin))
+        return 2;
     for (int i = 0; i < count; ++i) {
         ClosedTrade trade;
         trade.position.ticket = first + i;
