@@ -69,6 +69,18 @@ using namespace std::chrono_literals;
 using State = SocketManager::State;
 using Mode = PositionsFilterModel::Mode;
 
+namespace {
+// A trade of ours closed just now.
+ClosedTrade closedNow(qint64 ticket)
+{
+    ClosedTrade trade;
+    trade.position.ticket = ticket;
+    trade.position.symbol = u"EURUSD"_s;
+    trade.closeTime = QDateTime::currentMSecsSinceEpoch();
+    return trade;
+}
+} // namespace
+
 // Everything the window needs, against an in-process FeedSimulator. Short intervals
 // through the settings a user has: retries used up in a fraction of a second, and given up
 // 300 ms after the feed was last live.
@@ -1345,13 +1357,7 @@ void tst_MainWindow::unsavedTradesAreShownAndQuittingWarns()
     ClosedTradeStore unusable; // never opened, and no spool: the trades are in memory only
     TradeHistory history(&unusable);
     history.setAccount(Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260));
-    ClosedTrade trade;
-    trade.position.ticket = 5;
-    trade.position.symbol = u"EURUSD"_s;
-    trade.closeTime = QDateTime::currentMSecsSinceEpoch();
-    ClosedTrade another = trade;
-    another.position.ticket = 6;
-    history.record({trade, another});
+    history.record({closedNow(5), closedNow(6)});
     MainWindow window({&socket, &book, &history, nullptr, nullptr, nullptr},
                       MainWindow::ClosedTradesTab);
     window.show();
@@ -1410,11 +1416,7 @@ void tst_MainWindow::aHistoryFileThatIsNotOursIsSaidAndKeptInMemory()
     TradeHistory history;
     QVERIFY(!history.open(foreign));
     history.setAccount(Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260));
-    ClosedTrade trade;
-    trade.position.ticket = 5;
-    trade.position.symbol = u"EURUSD"_s;
-    trade.closeTime = QDateTime::currentMSecsSinceEpoch();
-    history.record({trade});
+    history.record({closedNow(5)});
     MainWindow window({&socket, &book, &history, nullptr, nullptr, nullptr},
                       MainWindow::ClosedTradesTab);
     window.show();
@@ -1454,11 +1456,7 @@ void tst_MainWindow::theSystemsQuitAsksNothing()
     ClosedTradeStore unusable;
     TradeHistory history(&unusable);
     history.setAccount(Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260));
-    ClosedTrade trade;
-    trade.position.ticket = 5;
-    trade.position.symbol = u"EURUSD"_s;
-    trade.closeTime = QDateTime::currentMSecsSinceEpoch();
-    history.record({trade});
+    history.record({closedNow(5)});
     MainWindow window({&socket, &book, &history, nullptr, nullptr, nullptr},
                       MainWindow::OpenTradesTab);
     window.show();

@@ -216,57 +216,56 @@ int TradeSpool::tradeCount() const
     return count;
 }
 
-bool TradeSpool::append(const Batch &batch)
+bool TradeSpool::underLock(const std::function<bool(const Contents &)> &change)
 {
     if (!m_file.isOpen())
         return fail(tr("The spool for unsaved trades is not open"));
     if (!lock())
         return false;
     const auto unlock = qScopeGuard([this] { unlockFile(m_file); });
-    // Where the file ends now: another window may have written since.
+    // The file as it is now: another window may have written since.
     const std::optional<Contents> contents = readContents();
-    if (!contents)
-        return false;
+    return contents && change(*contents);
+}
+
+bool TradeSpool::append(const Batch &batch)
+{
     const QByteArray line = encode(batch);
-    const qint64 at = contents->end;
-    if (!m_file.seek(at) || m_file.write(line) != line.size() ||
-        !zero(at + line.size(), contents->dataEnd) || !syncToDisk(m_file)) {
-        const QString error = m_file.errorString();
-        // Whatever part got written is wiped, so that the file holds whole lines only.
-        m_file.unsetError();
-        if (zero(at, std::max(contents->dataEnd, at + line.size())))
-            syncToDisk(m_file);
-        return fail(tr("Cannot write to the spool %1: %2").arg(m_file.fileName(), error));
-    }
-    m_batches.append(batch);
-    return true;
+    return underLock([&](const Contents &contents) {
+        const qint64 at = contents.end;
+        if (!m_file.seek(at) || m_file.write(line) != line.size() ||
+            !zero(at + line.size(), contents.dataEnd) || !syncToDisk(m_file)) {
+            const QString error = m_file.errorString();
+            // Whatever part got written is wiped, so that the file holds whole lines only.
+            m_file.unsetError();
+            if (zero(at, std::max(contents.dataEnd, at + line.size())))
+                syncToDisk(m_file);
+            return fail(tr("Cannot write to the spool %1: %2").arg(m_file.fileName(), error));
+        }
+        m_batches.append(batch);
+        return true;
+    });
 }
 
 bool TradeSpool::remove(const QSet<QString> &ids)
 {
-    if (!m_file.isOpen())
-        return fail(tr("The spool for unsaved trades is not open"));
     if (ids.isEmpty())
+        return m_file.isOpen() || fail(tr("The spool for unsaved trades is not open"));
+    return underLock([&](const Contents &contents) {
+        // Every other line stays as it is, another window's too (and one it cannot read).
+        QByteArray kept;
+        for (const QByteArray &line : contents.lines) {
+            const std::optional<Batch> batch = decode(line.chopped(1));
+            if (!batch || !ids.contains(batch->id))
+                kept += line;
+        }
+        const qint64 start = kHeader.size();
+        if (!m_file.seek(start) || m_file.write(kept) != kept.size() ||
+            !zero(start + kept.size(), contents.dataEnd) || !syncToDisk(m_file))
+            return fail(m_file.errorString());
+        m_batches.removeIf([&ids](const Batch &batch) { return ids.contains(batch.id); });
         return true;
-    if (!lock())
-        return false;
-    const auto unlock = qScopeGuard([this] { unlockFile(m_file); });
-    const std::optional<Contents> contents = readContents();
-    if (!contents)
-        return false;
-    // Every other line stays as it is, another window's too (and one it cannot read).
-    QByteArray kept;
-    for (const QByteArray &line : contents->lines) {
-        const std::optional<Batch> batch = decode(line.chopped(1));
-        if (!batch || !ids.contains(batch->id))
-            kept += line;
-    }
-    const qint64 start = kHeader.size();
-    if (!m_file.seek(start) || m_file.write(kept) != kept.size() ||
-        !zero(start + kept.size(), contents->dataEnd) || !syncToDisk(m_file))
-        return fail(m_file.errorString());
-    m_batches.removeIf([&ids](const Batch &batch) { return ids.contains(batch.id); });
-    return true;
+    });
 }
 
 bool TradeSpool::clear()

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 
 // Closed trades that could not be written to the history yet, in a file next to it: one
@@ -86,6 +87,8 @@ private:
     bool reserve();
     std::optional<Contents> readContents();
     bool lock();
+    // Runs `change` with the file locked and its contents read again.
+    bool underLock(const std::function<bool(const Contents &)> &change);
     bool zero(qint64 from, qint64 to);
 
     QFile m_file;
