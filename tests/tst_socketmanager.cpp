@@ -96,6 +96,7 @@ private Q_SLOTS:
     void networkDownSpendsNoAttempts();
     void networkDownWhileReconnectingPausesTheRetries();
     void networkBackTriesAtOnceEvenFromFailed();
+    void aMachineWakingUpTriesOnceMoreFromFailed();
     void loopbackNeverWaitsForTheNetwork_data();
     void loopbackNeverWaitsForTheNetwork();
 
@@ -1139,6 +1140,44 @@ void tst_SocketManager::networkBackTriesAtOnceEvenFromFailed()
     network.setOnline(false);
     network.setOnline(true);
     QCOMPARE(manager.state(), State::Failed);
+}
+
+void tst_SocketManager::aMachineWakingUpTriesOnceMoreFromFailed()
+{
+    // Given up overnight, the laptop wakes in the morning with the server back: one more try
+    // (then the normal schedule). A feed refused for good (401) stays Failed.
+    OffsetClock clock;
+    quint16 port = 0;
+    SocketConfig config = TestConfig::fast(TestFeedServer::refusedUrl(&port));
+    config.wakeCheckInterval = 50ms;
+    SocketManager gaveUp(config);
+    gaveUp.setClock(&clock);
+    TestFeedServer refusing;
+    refusing.setMode(TestFeedServer::Mode::RejectHandshake);
+    refusing.setRejectStatus(401);
+    QVERIFY(refusing.listen());
+    SocketConfig refusedConfig = TestConfig::fast(refusing.url());
+    refusedConfig.wakeCheckInterval = 50ms;
+    SocketManager refused(refusedConfig);
+    refused.setClock(&clock);
+    gaveUp.open();
+    refused.open();
+    QTRY_COMPARE(gaveUp.state(), State::Failed);
+    QTRY_COMPARE(refused.state(), State::Failed);
+    QVERIFY(refused.isRefused());
+    QVERIFY(!gaveUp.isRefused());
+    const int refusedTries = refusing.tcpAccepted();
+
+    TestFeedServer server;
+    QVERIFY(server.listen(port));
+    QSignalSpy woke(&gaveUp, &SocketManager::sleepDetected);
+    clock.offset += 3'600'000; // an hour asleep
+    QTRY_COMPARE(server.countFrames(0, u"Subscribe"_s), 1);
+    QCOMPARE(woke.count(), 1);
+    QTRY_COMPARE(gaveUp.state(), State::Open);
+    // The refused one had the same chance, and took none.
+    QCOMPARE(refused.state(), State::Failed);
+    QCOMPARE(refusing.tcpAccepted(), refusedTries);
 }
 
 void tst_SocketManager::loopbackNeverWaitsForTheNetwork_data()

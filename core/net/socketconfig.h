@@ -23,6 +23,7 @@ inline constexpr std::chrono::milliseconds kReconnectMin = 1s;
 inline constexpr std::chrono::milliseconds kReconnectMax = 30s;
 inline constexpr std::chrono::milliseconds kMinUptime = 5s;
 inline constexpr std::chrono::milliseconds kCloseTimeout = 2s;
+inline constexpr std::chrono::milliseconds kWakeCheckInterval = 10s;
 inline constexpr std::chrono::milliseconds kSnapshotTimeout = 10s;
 inline constexpr std::chrono::milliseconds kSnapshotWaitCap = 2min;
 inline constexpr std::chrono::milliseconds kGiveUpAfter = 60s;
@@ -75,6 +76,9 @@ struct SocketConfig
     std::chrono::milliseconds minUptime = Defaults::kMinUptime;
     // How long a deliberate close waits for the server's close frame before it aborts.
     std::chrono::milliseconds closeTimeout = Defaults::kCloseTimeout;
+    // While given up (not refused): how often the wall clock is checked for a sleep. A check
+    // that comes over three intervals late means the machine slept: one more try.
+    std::chrono::milliseconds wakeCheckInterval = Defaults::kWakeCheckInterval;
     // Retries after the first attempt; 0 means unlimited.
     int maxRetries = Defaults::kMaxRetries;
     // After subscribing, the owner must confirm data (markLive) within this time; otherwise

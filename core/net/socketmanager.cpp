@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/socketmanager.h"
 
+#include "domain/clock.h"
 #include "domain/credentials.h"
 
 #include "net/networkmonitor.h"
@@ -91,6 +92,7 @@ SocketManager::SocketManager(const SocketConfig &config, QObject *parent)
     // intervals notice.
     for (QTimer *timer : {&m_connectTimer, &m_retryTimer, &m_closeTimer, &m_dataTimer})
         timer->setTimerType(Qt::PreciseTimer);
+    connect(&m_wakeTimer, &QTimer::timeout, this, &SocketManager::onWakeCheck);
     applyIntervals();
 
     connect(&m_heartbeat, &Heartbeat::pingDue, this, &SocketManager::sendFrame);
@@ -156,11 +158,13 @@ void SocketManager::applyIntervals()
     m_connectTimer.setInterval(m_config.connectTimeout);
     m_closeTimer.setInterval(m_config.closeTimeout);
     m_policy.setBackoff(m_config.reconnectMin, m_config.reconnectMax);
+    m_wakeTimer.setInterval(m_config.wakeCheckInterval);
     m_policy.setLimits(m_config.maxRetries, m_config.giveUpAfter);
 }
 
 void SocketManager::setClock(const Clock *clock)
 {
+    m_clock = clock;
     m_heartbeat.setClock(clock);
 }
 
@@ -226,7 +230,40 @@ void SocketManager::setState(State state)
     if (m_state == State::Live || state == State::Live)
         m_policy.setLive(state == State::Live, monotonicNow());
     m_state = state;
+    // Given up for want of an answer, not refused: a machine waking up is worth one more try.
+    if (m_state == State::Failed && !m_refused) {
+        m_wakeCheckedAt = wallNow();
+        m_wakeTimer.start();
+    } else {
+        m_wakeTimer.stop();
+    }
     Q_EMIT stateChanged(m_state);
+}
+
+qint64 SocketManager::wallNow() const
+{
+    return (m_clock ? *m_clock : Clock::system()).currentMSecsSinceEpoch();
+}
+
+void SocketManager::onWakeCheck()
+{
+    const qint64 now = wallNow();
+    const qint64 late = now - m_wakeCheckedAt - m_config.wakeCheckInterval.count();
+    m_wakeCheckedAt = now;
+    if (late <= 2 * m_config.wakeCheckInterval.count())
+        return;
+    qCInfo(lcSocket) << "the wake check came" << late << "ms late (the machine slept?)";
+    Q_EMIT sleepDetected(late);
+    tryAgainAfterAChange(u"the machine woke up"_s);
+}
+
+void SocketManager::tryAgainAfterAChange(const QString &why)
+{
+    if (m_state != State::Failed || m_refused)
+        return;
+    qCInfo(lcSocket).noquote() << why << "- trying once more";
+    m_policy.reset();
+    startAttempt();
 }
 
 void SocketManager::stopTimers()
@@ -726,10 +763,11 @@ void SocketManager::onNetworkChanged(bool online)
         return;
     }
     // A refusal (a bad token, say) is not fixed by the network coming back.
-    if (m_state == State::WaitingForNetwork || (m_state == State::Failed && !m_refused)) {
+    if (m_state == State::WaitingForNetwork) {
         m_policy.reset();
-        m_refused = false;
         startAttempt();
+    } else {
+        tryAgainAfterAChange(u"the network is back"_s);
     }
 }
 

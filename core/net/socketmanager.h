@@ -71,7 +71,7 @@ public:
     // Intervals apply at once; the URL and payloads from the next connection on.
     void setConfig(const SocketConfig &config);
 
-    // Not owned; nullptr restores the system clock. The heartbeat reads it.
+    // Not owned; nullptr restores the system clock. The heartbeat and the wake check read it.
     void setClock(const Clock *clock);
     // Not owned; nullptr means always online.
     void setNetworkMonitor(NetworkMonitor *monitor);
@@ -171,6 +171,7 @@ private:
     void arrived(Arrival arrival);
     std::chrono::milliseconds dataWaitCap() const;
     std::chrono::milliseconds monotonicNow() const;
+    qint64 wallNow() const;
     void finishClose();
     bool isOnline() const;
     bool sendFrame(const QJsonObject &message);
@@ -185,6 +186,10 @@ private:
     void onLinkDead();
     void onRetryTimer();
     void onNetworkChanged(bool online);
+    void onWakeCheck();
+    // Given up by exhaustion, and the world changed (the network is back, the machine woke):
+    // one more try, with the normal schedule after it. A refusal stays Failed.
+    void tryAgainAfterAChange(const QString &why);
     void ignore(const QString &what);
 
     SocketConfig m_config;
@@ -198,7 +203,10 @@ private:
     QTimer m_connectTimer;
     QTimer m_retryTimer;
     QTimer m_closeTimer;
-    QTimer m_dataTimer; // snapshotTimeout after each subscription, until markLive()
+    QTimer m_dataTimer;         // snapshotTimeout after each subscription, until markLive()
+    QTimer m_wakeTimer;         // while Failed (not refused): notices the machine waking up
+    qint64 m_wakeCheckedAt = 0; // wall clock, ms
+    const Clock *m_clock = nullptr;
     std::chrono::milliseconds m_dataDeadline{0}; // monotonic: no wait for data past it
     std::chrono::milliseconds m_partAt{0};       // monotonic, while waiting for data: the last
     std::chrono::milliseconds m_wholeAt{0};      // part of a message, and the last whole one
