@@ -239,9 +239,14 @@ void tst_MainWindow::titleTabsAndKeyboard()
 {
     Rig rig(m_dir->path());
     MainWindow &window = *rig.window;
-    // The title names the account.
+    // The title names the account, then the application, once: it ends in the display name,
+    // so Qt adds it no second time.
+    MainWindow::useDisplayName();
+    const auto noDisplayName =
+        qScopeGuard([] { QGuiApplication::setApplicationDisplayName(QString()); });
     QCOMPARE(window.windowTitle(),
-             u"Trade Monitor — 10260 @ 127.0.0.1:%1"_s.arg(rig.simulator->port()));
+             u"10260 @ 127.0.0.1:%1 — Trade Monitor"_s.arg(rig.simulator->port()));
+    QVERIFY(window.windowTitle().endsWith(QGuiApplication::applicationDisplayName()));
     QCOMPARE(window.tabs()->count(), 2);
     QCOMPARE(window.tabs()->tabText(0), u"Open Trades"_s);
     QCOMPARE(window.tabs()->tabText(1), u"Closed Trades"_s);
@@ -1624,6 +1629,14 @@ void tst_MainWindow::speaksChineseWhenAsked()
     QTRY_VERIFY(rig.book.count() > 0);
     QTRY_VERIFY(rig.open()->accountBar()->isShown(AccountBar::Field::Balance));
     QCOMPARE(rig.window->tabs()->tabText(0), u"持仓"_s);
+    // The title in Chinese too, with the name once.
+    MainWindow::useDisplayName();
+    const auto noDisplayName =
+        qScopeGuard([] { QGuiApplication::setApplicationDisplayName(QString()); });
+    QCOMPARE(QGuiApplication::applicationDisplayName(), u"交易监控"_s);
+    QVERIFY2(rig.window->windowTitle().endsWith(u" — 交易监控"_s) &&
+                 rig.window->windowTitle().count(u"交易监控"_s) == 1,
+             qPrintable(rig.window->windowTitle()));
     QCOMPARE(rig.window->tabs()->tabText(1), u"已平仓"_s);
     QCOMPARE(
         rig.open()->model()->headerData(PositionsModel::ProfitColumn, Qt::Horizontal).toString(),

@@ -280,11 +280,24 @@ AboutDialog *MainWindow::showAbout()
     return dialog;
 }
 
+QString MainWindow::applicationName()
+{
+    return tr("Trade Monitor");
+}
+
+void MainWindow::useDisplayName()
+{
+    QGuiApplication::setApplicationDisplayName(applicationName());
+}
+
 void MainWindow::updateTitle()
 {
+    // What is shown, then whose window: the name once, at the end, where Qt looks for it.
     const Account &account = m_services.history->account();
-    setWindowTitle(account.isUnknown() ? tr("Trade Monitor")
-                                       : tr("Trade Monitor — %1").arg(account.displayName()));
+    setWindowTitle(account.isUnknown()
+                       ? applicationName()
+                       : tr("%1 — %2", "window title: the account, then the application")
+                             .arg(account.displayName(), applicationName()));
 }
 
 QString MainWindow::unsavedText() const

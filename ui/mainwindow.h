@@ -79,6 +79,12 @@ public:
     Alerts *alerts() const { return m_alerts; }
     // Null where the desktop has no tray.
     TrayIcon *trayIcon() const { return m_tray; }
+    // The application's name in the window's language ("Trade Monitor", "交易监控"). Made the
+    // application display name by useDisplayName(), after the translations are installed:
+    // Qt then adds it to every dialog's title, and not to the main window's, which ends in it.
+    static QString applicationName();
+    static void useDisplayName();
+
     // Quits, whatever "keep running in the tray" says.
     void quit();
     // Quits as File → Quit does (Unsubscribe, close 1000, the history written, the spool kept

@@ -56,7 +56,6 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("trademonitor.*.debug=false"));
     QApplication app(argc, argv);
-    QApplication::setApplicationDisplayName(QStringLiteral("Trade Monitor"));
 
     // Saved settings, with the command line laid over them for this run.
     // The token: in the system keychain where one answers, else in an owner-only file beside
@@ -71,6 +70,7 @@ int main(int argc, char *argv[])
     Translations::install(language == QLatin1String("system") ? QLocale() : QLocale(language));
     if (language != QLatin1String("system"))
         QLocale::setDefault(QLocale(language)); // numbers and dates as that language writes them
+    MainWindow::useDisplayName();               // in that language
     // The token from the environment wins over the saved one (AppOptions); it is never logged.
     SocketConfig config = options.apply(settings.feedConfig());
     // Known before anything is logged; SocketManager remembers each configuration it gets too.

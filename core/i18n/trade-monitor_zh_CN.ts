@@ -1121,10 +1121,6 @@ Hidden to fit the window: %2</source>
         <translation>交易监控</translation>
     </message>
     <message>
-        <source>Trade Monitor — %1</source>
-        <translation>交易监控 — %1</translation>
-    </message>
-    <message>
         <source>Closed trades would be lost</source>
         <translation>已平仓交易将会丢失</translation>
     </message>
@@ -1167,6 +1163,11 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
         <translation>%1：%2
 
 如果现在退出，它们会以未确认的平仓留在已平仓中，直到交易监控再次看到它们仍在持仓。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>window title: the account, then the application</comment>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
