@@ -245,7 +245,7 @@ void tst_SocketManager::noDataAsksOnceMoreThenFailsTheAttempt()
     QTRY_COMPARE(retries.count(), 1);
     QCOMPARE(dropped.count(), 1);
     const QString reason = dropped.at(0).at(0).toString();
-    QVERIFY2(reason.contains("no data within 150 ms"_L1), qPrintable(reason));
+    QVERIFY2(reason.contains("no data within 0.15 s"_L1), qPrintable(reason));
     QVERIFY(dropped.at(0).at(1).toBool()); // it was connected
     // The retry subscribes afresh on a new connection.
     QTRY_COMPARE(m_server->connectionCount(), 2);

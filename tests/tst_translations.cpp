@@ -3,8 +3,13 @@
 // and another language can be installed over it and taken back.
 #include "domain/tradetext.h"
 #include "i18n/translations.h"
+#include "net/socketmanager.h"
+#include "protocol/feedprofile.h"
+#include "testfeedserver.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -17,6 +22,9 @@ private Q_SLOTS:
     void countsReadRightInEnglish_data();
     void countsReadRightInEnglish();
     void aLanguageWithoutATranslationFallsBackToEnglish();
+    void durationsReadAsPeopleSayThem_data();
+    void durationsReadAsPeopleSayThem();
+    void theSocketsReasonsAreChinese();
 };
 
 void tst_Translations::countsReadRightInEnglish_data()
@@ -47,6 +55,52 @@ void tst_Translations::aLanguageWithoutATranslationFallsBackToEnglish()
     // Installed again, not on top: one translation of ours at a time.
     Translations::install(QLocale(QLocale::English));
     QCOMPARE(TradeText::closedTrades(2), u"2 closed trades"_s);
+}
+
+void tst_Translations::durationsReadAsPeopleSayThem_data()
+{
+    QTest::addColumn<qint64>("ms");
+    QTest::addColumn<QString>("english");
+    QTest::addColumn<QString>("chinese");
+    QTest::addRow("a fraction") << qint64(300) << u"0.3 s"_s << u"0.3 秒"_s;
+    QTest::addRow("ten seconds") << qint64(10000) << u"10 s"_s << u"10 秒"_s;
+    QTest::addRow("rounded") << qint64(14600) << u"15 s"_s << u"15 秒"_s;
+    QTest::addRow("a minute") << qint64(60000) << u"1 min"_s << u"1 分钟"_s;
+    QTest::addRow("a minute and a half") << qint64(90000) << u"1 min 30 s"_s << u"1 分 30 秒"_s;
+    QTest::addRow("two hours five") << qint64(7'500'000) << u"2 h 5 min"_s << u"2 小时 5 分钟"_s;
+    QTest::addRow("a day") << qint64(86'400'000) << u"24 h"_s << u"24 小时"_s;
+    QTest::addRow("zero") << qint64(0) << u"0 s"_s << u"0 秒"_s;
+}
+
+void tst_Translations::durationsReadAsPeopleSayThem()
+{
+    QFETCH(qint64, ms);
+    QFETCH(QString, english);
+    QFETCH(QString, chinese);
+    QCOMPARE(TradeText::duration(std::chrono::milliseconds(ms)), english);
+    Translations::install(QLocale(QLocale::Chinese, QLocale::China));
+    const auto back = qScopeGuard([] { Translations::install(QLocale(QLocale::English)); });
+    QCOMPARE(TradeText::duration(std::chrono::milliseconds(ms)), chinese);
+}
+
+void tst_Translations::theSocketsReasonsAreChinese()
+{
+    // What the socket says goes to the banner, the status bar and the log: in the window's
+    // language, with no English left in it.
+    Translations::install(QLocale(QLocale::Chinese, QLocale::China));
+    const auto back = qScopeGuard([] { Translations::install(QLocale(QLocale::English)); });
+    SocketConfig config = FeedProfile::native().configFor(TestFeedServer::refusedUrl(), 10260);
+    config.maxRetries = 1;
+    config.reconnectMin = config.reconnectMax = std::chrono::milliseconds(100);
+    config.giveUpAfter = std::chrono::milliseconds(0);
+    SocketManager socket(config);
+    socket.open();
+    QTRY_COMPARE(socket.state(), SocketManager::State::Failed);
+    const QString reason = socket.lastError();
+    QVERIFY2(reason.contains(u"尝试 2 次后放弃"_s), qPrintable(reason));
+    static const QRegularExpression english(u"\\b(the|after|attempts?|gave|connection)\\b"_s,
+                                            QRegularExpression::CaseInsensitiveOption);
+    QVERIFY2(!reason.contains(english), qPrintable(reason));
 }
 
 QTEST_GUILESS_MAIN(tst_Translations)

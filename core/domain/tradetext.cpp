@@ -110,3 +110,26 @@ QString TradeText::correctionsWaiting(int count)
         "shows a close until the history can be corrected",
         nullptr, count);
 }
+
+QString TradeText::duration(std::chrono::milliseconds duration)
+{
+    const qint64 ms = std::max<qint64>(0, duration.count());
+    if (ms < 1000 && ms > 0)
+        return QCoreApplication::translate("TradeText", "%1 s")
+            .arg(QLocale().toString(ms / 1000.0, 'g', 2));
+    const qint64 seconds = (ms + 500) / 1000;
+    if (seconds < 60)
+        return QCoreApplication::translate("TradeText", "%1 s").arg(seconds);
+    const qint64 minutes = seconds / 60;
+    if (minutes < 60) {
+        if (seconds % 60 == 0)
+            return QCoreApplication::translate("TradeText", "%1 min").arg(minutes);
+        return QCoreApplication::translate("TradeText", "%1 min %2 s")
+            .arg(minutes)
+            .arg(seconds % 60);
+    }
+    const qint64 hours = minutes / 60;
+    if (minutes % 60 == 0)
+        return QCoreApplication::translate("TradeText", "%1 h").arg(hours);
+    return QCoreApplication::translate("TradeText", "%1 h %2 min").arg(hours).arg(minutes % 60);
+}

@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <chrono>
+
 // How trades are written for people, the same in every table and footer.
 namespace TradeText {
 
@@ -25,6 +27,8 @@ QString reason(const ClosedTrade &trade);
 QString amount(double value);
 // The followed signal trader: the name, else "#id"; empty for an own position.
 QString signal(const Position &position);
+// A duration as people say it: "0.3 s", "10 s", "1 min 30 s", "2 h 5 min".
+QString duration(std::chrono::milliseconds duration);
 // "1 closed trade", "3 closed trades" (the plural forms come from the translations, English
 // included: i18n/Translations).
 QString closedTrades(int count);

@@ -138,6 +138,16 @@
     </message>
 </context>
 <context>
+    <name>SocketManager</name>
+    <message numerus="yes">
+        <source>%1 Gave up after %n attempt(s).</source>
+        <translation>
+            <numerusform>%1 Gave up after %n attempt.</numerusform>
+            <numerusform>%1 Gave up after %n attempts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TradeText</name>
     <message numerus="yes">
         <source>%n closed trade(s)</source>

@@ -1725,14 +1725,6 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
         <translation>服务器关闭了连接（代码 %1：%2）。</translation>
     </message>
     <message>
-        <source>Timed out connecting to %1 after %2 ms.</source>
-        <translation>连接 %1 超时（%2 毫秒）。</translation>
-    </message>
-    <message>
-        <source>The server sent no data within %1 ms of the subscription.</source>
-        <translation>订阅后 %1 毫秒内服务器没有发送数据。</translation>
-    </message>
-    <message>
         <source>The server refused the connection: HTTP %1.</source>
         <translation>服务器拒绝了连接：HTTP %1。</translation>
     </message>
@@ -1761,8 +1753,42 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
         <translation>与 %1 的网络错误：%2</translation>
     </message>
     <message>
-        <source>The server&apos;s answer to the subscription was still arriving after %1 s.</source>
-        <translation>订阅 %1 秒后服务器的回复仍在传输中。</translation>
+        <source>Timed out connecting to %1 after %2.</source>
+        <translation>连接 %1 超时（已等待 %2）。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the subscription was still arriving after %1.</source>
+        <translation>订阅后已过 %1，服务器的应答仍在传输中。</translation>
+    </message>
+    <message>
+        <source>The server sent no data within %1 of the subscription.</source>
+        <translation>订阅后 %1 内服务器未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>%1 The subscription was sent twice.</source>
+        <translation>%1 已发送两次订阅。</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection during the handshake.</source>
+        <translation>%1 在握手期间关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The feed sent a message over the %1-byte limit (code 1009).</source>
+        <translation>行情发送的消息超过 %1 字节的上限（代码 1009）。</translation>
+    </message>
+    <message>
+        <source>%1 dropped the connection.</source>
+        <translation>%1 断开了连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 Gave up after %n attempt(s).</source>
+        <translation>
+            <numerusform>%1 尝试 %n 次后放弃。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reply from the server within %1 of a heartbeat; the connection is dead.</source>
+        <translation>心跳发出后 %1 内服务器无任何回应，连接已失效。</translation>
     </message>
 </context>
 <context>
@@ -1880,6 +1906,26 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
         <translation>
             <numerusform>%n 笔在数据源断开期间被认为已平仓的持仓实际仍在持有；历史更正之前，已平仓中仍会显示该平仓</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
     </message>
 </context>
 <context>

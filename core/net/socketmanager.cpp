@@ -3,6 +3,7 @@
 
 #include "domain/clock.h"
 #include "domain/credentials.h"
+#include "domain/tradetext.h"
 
 #include "net/networkmonitor.h"
 #include "net/refusal.h"
@@ -102,9 +103,8 @@ SocketManager::SocketManager(const SocketConfig &config, QObject *parent)
     connect(&m_retryTimer, &QTimer::timeout, this, &SocketManager::onRetryTimer);
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
         connectionLost(
-            QCoreApplication::translate("SocketManager", "Timed out connecting to %1 after %2 ms.")
-                .arg(hostPort(m_config.url))
-                .arg(m_config.connectTimeout.count()),
+            QCoreApplication::translate("SocketManager", "Timed out connecting to %1 after %2.")
+                .arg(hostPort(m_config.url), TradeText::duration(m_config.connectTimeout)),
             Failure::Transient);
     });
     connect(&m_closeTimer, &QTimer::timeout, this, [this] {
@@ -123,14 +123,13 @@ SocketManager::SocketManager(const SocketConfig &config, QObject *parent)
         if (now >= m_dataDeadline) {
             onDataMissing(QCoreApplication::translate("SocketManager",
                                                       "The server's answer to the subscription was "
-                                                      "still arriving after %1 s.")
-                              .arg(dataWaitCap().count() / 1000));
+                                                      "still arriving after %1.")
+                              .arg(TradeText::duration(dataWaitCap())));
             return;
         }
-        onDataMissing(
-            QCoreApplication::translate("SocketManager",
-                                        "The server sent no data within %1 ms of the subscription.")
-                .arg(m_config.snapshotTimeout.count()));
+        onDataMissing(QCoreApplication::translate(
+                          "SocketManager", "The server sent no data within %1 of the subscription.")
+                          .arg(TradeText::duration(m_config.snapshotTimeout)));
     });
 }
 
@@ -403,7 +402,9 @@ void SocketManager::onDataMissing(const QString &why)
         Q_EMIT subscribed(m_subscriptionsSent);
         return;
     }
-    failAttempt(u"%1 The subscription was sent twice; trying a new connection."_s.arg(why),
+    // What happens next (a retry, or giving up) is said by the state, not here.
+    failAttempt(QCoreApplication::translate("SocketManager", "%1 The subscription was sent twice.")
+                    .arg(why),
                 Failure::Transient);
 }
 
@@ -672,14 +673,20 @@ QString SocketManager::describeEnding(Failure *failure) const
     }
 
     if (m_state == State::Connecting)
-        return u"%1 closed the connection during the handshake."_s.arg(where);
+        return QCoreApplication::translate("SocketManager",
+                                           "%1 closed the connection during the handshake.")
+            .arg(where);
     const int code = int(m_socket->closeCode());
     const QString reason = m_socket->closeReason();
     if (code == QWebSocketProtocol::CloseCodeTooMuchData)
-        return u"The feed sent a message over the %1-byte limit (code 1009); reconnecting for "
-               "a fresh snapshot."_s.arg(m_config.maxIncomingMessageSize);
+        return QCoreApplication::translate("SocketManager",
+                                           "The feed sent a message over the %1-byte limit (code "
+                                           "1009).")
+            .arg(m_config.maxIncomingMessageSize);
     if (code == QWebSocketProtocol::CloseCodeNormal && reason.isEmpty() && error)
-        return u"%1 dropped the connection."_s.arg(where); // no close frame at all
+        // No close frame at all.
+        return QCoreApplication::translate("SocketManager", "%1 dropped the connection.")
+            .arg(where);
     if (isFatalCloseCode(code))
         *failure = Failure::Fatal;
     return describeClose(code, reason);
@@ -713,7 +720,10 @@ void SocketManager::connectionLost(const QString &unsafeReason, Failure failure)
         m_policy.forgiveRetries();
     const ReconnectPolicy::Decision decision = m_policy.failed(monotonicNow());
     if (decision.giveUp) {
-        giveUp(u"%1 Gave up after %2 attempts."_s.arg(reason).arg(decision.attempt), false);
+        giveUp(QCoreApplication::translate("SocketManager", "%1 Gave up after %n attempt(s).",
+                                           nullptr, decision.attempt)
+                   .arg(reason),
+               false);
         return;
     }
     scheduleRetry(decision);
@@ -773,8 +783,10 @@ void SocketManager::onNetworkChanged(bool online)
 
 void SocketManager::onLinkDead()
 {
-    connectionLost(u"No reply from the server within %1 ms of a heartbeat; the connection is "
-                   "dead."_s.arg(m_config.pongTimeout.count()),
+    connectionLost(QCoreApplication::translate("SocketManager",
+                                               "No reply from the server within %1 of a "
+                                               "heartbeat; the connection is dead.")
+                       .arg(TradeText::duration(m_config.pongTimeout)),
                    Failure::Transient);
 }
 
