@@ -8,6 +8,7 @@
 #include "config/appsettings.h"
 #include "connectionlogwindow.h"
 #include "domain/tradetext.h"
+#include "elidedlabel.h"
 #include "failingstore.h"
 #include "fakenotifier.h"
 #include "feed/connectionlog.h"
@@ -180,6 +181,7 @@ private Q_SLOTS:
     void aHistoryFileThatIsNotOursIsSaidAndKeptInMemory();
     void theSystemsQuitAsksNothing_data();
     void theSystemsQuitAsksNothing();
+    void aLongReasonEndsInAnEllipsisAndIsWholeInItsTooltip();
     void aCorrectionThatWaitsIsShownAndQuittingSaysSo();
     void exportNamesTheFileAndSaysWhereItWent();
     void tabRuleInEveryProfile_data();
@@ -1480,6 +1482,40 @@ void tst_MainWindow::theSystemsQuitAsksNothing()
     QTRY_VERIFY(server.connection(0).closed);
     QCOMPARE(server.connection(0).closeCode, 1000);
     QCOMPARE(server.countFrames(0, u"Unsubscribe"_s), 1);
+}
+
+void tst_MainWindow::aLongReasonEndsInAnEllipsisAndIsWholeInItsTooltip()
+{
+    // A server that refuses with a long close reason: the status bar has room for part of
+    // it. What is shown ends in "…" after a whole word; the tooltip has it all.
+    const QString reason = u"subscription refused: this account is not entitled to the "
+                           "real-time positions feed; contact your broker's support desk"_s;
+    TestFeedServer server;
+    server.setMode(TestFeedServer::Mode::DropOnConnect);
+    server.setDropCloseCode(4003);
+    server.setDropReason(reason);
+    QVERIFY(server.listen());
+    SocketManager socket(FeedProfile::native().configFor(server.url(), 10260));
+    FeedStatusBar bar(&socket, nullptr);
+    bar.resize(520, bar.sizeHint().height());
+    bar.show();
+    socket.open();
+    QTRY_COMPARE(socket.state(), State::Failed);
+    QTRY_VERIFY(bar.eventText().contains(reason));
+    const QString shown = bar.shownEventText();
+    QVERIFY2(shown.endsWith(QChar(0x2026)) && shown.size() < bar.eventText().size(),
+             qPrintable(shown));
+    // Cut after a whole word of the full text.
+    const QString kept = shown.chopped(1);
+    QVERIFY2(bar.eventText().startsWith(kept) && bar.eventText().at(kept.size()).isSpace(),
+             qPrintable(shown));
+    const auto *label = bar.findChild<ElidedLabel *>();
+    QVERIFY(label);
+    QCOMPARE(label->toolTip(), bar.eventText());
+    savePng(&bar, u"statusbar-long-reason.png"_s);
+    // Wide enough, it is whole.
+    bar.resize(4000, bar.height());
+    QTRY_COMPARE(bar.shownEventText(), bar.eventText());
 }
 
 void tst_MainWindow::aCorrectionThatWaitsIsShownAndQuittingSaysSo()

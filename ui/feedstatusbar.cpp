@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feedstatusbar.h"
 
+#include "elidedlabel.h"
+
 #include "feed/feedsession.h"
 #include "feed/feedstatus.h"
 #include "net/socketmanager.h"
@@ -22,10 +24,9 @@ FeedStatusBar::FeedStatusBar(SocketManager *feed, FeedSession *session, QWidget 
     m_dot = new QLabel(this);
     m_dot->setFixedSize(12, 12);
     m_state = new QLabel(this);
-    m_event = new QLabel(this);
-    m_event->setTextFormat(Qt::PlainText);
-    // A long reason must not push the round trip and the age out of the window.
-    m_event->setMinimumWidth(0);
+    m_event = new ElidedLabel(this);
+    // A long reason must not push the round trip and the age out of the window: it ends in
+    // "…", whole in the tooltip.
     m_event->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_roundTrip = new QLabel(this);
     m_roundTrip->setToolTip(tr("Heartbeat round trip"));
@@ -65,9 +66,10 @@ FeedStatusBar::FeedStatusBar(SocketManager *feed, FeedSession *session, QWidget 
     connect(feed, &SocketManager::stateChanged, this, &FeedStatusBar::refresh);
     connect(feed, &SocketManager::retryScheduled, this, &FeedStatusBar::refresh);
     connect(feed, &SocketManager::roundTripMeasured, this, &FeedStatusBar::refresh);
-    if (session)
+    if (session) {
         connect(session, &FeedSession::serverErrorChanged, this, &FeedStatusBar::refresh);
-    connect(session, &FeedSession::unreadableChanged, this, &FeedStatusBar::refresh);
+        connect(session, &FeedSession::unreadableChanged, this, &FeedStatusBar::refresh);
+    }
     refresh();
 }
 
@@ -99,6 +101,11 @@ QString FeedStatusBar::stateText() const
 }
 
 QString FeedStatusBar::eventText() const
+{
+    return m_event->fullText();
+}
+
+QString FeedStatusBar::shownEventText() const
 {
     return m_event->text();
 }
@@ -163,7 +170,6 @@ void FeedStatusBar::refresh()
     const bool alarming =
         !m_eventText.isEmpty() ? m_eventSeverity == ConnectionLog::Severity::Error : failed;
     m_event->setText(event);
-    m_event->setToolTip(event);
     m_event->setStyleSheet(
         alarming ? u"color: %1;"_s.arg(ToneDelegate::toneColor(palette(), Tone::Loss).name())
                  : QString());

@@ -8,6 +8,7 @@
 #include "feed/connectionlog.h"
 #include "feed/feedstatus.h"
 
+class ElidedLabel;
 class FeedSession;
 class QLabel;
 class QPushButton;
@@ -38,6 +39,8 @@ public:
 
     QString stateText() const;
     QString eventText() const;
+    // As drawn: what does not fit ends in "…" (the whole text in the tooltip).
+    QString shownEventText() const;
     QString ageText() const;
     QString roundTripText() const;
     bool isAgeWarning() const { return m_ageWarning; }
@@ -62,7 +65,7 @@ private:
     bool m_ageWarning = false;
     QLabel *m_dot = nullptr;
     QLabel *m_state = nullptr;
-    QLabel *m_event = nullptr;
+    ElidedLabel *m_event = nullptr;
     QLabel *m_roundTrip = nullptr;
     QLabel *m_age = nullptr;
     QLabel *m_feedName = nullptr;
