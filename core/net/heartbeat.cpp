@@ -49,6 +49,7 @@ void Heartbeat::configure(const SocketConfig &config)
 void Heartbeat::start()
 {
     m_pending.clear();
+    m_profileReplySeen = false;
     m_deadline.stop();
     m_lastBeatAt = now();
     m_timer.start();
@@ -106,6 +107,16 @@ void Heartbeat::beat()
         m_deadline.start();
 }
 
+void Heartbeat::controlPongArrived(qint64 elapsedMs)
+{
+    // The feed's own reply measures what the feed's server does; until one has come on this
+    // connection (a feed that never answers its Ping), the WebSocket's pong does.
+    if (m_profileReplySeen || elapsedMs < 0)
+        return;
+    m_roundTripMs = elapsedMs;
+    Q_EMIT roundTripMeasured(m_roundTripMs);
+}
+
 bool Heartbeat::consumeReply(const QByteArray &message)
 {
     if (!m_config.pingReplyTime)
@@ -119,6 +130,7 @@ bool Heartbeat::consumeReply(const QByteArray &message)
         qCDebug(lcHeartbeat) << "a reply to an unknown ping" << *ts;
         return true;
     }
+    m_profileReplySeen = true;
     m_roundTripMs = (m_monotonic.nsecsElapsed() - it->sentAtNs) / 1'000'000;
     m_pending.erase(m_pending.begin(), std::next(it));
     Q_EMIT roundTripMeasured(m_roundTripMs);

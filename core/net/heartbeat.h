@@ -12,12 +12,13 @@
 
 class Clock;
 
-// The heartbeat of one connection: a ping every interval, a deadline after each ping within
-// which some frame must arrive (any frame: a reply, data, one frame of a long message), the
-// round trip from the replies that echo a ping's time, and a sleep noticed when a beat comes
-// far too late. It sends nothing itself and knows no message shapes: pingDue() carries the
-// payload the protocol layer put in the SocketConfig (with the time added under its key),
-// and the protocol's recogniser tells a reply from data.
+// The heartbeat of one connection: a ping every interval (the owner sends a WebSocket ping and
+// the profile's own), a deadline after each within which some frame must arrive (any frame:
+// the WebSocket pong, a reply, data, one frame of a long message), the round trip from the
+// replies that echo a ping's time (else from the WebSocket pong), and a sleep noticed when a
+// beat comes far too late. It sends nothing itself and knows no message shapes: pingDue() carries
+// the payload the protocol layer put in the SocketConfig (with the time added under its key), and
+// the protocol's recogniser tells a reply from data.
 class Heartbeat : public QObject
 {
     Q_OBJECT
@@ -40,6 +41,9 @@ public:
     // A whole text message arrived; true when it was the reply to one of our pings (then it
     // is not data).
     bool consumeReply(const QByteArray &message);
+    // The WebSocket pong to our ping came after `elapsedMs`: the round trip, until a reply of
+    // the feed's own has measured it on this connection.
+    void controlPongArrived(qint64 elapsedMs);
 
     // The last measured round trip, -1 before the first one.
     qint64 roundTripMs() const { return m_roundTripMs; }
@@ -65,6 +69,7 @@ private:
     QTimer m_deadline;
     qint64 m_lastBeatAt = 0; // wall clock, to notice a suspended machine
     qint64 m_roundTripMs = -1;
+    bool m_profileReplySeen = false; // on this connection
 
     struct PendingPing
     {

@@ -96,7 +96,7 @@ SocketManager::SocketManager(const SocketConfig &config, QObject *parent)
     connect(&m_wakeTimer, &QTimer::timeout, this, &SocketManager::onWakeCheck);
     applyIntervals();
 
-    connect(&m_heartbeat, &Heartbeat::pingDue, this, &SocketManager::sendFrame);
+    connect(&m_heartbeat, &Heartbeat::pingDue, this, &SocketManager::beat);
     connect(&m_heartbeat, &Heartbeat::linkDead, this, &SocketManager::onLinkDead);
     connect(&m_heartbeat, &Heartbeat::roundTripMeasured, this, &SocketManager::roundTripMeasured);
     connect(&m_heartbeat, &Heartbeat::sleepDetected, this, &SocketManager::sleepDetected);
@@ -459,6 +459,18 @@ bool SocketManager::send(const QJsonObject &message)
     return sendFrame(message);
 }
 
+void SocketManager::beat(const QJsonObject &ping)
+{
+    if (!m_socket)
+        return;
+    // A WebSocket ping: every RFC 6455 server answers it, so its pong (or any other frame)
+    // proves the link even where the feed never answers its own Ping. The profile's Ping goes
+    // too: servers expect it, and a reply it can recognise gives the round trip.
+    m_socket->ping();
+    if (!ping.isEmpty())
+        sendFrame(ping);
+}
+
 bool SocketManager::sendFrame(const QJsonObject &message)
 {
     if (!m_socket)
@@ -521,12 +533,15 @@ void SocketManager::startAttempt()
             texts.append(error.errorString());
         m_ending.tlsErrors = texts.join(u"; "_s);
     });
-    // Each frame of a message in progress is a sign of life, as is a WebSocket pong: a large
-    // message arriving slowly must not look like a dead link, nor like no data, before its
-    // last frame.
-    connect(socket, &QWebSocket::pong, this, [this, live] {
-        if (live())
-            arrived(Arrival::Whole);
+    // Each frame of a message in progress is a sign of life: a large message arriving slowly
+    // must not look like a dead link, nor like no data, before its last frame.
+    // A WebSocket pong proves the link, and says nothing of the answer to a subscription: it
+    // may come between two frames of that answer, which is still on its way.
+    connect(socket, &QWebSocket::pong, this, [this, live](quint64 elapsedMs) {
+        if (!live())
+            return;
+        m_heartbeat.frameArrived();
+        m_heartbeat.controlPongArrived(qint64(elapsedMs));
     });
     const auto frame = [this, live](const auto &, bool isLastFrame) {
         if (live() && !isLastFrame)

@@ -175,6 +175,8 @@ private:
     void finishClose();
     bool isOnline() const;
     bool sendFrame(const QJsonObject &message);
+    // A heartbeat: a WebSocket ping, and the profile's own Ping.
+    void beat(const QJsonObject &ping);
 
     void onConnected();
     void onDisconnected();

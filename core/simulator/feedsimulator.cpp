@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulator/feedsimulator.h"
 
+#include "simulator/linkstall.h"
+
 #include "net/socketconfig.h"
 #include "protocol/feedmessages.h"
 
@@ -168,6 +170,9 @@ bool FeedSimulator::resumeListening()
 void FeedSimulator::setSilent(bool silent)
 {
     m_silent = silent;
+    // Nothing read any more, WebSocket pings included: a frozen server, not a quiet one.
+    for (const Client &client : std::as_const(m_clients))
+        LinkStall::setStalled(client.tcp, silent);
     qCInfo(lcSimulator) << (silent ? "silent: nothing is sent, pings go unanswered" : "talking");
 }
 
@@ -333,7 +338,10 @@ void FeedSimulator::onWebSocketConnection()
 {
     while (QWebSocket *socket = m_ws.nextPendingConnection()) {
         socket->setParent(this);
-        m_clients.insert(socket, Client{});
+        Client client;
+        client.tcp = LinkStall::tcpOf(socket, &m_tcp);
+        LinkStall::setStalled(client.tcp, m_silent);
+        m_clients.insert(socket, client);
         connect(socket, &QWebSocket::textMessageReceived, this,
                 [this, socket](const QString &message) { onClientMessage(socket, message); });
         connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket] {

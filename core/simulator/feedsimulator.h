@@ -8,8 +8,10 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocketServer>
@@ -102,6 +104,7 @@ private:
     {
         bool subscribed = false;
         qint64 seq = 0;
+        QPointer<QTcpSocket> tcp; // what LinkStall stops while silent
     };
 
     void onTcpConnection();

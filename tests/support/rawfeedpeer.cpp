@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QtEndian>
 
+#include <utility>
+
 RawFeedPeer::RawFeedPeer(QObject *parent)
     : QObject(parent)
 {
@@ -59,8 +61,34 @@ QByteArray RawFeedPeer::frame(quint8 opcode, const QByteArray &payload, bool las
 
 void RawFeedPeer::send(const QByteArray &bytes)
 {
-    if (isConnected())
-        m_socket->write(bytes);
+    if (!isConnected())
+        return;
+    m_socket->write(bytes);
+    // Follow the frames sent, so that a pong never lands inside one (a test may send a frame
+    // a few bytes at a time): the bytes left of the frame in progress, its header included.
+    m_outgoing.append(bytes);
+    while (!m_outgoing.isEmpty()) {
+        if (m_outgoing.size() < 2)
+            return;
+        quint64 size = quint8(m_outgoing.at(1)) & 0x7f;
+        qsizetype header = 2;
+        if (size == 126) {
+            if (m_outgoing.size() < 4)
+                return;
+            size = qFromBigEndian<quint16>(m_outgoing.constData() + 2);
+            header = 4;
+        } else if (size == 127) {
+            if (m_outgoing.size() < 10)
+                return;
+            size = qFromBigEndian<quint64>(m_outgoing.constData() + 2);
+            header = 10;
+        }
+        if (quint64(m_outgoing.size()) < header + size)
+            return;
+        m_outgoing.remove(0, header + qsizetype(size));
+    }
+    // Between frames again: the pongs held back go now.
+    m_socket->write(std::exchange(m_heldPongs, {}));
 }
 
 void RawFeedPeer::onConnection()
@@ -70,6 +98,8 @@ void RawFeedPeer::onConnection()
             m_socket->abort();
         m_socket = socket;
         m_buffer.clear();
+        m_outgoing.clear();
+        m_heldPongs.clear();
         m_received.clear();
         m_upgraded = false;
         connect(socket, &QTcpSocket::readyRead, this, &RawFeedPeer::onReadyRead);
@@ -135,7 +165,11 @@ void RawFeedPeer::onReadyRead()
             socket->disconnectFromHost();
             return;
         } else if (opcode == 0x9) {
-            socket->write(frame(0xA, payload)); // a pong for a ping
+            // A pong for a ping, between frames: held while one is half sent.
+            if (m_outgoing.isEmpty())
+                socket->write(frame(0xA, payload));
+            else
+                m_heldPongs += frame(0xA, payload);
         }
     }
 }

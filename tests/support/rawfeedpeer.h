@@ -47,6 +47,8 @@ private:
     QTcpServer m_server;
     QPointer<QTcpSocket> m_socket;
     QByteArray m_buffer;
+    QByteArray m_outgoing;  // what is sent of the frame in progress
+    QByteArray m_heldPongs; // pongs waiting for the frame in progress to end
     bool m_upgraded = false;
     int m_connections = 0;
     QList<QByteArray> m_received;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testfeedserver.h"
 
+#include "simulator/linkstall.h"
+
 #include <QJsonDocument>
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -100,7 +102,8 @@ void TestFeedServer::onWebSocketConnection()
     while (QWebSocket *socket = m_ws.nextPendingConnection()) {
         socket->setParent(this); // the caller owns pending connections
         const int index = int(m_connections.size());
-        m_connections.append(Connection{socket, {}, false, -1, {}});
+        m_connections.append(
+            Connection{socket, {}, false, -1, {}, LinkStall::tcpOf(socket, &m_tcp)});
         ++m_live;
         m_maxLive = std::max(m_maxLive, m_live);
 
@@ -132,7 +135,33 @@ void TestFeedServer::onWebSocketConnection()
 
         if (m_mode == Mode::DropOnConnect)
             socket->close(QWebSocketProtocol::CloseCode(m_dropCloseCode), m_dropReason);
+        else if (m_mode == Mode::Silent)
+            stall(m_connections.last(), true);
     }
+}
+
+void TestFeedServer::setMode(Mode mode)
+{
+    m_mode = mode;
+    for (Connection &connection : m_connections)
+        stall(connection, mode == Mode::Silent);
+}
+
+void TestFeedServer::stallConnection(int index, bool stalled)
+{
+    stall(m_connections[index], stalled);
+}
+
+void TestFeedServer::stall(Connection &connection, bool stalled)
+{
+    if (connection.closed || !connection.tcp || connection.stalled == stalled)
+        return;
+    // A stalled connection hears nothing, its end included: it is not counted as live while
+    // it stays so (the client's own signals say when it gave up on it).
+    connection.stalled = stalled;
+    m_live += stalled ? -1 : 1;
+    m_maxLive = std::max(m_maxLive, m_live);
+    LinkStall::setStalled(connection.tcp, stalled);
 }
 
 void TestFeedServer::closeAll(QWebSocketProtocol::CloseCode code, const QString &reason)

@@ -4,7 +4,9 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QUrl>
 #include <QWebSocketProtocol>
 #include <QWebSocketServer>
@@ -22,7 +24,10 @@ class TestFeedServer : public QObject
 public:
     enum class Mode {
         Normal,          // accept; answer Ping with Pong
-        Silent,          // accept; never send anything, TCP stays open
+        NoReplies,       // accept; never answer the feed's Ping (WebSocket pings are answered:
+                         // QWebSocketServer does that itself, as every server does)
+        Silent,          // accept; read nothing (not even WebSocket pings) and send nothing, TCP
+                         // stays open: a frozen server. Applies to live connections too.
         DropOnConnect,   // accept the WebSocket, then close it at once with dropCloseCode()
         RejectHandshake, // answer the HTTP upgrade with rejectStatus()
         NoHandshake,     // accept TCP, never answer the upgrade request
@@ -35,6 +40,8 @@ public:
         bool closed = false;
         int closeCode = -1; // the close code the client sent, -1 if none
         QString closeReason;
+        QPointer<QTcpSocket> tcp; // its TCP socket, stopped while Silent
+        bool stalled = false;
     };
 
     explicit TestFeedServer(QObject *parent = nullptr);
@@ -50,7 +57,9 @@ public:
     quint16 port() const { return m_port; }
     QUrl url() const;
 
-    void setMode(Mode mode) { m_mode = mode; }
+    void setMode(Mode mode);
+    // Freezes one connection as Silent does (or thaws it), whatever the mode.
+    void stallConnection(int index, bool stalled);
     void setRejectStatus(int status) { m_rejectStatus = status; }
     void setDropCloseCode(int code) { m_dropCloseCode = code; }
     void setDropReason(const QString &reason) { m_dropReason = reason; }
@@ -81,6 +90,7 @@ Q_SIGNALS:
 
 private:
     void onTcpConnection();
+    void stall(Connection &connection, bool stalled);
     void onWebSocketConnection();
     void rejectHandshake(QTcpSocket *socket);
 
