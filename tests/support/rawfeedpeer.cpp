@@ -59,6 +59,25 @@ QByteArray RawFeedPeer::frame(quint8 opcode, const QByteArray &payload, bool las
     return bytes + payload;
 }
 
+std::optional<RawFeedPeer::Header> RawFeedPeer::readHeader(const QByteArray &bytes)
+{
+    // The length of the header before the mask (if any), and of the payload.
+    if (bytes.size() < 2)
+        return std::nullopt;
+    const quint64 size = quint8(bytes.at(1)) & 0x7f;
+    if (size == 126) {
+        if (bytes.size() < 4)
+            return std::nullopt;
+        return Header{4, qFromBigEndian<quint16>(bytes.constData() + 2)};
+    }
+    if (size == 127) {
+        if (bytes.size() < 10)
+            return std::nullopt;
+        return Header{10, qFromBigEndian<quint64>(bytes.constData() + 2)};
+    }
+    return Header{2, size};
+}
+
 void RawFeedPeer::send(const QByteArray &bytes)
 {
     if (!isConnected())
@@ -68,24 +87,10 @@ void RawFeedPeer::send(const QByteArray &bytes)
     // a few bytes at a time): the bytes left of the frame in progress, its header included.
     m_outgoing.append(bytes);
     while (!m_outgoing.isEmpty()) {
-        if (m_outgoing.size() < 2)
+        const std::optional<Header> header = readHeader(m_outgoing);
+        if (!header || quint64(m_outgoing.size()) < header->length + header->payload)
             return;
-        quint64 size = quint8(m_outgoing.at(1)) & 0x7f;
-        qsizetype header = 2;
-        if (size == 126) {
-            if (m_outgoing.size() < 4)
-                return;
-            size = qFromBigEndian<quint16>(m_outgoing.constData() + 2);
-            header = 4;
-        } else if (size == 127) {
-            if (m_outgoing.size() < 10)
-                return;
-            size = qFromBigEndian<quint64>(m_outgoing.constData() + 2);
-            header = 10;
-        }
-        if (quint64(m_outgoing.size()) < header + size)
-            return;
-        m_outgoing.remove(0, header + qsizetype(size));
+        m_outgoing.remove(0, header->length + qsizetype(header->payload));
     }
     // Between frames again: the pongs held back go now.
     m_socket->write(std::exchange(m_heldPongs, {}));
@@ -135,21 +140,10 @@ void RawFeedPeer::onReadyRead()
         Q_EMIT clientConnected();
     }
     // Client frames: always masked, small here (no fragmentation).
-    while (m_buffer.size() >= 2) {
+    while (const std::optional<Header> frameHeader = readHeader(m_buffer)) {
         const quint8 opcode = quint8(m_buffer.at(0)) & 0x0f;
-        quint64 size = quint8(m_buffer.at(1)) & 0x7f;
-        qsizetype header = 2;
-        if (size == 126) {
-            if (m_buffer.size() < 4)
-                return;
-            size = qFromBigEndian<quint16>(m_buffer.constData() + 2);
-            header = 4;
-        } else if (size == 127) {
-            if (m_buffer.size() < 10)
-                return;
-            size = qFromBigEndian<quint64>(m_buffer.constData() + 2);
-            header = 10;
-        }
+        const qsizetype header = frameHeader->length;
+        const quint64 size = frameHeader->payload;
         if (quint64(m_buffer.size()) < header + 4 + size)
             return;
         const QByteArray mask = m_buffer.mid(header, 4);

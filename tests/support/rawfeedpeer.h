@@ -9,6 +9,8 @@
 #include <QTcpSocket>
 #include <QUrl>
 
+#include <optional>
+
 // A WebSocket server on 127.0.0.1 written by hand (RFC 6455: the handshake, and frames laid out
 // byte by byte), for what QWebSocketServer cannot do: send one message in frames or bytes on
 // the test's own schedule, as a slow line delivers a large Snapshot. It reads what the client
@@ -46,6 +48,13 @@ private:
 
     QTcpServer m_server;
     QPointer<QTcpSocket> m_socket;
+    struct Header
+    {
+        qsizetype length = 0; // without a mask
+        quint64 payload = 0;
+    };
+    static std::optional<Header> readHeader(const QByteArray &bytes);
+
     QByteArray m_buffer;
     QByteArray m_outgoing;  // what is sent of the frame in progress
     QByteArray m_heldPongs; // pongs waiting for the frame in progress to end
