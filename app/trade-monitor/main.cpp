@@ -118,8 +118,8 @@ int main(int argc, char *argv[])
                                                                     : MainWindow::OpenTradesTab);
     QObject::connect(
         &window, &MainWindow::feedSettingsChanged, &source, [&](const SocketConfig &edited) {
+            // source.apply() hands it to the socket, which remembers its secrets.
             const SocketConfig next = options.apply(edited);
-            Secrets::rememberFeed(next.url, next.token);
             QString problem;
             // The dialog checked the profile; a file changed since falls back.
             const FeedProfile chosen =
