@@ -53,8 +53,8 @@ void tst_AppOptions::defaults()
     QCOMPARE(config.heartbeatInterval, 15000ms);
     QCOMPARE(config.pongTimeout, 10000ms);
     QCOMPARE(config.connectTimeout, 10000ms);
-    QCOMPARE(config.reconnectMin, 1000ms);
-    QCOMPARE(config.reconnectMax, 30000ms);
+    QCOMPARE(config.reconnectMin, 2000ms);
+    QCOMPARE(config.reconnectMax, 6000ms);
     QCOMPARE(config.minUptime, 5000ms);
     QCOMPARE(config.maxRetries, 5);
     QCOMPARE(config.snapshotTimeout, 10000ms);

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void init();
     void defaultsWhenNothingIsSaved();
     void roundTrip();
+    void aValueLeftAtItsDefaultFollowsTheNextDefault();
     void badValuesAreIgnoredOneByOne_data();
     void badValuesAreIgnoredOneByOne();
     void alertSettingsRoundTrip();
@@ -79,6 +80,46 @@ void tst_AppSettings::roundTrip()
     QCOMPARE(back.subscribePayload, *FeedProfile::seed().subscribe);
     QCOMPARE(back.pingPayload.value("traderid"_L1).toInteger(), 4711); // the trader id follows
     QVERIFY(settings.problems().isEmpty());
+}
+
+void tst_AppSettings::aValueLeftAtItsDefaultFollowsTheNextDefault()
+{
+    // Saved with every delay at its default: the file keeps none of them, so a later version's
+    // better defaults reach this user; a value of their own is kept.
+    SocketConfig config = FeedProfile::native().configFor(QUrl(), 10260);
+    config.heartbeatInterval = 5000ms;
+    {
+        QSettings ini(file(), QSettings::IniFormat);
+        AppSettings(&ini).setFeedConfig(config);
+    }
+    {
+        QSettings ini(file(), QSettings::IniFormat);
+        QVERIFY(!ini.contains(u"feed/reconnectMaxMs"_s));
+        QVERIFY(!ini.contains(u"feed/giveUpAfterMs"_s));
+        QCOMPARE(ini.value(u"feed/heartbeatMs"_s).toString(), u"5000"_s);
+        // The file an earlier version wrote: its defaults, 1 s to 30 s, written out.
+        ini.setValue(u"feed/reconnectMinMs"_s, 1000);
+        ini.setValue(u"feed/reconnectMaxMs"_s, 30000);
+    }
+    {
+        QSettings ini(file(), QSettings::IniFormat);
+        AppSettings settings(&ini);
+        const SocketConfig back = settings.feedConfig();
+        QCOMPARE(back.reconnectMin, Defaults::kReconnectMin);
+        QCOMPARE(back.reconnectMax, Defaults::kReconnectMax);
+        QCOMPARE(back.heartbeatInterval, 5000ms);
+        QVERIFY(settings.problems().isEmpty());
+    }
+    // A delay the user chose, even one that matches an old default alone, stays.
+    {
+        QSettings ini(file(), QSettings::IniFormat);
+        ini.setValue(u"feed/reconnectMinMs"_s, 1000);
+        ini.setValue(u"feed/reconnectMaxMs"_s, 20000);
+    }
+    QSettings ini(file(), QSettings::IniFormat);
+    const SocketConfig chosen = AppSettings(&ini).feedConfig();
+    QCOMPARE(chosen.reconnectMin, 1000ms);
+    QCOMPARE(chosen.reconnectMax, 20000ms);
 }
 
 void tst_AppSettings::badValuesAreIgnoredOneByOne_data()

@@ -21,25 +21,81 @@ ReconnectPolicy defaultPolicy(quint32 seed)
     return policy;
 }
 
+struct Outcome
+{
+    std::optional<milliseconds> gaveUpAt; // when the policy gave up
+    milliseconds backAt{0};               // else when the first attempt met the server again
+    int attempts = 0;
+};
+
 // One outage: the feed was live until t = 0, when the server went away for `outage`. Each
 // attempt begun while it is away fails after `attemptCost` (0: refused at once; the connect
-// timeout for a host that does not answer), even if the server returns meanwhile. Returns the
-// time the policy gave up, or nullopt when an attempt reached the server again.
-std::optional<milliseconds> runOutage(ReconnectPolicy &policy, milliseconds outage,
-                                      milliseconds attemptCost)
+// timeout for a host that does not answer), even if the server returns meanwhile.
+Outcome playOutage(ReconnectPolicy &policy, milliseconds outage, milliseconds attemptCost,
+                   QList<milliseconds> *attemptTimes = nullptr)
 {
+    Outcome outcome;
     milliseconds t = 0ms;
     policy.setLive(true, t);
     for (;;) {
         const ReconnectPolicy::Decision decision = policy.failed(t);
-        if (decision.giveUp)
-            return t;
+        if (decision.giveUp) {
+            outcome.gaveUpAt = t;
+            return outcome;
+        }
         t += decision.delay; // the retry starts
         policy.attemptStarted(t);
-        if (t >= outage)
-            return std::nullopt; // the server is back: connected
-        t += attemptCost;        // and fails
+        ++outcome.attempts;
+        if (attemptTimes)
+            attemptTimes->append(t);
+        if (t >= outage) {
+            outcome.backAt = t; // the server is back: connected
+            return outcome;
+        }
+        t += attemptCost; // and fails
     }
+}
+
+// The time the policy gave up, or nullopt when an attempt reached the server again.
+std::optional<milliseconds> runOutage(ReconnectPolicy &policy, milliseconds outage,
+                                      milliseconds attemptCost)
+{
+    return playOutage(policy, outage, attemptCost).gaveUpAt;
+}
+
+qint64 percentile(QList<qint64> sorted, double p)
+{
+    return sorted.at(std::min<qsizetype>(sorted.size() - 1, qsizetype(p * sorted.size())));
+}
+
+// The most of `times` that fall into any window of `width`.
+int mostInAnyWindow(QList<milliseconds> times, milliseconds width)
+{
+    std::sort(times.begin(), times.end());
+    int most = 0;
+    for (qsizetype i = 0, j = 0; i < times.size(); ++i) {
+        while (times.at(i) - times.at(j) >= width)
+            ++j;
+        most = std::max(most, int(i - j + 1));
+    }
+    return most;
+}
+
+// Times to return over 10,000 outages of 5 to 50 s (seeded), attempts refused at once.
+QList<qint64> returnTimes(milliseconds base, milliseconds maximum)
+{
+    QRandomGenerator lengths(20261204);
+    QList<qint64> back;
+    for (int run = 0; run < 10000; ++run) {
+        ReconnectPolicy policy = defaultPolicy(quint32(run));
+        policy.setBackoff(base, maximum);
+        const milliseconds outage(5000 + qint64(lengths.bounded(45001)));
+        const Outcome outcome = playOutage(policy, outage, 0ms);
+        if (!outcome.gaveUpAt)
+            back.append((outcome.backAt - outage).count());
+    }
+    std::sort(back.begin(), back.end());
+    return back;
 }
 
 } // namespace
@@ -60,6 +116,9 @@ private Q_SLOTS:
     void outagesShorterThanTheGiveUpTimeNeverFail();
     void theFirstRuleFailsOrdinaryRestarts();
     void longOutagesStillEndInFailed();
+    void everyClientIsBackWithinSecondsOfItsServer();
+    void aFleetDroppedAtOnceIsSpreadOut_data();
+    void aFleetDroppedAtOnceIsSpreadOut();
 };
 
 void tst_ReconnectPolicy::retriesFirstThenTimeDecides()
@@ -186,7 +245,7 @@ void tst_ReconnectPolicy::outagesShorterThanTheGiveUpTimeNeverFail_data()
 void tst_ReconnectPolicy::outagesShorterThanTheGiveUpTimeNeverFail()
 {
     QFETCH(qint64, attemptCostMs);
-    // 10,000 outages under the defaults (1 s to 30 s, full jitter, 5 retries, 60 s), each
+    // 10,000 outages under the defaults (2 s to 6 s, 5 retries, 60 s), each
     // shorter than 60 s, with a seeded random source for the outage lengths and the jitter.
     QRandomGenerator lengths(20261126);
     int failed = 0;
@@ -209,26 +268,27 @@ void tst_ReconnectPolicy::outagesShorterThanTheGiveUpTimeNeverFail()
 void tst_ReconnectPolicy::theFirstRuleFailsOrdinaryRestarts()
 {
     // The same simulation with the first release's rule (give up once 5 retries are used)
-    // shows what the give-up time fixes, and that the simulation can fail at all.
-    int failed10 = 0;
+    // shows what the give-up time fixes, and that the simulation can fail at all: five
+    // retries take 11 to 22 s, so a 20 s restart fails often and a 30 s one always.
     int failed20 = 0;
+    int failed30 = 0;
     for (int run = 0; run < 10000; ++run) {
         ReconnectPolicy policy = defaultPolicy(quint32(run));
         policy.setLimits(Defaults::kMaxRetries, 0ms);
-        failed10 += runOutage(policy, 10s, 0ms) ? 1 : 0;
-        policy.reset();
         failed20 += runOutage(policy, 20s, 0ms) ? 1 : 0;
+        policy.reset();
+        failed30 += runOutage(policy, 30s, 0ms) ? 1 : 0;
     }
-    qInfo() << "first rule: a 10 s restart fails" << failed10 / 100.0 << "% of windows, a 20 s one"
-            << failed20 / 100.0 << "%";
-    QVERIFY(failed10 > 1000); // about 17 %
-    QVERIFY(failed20 > 6000); // about 77 %
+    qInfo() << "first rule: a 20 s restart fails" << failed20 / 100.0 << "% of windows, a 30 s one"
+            << failed30 / 100.0 << "%";
+    QVERIFY(failed20 > 5000); // about 92 %
+    QCOMPARE(failed30, 10000);
 }
 
 void tst_ReconnectPolicy::longOutagesStillEndInFailed()
 {
     // A server gone for good: the window still gives up, never before 60 s, and not long after
-    // (the capped delay is 30 s).
+    // (the capped delay is 6 s).
     qint64 earliest = std::numeric_limits<qint64>::max();
     qint64 latest = 0;
     for (int run = 0; run < 1000; ++run) {
@@ -241,6 +301,58 @@ void tst_ReconnectPolicy::longOutagesStillEndInFailed()
     qInfo() << "a server gone for good: given up after" << earliest << "to" << latest << "ms";
     QVERIFY(earliest >= 60000);
     QVERIFY(latest <= 60000 + Defaults::kReconnectMax.count());
+}
+
+void tst_ReconnectPolicy::everyClientIsBackWithinSecondsOfItsServer()
+{
+    // The server is away 5 to 50 s; how long after its return does each client try again?
+    // Attempts are refused at once while it is away, as when its process is restarted.
+    const QList<qint64> back = returnTimes(Defaults::kReconnectMin, Defaults::kReconnectMax);
+    QCOMPARE(back.size(), 10000); // none gave up: every outage was shorter than 60 s
+    const qint64 median = percentile(back, 0.5);
+    const qint64 worst = back.last();
+    qInfo() << "10000 outages of 5-50 s, the defaults: back after the server's return in" << median
+            << "ms (median)," << percentile(back, 0.9) << "(90 %)," << percentile(back, 0.99)
+            << "(99 %)," << worst << "at worst";
+    QVERIFY2(median <= 5000, qPrintable(QString::number(median)));
+    QVERIFY2(worst <= Defaults::kReconnectMax.count(), qPrintable(QString::number(worst)));
+    QVERIFY(Defaults::kReconnectMax <= 10s);
+
+    // The same outages with the first releases' bounds (1 s to 30 s): the simulation can fail.
+    const QList<qint64> old = returnTimes(1s, 30s);
+    qInfo() << "the same with 1 s to 30 s:" << percentile(old, 0.5) << "ms (median)," << old.last()
+            << "at worst";
+    QVERIFY(old.last() > 10000);
+}
+
+void tst_ReconnectPolicy::aFleetDroppedAtOnceIsSpreadOut_data()
+{
+    QTest::addColumn<qint64>("outageMs");
+    QTest::addRow("restarted at once") << qint64(200);
+    QTest::addRow("back after 3 s") << qint64(3000);
+    QTest::addRow("back after 12 s") << qint64(12000);
+    QTest::addRow("back after 45 s") << qint64(45000);
+}
+
+void tst_ReconnectPolicy::aFleetDroppedAtOnceIsSpreadOut()
+{
+    // 200 clients dropped by one server at t = 0: every attempt they make until each is back,
+    // the failed ones and the one that succeeds alike, is load on the server. At most 30 of
+    // them (15 %) in any 100 ms, on each of 50 seeded fleets.
+    QFETCH(qint64, outageMs);
+    constexpr int kClients = 200;
+    int worst = 0;
+    for (int fleet = 0; fleet < 50; ++fleet) {
+        QList<milliseconds> attempts;
+        for (int client = 0; client < kClients; ++client) {
+            ReconnectPolicy policy = defaultPolicy(quint32(fleet * kClients + client));
+            playOutage(policy, milliseconds(outageMs), 0ms, &attempts);
+        }
+        worst = std::max(worst, mostInAnyWindow(attempts, 100ms));
+    }
+    qInfo() << kClients << "clients, server back after" << outageMs << "ms: at most" << worst
+            << "attempts in any 100 ms over 50 fleets";
+    QVERIFY2(worst <= kClients * 15 / 100, qPrintable(QString::number(worst)));
 }
 
 QTEST_GUILESS_MAIN(tst_ReconnectPolicy)

@@ -60,6 +60,7 @@ SocketConfig AppSettings::feedConfig() const
             m_problems.append(
                 u"%1: %2 Using the demo feed."_s.arg(QLatin1String(FeedSetting::kUrlKey), invalid));
     }
+    forgetOldReconnectDefaults();
     for (const FeedSetting &setting : FeedSetting::all()) {
         const QVariant value = m_settings->value(setting.settingsKey());
         if (!value.isValid())
@@ -110,6 +111,20 @@ SocketConfig AppSettings::feedConfig() const
                 QLatin1String(FeedSetting::kProfileKey), problem));
     }
     return config;
+}
+
+void AppSettings::forgetOldReconnectDefaults() const
+{
+    // Earlier versions wrote every value on save, their reconnect defaults (1 s to 30 s)
+    // among them: that pair is theirs, not the user's, and gives way to today's schedule.
+    const QString minKey = FeedSetting::of(FeedSetting::Id::ReconnectMin).settingsKey();
+    const QString maxKey = FeedSetting::of(FeedSetting::Id::ReconnectMax).settingsKey();
+    if (m_settings->value(minKey).toString() == "1000"_L1 &&
+        m_settings->value(maxKey).toString() == "30000"_L1) {
+        m_settings->remove(minKey);
+        m_settings->remove(maxKey);
+        m_settings->sync();
+    }
 }
 
 void AppSettings::restoreUrlSecrets(SocketConfig &config) const
@@ -168,8 +183,14 @@ void AppSettings::setFeedConfig(const SocketConfig &config)
         m_problems.append(
             QCoreApplication::translate("AppSettings", "The token could not be saved: %1")
                 .arg(error));
-    for (const FeedSetting &setting : FeedSetting::all())
-        m_settings->setValue(setting.settingsKey(), setting.valueIn(config));
+    // Only what differs from the defaults is kept, so that a better default in a later version
+    // reaches everyone who never chose a value of their own.
+    for (const FeedSetting &setting : FeedSetting::all()) {
+        if (setting.valueIn(config) == setting.defaultValue())
+            m_settings->remove(setting.settingsKey());
+        else
+            m_settings->setValue(setting.settingsKey(), setting.valueIn(config));
+    }
     m_settings->sync();
 }
 

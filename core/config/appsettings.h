@@ -48,6 +48,8 @@ public:
     TokenStore &tokens() const { return *m_tokens; }
 
 private:
+    // Drops the reconnect delays earlier versions saved as their defaults.
+    void forgetOldReconnectDefaults() const;
     // The URL's user info and credentials, kept in the secret store: put back into
     // `config.url`, or moved there from a settings file an earlier version wrote.
     void restoreUrlSecrets(SocketConfig &config) const;

@@ -34,10 +34,16 @@ milliseconds ReconnectBackoff::ceiling(int attempt) const
     return std::min(cap, m_maximum);
 }
 
+milliseconds ReconnectBackoff::floor(int attempt) const
+{
+    return attempt <= 1 ? milliseconds::zero() : ceiling(attempt) / 2;
+}
+
 milliseconds ReconnectBackoff::delayFor(int attempt)
 {
-    const qint64 cap = ceiling(attempt).count();
-    if (cap <= 0)
-        return milliseconds::zero();
-    return milliseconds(m_random.bounded(cap + 1));
+    const qint64 low = floor(attempt).count();
+    const qint64 spread = ceiling(attempt).count() - low;
+    if (spread <= 0)
+        return milliseconds(low);
+    return milliseconds(low + m_random.bounded(spread + 1));
 }

@@ -59,8 +59,8 @@ public:
 
 private:
     ReconnectBackoff m_backoff;
-    int m_maxRetries = 5;
-    milliseconds m_giveUpAfter{60000};
+    int m_maxRetries = Defaults::kMaxRetries;
+    milliseconds m_giveUpAfter{Defaults::kGiveUpAfter};
     int m_attempt = 0;
     std::optional<milliseconds> m_since; // last live, or the first failure
     std::optional<milliseconds> m_attemptStart;
