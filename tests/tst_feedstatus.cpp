@@ -8,8 +8,10 @@
 #include "testclocks.h"
 #include "testfeedserver.h"
 
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -21,10 +23,10 @@ class tst_FeedStatus : public QObject
 
 private Q_SLOTS:
     void idleIsPausedOrDisconnected();
-    void reconnectingCountsDown();
+    void reconnectingSaysWhyAndWhatFollows();
     void failedSaysWhy();
     void connectedIsNotLiveUntilTheSnapshot();
-    void beyondTheRetriesItSaysWhenItGivesUp();
+    void theCountdownRunsToTheMomentThenNamesTheAttempt();
     void aRefusalOffersTheSettings();
     void aServerErrorWhileLiveIsANotice();
     void theAgeIsOfTheDataAndAlarmsOnlyWhenNotLive();
@@ -40,7 +42,7 @@ void tst_FeedStatus::idleIsPausedOrDisconnected()
     QCOMPARE(FeedStatus::of(manager, false).level, Level::Down);
 }
 
-void tst_FeedStatus::reconnectingCountsDown()
+void tst_FeedStatus::reconnectingSaysWhyAndWhatFollows()
 {
     SocketConfig config = FeedProfile::native().configFor(TestFeedServer::refusedUrl(), 1);
     config.reconnectMin = 4000ms;
@@ -51,11 +53,12 @@ void tst_FeedStatus::reconnectingCountsDown()
     QTRY_COMPARE(manager.state(), SocketManager::State::Reconnecting);
     const FeedStatus status = FeedStatus::of(manager, false);
     QCOMPARE(status.level, Level::Busy);
-    const qint64 seconds = (manager.retryRemaining().count() + 999) / 1000;
-    QCOMPARE(status.text, u"Reconnecting 1/5 in %1 s"_s.arg(seconds));
-    QVERIFY2(status.detail.startsWith(u"Reconnecting (1/5) in %1 s…"_s.arg(seconds)),
-             qPrintable(status.detail));
-    QVERIFY(status.detail.contains("refused"_L1));
+    QCOMPARE(status.text, u"Reconnecting"_s);
+    // The reason, what comes next, and the one countdown: to giving up (60 s, the default).
+    static const QRegularExpression expected(
+        u"^Connection refused by [^ ]+\\. Reconnecting: retry 1 follows\\. "
+        "Gives up in (1 min|59 s) if the feed is not back\\.$"_s);
+    QVERIFY2(expected.match(status.detail).hasMatch(), qPrintable(status.detail));
     manager.close();
 }
 
@@ -101,31 +104,85 @@ void tst_FeedStatus::connectedIsNotLiveUntilTheSnapshot()
     QCOMPARE(status.text, u"Live"_s);
 }
 
-void tst_FeedStatus::beyondTheRetriesItSaysWhenItGivesUp()
+void tst_FeedStatus::theCountdownRunsToTheMomentThenNamesTheAttempt()
 {
-    SocketConfig config = FeedProfile::native().configFor(TestFeedServer::refusedUrl(), 1);
-    config.maxRetries = 2;
-    config.reconnectMin = 1ms;
-    config.reconnectMax = 2ms;
-    config.giveUpAfter = 60s;
+    // Attempts that each take long to fail: the server accepts TCP and never answers the
+    // handshake, so each fails by the connect timeout. The first release read "giving up in
+    // 0 s" for as long as retries went on.
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    server.setMode(TestFeedServer::Mode::NoHandshake);
+    SocketConfig config = FeedProfile::native().configFor(server.url(), 1);
+    config.connectTimeout = 300ms;
+    config.reconnectMin = 100ms;
+    config.reconnectMax = 100ms;
+    config.maxRetries = 1;
+    config.giveUpAfter = 1000ms;
     SocketManager manager(config);
-    QString detail;
-    QString text;
-    connect(&manager, &SocketManager::retryScheduled, this, [&](int attempt) {
-        if (attempt == 4) {
-            const FeedStatus status = FeedStatus::of(manager, false);
-            text = status.text;
-            detail = status.detail;
-            manager.close();
-        }
-    });
+    struct Sample
+    {
+        SocketManager::State state;
+        int retry;
+        QString text;
+        QString detail;
+    };
+    QList<Sample> samples;
+    const auto sample = [&] {
+        const FeedStatus status = FeedStatus::of(manager, false);
+        samples.append({manager.state(), manager.retryAttempt(), status.text, status.detail});
+    };
+    connect(&manager, &SocketManager::stateChanged, this, sample);
+    QTimer ticker; // as the status bar refreshes, only faster
+    ticker.setInterval(20ms);
+    connect(&ticker, &QTimer::timeout, this, sample);
+    ticker.start();
     manager.open();
-    QTRY_VERIFY(!detail.isEmpty());
-    QVERIFY2(text.startsWith(u"Reconnecting, attempt 4 in "_s), qPrintable(text));
-    QVERIFY2(detail.startsWith(u"Reconnecting, attempt 4 — giving up in 60 s."_s) ||
-                 detail.startsWith(u"Reconnecting, attempt 4 — giving up in 59 s."_s),
-             qPrintable(detail));
-    QVERIFY2(detail.contains("refused"_L1), qPrintable(detail));
+    QTRY_COMPARE_WITH_TIMEOUT(manager.state(), SocketManager::State::Failed, 20000);
+    ticker.stop();
+
+    static const QRegularExpression countdown(u"Gives up in (\\d+) s if the feed is not back\\."_s);
+    static const QRegularExpression named(u"Gives up if (this|the next) attempt fails\\."_s);
+    static const QRegularExpression counted(u"\\d+ ?/ ?\\d+"_s);
+    qsizetype firstNamed = -1;
+    int lastRetry = 0;
+    QStringList seen;
+    for (qsizetype i = 0; i < samples.size(); ++i) {
+        const Sample &s = samples.at(i);
+        seen.append(s.detail);
+        // No limit the rule does not keep; retries numbered one after another.
+        QVERIFY2(!s.text.contains(counted) && !s.detail.contains(counted), qPrintable(s.detail));
+        if (s.state == SocketManager::State::Connecting && s.retry > 0) {
+            QCOMPARE(s.text, u"Connecting (retry %1)"_s.arg(s.retry));
+            QVERIFY(s.retry == lastRetry || s.retry == lastRetry + 1);
+            lastRetry = s.retry;
+        }
+        const QRegularExpressionMatch down = countdown.match(s.detail);
+        if (down.hasMatch()) {
+            // Never "0 s", and never again once it has run out.
+            QVERIFY2(down.captured(1).toInt() > 0, qPrintable(s.detail));
+            QVERIFY2(firstNamed < 0, qPrintable(seen.join(u"\n"_s)));
+        } else if (named.match(s.detail).hasMatch() && firstNamed < 0) {
+            firstNamed = i;
+        }
+    }
+    QVERIFY2(firstNamed > 0, qPrintable(seen.join(u"\n"_s)));
+    // Once the countdown has run out, at most the attempt then under way and the one named
+    // follow, and the last attempt said that it was the one.
+    int retriesAfter = 0;
+    const Sample *last = nullptr;
+    for (qsizetype i = firstNamed; i < samples.size(); ++i) {
+        const Sample &s = samples.at(i);
+        if (s.state == SocketManager::State::Connecting) {
+            last = &s;
+            if (i == firstNamed || samples.at(i - 1).state != SocketManager::State::Connecting)
+                ++retriesAfter;
+        }
+    }
+    QVERIFY2(retriesAfter <= 2, qPrintable(seen.join(u"\n"_s)));
+    QVERIFY(last);
+    QVERIFY2(last->detail.endsWith(u"Gives up if this attempt fails."_s), qPrintable(last->detail));
+    QVERIFY2(manager.lastError().contains(u"Timed out connecting"_s),
+             qPrintable(manager.lastError()));
 }
 
 void tst_FeedStatus::aRefusalOffersTheSettings()

@@ -109,6 +109,7 @@ private Q_SLOTS:
     void giveUpAfterZeroIsTheFirstRule();
     void unlimitedRetriesNeverGiveUp();
     void anAttemptBegunBeforeTheGiveUpTimeNeverGivesUp();
+    void theOutlookNeverOutlivesItsCountdown();
     void theClockStartsWhenTheFeedWasLastLive();
     void aUsefulConnectionGivesTheRetriesBack();
     void resetStartsOver();
@@ -138,11 +139,16 @@ void tst_ReconnectPolicy::retriesFirstThenTimeDecides()
         if (decision.giveUp)
             break;
         QVERIFY(decision.delay >= 0ms && decision.delay <= 40ms);
-        if (attempts <= 3) {
-            QVERIFY(!policy.giveUpIn(t)); // still within the counted retries
+        QCOMPARE(policy.retriesUsedUp(), attempts > 3);
+        // A countdown to the moment giving up becomes possible, whatever the count; from that
+        // moment, the retry whose failure gives up: this one.
+        const ReconnectPolicy::Outlook outlook = policy.outlook(t);
+        if (t < 1000ms) {
+            QCOMPARE(outlook.kind, ReconnectPolicy::Outlook::Kind::Countdown);
+            QCOMPARE(outlook.left, 1000ms - t);
         } else {
-            QVERIFY(policy.retriesUsedUp());
-            QCOMPARE(*policy.giveUpIn(t), 1000ms - t);
+            QCOMPARE(outlook.kind, ReconnectPolicy::Outlook::Kind::FromAttempt);
+            QCOMPARE(outlook.attempt, policy.attempt());
         }
     }
     // The attempt that began at 1 s (the first at or after the give-up time) is the last.
@@ -160,6 +166,48 @@ void tst_ReconnectPolicy::anAttemptBegunBeforeTheGiveUpTimeNeverGivesUp()
     QVERIFY(!policy.failed(69s).giveUp); // began before 60 s: one more try
     policy.attemptStarted(70s);
     QVERIFY(policy.failed(80s).giveUp);
+}
+
+void tst_ReconnectPolicy::theOutlookNeverOutlivesItsCountdown()
+{
+    // Attempts that take 10 s to fail (a host that does not answer), 2 retries, 60 s: what a
+    // person is told at each moment matches what the next failures do.
+    using Kind = ReconnectPolicy::Outlook::Kind;
+    ReconnectPolicy policy;
+    policy.setLimits(2, 60s);
+    policy.setLive(true, 0s);
+    policy.failed(0s);
+    QCOMPARE(policy.outlook(0s).kind, Kind::Countdown);
+    QCOMPARE(policy.outlook(0s).left, 60s);
+    policy.attemptStarted(1s); // retry 1
+    QVERIFY(!policy.failed(11s).giveUp);
+    policy.attemptStarted(13s); // retry 2, the last counted
+    QCOMPARE(policy.outlook(20s).left, 40s);
+    QVERIFY(!policy.failed(23s).giveUp);
+    policy.attemptStarted(55s); // retry 3: begun before 60 s, so it cannot give up
+    QCOMPARE(policy.outlook(59s).left, 1s);
+    // The moment has come while it is under way: the next one is the one that may give up.
+    ReconnectPolicy::Outlook outlook = policy.outlook(61s);
+    QCOMPARE(outlook.kind, Kind::FromAttempt);
+    QCOMPARE(outlook.attempt, 4);
+    QVERIFY(!policy.failed(65s).giveUp);
+    // Waiting for retry 4: it will begin after the moment, so its failure gives up.
+    outlook = policy.outlook(66s);
+    QCOMPARE(outlook.attempt, policy.attempt());
+    QCOMPARE(policy.attempt(), 4);
+    policy.attemptStarted(67s);
+    QCOMPARE(policy.outlook(70s).attempt, 4);
+    QVERIFY(policy.failed(77s).giveUp);
+
+    // Retries left when the time has passed: the count decides, and it says which retry.
+    ReconnectPolicy counted;
+    counted.setLimits(5, 10s);
+    counted.setLive(true, 0s);
+    counted.failed(0s);
+    counted.attemptStarted(30s); // retry 1, long after the give-up time
+    outlook = counted.outlook(31s);
+    QCOMPARE(outlook.kind, Kind::FromAttempt);
+    QCOMPARE(outlook.attempt, 5);
 }
 
 void tst_ReconnectPolicy::giveUpAfterZeroIsTheFirstRule()
@@ -180,7 +228,7 @@ void tst_ReconnectPolicy::unlimitedRetriesNeverGiveUp()
     policy.setLimits(0, 0ms);
     for (int i = 0; i < 10000; ++i)
         QVERIFY(!policy.failed(milliseconds(i) * 1000).giveUp);
-    QVERIFY(!policy.giveUpIn(10000s));
+    QCOMPARE(policy.outlook(10000s).kind, ReconnectPolicy::Outlook::Kind::Never);
     QVERIFY(!policy.retriesUsedUp());
 }
 
@@ -195,7 +243,7 @@ void tst_ReconnectPolicy::theClockStartsWhenTheFeedWasLastLive()
     policy.setLive(true, 60ms);
     policy.setLive(false, 300ms);
     QVERIFY(!policy.failed(310ms).giveUp); // retries used up, but live 10 ms ago
-    QCOMPARE(*policy.giveUpIn(310ms), 90ms);
+    QCOMPARE(policy.outlook(310ms).left, 90ms);
     QVERIFY(!policy.failed(399ms).giveUp);
     QVERIFY(policy.failed(400ms).giveUp);
 

@@ -4,6 +4,7 @@
 #include "net/secrets.h"
 
 #include "domain/clock.h"
+#include "domain/tradetext.h"
 #include "feed/feedsession.h"
 #include "net/socketmanager.h"
 
@@ -75,27 +76,16 @@ void ConnectionLog::watch(SocketManager *socket, FeedSession *session)
                 record(Severity::Warning, wasConnected ? tr("Dropped: %1").arg(reason)
                                                        : tr("Attempt failed: %1").arg(reason));
             });
-    connect(
-        socket, &SocketManager::retryScheduled, this,
-        [this, socket](int attempt, int maxRetries, std::chrono::milliseconds delay) {
-            QString text;
-            if (maxRetries > 0 && attempt <= maxRetries)
-                text =
-                    tr("Retry %1 of %2 in %3 s").arg(attempt).arg(maxRetries).arg(seconds(delay));
-            else
-                text = tr("Retry %1 in %2 s").arg(attempt).arg(seconds(delay));
-            if (const auto left = socket->giveUpIn())
-                text += tr(" (giving up in %1 s)").arg((left->count() + 999) / 1000);
-            record(Severity::Info, text);
-        });
+    // No entry for a retry being scheduled: the retry itself is one ("Connecting to … (retry
+    // 2)"), and the countdown is the status's alone.
     connect(socket, &SocketManager::connectError, this, [this](const QString &reason) {
         record(Severity::Error, tr("Gave up: %1").arg(reason));
     });
     connect(socket, &SocketManager::sleepDetected, this, [this](qint64 lateByMs) {
         record(Severity::Warning,
-               tr("The computer seems to have slept (the heartbeat came %1 s late); checking "
+               tr("The computer seems to have slept (the heartbeat came %1 late); checking "
                   "the link")
-                   .arg(lateByMs / 1000));
+                   .arg(TradeText::duration(std::chrono::milliseconds(lateByMs))));
     });
     if (!session)
         return;

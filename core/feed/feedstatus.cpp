@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feed/feedstatus.h"
 
+#include "domain/tradetext.h"
 #include "feed/feedsession.h"
 #include "net/socketmanager.h"
 
@@ -18,19 +19,44 @@ qint64 ceilSeconds(std::chrono::milliseconds ms)
     return qint64(std::ceil(double(ms.count()) / 1000.0));
 }
 
-// "2/5" while within the retries, empty beyond them or when they are unlimited.
-QString ofMax(const SocketManager &manager)
+// Sentences joined as the language joins them ("A. B." in English, "A。B。" in Chinese); the
+// reasons come from several layers, some with a full stop and some without.
+void appendSentence(QString &text, const QString &sentence)
 {
-    const int max = manager.config().maxRetries;
-    const int attempt = manager.retryAttempt();
-    return max > 0 && attempt <= max ? QStringLiteral("%1/%2").arg(attempt).arg(max) : QString();
+    if (sentence.isEmpty())
+        return;
+    if (text.isEmpty()) {
+        text = sentence;
+        return;
+    }
+    static const QString kEnds = QStringLiteral(".…。!?！？");
+    if (!kEnds.contains(text.back()))
+        text += FeedStatus::tr(".", "a full stop, added to a reason without one");
+    text = FeedStatus::tr("%1 %2", "one sentence after another").arg(text, sentence);
 }
 
-QString withReason(QString text, const SocketManager &manager)
+// What the give-up rule says now. `inProgress`: a retry is under way (else one is to come).
+QString giveUpSentence(const SocketManager &manager, bool inProgress)
 {
-    if (!manager.lastError().isEmpty())
-        text += QLatin1Char(' ') + manager.lastError();
-    return text;
+    using Kind = ReconnectPolicy::Outlook::Kind;
+    const ReconnectPolicy::Outlook outlook = manager.giveUpOutlook();
+    switch (outlook.kind) {
+    case Kind::Never:
+        return FeedStatus::tr("It keeps trying until the feed is back.");
+    case Kind::Countdown:
+        // Whole seconds, rounded up: it never reads "0 s" before the moment has come.
+        return FeedStatus::tr("Gives up in %1 if the feed is not back.")
+            .arg(TradeText::duration(std::chrono::seconds(ceilSeconds(outlook.left))));
+    case Kind::FromAttempt:
+        break;
+    }
+    const int retry = manager.retryAttempt();
+    if (outlook.attempt == retry)
+        return inProgress ? FeedStatus::tr("Gives up if this attempt fails.")
+                          : FeedStatus::tr("Gives up if the next attempt fails.");
+    if (inProgress && outlook.attempt == retry + 1)
+        return FeedStatus::tr("Gives up if the next attempt fails.");
+    return FeedStatus::tr("Gives up if retry %1 fails.").arg(outlook.attempt);
 }
 
 QString describeAge(qint64 ageMs, bool healthy)
@@ -103,40 +129,27 @@ FeedStatus FeedStatus::of(const SocketManager &manager, const FeedSession *sessi
         break;
     case State::Connecting: {
         status.level = Level::Busy;
-        const int attempt = manager.retryAttempt();
-        const QString counted = ofMax(manager);
-        if (attempt == 0)
+        const int retry = manager.retryAttempt();
+        if (retry == 0) {
             status.text = tr("Connecting");
-        else if (!counted.isEmpty())
-            status.text = tr("Connecting (retry %1)").arg(counted);
-        else
-            status.text = tr("Connecting (attempt %1)").arg(attempt);
-        status.detail = status.text + QStringLiteral("…");
-        if (const auto left = manager.giveUpIn())
-            status.detail = tr("Connecting, attempt %1 — giving up in %2 s…")
-                                .arg(attempt)
-                                .arg(ceilSeconds(*left));
-        break;
-    }
-    case State::Reconnecting: {
-        const qint64 seconds = ceilSeconds(manager.retryRemaining());
-        const int attempt = manager.retryAttempt();
-        const QString counted = ofMax(manager);
-        status.level = Level::Busy;
-        if (!counted.isEmpty()) {
-            status.text = tr("Reconnecting %1 in %2 s").arg(counted).arg(seconds);
-            status.detail = tr("Reconnecting (%1) in %2 s…").arg(counted).arg(seconds);
-        } else {
-            status.text = tr("Reconnecting, attempt %1 in %2 s").arg(attempt).arg(seconds);
-            status.detail = status.text + QStringLiteral("…");
-            if (const auto left = manager.giveUpIn())
-                status.detail = tr("Reconnecting, attempt %1 — giving up in %2 s.")
-                                    .arg(attempt)
-                                    .arg(ceilSeconds(*left));
+            status.detail = tr("Connecting to %1…").arg(manager.endpoint());
+            break;
         }
-        status.detail = withReason(status.detail, manager);
+        status.text = tr("Connecting (retry %1)").arg(retry);
+        status.detail = tr("Connecting to %1 (retry %2)…").arg(manager.endpoint()).arg(retry);
+        appendSentence(status.detail, giveUpSentence(manager, true));
         break;
     }
+    case State::Reconnecting:
+        // The reason, then what happens next; the one countdown is to giving up (the retry's
+        // own delay is a few seconds, shown by the retry number moving on).
+        status.level = Level::Busy;
+        status.text = tr("Reconnecting");
+        status.detail = manager.lastError();
+        appendSentence(status.detail,
+                       tr("Reconnecting: retry %1 follows.").arg(manager.retryAttempt()));
+        appendSentence(status.detail, giveUpSentence(manager, false));
+        break;
     case State::WaitingForNetwork:
         status.level = Level::Busy;
         status.text = tr("Waiting for the network");

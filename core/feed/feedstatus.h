@@ -20,7 +20,7 @@ public:
     enum class Level { Live, Busy, Paused, Down };
 
     Level level = Level::Down;
-    QString text;   // short: "Live", "Reconnecting 2/5 in 4 s", "Paused", "Disconnected"
+    QString text;   // short: "Live", "Connecting (retry 2)", "Paused", "Disconnected"
     QString detail; // longer, for the banner: adds the reason
     // While the data is live, over the table, which stays live: a server Error, and data the
     // feed keeps sending that this version cannot read.

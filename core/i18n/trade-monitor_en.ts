@@ -140,10 +140,10 @@
 <context>
     <name>SocketManager</name>
     <message numerus="yes">
-        <source>%1 Gave up after %n attempt(s).</source>
+        <source>%1 — %n retries over %2</source>
         <translation>
-            <numerusform>%1 Gave up after %n attempt.</numerusform>
-            <numerusform>%1 Gave up after %n attempts.</numerusform>
+            <numerusform>%1 — %n retry over %2</numerusform>
+            <numerusform>%1 — %n retries over %2</numerusform>
         </translation>
     </message>
 </context>

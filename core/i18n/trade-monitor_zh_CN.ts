@@ -556,24 +556,8 @@ Hidden to fit the window: %2</source>
         <translation>尝试失败：%1</translation>
     </message>
     <message>
-        <source>Retry %1 of %2 in %3 s</source>
-        <translation>%3 秒后第 %1/%2 次重试</translation>
-    </message>
-    <message>
-        <source>Retry %1 in %2 s</source>
-        <translation>%2 秒后第 %1 次重试</translation>
-    </message>
-    <message>
-        <source> (giving up in %1 s)</source>
-        <translation>（%1 秒后放弃）</translation>
-    </message>
-    <message>
         <source>Gave up: %1</source>
         <translation>已放弃：%1</translation>
-    </message>
-    <message>
-        <source>The computer seems to have slept (the heartbeat came %1 s late); checking the link</source>
-        <translation>电脑似乎休眠过（心跳晚了 %1 秒）；正在检查连接</translation>
     </message>
     <message numerus="yes">
         <source>Snapshot with %n position(s): live</source>
@@ -620,6 +604,10 @@ Hidden to fit the window: %2</source>
         <translation>
             <numerusform>%1 秒内数据源发送了 %n 项本版本无法读取的数据；第一项：%2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The computer seems to have slept (the heartbeat came %1 late); checking the link</source>
+        <translation>计算机似乎休眠过（心跳晚了 %1）；正在检查连接</translation>
     </message>
 </context>
 <context>
@@ -884,30 +872,6 @@ Hidden to fit the window: %2</source>
         <translation>正在连接（第 %1 次重试）</translation>
     </message>
     <message>
-        <source>Connecting (attempt %1)</source>
-        <translation>正在连接（第 %1 次尝试）</translation>
-    </message>
-    <message>
-        <source>Connecting, attempt %1 — giving up in %2 s…</source>
-        <translation>正在连接，第 %1 次尝试 — %2 秒后放弃…</translation>
-    </message>
-    <message>
-        <source>Reconnecting %1 in %2 s</source>
-        <translation>%2 秒后重连 %1</translation>
-    </message>
-    <message>
-        <source>Reconnecting (%1) in %2 s…</source>
-        <translation>%2 秒后重连（%1）…</translation>
-    </message>
-    <message>
-        <source>Reconnecting, attempt %1 in %2 s</source>
-        <translation>%2 秒后第 %1 次重连</translation>
-    </message>
-    <message>
-        <source>Reconnecting, attempt %1 — giving up in %2 s.</source>
-        <translation>第 %1 次重连 — %2 秒后放弃。</translation>
-    </message>
-    <message>
         <source>Waiting for the network</source>
         <translation>等待网络</translation>
     </message>
@@ -938,6 +902,52 @@ Hidden to fit the window: %2</source>
     <message>
         <source>The feed sends data this version cannot read: %1</source>
         <translation>数据源发送了本版本无法读取的数据：%1</translation>
+    </message>
+    <message>
+        <source>It keeps trying until the feed is back.</source>
+        <translation>将持续重试，直到数据源恢复。</translation>
+    </message>
+    <message>
+        <source>Gives up in %1 if the feed is not back.</source>
+        <translation>如果数据源仍未恢复，%1后放弃。</translation>
+    </message>
+    <message>
+        <source>Gives up if this attempt fails.</source>
+        <translation>如果这次尝试失败，将放弃。</translation>
+    </message>
+    <message>
+        <source>Gives up if the next attempt fails.</source>
+        <translation>如果下一次尝试失败，将放弃。</translation>
+    </message>
+    <message>
+        <source>Gives up if retry %1 fails.</source>
+        <translation>如果第 %1 次重试失败，将放弃。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 (retry %2)…</source>
+        <translation>正在连接 %1（第 %2 次重试）…</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>正在重连</translation>
+    </message>
+    <message>
+        <source>Reconnecting: retry %1 follows.</source>
+        <translation>正在重连：即将进行第 %1 次重试。</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <comment>a full stop, added to a reason without one</comment>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>one sentence after another</comment>
+        <translation>%1%2</translation>
     </message>
 </context>
 <context>
@@ -1780,15 +1790,15 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
         <source>%1 dropped the connection.</source>
         <translation>%1 断开了连接。</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 Gave up after %n attempt(s).</source>
-        <translation>
-            <numerusform>%1 尝试 %n 次后放弃。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No reply from the server within %1 of a heartbeat; the connection is dead.</source>
         <translation>心跳发出后 %1 内服务器无任何回应，连接已失效。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n retries over %2</source>
+        <translation>
+            <numerusform>%1 — 在 %2 内重试了 %n 次</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -65,9 +65,26 @@ ReconnectPolicy::Decision ReconnectPolicy::failed(milliseconds now)
     return decision;
 }
 
-std::optional<milliseconds> ReconnectPolicy::giveUpIn(milliseconds now) const
+ReconnectPolicy::Outlook ReconnectPolicy::outlook(milliseconds now) const
 {
-    if (!retriesUsedUp() || !m_since)
-        return std::nullopt;
-    return std::max(milliseconds::zero(), m_giveUpAfter - (now - *m_since));
+    Outlook outlook;
+    if (m_maxRetries == 0 || !m_since || m_attempt == 0)
+        return outlook;
+    const milliseconds possibleAt = *m_since + m_giveUpAfter;
+    if (now < possibleAt) {
+        outlook.kind = Outlook::Kind::Countdown;
+        outlook.left = possibleAt - now;
+        return outlook;
+    }
+    // The retry in progress counts only if it began after the moment (as failed() judges it);
+    // one still to come begins after now, so it does.
+    const bool thisOneMay = !m_attemptStart || std::max(*m_attemptStart, *m_since) >= possibleAt;
+    outlook.kind = Outlook::Kind::FromAttempt;
+    outlook.attempt = std::max(m_attempt + (thisOneMay ? 0 : 1), m_maxRetries);
+    return outlook;
+}
+
+milliseconds ReconnectPolicy::downFor(milliseconds now) const
+{
+    return m_since ? std::max(milliseconds::zero(), now - *m_since) : milliseconds::zero();
 }

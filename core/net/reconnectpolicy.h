@@ -49,13 +49,29 @@ public:
     // An attempt failed (or a connection was lost) at `now`.
     Decision failed(milliseconds now);
 
+    // What the rule says about giving up, for a person watching: a countdown to the moment
+    // giving up becomes possible, then the retry whose failure will give up; never a
+    // countdown that has run out while retries go on.
+    struct Outlook
+    {
+        enum class Kind {
+            Never,       // unlimited retries, or nothing has failed yet
+            Countdown,   // giving up becomes possible in `left`
+            FromAttempt, // the first retry whose failure gives up is `attempt`
+        };
+        Kind kind = Kind::Never;
+        milliseconds left{0};
+        int attempt = 0;
+    };
+    Outlook outlook(milliseconds now) const;
+
     // The retry last decided on, 0 when none is.
     int attempt() const { return m_attempt; }
     // True once the retries are used up (the attempt in progress is beyond maxRetries).
     bool retriesUsedUp() const { return m_maxRetries > 0 && m_attempt > m_maxRetries; }
-    // Once the retries are used up: how long until a failure gives up (zero: the next one
-    // will). nullopt while retries remain or they are unlimited.
-    std::optional<milliseconds> giveUpIn(milliseconds now) const;
+    // How long the feed has been down at `now` (since it was last live, or since the first
+    // failure when it never was); zero when nothing has failed.
+    milliseconds downFor(milliseconds now) const;
 
 private:
     ReconnectBackoff m_backoff;

@@ -196,9 +196,9 @@ bool SocketManager::isLinkHealthy() const
     return m_state == State::Live && !m_heartbeat.isReplyOverdue();
 }
 
-std::optional<milliseconds> SocketManager::giveUpIn() const
+ReconnectPolicy::Outlook SocketManager::giveUpOutlook() const
 {
-    return m_policy.giveUpIn(monotonicNow());
+    return m_policy.outlook(monotonicNow());
 }
 
 QString SocketManager::stateName(State state)
@@ -735,9 +735,14 @@ void SocketManager::connectionLost(const QString &unsafeReason, Failure failure)
         m_policy.forgiveRetries();
     const ReconnectPolicy::Decision decision = m_policy.failed(monotonicNow());
     if (decision.giveUp) {
-        giveUp(QCoreApplication::translate("SocketManager", "%1 Gave up after %n attempt(s).",
-                                           nullptr, decision.attempt)
-                   .arg(reason),
+        // Why, then how hard it tried: one statement, the last failure's reason first.
+        QString why = reason;
+        if (why.endsWith(u'.'))
+            why.chop(1);
+        const int retries = decision.attempt - 1; // a plain name: lupdate skips an expression
+        giveUp(QCoreApplication::translate("SocketManager", "%1 — %n retries over %2", nullptr,
+                                           retries)
+                   .arg(why, TradeText::duration(m_policy.downFor(monotonicNow()))),
                false);
         return;
     }
@@ -758,8 +763,7 @@ void SocketManager::giveUp(const QString &reason, bool refused)
 void SocketManager::scheduleRetry(const ReconnectPolicy::Decision &decision)
 {
     m_retryDelay = decision.delay;
-    qCInfo(lcSocket) << "retry" << decision.attempt << "of" << m_config.maxRetries << "in"
-                     << m_retryDelay.count() << "ms";
+    qCInfo(lcSocket) << "retry" << decision.attempt << "in" << m_retryDelay.count() << "ms";
     m_retryTimer.start(m_retryDelay);
     setState(State::Reconnecting);
     Q_EMIT retryScheduled(decision.attempt, m_config.maxRetries, m_retryDelay);

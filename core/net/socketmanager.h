@@ -84,9 +84,8 @@ public:
     QString endpoint() const;
     // The retry scheduled or in progress (1-based), 0 while none is.
     int retryAttempt() const { return m_policy.attempt(); }
-    // Once the retries are used up: how long until a failure gives up; nullopt before then,
-    // or when retries are unlimited.
-    std::optional<std::chrono::milliseconds> giveUpIn() const;
+    // When giving up becomes possible, or which retry's failure gives up (ReconnectPolicy).
+    ReconnectPolicy::Outlook giveUpOutlook() const;
     // Subscriptions sent while waiting for data on this connection: 1, or 2 after asking again.
     int subscriptionsSent() const { return m_subscriptionsSent; }
     // Whether this connection has been live at least once.
