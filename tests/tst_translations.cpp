@@ -2,8 +2,10 @@
 // Counts read right: every "%n …" has its English forms (the English translation is built in),
 // and another language can be installed over it and taken back.
 #include "domain/tradetext.h"
+#include "feed/feedstatus.h"
 #include "i18n/translations.h"
 #include "net/socketmanager.h"
+#include "protocol/feedparser.h"
 #include "protocol/feedprofile.h"
 #include "testfeedserver.h"
 
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void durationsReadAsPeopleSayThem_data();
     void durationsReadAsPeopleSayThem();
     void theSocketsReasonsAreChinese();
+    void theParsersReasonsAreChinese();
 };
 
 void tst_Translations::countsReadRightInEnglish_data()
@@ -98,9 +101,33 @@ void tst_Translations::theSocketsReasonsAreChinese()
     QTRY_COMPARE(socket.state(), SocketManager::State::Failed);
     const QString reason = socket.lastError();
     QVERIFY2(reason.contains(u"内重试了 1 次"_s), qPrintable(reason));
-    static const QRegularExpression english(u"\\b(the|after|attempts?|gave|connection|retries|over)\\b"_s,
-                                            QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression english(
+        u"\\b(the|after|attempts?|gave|connection|retries|over)\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
     QVERIFY2(!reason.contains(english), qPrintable(reason));
+    // And what the window makes of it: the state and the give-up statement.
+    const FeedStatus status = FeedStatus::of(socket, false);
+    QVERIFY2(status.detail.startsWith(u"已断开："_s), qPrintable(status.detail));
+    QVERIFY2(!status.detail.contains(english), qPrintable(status.detail));
+}
+
+void tst_Translations::theParsersReasonsAreChinese()
+{
+    // A message or a row this version cannot read is named in the row's tooltip, the banner
+    // and the log: the wire's own names (Positions, data) stay, the words around them do not.
+    Translations::install(QLocale(QLocale::Chinese, QLocale::China));
+    const auto back = qScopeGuard([] { Translations::install(QLocale(QLocale::English)); });
+    FeedParser parser;
+    QVERIFY(!parser.parse(R"({"Code":200,"type":"Positions","seq":1,"data":"x"})"));
+    QVERIFY2(parser.error().contains(u"应为数组，而不是字符串"_s), qPrintable(parser.error()));
+    const std::optional<FeedMessage> rows =
+        parser.parse(R"({"Code":200,"type":"Positions","seq":2,"data":[5]})");
+    QVERIFY(rows);
+    QCOMPARE(rows->unreadable.size(), 1);
+    const QString reason = rows->unreadable.constFirst().reason;
+    QVERIFY2(reason.contains(u"应为对象，而不是整数"_s), qPrintable(reason));
+    static const QRegularExpression english(u"\\b(must|not|an?|object|number|missing)\\b"_s);
+    QVERIFY2(!reason.contains(english) && !parser.error().contains(english), qPrintable(reason));
 }
 
 QTEST_GUILESS_MAIN(tst_Translations)

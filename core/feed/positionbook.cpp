@@ -73,11 +73,15 @@ bool PositionBook::follow(qint64 seq, bool readable)
         // follows cannot be placed. Ask for a fresh Snapshot and ignore everything until then.
         // Said after the book stops applying: the resync cannot wait (isAwaitingSnapshot()).
         m_awaitingSnapshot = true;
-        requestResync(QStringLiteral("seq went back from %1 to %2").arg(m_lastSeq).arg(seq));
+        requestResync(QCoreApplication::translate("PositionBook", "seq went back from %1 to %2")
+                          .arg(m_lastSeq)
+                          .arg(seq));
         return false;
     }
     if (seq > m_lastSeq + 1)
-        requestResync(QStringLiteral("seq jumped from %1 to %2").arg(m_lastSeq).arg(seq));
+        requestResync(QCoreApplication::translate("PositionBook", "seq jumped from %1 to %2")
+                          .arg(m_lastSeq)
+                          .arg(seq));
     // Updates carry whole positions, so applying after a gap is still right; the Snapshot
     // that follows mends whatever was missed.
     m_lastSeq = seq;

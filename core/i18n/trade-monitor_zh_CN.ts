@@ -626,6 +626,182 @@ Hidden to fit the window: %2</source>
     </message>
 </context>
 <context>
+    <name>FeedParser</name>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a fraction</source>
+        <translation>小数</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation>其他值</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>where in the message: what is wrong</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>out of range</source>
+        <translation>超出范围</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not %1</source>
+        <translation>应为整数，而不是%1</translation>
+    </message>
+    <message>
+        <source>%1 is out of range (%2 to %3)</source>
+        <translation>%1 超出范围（%2 至 %3）</translation>
+    </message>
+    <message>
+        <source>must be a number, not %1</source>
+        <translation>应为数字，而不是%1</translation>
+    </message>
+    <message>
+        <source>must be finite</source>
+        <translation>应为有限数</translation>
+    </message>
+    <message>
+        <source>negative (%1)</source>
+        <translation>为负数（%1）</translation>
+    </message>
+    <message>
+        <source>must be a string, not %1</source>
+        <translation>应为字符串，而不是%1</translation>
+    </message>
+    <message>
+        <source>longer than %1 bytes</source>
+        <translation>超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>must be true or false, not %1</source>
+        <translation>应为 true 或 false，而不是%1</translation>
+    </message>
+    <message>
+        <source>must be &quot;buy&quot;, &quot;sell&quot;, 0 or 1, not %1</source>
+        <translation>应为 "buy"、"sell"、0 或 1，而不是%1</translation>
+    </message>
+    <message>
+        <source>unknown side &quot;%1&quot;</source>
+        <translation>未知方向 "%1"</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>must be greater than zero</source>
+        <translation>应大于零</translation>
+    </message>
+    <message>
+        <source>missing &quot;%1&quot;</source>
+        <translation>缺少 "%1"</translation>
+    </message>
+    <message>
+        <source>closed before it opened</source>
+        <translation>平仓时间早于开仓时间</translation>
+    </message>
+    <message>
+        <source>must be an object, not %1</source>
+        <translation>应为对象，而不是%1</translation>
+    </message>
+    <message>
+        <source>%1.data[%2]: a pending order (side %3), not a position</source>
+        <translation>%1.data[%2]：挂单（方向 %3），不是持仓</translation>
+    </message>
+    <message>
+        <source>%1.data[%2]: ticket %3 appears twice; the first one counts</source>
+        <translation>%1.data[%2]：订单号 %3 出现两次；以第一次为准</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>missing (null when no margin is in use)</source>
+        <translation>缺失（未占用保证金时应为 null）</translation>
+    </message>
+    <message>
+        <source>must be a currency code such as &quot;USD&quot;, not &quot;%1&quot;</source>
+        <translation>应为 "USD" 这样的货币代码，而不是 "%1"</translation>
+    </message>
+    <message>
+        <source>%1 bytes is over the %2-byte limit</source>
+        <translation>%1 字节超过了 %2 字节的上限</translation>
+    </message>
+    <message>
+        <source>invalid JSON (%1)</source>
+        <translation>JSON 无效（%1）</translation>
+    </message>
+    <message>
+        <source>must be a JSON object, not %1</source>
+        <translation>应为 JSON 对象，而不是%1</translation>
+    </message>
+    <message>
+        <source>must be an array, not %1</source>
+        <translation>应为数组，而不是%1</translation>
+    </message>
+    <message>
+        <source>%1 items is over the limit of %2</source>
+        <translation>%1 项超过了 %2 项的上限</translation>
+    </message>
+    <message>
+        <source>missing &quot;type&quot;</source>
+        <translation>缺少 "type"</translation>
+    </message>
+    <message>
+        <source>unknown message type &quot;%1&quot;</source>
+        <translation>未知消息类型 "%1"</translation>
+    </message>
+    <message>
+        <source>missing &quot;ts&quot;</source>
+        <translation>缺少 "ts"</translation>
+    </message>
+    <message>
+        <source>missing &quot;Code&quot;</source>
+        <translation>缺少 "Code"</translation>
+    </message>
+    <message>
+        <source>an Error needs a 4xx or 5xx code, not %1</source>
+        <translation>Error 消息应带 4xx 或 5xx 代码，而不是 %1</translation>
+    </message>
+    <message>
+        <source>%1 on a data message (expected %2)</source>
+        <translation>数据消息的代码为 %1（应为 %2）</translation>
+    </message>
+    <message>
+        <source>missing &quot;seq&quot;</source>
+        <translation>缺少 "seq"</translation>
+    </message>
+    <message>
+        <source>missing &quot;data&quot;</source>
+        <translation>缺少 "data"</translation>
+    </message>
+</context>
+<context>
     <name>FeedProfile</name>
     <message>
         <source>profile %1: cannot be read (%2); the built-in profiles are %3</source>
@@ -1303,6 +1479,14 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     <message>
         <source>The feed&apos;s last list of positions had a row this version cannot read, so this position may have closed: %1</source>
         <translation>数据源最近的持仓列表中有一行本版本无法读取，因此此持仓可能已平仓：%1</translation>
+    </message>
+    <message>
+        <source>seq went back from %1 to %2</source>
+        <translation>seq 从 %1 回退到 %2</translation>
+    </message>
+    <message>
+        <source>seq jumped from %1 to %2</source>
+        <translation>seq 从 %1 跳到 %2</translation>
     </message>
 </context>
 <context>

@@ -179,22 +179,22 @@ QString describeType(element value)
 {
     switch (value.type()) {
     case simdjson::dom::element_type::ARRAY:
-        return u"an array"_s;
+        return FeedParser::tr("an array");
     case simdjson::dom::element_type::OBJECT:
-        return u"an object"_s;
+        return FeedParser::tr("an object");
     case simdjson::dom::element_type::INT64:
     case simdjson::dom::element_type::UINT64:
-        return u"a whole number"_s;
+        return FeedParser::tr("a whole number");
     case simdjson::dom::element_type::DOUBLE:
-        return u"a fraction"_s;
+        return FeedParser::tr("a fraction");
     case simdjson::dom::element_type::STRING:
-        return u"a string"_s;
+        return FeedParser::tr("a string");
     case simdjson::dom::element_type::BOOL:
-        return u"a boolean"_s;
+        return FeedParser::tr("a boolean");
     case simdjson::dom::element_type::NULL_VALUE:
-        return u"null"_s;
+        return FeedParser::tr("null");
     }
-    return u"something else"_s;
+    return FeedParser::tr("something else");
 }
 
 QString text(std::string_view view)
@@ -223,7 +223,8 @@ public:
             path += u".data[%1]"_s.arg(m_item);
         if (!m_field.empty())
             path += u'.' + text(m_field);
-        *m_error = u"%1: %2"_s.arg(path, problem);
+        *m_error =
+            FeedParser::tr("%1: %2", "where in the message: what is wrong").arg(path, problem);
         return false;
     }
 
@@ -232,11 +233,12 @@ public:
         int64_t number = 0;
         if (value.get_int64().get(number) != simdjson::SUCCESS) {
             if (value.is_uint64())
-                return fail(u"out of range"_s);
-            return fail(u"must be a whole number, not %1"_s.arg(describeType(value)));
+                return fail(FeedParser::tr("out of range"));
+            return fail(FeedParser::tr("must be a whole number, not %1").arg(describeType(value)));
         }
         if (number < min || number > max)
-            return fail(u"%1 is out of range (%2 to %3)"_s.arg(number).arg(min).arg(max));
+            return fail(
+                FeedParser::tr("%1 is out of range (%2 to %3)").arg(number).arg(min).arg(max));
         *out = number;
         return true;
     }
@@ -245,13 +247,14 @@ public:
     {
         double number = 0.0;
         if (value.get_double().get(number) != simdjson::SUCCESS)
-            return fail(u"must be a number, not %1"_s.arg(describeType(value)));
+            return fail(FeedParser::tr("must be a number, not %1").arg(describeType(value)));
         if (!std::isfinite(number))
-            return fail(u"must be finite"_s);
+            return fail(FeedParser::tr("must be finite"));
         if (number < min || number > max) {
             if (min == 0.0 && number < 0.0)
-                return fail(u"negative (%1)"_s.arg(number));
-            return fail(u"%1 is out of range (%2 to %3)"_s.arg(number).arg(min).arg(max));
+                return fail(FeedParser::tr("negative (%1)").arg(number));
+            return fail(
+                FeedParser::tr("%1 is out of range (%2 to %3)").arg(number).arg(min).arg(max));
         }
         *out = number;
         return true;
@@ -260,9 +263,9 @@ public:
     bool view(element value, qsizetype maxLength, std::string_view *out)
     {
         if (value.get_string().get(*out) != simdjson::SUCCESS)
-            return fail(u"must be a string, not %1"_s.arg(describeType(value)));
+            return fail(FeedParser::tr("must be a string, not %1").arg(describeType(value)));
         if (qsizetype(out->size()) > maxLength)
-            return fail(u"longer than %1 bytes"_s.arg(maxLength));
+            return fail(FeedParser::tr("longer than %1 bytes").arg(maxLength));
         return true;
     }
 
@@ -278,7 +281,7 @@ public:
     bool boolean(element value, bool *out)
     {
         if (value.get_bool().get(*out) != simdjson::SUCCESS)
-            return fail(u"must be true or false, not %1"_s.arg(describeType(value)));
+            return fail(FeedParser::tr("must be true or false, not %1").arg(describeType(value)));
         return true;
     }
 
@@ -336,7 +339,8 @@ int readSide(Reader &r, element value, qint64 *pendingType)
             *pendingType = number;
             return 2;
         }
-        r.fail(u"must be \"buy\", \"sell\", 0 or 1, not %1"_s.arg(describeType(value)));
+        r.fail(
+            FeedParser::tr("must be \"buy\", \"sell\", 0 or 1, not %1").arg(describeType(value)));
         return -1;
     }
     // The usual spelling first; any other case without allocating.
@@ -353,7 +357,7 @@ int readSide(Reader &r, element value, qint64 *pendingType)
         return 0;
     if (text == "sell" || is("sell"))
         return 1;
-    r.fail(u"unknown side \"%1\""_s.arg(::text(text.substr(0, 16))));
+    r.fail(FeedParser::tr("unknown side \"%1\"").arg(::text(text.substr(0, 16))));
     return -1;
 }
 
@@ -377,7 +381,7 @@ Item readItem(Reader &r, object item, quint32 required, const ItemRules &rules, 
             std::string_view symbol;
             ok = r.view(value, FeedParser::kMaxSymbolLength, &symbol);
             if (ok && QByteArrayView(symbol.data(), qsizetype(symbol.size())).trimmed().isEmpty())
-                ok = r.fail(u"empty"_s);
+                ok = r.fail(FeedParser::tr("empty"));
             if (ok)
                 p.symbol = strings.intern(symbol);
             break;
@@ -393,7 +397,7 @@ Item readItem(Reader &r, object item, quint32 required, const ItemRules &rules, 
         case Volume:
             ok = r.real(value, 0.0, kMaxVolume, &p.volume);
             if (ok && p.volume == 0.0)
-                ok = r.fail(u"must be greater than zero"_s);
+                ok = r.fail(FeedParser::tr("must be greater than zero"));
             break;
         case OpenPrice:
             ok = r.real(value, -kMaxAmount, kMaxAmount, &p.openPrice);
@@ -473,13 +477,13 @@ Item readItem(Reader &r, object item, quint32 required, const ItemRules &rules, 
     if (const quint32 missing = required & ~seen) {
         for (quint32 bit = 1; bit; bit <<= 1) {
             if (missing & bit) {
-                r.fail(u"missing \"%1\""_s.arg(rules.name(bit)));
+                r.fail(FeedParser::tr("missing \"%1\"").arg(rules.name(bit)));
                 return Item::Invalid;
             }
         }
     }
     if ((required & CloseTime) && trade->closeTime < p.openTime) {
-        r.fail(u"closed before it opened"_s);
+        r.fail(FeedParser::tr("closed before it opened"));
         return Item::Invalid;
     }
     return Item::Ok;
@@ -537,7 +541,7 @@ void readRows(Reader &r, simdjson::dom::array data, bool trades, quint32 require
         r.setField({});
         object fields;
         if (item.get_object().get(fields) != simdjson::SUCCESS) {
-            r.fail(u"must be an object, not %1"_s.arg(describeType(item)));
+            r.fail(FeedParser::tr("must be an object, not %1").arg(describeType(item)));
             message->unreadable.append({0, r.error()});
             continue;
         }
@@ -545,13 +549,16 @@ void readRows(Reader &r, simdjson::dom::array data, bool trades, quint32 require
         qint64 pendingType = 0;
         const Item read = readItem(r, fields, required, rules, &trade, strings, &pendingType);
         if (read == Item::NotAPosition) {
-            skip(u"%1.data[%2]: a pending order (side %3), not a position"_s.arg(type).arg(at).arg(
-                pendingType));
+            skip(FeedParser::tr("%1.data[%2]: a pending order (side %3), not a position")
+                     .arg(type)
+                     .arg(at)
+                     .arg(pendingType));
             continue;
         }
         const qint64 ticket = read == Item::Ok ? trade.position.ticket : ticketOf(fields, rules);
         if (ticket != 0 && repeated(ticket)) {
-            skip(u"%1.data[%2]: ticket %3 appears twice; the first one counts"_s.arg(type)
+            skip(FeedParser::tr("%1.data[%2]: ticket %3 appears twice; the first one counts")
+                     .arg(type)
                      .arg(at)
                      .arg(ticket));
             continue;
@@ -576,13 +583,13 @@ bool readAccount(Reader &r, element value, AccountFigures *out)
     object fields;
     if (value.get_object().get(fields) != simdjson::SUCCESS) {
         r.setField("data");
-        return r.fail(u"must be an object, not %1"_s.arg(describeType(value)));
+        return r.fail(FeedParser::tr("must be an object, not %1").arg(describeType(value)));
     }
     const auto amount = [&](const char *key, double min, double *target) {
         element field;
         r.setField(key);
         if (fields[key].get(field) != simdjson::SUCCESS)
-            return r.fail(u"missing"_s);
+            return r.fail(FeedParser::tr("missing"));
         return r.real(field, min, kMaxAmount, target);
     };
     if (!amount("balance", -kMaxAmount, &out->balance) ||
@@ -592,7 +599,7 @@ bool readAccount(Reader &r, element value, AccountFigures *out)
     element level;
     r.setField("marginLevel");
     if (fields["marginLevel"].get(level) != simdjson::SUCCESS)
-        return r.fail(u"missing (null when no margin is in use)"_s);
+        return r.fail(FeedParser::tr("missing (null when no margin is in use)"));
     if (level.is_null()) {
         out->marginLevel.reset();
     } else {
@@ -604,7 +611,7 @@ bool readAccount(Reader &r, element value, AccountFigures *out)
     element currency;
     r.setField("currency");
     if (fields["currency"].get(currency) != simdjson::SUCCESS)
-        return r.fail(u"missing"_s);
+        return r.fail(FeedParser::tr("missing"));
     std::string_view code;
     if (!r.view(currency, 8, &code))
         return false;
@@ -612,7 +619,8 @@ bool readAccount(Reader &r, element value, AccountFigures *out)
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     });
     if (code.empty() || !alphanumeric)
-        return r.fail(u"must be a currency code such as \"USD\", not \"%1\""_s.arg(text(code)));
+        return r.fail(
+            FeedParser::tr("must be a currency code such as \"USD\", not \"%1\"").arg(text(code)));
     out->currency = text(code);
     r.setField({});
     return true;
@@ -683,16 +691,18 @@ std::optional<FeedMessage> FeedParser::parse(const QByteArray &bytes)
 static bool readTop(Reader &r, simdjson::dom::parser &parser, const QByteArray &bytes, object *top)
 {
     if (bytes.size() > FeedParser::kMaxMessageBytes)
-        return r.fail(u"%1 bytes is over the %2-byte limit"_s.arg(bytes.size())
+        return r.fail(FeedParser::tr("%1 bytes is over the %2-byte limit")
+                          .arg(bytes.size())
                           .arg(FeedParser::kMaxMessageBytes));
     // simdjson reads in blocks past the end; it copies into its own padded buffer when the
     // QByteArray has no room to spare.
     const bool padded = bytes.capacity() - bytes.size() >= qsizetype(simdjson::SIMDJSON_PADDING);
     element root;
     if (const auto error = parser.parse(bytes.constData(), size_t(bytes.size()), !padded).get(root))
-        return r.fail(u"invalid JSON (%1)"_s.arg(QLatin1String(simdjson::error_message(error))));
+        return r.fail(
+            FeedParser::tr("invalid JSON (%1)").arg(QLatin1String(simdjson::error_message(error))));
     if (root.get_object().get(*top) != simdjson::SUCCESS)
-        return r.fail(u"must be a JSON object, not %1"_s.arg(describeType(root)));
+        return r.fail(FeedParser::tr("must be a JSON object, not %1").arg(describeType(root)));
     return true;
 }
 
@@ -740,13 +750,13 @@ std::optional<FeedMessage> FeedParser::readSeed(const QByteArray &bytes)
     simdjson::dom::array data;
     if (dataValue.get_array().get(data) != simdjson::SUCCESS) {
         r.setField("data");
-        r.fail(u"must be an array, not %1"_s.arg(describeType(dataValue)));
+        r.fail(FeedParser::tr("must be an array, not %1").arg(describeType(dataValue)));
         return std::nullopt;
     }
     const qsizetype count = qsizetype(data.size());
     if (count > kMaxItems) {
         r.setField("data");
-        r.fail(u"%1 items is over the limit of %2"_s.arg(count).arg(kMaxItems));
+        r.fail(FeedParser::tr("%1 items is over the limit of %2").arg(count).arg(kMaxItems));
         return std::nullopt;
     }
     readRows(r, data, false, kListFields, d->rules, d->strings, &message);
@@ -773,12 +783,12 @@ std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
     std::string_view typeText;
     element typeValue;
     if (top["type"].get(typeValue) != simdjson::SUCCESS) {
-        r.fail(u"missing \"type\""_s);
+        r.fail(FeedParser::tr("missing \"type\""));
         return std::nullopt;
     }
     if (typeValue.get_string().get(typeText) != simdjson::SUCCESS) {
         r.setField("type");
-        r.fail(u"must be a string, not %1"_s.arg(describeType(typeValue)));
+        r.fail(FeedParser::tr("must be a string, not %1").arg(describeType(typeValue)));
         return std::nullopt;
     }
 
@@ -799,7 +809,7 @@ std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
         message.type = FeedMessage::Type::Account;
     else {
         r.setField("type");
-        r.fail(u"unknown message type \"%1\""_s.arg(text(typeText.substr(0, 32))));
+        r.fail(FeedParser::tr("unknown message type \"%1\"").arg(text(typeText.substr(0, 32))));
         return std::nullopt;
     }
     r.setMessage(FeedMessage::typeName(message.type));
@@ -808,7 +818,7 @@ std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
     if (message.type == FeedMessage::Type::Pong) {
         element ts;
         if (top["ts"].get(ts) != simdjson::SUCCESS) {
-            r.fail(u"missing \"ts\""_s);
+            r.fail(FeedParser::tr("missing \"ts\""));
             return std::nullopt;
         }
         r.setField("ts");
@@ -819,7 +829,7 @@ std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
 
     element codeValue;
     if (top["Code"].get(codeValue) != simdjson::SUCCESS) {
-        r.fail(u"missing \"Code\""_s);
+        r.fail(FeedParser::tr("missing \"Code\""));
         return std::nullopt;
     }
     qint64 code = 0;
@@ -830,7 +840,7 @@ std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
 
     if (message.type == FeedMessage::Type::Error) {
         if (message.code < 400) {
-            r.fail(u"an Error needs a 4xx or 5xx code, not %1"_s.arg(code));
+            r.fail(FeedParser::tr("an Error needs a 4xx or 5xx code, not %1").arg(code));
             return std::nullopt;
         }
         element msg;
@@ -842,13 +852,14 @@ std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
     }
 
     if (message.code != m_profile.okCode) {
-        r.fail(u"%1 on a data message (expected %2)"_s.arg(code).arg(m_profile.okCode));
+        r.fail(
+            FeedParser::tr("%1 on a data message (expected %2)").arg(code).arg(m_profile.okCode));
         return std::nullopt;
     }
     element seqValue;
     if (top["seq"].get(seqValue) != simdjson::SUCCESS) {
         r.setField({});
-        r.fail(u"missing \"seq\""_s);
+        r.fail(FeedParser::tr("missing \"seq\""));
         return std::nullopt;
     }
     r.setField("seq");
@@ -858,7 +869,7 @@ std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
     element dataValue;
     if (top["data"].get(dataValue) != simdjson::SUCCESS) {
         r.setField({});
-        r.fail(u"missing \"data\""_s);
+        r.fail(FeedParser::tr("missing \"data\""));
         return std::nullopt;
     }
     if (message.type == FeedMessage::Type::Account) {
@@ -869,13 +880,13 @@ std::optional<FeedMessage> FeedParser::read(const QByteArray &bytes)
     simdjson::dom::array data;
     if (dataValue.get_array().get(data) != simdjson::SUCCESS) {
         r.setField("data");
-        r.fail(u"must be an array, not %1"_s.arg(describeType(dataValue)));
+        r.fail(FeedParser::tr("must be an array, not %1").arg(describeType(dataValue)));
         return std::nullopt;
     }
     const qsizetype count = qsizetype(data.size());
     if (count > kMaxItems) {
         r.setField("data");
-        r.fail(u"%1 items is over the limit of %2"_s.arg(count).arg(kMaxItems));
+        r.fail(FeedParser::tr("%1 items is over the limit of %2").arg(count).arg(kMaxItems));
         return std::nullopt;
     }
 

@@ -5,6 +5,7 @@
 #include "protocol/feedprofile.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -22,6 +23,9 @@
 // to message; one parser per thread.
 class FeedParser
 {
+    // Its reasons reach the window (a row's tooltip, the banner, the log): translated.
+    Q_DECLARE_TR_FUNCTIONS(FeedParser)
+
 public:
     // Limits against absurd input.
     static constexpr qsizetype kMaxMessageBytes = 64 * 1024 * 1024;
