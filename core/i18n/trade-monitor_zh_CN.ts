@@ -702,11 +702,11 @@ Hidden to fit the window: %2</source>
     </message>
     <message>
         <source>must be &quot;buy&quot;, &quot;sell&quot;, 0 or 1, not %1</source>
-        <translation>应为 "buy"、"sell"、0 或 1，而不是%1</translation>
+        <translation>应为 &quot;buy&quot;、&quot;sell&quot;、0 或 1，而不是%1</translation>
     </message>
     <message>
         <source>unknown side &quot;%1&quot;</source>
-        <translation>未知方向 "%1"</translation>
+        <translation>未知方向 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>empty</source>
@@ -718,7 +718,7 @@ Hidden to fit the window: %2</source>
     </message>
     <message>
         <source>missing &quot;%1&quot;</source>
-        <translation>缺少 "%1"</translation>
+        <translation>缺少 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>closed before it opened</source>
@@ -746,7 +746,7 @@ Hidden to fit the window: %2</source>
     </message>
     <message>
         <source>must be a currency code such as &quot;USD&quot;, not &quot;%1&quot;</source>
-        <translation>应为 "USD" 这样的货币代码，而不是 "%1"</translation>
+        <translation>应为 &quot;USD&quot; 这样的货币代码，而不是 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>%1 bytes is over the %2-byte limit</source>
@@ -770,19 +770,19 @@ Hidden to fit the window: %2</source>
     </message>
     <message>
         <source>missing &quot;type&quot;</source>
-        <translation>缺少 "type"</translation>
+        <translation>缺少 &quot;type&quot;</translation>
     </message>
     <message>
         <source>unknown message type &quot;%1&quot;</source>
-        <translation>未知消息类型 "%1"</translation>
+        <translation>未知消息类型 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>missing &quot;ts&quot;</source>
-        <translation>缺少 "ts"</translation>
+        <translation>缺少 &quot;ts&quot;</translation>
     </message>
     <message>
         <source>missing &quot;Code&quot;</source>
-        <translation>缺少 "Code"</translation>
+        <translation>缺少 &quot;Code&quot;</translation>
     </message>
     <message>
         <source>an Error needs a 4xx or 5xx code, not %1</source>
@@ -794,11 +794,11 @@ Hidden to fit the window: %2</source>
     </message>
     <message>
         <source>missing &quot;seq&quot;</source>
-        <translation>缺少 "seq"</translation>
+        <translation>缺少 &quot;seq&quot;</translation>
     </message>
     <message>
         <source>missing &quot;data&quot;</source>
-        <translation>缺少 "data"</translation>
+        <translation>缺少 &quot;data&quot;</translation>
     </message>
 </context>
 <context>
@@ -1888,10 +1888,6 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
         <translation>最短重连延迟不能为负数。</translation>
     </message>
     <message>
-        <source>The longest reconnect delay (%1 ms) is shorter than the shortest (%2 ms).</source>
-        <translation>最长重连延迟（%1 毫秒）短于最短重连延迟（%2 毫秒）。</translation>
-    </message>
-    <message>
         <source>The number of retries cannot be negative (0 means unlimited).</source>
         <translation>重试次数不能为负数（0 表示不限）。</translation>
     </message>
@@ -1906,6 +1902,18 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     <message>
         <source>The give-up time cannot be negative.</source>
         <translation>放弃时间不能为负数。</translation>
+    </message>
+    <message>
+        <source>The feed URL &quot;%1&quot; is not a valid URL with a host.</source>
+        <translation>数据源 URL "%1" 不是带主机名的有效 URL。</translation>
+    </message>
+    <message>
+        <source>The feed URL must start with ws:// or wss://, not &quot;%1://&quot;.</source>
+        <translation>数据源 URL 必须以 ws:// 或 wss:// 开头，而不是 "%1://"。</translation>
+    </message>
+    <message>
+        <source>The longest reconnect delay (%1) is shorter than the shortest (%2).</source>
+        <translation>最长重连延迟（%1）短于最短重连延迟（%2）。</translation>
     </message>
 </context>
 <context>
@@ -1983,6 +1991,10 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
         <translation>
             <numerusform>%1 — 在 %2 内重试了 %n 次</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The server rejected the WebSocket handshake (HTTP 400, or an answer that is no WebSocket upgrade). %1</source>
+        <translation>服务器拒绝了 WebSocket 握手（HTTP 400，或者应答不是 WebSocket 升级）。%1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "net/socketconfig.h"
 
 #include "domain/credentials.h"
+#include "domain/tradetext.h"
 
 #include <QCoreApplication>
 
@@ -10,10 +11,14 @@ using namespace Qt::StringLiterals;
 QString SocketConfig::validateUrl(const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty())
-        return u"The feed URL \"%1\" is not a valid URL with a host."_s.arg(
-            Credentials::maskedUrl(url));
+        return QCoreApplication::translate("SocketConfig",
+                                           "The feed URL \"%1\" is not a valid URL with a host.")
+            .arg(Credentials::maskedUrl(url));
     if (url.scheme() != "ws"_L1 && url.scheme() != "wss"_L1)
-        return u"The feed URL must start with ws:// or wss://, not \"%1://\"."_s.arg(url.scheme());
+        return QCoreApplication::translate("SocketConfig",
+                                           "The feed URL must start with ws:// or wss://, not "
+                                           "\"%1://\".")
+            .arg(url.scheme());
     return {};
 }
 
@@ -40,9 +45,8 @@ QString SocketConfig::validate() const
     if (reconnectMax < reconnectMin)
         return QCoreApplication::translate(
                    "SocketConfig",
-                   "The longest reconnect delay (%1 ms) is shorter than the shortest (%2 ms).")
-            .arg(reconnectMax.count())
-            .arg(reconnectMin.count());
+                   "The longest reconnect delay (%1) is shorter than the shortest (%2).")
+            .arg(TradeText::duration(reconnectMax), TradeText::duration(reconnectMin));
     if (maxRetries < 0)
         return QCoreApplication::translate(
             "SocketConfig", "The number of retries cannot be negative (0 means unlimited).");

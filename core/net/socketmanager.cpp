@@ -658,8 +658,11 @@ QString SocketManager::describeEnding(Failure *failure) const
         // upgrade at all (a web server at that URL): both say the URL or request is wrong.
         if (m_ending.errorString.contains("processHandshake"_L1)) {
             *failure = Failure::Fatal;
-            return u"The server rejected the WebSocket handshake (HTTP 400, or an answer that "
-                   "is no WebSocket upgrade). %1"_s.arg(Refusal::of(400).hint);
+            return QCoreApplication::translate("SocketManager",
+                                               "The server rejected the WebSocket handshake "
+                                               "(HTTP 400, or an answer that is no WebSocket "
+                                               "upgrade). %1")
+                .arg(Refusal::of(400).hint);
         }
         switch (*error) {
         case QAbstractSocket::RemoteHostClosedError:
