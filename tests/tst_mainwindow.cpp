@@ -205,6 +205,8 @@ private Q_SLOTS:
     void demoFeedIsNamed();
     void rendersToPng();
     void speaksChineseWhenAsked();
+    void theBannerSaysWhyWhatFollowsAndWhenItGivesUp_data();
+    void theBannerSaysWhyWhatFollowsAndWhenItGivesUp();
 
 private:
     void savePng(QWidget *widget, const QString &name);
@@ -1688,6 +1690,58 @@ void tst_MainWindow::speaksChineseWhenAsked()
     if (QTest::currentTestFailed())
         return;
     savePng(rig.window.get(), u"mainwindow-open-zh.png"_s);
+}
+
+void tst_MainWindow::theBannerSaysWhyWhatFollowsAndWhenItGivesUp_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<QString>("follows");
+    QTest::addColumn<QString>("countdown");
+    QTest::addColumn<QString>("png");
+    QTest::addRow("English") << QLocale(QLocale::English, QLocale::UnitedStates)
+                             << u"Reconnecting"_s << u"Reconnecting: retry 1 follows."_s
+                             << u"Gives up in 1 min if the feed is not back."_s
+                             << u"mainwindow-reconnecting.png"_s;
+    QTest::addRow("Chinese") << QLocale(QLocale::Chinese, QLocale::China) << u"正在重连"_s
+                             << u"正在重连：即将进行第 1 次重试。"_s
+                             << u"如果数据源仍未恢复，1 分钟后放弃。"_s
+                             << u"mainwindow-reconnecting-zh.png"_s;
+}
+
+void tst_MainWindow::theBannerSaysWhyWhatFollowsAndWhenItGivesUp()
+{
+    // The server goes away: the banner says why, what comes next and the one countdown, in the
+    // window's language; the status bar beside it says the state and the event, nothing that
+    // contradicts them.
+    QFETCH(QLocale, locale);
+    QFETCH(QString, state);
+    QFETCH(QString, follows);
+    QFETCH(QString, countdown);
+    QFETCH(QString, png);
+    Translations::install(locale);
+    QLocale::setDefault(locale);
+    const auto english = qScopeGuard([] {
+        Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    });
+    Rig rig(m_dir->path());
+    QTRY_COMPARE(rig.socket.state(), State::Live);
+    SocketConfig config = rig.socket.config();
+    config.reconnectMin = config.reconnectMax = 1h; // held in Reconnecting while we look
+    config.giveUpAfter = 60s;
+    rig.socket.setConfig(config);
+    rig.simulator->pauseListening();
+    rig.simulator->dropAll(1001, u"going away"_s);
+    QTRY_COMPARE(rig.socket.state(), State::Reconnecting);
+    QTRY_COMPARE(rig.window->statusText(), state);
+    const QString banner = rig.open()->bannerText();
+    QVERIFY2(banner.contains(u"1001"_s) && banner.contains(follows), qPrintable(banner));
+    // Whole seconds rounded up: a minute, or 59 s on a slow machine.
+    QVERIFY2(banner.endsWith(countdown) || banner.contains(u"59"_s), qPrintable(banner));
+    rig.window->resize(1100, 520);
+    settle(rig);
+    savePng(rig.window.get(), png);
 }
 
 QTEST_MAIN(tst_MainWindow)
