@@ -2,11 +2,14 @@
 #include "domain/tone.h"
 #include "fixtures.h"
 #include "history/closedtradestore.h"
-#include "models/closedtradesfiltermodel.h"
+#include "history/tradereader.h"
 #include "models/closedtradesmodel.h"
+#include "models/performance.h"
+#include "referenceclosedtrades.h"
 #include "testclocks.h"
 
 #include <QAbstractItemModelTester>
+#include <QBuffer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -51,7 +54,10 @@ private Q_SLOTS:
     void reloadsWhenTradesAreRecorded();
     void weekStartsOnMonday();
     void showsOneAccountAndCountsUnconfirmed();
-    void filterProxyTotalsWhatItShows();
+    void filtersTotalWhatTheyShow();
+    void theSqlModelAgreesWithTheFirstReleases_data();
+    void theSqlModelAgreesWithTheFirstReleases();
+    void manyBatchesAreOneReload();
 };
 
 void tst_ClosedTradesModel::periodsSelectTheRightTrades_data()
@@ -89,8 +95,8 @@ void tst_ClosedTradesModel::periodsSelectTheRightTrades()
     else
         model.setPeriod(period);
     QList<qint64> shown;
-    for (const ClosedTrade &t : model.trades())
-        shown.append(t.position.ticket);
+    for (int row = 0; row < model.rowCount(); ++row)
+        shown.append(model.tradeAt(row).position.ticket);
     QCOMPARE(shown, tickets);
     QCOMPARE(model.rowCount(), tickets.size());
 }
@@ -135,7 +141,7 @@ void tst_ClosedTradesModel::reloadsWhenTradesAreRecorded()
     QCOMPARE(model.rowCount(), 0);
     QSignalSpy totalsChanged(&model, &ClosedTradesModel::totalsChanged);
     QVERIFY(store.record(kAccount, {aTrade(1, 1000, 1, 0, 0)}));
-    QCOMPARE(model.rowCount(), 1);
+    QTRY_COMPARE(model.rowCount(), 1);
     QCOMPARE(totalsChanged.count(), 1);
 }
 
@@ -178,14 +184,11 @@ void tst_ClosedTradesModel::showsOneAccountAndCountsUnconfirmed()
     // Withdrawn (seen open again): gone from the table and the totals.
     model.setSource(&store, kAccount);
     QCOMPARE(store.withdrawProvisional(kAccount, {2}), 1);
-    QCOMPARE(model.rowCount(), 1);
+    QTRY_COMPARE(model.rowCount(), 1);
     QCOMPARE(model.totals().unconfirmed, 0);
 }
 
-QTEST_GUILESS_MAIN(tst_ClosedTradesModel)
-#include "tst_closedtradesmodel.moc"
-
-void tst_ClosedTradesModel::filterProxyTotalsWhatItShows()
+void tst_ClosedTradesModel::filtersTotalWhatTheyShow()
 {
     QTemporaryDir dir;
     ClosedTradeStore store;
@@ -198,36 +201,218 @@ void tst_ClosedTradesModel::filterProxyTotalsWhatItShows()
     euro.position.symbol = u"EURUSD"_s;
     QVERIFY(store.record(kAccount, {aTrade(1, close, 10, 0, -1), copied, euro}));
     ClosedTradesModel model(&store, kAccount);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setPeriod(Period::All);
-    ClosedTradesFilterModel proxy;
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    proxy.setSourceModel(&model);
-    QSignalSpy shown(&proxy, &ClosedTradesFilterModel::shownChanged);
+    QSignalSpy shown(&model, &ClosedTradesModel::shownChanged);
 
     PositionFilter filter;
     filter.mode = PositionFilter::Mode::Mine;
-    proxy.setFilter(filter);
+    model.setFilter(filter);
     QCOMPARE(shown.count(), 1);
-    QCOMPARE(proxy.rowCount(), 2);
-    ClosedTradesModel::Totals totals = proxy.totals();
+    QCOMPARE(model.rowCount(), 2);
+    ClosedTradesModel::Totals totals = model.totals();
     QCOMPARE(totals.count, 2);
     QCOMPARE(totals.of, 3);
     QCOMPARE(totals.net(), 10.0 - 1 - 5 - 1);
 
     filter.symbol = u"eurusd"_s;
-    proxy.setFilter(filter);
-    QCOMPARE(proxy.rowCount(), 1);
-    QCOMPARE(proxy.tradeAt(0).position.ticket, 3);
+    model.setFilter(filter);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.tradeAt(0).position.ticket, 3);
 
     filter = {};
     filter.mode = PositionFilter::Mode::Following;
     filter.signalTraderId = 88001;
-    proxy.setFilter(filter);
-    QCOMPARE(proxy.shownTrades().size(), 1);
-    QCOMPARE(proxy.totals().net(), 17.0);
-    // A new trade recorded: the proxy follows the model.
+    model.setFilter(filter);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.totals().net(), 17.0);
+    QCOMPARE(model.signalTraders().value(88001), u"#88001"_s);
+    QCOMPARE(model.symbols(), (QStringList{u"EURUSD"_s, u"XAUUSD"_s}));
+    // A new trade recorded: the filter holds.
     ClosedTrade another = copied;
     another.position.ticket = 4;
     QVERIFY(store.record(kAccount, {another}));
-    QCOMPARE(proxy.rowCount(), 2);
+    QTRY_COMPARE(model.rowCount(), 2);
 }
+
+namespace {
+
+// Eighty trades over five days that tie in every way a sort can meet: equal close times,
+// profits, symbols, names; own and copied, named and not, every reason, provisional closes.
+QList<ClosedTrade> mixedTrades()
+{
+    static const char *const symbols[] = {"XAUUSD", "EURUSD", "US30", "BTCUSD"};
+    static const char *const names[] = {"", "AlphaTrend FX", "Gold Scalper Pro", "阿尔法"};
+    static const char *const reasons[] = {"tp", "sl", "manual", "stopout", "so", "", "unknown"};
+    const qint64 base = at(QDate(2024, 11, 25), 6);
+    QList<ClosedTrade> trades;
+    for (int i = 1; i <= 80; ++i) {
+        ClosedTrade t = aTrade(1000 + (i * 37) % 97, base + (i % 17) * 7 * 3600000,
+                               double((i * 13) % 23) - 11.0, -0.5 * (i % 3), -1.25 * (i % 2));
+        Position &p = t.position;
+        p.symbol = QString::fromLatin1(symbols[i % 4]);
+        p.side = i % 5 == 0 ? Position::Side::Sell : Position::Side::Buy;
+        p.volume = 0.01 * (i % 7 + 1);
+        p.openPrice = 100.0 + (i % 9);
+        t.closePrice = 100.0 + (i % 11);
+        p.openTime = t.closeTime - (i % 4) * 60000;
+        p.flwsig = i % 3 != 0;
+        p.sigtraderid = p.flwsig ? 88001 + i % 3 : 0;
+        p.signame = p.flwsig ? QString::fromUtf8(names[i % 4]) : QString();
+        t.setReasonWord(QString::fromLatin1(reasons[i % 7]));
+        if (i % 7 == 6)
+            t.setProvisional(true);
+        trades.append(t);
+    }
+    return trades;
+}
+
+} // namespace
+
+void tst_ClosedTradesModel::theSqlModelAgreesWithTheFirstReleases_data()
+{
+    QTest::addColumn<PositionFilter>("filter");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<Qt::SortOrder>("order");
+    const auto filter = [](PositionFilter::Mode mode, qint64 trader, const QString &symbol,
+                           const QString &search) {
+        PositionFilter f;
+        f.mode = mode;
+        f.signalTraderId = trader;
+        f.symbol = symbol;
+        f.search = search;
+        return f;
+    };
+    using Mode = PositionFilter::Mode;
+    const QList<std::pair<const char *, PositionFilter>> filters = {
+        {"all", {}},
+        {"following", filter(Mode::Following, 0, {}, {})},
+        {"mine", filter(Mode::Mine, 0, {}, {})},
+        {"one trader", filter(Mode::All, 88002, {}, {})},
+        {"following one trader", filter(Mode::Following, 88001, {}, {})},
+        {"mine ignores the trader", filter(Mode::Mine, 88001, {}, {})},
+        {"symbol, any case", filter(Mode::All, 0, u"eurusd"_s, {})},
+        {"search in symbols", filter(Mode::All, 0, {}, u"us"_s)},
+        {"search in tickets", filter(Mode::All, 0, {}, u"10"_s)},
+        {"nothing matches", filter(Mode::All, 0, {}, u"zz"_s)},
+    };
+    for (const auto &[name, f] : filters)
+        QTest::addRow("%s, unsorted", name) << f << -1 << Qt::AscendingOrder;
+    for (int column = 0; column < ClosedTradesModel::ColumnCount; ++column) {
+        for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder})
+            QTest::addRow("all, column %d %s", column,
+                          order == Qt::AscendingOrder ? "ascending" : "descending")
+                << PositionFilter() << column << order;
+    }
+    QTest::addRow("following, by profit")
+        << filter(Mode::Following, 0, {}, {}) << int(ClosedTradesModel::ProfitColumn)
+        << Qt::DescendingOrder;
+    QTest::addRow("search, by signal")
+        << filter(Mode::All, 0, {}, u"u"_s) << int(ClosedTradesModel::SignalColumn)
+        << Qt::AscendingOrder;
+}
+
+void tst_ClosedTradesModel::theSqlModelAgreesWithTheFirstReleases()
+{
+    // The same file both ways: the first releases' models (everything in memory, a
+    // QSortFilterProxyModel) and the SQL-backed one give the same rows in the same order, cell
+    // for cell, the same totals, the same chart data and the same export.
+    QFETCH(PositionFilter, filter);
+    QFETCH(int, column);
+    QFETCH(Qt::SortOrder, order);
+    QTemporaryDir dir;
+    ClosedTradeStore store;
+    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
+    QVERIFY(store.record(kAccount, mixedTrades()));
+    QVERIFY(store.record(Account::of(QUrl(u"ws://other.example/"_s), 1), mixedTrades()));
+
+    ReferenceClosedTradesModel before(&store, kAccount);
+    before.setPeriod(ReferenceClosedTradesModel::Period::All);
+    ReferenceClosedTradesFilterModel shown;
+    shown.setSourceModel(&before);
+    QAbstractItemModelTester beforeTester(&shown,
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    shown.setFilter(filter);
+    shown.sort(column, order);
+
+    ClosedTradesModel now(&store, kAccount);
+    QAbstractItemModelTester tester(&now, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    now.setPeriod(Period::All);
+    now.setFilter(filter);
+    now.sort(column, order);
+
+    QCOMPARE(now.rowCount(), shown.rowCount());
+    QCOMPARE(now.columnCount(), shown.columnCount());
+    for (int row = 0; row < now.rowCount(); ++row) {
+        QCOMPARE(now.tradeAt(row).position.ticket, shown.tradeAt(row).position.ticket);
+        for (int c = 0; c < now.columnCount(); ++c) {
+            for (const int role :
+                 {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::TextAlignmentRole)})
+                QCOMPARE(now.index(row, c).data(role), shown.index(row, c).data(role));
+            QCOMPARE(now.index(row, c).data(ClosedTradesModel::ToneRole),
+                     shown.index(row, c).data(ReferenceClosedTradesModel::ToneRole));
+            QCOMPARE(now.index(row, c).data(ClosedTradesModel::ConfirmedRole),
+                     shown.index(row, c).data(ReferenceClosedTradesModel::ConfirmedRole));
+        }
+    }
+    for (int c = 0; c < now.columnCount(); ++c)
+        QCOMPARE(now.headerData(c, Qt::Horizontal), shown.headerData(c, Qt::Horizontal));
+
+    // Sums in another order differ in the last bits, never in a cent.
+    const auto same = [](double a, double b) { return std::abs(a - b) < 1e-9; };
+    const TradeTotals a = now.totals();
+    const TradeTotals b = shown.totals();
+    QCOMPARE(a.count, b.count);
+    QCOMPARE(a.of, b.of);
+    QCOMPARE(a.unconfirmed, b.unconfirmed);
+    QVERIFY(same(a.profit, b.profit) && same(a.swap, b.swap) && same(a.commission, b.commission));
+
+    const Performance fromSql = Performance::of(now.store(), now.query());
+    const Performance fromRows = Performance::of(shown.shownTrades());
+    QCOMPARE(fromSql.curve.size(), fromRows.curve.size());
+    for (qsizetype i = 0; i < fromSql.curve.size(); ++i) {
+        QCOMPARE(fromSql.curve.at(i).time, fromRows.curve.at(i).time);
+        QVERIFY(same(fromSql.curve.at(i).cumulative, fromRows.curve.at(i).cumulative));
+    }
+    QCOMPARE(fromSql.days.size(), fromRows.days.size());
+    for (qsizetype i = 0; i < fromSql.days.size(); ++i) {
+        QCOMPARE(fromSql.days.at(i).date, fromRows.days.at(i).date);
+        QCOMPARE(fromSql.days.at(i).trades, fromRows.days.at(i).trades);
+        QVERIFY(same(fromSql.days.at(i).net, fromRows.days.at(i).net));
+    }
+    QVERIFY(same(fromSql.total, fromRows.total));
+
+    QByteArray streamed;
+    QByteArray written;
+    QBuffer streamedBuffer(&streamed);
+    QBuffer writtenBuffer(&written);
+    QVERIFY(streamedBuffer.open(QIODevice::WriteOnly) && writtenBuffer.open(QIODevice::WriteOnly));
+    const ClosedTradeStore::CsvOptions options{true, u"Main"_s};
+    QVERIFY(TradeReader(&store).exportCsv(now.query(), &streamedBuffer, options));
+    QVERIFY(ClosedTradeStore::exportCsv(shown.shownTrades(), &writtenBuffer, options));
+    QCOMPARE(streamed, written);
+}
+
+void tst_ClosedTradesModel::manyBatchesAreOneReload()
+{
+    // A History of many messages, written message after message: the table reads the file
+    // again once, not once per message.
+    QTemporaryDir dir;
+    ClosedTradeStore store;
+    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
+    ClosedTradesModel model(&store, kAccount);
+    model.setPeriod(Period::All);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    for (int batch = 0; batch < 20; ++batch) {
+        QList<ClosedTrade> trades;
+        for (int i = 0; i < 50; ++i)
+            trades.append(aTrade(batch * 50 + i + 1, 1000 + i, 1, 0, 0));
+        QVERIFY(store.record(kAccount, trades));
+    }
+    QTRY_COMPARE(model.rowCount(), 1000);
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(model.totals().profit, 1000.0);
+}
+
+QTEST_GUILESS_MAIN(tst_ClosedTradesModel)
+#include "tst_closedtradesmodel.moc"

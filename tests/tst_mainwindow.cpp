@@ -824,7 +824,7 @@ void tst_MainWindow::rowMenusCopyAndFilter()
     menu.reset(closed->rowMenu(trade));
     QVERIFY(menu);
     action(menu.get(), "filterSymbol")->trigger();
-    QCOMPARE(closed->proxy()->filter().symbol, trade.data().toString());
+    QCOMPARE(closed->model()->filter().symbol, trade.data().toString());
     action(menu.get(), "copyTicket")->trigger();
     QCOMPARE(QGuiApplication::clipboard()->text(),
              trade.siblingAtColumn(ClosedTradesModel::TicketColumn).data().toString());

@@ -6,6 +6,8 @@
 #include "filterbar.h"
 #include "history/closedtradestore.h"
 #include "history/tradehistory.h"
+#include "history/tradereader.h"
+#include "models/performance.h"
 #include "performancecharts.h"
 #include "rowcopy.h"
 #include "tablemenus.h"
@@ -43,8 +45,6 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     , m_history(history)
 {
     m_model = new ClosedTradesModel(history->store(), history->account(), this);
-    m_filtered = new ClosedTradesFilterModel(this);
-    m_filtered->setSourceModel(m_model);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Account:"), this));
@@ -90,7 +90,7 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     m_filters = new FilterBar(this);
 
     m_table = new QTableView(this);
-    m_table->setModel(m_filtered);
+    m_table->setModel(m_model);
     auto *delegate =
         new ToneDelegate(ClosedTradesModel::ToneRole, {ClosedTradesModel::ProfitColumn}, this);
     delegate->setConfirmedRole(ClosedTradesModel::ConfirmedRole);
@@ -154,11 +154,10 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     connect(m_from, &QDateEdit::dateChanged, this, &ClosedTradesPage::onPeriodChanged);
     connect(m_to, &QDateEdit::dateChanged, this, &ClosedTradesPage::onPeriodChanged);
     connect(m_export, &QPushButton::clicked, this, &ClosedTradesPage::exportWithDialog);
-    connect(m_filters, &FilterBar::filterChanged, m_filtered, &ClosedTradesFilterModel::setFilter);
+    connect(m_filters, &FilterBar::filterChanged, m_model, &ClosedTradesModel::setFilter);
     connect(m_clearFilters, &QPushButton::clicked, m_filters, &FilterBar::clear);
     connect(m_model, &ClosedTradesModel::totalsChanged, this, &ClosedTradesPage::updateChoices);
-    connect(m_filtered, &ClosedTradesFilterModel::shownChanged, this,
-            &ClosedTradesPage::updateFooter);
+    connect(m_model, &ClosedTradesModel::shownChanged, this, &ClosedTradesPage::updateFooter);
     connect(m_accounts, &QComboBox::currentIndexChanged, this, [this] {
         const Account account = Account::fromKey(m_accounts->currentData().toString());
         if (account != m_model->account() || m_history->store() != m_model->store())
@@ -169,10 +168,8 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
         m_model->setSource(m_history->store(), m_history->account());
         updateAccounts();
     });
-    connect(history, &TradeHistory::changed, this, [this] {
-        updateAccounts();
-        m_model->reload();
-    });
+    // The model reads the store again itself when trades are recorded or withdrawn.
+    connect(history, &TradeHistory::changed, this, &ClosedTradesPage::updateAccounts);
     connect(history, &TradeHistory::unsavedChanged, this, &ClosedTradesPage::updateNotice);
     // Whatever is written to the file may add an account to the list.
     connect(history->fileStore(), &ClosedTradeStore::tradesRecorded, this,
@@ -185,15 +182,8 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
 
 void ClosedTradesPage::updateChoices()
 {
-    QMap<qint64, QString> traders;
-    QStringList symbols;
-    for (const ClosedTrade &t : m_model->trades()) {
-        if (t.position.flwsig && t.position.sigtraderid > 0)
-            traders.insert(t.position.sigtraderid, TradeText::signal(t.position));
-        symbols.append(t.position.symbol);
-    }
-    m_filters->setTraders(traders);
-    m_filters->setSymbols(symbols);
+    m_filters->setTraders(m_model->signalTraders());
+    m_filters->setSymbols(m_model->symbols());
 }
 
 void ClosedTradesPage::updateAccounts()
@@ -239,7 +229,7 @@ void ClosedTradesPage::updateFooter()
         m_sized = true;
         m_fit->fitToContents();
     }
-    const ClosedTradesModel::Totals t = m_filtered->totals();
+    const ClosedTradesModel::Totals t = m_model->totals();
     const QLocale locale;
     const auto money = [&](double value, bool colour) {
         const QString text = (value > 0.0 ? u"+"_s : QString()) + locale.toString(value, 'f', 2);
@@ -248,7 +238,7 @@ void ClosedTradesPage::updateFooter()
         return u"<span style=\"color:%1\"><b>%2</b></span>"_s.arg(
             ToneDelegate::toneColor(palette(), toneOf(value)).name(), text);
     };
-    const bool filtered = m_filtered->filter().isActive();
+    const bool filtered = m_model->filter().isActive();
     QString trades = filtered
                          ? tr("%1 of %n trade(s) shown (%2)", nullptr, t.of)
                                .arg(locale.toString(t.count), m_filters->describe().toHtmlEscaped())
@@ -260,7 +250,7 @@ void ClosedTradesPage::updateFooter()
                                money(t.commission, false), money(t.net(), true)));
     m_export->setEnabled(t.count > 0);
     m_clearFilters->setVisible(filtered);
-    m_charts->setTrades(m_filtered->shownTrades());
+    m_charts->setPerformance(Performance::of(m_model->store(), m_model->query()));
 }
 
 QString ClosedTradesPage::footerText() const
@@ -306,9 +296,9 @@ void ClosedTradesPage::updateNotice()
 
 QMenu *ClosedTradesPage::rowMenu(const QModelIndex &index)
 {
-    if (!index.isValid() || index.model() != m_filtered)
+    if (!index.isValid() || index.model() != m_model)
         return nullptr;
-    return TableMenus::row(this, m_copy, m_filters, m_filtered->tradeAt(index.row()).position);
+    return TableMenus::row(this, m_copy, m_filters, m_model->tradeAt(index.row()).position);
 }
 
 void ClosedTradesPage::showRowMenu(const QPoint &position)
@@ -335,13 +325,13 @@ bool ClosedTradesPage::isNoticeVisible() const
 
 bool ClosedTradesPage::exportCsv(const QString &path, QString *error) const
 {
-    const QList<ClosedTrade> trades = m_filtered->shownTrades();
     // QSaveFile: a failed export never leaves half a file behind.
     ClosedTradeStore::CsvOptions options;
     options.byteOrderMark = m_bom->isChecked();
     options.account = m_model->account().displayName();
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !ClosedTradeStore::exportCsv(trades, &file, options) ||
+    if (!file.open(QIODevice::WriteOnly) ||
+        !TradeReader(m_model->store()).exportCsv(m_model->query(), &file, options) ||
         !file.commit()) {
         if (error)
             *error = file.errorString();
@@ -385,7 +375,7 @@ QString ClosedTradesPage::suggestedFileName() const
 
 void ClosedTradesPage::exportWithDialog()
 {
-    if (m_filtered->rowCount() == 0)
+    if (m_model->rowCount() == 0)
         return;
     const QString suggested =
         QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
@@ -400,7 +390,7 @@ void ClosedTradesPage::exportWithDialog()
                              tr("The trades could not be written to %1:\n%2").arg(path, error));
         return;
     }
-    Q_EMIT exported(path, m_filtered->rowCount());
+    Q_EMIT exported(path, m_model->rowCount());
 }
 
 void ClosedTradesPage::saveState(QSettings &settings) const

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "models/closedtradesfiltermodel.h"
 #include "models/closedtradesmodel.h"
 
 #include <QWidget>
@@ -25,7 +24,8 @@ class QTableView;
 // is chosen), filtered as Open Trades is (All / Following / Mine, signal trader, symbol,
 // search), sortable, with totals that say how many closes are unconfirmed, an equity curve and
 // daily bars of what is shown beside the table, notices that tell the truth about what could
-// not be saved, and CSV export of what is shown.
+// not be saved, and CSV export of what is shown. All of it is read from the history file as
+// it is needed (ClosedTradesModel, TradeReader): a million trades are never in memory.
 class ClosedTradesPage : public QWidget
 {
     Q_OBJECT
@@ -34,7 +34,6 @@ public:
     explicit ClosedTradesPage(TradeHistory *history, QWidget *parent = nullptr);
 
     ClosedTradesModel *model() const { return m_model; }
-    ClosedTradesFilterModel *proxy() const { return m_filtered; }
     FilterBar *filterBar() const { return m_filters; }
     PerformanceCharts *charts() const { return m_charts; }
     QSplitter *splitter() const { return m_splitter; }
@@ -75,7 +74,6 @@ private:
 
     TradeHistory *m_history = nullptr;
     ClosedTradesModel *m_model = nullptr;
-    ClosedTradesFilterModel *m_filtered = nullptr;
     FilterBar *m_filters = nullptr;
     RowCopy *m_copy = nullptr;
     ColumnFit *m_fit = nullptr;

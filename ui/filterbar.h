@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "models/positionfilter.h"
+#include "domain/positionfilter.h"
 
 #include <QMap>
 #include <QWidget>

@@ -76,7 +76,12 @@ PerformanceCharts::PerformanceCharts(QWidget *parent)
 
 void PerformanceCharts::setTrades(const QList<ClosedTrade> &trades)
 {
-    m_performance = Performance::of(trades);
+    setPerformance(Performance::of(trades));
+}
+
+void PerformanceCharts::setPerformance(const Performance &performance)
+{
+    m_performance = performance;
     redraw();
 }
 

@@ -20,6 +20,7 @@ public:
     explicit PerformanceCharts(QWidget *parent = nullptr);
 
     void setTrades(const QList<ClosedTrade> &trades);
+    void setPerformance(const Performance &performance);
     const Performance &performance() const { return m_performance; }
     QChart *equityChart() const { return m_equity; }
     QChart *dailyChart() const { return m_daily; }

@@ -559,6 +559,43 @@ int ClosedTradeStore::withdrawProvisional(const Account &account, const QList<qi
     return removed;
 }
 
+const QString &ClosedTradeStore::tradeColumns()
+{
+    return kColumns;
+}
+
+ClosedTrade ClosedTradeStore::readTrade(const QSqlQuery &query, int first)
+{
+    const auto at = [&query, first](int i) { return query.value(first + i); };
+    ClosedTrade t;
+    Position &p = t.position;
+    p.ticket = at(0).toLongLong();
+    p.symbol = at(1).toString();
+    p.side = at(2).toString() == "sell"_L1 ? Position::Side::Sell : Position::Side::Buy;
+    p.volume = at(3).toDouble();
+    p.openPrice = at(4).toDouble();
+    t.closePrice = at(5).toDouble();
+    p.price = t.closePrice;
+    p.sl = at(6).toDouble();
+    p.tp = at(7).toDouble();
+    p.swap = at(8).toDouble();
+    p.commission = at(9).toDouble();
+    p.profit = at(10).toDouble();
+    p.openTime = at(11).toLongLong();
+    t.closeTime = at(12).toLongLong();
+    t.setReasonWord(at(13).toString());
+    p.flwsig = at(14).toInt() != 0;
+    p.sigtraderid = at(15).toLongLong();
+    p.signame = at(16).toString();
+    t.setProvisional(at(17).toInt() != 0);
+    return t;
+}
+
+QSqlDatabase ClosedTradeStore::database() const
+{
+    return isOpen() ? QSqlDatabase::database(m_connection) : QSqlDatabase();
+}
+
 QList<ClosedTrade> ClosedTradeStore::trades(const Account &account, qint64 from, qint64 to) const
 {
     QList<ClosedTrade> result;
@@ -578,31 +615,8 @@ QList<ClosedTrade> ClosedTradeStore::trades(const Account &account, qint64 from,
             << "cannot read the trade history:" << query.lastError().text();
         return result;
     }
-    while (query.next()) {
-        ClosedTrade t;
-        Position &p = t.position;
-        p.ticket = query.value(0).toLongLong();
-        p.symbol = query.value(1).toString();
-        p.side =
-            query.value(2).toString() == "sell"_L1 ? Position::Side::Sell : Position::Side::Buy;
-        p.volume = query.value(3).toDouble();
-        p.openPrice = query.value(4).toDouble();
-        t.closePrice = query.value(5).toDouble();
-        p.price = t.closePrice;
-        p.sl = query.value(6).toDouble();
-        p.tp = query.value(7).toDouble();
-        p.swap = query.value(8).toDouble();
-        p.commission = query.value(9).toDouble();
-        p.profit = query.value(10).toDouble();
-        p.openTime = query.value(11).toLongLong();
-        t.closeTime = query.value(12).toLongLong();
-        t.setReasonWord(query.value(13).toString());
-        p.flwsig = query.value(14).toInt() != 0;
-        p.sigtraderid = query.value(15).toLongLong();
-        p.signame = query.value(16).toString();
-        t.setProvisional(query.value(17).toInt() != 0);
-        result.append(t);
-    }
+    while (query.next())
+        result.append(readTrade(query));
     return result;
 }
 
@@ -678,41 +692,51 @@ QString ClosedTradeStore::csvField(const QString &value)
     return u'"' + escaped + u'"';
 }
 
-bool ClosedTradeStore::exportCsv(const QList<ClosedTrade> &trades, QIODevice *device,
-                                 const CsvOptions &options)
+QByteArray ClosedTradeStore::csvHeader(const CsvOptions &options)
 {
-    if (!device || !device->isWritable())
-        return false;
     QByteArray out = options.byteOrderMark ? QByteArray("\xEF\xBB\xBF") : QByteArray();
     out += "ticket,open_time,close_time,symbol,type,volume,open_price,close_price,sl,tp,"
            "swap,commission,profit,reason,confirmed,signal_trader_id,signal_trader,account\r\n";
+    return out;
+}
+
+QByteArray ClosedTradeStore::csvRow(const ClosedTrade &t, const QString &accountField)
+{
     // A dot as the decimal separator whatever the locale: the file is data, not a report.
     const auto number = [](double v) {
         return QString::number(v, 'f', QLocale::FloatingPointShortest);
     };
     const auto level = [&number](double v) { return v == 0.0 ? QString() : number(v); };
+    const Position &p = t.position;
+    const QStringList fields = {QString::number(p.ticket),
+                                isoUtc(p.openTime),
+                                isoUtc(t.closeTime),
+                                csvField(p.symbol),
+                                Position::sideName(p.side),
+                                number(p.volume),
+                                number(p.openPrice),
+                                number(t.closePrice),
+                                level(p.sl),
+                                level(p.tp),
+                                number(p.swap),
+                                number(p.commission),
+                                number(p.profit),
+                                csvField(t.reasonWord()),
+                                t.isConfirmed() ? u"yes"_s : u"no"_s,
+                                p.flwsig ? QString::number(p.sigtraderid) : QString(),
+                                csvField(p.flwsig ? p.signame : QString()),
+                                accountField};
+    return fields.join(u',').toUtf8() + "\r\n";
+}
+
+bool ClosedTradeStore::exportCsv(const QList<ClosedTrade> &trades, QIODevice *device,
+                                 const CsvOptions &options)
+{
+    if (!device || !device->isWritable())
+        return false;
+    QByteArray out = csvHeader(options);
     const QString account = csvField(options.account);
-    for (const ClosedTrade &t : trades) {
-        const Position &p = t.position;
-        const QStringList fields = {QString::number(p.ticket),
-                                    isoUtc(p.openTime),
-                                    isoUtc(t.closeTime),
-                                    csvField(p.symbol),
-                                    Position::sideName(p.side),
-                                    number(p.volume),
-                                    number(p.openPrice),
-                                    number(t.closePrice),
-                                    level(p.sl),
-                                    level(p.tp),
-                                    number(p.swap),
-                                    number(p.commission),
-                                    number(p.profit),
-                                    csvField(t.reasonWord()),
-                                    t.isConfirmed() ? u"yes"_s : u"no"_s,
-                                    p.flwsig ? QString::number(p.sigtraderid) : QString(),
-                                    csvField(p.flwsig ? p.signame : QString()),
-                                    account};
-        out += fields.join(u',').toUtf8() + "\r\n";
-    }
+    for (const ClosedTrade &t : trades)
+        out += csvRow(t, account);
     return device->write(out) == out.size();
 }

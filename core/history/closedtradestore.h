@@ -7,6 +7,8 @@
 #include <QList>
 #include <QObject>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 class QIODevice;
@@ -94,6 +96,17 @@ public:
     }
     // One text field, quoted where RFC 4180 needs it and safe from spreadsheet formulas.
     static QString csvField(const QString &value);
+    // The parts of that CSV, for a writer that streams: the header line (with the byte-order
+    // mark when asked), and one trade's line; `accountField` is csvField(account).
+    static QByteArray csvHeader(const CsvOptions &options);
+    static QByteArray csvRow(const ClosedTrade &trade, const QString &accountField);
+
+    // For readers of this store on its thread (TradeReader): the connection, the columns a
+    // trade is read from, in order, and the trade read from a row whose columns start at
+    // `first`. An invalid database while closed.
+    QSqlDatabase database() const;
+    static const QString &tradeColumns();
+    static ClosedTrade readTrade(const QSqlQuery &query, int first = 0);
 
 Q_SIGNALS:
     // A batch was committed.

@@ -5,15 +5,27 @@
 #include "domain/tone.h"
 #include "domain/tradetext.h"
 #include "history/closedtradestore.h"
+#include "history/tradereader.h"
 
-#include <QLocale>
+#include <chrono>
 
 using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+static_assert(int(ClosedTradesModel::SignalColumn) == int(TradeQuery::Key::Signal),
+              "the columns are in the order of TradeQuery::Key");
 
 ClosedTradesModel::ClosedTradesModel(ClosedTradeStore *store, const Account &account,
                                      QObject *parent)
     : QAbstractTableModel(parent)
 {
+    // Trades recorded in bursts (a History of thousands, message after message) are read
+    // again once, not once per message.
+    m_reload.setSingleShot(true);
+    m_reload.setInterval(200ms);
+    connect(&m_reload, &QTimer::timeout, this, &ClosedTradesModel::reload);
+    m_query.key = TradeQuery::Key::CloseTime;
+    m_query.order = Qt::DescendingOrder;
     setSource(store, account);
 }
 
@@ -24,10 +36,18 @@ void ClosedTradesModel::setSource(ClosedTradeStore *store, const Account &accoun
     m_store = store;
     m_account = account;
     if (m_store) {
-        connect(m_store, &ClosedTradeStore::tradesRecorded, this, &ClosedTradesModel::reload);
-        connect(m_store, &ClosedTradeStore::tradesWithdrawn, this, &ClosedTradesModel::reload);
+        connect(m_store, &ClosedTradeStore::tradesRecorded, this,
+                &ClosedTradesModel::scheduleReload);
+        connect(m_store, &ClosedTradeStore::tradesWithdrawn, this,
+                &ClosedTradesModel::scheduleReload);
     }
     reload();
+}
+
+void ClosedTradesModel::scheduleReload()
+{
+    if (!m_reload.isActive())
+        m_reload.start();
 }
 
 void ClosedTradesModel::setClock(const Clock *clock)
@@ -76,35 +96,93 @@ std::pair<qint64, qint64> ClosedTradesModel::range(Period period, const QDateTim
     return {0, 0};
 }
 
+void ClosedTradesModel::setFilter(const PositionFilter &filter)
+{
+    const PositionFilter normalised = filter.normalised();
+    if (normalised == m_filter)
+        return;
+    m_filter = normalised;
+    requery(false);
+}
+
+void ClosedTradesModel::sort(int column, Qt::SortOrder order)
+{
+    std::optional<TradeQuery::Key> key;
+    if (column >= 0 && column < ColumnCount)
+        key = TradeQuery::Key(column);
+    if (key == m_query.key && order == m_query.order)
+        return;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    m_query.key = key;
+    m_query.order = order;
+    m_windows.clear();
+    m_windowUse.clear();
+    // Rows keep no identity across a sort here (they are read again): persistent indexes go.
+    const QModelIndexList persistent = persistentIndexList();
+    changePersistentIndexList(persistent, QModelIndexList(persistent.size()));
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
 void ClosedTradesModel::reload()
 {
+    m_reload.stop();
     const qint64 nowMs = (m_clock ? *m_clock : Clock::system()).currentMSecsSinceEpoch();
     const auto [from, to] =
         range(m_period, QDateTime::fromMSecsSinceEpoch(nowMs), m_customFrom, m_customTo);
-    beginResetModel();
-    m_trades = m_store ? m_store->trades(m_account, from, to) : QList<ClosedTrade>();
-    m_totals = {};
-    m_totals.of = int(m_trades.size());
-    for (const ClosedTrade &t : std::as_const(m_trades)) {
-        m_totals.add(t);
-        m_precision.observe(t.position.symbol, t.position.openPrice, t.closePrice);
-    }
-    endResetModel();
-    Q_EMIT totalsChanged();
+    m_query.account = m_account;
+    m_query.from = from;
+    m_query.to = to;
+    const TradeReader reader(m_store);
+    m_traders = reader.signalTraders(m_query);
+    m_symbols = reader.symbols(m_query);
+    requery(true);
 }
 
-void ClosedTradesModel::Totals::add(const ClosedTrade &t)
+void ClosedTradesModel::requery(bool periodChanged)
 {
-    ++count;
-    unconfirmed += t.isConfirmed() ? 0 : 1;
-    profit += t.position.profit;
-    swap += t.position.swap;
-    commission += t.position.commission;
+    beginResetModel();
+    m_query.filter = m_filter;
+    m_windows.clear();
+    m_windowUse.clear();
+    m_totals = TradeReader(m_store).totals(m_query);
+    endResetModel();
+    if (periodChanged)
+        Q_EMIT totalsChanged();
+    Q_EMIT shownChanged();
+}
+
+const ClosedTrade *ClosedTradesModel::rowAt(int row) const
+{
+    if (row < 0 || row >= m_totals.count)
+        return nullptr;
+    const int first = row - row % kWindowRows;
+    auto it = m_windows.find(first);
+    if (it == m_windows.end()) {
+        if (m_windowUse.size() >= kWindowsKept)
+            m_windows.remove(m_windowUse.takeFirst());
+        QList<ClosedTrade> window = TradeReader(m_store).trades(m_query, first, kWindowRows);
+        for (const ClosedTrade &t : std::as_const(window))
+            m_precision.observe(t.position.symbol, t.position.openPrice, t.closePrice);
+        it = m_windows.insert(first, std::move(window));
+        m_windowUse.append(first);
+    } else if (m_windowUse.constLast() != first) {
+        m_windowUse.removeOne(first);
+        m_windowUse.append(first);
+    }
+    const qsizetype at = row - first;
+    // The file changed under us (another process): a shorter window until the reload.
+    return at < it->size() ? &it->at(at) : nullptr;
+}
+
+ClosedTrade ClosedTradesModel::tradeAt(int row) const
+{
+    const ClosedTrade *trade = rowAt(row);
+    return trade ? *trade : ClosedTrade();
 }
 
 int ClosedTradesModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_trades.size());
+    return parent.isValid() ? 0 : m_totals.count;
 }
 
 int ClosedTradesModel::columnCount(const QModelIndex &parent) const
@@ -116,9 +194,27 @@ QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ClosedTrade &t = m_trades.at(index.row());
+    if (role == Qt::TextAlignmentRole) {
+        switch (index.column()) {
+        case OpenTimeColumn:
+        case CloseTimeColumn:
+        case SymbolColumn:
+        case TypeColumn:
+        case ReasonColumn:
+        case SignalColumn:
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+        default:
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        }
+    }
+    if (role != Qt::DisplayRole && role != ToneRole && role != ConfirmedRole &&
+        role != Qt::ToolTipRole)
+        return {};
+    const ClosedTrade *trade = rowAt(index.row());
+    if (!trade)
+        return {};
+    const ClosedTrade &t = *trade;
     const Position &p = t.position;
-
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case OpenTimeColumn:
@@ -148,29 +244,6 @@ QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
         case SignalColumn:
             return TradeText::signal(p);
         }
-    } else if (role == SortRole) {
-        switch (index.column()) {
-        case OpenTimeColumn:
-            return p.openTime;
-        case CloseTimeColumn:
-            return t.closeTime;
-        case TicketColumn:
-            return p.ticket;
-        case VolumeColumn:
-            return p.volume;
-        case OpenPriceColumn:
-            return p.openPrice;
-        case ClosePriceColumn:
-            return t.closePrice;
-        case SwapColumn:
-            return p.swap;
-        case CommissionColumn:
-            return p.commission;
-        case ProfitColumn:
-            return p.profit;
-        default:
-            return data(index, Qt::DisplayRole);
-        }
     } else if (role == ToneRole) {
         return QVariant::fromValue(toneOf(p.profit));
     } else if (role == ConfirmedRole) {
@@ -179,18 +252,6 @@ QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
         return tr("This position vanished from the feed while it was away. It is counted as "
                   "closed until the feed confirms how it closed; if it turns up open again, "
                   "it is taken out of the history.");
-    } else if (role == Qt::TextAlignmentRole) {
-        switch (index.column()) {
-        case OpenTimeColumn:
-        case CloseTimeColumn:
-        case SymbolColumn:
-        case TypeColumn:
-        case ReasonColumn:
-        case SignalColumn:
-            return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
-        default:
-            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
-        }
     }
     return {};
 }

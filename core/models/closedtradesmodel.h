@@ -3,22 +3,33 @@
 
 #include "domain/account.h"
 #include "domain/closedtrade.h"
+#include "domain/positionfilter.h"
 #include "domain/priceprecision.h"
+#include "history/tradequery.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
+#include <QHash>
+#include <QMap>
+#include <QTimer>
 
 class Clock;
 class ClosedTradeStore;
 
-// One account's closed-trade history for a period, read from a store, with its totals (how
-// many of them are unconfirmed: positions that vanished from a snapshot, not yet confirmed as
-// closed by the feed). It reloads when the store records or withdraws trades.
+// Closed Trades over the history file: one account's trades of a period, filtered as Open
+// Trades is (PositionFilter) and sorted by any column, without ever holding the period in
+// memory. The count, the totals and the filter's result are SQL over the file's index
+// (TradeReader); the rows are fetched a window at a time as the view asks for them, a few
+// windows kept; sorting is SQL too (sort()). A million trades are as quick to show as a
+// hundred. Totals say how many closes are unconfirmed (positions that vanished from a
+// snapshot, not yet confirmed as closed by the feed). It reloads, at most a few times a
+// second, when the store records or withdraws trades.
 class ClosedTradesModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
+    // In the order of TradeQuery::Key.
     enum Column {
         OpenTimeColumn,
         CloseTimeColumn,
@@ -35,21 +46,14 @@ public:
         SignalColumn,
         ColumnCount
     };
-    enum Role { SortRole = Qt::UserRole + 1, ToneRole, ConfirmedRole };
+    enum Role { ToneRole = Qt::UserRole + 1, ConfirmedRole };
     enum class Period { Today, ThisWeek, ThisMonth, All, Custom };
     Q_ENUM(Period)
+    using Totals = TradeTotals;
 
-    struct Totals
-    {
-        int count = 0;
-        double profit = 0.0; // gross
-        double swap = 0.0;
-        double commission = 0.0;
-        int unconfirmed = 0; // included in the rest
-        int of = 0;          // trades there are, shown or not
-        double net() const { return profit + swap + commission; }
-        void add(const ClosedTrade &trade);
-    };
+    // Rows fetched at a time, and how many such windows are kept.
+    static constexpr int kWindowRows = 200;
+    static constexpr int kWindowsKept = 16;
 
     // `store` may be null until setSource().
     explicit ClosedTradesModel(ClosedTradeStore *store = nullptr, const Account &account = {},
@@ -72,8 +76,20 @@ public:
                                            const QDate &customFrom = {},
                                            const QDate &customTo = {});
 
-    const QList<ClosedTrade> &trades() const { return m_trades; }
+    const PositionFilter &filter() const { return m_filter; }
+    void setFilter(const PositionFilter &filter);
+
+    // What is shown, as a query: the account, the period, the filter and the order.
+    TradeQuery query() const { return m_query; }
+    // The trades shown, added up; `of` is every trade of the period.
     Totals totals() const { return m_totals; }
+    // The trade on a row (read from its window).
+    ClosedTrade tradeAt(int row) const;
+    // What the filters offer for this account and period: the signal traders copied and the
+    // symbols traded.
+    const QMap<qint64, QString> &signalTraders() const { return m_traders; }
+    const QStringList &symbols() const { return m_symbols; }
+    // Reads everything again now.
     void reload();
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -81,18 +97,39 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    // In SQL; column -1 restores the history's own order (newest close first).
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_query.key ? int(*m_query.key) : -1; }
+    Qt::SortOrder sortOrder() const { return m_query.order; }
 
 Q_SIGNALS:
+    // The period's trades changed (another period, account or store, or trades recorded):
+    // the choices and `of` may differ. shownChanged() follows.
     void totalsChanged();
+    // The rows shown changed (any of the above, or the filter): totals() may differ.
+    void shownChanged();
 
 private:
+    // Resets with a new query: counts and totals read again, the windows dropped.
+    void requery(bool periodChanged);
+    // The window that holds `row`, read now if it is not kept.
+    const ClosedTrade *rowAt(int row) const;
+    void scheduleReload();
+
     ClosedTradeStore *m_store = nullptr;
     Account m_account;
     const Clock *m_clock = nullptr;
     Period m_period = Period::Today;
     QDate m_customFrom;
     QDate m_customTo;
-    QList<ClosedTrade> m_trades;
+    PositionFilter m_filter;
+    TradeQuery m_query;
     Totals m_totals;
-    PricePrecision m_precision;
+    QMap<qint64, QString> m_traders;
+    QStringList m_symbols;
+    // Windows of rows by their first row, newest use last.
+    mutable QHash<int, QList<ClosedTrade>> m_windows;
+    mutable QList<int> m_windowUse;
+    mutable PricePrecision m_precision;
+    QTimer m_reload;
 };

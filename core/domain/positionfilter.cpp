@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/positionfilter.h"
+#include "domain/positionfilter.h"
 
 #include "domain/position.h"
 

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/account.h"
+#include "domain/closedtrade.h"
+#include "domain/positionfilter.h"
+
+#include <Qt>
+
+#include <optional>
+
+// One selection of an account's closed trades as Closed Trades asks for it: a period of close
+// times, the trader's filter and an order. ClosedTradeStore answers it in SQL, so a history of
+// a million trades is never read whole. The filter means what PositionFilter::accepts means,
+// and the order is what a stable sort of the history's own order (newest close first, then the
+// higher ticket) by that key gives; tst_closedtradesmodel holds the two ways to the same rows.
+struct TradeQuery
+{
+    // What the rows are ordered by: a column of Closed Trades. The words (side, reason,
+    // signal) sort as they are shown, in the language the window speaks.
+    enum class Key {
+        OpenTime,
+        CloseTime,
+        Ticket,
+        Symbol,
+        Side,
+        Volume,
+        OpenPrice,
+        ClosePrice,
+        Swap,
+        Commission,
+        Profit,
+        Reason,
+        Signal
+    };
+
+    Account account;
+    qint64 from = 0; // close time, ms since epoch, included; 0 = open
+    qint64 to = 0;   // excluded; 0 = open
+    PositionFilter filter;
+    std::optional<Key> key; // none: the history's own order
+    Qt::SortOrder order = Qt::AscendingOrder;
+
+    // The same trades with the filter left out: the whole period.
+    TradeQuery unfiltered() const
+    {
+        TradeQuery all = *this;
+        all.filter = {};
+        return all;
+    }
+};
+
+// What a selection adds up to. Net is Position::net(): profit + swap + commission.
+struct TradeTotals
+{
+    int count = 0;
+    double profit = 0.0; // gross
+    double swap = 0.0;
+    double commission = 0.0;
+    int unconfirmed = 0; // included in the rest
+    int of = 0;          // the period's trades, shown or not
+    double net() const { return profit + swap + commission; }
+    void add(const ClosedTrade &trade);
+};
+
+// The net of the trades closed in one span of time [start, start + span).
+struct NetBucket
+{
+    qint64 start = 0; // ms since epoch
+    double net = 0.0;
+    int trades = 0;
+};
