@@ -112,6 +112,7 @@ private Q_SLOTS:
     void migratesAFirstReleaseHistory_data();
     void migratesAFirstReleaseHistory();
     void aSecondReleaseHistoryIsRecognisedAndMarked();
+    void aSchema2HistoryIsKeptInCloseTimeOrder();
     void provisionalIsWithdrawnConfirmedStays();
     void inMemoryLeavesNoFile();
     // opening
@@ -469,14 +470,15 @@ void tst_ClosedTradeStore::migratesAFirstReleaseHistory()
         QVERIFY(store.record(Account::demo(1), {aTrade(50412300)}));
         QCOMPARE(store.count(legacy), 12);
     }
-    // Schema 2 now, and opening again changes nothing (a later feed does not take them).
+    // The current schema now, and opening again changes nothing (a later feed does not take
+    // them).
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"inspect"_s);
     db.setDatabaseName(path());
     QVERIFY(db.open());
     {
         QSqlQuery q(db);
         QVERIFY(q.exec(u"PRAGMA user_version"_s) && q.next());
-        QCOMPARE(q.value(0).toInt(), 2);
+        QCOMPARE(q.value(0).toInt(), ClosedTradeStore::kSchemaVersion);
         // Recognised by its schema, and marked from now on.
         QVERIFY(q.exec(u"PRAGMA application_id"_s) && q.next());
         QCOMPARE(q.value(0).toInt(), ClosedTradeStore::kApplicationId);
@@ -527,6 +529,53 @@ void tst_ClosedTradeStore::aSecondReleaseHistoryIsRecognisedAndMarked()
         QCOMPARE(store.count(kAccount), 2);
     }
     QCOMPARE(applicationId(), ClosedTradeStore::kApplicationId);
+}
+
+void tst_ClosedTradeStore::aSchema2HistoryIsKeptInCloseTimeOrder()
+{
+    // A file of the second release (accounts; the ticket the key): migrated to schema 3 with
+    // every trade, provisional closes still provisional, the ticket still unique per account.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v2"_s);
+        db.setDatabaseName(path());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(uR"(CREATE TABLE closed_trades (
+            account TEXT NOT NULL, ticket INTEGER NOT NULL, symbol TEXT NOT NULL,
+            side TEXT NOT NULL, volume REAL NOT NULL, open_price REAL NOT NULL,
+            close_price REAL NOT NULL, sl REAL NOT NULL, tp REAL NOT NULL,
+            swap REAL NOT NULL, commission REAL NOT NULL, profit REAL NOT NULL,
+            open_time INTEGER NOT NULL, close_time INTEGER NOT NULL,
+            reason TEXT NOT NULL, flwsig INTEGER NOT NULL, sigtraderid INTEGER NOT NULL,
+            signame TEXT NOT NULL, provisional INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (account, ticket)))"_s));
+        QVERIFY(q.exec(u"CREATE INDEX closed_trades_by_account_time ON closed_trades (account, "
+                       "close_time)"_s));
+        for (int ticket = 1; ticket <= 3; ++ticket)
+            QVERIFY(q.exec(
+                u"INSERT INTO closed_trades VALUES ('%1', %2, 'XAUUSD', 'buy', 0.1, "
+                "2300, 2310, 0, 0, 0, -1, 97, 1000, %3, '%4', 0, 0, '', %5)"_s.arg(kAccount.key())
+                    .arg(ticket)
+                    .arg(5000 - ticket * 1000)
+                    .arg(ticket == 3 ? u"unknown"_s : u"tp"_s)
+                    .arg(ticket == 3 ? 1 : 0)));
+        QVERIFY(q.exec(u"PRAGMA user_version = 2"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"v2"_s);
+    ClosedTradeStore store;
+    QVERIFY2(store.open(path()), qPrintable(store.lastError()));
+    const QList<ClosedTrade> trades = store.trades(kAccount);
+    QCOMPARE(trades.size(), 3);
+    QCOMPARE(trades.at(0).position.ticket, 1); // newest close first
+    QCOMPARE(store.provisionalTickets(kAccount), QSet<qint64>{3});
+    // The real close of 3 replaces its provisional one at its own close time: one row.
+    ClosedTrade closed = aTrade(3);
+    closed.closeTime = 9000;
+    QVERIFY(store.record(kAccount, {closed}));
+    QCOMPARE(store.count(kAccount), 3);
+    QCOMPARE(store.trades(kAccount).at(0).position.ticket, 3);
+    QVERIFY(store.provisionalTickets(kAccount).isEmpty());
 }
 
 void tst_ClosedTradeStore::provisionalIsWithdrawnConfirmedStays()

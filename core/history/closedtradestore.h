@@ -33,8 +33,10 @@ class ClosedTradeStore : public QObject
     Q_OBJECT
 
 public:
-    // 1: the first release (the ticket alone is the key). 2: accounts.
-    static constexpr int kSchemaVersion = 2;
+    // 1: the first release (the ticket alone is the key). 2: accounts. 3: the trades kept in
+    // account and close-time order (a table clustered on that key), the ticket unique per
+    // account by an index.
+    static constexpr int kSchemaVersion = 3;
     // In the file's header (PRAGMA application_id): "TrMo".
     static constexpr qint32 kApplicationId = 0x54724d6f;
 

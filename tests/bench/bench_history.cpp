@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The history at scale: builds history files of 100,000 and 1,000,000 closed trades spread
+// over five years, then measures what a trader meets with the whole window against a feed:
+// the start (the window up and Open Trades live), Closed Trades shown after Ctrl+2, a change
+// of period, sort and filter, Open Trades subscribed again after Ctrl+1, resident memory, and
+// the rate at which trades go into the full file (with the longest time the GUI thread was
+// held by one write). Prints a JSON line per size and a table against the targets of issue
+// 25; timing is reported, never asserted. --quick: one tiny file, to prove it runs.
+#include "closedtradespage.h"
+#include "feed/feedsession.h"
+#include "feed/positionbook.h"
+#include "filterbar.h"
+#include "history/closedtradestore.h"
+#include "history/tradehistory.h"
+#include "mainwindow.h"
+#include "net/socketmanager.h"
+#include "processmemory.h"
+#include "protocol/feedprofile.h"
+#include "simulator/feedsimulator.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr qint64 kFiveYearsMs = 5LL * 365 * 24 * 3600 * 1000;
+constexpr int kBatch = 10'000;
+
+void print(const QJsonObject &result)
+{
+    std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+}
+
+// `count` trades of `account` closed over the five years before `now`, tickets from `first`:
+// a copy-trading account's mix (three signal traders and its own), six symbols.
+QList<ClosedTrade> makeTrades(QRandomGenerator &random, qint64 first, int count, qint64 now)
+{
+    static const char *const symbols[] = {"EURUSD", "XAUUSD", "GBPUSD", "US30", "BTCUSD", "USDJPY"};
+    static const char *const names[] = {"AlphaTrend FX", "Gold Scalper Pro", "Steady Carry"};
+    QList<ClosedTrade> trades;
+    trades.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        ClosedTrade t;
+        Position &p = t.position;
+        p.ticket = first + i;
+        p.symbol = QString::fromLatin1(symbols[random.bounded(6)]);
+        p.side = random.bounded(2) ? Position::Side::Buy : Position::Side::Sell;
+        p.volume = 0.01 * (1 + random.bounded(200));
+        p.openPrice = 1.0 + random.generateDouble();
+        t.closePrice = p.openPrice * (0.99 + 0.02 * random.generateDouble());
+        p.price = t.closePrice;
+        p.profit = std::round((random.generateDouble() - 0.45) * 20000.0) / 100.0;
+        p.swap = -std::round(random.generateDouble() * 300.0) / 100.0;
+        p.commission = -std::round(p.volume * 700.0) / 100.0;
+        t.closeTime = now - qint64(random.generateDouble() * double(kFiveYearsMs));
+        p.openTime = t.closeTime - 60'000 - qint64(random.bounded(86'400'000));
+        const int trader = random.bounded(4);
+        p.flwsig = trader < 3;
+        p.sigtraderid = p.flwsig ? 88001 + trader : 0;
+        p.signame = p.flwsig ? QString::fromLatin1(names[trader]) : QString();
+        t.reason =
+            random.bounded(2) ? ClosedTrade::Reason::TakeProfit : ClosedTrade::Reason::StopLoss;
+        trades.append(t);
+    }
+    return trades;
+}
+
+// Runs the event loop until nothing is left to do (a few turns without events).
+void settle()
+{
+    for (int i = 0; i < 3; ++i)
+        QCoreApplication::processEvents(QEventLoop::AllEvents);
+}
+
+// Milliseconds a step takes with the events it causes handled.
+template<typename Step> double timed(Step step)
+{
+    QElapsedTimer timer;
+    timer.start();
+    step();
+    settle();
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+int run(int size, const QString &folder)
+{
+    FeedSimulator::Options options;
+    options.simulation.seed = 7;
+    options.simulation.positions = 200;
+    FeedSimulator simulator(options);
+    if (!simulator.listen())
+        return 1;
+    SocketConfig config = FeedProfile::native().configFor(simulator.url(), 10260);
+    const Account account = Account::of(config.url, config.traderId);
+    const QString path = QDir(folder).filePath(u"history-%1.sqlite"_s.arg(size));
+    QFile::remove(path);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QRandomGenerator random{quint32(size)};
+
+    // The file, built as the feed's History would build it: batches of ten thousand.
+    double buildMs = 0;
+    {
+        ClosedTradeStore store;
+        if (!store.open(path))
+            return 1;
+        QElapsedTimer timer;
+        timer.start();
+        for (int done = 0; done < size; done += kBatch) {
+            if (!store.record(account, makeTrades(random, 1'000'000 + done,
+                                                  std::min(kBatch, size - done), now)))
+                return 1;
+        }
+        buildMs = double(timer.nsecsElapsed()) / 1e6;
+    }
+    const qint64 rssBefore = residentKb();
+
+    // The window, started on Open Trades against the feed.
+    QElapsedTimer start;
+    start.start();
+    SocketManager socket(config);
+    PositionBook book;
+    TradeHistory history;
+    history.open(path);
+    history.setAccount(account);
+    FeedSession session(&socket, &book, &history);
+    MainWindow window(MainWindow::Services{&socket, &book, &history, nullptr, nullptr, &session},
+                      MainWindow::OpenTradesTab);
+    window.resize(1280, 800);
+    window.show();
+    if (!QTest::qWaitFor([&] { return socket.state() == SocketManager::State::Live; }, 60000))
+        return 1;
+    const double startMs = double(start.nsecsElapsed()) / 1e6;
+    settle();
+
+    ClosedTradesPage *page = window.closedTradesPage();
+    QTableView *table = page->table();
+    const double closedMs =
+        timed([&] { window.tabs()->setCurrentIndex(MainWindow::ClosedTradesTab); });
+    const double allMs = timed([&] {
+        page->periodBox()->setCurrentIndex(
+            page->periodBox()->findData(int(ClosedTradesModel::Period::All)));
+    });
+    const int rows = table->model()->rowCount();
+    const double sortMs = timed([&] {
+        table->horizontalHeader()->setSortIndicator(ClosedTradesModel::ProfitColumn,
+                                                    Qt::DescendingOrder);
+    });
+    const double filterMs =
+        timed([&] { page->filterBar()->modeButton(PositionFilter::Mode::Mine)->click(); });
+    const double scrollMs = timed([&] { table->scrollToBottom(); });
+    const int shownMine = table->model()->rowCount();
+    const qint64 rssClosed = residentKb();
+    QElapsedTimer back;
+    back.start();
+    window.tabs()->setCurrentIndex(MainWindow::OpenTradesTab);
+    if (!QTest::qWaitFor([&] { return socket.state() == SocketManager::State::Live; }, 60000))
+        return 1;
+    const double backMs = double(back.nsecsElapsed()) / 1e6;
+
+    // Trades into the full file, batch by batch, on the thread that records them today.
+    const int extra = std::max(kBatch, size / 10);
+    double longestBatchMs = 0;
+    QElapsedTimer ingest;
+    ingest.start();
+    for (int done = 0; done < extra; done += kBatch) {
+        QElapsedTimer batch;
+        batch.start();
+        history.record(makeTrades(random, 50'000'000 + done, std::min(kBatch, extra - done), now));
+        longestBatchMs = std::max(longestBatchMs, double(batch.nsecsElapsed()) / 1e6);
+    }
+    const double ingestMs = double(ingest.nsecsElapsed()) / 1e6;
+    settle();
+    const qint64 rssEnd = residentKb();
+
+    print(QJsonObject{{u"trades"_s, size},
+                      {u"build_rate_per_s"_s, size / (buildMs / 1000.0)},
+                      {u"start_ms"_s, startMs},
+                      {u"closed_trades_shown_ms"_s, closedMs},
+                      {u"period_all_ms"_s, allMs},
+                      {u"rows_all"_s, rows},
+                      {u"sort_ms"_s, sortMs},
+                      {u"filter_ms"_s, filterMs},
+                      {u"rows_mine"_s, shownMine},
+                      {u"scroll_to_end_ms"_s, scrollMs},
+                      {u"open_trades_live_again_ms"_s, backMs},
+                      {u"ingest_rate_per_s"_s, extra / (ingestMs / 1000.0)},
+                      {u"ingest_longest_batch_ms"_s, longestBatchMs},
+                      {u"rss_mb_before_window"_s, double(rssBefore) / 1024.0},
+                      {u"rss_mb_closed_trades"_s, double(rssClosed) / 1024.0},
+                      {u"rss_mb_end"_s, double(rssEnd) / 1024.0}});
+    std::printf("| %d trades | start %.0f ms (≤ 2000) | Closed Trades %.0f ms (≤ 300) | All %.0f "
+                "ms | sort %.0f ms | filter %.0f ms (≤ 300) | Open Trades live again %.0f ms (≤ "
+                "1000) | ingest %.0f /s (≥ 50,000), longest batch %.0f ms (GUI ≤ 16) | RSS %.0f "
+                "MB (≤ 250) |\n",
+                size, startMs, closedMs, allMs, sortMs, filterMs, backMs,
+                extra / (ingestMs / 1000.0), longestBatchMs,
+                double(std::max(rssClosed, rssEnd)) / 1024.0);
+    std::fflush(stdout);
+    return rows >= size ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCommandLineParser args;
+    args.addOption({u"trades"_s, u"Sizes of the history files, comma-separated."_s, u"N,..."_s,
+                    u"100000,1000000"_s});
+    args.addOption({u"quick"_s, u"One tiny file: it runs."_s});
+    args.addOption({u"dir"_s, u"Where the files go (a temporary folder by default)."_s, u"DIR"_s});
+    args.addHelpOption();
+    args.process(app);
+    QTemporaryDir temporary;
+    const QString folder = args.isSet(u"dir"_s) ? args.value(u"dir"_s) : temporary.path();
+    QList<int> sizes;
+    if (args.isSet(u"quick"_s)) {
+        sizes = {2000};
+    } else {
+        for (const QString &size : args.value(u"trades"_s).split(u','))
+            sizes.append(size.toInt());
+    }
+    int failures = 0;
+    for (const int size : std::as_const(sizes))
+        failures += run(size, folder);
+    return failures == 0 ? 0 : 1;
+}
