@@ -58,6 +58,8 @@ private Q_SLOTS:
     void theSqlModelAgreesWithTheFirstReleases_data();
     void theSqlModelAgreesWithTheFirstReleases();
     void manyBatchesAreOneReload();
+    void daysAreLocalInEveryZone_data();
+    void daysAreLocalInEveryZone();
 };
 
 void tst_ClosedTradesModel::periodsSelectTheRightTrades_data()
@@ -412,6 +414,51 @@ void tst_ClosedTradesModel::manyBatchesAreOneReload()
     QTRY_COMPARE(model.rowCount(), 1000);
     QCOMPARE(resets.count(), 1);
     QCOMPARE(model.totals().profit, 1000.0);
+}
+
+void tst_ClosedTradesModel::daysAreLocalInEveryZone_data()
+{
+    QTest::addColumn<QByteArray>("zone");
+    QTest::addColumn<QDateTime>("around");
+    QTest::addRow("Berlin, spring forward")
+        << QByteArray("Europe/Berlin") << QDateTime(QDate(2024, 3, 31), QTime(1, 0), Qt::UTC);
+    QTest::addRow("Berlin, fall back")
+        << QByteArray("Europe/Berlin") << QDateTime(QDate(2024, 10, 27), QTime(1, 0), Qt::UTC);
+    QTest::addRow("New York, fall back")
+        << QByteArray("America/New_York") << QDateTime(QDate(2024, 11, 3), QTime(6, 0), Qt::UTC);
+    QTest::addRow("Kathmandu, +05:45")
+        << QByteArray("Asia/Kathmandu") << QDateTime(QDate(2024, 6, 1), QTime(18, 0), Qt::UTC);
+    QTest::addRow("Shanghai, no changes")
+        << QByteArray("Asia/Shanghai") << QDateTime(QDate(2024, 6, 1), QTime(16, 0), Qt::UTC);
+}
+
+void tst_ClosedTradesModel::daysAreLocalInEveryZone()
+{
+    // A trade every 37 minutes for four days around a change of offset: the file's day sums
+    // (its zone's transitions in SQL) put each trade on the local day a trader would.
+    QFETCH(QByteArray, zone);
+    QFETCH(QDateTime, around);
+    const QTimeZone tz(zone);
+    QVERIFY(tz.isValid());
+    QTemporaryDir dir;
+    ClosedTradeStore store;
+    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
+    QList<ClosedTrade> trades;
+    const qint64 start = around.toMSecsSinceEpoch() - 2 * 24 * 3600 * 1000;
+    for (int i = 0; i < 4 * 24 * 60 / 37; ++i)
+        trades.append(aTrade(i + 1, start + qint64(i) * 37 * 60 * 1000, i % 5 - 2.0, 0, -0.5));
+    QVERIFY(store.record(kAccount, trades));
+    TradeQuery query;
+    query.account = kAccount;
+    const Performance fromSql =
+        Performance::of(TradeReader(&store).groups(query, tz), std::nullopt);
+    const Performance fromRows = Performance::of(trades, tz);
+    QCOMPARE(fromSql.days.size(), fromRows.days.size());
+    for (qsizetype i = 0; i < fromSql.days.size(); ++i) {
+        QCOMPARE(fromSql.days.at(i).date, fromRows.days.at(i).date);
+        QCOMPARE(fromSql.days.at(i).trades, fromRows.days.at(i).trades);
+        QVERIFY(std::abs(fromSql.days.at(i).net - fromRows.days.at(i).net) < 1e-9);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_ClosedTradesModel)

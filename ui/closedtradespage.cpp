@@ -250,7 +250,7 @@ void ClosedTradesPage::updateFooter()
                                money(t.commission, false), money(t.net(), true)));
     m_export->setEnabled(t.count > 0);
     m_clearFilters->setVisible(filtered);
-    m_charts->setPerformance(Performance::of(m_model->store(), m_model->query()));
+    m_charts->setPerformance(m_model->performance());
 }
 
 QString ClosedTradesPage::footerText() const

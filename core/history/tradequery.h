@@ -5,6 +5,7 @@
 #include "domain/closedtrade.h"
 #include "domain/positionfilter.h"
 
+#include <QDate>
 #include <Qt>
 
 #include <optional>
@@ -63,10 +64,26 @@ struct TradeTotals
     void add(const ClosedTrade &trade);
 };
 
-// The net of the trades closed in one span of time [start, start + span).
-struct NetBucket
+// The trades of one local day that share whose they are (own, or copying one signal trader)
+// and their symbol, added up: a period's figures, its chart's days and its filters' choices
+// come from these, a few thousand for a million trades.
+struct TradeGroup
 {
-    qint64 start = 0; // ms since epoch
-    double net = 0.0;
-    int trades = 0;
+    QDate day; // local
+    bool flwsig = false;
+    qint64 sigtraderid = 0;
+    QString symbol;
+    QString signame;   // of the newest trade
+    qint64 newest = 0; // its close time
+    int count = 0;
+    double profit = 0.0;
+    double swap = 0.0;
+    double commission = 0.0;
+    int unconfirmed = 0;
+
+    double net() const { return profit + swap + commission; }
+    // Whether the filter keeps these trades; a search (which needs each ticket) is not asked.
+    bool passes(const PositionFilter &filter) const;
+    // Groups added up; `of` is left at 0.
+    static TradeTotals totals(const QList<TradeGroup> &groups);
 };

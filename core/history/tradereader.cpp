@@ -3,6 +3,7 @@
 
 #include "domain/tradetext.h"
 
+#include <QDateTime>
 #include <QIODevice>
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -177,33 +178,6 @@ bool run(const ClosedTradeStore *store, QSqlQuery &query, const Clause &clause)
 
 } // namespace
 
-TradeTotals TradeReader::totals(const TradeQuery &query) const
-{
-    TradeTotals totals;
-    QSqlQuery sql;
-    Clause selected{u"SELECT COUNT(*), TOTAL(profit), TOTAL(swap), TOTAL(commission), "
-                    "TOTAL(provisional) FROM closed_trades"_s,
-                    {}};
-    selected += where(query);
-    if (run(m_store, sql, selected) && sql.next()) {
-        totals.count = sql.value(0).toInt();
-        totals.profit = sql.value(1).toDouble();
-        totals.swap = sql.value(2).toDouble();
-        totals.commission = sql.value(3).toDouble();
-        totals.unconfirmed = int(sql.value(4).toDouble());
-    }
-    if (!query.filter.isActive()) {
-        totals.of = totals.count;
-        return totals;
-    }
-    // The whole period: the index alone answers it.
-    Clause all{u"SELECT COUNT(*) FROM closed_trades WHERE "_s, {}};
-    all += period(query);
-    if (run(m_store, sql, all) && sql.next())
-        totals.of = sql.value(0).toInt();
-    return totals;
-}
-
 QList<ClosedTrade> TradeReader::trades(const TradeQuery &query, int offset, int limit) const
 {
     QList<ClosedTrade> result;
@@ -241,57 +215,72 @@ TradeReader::netsInCloseOrder(const TradeQuery &query, int limit) const
     return nets;
 }
 
-QList<NetBucket> TradeReader::netBuckets(const TradeQuery &query, qint64 span) const
-{
-    QList<NetBucket> buckets;
-    if (span <= 0)
-        return buckets;
-    Clause clause{u"SELECT close_time / ? AS b, TOTAL(profit + swap + commission), COUNT(*) "
-                  "FROM closed_trades"_s,
-                  {span}};
-    clause += where(query);
-    clause.sql += u" GROUP BY b ORDER BY b"_s;
-    QSqlQuery sql;
-    if (!run(m_store, sql, clause))
-        return buckets;
-    while (sql.next())
-        buckets.append(
-            {sql.value(0).toLongLong() * span, sql.value(1).toDouble(), sql.value(2).toInt()});
-    return buckets;
-}
+namespace {
 
-QMap<qint64, QString> TradeReader::signalTraders(const TradeQuery &query) const
+// The close time's offset from UTC in `zone`, as SQL: the zone's transitions within the
+// period's trades, a handful for years of daylight saving, none for most of the world.
+Clause offsetAt(const ClosedTradeStore *store, const TradeQuery &query, const QTimeZone &zone)
 {
-    QMap<qint64, QString> traders;
-    // The name of each trader's newest trade (SQLite takes the bare column from the MAX row).
-    Clause clause{u"SELECT sigtraderid, signame, MAX(close_time) FROM closed_trades WHERE "_s, {}};
-    clause += period(query);
-    clause.sql += u" AND flwsig <> 0 AND sigtraderid > 0 GROUP BY sigtraderid"_s;
+    Clause first{u"SELECT (SELECT MIN(close_time) FROM closed_trades WHERE "_s, {}};
+    first += period(query);
+    first.sql += u"), (SELECT MAX(close_time) FROM closed_trades WHERE "_s;
+    first += period(query);
+    first.sql += u")"_s;
     QSqlQuery sql;
-    if (!run(m_store, sql, clause))
-        return traders;
-    while (sql.next()) {
-        Position p;
-        p.flwsig = true;
-        p.sigtraderid = sql.value(0).toLongLong();
-        p.signame = sql.value(1).toString();
-        traders.insert(p.sigtraderid, TradeText::signal(p));
+    if (!run(store, sql, first) || !sql.next() || sql.value(0).isNull())
+        return {u"0"_s, {}};
+    const QDateTime oldest = QDateTime::fromMSecsSinceEpoch(sql.value(0).toLongLong(), zone);
+    const QDateTime newest = QDateTime::fromMSecsSinceEpoch(sql.value(1).toLongLong(), zone);
+    const QTimeZone::OffsetDataList changes = zone.transitions(oldest.addMSecs(1), newest);
+    const qint64 start = qint64(zone.offsetFromUtc(oldest)) * 1000;
+    if (changes.isEmpty())
+        return {u"?"_s, {start}};
+    Clause clause{u"CASE"_s, {}};
+    qint64 offset = start;
+    for (const QTimeZone::OffsetData &change : changes) {
+        clause += {u" WHEN close_time < ? THEN ?"_s, {change.atUtc.toMSecsSinceEpoch(), offset}};
+        offset = qint64(change.offsetFromUtc) * 1000;
     }
-    return traders;
+    clause += {u" ELSE ? END"_s, {offset}};
+    return clause;
 }
 
-QStringList TradeReader::symbols(const TradeQuery &query) const
+} // namespace
+
+QList<TradeGroup> TradeReader::groups(const TradeQuery &query, const QTimeZone &zone) const
 {
-    QStringList symbols;
-    Clause clause{u"SELECT DISTINCT symbol FROM closed_trades WHERE "_s, {}};
-    clause += period(query);
-    clause.sql += u" ORDER BY symbol"_s;
+    QList<TradeGroup> groups;
+    constexpr qint64 kDayMs = 24 * 3600 * 1000;
+    // The local day as a number of days since 1970-01-01 (a bare signame comes from the row
+    // of MAX(close_time): the newest trade's name).
+    Clause clause{u"SELECT (close_time + "_s, {}};
+    clause += offsetAt(m_store, query, zone);
+    clause += {u") / ? AS d, flwsig, sigtraderid, symbol, signame, MAX(close_time), COUNT(*), "
+               "TOTAL(profit), TOTAL(swap), TOTAL(commission), TOTAL(provisional) "
+               "FROM closed_trades"_s,
+               {kDayMs}};
+    clause += where(query);
+    clause.sql += u" GROUP BY d, flwsig, sigtraderid, symbol ORDER BY d"_s;
     QSqlQuery sql;
     if (!run(m_store, sql, clause))
-        return symbols;
-    while (sql.next())
-        symbols.append(sql.value(0).toString());
-    return symbols;
+        return groups;
+    const QDate epoch(1970, 1, 1);
+    while (sql.next()) {
+        TradeGroup g;
+        g.day = epoch.addDays(sql.value(0).toLongLong());
+        g.flwsig = sql.value(1).toInt() != 0;
+        g.sigtraderid = sql.value(2).toLongLong();
+        g.symbol = sql.value(3).toString();
+        g.signame = sql.value(4).toString();
+        g.newest = sql.value(5).toLongLong();
+        g.count = sql.value(6).toInt();
+        g.profit = sql.value(7).toDouble();
+        g.swap = sql.value(8).toDouble();
+        g.commission = sql.value(9).toDouble();
+        g.unconfirmed = int(sql.value(10).toDouble());
+        groups.append(g);
+    }
+    return groups;
 }
 
 bool TradeReader::exportCsv(const TradeQuery &query, QIODevice *device,

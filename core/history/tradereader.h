@@ -8,17 +8,18 @@
 #include <QList>
 #include <QMap>
 #include <QStringList>
+#include <QTimeZone>
 
 #include <optional>
 #include <utility>
 
 class QIODevice;
 
-// Answers a TradeQuery from a ClosedTradeStore in SQL: how many trades it selects and what
-// they add up to, a window of its rows in order, the nets the charts need, the choices the
-// filters offer, and a CSV export streamed page by page. Nothing here holds a period's trades
-// in memory: the rows come a window at a time, the figures are SQL aggregates over the
-// indexes of the file (account and close time; what a filter adds is read row by row).
+// Answers a TradeQuery from a ClosedTradeStore in SQL: a window of its rows in order, its
+// trades added up per day and kind (TradeGroup: the totals, the charts' days and the filters'
+// choices come from these), the nets of a short period in close order, and a CSV export
+// streamed row by row. Nothing here holds a period's trades in memory: the file keeps them in
+// account and close-time order (schema 3), so a period is one run of it.
 // Reads on the store's own connection, so on its thread; a closed store answers nothing.
 class TradeReader
 {
@@ -27,21 +28,15 @@ class TradeReader
 public:
     explicit TradeReader(const ClosedTradeStore *store);
 
-    // The filter's trades added up, and `of`: the period's trades, filtered or not.
-    TradeTotals totals(const TradeQuery &query) const;
     // The selected trades in the query's order, `limit` of them from `offset` (-1: all).
     QList<ClosedTrade> trades(const TradeQuery &query, int offset = 0, int limit = -1) const;
+    // The selected trades added up per local day (in `zone`), own or copied, signal trader and
+    // symbol, in day order: one run over the period.
+    QList<TradeGroup> groups(const TradeQuery &query, const QTimeZone &zone) const;
     // (close time, net) of each selected trade in close order (ties: the lower ticket first),
     // or nullopt when there are more than `limit`.
     std::optional<QList<std::pair<qint64, double>>> netsInCloseOrder(const TradeQuery &query,
                                                                      int limit) const;
-    // The selected trades' nets summed per span of `span` ms since the epoch, oldest first,
-    // spans without trades left out.
-    QList<NetBucket> netBuckets(const TradeQuery &query, qint64 span) const;
-    // What the filters offer for the query's account and period (its filter left out): the
-    // signal traders copied (id, name as shown) and the symbols traded.
-    QMap<qint64, QString> signalTraders(const TradeQuery &query) const;
-    QStringList symbols(const TradeQuery &query) const;
     // The selected trades as ClosedTradeStore::exportCsv writes them, read and written a page
     // at a time. False when the store cannot be read or the device written.
     bool exportCsv(const TradeQuery &query, QIODevice *device,

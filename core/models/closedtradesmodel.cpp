@@ -7,6 +7,9 @@
 #include "history/closedtradestore.h"
 #include "history/tradereader.h"
 
+#include <QSet>
+#include <QTimeZone>
+
 #include <chrono>
 
 using namespace Qt::StringLiterals;
@@ -132,9 +135,24 @@ void ClosedTradesModel::reload()
     m_query.account = m_account;
     m_query.from = from;
     m_query.to = to;
-    const TradeReader reader(m_store);
-    m_traders = reader.signalTraders(m_query);
-    m_symbols = reader.symbols(m_query);
+    m_periodGroups = TradeReader(m_store).groups(m_query.unfiltered(), QTimeZone::systemTimeZone());
+    // The choices: every signal trader copied (named as on his newest trade) and every symbol.
+    m_traders.clear();
+    QHash<qint64, qint64> newest;
+    QSet<QString> symbols;
+    for (const TradeGroup &g : std::as_const(m_periodGroups)) {
+        symbols.insert(g.symbol);
+        if (!g.flwsig || g.sigtraderid <= 0 || newest.value(g.sigtraderid, -1) >= g.newest)
+            continue;
+        newest.insert(g.sigtraderid, g.newest);
+        Position p;
+        p.flwsig = true;
+        p.sigtraderid = g.sigtraderid;
+        p.signame = g.signame;
+        m_traders.insert(g.sigtraderid, TradeText::signal(p));
+    }
+    m_symbols = QStringList(symbols.cbegin(), symbols.cend());
+    m_symbols.sort();
     requery(true);
 }
 
@@ -144,7 +162,23 @@ void ClosedTradesModel::requery(bool periodChanged)
     m_query.filter = m_filter;
     m_windows.clear();
     m_windowUse.clear();
-    m_totals = TradeReader(m_store).totals(m_query);
+    const TradeReader reader(m_store);
+    QList<TradeGroup> shown;
+    if (!m_filter.search.isEmpty()) {
+        // A ticket or symbol search needs the trades themselves.
+        shown = reader.groups(m_query, QTimeZone::systemTimeZone());
+    } else {
+        for (const TradeGroup &g : std::as_const(m_periodGroups)) {
+            if (g.passes(m_filter))
+                shown.append(g);
+        }
+    }
+    m_totals = TradeGroup::totals(shown);
+    m_totals.of = TradeGroup::totals(m_periodGroups).count;
+    m_performance =
+        Performance::of(shown, m_totals.count <= Performance::kMaxCurvePoints
+                                   ? reader.netsInCloseOrder(m_query, Performance::kMaxCurvePoints)
+                                   : std::nullopt);
     endResetModel();
     if (periodChanged)
         Q_EMIT totalsChanged();

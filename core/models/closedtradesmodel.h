@@ -6,6 +6,7 @@
 #include "domain/positionfilter.h"
 #include "domain/priceprecision.h"
 #include "history/tradequery.h"
+#include "models/performance.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -18,10 +19,11 @@ class ClosedTradeStore;
 
 // Closed Trades over the history file: one account's trades of a period, filtered as Open
 // Trades is (PositionFilter) and sorted by any column, without ever holding the period in
-// memory. The count, the totals and the filter's result are SQL over the file's index
-// (TradeReader); the rows are fetched a window at a time as the view asks for them, a few
-// windows kept; sorting is SQL too (sort()). A million trades are as quick to show as a
-// hundred. Totals say how many closes are unconfirmed (positions that vanished from a
+// memory. The period is read once as its trades added up per day and kind (TradeReader::
+// groups): the count, the totals, the charts and the filters' choices come from those, and a
+// filter without a search is applied to them without reading the file again; the rows are
+// fetched a window at a time as the view asks for them, a few windows kept; sorting is SQL
+// too (sort()). Totals say how many closes are unconfirmed (positions that vanished from a
 // snapshot, not yet confirmed as closed by the feed). It reloads, at most a few times a
 // second, when the store records or withdraws trades.
 class ClosedTradesModel : public QAbstractTableModel
@@ -83,6 +85,8 @@ public:
     TradeQuery query() const { return m_query; }
     // The trades shown, added up; `of` is every trade of the period.
     Totals totals() const { return m_totals; }
+    // The charts of the trades shown.
+    const Performance &performance() const { return m_performance; }
     // The trade on a row (read from its window).
     ClosedTrade tradeAt(int row) const;
     // What the filters offer for this account and period: the signal traders copied and the
@@ -124,7 +128,9 @@ private:
     QDate m_customTo;
     PositionFilter m_filter;
     TradeQuery m_query;
+    QList<TradeGroup> m_periodGroups; // the period's trades added up, read once per period
     Totals m_totals;
+    Performance m_performance;
     QMap<qint64, QString> m_traders;
     QStringList m_symbols;
     // Windows of rows by their first row, newest use last.

@@ -29,31 +29,21 @@ Performance Performance::of(QList<ClosedTrade> trades, const QTimeZone &zone)
     return p;
 }
 
-Performance Performance::of(const ClosedTradeStore *store, const TradeQuery &query,
-                            const QTimeZone &zone)
+Performance Performance::of(const QList<TradeGroup> &groups,
+                            const std::optional<QList<std::pair<qint64, double>>> &nets)
 {
-    constexpr qint64 kQuarterHour = 15 * 60 * 1000;
-    const TradeReader reader(store);
     Performance p;
-    // Days: the quarter hours mapped to local dates, one conversion per day, not per bucket.
-    QDate day;
-    qint64 dayStart = 0;
-    qint64 dayEnd = 0;
-    const QList<NetBucket> buckets = reader.netBuckets(query, kQuarterHour);
-    QList<qint64> lastOfDay; // the last bucket's start, per day
-    for (const NetBucket &bucket : buckets) {
-        if (day.isNull() || bucket.start < dayStart || bucket.start >= dayEnd) {
-            day = QDateTime::fromMSecsSinceEpoch(bucket.start, zone).date();
-            dayStart = day.startOfDay(zone).toMSecsSinceEpoch();
-            dayEnd = day.addDays(1).startOfDay(zone).toMSecsSinceEpoch();
-            p.days.append({day, 0.0, 0});
-            lastOfDay.append(bucket.start);
+    QList<qint64> newest; // per day: its last close
+    for (const TradeGroup &g : groups) {
+        if (p.days.isEmpty() || p.days.constLast().date != g.day) {
+            p.days.append({g.day, 0.0, 0});
+            newest.append(g.newest);
         }
-        p.days.last().net += bucket.net;
-        p.days.last().trades += bucket.trades;
-        lastOfDay.last() = bucket.start;
+        p.days.last().net += g.net();
+        p.days.last().trades += g.count;
+        newest.last() = std::max(newest.last(), g.newest);
     }
-    if (const auto nets = reader.netsInCloseOrder(query, kMaxCurvePoints)) {
+    if (nets) {
         p.curve.reserve(nets->size());
         for (const auto &[time, net] : *nets) {
             p.total += net;
@@ -64,7 +54,14 @@ Performance Performance::of(const ClosedTradeStore *store, const TradeQuery &que
     p.curve.reserve(p.days.size());
     for (qsizetype i = 0; i < p.days.size(); ++i) {
         p.total += p.days.at(i).net;
-        p.curve.append({lastOfDay.at(i), p.total});
+        p.curve.append({newest.at(i), p.total});
     }
     return p;
+}
+
+Performance Performance::of(const ClosedTradeStore *store, const TradeQuery &query,
+                            const QTimeZone &zone)
+{
+    const TradeReader reader(store);
+    return of(reader.groups(query, zone), reader.netsInCloseOrder(query, kMaxCurvePoints));
 }

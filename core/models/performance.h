@@ -8,6 +8,9 @@
 #include <QList>
 #include <QTimeZone>
 
+#include <optional>
+#include <utility>
+
 class ClosedTradeStore;
 
 // What a period's closed trades did to the account, for the Closed Trades charts: the
@@ -37,9 +40,11 @@ struct Performance
 
     static Performance of(QList<ClosedTrade> trades,
                           const QTimeZone &zone = QTimeZone::systemTimeZone());
-    // The same for the trades a query selects, from SQL aggregates over the history file:
-    // the nets in close order up to kMaxCurvePoints trades, else sums per quarter hour
-    // gathered into local days (every zone's offset is a whole number of quarter hours).
+    // The same from the history file: the days from its trades added up per day
+    // (TradeReader::groups), the curve from the nets in close order, or, when there are more
+    // than kMaxCurvePoints of them (`nets` empty), a point per day.
+    static Performance of(const QList<TradeGroup> &groups,
+                          const std::optional<QList<std::pair<qint64, double>>> &nets);
     static Performance of(const ClosedTradeStore *store, const TradeQuery &query,
                           const QTimeZone &zone = QTimeZone::systemTimeZone());
 };
