@@ -14,6 +14,7 @@
 #include "history/tradehistory.h"
 #include "mainwindow.h"
 #include "net/socketmanager.h"
+#include "performancecharts.h"
 #include "processmemory.h"
 #include "protocol/feedprofile.h"
 #include "simulator/feedsimulator.h"
@@ -49,9 +50,10 @@ void print(const QJsonObject &result)
     std::fflush(stdout);
 }
 
-// `count` trades of `account` closed over the five years before `now`, tickets from `first`:
-// a copy-trading account's mix (three signal traders and its own), six symbols.
-QList<ClosedTrade> makeTrades(QRandomGenerator &random, qint64 first, int count, qint64 now)
+// `count` trades closed over `span` before `now` (in random order), tickets from `first`: a
+// copy-trading account's mix (three signal traders and its own), six symbols.
+QList<ClosedTrade> makeTrades(QRandomGenerator &random, qint64 first, int count, qint64 now,
+                              qint64 span = kFiveYearsMs)
 {
     static const char *const symbols[] = {"EURUSD", "XAUUSD", "GBPUSD", "US30", "BTCUSD", "USDJPY"};
     static const char *const names[] = {"AlphaTrend FX", "Gold Scalper Pro", "Steady Carry"};
@@ -70,7 +72,7 @@ QList<ClosedTrade> makeTrades(QRandomGenerator &random, qint64 first, int count,
         p.profit = std::round((random.generateDouble() - 0.45) * 20000.0) / 100.0;
         p.swap = -std::round(random.generateDouble() * 300.0) / 100.0;
         p.commission = -std::round(p.volume * 700.0) / 100.0;
-        t.closeTime = now - qint64(random.generateDouble() * double(kFiveYearsMs));
+        t.closeTime = now - qint64(random.generateDouble() * double(span));
         p.openTime = t.closeTime - 60'000 - qint64(random.bounded(86'400'000));
         const int trader = random.bounded(4);
         p.flwsig = trader < 3;
@@ -166,6 +168,9 @@ int run(int size, const QString &folder)
     const double filterMs =
         timed([&] { page->filterBar()->modeButton(PositionFilter::Mode::Mine)->click(); });
     const double scrollMs = timed([&] { table->scrollToBottom(); });
+    // The charts' share of those: drawing the days of the period shown.
+    const double chartsMs =
+        timed([&] { page->charts()->setPerformance(page->model()->performance()); });
     const int shownMine = table->model()->rowCount();
     const qint64 rssClosed = residentKb();
     QElapsedTimer back;
@@ -175,7 +180,8 @@ int run(int size, const QString &folder)
         return 1;
     const double backMs = double(back.nsecsElapsed()) / 1e6;
 
-    // Trades into the full file, batch by batch, on the thread that records them today.
+    // Trades into the full file, batch by batch, on the thread that records them today: a
+    // History of the last day's closes, as a feed sends one after an outage.
     const int extra = std::max(kBatch, size / 10);
     double longestBatchMs = 0;
     QElapsedTimer ingest;
@@ -183,7 +189,8 @@ int run(int size, const QString &folder)
     for (int done = 0; done < extra; done += kBatch) {
         QElapsedTimer batch;
         batch.start();
-        history.record(makeTrades(random, 50'000'000 + done, std::min(kBatch, extra - done), now));
+        history.record(makeTrades(random, 50'000'000 + done, std::min(kBatch, extra - done), now,
+                                  24 * 3600 * 1000));
         longestBatchMs = std::max(longestBatchMs, double(batch.nsecsElapsed()) / 1e6);
     }
     const double ingestMs = double(ingest.nsecsElapsed()) / 1e6;
@@ -200,6 +207,7 @@ int run(int size, const QString &folder)
                       {u"filter_ms"_s, filterMs},
                       {u"rows_mine"_s, shownMine},
                       {u"scroll_to_end_ms"_s, scrollMs},
+                      {u"charts_ms"_s, chartsMs},
                       {u"open_trades_live_again_ms"_s, backMs},
                       {u"ingest_rate_per_s"_s, extra / (ingestMs / 1000.0)},
                       {u"ingest_longest_batch_ms"_s, longestBatchMs},
