@@ -96,6 +96,7 @@ void tst_ClosedTradesModel::periodsSelectTheRightTrades()
         model.setCustomRange(QDate(2024, 11, 25), QDate(2024, 11, 2)); // either order
     else
         model.setPeriod(period);
+    QTRY_VERIFY(!model.isReading()); // read off the GUI thread
     QList<qint64> shown;
     for (int row = 0; row < model.rowCount(); ++row)
         shown.append(model.tradeAt(row).position.ticket);
@@ -112,6 +113,7 @@ void tst_ClosedTradesModel::totals()
         kAccount, {aTrade(1, 1000000, 100.0, -3.5, -2.0), aTrade(2, 2000000, -40.0, 1.25, -2.0)}));
     ClosedTradesModel model(&store, kAccount);
     model.setPeriod(Period::All);
+    QTRY_VERIFY(!model.isReading()); // read off the GUI thread
     const ClosedTradesModel::Totals t = model.totals();
     QCOMPARE(t.count, 2);
     QCOMPARE(t.profit, 60.0);
@@ -140,6 +142,7 @@ void tst_ClosedTradesModel::reloadsWhenTradesAreRecorded()
     ClosedTradesModel model(&store, kAccount);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setPeriod(Period::All);
+    QTRY_VERIFY(!model.isReading());
     QCOMPARE(model.rowCount(), 0);
     QSignalSpy totalsChanged(&model, &ClosedTradesModel::totalsChanged);
     QVERIFY(store.record(kAccount, {aTrade(1, 1000, 1, 0, 0)}));
@@ -168,6 +171,7 @@ void tst_ClosedTradesModel::showsOneAccountAndCountsUnconfirmed()
     ClosedTradesModel model(&store, kAccount);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setPeriod(Period::All);
+    QTRY_VERIFY(!model.isReading()); // read off the GUI thread
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.totals().profit, 6.0);
     QCOMPARE(model.totals().unconfirmed, 1);
@@ -179,12 +183,14 @@ void tst_ClosedTradesModel::showsOneAccountAndCountsUnconfirmed()
 
     // The other account, from the same store.
     model.setSource(&store, other);
+    QTRY_VERIFY(!model.isReading()); // read off the GUI thread
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.totals().profit, 99.0);
     QCOMPARE(model.totals().unconfirmed, 0);
 
     // Withdrawn (seen open again): gone from the table and the totals.
     model.setSource(&store, kAccount);
+    QTRY_VERIFY(!model.isReading()); // read off the GUI thread
     QCOMPARE(store.withdrawProvisional(kAccount, {2}), 1);
     QTRY_COMPARE(model.rowCount(), 1);
     QCOMPARE(model.totals().unconfirmed, 0);
@@ -205,11 +211,13 @@ void tst_ClosedTradesModel::filtersTotalWhatTheyShow()
     ClosedTradesModel model(&store, kAccount);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setPeriod(Period::All);
+    QTRY_VERIFY(!model.isReading()); // read off the GUI thread
     QSignalSpy shown(&model, &ClosedTradesModel::shownChanged);
 
     PositionFilter filter;
     filter.mode = PositionFilter::Mode::Mine;
     model.setFilter(filter);
+    QTRY_VERIFY(!model.isReading()); // read off the GUI thread
     QCOMPARE(shown.count(), 1);
     QCOMPARE(model.rowCount(), 2);
     ClosedTradesModel::Totals totals = model.totals();
@@ -219,6 +227,7 @@ void tst_ClosedTradesModel::filtersTotalWhatTheyShow()
 
     filter.symbol = u"eurusd"_s;
     model.setFilter(filter);
+    QTRY_VERIFY(!model.isReading()); // read off the GUI thread
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.tradeAt(0).position.ticket, 3);
 
@@ -226,6 +235,7 @@ void tst_ClosedTradesModel::filtersTotalWhatTheyShow()
     filter.mode = PositionFilter::Mode::Following;
     filter.signalTraderId = 88001;
     model.setFilter(filter);
+    QTRY_VERIFY(!model.isReading()); // read off the GUI thread
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.totals().net(), 17.0);
     QCOMPARE(model.signalTraders().value(88001), u"#88001"_s);
@@ -341,6 +351,7 @@ void tst_ClosedTradesModel::theSqlModelAgreesWithTheFirstReleases()
     QAbstractItemModelTester tester(&now, QAbstractItemModelTester::FailureReportingMode::QtTest);
     now.setPeriod(Period::All);
     now.setFilter(filter);
+    QTRY_VERIFY(!now.isReading()); // read off the GUI thread
     now.sort(column, order);
 
     QCOMPARE(now.rowCount(), shown.rowCount());
@@ -404,6 +415,7 @@ void tst_ClosedTradesModel::manyBatchesAreOneReload()
     QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
     ClosedTradesModel model(&store, kAccount);
     model.setPeriod(Period::All);
+    QTRY_VERIFY(!model.isReading());
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     for (int batch = 0; batch < 20; ++batch) {
         QList<ClosedTrade> trades;

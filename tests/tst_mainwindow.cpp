@@ -1190,7 +1190,7 @@ void tst_MainWindow::closedTradesFilterAndChartWhatIsShown()
             expected.append(t);
     }
     QVERIFY(!expected.isEmpty());
-    QCOMPARE(shown->rowCount(), expected.size());
+    QTRY_COMPARE(shown->rowCount(), expected.size()); // figures read off the GUI thread
     double net = 0;
     QSet<QDate> days;
     for (const ClosedTrade &t : std::as_const(expected)) {
@@ -1228,7 +1228,7 @@ void tst_MainWindow::closedTradesFilterAndChartWhatIsShown()
     QCOMPARE(file.readAll().trimmed().split('\n').size(), expected.size() + 1);
 
     QTest::mouseClick(page->clearFiltersButton(), Qt::LeftButton);
-    QCOMPARE(shown->rowCount(), all);
+    QTRY_COMPARE(shown->rowCount(), all);
     QCOMPARE(page->charts()->performance().curve.size(), all);
 }
 
@@ -1321,13 +1321,13 @@ void tst_MainWindow::closedTradesBelongToAnAccount()
     QCOMPARE(page->accountBox()->itemText(0),
              rig.history.account().displayName() + u" (this feed)"_s);
     QCOMPARE(page->accountBox()->itemText(1), u"777 @ other.example.com"_s);
-    QCOMPARE(page->table()->model()->rowCount(), rig.stored());
+    QTRY_COMPARE(page->table()->model()->rowCount(), rig.stored());
     QVERIFY(!page->footerText().contains("123,456"_L1));
     page->accountBox()->setCurrentIndex(1);
-    QCOMPARE(page->table()->model()->rowCount(), 1);
+    QTRY_COMPARE(page->table()->model()->rowCount(), 1);
     QVERIFY2(page->footerText().contains("123,456.00"_L1), qPrintable(page->footerText()));
     page->accountBox()->setCurrentIndex(0);
-    QCOMPARE(page->table()->model()->rowCount(), rig.stored());
+    QTRY_COMPARE(page->table()->model()->rowCount(), rig.stored());
 }
 
 void tst_MainWindow::unconfirmedClosesAreMarked()
@@ -1434,7 +1434,7 @@ void tst_MainWindow::aHistoryFileThatIsNotOursIsSaidAndKeptInMemory()
         QVERIFY2(page->noticeText().contains(words), qPrintable(page->noticeText()));
     QVERIFY2(page->noticeText().contains(QDir::toNativeSeparators(foreign)),
              qPrintable(page->noticeText()));
-    QCOMPARE(page->table()->model()->rowCount(), 1);
+    QTRY_COMPARE(page->table()->model()->rowCount(), 1);
     // A flat curve (one trade at 0.00): the axis steps by 0.2 and says so, not "0 0 0 1 1 1".
     const auto *axis =
         qobject_cast<QValueAxis *>(page->charts()->equityChart()->axes(Qt::Vertical).value(0));

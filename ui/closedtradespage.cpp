@@ -157,7 +157,11 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     connect(m_filters, &FilterBar::filterChanged, m_model, &ClosedTradesModel::setFilter);
     connect(m_clearFilters, &QPushButton::clicked, m_filters, &FilterBar::clear);
     connect(m_model, &ClosedTradesModel::totalsChanged, this, &ClosedTradesPage::updateChoices);
-    connect(m_model, &ClosedTradesModel::shownChanged, this, &ClosedTradesPage::updateFooter);
+    connect(m_model, &ClosedTradesModel::shownChanged, this, [this] {
+        updateFooter();
+        m_charts->setPerformance(m_model->performance());
+    });
+    connect(m_model, &ClosedTradesModel::readingChanged, this, &ClosedTradesPage::updateFooter);
     connect(m_accounts, &QComboBox::currentIndexChanged, this, [this] {
         const Account account = Account::fromKey(m_accounts->currentData().toString());
         if (account != m_model->account() || m_history->store() != m_model->store())
@@ -245,12 +249,15 @@ void ClosedTradesPage::updateFooter()
                          : tr("%n trade(s)", nullptr, t.count);
     if (t.unconfirmed > 0)
         trades += u" "_s + tr("(incl. %1 unconfirmed)").arg(t.unconfirmed);
-    m_footer->setText(tr("%1 · Gross profit %2 · Swap %3 · Commission %4 · Net %5")
-                          .arg(trades, money(t.profit, false), money(t.swap, false),
-                               money(t.commission, false), money(t.net(), true)));
+    QString text = tr("%1 · Gross profit %2 · Swap %3 · Commission %4 · Net %5")
+                       .arg(trades, money(t.profit, false), money(t.swap, false),
+                            money(t.commission, false), money(t.net(), true));
+    // A long period is read off the GUI thread: until it comes, the figures are the ones before.
+    if (m_model->isReading())
+        text += u" · "_s + tr("reading the history…");
+    m_footer->setText(text);
     m_export->setEnabled(t.count > 0);
     m_clearFilters->setVisible(filtered);
-    m_charts->setPerformance(m_model->performance());
 }
 
 QString ClosedTradesPage::footerText() const

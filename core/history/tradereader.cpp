@@ -149,17 +149,21 @@ Clause orderBy(const TradeQuery &query)
 } // namespace
 
 TradeReader::TradeReader(const ClosedTradeStore *store)
-    : m_store(store)
+    : m_db(store && store->isOpen() ? store->database() : QSqlDatabase())
+{}
+
+TradeReader::TradeReader(const QSqlDatabase &database)
+    : m_db(database)
 {}
 
 namespace {
 
 // Runs `clause` on `store`'s connection; false (and a log line) when it cannot.
-bool run(const ClosedTradeStore *store, QSqlQuery &query, const Clause &clause)
+bool run(const QSqlDatabase &db, QSqlQuery &query, const Clause &clause)
 {
-    if (!store || !store->isOpen())
+    if (!db.isOpen())
         return false;
-    query = QSqlQuery(store->database());
+    query = QSqlQuery(db);
     query.setForwardOnly(true);
     if (!query.prepare(clause.sql)) {
         qCWarning(lcReader).noquote()
@@ -186,7 +190,7 @@ QList<ClosedTrade> TradeReader::trades(const TradeQuery &query, int offset, int 
     clause += orderBy(query);
     clause += {u" LIMIT ? OFFSET ?"_s, {limit, std::max(0, offset)}};
     QSqlQuery sql;
-    if (!run(m_store, sql, clause))
+    if (!run(m_db, sql, clause))
         return result;
     if (limit > 0)
         result.reserve(limit);
@@ -203,7 +207,7 @@ TradeReader::netsInCloseOrder(const TradeQuery &query, int limit) const
     clause += where(query);
     clause += {u" ORDER BY close_time, ticket LIMIT ?"_s, {limit + 1}};
     QSqlQuery sql;
-    if (!run(m_store, sql, clause))
+    if (!run(m_db, sql, clause))
         return nets;
     while (sql.next()) {
         if (nets.size() == limit)
@@ -219,7 +223,7 @@ namespace {
 
 // The close time's offset from UTC in `zone`, as SQL: the zone's transitions within the
 // period's trades, a handful for years of daylight saving, none for most of the world.
-Clause offsetAt(const ClosedTradeStore *store, const TradeQuery &query, const QTimeZone &zone)
+Clause offsetAt(const QSqlDatabase &db, const TradeQuery &query, const QTimeZone &zone)
 {
     Clause first{u"SELECT (SELECT MIN(close_time) FROM closed_trades WHERE "_s, {}};
     first += period(query);
@@ -227,7 +231,7 @@ Clause offsetAt(const ClosedTradeStore *store, const TradeQuery &query, const QT
     first += period(query);
     first.sql += u")"_s;
     QSqlQuery sql;
-    if (!run(store, sql, first) || !sql.next() || sql.value(0).isNull())
+    if (!run(db, sql, first) || !sql.next() || sql.value(0).isNull())
         return {u"0"_s, {}};
     const QDateTime oldest = QDateTime::fromMSecsSinceEpoch(sql.value(0).toLongLong(), zone);
     const QDateTime newest = QDateTime::fromMSecsSinceEpoch(sql.value(1).toLongLong(), zone);
@@ -254,7 +258,7 @@ QList<TradeGroup> TradeReader::groups(const TradeQuery &query, const QTimeZone &
     // The local day as a number of days since 1970-01-01 (a bare signame comes from the row
     // of MAX(close_time): the newest trade's name).
     Clause clause{u"SELECT (close_time + "_s, {}};
-    clause += offsetAt(m_store, query, zone);
+    clause += offsetAt(m_db, query, zone);
     clause += {u") / ? AS d, flwsig, sigtraderid, symbol, signame, MAX(close_time), COUNT(*), "
                "TOTAL(profit), TOTAL(swap), TOTAL(commission), TOTAL(provisional) "
                "FROM closed_trades"_s,
@@ -262,7 +266,7 @@ QList<TradeGroup> TradeReader::groups(const TradeQuery &query, const QTimeZone &
     clause += where(query);
     clause.sql += u" GROUP BY d, flwsig, sigtraderid, symbol ORDER BY d"_s;
     QSqlQuery sql;
-    if (!run(m_store, sql, clause))
+    if (!run(m_db, sql, clause))
         return groups;
     const QDate epoch(1970, 1, 1);
     while (sql.next()) {
@@ -292,7 +296,7 @@ bool TradeReader::exportCsv(const TradeQuery &query, QIODevice *device,
     clause += where(query);
     clause += orderBy(query);
     QSqlQuery sql;
-    if (!run(m_store, sql, clause))
+    if (!run(m_db, sql, clause))
         return false;
     // Forward only, a chunk at a time: a million trades never sit in memory at once.
     QByteArray out = ClosedTradeStore::csvHeader(options);

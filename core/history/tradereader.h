@@ -20,13 +20,15 @@ class QIODevice;
 // choices come from these), the nets of a short period in close order, and a CSV export
 // streamed row by row. Nothing here holds a period's trades in memory: the file keeps them in
 // account and close-time order (schema 3), so a period is one run of it.
-// Reads on the store's own connection, so on its thread; a closed store answers nothing.
 class TradeReader
 {
     Q_DECLARE_TR_FUNCTIONS(TradeReader)
 
 public:
+    // Reads `store` on its own connection (so on its thread); a closed store answers nothing.
     explicit TradeReader(const ClosedTradeStore *store);
+    // Reads an open connection to a history file (TradeGroupsLoader's, on its thread).
+    explicit TradeReader(const QSqlDatabase &database);
 
     // The selected trades in the query's order, `limit` of them from `offset` (-1: all).
     QList<ClosedTrade> trades(const TradeQuery &query, int offset = 0, int limit = -1) const;
@@ -43,5 +45,5 @@ public:
                    const ClosedTradeStore::CsvOptions &options) const;
 
 private:
-    const ClosedTradeStore *m_store = nullptr;
+    QSqlDatabase m_db;
 };

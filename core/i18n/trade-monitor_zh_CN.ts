@@ -507,6 +507,10 @@
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>reading the history…</source>
+        <translation>正在读取历史记录…</translation>
+    </message>
 </context>
 <context>
     <name>ColumnFit</name>
@@ -1905,11 +1909,11 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     </message>
     <message>
         <source>The feed URL &quot;%1&quot; is not a valid URL with a host.</source>
-        <translation>数据源 URL "%1" 不是带主机名的有效 URL。</translation>
+        <translation>数据源 URL &quot;%1&quot; 不是带主机名的有效 URL。</translation>
     </message>
     <message>
         <source>The feed URL must start with ws:// or wss://, not &quot;%1://&quot;.</source>
-        <translation>数据源 URL 必须以 ws:// 或 wss:// 开头，而不是 "%1://"。</translation>
+        <translation>数据源 URL 必须以 ws:// 或 wss:// 开头，而不是 &quot;%1://&quot;。</translation>
     </message>
     <message>
         <source>The longest reconnect delay (%1) is shorter than the shortest (%2).</source>

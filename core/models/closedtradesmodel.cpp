@@ -29,6 +29,8 @@ ClosedTradesModel::ClosedTradesModel(ClosedTradeStore *store, const Account &acc
     connect(&m_reload, &QTimer::timeout, this, &ClosedTradesModel::reload);
     m_query.key = TradeQuery::Key::CloseTime;
     m_query.order = Qt::DescendingOrder;
+    m_shown = m_query;
+    connect(&m_loader, &TradeFigureLoader::loaded, this, &ClosedTradesModel::onLoaded);
     setSource(store, account);
 }
 
@@ -105,7 +107,7 @@ void ClosedTradesModel::setFilter(const PositionFilter &filter)
     if (normalised == m_filter)
         return;
     m_filter = normalised;
-    requery(false);
+    requery();
 }
 
 void ClosedTradesModel::sort(int column, Qt::SortOrder order)
@@ -118,6 +120,8 @@ void ClosedTradesModel::sort(int column, Qt::SortOrder order)
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     m_query.key = key;
     m_query.order = order;
+    m_shown.key = key;
+    m_shown.order = order;
     m_windows.clear();
     m_windowUse.clear();
     // Rows keep no identity across a sort here (they are read again): persistent indexes go.
@@ -135,54 +139,93 @@ void ClosedTradesModel::reload()
     m_query.account = m_account;
     m_query.from = from;
     m_query.to = to;
-    m_periodGroups = TradeReader(m_store).groups(m_query.unfiltered(), QTimeZone::systemTimeZone());
-    // The choices: every signal trader copied (named as on his newest trade) and every symbol.
-    m_traders.clear();
-    QHash<qint64, qint64> newest;
-    QSet<QString> symbols;
-    for (const TradeGroup &g : std::as_const(m_periodGroups)) {
-        symbols.insert(g.symbol);
-        if (!g.flwsig || g.sigtraderid <= 0 || newest.value(g.sigtraderid, -1) >= g.newest)
-            continue;
-        newest.insert(g.sigtraderid, g.newest);
-        Position p;
-        p.flwsig = true;
-        p.sigtraderid = g.sigtraderid;
-        p.signame = g.signame;
-        m_traders.insert(g.sigtraderid, TradeText::signal(p));
-    }
-    m_symbols = QStringList(symbols.cbegin(), symbols.cend());
-    m_symbols.sort();
-    requery(true);
+    TradeFigureLoader::Job job;
+    job.query = m_query.unfiltered();
+    m_periodTicket = m_loader.request(m_store, job);
+    m_shownTicket = 0;
+    setReading(true);
 }
 
-void ClosedTradesModel::requery(bool periodChanged)
+void ClosedTradesModel::onLoaded(const TradeFigureLoader::Result &result)
 {
-    beginResetModel();
+    if (result.ticket == m_periodTicket) {
+        m_periodTicket = 0;
+        m_periodGroups = result.groups;
+        m_periodChanged = true;
+        // The choices: every signal trader copied (named as on his newest trade), every symbol.
+        m_traders.clear();
+        QHash<qint64, qint64> newest;
+        QSet<QString> symbols;
+        for (const TradeGroup &g : std::as_const(m_periodGroups)) {
+            symbols.insert(g.symbol);
+            if (!g.flwsig || g.sigtraderid <= 0 || newest.value(g.sigtraderid, -1) >= g.newest)
+                continue;
+            newest.insert(g.sigtraderid, g.newest);
+            Position p;
+            p.flwsig = true;
+            p.sigtraderid = g.sigtraderid;
+            p.signame = g.signame;
+            m_traders.insert(g.sigtraderid, TradeText::signal(p));
+        }
+        m_symbols = QStringList(symbols.cbegin(), symbols.cend());
+        m_symbols.sort();
+        requery();
+    } else if (result.ticket == m_shownTicket) {
+        m_shownTicket = 0;
+        show(m_filter.search.isEmpty() ? m_pendingShown : result.groups, result.nets);
+    }
+}
+
+void ClosedTradesModel::requery()
+{
     m_query.filter = m_filter;
-    m_windows.clear();
-    m_windowUse.clear();
-    const TradeReader reader(m_store);
+    if (m_periodTicket != 0)
+        return; // the period is still being read: the filter is applied when it comes
     QList<TradeGroup> shown;
-    if (!m_filter.search.isEmpty()) {
-        // A ticket or symbol search needs the trades themselves.
-        shown = reader.groups(m_query, QTimeZone::systemTimeZone());
-    } else {
+    if (m_filter.search.isEmpty()) {
         for (const TradeGroup &g : std::as_const(m_periodGroups)) {
             if (g.passes(m_filter))
                 shown.append(g);
         }
+        if (TradeGroup::totals(shown).count > Performance::kMaxCurvePoints) {
+            m_shownTicket = 0;
+            show(shown, std::nullopt); // a point per day: nothing more to read
+            return;
+        }
     }
+    // A search needs the trades themselves; a short list, each trade's net for the curve.
+    TradeFigureLoader::Job job;
+    job.query = m_query;
+    job.groups = !m_filter.search.isEmpty();
+    job.nets = Performance::kMaxCurvePoints;
+    m_pendingShown = shown;
+    m_shownTicket = m_loader.request(m_store, job);
+    setReading(true);
+}
+
+void ClosedTradesModel::show(const QList<TradeGroup> &shown,
+                             const std::optional<QList<std::pair<qint64, double>>> &nets)
+{
+    beginResetModel();
+    m_shown = m_query;
+    m_windows.clear();
+    m_windowUse.clear();
     m_totals = TradeGroup::totals(shown);
     m_totals.of = TradeGroup::totals(m_periodGroups).count;
-    m_performance =
-        Performance::of(shown, m_totals.count <= Performance::kMaxCurvePoints
-                                   ? reader.netsInCloseOrder(m_query, Performance::kMaxCurvePoints)
-                                   : std::nullopt);
+    m_performance = Performance::of(shown, nets);
     endResetModel();
-    if (periodChanged)
+    setReading(false);
+    if (std::exchange(m_periodChanged, false))
         Q_EMIT totalsChanged();
     Q_EMIT shownChanged();
+}
+
+void ClosedTradesModel::setReading(bool reading)
+{
+    if (m_reading == reading)
+        return;
+    m_reading = reading;
+    Q_EMIT readingChanged(reading);
 }
 
 const ClosedTrade *ClosedTradesModel::rowAt(int row) const
@@ -194,7 +237,7 @@ const ClosedTrade *ClosedTradesModel::rowAt(int row) const
     if (it == m_windows.end()) {
         if (m_windowUse.size() >= kWindowsKept)
             m_windows.remove(m_windowUse.takeFirst());
-        QList<ClosedTrade> window = TradeReader(m_store).trades(m_query, first, kWindowRows);
+        QList<ClosedTrade> window = TradeReader(m_store).trades(m_shown, first, kWindowRows);
         for (const ClosedTrade &t : std::as_const(window))
             m_precision.observe(t.position.symbol, t.position.openPrice, t.closePrice);
         it = m_windows.insert(first, std::move(window));

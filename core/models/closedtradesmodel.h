@@ -5,6 +5,7 @@
 #include "domain/closedtrade.h"
 #include "domain/positionfilter.h"
 #include "domain/priceprecision.h"
+#include "history/tradefigureloader.h"
 #include "history/tradequery.h"
 #include "models/performance.h"
 
@@ -19,13 +20,14 @@ class ClosedTradeStore;
 
 // Closed Trades over the history file: one account's trades of a period, filtered as Open
 // Trades is (PositionFilter) and sorted by any column, without ever holding the period in
-// memory. The period is read once as its trades added up per day and kind (TradeReader::
-// groups): the count, the totals, the charts and the filters' choices come from those, and a
-// filter without a search is applied to them without reading the file again; the rows are
-// fetched a window at a time as the view asks for them, a few windows kept; sorting is SQL
-// too (sort()). Totals say how many closes are unconfirmed (positions that vanished from a
-// snapshot, not yet confirmed as closed by the feed). It reloads, at most a few times a
-// second, when the store records or withdraws trades.
+// memory. The period is read once, off the GUI thread (TradeFigureLoader), as its trades
+// added up per day and kind (TradeReader::groups): the count, the totals, the charts and the
+// filters' choices come from those, and a filter without a search is applied to them without
+// reading the file again; until a period or a search has been read, what was shown stays
+// (isReading()). The rows are fetched a window at a time as the view asks for them, a few
+// windows kept; sorting is SQL too (sort()). Totals say how many closes are unconfirmed (positions
+// that vanished from a snapshot, not yet confirmed as closed by the feed). It reloads, at most a
+// few times a second, when the store records or withdraws trades.
 class ClosedTradesModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -82,7 +84,10 @@ public:
     void setFilter(const PositionFilter &filter);
 
     // What is shown, as a query: the account, the period, the filter and the order.
-    TradeQuery query() const { return m_query; }
+    TradeQuery query() const { return m_shown; }
+    // A period or a filter is being read (off the GUI thread): until it comes, the rows and
+    // figures shown are the ones before.
+    bool isReading() const { return m_reading; }
     // The trades shown, added up; `of` is every trade of the period.
     Totals totals() const { return m_totals; }
     // The charts of the trades shown.
@@ -112,10 +117,16 @@ Q_SIGNALS:
     void totalsChanged();
     // The rows shown changed (any of the above, or the filter): totals() may differ.
     void shownChanged();
+    void readingChanged(bool reading);
 
 private:
-    // Resets with a new query: counts and totals read again, the windows dropped.
-    void requery(bool periodChanged);
+    // The filter applied to the period's groups, or read when it has a search.
+    void requery();
+    void onLoaded(const TradeFigureLoader::Result &result);
+    // Resets to what a query selects: its groups added up, its charts, no rows read yet.
+    void show(const QList<TradeGroup> &shown,
+              const std::optional<QList<std::pair<qint64, double>>> &nets);
+    void setReading(bool reading);
     // The window that holds `row`, read now if it is not kept.
     const ClosedTrade *rowAt(int row) const;
     void scheduleReload();
@@ -127,7 +138,14 @@ private:
     QDate m_customFrom;
     QDate m_customTo;
     PositionFilter m_filter;
-    TradeQuery m_query;
+    TradeQuery m_query; // being read
+    TradeQuery m_shown; // what the rows, totals and charts are of
+    TradeFigureLoader m_loader;
+    int m_periodTicket = 0; // the period being read, 0 when none is
+    int m_shownTicket = 0;  // the filter being read, 0 when none is
+    bool m_reading = false;
+    bool m_periodChanged = false;
+    QList<TradeGroup> m_pendingShown;
     QList<TradeGroup> m_periodGroups; // the period's trades added up, read once per period
     Totals m_totals;
     Performance m_performance;

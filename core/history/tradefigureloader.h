@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "history/tradequery.h"
+
+#include <QList>
+#include <QObject>
+#include <QThread>
+#include <QTimeZone>
+
+#include <atomic>
+#include <optional>
+#include <utility>
+
+class ClosedTradeStore;
+
+// Reads what a period's figures are made of off the GUI thread, so that summing a million
+// trades never holds the window: a thread of its own with its own connection to the history
+// file (a clone of the store's; SQLite's write-ahead log lets it read while the window
+// writes). A history in memory (the demo's) cannot be shared between connections: it is read
+// on the caller's thread, and its answer still comes through the event loop, so a caller sees
+// one behaviour. Only the newest request is worth reading: older ones not begun are skipped,
+// and never answered.
+class TradeFigureLoader : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Job
+    {
+        TradeQuery query;
+        QTimeZone zone = QTimeZone::systemTimeZone();
+        bool groups = true; // TradeReader::groups
+        int nets = -1;      // TradeReader::netsInCloseOrder up to this many; -1: none
+    };
+    struct Result
+    {
+        int ticket = 0;
+        QList<TradeGroup> groups;
+        std::optional<QList<std::pair<qint64, double>>> nets;
+    };
+
+    explicit TradeFigureLoader(QObject *parent = nullptr);
+    ~TradeFigureLoader() override;
+
+    // Reads `job` from `store` (not owned; it must outlive the answer); the answer comes as
+    // loaded() with the ticket returned here.
+    int request(const ClosedTradeStore *store, const Job &job);
+
+Q_SIGNALS:
+    void loaded(const TradeFigureLoader::Result &result);
+
+private:
+    QThread m_thread;
+    QObject *m_worker = nullptr; // lives in m_thread
+    std::atomic<int> m_latest{0};
+    QString m_connection;  // the worker's, made and used in m_thread
+    QString m_connectedTo; // the store connection it was cloned from
+};
