@@ -58,6 +58,7 @@ private Q_SLOTS:
     void theSqlModelAgreesWithTheFirstReleases_data();
     void theSqlModelAgreesWithTheFirstReleases();
     void manyBatchesAreOneReload();
+    void rowsFarDownArriveWithoutHoldingTheView();
     void daysAreLocalInEveryZone_data();
     void daysAreLocalInEveryZone();
 };
@@ -353,6 +354,7 @@ void tst_ClosedTradesModel::theSqlModelAgreesWithTheFirstReleases()
     now.setFilter(filter);
     QTRY_VERIFY(!now.isReading()); // read off the GUI thread
     now.sort(column, order);
+    QTRY_VERIFY(!now.isReading()); // the new order, read off the GUI thread
 
     QCOMPARE(now.rowCount(), shown.rowCount());
     QCOMPARE(now.columnCount(), shown.columnCount());
@@ -426,6 +428,36 @@ void tst_ClosedTradesModel::manyBatchesAreOneReload()
     QTRY_COMPARE(model.rowCount(), 1000);
     QCOMPARE(resets.count(), 1);
     QCOMPARE(model.totals().profit, 1000.0);
+}
+
+void tst_ClosedTradesModel::rowsFarDownArriveWithoutHoldingTheView()
+{
+    // The first rows come with the count; a row far down is read off the GUI thread when the
+    // view first asks for it: empty until dataChanged() says it is there, then the right one.
+    QTemporaryDir dir;
+    ClosedTradeStore store;
+    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
+    QList<ClosedTrade> trades;
+    for (int i = 1; i <= 1000; ++i)
+        trades.append(aTrade(i, 1000 + i, i, 0, 0));
+    QVERIFY(store.record(kAccount, trades));
+    ClosedTradesModel model(&store, kAccount);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPeriod(Period::All);
+    QTRY_VERIFY(!model.isReading());
+    QCOMPARE(model.rowCount(), 1000);
+    QCOMPARE(model.index(0, ClosedTradesModel::TicketColumn).data().toString(), u"1000"_s);
+    QSignalSpy arrived(&model, &QAbstractItemModel::dataChanged);
+    const QModelIndex far = model.index(950, ClosedTradesModel::TicketColumn);
+    QVERIFY(!far.data().isValid());
+    QTRY_COMPARE(arrived.count(), 1);
+    QCOMPARE(arrived.at(0).at(0).toModelIndex().row(), 800);
+    QCOMPARE(far.data().toString(), u"50"_s); // newest first
+    // A sort reads the new first rows, then changes the layout once.
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+    model.sort(ClosedTradesModel::ProfitColumn, Qt::AscendingOrder);
+    QTRY_COMPARE(layout.count(), 1);
+    QCOMPARE(model.index(0, ClosedTradesModel::TicketColumn).data().toString(), u"1"_s);
 }
 
 void tst_ClosedTradesModel::daysAreLocalInEveryZone_data()

@@ -18,13 +18,17 @@ TradeFigureLoader::Result read(const TradeReader &reader, const TradeFigureLoade
         result.groups = reader.groups(job.query, job.zone);
     if (job.nets >= 0)
         result.nets = reader.netsInCloseOrder(job.query, job.nets);
+    result.rowsFrom = job.rowsFrom;
+    if (job.rows > 0)
+        result.rows = reader.trades(job.query, job.rowsFrom, job.rows);
     return result;
 }
 
 } // namespace
 
-TradeFigureLoader::TradeFigureLoader(QObject *parent)
+TradeFigureLoader::TradeFigureLoader(bool newestOnly, QObject *parent)
     : QObject(parent)
+    , m_newestOnly(newestOnly)
 {
     m_thread.setObjectName(u"trade figures"_s);
     m_worker = new QObject;
@@ -71,8 +75,8 @@ int TradeFigureLoader::request(const ClosedTradeStore *store, const Job &job)
             // Cloned by name: the thread-safe way to copy the store's file and options.
             QSqlDatabase::cloneDatabase(from, name).open();
         }
-        if (ticket != m_latest.load())
-            return; // a newer request is on its way
+        if (m_latest.load() < 0 || (m_newestOnly && ticket != m_latest.load()))
+            return; // going away, or a newer request is on its way
         Result result = read(TradeReader(QSqlDatabase::database(name, false)), job);
         result.ticket = ticket;
         QMetaObject::invokeMethod(

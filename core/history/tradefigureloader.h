@@ -19,8 +19,8 @@ class ClosedTradeStore;
 // file (a clone of the store's; SQLite's write-ahead log lets it read while the window
 // writes). A history in memory (the demo's) cannot be shared between connections: it is read
 // on the caller's thread, and its answer still comes through the event loop, so a caller sees
-// one behaviour. Only the newest request is worth reading: older ones not begun are skipped,
-// and never answered.
+// one behaviour. For figures only the newest request is worth reading: older ones not begun
+// are skipped, and never answered.
 class TradeFigureLoader : public QObject
 {
     Q_OBJECT
@@ -32,15 +32,21 @@ public:
         QTimeZone zone = QTimeZone::systemTimeZone();
         bool groups = true; // TradeReader::groups
         int nets = -1;      // TradeReader::netsInCloseOrder up to this many; -1: none
+        int rowsFrom = 0;   // TradeReader::trades: `rows` of them from this row
+        int rows = 0;
     };
     struct Result
     {
         int ticket = 0;
         QList<TradeGroup> groups;
         std::optional<QList<std::pair<qint64, double>>> nets;
+        int rowsFrom = 0;
+        QList<ClosedTrade> rows;
     };
 
-    explicit TradeFigureLoader(QObject *parent = nullptr);
+    // `newestOnly`: a request not begun when a newer one comes is skipped (figures); else
+    // every request is answered in order (windows of rows a view asked for).
+    explicit TradeFigureLoader(bool newestOnly = true, QObject *parent = nullptr);
     ~TradeFigureLoader() override;
 
     // Reads `job` from `store` (not owned; it must outlive the answer); the answer comes as
@@ -54,6 +60,7 @@ private:
     QThread m_thread;
     QObject *m_worker = nullptr; // lives in m_thread
     std::atomic<int> m_latest{0};
+    bool m_newestOnly = true;
     QString m_connection;  // the worker's, made and used in m_thread
     QString m_connectedTo; // the store connection it was cloned from
 };

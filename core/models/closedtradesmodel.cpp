@@ -31,6 +31,7 @@ ClosedTradesModel::ClosedTradesModel(ClosedTradeStore *store, const Account &acc
     m_query.order = Qt::DescendingOrder;
     m_shown = m_query;
     connect(&m_loader, &TradeFigureLoader::loaded, this, &ClosedTradesModel::onLoaded);
+    connect(&m_rowLoader, &TradeFigureLoader::loaded, this, &ClosedTradesModel::onRowsLoaded);
     setSource(store, account);
 }
 
@@ -117,17 +118,33 @@ void ClosedTradesModel::sort(int column, Qt::SortOrder order)
         key = TradeQuery::Key(column);
     if (key == m_query.key && order == m_query.order)
         return;
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     m_query.key = key;
     m_query.order = order;
-    m_shown.key = key;
-    m_shown.order = order;
-    m_windows.clear();
-    m_windowUse.clear();
+    if (m_periodTicket != 0 || m_shownTicket != 0)
+        return; // what is being read is read in the new order
+    // The first rows in the new order, read off the GUI thread; the old order stays till then.
+    TradeFigureLoader::Job job;
+    job.query = m_shown;
+    job.query.key = key;
+    job.query.order = order;
+    job.groups = false;
+    job.rows = kWindowRows;
+    m_sortTicket = m_rowLoader.request(m_store, job);
+    setReading(true);
+}
+
+void ClosedTradesModel::applySort(const TradeFigureLoader::Result &result)
+{
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    m_shown.key = m_query.key;
+    m_shown.order = m_query.order;
+    dropWindows();
+    keepWindow(0, result.rows);
     // Rows keep no identity across a sort here (they are read again): persistent indexes go.
     const QModelIndexList persistent = persistentIndexList();
     changePersistentIndexList(persistent, QModelIndexList(persistent.size()));
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    setReading(false);
 }
 
 void ClosedTradesModel::reload()
@@ -143,6 +160,7 @@ void ClosedTradesModel::reload()
     job.query = m_query.unfiltered();
     m_periodTicket = m_loader.request(m_store, job);
     m_shownTicket = 0;
+    m_sortTicket = 0;
     setReading(true);
 }
 
@@ -172,8 +190,27 @@ void ClosedTradesModel::onLoaded(const TradeFigureLoader::Result &result)
         requery();
     } else if (result.ticket == m_shownTicket) {
         m_shownTicket = 0;
-        show(m_filter.search.isEmpty() ? m_pendingShown : result.groups, result.nets);
+        show(m_filter.search.isEmpty() ? m_pendingShown : result.groups, result.nets, result.rows);
     }
+}
+
+void ClosedTradesModel::onRowsLoaded(const TradeFigureLoader::Result &result)
+{
+    if (result.ticket == m_sortTicket) {
+        m_sortTicket = 0;
+        applySort(result);
+        return;
+    }
+    const auto it = m_windowTickets.constFind(result.ticket);
+    if (it == m_windowTickets.constEnd())
+        return; // asked for rows that a reset or a sort has since replaced
+    const int first = *it;
+    m_windowTickets.erase(it);
+    m_requested.remove(first);
+    keepWindow(first, result.rows);
+    const int last = std::min(m_totals.count, first + kWindowRows) - 1;
+    if (last >= first)
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
 }
 
 void ClosedTradesModel::requery()
@@ -187,29 +224,31 @@ void ClosedTradesModel::requery()
             if (g.passes(m_filter))
                 shown.append(g);
         }
-        if (TradeGroup::totals(shown).count > Performance::kMaxCurvePoints) {
-            m_shownTicket = 0;
-            show(shown, std::nullopt); // a point per day: nothing more to read
-            return;
-        }
     }
-    // A search needs the trades themselves; a short list, each trade's net for the curve.
+    // A search needs the trades themselves; a short list, each trade's net for the curve; and
+    // the first rows, so that the table is never shown empty while they are read.
     TradeFigureLoader::Job job;
     job.query = m_query;
     job.groups = !m_filter.search.isEmpty();
-    job.nets = Performance::kMaxCurvePoints;
+    job.nets =
+        m_filter.search.isEmpty() && TradeGroup::totals(shown).count > Performance::kMaxCurvePoints
+            ? -1
+            : Performance::kMaxCurvePoints;
+    job.rows = kWindowRows;
     m_pendingShown = shown;
+    m_sortTicket = 0; // the order asked for is in the query
     m_shownTicket = m_loader.request(m_store, job);
     setReading(true);
 }
 
 void ClosedTradesModel::show(const QList<TradeGroup> &shown,
-                             const std::optional<QList<std::pair<qint64, double>>> &nets)
+                             const std::optional<QList<std::pair<qint64, double>>> &nets,
+                             const QList<ClosedTrade> &firstRows)
 {
     beginResetModel();
     m_shown = m_query;
-    m_windows.clear();
-    m_windowUse.clear();
+    dropWindows();
+    keepWindow(0, firstRows);
     m_totals = TradeGroup::totals(shown);
     m_totals.of = TradeGroup::totals(m_periodGroups).count;
     m_performance = Performance::of(shown, nets);
@@ -220,6 +259,25 @@ void ClosedTradesModel::show(const QList<TradeGroup> &shown,
     Q_EMIT shownChanged();
 }
 
+void ClosedTradesModel::dropWindows()
+{
+    m_windows.clear();
+    m_windowUse.clear();
+    m_windowTickets.clear();
+    m_requested.clear();
+}
+
+void ClosedTradesModel::keepWindow(int first, QList<ClosedTrade> rows) const
+{
+    if (m_windowUse.size() >= kWindowsKept && !m_windows.contains(first))
+        m_windows.remove(m_windowUse.takeFirst());
+    for (const ClosedTrade &t : std::as_const(rows))
+        m_precision.observe(t.position.symbol, t.position.openPrice, t.closePrice);
+    m_windows.insert(first, std::move(rows));
+    m_windowUse.removeOne(first);
+    m_windowUse.append(first);
+}
+
 void ClosedTradesModel::setReading(bool reading)
 {
     if (m_reading == reading)
@@ -228,20 +286,28 @@ void ClosedTradesModel::setReading(bool reading)
     Q_EMIT readingChanged(reading);
 }
 
-const ClosedTrade *ClosedTradesModel::rowAt(int row) const
+const ClosedTrade *ClosedTradesModel::rowAt(int row, bool wait) const
 {
     if (row < 0 || row >= m_totals.count)
         return nullptr;
     const int first = row - row % kWindowRows;
     auto it = m_windows.find(first);
     if (it == m_windows.end()) {
-        if (m_windowUse.size() >= kWindowsKept)
-            m_windows.remove(m_windowUse.takeFirst());
-        QList<ClosedTrade> window = TradeReader(m_store).trades(m_shown, first, kWindowRows);
-        for (const ClosedTrade &t : std::as_const(window))
-            m_precision.observe(t.position.symbol, t.position.openPrice, t.closePrice);
-        it = m_windows.insert(first, std::move(window));
-        m_windowUse.append(first);
+        if (!wait) {
+            // Read off the GUI thread; dataChanged() says when the rows are there.
+            if (!m_requested.contains(first)) {
+                TradeFigureLoader::Job job;
+                job.query = m_shown;
+                job.groups = false;
+                job.rowsFrom = first;
+                job.rows = kWindowRows;
+                m_requested.insert(first);
+                m_windowTickets.insert(m_rowLoader.request(m_store, job), first);
+            }
+            return nullptr;
+        }
+        keepWindow(first, TradeReader(m_store).trades(m_shown, first, kWindowRows));
+        it = m_windows.find(first);
     } else if (m_windowUse.constLast() != first) {
         m_windowUse.removeOne(first);
         m_windowUse.append(first);
@@ -253,7 +319,7 @@ const ClosedTrade *ClosedTradesModel::rowAt(int row) const
 
 ClosedTrade ClosedTradesModel::tradeAt(int row) const
 {
-    const ClosedTrade *trade = rowAt(row);
+    const ClosedTrade *trade = rowAt(row, true);
     return trade ? *trade : ClosedTrade();
 }
 

@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QMap>
+#include <QSet>
 #include <QTimer>
 
 class Clock;
@@ -25,7 +26,9 @@ class ClosedTradeStore;
 // filters' choices come from those, and a filter without a search is applied to them without
 // reading the file again; until a period or a search has been read, what was shown stays
 // (isReading()). The rows are fetched a window at a time as the view asks for them, a few
-// windows kept; sorting is SQL too (sort()). Totals say how many closes are unconfirmed (positions
+// windows kept, each read off the GUI thread as the view first asks for it (its rows empty
+// until dataChanged()); sorting is SQL too (sort()), the old order shown until the new one
+// has been read. Totals say how many closes are unconfirmed (positions
 // that vanished from a snapshot, not yet confirmed as closed by the feed). It reloads, at most a
 // few times a second, when the store records or withdraws trades.
 class ClosedTradesModel : public QAbstractTableModel
@@ -123,12 +126,18 @@ private:
     // The filter applied to the period's groups, or read when it has a search.
     void requery();
     void onLoaded(const TradeFigureLoader::Result &result);
-    // Resets to what a query selects: its groups added up, its charts, no rows read yet.
+    void onRowsLoaded(const TradeFigureLoader::Result &result);
+    // Resets to what a query selects: its groups added up, its charts, its first rows.
     void show(const QList<TradeGroup> &shown,
-              const std::optional<QList<std::pair<qint64, double>>> &nets);
+              const std::optional<QList<std::pair<qint64, double>>> &nets,
+              const QList<ClosedTrade> &firstRows);
+    void applySort(const TradeFigureLoader::Result &result);
+    void dropWindows();
+    void keepWindow(int first, QList<ClosedTrade> rows) const;
     void setReading(bool reading);
-    // The window that holds `row`, read now if it is not kept.
-    const ClosedTrade *rowAt(int row) const;
+    // The row from the window that holds it; a window not kept is read now when `wait`, else
+    // asked for off the GUI thread (nullptr until dataChanged() says it is there).
+    const ClosedTrade *rowAt(int row, bool wait = false) const;
     void scheduleReload();
 
     ClosedTradeStore *m_store = nullptr;
@@ -138,9 +147,11 @@ private:
     QDate m_customFrom;
     QDate m_customTo;
     PositionFilter m_filter;
-    TradeQuery m_query; // being read
-    TradeQuery m_shown; // what the rows, totals and charts are of
-    TradeFigureLoader m_loader;
+    TradeQuery m_query;                           // being read
+    TradeQuery m_shown;                           // what the rows, totals and charts are of
+    TradeFigureLoader m_loader;                   // periods and filters: the newest only
+    mutable TradeFigureLoader m_rowLoader{false}; // windows of rows and sorts: every one
+    int m_sortTicket = 0;
     int m_periodTicket = 0; // the period being read, 0 when none is
     int m_shownTicket = 0;  // the filter being read, 0 when none is
     bool m_reading = false;
@@ -154,6 +165,8 @@ private:
     // Windows of rows by their first row, newest use last.
     mutable QHash<int, QList<ClosedTrade>> m_windows;
     mutable QList<int> m_windowUse;
+    mutable QSet<int> m_requested;           // windows asked for, by first row
+    mutable QHash<int, int> m_windowTickets; // the row loader's ticket -> first row
     mutable PricePrecision m_precision;
     QTimer m_reload;
 };
