@@ -78,6 +78,8 @@ class tst_TradeHistory : public QObject
 private Q_SLOTS:
     void init();
     void writesGoStraightToTheStore();
+    void aLargeHistoryIsWrittenOnTheWritersThread();
+    void aBatchTheWriterCannotWriteIsSpooled();
     void aFailedWriteIsSpooledAndWrittenLater();
     void spooledTradesSurviveAQuitAndAreWrittenAtStart();
     void withoutASpoolTradesAreHeldInMemoryAndCounted();
@@ -110,6 +112,78 @@ void tst_TradeHistory::writesGoStraightToTheStore()
     QCOMPARE(history.store()->count(kAccount), 2);
     QCOMPARE(history.unsavedCount(), 0);
     QCOMPARE(changed.count(), 1);
+    QVERIFY(history.spool().batches().isEmpty());
+}
+
+namespace {
+
+QList<ClosedTrade> many(qint64 first, int count,
+                        ClosedTrade::Reason reason = ClosedTrade::Reason::Manual)
+{
+    QList<ClosedTrade> trades;
+    for (int i = 0; i < count; ++i)
+        trades.append(make(first + i, 1.0, reason));
+    return trades;
+}
+
+} // namespace
+
+void tst_TradeHistory::aLargeHistoryIsWrittenOnTheWritersThread()
+{
+    // Three batches of a thousand, then two closes: all in the file, in the order given (the
+    // small batch follows the large ones), each announced once it is written; nothing spooled.
+    TradeHistory history;
+    QVERIFY(history.open(path()));
+    history.setAccount(kAccount);
+    QSignalSpy changed(&history, &TradeHistory::changed);
+    QSignalSpy recorded(history.fileStore(), &ClosedTradeStore::tradesRecorded);
+    QList<ClosedTrade> provisional = many(1, 1000, ClosedTrade::Reason::Unknown);
+    history.record(provisional);
+    history.record(many(1001, 1000));
+    history.record(many(2001, 1000));
+    // The real close of ticket 1, given after its provisional one: it must win.
+    history.record({make(1, 99.0, ClosedTrade::Reason::TakeProfit), make(5000)});
+    QCOMPARE(history.unsavedCount(), 0); // on their way, not waiting
+    QTRY_COMPARE(recorded.count(), 4);
+    QCOMPARE(changed.count(), 4);
+    QCOMPARE(history.fileStore()->count(kAccount), 3001);
+    QCOMPARE(history.fileStore()->provisionalTickets(kAccount).size(), 999);
+    QVERIFY(!history.isProvisional(1));
+    QVERIFY(history.spool().batches().isEmpty());
+    // A withdrawal waits for what is on its way, then finds it.
+    history.record(many(6001, 300, ClosedTrade::Reason::Unknown));
+    history.withdrawProvisional({6001, 6002});
+    QCOMPARE(history.fileStore()->count(kAccount), 3299);
+}
+
+void tst_TradeHistory::aBatchTheWriterCannotWriteIsSpooled()
+{
+    // Another program holds the file's write lock past the busy timeout: the writer's batch is
+    // refused, spooled, said, and written once the lock is gone.
+    TradeHistory history;
+    QVERIFY(history.open(path()));
+    history.setAccount(kAccount);
+    history.setRetryInterval(std::chrono::milliseconds(100));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"holder"_s);
+        db.setDatabaseName(path());
+        QVERIFY(db.open());
+        QSqlQuery hold(db);
+        QVERIFY(hold.exec(u"BEGIN IMMEDIATE"_s));
+        QSignalSpy unsaved(&history, &TradeHistory::unsavedChanged);
+        history.record(many(1, 500));
+        // The call came back at once: the writer's thread waits for the lock, not the window.
+        QCOMPARE(history.unsavedCount(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(history.unsavedCount() == 500, 20000);
+        QCOMPARE(history.spool().tradeCount(), 500);
+        QVERIFY2(history.unsavedReason().contains(u"Cannot save"_s),
+                 qPrintable(history.unsavedReason()));
+        QVERIFY(hold.exec(u"COMMIT"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"holder"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(history.unsavedCount(), 0, 20000);
+    QCOMPARE(history.fileStore()->count(kAccount), 500);
     QVERIFY(history.spool().batches().isEmpty());
 }
 

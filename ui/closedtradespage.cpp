@@ -182,6 +182,7 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     updateChoices();
     updateFooter();
     updateNotice();
+    m_model->setActive(false); // until the page is shown
 }
 
 void ClosedTradesPage::updateChoices()
@@ -258,6 +259,20 @@ void ClosedTradesPage::updateFooter()
     m_footer->setText(text);
     m_export->setEnabled(t.count > 0);
     m_clearFilters->setVisible(filtered);
+}
+
+void ClosedTradesPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_model->setActive(true);
+}
+
+void ClosedTradesPage::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    // Trades written meanwhile (a History while Open Trades is in front) are read when the
+    // page is shown again, not after every batch.
+    m_model->setActive(false);
 }
 
 QString ClosedTradesPage::footerText() const

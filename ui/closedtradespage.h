@@ -64,6 +64,10 @@ Q_SIGNALS:
     // A file was written; the window says so in the status bar.
     void exported(const QString &path, int trades);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
     void onPeriodChanged();
     void updateAccounts();

@@ -492,10 +492,29 @@ bool ClosedTradeStore::record(const Account &account, const QList<ClosedTrade> &
                                  : tr("The trade history is not open; %1 not saved to it")
                                        .arg(TradeText::closedTrades(int(trades.size()))),
                     {});
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QString error;
+    if (!writeBatch(QSqlDatabase::database(m_connection), account, trades, &error))
+        return fail(error, {});
+    Q_EMIT tradesRecorded(int(trades.size()));
+    return true;
+}
+
+void ClosedTradeStore::announceRecorded(int count)
+{
+    Q_EMIT tradesRecorded(count);
+}
+
+bool ClosedTradeStore::writeBatch(const QSqlDatabase &db, const Account &account,
+                                  const QList<ClosedTrade> &trades, QString *error)
+{
+    const auto failed = [error](const QString &what, const QString &detail) {
+        if (error)
+            *error = detail.isEmpty() ? what : u"%1 (%2)"_s.arg(what, detail);
+        return false;
+    };
     WriteTransaction transaction(db);
     if (!transaction.begin())
-        return fail(tr("Cannot save closed trades"), transaction.error().text());
+        return failed(tr("Cannot save closed trades"), transaction.error().text());
     QSqlQuery query(db);
     // A real close replaces anything; a provisional one fills only an empty place.
     query.prepare(
@@ -538,13 +557,12 @@ bool ClosedTradeStore::record(const Account &account, const QList<ClosedTrade> &
         for (int i = 0; i < values.size(); ++i)
             query.bindValue(i, values.at(i));
         if (!query.exec())
-            return fail(tr("Cannot save closed trades; the batch (%1) was not written")
-                            .arg(TradeText::closedTrades(int(trades.size()))),
-                        query.lastError().text());
+            return failed(tr("Cannot save closed trades; the batch (%1) was not written")
+                              .arg(TradeText::closedTrades(int(trades.size()))),
+                          query.lastError().text());
     }
     if (!transaction.commit())
-        return fail(tr("Cannot save closed trades"), transaction.error().text());
-    Q_EMIT tradesRecorded(int(trades.size()));
+        return failed(tr("Cannot save closed trades"), transaction.error().text());
     return true;
 }
 

@@ -70,6 +70,13 @@ public:
     // Records a batch for `account` in one transaction: all of it or none of it. Virtual so
     // that tests can make writes fail on demand.
     virtual bool record(const Account &account, const QList<ClosedTrade> &trades);
+    // What record() writes, on any connection to a history file (TradeWriter's, on its
+    // thread): false with the reason in words for the user.
+    static bool writeBatch(const QSqlDatabase &db, const Account &account,
+                           const QList<ClosedTrade> &trades, QString *error);
+    // A batch was written to this store's file by another connection: says so as record()
+    // would (tradesRecorded).
+    void announceRecorded(int count);
     // Deletes the provisional records of these tickets (their positions are open after all);
     // confirmed closes stay. Returns how many went, -1 on failure. Virtual, as record().
     virtual int withdrawProvisional(const Account &account, const QList<qint64> &tickets);

@@ -18,11 +18,39 @@ TradeHistory::TradeHistory(ClosedTradeStore *fileStore, QObject *parent)
     m_memory.openInMemory();
     m_retry.setInterval(kRetryInterval);
     connect(&m_retry, &QTimer::timeout, this, &TradeHistory::retry);
+    connect(&m_writer, &TradeWriter::done, this, [this] { takeWritten(m_writer.takeDone()); });
 }
 
 TradeHistory::~TradeHistory()
 {
     flush();
+    m_writer.close();
+}
+
+void TradeHistory::drainWriter()
+{
+    if (!m_inFlight.isEmpty())
+        takeWritten(m_writer.drain());
+}
+
+void TradeHistory::takeWritten(const QList<TradeWriter::Written> &written)
+{
+    for (const TradeWriter::Written &w : written) {
+        const auto it = m_inFlight.constFind(w.ticket);
+        if (it == m_inFlight.constEnd())
+            continue;
+        const TradeSpool::Batch batch = *it;
+        m_inFlight.erase(it);
+        if (w.ok) {
+            qCDebug(lcHistory) << "recorded" << batch.trades.size() << "trades";
+            m_file->announceRecorded(int(batch.trades.size()));
+            Q_EMIT changed();
+        } else {
+            // Refused (another process holds the file, the disk is full): spooled like any.
+            qCWarning(lcHistory).noquote() << "a batch was refused:" << w.error;
+            keep(batch, w.error);
+        }
+    }
 }
 
 void TradeHistory::setRetryInterval(std::chrono::milliseconds interval)
@@ -32,7 +60,13 @@ void TradeHistory::setRetryInterval(std::chrono::milliseconds interval)
 
 bool TradeHistory::open(const QString &path, const Account &legacyAccount)
 {
+    drainWriter();
+    m_writer.close();
     const bool opened = m_file->open(path, legacyAccount);
+    // Writes leave the GUI thread for the history's own file; a test's store (whose writes
+    // fail on demand) is written here, where it can refuse them.
+    if (m_file == &m_ownFile && m_file->mode() == ClosedTradeStore::Mode::ReadWrite)
+        m_writer.open(m_file->database().connectionName());
     m_openError = m_file->lastError();
     // The spool sits next to the database; it works even when the database does not open,
     // but never beside a file that is not ours.
@@ -118,6 +152,15 @@ void TradeHistory::record(const QList<ClosedTrade> &trades)
         return;
     }
     // Earlier trades still waiting go first: the order of writes is the order of closes.
+    // A large batch (a History) is written on the writer's thread; a few closes are written
+    // here, at once, unless larger ones are still on their way (the order is kept).
+    const bool large = trades.size() >= kWrittenHereAtMost || !m_inFlight.isEmpty();
+    if (large && m_pending.isEmpty() && m_writer.isOpen() && m_file->isOpen() &&
+        !m_file->isReadOnly()) {
+        noteRecorded(m_account, trades);
+        m_inFlight.insert(m_writer.write(m_account, trades), batch);
+        return;
+    }
     if (m_pending.isEmpty() && m_file->record(m_account, trades)) {
         noteRecorded(m_account, trades);
         qCDebug(lcHistory) << "recorded" << trades.size() << "trades";
@@ -165,6 +208,7 @@ bool TradeHistory::correct()
 
 bool TradeHistory::flush()
 {
+    drainWriter();
     const int corrections = pendingCorrections();
     const bool corrected = correct();
     const int before = unsavedCount();
@@ -231,6 +275,8 @@ void TradeHistory::withdrawProvisional(const QList<qint64> &tickets)
         return;
     qCInfo(lcHistory) << withdrawn.size()
                       << "positions thought closed while offline are open: withdrawn";
+    // Given to the writer: written first, so that the withdrawal finds them.
+    drainWriter();
     // Not written yet: taken out of what waits.
     for (Pending &pending : m_pending) {
         if (pending.batch.account != m_account)

@@ -5,6 +5,7 @@
 #include "domain/closedtrade.h"
 #include "history/closedtradestore.h"
 #include "history/tradespool.h"
+#include "history/tradewriter.h"
 
 #include <QHash>
 #include <QObject>
@@ -24,12 +25,19 @@
 // - a provisional close (a position that vanished from a snapshot) is withdrawn when the
 //   position is seen open again; a withdrawal the store refuses waits and is tried again (with
 //   the spool's retries) until it goes, or until the feed reports that ticket's close.
+// A large batch for its own history file (a History) is written on a thread of its own
+// (TradeWriter), and recorded as written when it is; one the writer refuses goes to the spool
+// like any other; a small batch given while large ones are on their way follows them there.
+// Everything given to it is waited for before a withdrawal, a flush, another file and the end.
 class TradeHistory : public QObject
 {
     Q_OBJECT
 
 public:
     static constexpr std::chrono::milliseconds kRetryInterval{5000};
+    // Batches of more trades than this go to the writer's thread: a few hundred upserts take a
+    // few milliseconds even into a file of a million trades, ten thousand take a quarter second.
+    static constexpr qsizetype kWrittenHereAtMost = 256;
 
     explicit TradeHistory(QObject *parent = nullptr);
     // Tests: the file store to write to (one whose writes fail on demand); not owned.
@@ -89,6 +97,10 @@ private:
     bool correct();
     void keep(const TradeSpool::Batch &batch, const QString &reason);
     void retry();
+    // What the writer has done: written batches announced, refused ones kept.
+    void takeWritten(const QList<TradeWriter::Written> &written);
+    // Waits for everything given to the writer, and takes it.
+    void drainWriter();
 
     ClosedTradeStore m_ownFile;
     ClosedTradeStore *m_file = nullptr; // m_ownFile unless a test gave another
@@ -103,4 +115,6 @@ private:
     QString m_reason;
     QString m_openError;
     QTimer m_retry;
+    TradeWriter m_writer;                     // for m_ownFile only: a test's store is written here
+    QHash<int, TradeSpool::Batch> m_inFlight; // given to the writer, by its ticket
 };

@@ -52,8 +52,17 @@ void ClosedTradesModel::setSource(ClosedTradeStore *store, const Account &accoun
 
 void ClosedTradesModel::scheduleReload()
 {
-    if (!m_reload.isActive())
+    if (!m_active)
+        m_outOfDate = true;
+    else if (!m_reload.isActive())
         m_reload.start();
+}
+
+void ClosedTradesModel::setActive(bool active)
+{
+    m_active = active;
+    if (active && std::exchange(m_outOfDate, false))
+        reload();
 }
 
 void ClosedTradesModel::setClock(const Clock *clock)

@@ -103,6 +103,9 @@ public:
     const QStringList &symbols() const { return m_symbols; }
     // Reads everything again now.
     void reload();
+    // While nobody looks (the page hidden), trades recorded only mark it out of date: it
+    // reads again when it is looked at, not after every batch of a long History.
+    void setActive(bool active);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -156,6 +159,8 @@ private:
     int m_shownTicket = 0;  // the filter being read, 0 when none is
     bool m_reading = false;
     bool m_periodChanged = false;
+    bool m_active = true;
+    bool m_outOfDate = false;
     QList<TradeGroup> m_pendingShown;
     QList<TradeGroup> m_periodGroups; // the period's trades added up, read once per period
     Totals m_totals;
