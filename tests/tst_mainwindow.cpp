@@ -1643,6 +1643,10 @@ void tst_MainWindow::rendersToPng()
     rig.open()->setGrouping(PositionsGroupModel::Grouping::None);
     rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
     QTRY_COMPARE(rig.socket.state(), State::Idle);
+    // The history is read off the GUI thread: the picture is of what it shows once read.
+    const ClosedTradesModel *closed = rig.window->closedTradesPage()->model();
+    QTRY_VERIFY(!closed->isReading() && closed->rowCount() > 0);
+    QVERIFY(!rig.window->closedTradesPage()->footerText().contains(u"Reading"_s));
     savePng(rig.window.get(), u"mainwindow-closed.png"_s);
     rig.window->tabs()->setCurrentIndex(MainWindow::OpenTradesTab);
     rig.simulator->pauseListening();

@@ -234,6 +234,13 @@ void ClosedTradesPage::updateFooter()
         m_sized = true;
         m_fit->fitToContents();
     }
+    // A period or a search is read off the GUI thread: until it comes there are no figures of
+    // it to show, and the ones before are of another selection.
+    if (m_model->isReading()) {
+        m_footer->setText(tr("Reading the history…"));
+        m_export->setEnabled(false);
+        return;
+    }
     const ClosedTradesModel::Totals t = m_model->totals();
     const QLocale locale;
     const auto money = [&](double value, bool colour) {
@@ -250,13 +257,9 @@ void ClosedTradesPage::updateFooter()
                          : tr("%n trade(s)", nullptr, t.count);
     if (t.unconfirmed > 0)
         trades += u" "_s + tr("(incl. %1 unconfirmed)").arg(t.unconfirmed);
-    QString text = tr("%1 · Gross profit %2 · Swap %3 · Commission %4 · Net %5")
-                       .arg(trades, money(t.profit, false), money(t.swap, false),
-                            money(t.commission, false), money(t.net(), true));
-    // A long period is read off the GUI thread: until it comes, the figures are the ones before.
-    if (m_model->isReading())
-        text += u" · "_s + tr("reading the history…");
-    m_footer->setText(text);
+    m_footer->setText(tr("%1 · Gross profit %2 · Swap %3 · Commission %4 · Net %5")
+                          .arg(trades, money(t.profit, false), money(t.swap, false),
+                               money(t.commission, false), money(t.net(), true)));
     m_export->setEnabled(t.count > 0);
     m_clearFilters->setVisible(filtered);
 }

@@ -508,7 +508,7 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>reading the history…</source>
+        <source>Reading the history…</source>
         <translation>正在读取历史记录…</translation>
     </message>
 </context>
