@@ -2,6 +2,7 @@
 #include "history/closedtradestore.h"
 
 #include "domain/tradetext.h"
+#include "history/tradereader.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -639,26 +640,12 @@ QSqlDatabase ClosedTradeStore::database() const
 
 QList<ClosedTrade> ClosedTradeStore::trades(const Account &account, qint64 from, qint64 to) const
 {
-    QList<ClosedTrade> result;
-    if (!isOpen())
-        return result;
-    QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.setForwardOnly(true);
-    query.prepare(
-        u"SELECT %1 FROM closed_trades WHERE account = ? AND close_time >= ? AND "
-        "(? = 0 OR close_time < ?) ORDER BY close_time DESC, ticket DESC"_s.arg(kColumns));
-    query.bindValue(0, account.key());
-    query.bindValue(1, from);
-    query.bindValue(2, to);
-    query.bindValue(3, to);
-    if (!query.exec()) {
-        qCWarning(lcStore).noquote()
-            << "cannot read the trade history:" << query.lastError().text();
-        return result;
-    }
-    while (query.next())
-        result.append(readTrade(query));
-    return result;
+    // The history's own order and the period's bounds are TradeReader's: one place.
+    TradeQuery query;
+    query.account = account;
+    query.from = from;
+    query.to = to;
+    return TradeReader(this).trades(query);
 }
 
 QList<Account> ClosedTradeStore::accounts() const

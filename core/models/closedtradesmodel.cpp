@@ -139,7 +139,7 @@ void ClosedTradesModel::sort(int column, Qt::SortOrder order)
     job.groups = false;
     job.rows = kWindowRows;
     m_sortTicket = m_rowLoader.request(m_store, job);
-    setReading(true);
+    updateReading();
 }
 
 void ClosedTradesModel::applySort(const TradeFigureLoader::Result &result)
@@ -153,7 +153,7 @@ void ClosedTradesModel::applySort(const TradeFigureLoader::Result &result)
     const QModelIndexList persistent = persistentIndexList();
     changePersistentIndexList(persistent, QModelIndexList(persistent.size()));
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
-    setReading(false);
+    updateReading();
 }
 
 void ClosedTradesModel::reload()
@@ -170,7 +170,7 @@ void ClosedTradesModel::reload()
     m_periodTicket = m_loader.request(m_store, job);
     m_shownTicket = 0;
     m_sortTicket = 0;
-    setReading(true);
+    updateReading();
 }
 
 void ClosedTradesModel::onLoaded(const TradeFigureLoader::Result &result)
@@ -247,7 +247,7 @@ void ClosedTradesModel::requery()
     m_pendingShown = shown;
     m_sortTicket = 0; // the order asked for is in the query
     m_shownTicket = m_loader.request(m_store, job);
-    setReading(true);
+    updateReading();
 }
 
 void ClosedTradesModel::show(const QList<TradeGroup> &shown,
@@ -262,7 +262,7 @@ void ClosedTradesModel::show(const QList<TradeGroup> &shown,
     m_totals.of = TradeGroup::totals(m_periodGroups).count;
     m_performance = Performance::of(shown, nets);
     endResetModel();
-    setReading(false);
+    updateReading();
     if (std::exchange(m_periodChanged, false))
         Q_EMIT totalsChanged();
     Q_EMIT shownChanged();
@@ -287,8 +287,10 @@ void ClosedTradesModel::keepWindow(int first, QList<ClosedTrade> rows) const
     m_windowUse.append(first);
 }
 
-void ClosedTradesModel::setReading(bool reading)
+void ClosedTradesModel::updateReading()
 {
+    // Reading is having a read on its way: a period, a filter or a sort.
+    const bool reading = m_periodTicket != 0 || m_shownTicket != 0 || m_sortTicket != 0;
     if (m_reading == reading)
         return;
     m_reading = reading;

@@ -137,7 +137,8 @@ private:
     void applySort(const TradeFigureLoader::Result &result);
     void dropWindows();
     void keepWindow(int first, QList<ClosedTrade> rows) const;
-    void setReading(bool reading);
+    // isReading() follows the reads on their way; says when that changes.
+    void updateReading();
     // The row from the window that holds it; a window not kept is read now when `wait`, else
     // asked for off the GUI thread (nullptr until dataChanged() says it is there).
     const ClosedTrade *rowAt(int row, bool wait = false) const;
@@ -157,7 +158,7 @@ private:
     int m_sortTicket = 0;
     int m_periodTicket = 0; // the period being read, 0 when none is
     int m_shownTicket = 0;  // the filter being read, 0 when none is
-    bool m_reading = false;
+    bool m_reading = false; // derived from the tickets, kept to tell a change
     bool m_periodChanged = false;
     bool m_active = true;
     bool m_outOfDate = false;

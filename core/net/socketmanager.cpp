@@ -206,13 +206,6 @@ QString SocketManager::stateName(State state)
     return QString::fromLatin1(QMetaEnum::fromType<State>().valueToKey(int(state)));
 }
 
-milliseconds SocketManager::retryRemaining() const
-{
-    if (!m_retryTimer.isActive())
-        return milliseconds::zero();
-    return milliseconds(std::max(0, m_retryTimer.remainingTime()));
-}
-
 bool SocketManager::isOnline() const
 {
     // The system's idea of "the network" is about routes to other hosts: a feed on this

@@ -95,8 +95,6 @@ public:
     bool isRefused() const { return m_refused; }
     // The delay of the retry last scheduled.
     std::chrono::milliseconds retryDelay() const { return m_retryDelay; }
-    // Time left before the scheduled retry, zero when none is scheduled.
-    std::chrono::milliseconds retryRemaining() const;
     // Why the last connection failed or closed, in words for the user.
     QString lastError() const { return m_lastError; }
     // The last measured heartbeat round trip, -1 before the first one.
