@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The feed benchmark's C++ side (driven by scripts/bench):
 //   bench_feed serve --positions P --messages N [--rate R]   the sender; prints its URL first
+//       [--frames-per-write F | --pause-every K] [--warmup W] [--no-stamp]: the shape
 //   bench_feed client --mode ours|bare --url U --messages N
 //       ours: SocketManager -> FeedParser -> PositionBook -> PositionsModel (the real path)
 //       bare: a QWebSocket that only counts (the transport's ceiling)
@@ -133,6 +134,10 @@ int serve(const QCommandLineParser &args)
     options.messages = args.value(u"messages"_s).toInt();
     options.rate = args.value(u"rate"_s).toInt();
     options.probeEvery = args.value(u"probe-every"_s).toInt();
+    options.framesPerWrite = args.value(u"frames-per-write"_s).toInt();
+    options.pauseEvery = args.value(u"pause-every"_s).toInt();
+    options.warmup = args.value(u"warmup"_s).toInt();
+    options.stamped = !args.isSet(u"no-stamp"_s);
     BenchSender sender(options);
     if (!sender.listen())
         return 1;
@@ -142,6 +147,9 @@ int serve(const QCommandLineParser &args)
     // says "go" on stdin; "done" comes once the client has handled every update.
     QObject::connect(&sender, &BenchSender::ready, &sender, [] {
         print(QJsonObject{{u"event"_s, u"ready"_s}});
+    });
+    QObject::connect(&sender, &BenchSender::warm, &sender, [] {
+        print(QJsonObject{{u"event"_s, u"warm"_s}});
     });
     QObject::connect(&sender, &BenchSender::done, &sender,
                      [](const QList<qint64> &latencies, qint64 streamNs) {
@@ -545,6 +553,13 @@ int main(int argc, char *argv[])
          {u"latency"_s, u"record send-to-applied latency"_s},
          {u"probe-every"_s, u"paced: a latency probe after every N-th update"_s, u"N"_s, u"10"_s},
          {u"stay"_s, u"keep running after the last message"_s},
+         {u"frames-per-write"_s, u"saturated: frames per TCP write, 0 = a megabyte"_s, u"N"_s,
+          u"0"_s},
+         {u"pause-every"_s, u"paced: one frame per write, a 1 ms pause after every N-th"_s, u"N"_s,
+          u"0"_s},
+         {u"warmup"_s, u"pause after N updates until the client has handled them"_s, u"N"_s,
+          u"0"_s},
+         {u"no-stamp"_s, u"no \"sent\" stamp in the updates"_s},
          {u"timeout-s"_s, u"give up after"_s, u"S"_s, u"120"_s}});
     args.process(app);
     const QString command = args.positionalArguments().value(0);

@@ -14,6 +14,8 @@
 #include <cmath>
 #include <utility>
 
+using namespace std::chrono_literals;
+
 namespace {
 // 19 digits, 10^18 + CLOCK_MONOTONIC ns: fixed width, and no leading zero (not valid JSON).
 constexpr char kStampPlaceholder[] = "1000000000000000000";
@@ -49,17 +51,33 @@ BenchSender::BenchSender(const Options &options, QObject *parent)
     for (int i = 0; i < options.messages; ++i) {
         const int position = positions.isEmpty() ? 0 : i % int(positions.size());
         const int variant = (i / std::max<int>(1, int(positions.size()))) % 2;
-        QByteArray payload =
-            R"({"Code":200,"type":"Positions","seq":)" + QByteArray::number(i + 2) + R"(,"sent":)";
-        const qsizetype stampInPayload = payload.size();
-        payload += kStampPlaceholder;
+        QByteArray payload = R"({"Code":200,"type":"Positions","seq":)" + QByteArray::number(i + 2);
+        qsizetype stampInPayload = -1;
+        if (options.stamped) {
+            payload += R"(,"sent":)";
+            stampInPayload = payload.size();
+            payload += kStampPlaceholder;
+        }
         payload += R"(,"data":[)" + variants.value(position * 2 + variant) + "]}";
         m_updateSize = payload.size();
         QByteArray f = frame(payload);
-        m_stampOffsets.append(f.size() - payload.size() + stampInPayload);
+        m_stampOffsets.append(stampInPayload < 0 ? -1 : f.size() - payload.size() + stampInPayload);
         m_updates.append(f);
     }
-    if (options.rate <= 0) {
+    if (options.rate <= 0 && options.pauseEvery <= 0 && options.framesPerWrite > 0) {
+        // Groups of framesPerWrite, one TCP write each; the warm-up ends on a group's edge.
+        for (int i = 0; i < int(m_updates.size());) {
+            const int edge = i < options.warmup ? options.warmup : int(m_updates.size());
+            const int end = std::min({i + options.framesPerWrite, edge, int(m_updates.size())});
+            QByteArray group;
+            for (int k = i; k < end; ++k)
+                group += m_updates.at(k);
+            m_groups.append(group);
+            m_groupEnds.append(end);
+            i = end;
+        }
+        m_updates.clear();
+    } else if (options.rate <= 0 && options.pauseEvery <= 0) {
         qsizetype total = 0;
         for (const QByteArray &f : std::as_const(m_updates))
             total += f.size();
@@ -195,6 +213,9 @@ void BenchSender::onFrame(Client *client, int opcode, const QByteArray &payload)
     } else if (opcode == 0xA && payload == "r") {
         m_ready = client;
         Q_EMIT ready();
+    } else if (opcode == 0xA && payload == "w") {
+        m_warm = client;
+        Q_EMIT warm();
     } else if (opcode == 0xA && payload == "d") {
         Q_EMIT done(m_latenciesNs, now - client->startNs);
     } else if (opcode == 0xA && payload.startsWith('p')) {
@@ -206,8 +227,59 @@ void BenchSender::onFrame(Client *client, int opcode, const QByteArray &payload)
 
 void BenchSender::go()
 {
-    if (m_ready)
+    if (m_ready) {
         startStream(std::exchange(m_ready, nullptr));
+    } else if (m_warm) {
+        Client *client = std::exchange(m_warm, nullptr);
+        client->warming = false;
+        if (m_options.pauseEvery > 0)
+            paceWithPauses(client);
+        else
+            pumpGroups(client);
+    }
+}
+
+bool BenchSender::pauseForWarmup(Client *client, int sent)
+{
+    if (m_options.warmup <= 0 || client->warmedUp || sent != m_options.warmup)
+        return false;
+    client->warming = client->warmedUp = true;
+    client->socket->write(frame("w", 0x9));
+    client->socket->flush();
+    return true;
+}
+
+void BenchSender::pumpGroups(Client *client)
+{
+    // One group per write: the next one only once the socket has taken the last whole.
+    while (!client->warming && client->next < int(m_groups.size()) &&
+           client->socket->bytesToWrite() == 0) {
+        if (pauseForWarmup(client, m_groupEnds.value(client->next - 1)))
+            return;
+        client->socket->write(m_groups.at(client->next));
+        client->socket->flush();
+        ++client->next;
+        if (client->next == int(m_groups.size()))
+            finishStream(client);
+    }
+}
+
+void BenchSender::paceWithPauses(Client *client)
+{
+    if (client->warming)
+        return;
+    for (int k = 0; k < m_options.pauseEvery && client->next < m_options.messages; ++k) {
+        if (pauseForWarmup(client, client->next))
+            return;
+        client->socket->write(m_updates.at(client->next));
+        client->socket->flush(); // one frame per write
+        ++client->next;
+    }
+    if (client->next >= m_options.messages) {
+        finishStream(client);
+        return;
+    }
+    QTimer::singleShot(1ms, Qt::PreciseTimer, this, [this, client] { paceWithPauses(client); });
 }
 
 void BenchSender::startStream(Client *client)
@@ -215,6 +287,19 @@ void BenchSender::startStream(Client *client)
     client->next = 0;
     client->startNs = monotonicNs();
     m_latenciesNs.clear();
+    if (m_options.pauseEvery > 0) {
+        paceWithPauses(client);
+        return;
+    }
+    if (!m_groups.isEmpty()) {
+        // Queued: a write and flush inside bytesWritten can leave the ping after the last
+        // group in Qt's buffer.
+        connect(
+            client->socket, &QTcpSocket::bytesWritten, this, [this, client] { pumpGroups(client); },
+            Qt::QueuedConnection);
+        pumpGroups(client);
+        return;
+    }
     if (m_options.rate <= 0) {
         connect(client->socket, &QTcpSocket::bytesWritten, this, [this, client] { pump(client); });
         pump(client);
@@ -257,7 +342,8 @@ void BenchSender::pace(Client *client)
         QByteArray &f = m_updates[i];
         const qint64 now = monotonicNs();
         const QByteArray stamp = QByteArray::number(kStampBase + now);
-        memcpy(f.data() + m_stampOffsets.at(i), stamp.constData(), 19);
+        if (m_stampOffsets.at(i) >= 0)
+            memcpy(f.data() + m_stampOffsets.at(i), stamp.constData(), 19);
         client->sentNs[i] = now;
         client->socket->write(f); // one frame per write
         if (m_options.probeEvery > 0 && (i + 1) % m_options.probeEvery == 0)
@@ -274,4 +360,5 @@ void BenchSender::finishStream(Client *client)
 {
     // Answered once the client has handled every update before it.
     client->socket->write(frame("d", 0x9));
+    client->socket->flush();
 }

@@ -34,6 +34,15 @@ public:
         int messages = 100000;
         int rate = 0;        // messages per second; 0 = as fast as possible
         int probeEvery = 10; // paced: a latency probe after every N-th update; 0 = none
+        // The shape, where these are set: saturated, exactly this many frames per
+        // TCP write (0 = about a megabyte at a time); paced, one frame per TCP write and a
+        // 1 ms pause after every pauseEvery-th (instead of rate).
+        int framesPerWrite = 0;
+        int pauseEvery = 0;
+        // After this many updates the stream pauses until the client has handled them
+        // ("warm"), so that the driver can start measuring there; go() resumes it.
+        int warmup = 0;
+        bool stamped = true; // a "sent" stamp in every update (paced latency)
     };
 
     explicit BenchSender(const Options &options, QObject *parent = nullptr);
@@ -49,6 +58,7 @@ public:
 
 Q_SIGNALS:
     void ready();
+    void warm();
     // Every update was handled; latencies of the probes in nanoseconds.
     void done(const QList<qint64> &probeLatenciesNs, qint64 streamNs);
 
@@ -62,7 +72,9 @@ private:
         int next = 0; // the next update to send (saturated: the next byte of the burst)
         QTimer *pacer = nullptr;
         qint64 startNs = 0;
-        QList<qint64> sentNs; // paced: when each update left
+        QList<qint64> sentNs;  // paced: when each update left
+        bool warming = false;  // waiting for the warm-up's pong
+        bool warmedUp = false; // the warm-up has been sent
     };
 
     void onConnection();
@@ -71,6 +83,9 @@ private:
     void startStream(Client *client);
     void pump(Client *client);
     void pace(Client *client);
+    void pumpGroups(Client *client);
+    void paceWithPauses(Client *client);
+    bool pauseForWarmup(Client *client, int sent);
     void finishStream(Client *client);
     static QByteArray frame(const QByteArray &payload, int opcode = 0x1);
 
@@ -80,7 +95,10 @@ private:
     QList<QByteArray> m_updates;     // whole frames
     QList<qsizetype> m_stampOffsets; // where the 19 digits of "sent" are in each frame
     QByteArray m_burst;              // every update frame back to back, for saturated mode
+    QList<QByteArray> m_groups;      // framesPerWrite frames each, for the shape
+    QList<int> m_groupEnds;          // updates sent once a group has been written
     qsizetype m_updateSize = 0;
     Client *m_ready = nullptr; // the client waiting for go()
+    Client *m_warm = nullptr;  // the client whose stream waits for go() after the warm-up
     QList<qint64> m_latenciesNs;
 };

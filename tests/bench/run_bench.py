@@ -55,10 +55,10 @@ def task_stats(pid):
 
 
 class Sender:
-    def __init__(self, bench, positions, messages, rate, probe_every=10):
+    def __init__(self, bench, positions, messages, rate, probe_every=10, extra=()):
         self.process = subprocess.Popen(
             [bench, "serve", "--positions", str(positions), "--messages", str(messages),
-             "--rate", str(rate), "--probe-every", str(probe_every)],
+             "--rate", str(rate), "--probe-every", str(probe_every), *extra],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         self.url = self.process.stdout.readline().strip()
         self.update_bytes = int(self.process.stdout.readline().strip() or 0)
@@ -103,8 +103,12 @@ def command_for(name, bench, app, url, messages, scratch):
             "--latency", "--stay"]
 
 
-def measure(name, args, positions, messages, rate, stall=False, perf=None):
-    """One client fed one stream; its CPU, wake-ups and latency, measured from outside."""
+def measure(name, args, positions, messages, rate, stall=False, perf=None, shape=None):
+    """One client fed one stream; its CPU, wake-ups and latency, measured from outside.
+
+    shape: the issue's benchmark instead of ours, {"frames_per_write": F} (saturated) or
+    {"pause_every": K} (paced), with "warmup": W updates before the measurement starts and no
+    stamps or probes in the stream."""
     scratch = tempfile.mkdtemp(prefix="tm-bench-")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=f"{scratch}/config",
                XDG_DATA_HOME=f"{scratch}/data", XDG_CACHE_HOME=f"{scratch}/cache",
@@ -113,12 +117,23 @@ def measure(name, args, positions, messages, rate, stall=False, perf=None):
     if stall:
         env["QT_LOGGING_RULES"] = "trademonitor.perf.debug=true"
         subprocess.run([args.bench_exe, "app-settings"], env=env, check=True)
-    sender = Sender(args.bench_exe, positions, messages, rate)
+    extra, warmup, probe_every = [], 0, 10
+    if shape:
+        warmup = shape["warmup"]
+        extra = ["--warmup", str(warmup), "--no-stamp"]
+        if "frames_per_write" in shape:
+            extra += ["--frames-per-write", str(shape["frames_per_write"])]
+        else:
+            extra += ["--pause-every", str(shape["pause_every"])]
+        probe_every = 0
+    sender = Sender(args.bench_exe, positions, messages, rate, probe_every, extra)
+    measured = messages - warmup
+    command = command_for(name, args.bench_exe, args.app_exe, sender.url, messages, scratch)
+    if shape:  # no stamps to read
+        command = [part for part in command if part != "--latency"]
     out = open(os.path.join(scratch, "out"), "w+")
     err = open(os.path.join(scratch, "err"), "w+")
-    client = subprocess.Popen(command_for(name, args.bench_exe, args.app_exe, sender.url,
-                                          messages, scratch),
-                              stdout=out, stderr=err, env=env)
+    client = subprocess.Popen(command, stdout=out, stderr=err, env=env)
     profiler = None
     try:
         sender.wait("ready", 60, client)
@@ -129,6 +144,9 @@ def measure(name, args, positions, messages, rate, stall=False, perf=None):
                  "-o", perf, "-p", str(client.pid)],
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(0.5)  # perf attaches before the stream starts
+        if warmup:
+            sender.go()
+            sender.wait("warm", 600, client)
         cpu0, switches0 = task_stats(client.pid)
         start = time.monotonic_ns()
         sender.go()
@@ -152,9 +170,9 @@ def measure(name, args, positions, messages, rate, stall=False, perf=None):
     cpu_s = (cpu1 - cpu0) / 1e9
     result = {
         "client": name, "messages": messages, "update_bytes": sender.update_bytes, "cpu_s": cpu_s,
-        "us_per_msg": cpu_s * 1e6 / messages,
-        "msgs_per_cpu_s": messages / cpu_s if cpu_s else 0,
-        "wakeups_per_msg": (switches1 - switches0) / messages,
+        "us_per_msg": cpu_s * 1e6 / measured,
+        "msgs_per_cpu_s": measured / cpu_s if cpu_s else 0,
+        "wakeups_per_msg": (switches1 - switches0) / measured,
         "us_per_wakeup": cpu_s * 1e6 / max(1, switches1 - switches0),
         "stream_s": done.get("stream_s"),
         "probe_p50_us": done.get("probe_p50_us"), "probe_p99_us": done.get("probe_p99_us"),
@@ -190,6 +208,8 @@ def main():
     parser.add_argument("--quick", action="store_true", help="a tiny run that proves it works")
     parser.add_argument("--json", help="where to write the figures")
     parser.add_argument("--no-perf", action="store_true", help="skip the perf profile")
+    parser.add_argument("--shape-only", action="store_true",
+                        help="only the issue's shape (app, Node, Python)")
     args = parser.parse_args()
     build = os.path.abspath(args.build)
     args.bench_exe = os.path.join(build, "tests", "bench", "bench_feed")
@@ -198,6 +218,17 @@ def main():
     repeats = 1 if quick else 3
     results = {"machine": os.uname().machine, "cores": os.cpu_count(),
                "time": time.strftime("%Y-%m-%d %H:%M:%S"), "quick": quick}
+
+    # 0. The issue's shape (#25): saturated = 500 frames per TCP write, paced = one frame per
+    # write and a 1 ms pause after every tenth; no stamps or probes; the CPU counted from the
+    # end of a 10,000-message warm-up. The median of three interleaved runs.
+    results["shape"] = shape_runs(args, repeats, quick)
+    if args.shape_only:
+        print_shape(results)
+        if args.json:
+            with open(args.json, "w") as out:
+                json.dump(results, out, indent=2)
+        return
 
     # 1. Saturated: many frames per TCP write, as fast as the client takes them. A shared VM
     # is noisy: every client runs three times, interleaved, and its best run counts.
@@ -280,6 +311,53 @@ def main():
     print(f"\nbench: {len(NAMES)} clients handled every message")
 
 
+SHAPE_CLIENTS = ["app", "node", "python"]
+
+
+def shape_runs(args, repeats, quick):
+    warmup = 500 if quick else 10000
+    shapes = {"saturated": ({"frames_per_write": 500, "warmup": warmup},
+                            2000 if quick else 200000),
+              "paced": ({"pause_every": 10, "warmup": warmup}, 1000 if quick else 50000)}
+    out = {}
+    for scenario, (shape, measured) in shapes.items():
+        runs = {name: [] for name in SHAPE_CLIENTS}
+        for _ in range(repeats):
+            for name in SHAPE_CLIENTS:
+                runs[name].append(measure(name, args, 1000, warmup + measured, 0, shape=shape))
+        out[scenario] = {name: median_of(runs[name], "us_per_msg") for name in SHAPE_CLIENTS}
+        out[scenario + "_runs"] = runs
+    return out
+
+
+def median_of(runs, key):
+    ordered = sorted(runs, key=lambda r: r[key])
+    return ordered[len(ordered) // 2]
+
+
+def print_shape(r):
+    sh = r["shape"]
+    print("The issue's shape: 1,000 positions from one Snapshot, then Positions messages of one"
+          f" position ({sh['saturated']['app']['update_bytes']} bytes); saturated = 500 frames per"
+          " TCP write, paced = one frame per write and a 1 ms pause after every tenth; CPU of all"
+          " the client's threads from /proc after a warm-up of 10,000 messages; the app"
+          " offscreen with its window; median of three interleaved runs.\n")
+    print("| client | saturated msgs per CPU-s | saturated µs CPU/msg | paced µs CPU/msg |"
+          " paced wake-ups/msg |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for name in SHAPE_CLIENTS:
+        s, p = sh["saturated"][name], sh["paced"][name]
+        print(f"| {LABELS[name]} | {fmt(s['msgs_per_cpu_s'])} | {fmt(s['us_per_msg'], 2)} |"
+              f" {fmt(p['us_per_msg'], 2)} | {fmt(p['wakeups_per_msg'], 2)} |")
+    sat_ratio = sh["saturated"]["app"]["msgs_per_cpu_s"] / sh["saturated"]["node"]["msgs_per_cpu_s"]
+    paced_ratio = sh["paced"]["app"]["us_per_msg"] / sh["paced"]["node"]["us_per_msg"]
+    print(f"\n| target (issue's shape) | measured | met |\n| --- | ---: | :---: |")
+    print(f"| saturated: app ÷ Node, msgs per CPU-s | {sat_ratio:.2f} (target ≥ 2.5) |"
+          f" {'yes' if sat_ratio >= 2.5 else 'no'} |")
+    print(f"| paced: app CPU/msg ÷ Node's | {paced_ratio:.2f} (target ≤ 0.8) |"
+          f" {'yes' if paced_ratio <= 0.8 else 'no'} |\n")
+
+
 def profile_by_dso(data):
     """Shares of the app's samples by library, from perf."""
     report = subprocess.run(["perf", "report", "-i", data, "--stdio", "--no-children",
@@ -311,6 +389,7 @@ def profile_by_symbol(data, top=15):
 
 
 def print_report(r):
+    print_shape(r)
     sat, paced, lat = r["saturated"], r["paced"], r["paced_latency"]
     print(f"Feed benchmark on {r['cores']} cores ({r['machine']}), {r['time']}"
           f"{' (quick run: tiny sizes, figures mean nothing)' if r['quick'] else ''}")
