@@ -13,6 +13,7 @@
 #include "net/secrets.h"
 #include "net/socketmanager.h"
 #include "net/systemnetworkmonitor.h"
+#include "platform/processtuning.h"
 #include "platform/quitsignals.h"
 #include "protocol/feedprofile.h"
 #include "stallmonitor.h"
@@ -29,6 +30,7 @@
 
 int main(int argc, char *argv[])
 {
+    ProcessTuning::applyBeforeApplication();
     QCoreApplication::setApplicationName(QStringLiteral("trade-monitor"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRADE_MONITOR_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("TradeMonitor"));

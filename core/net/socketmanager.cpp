@@ -808,7 +808,12 @@ void SocketManager::onLinkDead()
 void SocketManager::onTextMessage(const QString &message)
 {
     arrived(Arrival::Whole);
-    QByteArray utf8 = message.toUtf8();
+    // simdjson's SIMDJSON_PADDING; the parser copies the message when there is less.
+    constexpr qsizetype kSpare = 64;
+    m_utf8.resize(m_utf8Encoder.requiredSpace(message.size()) + kSpare);
+    char *end = m_utf8Encoder.appendToBuffer(m_utf8.data(), message);
+    m_utf8.truncate(end - m_utf8.constData()); // the capacity stays
+    const QByteArray &utf8 = m_utf8;
     if (m_heartbeat.consumeReply(utf8))
         return;
     if (utf8.size() > m_config.maxIncomingMessageSize) {

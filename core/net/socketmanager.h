@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QStringEncoder>
 #include <QTimer>
 
 #include <chrono>
@@ -198,6 +199,11 @@ private:
     QPointer<NetworkMonitor> m_network;
     ReconnectPolicy m_policy;
     Heartbeat m_heartbeat;
+    // Text frames come as QString (Qt 6.4 has no other way); each is written back to UTF-8
+    // into this one buffer, with room to spare for a parser that reads past the end, so that
+    // a message costs no allocation and no further copy while nobody keeps the last one.
+    QStringEncoder m_utf8Encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
+    QByteArray m_utf8;
 
     QTimer m_connectTimer;
     QTimer m_retryTimer;

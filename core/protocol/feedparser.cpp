@@ -630,17 +630,19 @@ bool readAccount(Reader &r, element value, AccountFigures *out)
 
 const QString &FeedMessage::typeName(Type type)
 {
-    // Every message names its type for a rejection's reason: looked up once per type.
-    static const auto names = [] {
+    // Every message names its type for a rejection's reason: made once, read by index.
+    static const QList<QString> names = [] {
         const QMetaEnum meta = QMetaEnum::fromType<Type>();
-        QHash<int, QString> table;
-        for (int i = 0; i < meta.keyCount(); ++i)
-            table.insert(meta.value(i), QString::fromLatin1(meta.key(i)));
+        QList<QString> table;
+        for (int i = 0; i < meta.keyCount(); ++i) {
+            table.resize(std::max<qsizetype>(table.size(), meta.value(i) + 1));
+            table[meta.value(i)] = QString::fromLatin1(meta.key(i));
+        }
         return table;
     }();
     static const QString none;
-    const auto it = names.constFind(int(type));
-    return it != names.cend() ? *it : none;
+    const auto index = qsizetype(type);
+    return index >= 0 && index < names.size() ? names.at(index) : none;
 }
 
 struct FeedParser::Impl
