@@ -69,6 +69,7 @@ private Q_SLOTS:
     void aQuietLinkThatAnswersWebSocketPingsStaysUp_data();
     void aQuietLinkThatAnswersWebSocketPingsStaysUp();
     void anyInboundFrameCountsAsLife();
+    void textFramesArriveAsTheirExactUtf8();
     void sleepIsDetectedAndTheLinkCheckedAtOnce();
     void sleepWithADeadServerIsDetectedWithinThePongTimeout();
     void pongRepliesAreConsumedAndDataIsDelivered();
@@ -585,6 +586,33 @@ void tst_SocketManager::anyInboundFrameCountsAsLife()
     // From the signal: the retry's new connection clears lastError() as soon as it opens.
     const QString reason = dropped.at(0).at(0).toString();
     QVERIFY2(reason.contains("No reply"_L1), qPrintable(reason));
+}
+
+void tst_SocketManager::textFramesArriveAsTheirExactUtf8()
+{
+    // Each text frame is written into one reused buffer: a long one, then shorter ones, in
+    // other scripts, must each arrive as exactly their own bytes, nothing of the one before.
+    const QStringList sent = {
+        uR"({"Code":200,"type":"Positions","seq":1,"data":[],"note":"%1"})"_s.arg(
+            QString(5000, u'x')),
+        uR"({"Code":200,"type":"Positions","seq":2,"data":[],"note":"黄金 XAUUSD"})"_s,
+        uR"({"Code":200,"type":"Positions","seq":3,"data":[],"note":"€ 😀"})"_s,
+        uR"({"seq":4})"_s,
+    };
+    SocketManager manager(TestConfig::fast(m_server->url()));
+    QList<QByteArray> received;
+    // A deep copy: a kept reference would make the manager write the next into a new buffer.
+    connect(&manager, &SocketManager::messageReceived, this, [&](const QByteArray &message) {
+        received.append(QByteArray(message.constData(), message.size()));
+    });
+    manager.open();
+    QTRY_COMPARE(manager.state(), State::Open);
+    const qsizetype before = received.size();
+    for (const QString &text : sent)
+        m_server->broadcast(text);
+    QTRY_COMPARE(received.size(), before + sent.size());
+    for (qsizetype i = 0; i < sent.size(); ++i)
+        QCOMPARE(received.at(before + i), sent.at(i).toUtf8());
 }
 
 void tst_SocketManager::sleepIsDetectedAndTheLinkCheckedAtOnce()
