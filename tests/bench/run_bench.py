@@ -296,8 +296,10 @@ def main():
     # Every client must have handled every message (the app reports none: its done-pong
     # follows the last update).
     missing = []
-    for scenario in ("saturated_runs", "paced_runs"):
-        for name, name_runs in results[scenario].items():
+    scenarios = [results["saturated_runs"], results["paced_runs"],
+                 results["shape"]["saturated_runs"], results["shape"]["paced_runs"]]
+    for runs in scenarios:
+        for name, name_runs in runs.items():
             for r in name_runs:
                 if r.get("received") is not None and r["received"] != r["messages"]:
                     missing.append(f"{name}: {r['received']} of {r['messages']}")
