@@ -70,6 +70,9 @@ tm_install_bench_deps() {
     command -v npm >/dev/null 2>&1 || extra+=(npm)
     # Where the app's time goes: scripts/bench profiles the paced run with perf.
     command -v perf >/dev/null 2>&1 || extra+=(linux-perf)
+    # A key press under load: the app's window under Xvfb, the key from xdotool.
+    command -v Xvfb >/dev/null 2>&1 || extra+=(xvfb)
+    command -v xdotool >/dev/null 2>&1 || extra+=(xdotool)
     tm_install_packages "${extra[@]}"
     local peers; peers="$(tm_root)/tests/bench/peers"
     if [ ! -d "$peers/node_modules/ws" ]; then

@@ -148,6 +148,9 @@ int serve(const QCommandLineParser &args)
     QObject::connect(&sender, &BenchSender::ready, &sender, [] {
         print(QJsonObject{{u"event"_s, u"ready"_s}});
     });
+    QObject::connect(&sender, &BenchSender::unsubscribed, &sender, [](qint64 atNs) {
+        print(QJsonObject{{u"event"_s, u"unsubscribe"_s}, {u"at_ns"_s, double(atNs)}});
+    });
     QObject::connect(&sender, &BenchSender::warm, &sender, [] {
         print(QJsonObject{{u"event"_s, u"warm"_s}});
     });

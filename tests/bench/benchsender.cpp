@@ -206,10 +206,12 @@ void BenchSender::onFrame(Client *client, int opcode, const QByteArray &payload)
     const qint64 now = monotonicNs();
     if (opcode == 0x1 && !client->subscribed) {
         // The first text frame is the subscription: the Snapshot, then a ping that says
-        // when the client has taken it in. Later text frames (its pings) are ignored.
+        // when the client has taken it in. Of later text frames only an Unsubscribe counts.
         client->subscribed = true;
         client->socket->write(m_snapshotFrame);
         client->socket->write(frame("r", 0x9));
+    } else if (opcode == 0x1 && payload.contains(R"("Unsubscribe")")) {
+        Q_EMIT unsubscribed(now);
     } else if (opcode == 0xA && payload == "r") {
         m_ready = client;
         Q_EMIT ready();

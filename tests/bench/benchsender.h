@@ -59,6 +59,8 @@ public:
 Q_SIGNALS:
     void ready();
     void warm();
+    // The client's Unsubscribe arrived (the benchmark's view of a key press taking effect).
+    void unsubscribed(qint64 atNs);
     // Every update was handled; latencies of the probes in nanoseconds.
     void done(const QList<qint64> &probeLatenciesNs, qint64 streamNs);
 

@@ -258,6 +258,8 @@ def main():
                   for _ in range(repeats)]
     results["stall"] = best_of(stall_runs, "max_stall_ms")
     results["stall_runs"] = stall_runs
+    # And under that load, a key press: Ctrl+2 until its Unsubscribe is on the wire.
+    results["keypress"] = keypress_latency(args, quick, repeats)
 
     # What one flush costs the GUI thread at that size, phase by phase, without the feed.
     out = subprocess.run([args.bench_exe, "table", "--positions", "1000" if quick else "10000",
@@ -311,6 +313,68 @@ def main():
     if missing:
         raise SystemExit("clients missed messages: " + ", ".join(missing))
     print(f"\nbench: {len(NAMES)} clients handled every message")
+
+
+def keypress_latency(args, quick, repeats):
+    """Ctrl+2 pressed in the app's window (under Xvfb, by xdotool) while 20,000 updates a
+    second stream into 10,000 rows sorted on Price: the time until its Unsubscribe is on the
+    wire, as the sender sees it. Both clocks are CLOCK_MONOTONIC; the press is stamped just
+    before xdotool is started, so the figure includes starting it (a few ms)."""
+    if not (shutil.which("Xvfb") and shutil.which("xdotool")):
+        return {"skipped": "needs Xvfb and xdotool (scripts/bench installs them)"}
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp",
+                             "-screen", "0", "1280x800x24"], pass_fds=(write_end,),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_end)
+    display = ":" + os.read(read_end, 16).decode().strip()
+    os.close(read_end)
+    runs = []
+    try:
+        for _ in range(repeats):
+            runs.append(one_keypress(args, display, quick))
+    finally:
+        xvfb.kill()
+        xvfb.wait()
+    latencies = [r["ms"] for r in runs if r.get("ms") is not None]
+    return {"runs": runs, "max_ms": max(latencies, default=None),
+            "median_ms": sorted(latencies)[len(latencies) // 2] if latencies else None}
+
+
+def one_keypress(args, display, quick):
+    scratch = tempfile.mkdtemp(prefix="tm-key-")
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb", DISPLAY=display,
+               XDG_CONFIG_HOME=f"{scratch}/config", XDG_DATA_HOME=f"{scratch}/data",
+               XDG_CACHE_HOME=f"{scratch}/cache", XDG_RUNTIME_DIR=scratch, LANG="C.UTF-8",
+               LC_ALL="C.UTF-8")
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    subprocess.run([args.bench_exe, "app-settings"], env=env, check=True)
+    positions, rate = (1000, 2000) if quick else (10000, 20000)
+    sender = Sender(args.bench_exe, positions, rate * 30, rate)
+    client = subprocess.Popen(command_for("app", args.bench_exe, args.app_exe, sender.url, 0,
+                                          scratch), env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        sender.wait("ready", 60, client)
+        sender.go()
+        time.sleep(3)  # the stream at full rate, the table busy
+        window = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--class",
+                                 "trade-monitor"], env=env, capture_output=True, text=True,
+                                timeout=30).stdout.split()
+        if not window:
+            return {"ms": None, "error": "no window"}
+        subprocess.run(["xdotool", "windowfocus", "--sync", window[0]], env=env, timeout=30)
+        pressed = time.monotonic_ns()
+        subprocess.run(["xdotool", "key", "ctrl+2"], env=env, timeout=30)
+        event = sender.wait("unsubscribe", 30, client)
+        return {"ms": (event["at_ns"] - pressed) / 1e6}
+    except RuntimeError as error:
+        return {"ms": None, "error": str(error)}
+    finally:
+        client.kill()
+        client.wait()
+        sender.stop()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 SHAPE_CLIENTS = ["app", "node", "python"]
@@ -436,6 +500,12 @@ def print_report(r):
           f" {'1,000' if r['quick'] else '10,000'} rows: longest GUI-thread stall"
           f" {fmt(st.get('max_stall_ms'))} ms ({st.get('stalls_over_16ms', 0)} over 16 ms),"
           f" {fmt(st['us_per_msg'], 2)} µs CPU/msg.")
+    kp = r.get("keypress", {})
+    if kp.get("skipped"):
+        print(f"Key press under that load: not measured ({kp['skipped']}).")
+    else:
+        print("Key press under that load (Ctrl+2 under Xvfb until its Unsubscribe is on the"
+              " wire): " + ", ".join(fmt(x.get("ms")) + " ms" for x in kp["runs"]) + ".")
     t = r["table"]
     print(f"One flush of {t['ticks']:,} ticks into {t['positions']:,} rows sorted on Price (the"
           f" page alone, no feed), median / worst of the rounds: sort {fmt(t['flush_ms_median'])}"
@@ -476,6 +546,9 @@ def print_report(r):
         ("send -> applied p99, ms, at 10k msg/s (probe)", (lat["app"]["probe_p99_us"] or 0) / 1e3,
          5.0, False),
     ]
+    if kp.get("max_ms") is not None:
+        rows.append(("key press to its action on the wire, ms (20k msg/s, 10k rows; worst)",
+                     kp["max_ms"], 50.0, False))
     size = f"{ls['positions']:,}"
     for name, label in (("grouped", "grouped by signal trader"), ("flat", "flat")):
         x = ls[name]
