@@ -368,7 +368,7 @@ def one_keypress(args, display, quick):
         subprocess.run(["xdotool", "key", "ctrl+2"], env=env, timeout=30)
         event = sender.wait("unsubscribe", 30, client)
         return {"ms": (event["at_ns"] - pressed) / 1e6}
-    except RuntimeError as error:
+    except (RuntimeError, subprocess.TimeoutExpired) as error:
         return {"ms": None, "error": str(error)}
     finally:
         client.kill()
@@ -505,7 +505,9 @@ def print_report(r):
         print(f"Key press under that load: not measured ({kp['skipped']}).")
     else:
         print("Key press under that load (Ctrl+2 under Xvfb until its Unsubscribe is on the"
-              " wire): " + ", ".join(fmt(x.get("ms")) + " ms" for x in kp["runs"]) + ".")
+              " wire): " + ", ".join(fmt(x["ms"]) + " ms" if x.get("ms") is not None
+                                     else f"not measured ({x.get('error')})"
+                                     for x in kp["runs"]) + ".")
     t = r["table"]
     print(f"One flush of {t['ticks']:,} ticks into {t['positions']:,} rows sorted on Price (the"
           f" page alone, no feed), median / worst of the rounds: sort {fmt(t['flush_ms_median'])}"
