@@ -281,7 +281,7 @@ void BenchSender::paceWithPauses(Client *client)
         finishStream(client);
         return;
     }
-    QTimer::singleShot(1ms, Qt::PreciseTimer, this, [this, client] { paceWithPauses(client); });
+    client->pacer->start(); // the pause; the client's own timer, gone with the client
 }
 
 void BenchSender::startStream(Client *client)
@@ -290,6 +290,11 @@ void BenchSender::startStream(Client *client)
     client->startNs = monotonicNs();
     m_latenciesNs.clear();
     if (m_options.pauseEvery > 0) {
+        client->pacer = new QTimer;
+        client->pacer->setSingleShot(true);
+        client->pacer->setTimerType(Qt::PreciseTimer);
+        client->pacer->setInterval(1ms);
+        connect(client->pacer, &QTimer::timeout, this, [this, client] { paceWithPauses(client); });
         paceWithPauses(client);
         return;
     }

@@ -407,7 +407,8 @@ def print_shape(r):
           f" position ({sh['saturated']['app']['update_bytes']} bytes); saturated = 500 frames per"
           " TCP write, paced = one frame per write and a 1 ms pause after every tenth; CPU of all"
           " the client's threads from /proc after a warm-up of 10,000 messages; the app"
-          " offscreen with its window; median of three interleaved runs.\n")
+          " offscreen with its window; median of three interleaved runs."
+          f"{' (Quick run: tiny sizes, the figures mean nothing.)' if r['quick'] else ''}\n")
     print("| client | saturated msgs per CPU-s | saturated µs CPU/msg | paced µs CPU/msg |"
           " paced wake-ups/msg |")
     print("| --- | ---: | ---: | ---: | ---: |")
