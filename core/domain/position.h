@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/amounts.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -47,8 +49,7 @@ struct Position
     QString signame;
 
     // Floating profit net of swap and commission: what closing now would add to the balance.
-    // The one definition of "net" for positions, closed trades and every total of them.
-    double net() const { return profit + swap + commission; }
+    double net() const { return Amounts::netOf(profit, swap, commission); }
 
     // The fields in which `other` differs from this position.
     quint32 diff(const Position &other) const;

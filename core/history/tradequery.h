@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/account.h"
+#include "domain/amounts.h"
 #include "domain/closedtrade.h"
 #include "domain/positionfilter.h"
 
@@ -51,23 +52,19 @@ struct TradeQuery
     }
 };
 
-// What a selection adds up to. Net is Position::net(): profit + swap + commission.
-struct TradeTotals
+// What a selection adds up to.
+struct TradeTotals : Amounts
 {
     int count = 0;
-    double profit = 0.0; // gross
-    double swap = 0.0;
-    double commission = 0.0;
     int unconfirmed = 0; // included in the rest
     int of = 0;          // the period's trades, shown or not
-    double net() const { return profit + swap + commission; }
     void add(const ClosedTrade &trade);
 };
 
 // The trades of one local day that share whose they are (own, or copying one signal trader)
 // and their symbol, added up: a period's figures, its chart's days and its filters' choices
 // come from these, a few thousand for a million trades.
-struct TradeGroup
+struct TradeGroup : Amounts
 {
     QDate day; // local
     bool flwsig = false;
@@ -76,12 +73,8 @@ struct TradeGroup
     QString signame;   // of the newest trade
     qint64 newest = 0; // its close time
     int count = 0;
-    double profit = 0.0;
-    double swap = 0.0;
-    double commission = 0.0;
     int unconfirmed = 0;
 
-    double net() const { return profit + swap + commission; }
     // Whether the filter keeps these trades; a search (which needs each ticket) is not asked.
     bool passes(const PositionFilter &filter) const;
     // Groups added up; `of` is left at 0.

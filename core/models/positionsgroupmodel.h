@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/amounts.h"
 #include "models/positionsfiltermodel.h"
 #include "models/positionsmodel.h"
 
@@ -36,14 +37,10 @@ public:
         CollapsedRole,                               // bool: a group row whose rows are hidden
     };
 
-    struct Subtotals
+    struct Subtotals : Amounts
     {
         int positions = 0;
         double lots = 0.0;
-        double profit = 0.0;
-        double swap = 0.0;
-        double commission = 0.0;
-        double net() const { return profit + swap + commission; }
         bool operator==(const Subtotals &o) const
         {
             return positions == o.positions && lots == o.lots && profit == o.profit &&

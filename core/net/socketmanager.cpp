@@ -813,7 +813,9 @@ void SocketManager::onTextMessage(const QString &message)
     m_utf8.resize(m_utf8Encoder.requiredSpace(message.size()) + kSpare);
     char *end = m_utf8Encoder.appendToBuffer(m_utf8.data(), message);
     m_utf8.truncate(end - m_utf8.constData()); // the capacity stays
-    const QByteArray &utf8 = m_utf8;
+    // A shallow copy: a receiver that spins an event loop cannot have the next frame written
+    // over this one (the next then detaches); otherwise the buffer is unshared again on return.
+    const QByteArray utf8 = m_utf8;
     if (m_heartbeat.consumeReply(utf8))
         return;
     if (utf8.size() > m_config.maxIncomingMessageSize) {

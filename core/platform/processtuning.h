@@ -13,7 +13,7 @@
 // system at every free.
 namespace ProcessTuning {
 
-// Call first in main(), before QApplication.
+// Call first in main(), before the application object exists.
 void applyBeforeApplication();
 
 } // namespace ProcessTuning
