@@ -51,6 +51,7 @@ private Q_SLOTS:
     void periodsSelectTheRightTrades_data();
     void periodsSelectTheRightTrades();
     void totals();
+    void allComesFromTheHistoryKept();
     void reloadsWhenTradesAreRecorded();
     void weekStartsOnMonday();
     void showsOneAccountAndCountsUnconfirmed();
@@ -133,6 +134,35 @@ void tst_ClosedTradesModel::totals()
                  .data(ClosedTradesModel::ToneRole)
                  .value<Tone>(),
              Tone::Gain);
+}
+
+void tst_ClosedTradesModel::allComesFromTheHistoryKept()
+{
+    // The history is kept per day in the background; "All" then shows what the file holds,
+    // trades recorded after it was kept included.
+    QTemporaryDir dir;
+    ClosedTradeStore store;
+    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
+    QList<ClosedTrade> trades;
+    for (int i = 0; i < 400; ++i)
+        trades.append(aTrade(i + 1, at(QDate(2023, 1, 1).addDays(i * 2), 10), i % 7 - 3.0, 0, -1));
+    QVERIFY(store.record(kAccount, trades));
+    ClosedTradesModel model(&store, kAccount);
+    QAbstractItemModelTester tester(&model);
+    QSignalSpy kept(&model, &ClosedTradesModel::historyKept);
+    QTRY_VERIFY(model.isHistoryKept());
+    QCOMPARE(kept.size(), 1);
+    QVERIFY(store.record(kAccount, {aTrade(9999, at(QDate(2023, 2, 1), 12), 1000, 0, -1)}));
+    model.setPeriod(Period::All);
+    QTRY_VERIFY(!model.isReading());
+    trades.append(aTrade(9999, at(QDate(2023, 2, 1), 12), 1000, 0, -1));
+    double net = 0;
+    for (const ClosedTrade &t : std::as_const(trades))
+        net += t.position.net();
+    QCOMPARE(model.totals().count, 401);
+    QCOMPARE(model.rowCount(), 401);
+    QVERIFY(std::abs(model.totals().net() - net) < 1e-9);
+    QCOMPARE(model.performance().days.size(), 401);
 }
 
 void tst_ClosedTradesModel::reloadsWhenTradesAreRecorded()

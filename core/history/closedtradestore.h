@@ -35,8 +35,14 @@ class ClosedTradeStore : public QObject
 public:
     // 1: the first release (the ticket alone is the key). 2: accounts. 3: the trades kept in
     // account and close-time order (a table clustered on that key), the ticket unique per
-    // account by an index.
-    static constexpr int kSchemaVersion = 3;
+    // account by an index. 4: a log of which close times each change touched (trade_changes),
+    // so that what is kept of the file (TradeGroupCache) is brought up to date by reading
+    // only those days.
+    static constexpr int kSchemaVersion = 4;
+    // Schema 3 has the same trades: a read-only file of it is shown, without the log.
+    static constexpr int kReadableSchema = 3;
+    // How many changes the log keeps; a reader further behind reads everything again.
+    static constexpr int kChangesKept = 10000;
     // In the file's header (PRAGMA application_id): "TrMo".
     static constexpr qint32 kApplicationId = 0x54724d6f;
 

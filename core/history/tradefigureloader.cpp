@@ -11,11 +11,19 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-TradeFigureLoader::Result read(const TradeReader &reader, const TradeFigureLoader::Job &job)
+// `cache`: what the reading thread keeps of `reader`'s file, if anything.
+TradeFigureLoader::Result read(const TradeReader &reader, const TradeFigureLoader::Job &job,
+                               TradeGroupCache *cache = nullptr, const QSqlDatabase &db = {})
 {
     TradeFigureLoader::Result result;
-    if (job.groups)
-        result.groups = reader.groups(job.query, job.zone);
+    if (job.groups) {
+        std::optional<QList<TradeGroup>> kept;
+        // What is kept is whole days of the period, unfiltered (a caller filters groups).
+        if (cache && job.query.filter == PositionFilter() &&
+            TradeGroupCache::answers(job.query, job.zone))
+            kept = cache->groups(db, job.query, job.zone);
+        result.groups = kept ? *kept : reader.groups(job.query, job.zone);
+    }
     if (job.nets >= 0)
         result.nets = reader.netsInCloseOrder(job.query, job.nets);
     result.rowsFrom = job.rowsFrom;
@@ -60,27 +68,59 @@ int TradeFigureLoader::request(const ClosedTradeStore *store, const Job &job)
             this, [this, result] { Q_EMIT loaded(result); }, Qt::QueuedConnection);
         return ticket;
     }
-    const QString from = store->database().connectionName();
-    const bool reconnect = from != m_connectedTo;
-    const QString old = m_connection;
-    if (reconnect) {
-        m_connectedTo = from;
-        m_connection = u"trade-figures-%1"_s.arg(QUuid::createUuid().toString(QUuid::Id128));
-    }
-    const QString name = m_connection;
-    QMetaObject::invokeMethod(m_worker, [this, ticket, job, from, name, old, reconnect] {
-        if (reconnect) {
-            if (!old.isEmpty())
-                QSqlDatabase::removeDatabase(old);
-            // Cloned by name: the thread-safe way to copy the store's file and options.
-            QSqlDatabase::cloneDatabase(from, name).open();
-        }
+    const QString name = connectTo(store);
+    QMetaObject::invokeMethod(m_worker, [this, ticket, job, name] {
         if (m_latest.load() < 0 || (m_newestOnly && ticket != m_latest.load()))
             return; // going away, or a newer request is on its way
-        Result result = read(TradeReader(QSqlDatabase::database(name, false)), job);
+        const QSqlDatabase db = QSqlDatabase::database(name, false);
+        Result result = read(TradeReader(db), job, &m_groups, db);
         result.ticket = ticket;
         QMetaObject::invokeMethod(
             this, [this, result] { Q_EMIT loaded(result); }, Qt::QueuedConnection);
     });
     return ticket;
+}
+
+QString TradeFigureLoader::connectTo(const ClosedTradeStore *store)
+{
+    const QString from = store->database().connectionName();
+    if (from == m_connectedTo)
+        return m_connection;
+    const QString old = m_connection;
+    m_connectedTo = from;
+    m_connection = u"trade-figures-%1"_s.arg(QUuid::createUuid().toString(QUuid::Id128));
+    QMetaObject::invokeMethod(m_worker, [this, from, name = m_connection, old] {
+        if (!old.isEmpty())
+            QSqlDatabase::removeDatabase(old);
+        m_groups.clear(); // kept of another file
+        // Cloned by name: the thread-safe way to copy the store's file and options.
+        QSqlDatabase::cloneDatabase(from, name).open();
+    });
+    return m_connection;
+}
+
+void TradeFigureLoader::warm(const ClosedTradeStore *store, const Account &account,
+                             const QTimeZone &zone)
+{
+    if (!store || !store->isOpen() || store->isInMemory())
+        return;
+    const QString name = connectTo(store);
+    QMetaObject::invokeMethod(m_worker,
+                              [this, name, account, zone] { warmStep(name, account, zone); });
+}
+
+void TradeFigureLoader::warmStep(const QString &connection, const Account &account,
+                                 const QTimeZone &zone)
+{
+    if (m_latest.load() < 0)
+        return;
+    if (m_groups.warm(QSqlDatabase::database(connection, false), account, zone)) {
+        // The next month after whatever was asked for in the meantime.
+        QMetaObject::invokeMethod(
+            m_worker, [this, connection, account, zone] { warmStep(connection, account, zone); },
+            Qt::QueuedConnection);
+    } else if (m_groups.isKept(account, zone)) {
+        QMetaObject::invokeMethod(
+            this, [this, account] { Q_EMIT warmed(account); }, Qt::QueuedConnection);
+    }
 }

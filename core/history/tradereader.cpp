@@ -251,8 +251,11 @@ Clause offsetAt(const QSqlDatabase &db, const TradeQuery &query, const QTimeZone
 
 } // namespace
 
-QList<TradeGroup> TradeReader::groups(const TradeQuery &query, const QTimeZone &zone) const
+QList<TradeGroup> TradeReader::groups(const TradeQuery &query, const QTimeZone &zone,
+                                      bool *ok) const
 {
+    if (ok)
+        *ok = false;
     QList<TradeGroup> groups;
     constexpr qint64 kDayMs = 24 * 3600 * 1000;
     // The local day as a number of days since 1970-01-01 (a bare signame comes from the row
@@ -284,6 +287,8 @@ QList<TradeGroup> TradeReader::groups(const TradeQuery &query, const QTimeZone &
         g.unconfirmed = int(sql.value(10).toDouble());
         groups.append(g);
     }
+    if (ok)
+        *ok = !sql.lastError().isValid();
     return groups;
 }
 

@@ -33,8 +33,10 @@ public:
     // The selected trades in the query's order, `limit` of them from `offset` (-1: all).
     QList<ClosedTrade> trades(const TradeQuery &query, int offset = 0, int limit = -1) const;
     // The selected trades added up per local day (in `zone`), own or copied, signal trader and
-    // symbol, in day order: one run over the period.
-    QList<TradeGroup> groups(const TradeQuery &query, const QTimeZone &zone) const;
+    // symbol, in day order: one run over the period. `ok`, when given, says whether the file
+    // was read (an empty list is also a period without trades).
+    QList<TradeGroup> groups(const TradeQuery &query, const QTimeZone &zone,
+                             bool *ok = nullptr) const;
     // (close time, net) of each selected trade in close order (ties: the lower ticket first),
     // or nullopt when there are more than `limit`.
     std::optional<QList<std::pair<qint64, double>>> netsInCloseOrder(const TradeQuery &query,

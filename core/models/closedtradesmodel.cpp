@@ -32,6 +32,10 @@ ClosedTradesModel::ClosedTradesModel(ClosedTradeStore *store, const Account &acc
     m_shown = m_query;
     connect(&m_loader, &TradeFigureLoader::loaded, this, &ClosedTradesModel::onLoaded);
     connect(&m_rowLoader, &TradeFigureLoader::loaded, this, &ClosedTradesModel::onRowsLoaded);
+    connect(&m_loader, &TradeFigureLoader::warmed, this, [this](const Account &account) {
+        if (account == m_account && !std::exchange(m_historyKept, true))
+            Q_EMIT historyKept();
+    });
     setSource(store, account);
 }
 
@@ -41,6 +45,7 @@ void ClosedTradesModel::setSource(ClosedTradeStore *store, const Account &accoun
         m_store->disconnect(this);
     m_store = store;
     m_account = account;
+    m_historyKept = false;
     if (m_store) {
         connect(m_store, &ClosedTradeStore::tradesRecorded, this,
                 &ClosedTradesModel::scheduleReload);
@@ -48,6 +53,8 @@ void ClosedTradesModel::setSource(ClosedTradeStore *store, const Account &accoun
                 &ClosedTradesModel::scheduleReload);
     }
     reload();
+    // After the period asked for: the whole history per day, so that "All" is there at once.
+    m_loader.warm(m_store, m_account);
 }
 
 void ClosedTradesModel::scheduleReload()

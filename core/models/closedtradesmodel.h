@@ -69,6 +69,8 @@ public:
     // Shows `account`'s trades from `store` (not owned).
     void setSource(ClosedTradeStore *store, const Account &account);
     ClosedTradeStore *store() const { return m_store; }
+    // historyKept() has come for this store and account.
+    bool isHistoryKept() const { return m_historyKept; }
     const Account &account() const { return m_account; }
 
     // Not owned; nullptr restores the system clock ("today" depends on it).
@@ -124,6 +126,9 @@ Q_SIGNALS:
     // The rows shown changed (any of the above, or the filter): totals() may differ.
     void shownChanged();
     void readingChanged(bool reading);
+    // The account's whole history is kept per day from now on (TradeFigureLoader::warm): a
+    // period of whole days, "All" too, is answered without reading its trades.
+    void historyKept();
 
 private:
     // The filter applied to the period's groups, or read when it has a search.
@@ -146,6 +151,7 @@ private:
 
     ClosedTradeStore *m_store = nullptr;
     Account m_account;
+    bool m_historyKept = false;
     const Clock *m_clock = nullptr;
     Period m_period = Period::Today;
     QDate m_customFrom;
