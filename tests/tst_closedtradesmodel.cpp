@@ -337,6 +337,8 @@ void tst_ClosedTradesModel::theSqlModelAgreesWithTheFirstReleases_data()
         {"symbol, any case", filter(Mode::All, 0, u"eurusd"_s, {})},
         {"search in symbols", filter(Mode::All, 0, {}, u"us"_s)},
         {"search in tickets", filter(Mode::All, 0, {}, u"10"_s)},
+        {"search in tickets and symbols", filter(Mode::All, 0, {}, u"30"_s)},
+        {"search in symbols of one trader", filter(Mode::Following, 88002, {}, u"Usd"_s)},
         {"nothing matches", filter(Mode::All, 0, {}, u"zz"_s)},
     };
     for (const auto &[name, f] : filters)

@@ -75,8 +75,11 @@ struct TradeGroup : Amounts
     int count = 0;
     int unconfirmed = 0;
 
-    // Whether the filter keeps these trades; a search (which needs each ticket) is not asked.
+    // Whether the filter keeps these trades. A search that could be in a ticket's number
+    // (digits only) needs each trade: it is left out here, and decides() says so.
     bool passes(const PositionFilter &filter) const;
+    // Whether passes() applies all of `filter`, so that groups alone answer it.
+    static bool decides(const PositionFilter &filter);
     // Groups added up; `of` is left at 0.
     static TradeTotals totals(const QList<TradeGroup> &groups);
 };

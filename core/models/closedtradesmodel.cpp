@@ -206,7 +206,8 @@ void ClosedTradesModel::onLoaded(const TradeFigureLoader::Result &result)
         requery();
     } else if (result.ticket == m_shownTicket) {
         m_shownTicket = 0;
-        show(m_filter.search.isEmpty() ? m_pendingShown : result.groups, result.nets, result.rows);
+        show(TradeGroup::decides(m_filter) ? m_pendingShown : result.groups, result.nets,
+             result.rows);
     }
 }
 
@@ -235,21 +236,22 @@ void ClosedTradesModel::requery()
     if (m_periodTicket != 0)
         return; // the period is still being read: the filter is applied when it comes
     QList<TradeGroup> shown;
-    if (m_filter.search.isEmpty()) {
+    const bool groupsDecide = TradeGroup::decides(m_filter);
+    if (groupsDecide) {
         for (const TradeGroup &g : std::as_const(m_periodGroups)) {
             if (g.passes(m_filter))
                 shown.append(g);
         }
     }
-    // A search needs the trades themselves; a short list, each trade's net for the curve; and
-    // the first rows, so that the table is never shown empty while they are read.
+    // A search that may be in tickets needs the trades themselves; a short list, each trade's
+    // net for the curve; and the first rows, so that the table is never shown empty while
+    // they are read.
     TradeFigureLoader::Job job;
     job.query = m_query;
-    job.groups = !m_filter.search.isEmpty();
-    job.nets =
-        m_filter.search.isEmpty() && TradeGroup::totals(shown).count > Performance::kMaxCurvePoints
-            ? -1
-            : Performance::kMaxCurvePoints;
+    job.groups = !groupsDecide;
+    job.nets = groupsDecide && TradeGroup::totals(shown).count > Performance::kMaxCurvePoints
+                   ? -1
+                   : Performance::kMaxCurvePoints;
     job.rows = kWindowRows;
     m_pendingShown = shown;
     m_sortTicket = 0; // the order asked for is in the query
