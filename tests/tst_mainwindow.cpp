@@ -80,6 +80,24 @@ ClosedTrade closedNow(qint64 ticket)
     trade.closeTime = QDateTime::currentMSecsSinceEpoch();
     return trade;
 }
+// Exports what the page shows and waits for the answer: false with `error` when it failed.
+bool exportAndWait(ClosedTradesPage *page, const QString &path, QString *error)
+{
+    QSignalSpy done(page, &ClosedTradesPage::exported);
+    QSignalSpy failed(page, &ClosedTradesPage::exportFailed);
+    if (!page->exportTo(path)) {
+        *error = u"an export is under way"_s;
+        return false;
+    }
+    if (!QTest::qWaitFor([&] { return !done.isEmpty() || !failed.isEmpty(); }, 60000)) {
+        *error = u"no answer"_s;
+        return false;
+    }
+    if (!failed.isEmpty())
+        *error = failed.at(0).at(1).toString();
+    return !done.isEmpty();
+}
+
 } // namespace
 
 // Everything the window needs, against an in-process FeedSimulator. Short intervals
@@ -1153,14 +1171,14 @@ void tst_MainWindow::closedTradesShowsHistoryAndExports()
     QVERIFY(page->footerText().startsWith(u"%1 trades · Gross profit"_s.arg(rig.stored())));
     const QString path = m_dir->filePath(u"export.csv"_s);
     QString error;
-    QVERIFY2(page->exportCsv(path, &error), qPrintable(error));
+    QVERIFY2(exportAndWait(page, path, &error), qPrintable(error));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
     QCOMPARE(lines.size(), rig.stored() + 1);
     QVERIFY(lines.at(0).startsWith("\xEF\xBB\xBFticket,open_time,close_time"));
     // A path that cannot be written: a clear error, no crash.
-    QVERIFY(!page->exportCsv(u"/proc/no/such/folder/x.csv"_s, &error));
+    QVERIFY(!exportAndWait(page, u"/proc/no/such/folder/x.csv"_s, &error));
     QVERIFY(!error.isEmpty());
 }
 
@@ -1222,7 +1240,7 @@ void tst_MainWindow::closedTradesFilterAndChartWhatIsShown()
     // What is exported is what is shown.
     const QString path = m_dir->filePath(u"mine.csv"_s);
     QString error;
-    QVERIFY2(page->exportCsv(path, &error), qPrintable(error));
+    QVERIFY2(exportAndWait(page, path, &error), qPrintable(error));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll().trimmed().split('\n').size(), expected.size() + 1);
@@ -1568,15 +1586,23 @@ void tst_MainWindow::exportNamesTheFileAndSaysWhereItWent()
     const QString path = m_dir->filePath(page->suggestedFileName());
     QSignalSpy exported(page, &ClosedTradesPage::exported);
     QString error;
-    QVERIFY(page->exportCsv(path, &error));
-    // Through the dialog the page announces the file; the status bar says where it went.
-    Q_EMIT page->exported(path, 3);
+    QVERIFY2(exportAndWait(page, path, &error), qPrintable(error));
+    // The page announces the file with what it holds; the status bar says where it went.
+    QCOMPARE(exported.size(), 1);
+    const int trades = exported.at(0).at(1).toInt();
+    {
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll().trimmed().split('\n').size(), trades + 1);
+    }
     QVERIFY2(rig.window->feedStatusBar()->eventText().contains(QDir::toNativeSeparators(path)),
              qPrintable(rig.window->feedStatusBar()->eventText()));
-    QVERIFY(rig.window->feedStatusBar()->eventText().startsWith("Exported 3 closed trades"_L1));
+    QVERIFY2(rig.window->feedStatusBar()->eventText().startsWith(
+                 u"Exported %1 closed trades"_s.arg(trades)),
+             qPrintable(rig.window->feedStatusBar()->eventText()));
     // Without the byte-order mark when asked.
     page->byteOrderMarkBox()->setChecked(false);
-    QVERIFY(page->exportCsv(path, &error));
+    QVERIFY(exportAndWait(page, path, &error));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.readAll().startsWith("ticket,"));

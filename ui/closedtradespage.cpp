@@ -5,6 +5,7 @@
 #include "domain/tradetext.h"
 #include "filterbar.h"
 #include "history/closedtradestore.h"
+#include "history/tradeexporter.h"
 #include "history/tradehistory.h"
 #include "history/tradereader.h"
 #include "models/performance.h"
@@ -17,7 +18,6 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -25,9 +25,9 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -154,6 +154,12 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     connect(m_from, &QDateEdit::dateChanged, this, &ClosedTradesPage::onPeriodChanged);
     connect(m_to, &QDateEdit::dateChanged, this, &ClosedTradesPage::onPeriodChanged);
     connect(m_export, &QPushButton::clicked, this, &ClosedTradesPage::exportWithDialog);
+    m_exporter = new TradeExporter(this);
+    connect(m_exporter, &TradeExporter::progress, this, [this](int written) {
+        if (m_progress)
+            m_progress->setValue(std::min(written, m_progress->maximum()));
+    });
+    connect(m_exporter, &TradeExporter::finished, this, &ClosedTradesPage::onExportFinished);
     connect(m_filters, &FilterBar::filterChanged, m_model, &ClosedTradesModel::setFilter);
     connect(m_clearFilters, &QPushButton::clicked, m_filters, &FilterBar::clear);
     connect(m_model, &ClosedTradesModel::totalsChanged, this, &ClosedTradesPage::updateChoices);
@@ -260,7 +266,7 @@ void ClosedTradesPage::updateFooter()
     m_footer->setText(tr("%1 · Gross profit %2 · Swap %3 · Commission %4 · Net %5")
                           .arg(trades, money(t.profit, false), money(t.swap, false),
                                money(t.commission, false), money(t.net(), true)));
-    m_export->setEnabled(t.count > 0);
+    m_export->setEnabled(t.count > 0 && !m_exporter->isRunning());
     m_clearFilters->setVisible(filtered);
 }
 
@@ -348,21 +354,48 @@ bool ClosedTradesPage::isNoticeVisible() const
     return !m_notice->isHidden();
 }
 
-bool ClosedTradesPage::exportCsv(const QString &path, QString *error) const
+bool ClosedTradesPage::exportTo(const QString &path)
 {
-    // QSaveFile: a failed export never leaves half a file behind.
     ClosedTradeStore::CsvOptions options;
     options.byteOrderMark = m_bom->isChecked();
     options.account = m_model->account().displayName();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        !TradeReader(m_model->store()).exportCsv(m_model->query(), &file, options) ||
-        !file.commit()) {
-        if (error)
-            *error = file.errorString();
+    if (!m_exporter->start(m_model->store(), m_model->query(), path, options))
         return false;
-    }
+    m_exportPath = path;
+    m_export->setEnabled(false);
+    // Not modal: the window goes on while the file is written. It shows itself only when the
+    // export takes a while.
+    m_progress = new QProgressDialog(
+        tr("Exporting closed trades to %1…").arg(QDir::toNativeSeparators(path)), tr("Cancel"), 0,
+        std::max(1, m_model->totals().count), this);
+    m_progress->setWindowTitle(tr("Export closed trades"));
+    m_progress->setMinimumDuration(500);
+    m_progress->setAutoReset(false);
+    m_progress->setAutoClose(false);
+    connect(m_progress, &QProgressDialog::canceled, m_exporter, &TradeExporter::cancel);
     return true;
+}
+
+bool ClosedTradesPage::isExporting() const
+{
+    return m_exporter->isRunning();
+}
+
+void ClosedTradesPage::onExportFinished(bool ok, int written, const QString &error)
+{
+    if (m_progress)
+        m_progress->deleteLater();
+    updateFooter();
+    const bool report = std::exchange(m_reportFailure, false);
+    if (ok) {
+        Q_EMIT exported(m_exportPath, written);
+    } else if (!error.isEmpty()) {
+        Q_EMIT exportFailed(m_exportPath, error);
+        if (report)
+            QMessageBox::warning(
+                this, tr("Export failed"),
+                tr("The trades could not be written to %1:\n%2").arg(m_exportPath, error));
+    }
 }
 
 QString ClosedTradesPage::suggestedFileName() const
@@ -400,6 +433,13 @@ QString ClosedTradesPage::suggestedFileName() const
 
 void ClosedTradesPage::exportWithDialog()
 {
+    if (m_exporter->isRunning()) {
+        if (m_progress) { // one at a time: the one under way is shown
+            m_progress->show();
+            m_progress->raise();
+        }
+        return;
+    }
     if (m_model->rowCount() == 0)
         return;
     const QString suggested =
@@ -409,13 +449,7 @@ void ClosedTradesPage::exportWithDialog()
                                                       tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    QString error;
-    if (!exportCsv(path, &error)) {
-        QMessageBox::warning(this, tr("Export failed"),
-                             tr("The trades could not be written to %1:\n%2").arg(path, error));
-        return;
-    }
-    Q_EMIT exported(path, m_model->rowCount());
+    m_reportFailure = exportTo(path);
 }
 
 void ClosedTradesPage::saveState(QSettings &settings) const

@@ -3,6 +3,7 @@
 
 #include "models/closedtradesmodel.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class ColumnFit;
@@ -13,9 +14,11 @@ class QMenu;
 class RowCopy;
 class QSplitter;
 class QComboBox;
+class TradeExporter;
 class TradeHistory;
 class QDateEdit;
 class QLabel;
+class QProgressDialog;
 class QPushButton;
 class QSettings;
 class QTableView;
@@ -49,12 +52,15 @@ public:
     QString noticeText() const;
     bool isNoticeVisible() const;
 
-    // Writes what the table shows (the account and period, in the table's order). False with
-    // `error`.
-    bool exportCsv(const QString &path, QString *error) const;
+    // Starts writing what the table shows (the account, period and filter, in the table's
+    // order, as they are now) to `path`, off the GUI thread (TradeExporter), with a progress
+    // window that can cancel it once it takes a while; exported() or exportFailed() follows.
+    // False when an export is already under way.
+    bool exportTo(const QString &path);
+    bool isExporting() const;
     // "trades-10260-feed.example.com-2026-11.csv": the account and the period.
     QString suggestedFileName() const;
-    // Asks for a file name, then exports; reports a failure in a message box.
+    // Asks for a file name, then exports; a failure is also said in a message box.
     void exportWithDialog();
 
     void saveState(QSettings &settings) const;
@@ -63,6 +69,9 @@ public:
 Q_SIGNALS:
     // A file was written; the window says so in the status bar.
     void exported(const QString &path, int trades);
+    // Nothing was written to `path` (a file there is as it was), for `error`; a cancelled
+    // export says nothing.
+    void exportFailed(const QString &path, const QString &error);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -75,6 +84,7 @@ private:
     void updateFooter();
     void updateNotice();
     void showRowMenu(const QPoint &position);
+    void onExportFinished(bool ok, int written, const QString &error);
 
     TradeHistory *m_history = nullptr;
     ClosedTradesModel *m_model = nullptr;
@@ -93,5 +103,9 @@ private:
     QLabel *m_footer = nullptr;
     QPushButton *m_export = nullptr;
     QCheckBox *m_bom = nullptr;
+    TradeExporter *m_exporter = nullptr;
+    QPointer<QProgressDialog> m_progress; // while an export runs
+    QString m_exportPath;
+    bool m_reportFailure = false; // in a message box: the export came from the dialog
     bool m_sized = false;
 };

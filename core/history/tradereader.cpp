@@ -293,7 +293,8 @@ QList<TradeGroup> TradeReader::groups(const TradeQuery &query, const QTimeZone &
 }
 
 bool TradeReader::exportCsv(const TradeQuery &query, QIODevice *device,
-                            const ClosedTradeStore::CsvOptions &options) const
+                            const ClosedTradeStore::CsvOptions &options,
+                            const std::function<bool(int written)> &written) const
 {
     if (!device || !device->isWritable())
         return false;
@@ -306,15 +307,17 @@ bool TradeReader::exportCsv(const TradeQuery &query, QIODevice *device,
     // Forward only, a chunk at a time: a million trades never sit in memory at once.
     QByteArray out = ClosedTradeStore::csvHeader(options);
     const QString account = ClosedTradeStore::csvField(options.account);
+    int rows = 0;
     while (sql.next()) {
         out += ClosedTradeStore::csvRow(ClosedTradeStore::readTrade(sql), account);
+        ++rows;
         if (out.size() >= (1 << 20)) {
-            if (device->write(out) != out.size())
+            if (device->write(out) != out.size() || (written && !written(rows)))
                 return false;
             out.clear();
         }
     }
-    if (sql.lastError().isValid())
+    if (sql.lastError().isValid() || device->write(out) != out.size())
         return false;
-    return device->write(out) == out.size();
+    return !written || written(rows);
 }

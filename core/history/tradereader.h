@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QTimeZone>
 
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -42,9 +43,12 @@ public:
     std::optional<QList<std::pair<qint64, double>>> netsInCloseOrder(const TradeQuery &query,
                                                                      int limit) const;
     // The selected trades as ClosedTradeStore::exportCsv writes them, read and written a page
-    // at a time. False when the store cannot be read or the device written.
+    // at a time. False when the store cannot be read or the device written. `written`, when
+    // given, is told the trades written so far after each page; false from it stops there
+    // (and this returns false).
     bool exportCsv(const TradeQuery &query, QIODevice *device,
-                   const ClosedTradeStore::CsvOptions &options) const;
+                   const ClosedTradeStore::CsvOptions &options,
+                   const std::function<bool(int written)> &written = {}) const;
 
 private:
     QSqlDatabase m_db;

@@ -511,6 +511,14 @@
         <source>Reading the history…</source>
         <translation>正在读取历史记录…</translation>
     </message>
+    <message>
+        <source>Exporting closed trades to %1…</source>
+        <translation>正在将已平仓交易导出到 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>ColumnFit</name>
@@ -2022,6 +2030,13 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     <message>
         <source>Filter by Signal T&amp;rader (your own position)</source>
         <translation>按信号源筛选(&amp;R)（自主持仓）</translation>
+    </message>
+</context>
+<context>
+    <name>TradeExporter</name>
+    <message>
+        <source>Cannot read the trade history</source>
+        <translation>无法读取交易历史</translation>
     </message>
 </context>
 <context>
