@@ -528,6 +528,8 @@ bool ClosedTradeStore::writeBatch(const QSqlDatabase &db, const Account &account
             *error = detail.isEmpty() ? what : u"%1 (%2)"_s.arg(what, detail);
         return false;
     };
+    if (trades.isEmpty())
+        return true;
     WriteTransaction transaction(db);
     if (!transaction.begin())
         return failed(tr("Cannot save closed trades"), transaction.error().text());
@@ -548,29 +550,31 @@ bool ClosedTradeStore::writeBatch(const QSqlDatabase &db, const Account &account
         "sigtraderid = excluded.sigtraderid, signame = excluded.signame, "
         "provisional = excluded.provisional "
         "WHERE excluded.provisional = 0 OR closed_trades.provisional = 1"_s.arg(kColumns));
-    // A trade already kept at another close time moves: where it was is a change too.
-    QSqlQuery kept(db);
-    kept.setForwardOnly(true);
-    kept.prepare(u"SELECT close_time FROM closed_trades WHERE account = ? AND ticket = ?"_s);
-    QSqlQuery log(db);
-    log.prepare(u"INSERT INTO trade_changes (account, from_time, to_time) VALUES (?, ?, ?)"_s);
     const QString notWritten = tr("Cannot save closed trades; the batch (%1) was not written")
                                    .arg(TradeText::closedTrades(int(trades.size())));
     const QString key = account.key();
+    // A trade already kept at another close time moves: where it was is a change too. One
+    // statement for the batch, not a query per trade through Qt Sql (a tenth of the write);
+    // CROSS JOIN keeps the batch outside, so each ticket is one look in its index.
+    QByteArray batch = "[";
+    for (const ClosedTrade &t : trades)
+        batch += '[' + QByteArray::number(t.position.ticket) + ',' +
+                 QByteArray::number(t.closeTime) + "],";
+    batch.back() = ']';
+    QSqlQuery moved(db);
+    moved.prepare(u"INSERT INTO trade_changes (account, from_time, to_time) "
+                  "SELECT c.account, c.close_time, c.close_time FROM json_each(?) AS b "
+                  "CROSS JOIN closed_trades AS c ON c.account = ? AND "
+                  "c.ticket = json_extract(b.value, '$[0]') "
+                  "WHERE c.close_time <> json_extract(b.value, '$[1]')"_s);
+    moved.addBindValue(QString::fromLatin1(batch));
+    moved.addBindValue(key);
+    if (!moved.exec())
+        return failed(notWritten, moved.lastError().text());
+    QSqlQuery log(db);
+    log.prepare(u"INSERT INTO trade_changes (account, from_time, to_time) VALUES (?, ?, ?)"_s);
     for (const ClosedTrade &t : trades) {
         const Position &p = t.position;
-        kept.bindValue(0, key);
-        kept.bindValue(1, p.ticket);
-        if (!kept.exec())
-            return failed(notWritten, kept.lastError().text());
-        if (kept.next() && kept.value(0).toLongLong() != t.closeTime) {
-            const qint64 was = kept.value(0).toLongLong();
-            log.bindValue(0, key);
-            log.bindValue(1, was);
-            log.bindValue(2, was);
-            if (!log.exec())
-                return failed(notWritten, log.lastError().text());
-        }
         const QVariantList values = {key,
                                      p.ticket,
                                      p.symbol,
