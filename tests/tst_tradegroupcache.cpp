@@ -129,6 +129,7 @@ private Q_SLOTS:
     void keptDaysAreWhatTheFileSays();
     void answersFromMemoryUntilTheLogSaysOtherwise();
     void aRecentPeriodIsAnsweredWhileFilling();
+    void whatWasKeptIsTakenAtTheNextStart();
     void onlyWholeDaysAreAnswered();
     void aFileWithoutTheLogIsReadDirectly();
     void theLoaderAnswersAllFromWhatItKeeps();
@@ -273,6 +274,50 @@ void tst_TradeGroupCache::aRecentPeriodIsAnsweredWhileFilling()
     QVERIFY(all);
     QCOMPARE(described(*all), described(reader.groups(period(kAccount), kZone)));
     QCOMPARE(described(*cache.groups(db, march, kZone)), described(reader.groups(march, kZone)));
+}
+
+void tst_TradeGroupCache::whatWasKeptIsTakenAtTheNextStart()
+{
+    // Filled once and saved in the file: the next start takes it from there (a trade put in
+    // behind the log's back is not seen, so nothing was read again) and catches up on what
+    // the log says came since. Another zone, or a saved form that cannot be read, is read
+    // from the trades.
+    QTemporaryDir dir;
+    ClosedTradeStore store;
+    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
+    QVERIFY(store.record(kAccount, aYear()));
+    const QSqlDatabase db = store.database();
+    const TradeReader reader(db);
+    const TradeQuery all = period(kAccount);
+    {
+        TradeGroupCache first;
+        while (first.warm(db, kAccount, kZone)) {
+        }
+        QVERIFY(first.isKept(kAccount, kZone));
+    }
+    QVERIFY(store.record(kAccount, {aTrade(9200, at(QDate(2025, 2, 3), 9), 42)}));
+    const QStringList expected = described(reader.groups(all, kZone));
+    QSqlQuery sql(db);
+    QVERIFY(sql.exec(u"INSERT INTO closed_trades SELECT account, ticket + 90000, symbol, side, "
+                     "volume, open_price, close_price, sl, tp, swap, commission, profit, "
+                     "open_time, close_time, reason, flwsig, sigtraderid, signame, provisional "
+                     "FROM closed_trades WHERE ticket = 1"_s));
+    const QStringList inTheFile = described(reader.groups(all, kZone));
+    QVERIFY(inTheFile != expected);
+
+    TradeGroupCache next;
+    QVERIFY(!next.warm(db, kAccount, kZone)); // nothing left to read
+    QVERIFY(next.isKept(kAccount, kZone));
+    QCOMPARE(described(*next.groups(db, all, kZone)), expected);
+
+    const QTimeZone shanghai("Asia/Shanghai");
+    TradeGroupCache elsewhere;
+    QCOMPARE(described(*elsewhere.groups(db, all, shanghai)),
+             described(reader.groups(all, shanghai)));
+
+    QVERIFY(sql.exec(u"UPDATE trade_groups_kept SET groups = x'0000000100'"_s));
+    TradeGroupCache damaged;
+    QCOMPARE(described(*damaged.groups(db, all, kZone)), inTheFile);
 }
 
 void tst_TradeGroupCache::onlyWholeDaysAreAnswered()

@@ -258,7 +258,7 @@ bool ClosedTradeStore::isOurSchema()
             ? QStringList{u"index closed_trades_by_account_time"_s, u"table closed_trades"_s}
         : version == 3 ? QStringList{u"index closed_trades_by_ticket"_s, u"table closed_trades"_s}
         : version == 4 ? QStringList{u"index closed_trades_by_ticket"_s, u"table closed_trades"_s,
-                                     u"table trade_changes"_s}
+                                     u"table trade_changes"_s, u"table trade_groups_kept"_s}
                        : QStringList{};
     if (objects != expectedObjects)
         return false;
@@ -462,7 +462,12 @@ bool ClosedTradeStore::migrate(const Account &legacyAccount)
             // twice, even once the oldest rows are pruned.
             steps << uR"(CREATE TABLE trade_changes (
                     seq INTEGER PRIMARY KEY AUTOINCREMENT, account TEXT NOT NULL,
-                    from_time INTEGER NOT NULL, to_time INTEGER NOT NULL))"_s;
+                    from_time INTEGER NOT NULL, to_time INTEGER NOT NULL))"_s
+                  // What a reader kept per day, as of a change of the log (TradeGroupCache),
+                  // so that the next start does not read the whole history again.
+                  << uR"(CREATE TABLE trade_groups_kept (
+                    account TEXT NOT NULL, zone TEXT NOT NULL, seen INTEGER NOT NULL,
+                    groups BLOB NOT NULL, PRIMARY KEY (account, zone)))"_s;
         }
         steps << u"PRAGMA user_version = %1"_s.arg(kSchemaVersion)
               << u"PRAGMA application_id = %1"_s.arg(kApplicationId);

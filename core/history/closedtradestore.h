@@ -37,7 +37,7 @@ public:
     // account and close-time order (a table clustered on that key), the ticket unique per
     // account by an index. 4: a log of which close times each change touched (trade_changes),
     // so that what is kept of the file (TradeGroupCache) is brought up to date by reading
-    // only those days.
+    // only those days; and what was kept, for the next start (trade_groups_kept).
     static constexpr int kSchemaVersion = 4;
     // Schema 3 has the same trades: a read-only file of it is shown, without the log.
     static constexpr int kReadableSchema = 3;

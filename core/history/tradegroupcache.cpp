@@ -3,7 +3,9 @@
 
 #include "history/tradereader.h"
 
+#include <QDataStream>
 #include <QDateTime>
+#include <QIODevice>
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -23,6 +25,10 @@ namespace {
 constexpr int kDaysPerStep = 30;
 // Days a change touched closer than this are read again in one run.
 constexpr int kMergeGap = 7;
+// Saved again once this many changes were caught up on since the last save.
+constexpr qint64 kSaveEvery = 1000;
+// The saved form's version: another one is not read.
+constexpr quint32 kSavedFormat = 1;
 
 qint64 startOf(const QDate &day, const QTimeZone &zone)
 {
@@ -96,7 +102,8 @@ void TradeGroupCache::forget(Kept &kept)
     kept.zone = zone;
 }
 
-bool TradeGroupCache::start(const QSqlDatabase &db, const Account &account, Kept &kept)
+bool TradeGroupCache::start(const QSqlDatabase &db, const Account &account, Kept &kept,
+                            bool fromFile)
 {
     const auto hasLog = one(db, u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND "
                                 "name = 'trade_changes'"_s);
@@ -104,6 +111,8 @@ bool TradeGroupCache::start(const QSqlDatabase &db, const Account &account, Kept
         kept.state = Kept::State::Unavailable;
         return false;
     }
+    if (hasLog && fromFile && load(db, account, kept))
+        return true;
     // Where the log stands before any trade is read: whatever is written from here on is
     // caught up on before the first answer.
     const std::optional<qint64> seen = hasLog ? newestChange(db) : std::nullopt;
@@ -138,11 +147,83 @@ bool TradeGroupCache::fillStep(const QSqlDatabase &db, const Account &account, K
         forget(kept);
         return false;
     }
-    if (bottom)
+    if (bottom) {
         kept.state = Kept::State::Full;
-    else
+        save(db, account, kept);
+    } else {
         kept.keptFrom = startOf(first, kept.zone);
+    }
     return true;
+}
+
+bool TradeGroupCache::load(const QSqlDatabase &db, const Account &account, Kept &kept)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT seen, groups FROM trade_groups_kept WHERE account = ? AND zone = ?"_s);
+    query.addBindValue(account.key());
+    query.addBindValue(QString::fromUtf8(kept.zone.id()));
+    if (!query.exec() || !query.next())
+        return false; // never saved (or a schema 4 file from before the table)
+    const qint64 seen = query.value(0).toLongLong();
+    QDataStream in(query.value(1).toByteArray());
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 format = 0;
+    quint32 count = 0;
+    in >> format >> count;
+    if (format != kSavedFormat)
+        return false;
+    std::map<QDate, QList<TradeGroup>> days;
+    for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        TradeGroup g;
+        qint32 trades = 0;
+        qint32 unconfirmed = 0;
+        in >> g.day >> g.flwsig >> g.sigtraderid >> g.symbol >> g.signame >> g.newest >> trades >>
+            unconfirmed >> g.profit >> g.swap >> g.commission;
+        g.count = trades;
+        g.unconfirmed = unconfirmed;
+        days[g.day].append(g);
+    }
+    if (in.status() != QDataStream::Ok || !in.atEnd()) {
+        qCWarning(lcGroupCache) << "what was kept of the history cannot be read; reading it again";
+        return false;
+    }
+    kept.days = std::move(days);
+    kept.seen = seen;
+    kept.saved = seen;
+    kept.state = Kept::State::Full;
+    return true;
+}
+
+void TradeGroupCache::save(const QSqlDatabase &db, const Account &account, Kept &kept)
+{
+    QByteArray blob;
+    {
+        QDataStream out(&blob, QIODevice::WriteOnly);
+        out.setVersion(QDataStream::Qt_6_4);
+        quint32 count = 0;
+        for (const auto &day : kept.days)
+            count += quint32(day.second.size());
+        out << kSavedFormat << count;
+        for (const auto &day : kept.days) {
+            for (const TradeGroup &g : day.second)
+                out << g.day << g.flwsig << g.sigtraderid << g.symbol << g.signame << g.newest
+                    << qint32(g.count) << qint32(g.unconfirmed) << g.profit << g.swap
+                    << g.commission;
+        }
+    }
+    QSqlQuery query(db);
+    query.prepare(u"INSERT OR REPLACE INTO trade_groups_kept (account, zone, seen, groups) "
+                  "VALUES (?, ?, ?, ?)"_s);
+    query.addBindValue(account.key());
+    query.addBindValue(QString::fromUtf8(kept.zone.id()));
+    query.addBindValue(kept.seen);
+    query.addBindValue(blob);
+    // A read-only file, or one busy for longer than the store waits: kept in memory only.
+    if (query.exec())
+        kept.saved = kept.seen;
+    else
+        qCDebug(lcGroupCache).noquote() << "not saved:" << query.lastError().text();
 }
 
 bool TradeGroupCache::reread(const QSqlDatabase &db, const Account &account, Kept &kept,
@@ -177,7 +258,7 @@ bool TradeGroupCache::catchUp(const QSqlDatabase &db, const Account &account, Ke
     if (oldest->value(0).isNull() || oldest->value(0).toLongLong() > kept.seen + 1) {
         qCInfo(lcGroupCache) << "the change log has moved on; reading the history again";
         forget(kept);
-        if (!start(db, account, kept))
+        if (!start(db, account, kept, false))
             return false;
         while (kept.state == Kept::State::Filling) {
             if (!fillStep(db, account, kept))
@@ -215,6 +296,8 @@ bool TradeGroupCache::catchUp(const QSqlDatabase &db, const Account &account, Ke
             return false;
     }
     kept.seen = *newest;
+    if (kept.state == Kept::State::Full && kept.seen - kept.saved >= kSaveEvery)
+        save(db, account, kept);
     return true;
 }
 

@@ -19,8 +19,10 @@
 // up to date
 // from the file's change log (schema 4's trade_changes): only the days a change named are read
 // again, and a reader too far behind the log reads everything again. An answer is therefore
-// exactly what TradeReader::groups would read at that moment. A file without the log (a
-// read-only schema 3 file) is not kept: its caller reads directly.
+// exactly what TradeReader::groups would read at that moment. What is kept is saved in the
+// file (trade_groups_kept) once filled, and again after many changes: the next start takes it
+// from there and catches up on the log instead of reading every trade. A file without the
+// log (a read-only schema 3 file) is not kept: its caller reads directly.
 //
 // Not thread-safe: one reader thread, with one connection, uses it.
 class TradeGroupCache
@@ -54,13 +56,17 @@ private:
         qint64 keptFrom = 0;
         qint64 oldest = 0; // close times when filling began
         qint64 newest = 0;
+        qint64 saved = -1; // `seen` when last saved in the file
         std::map<QDate, QList<TradeGroup>> days;
     };
 
     Kept &kept(const Account &account, const QTimeZone &zone);
     // Back to nothing read, in the same zone.
     static void forget(Kept &kept);
-    bool start(const QSqlDatabase &db, const Account &account, Kept &kept);
+    // `fromFile`: what an earlier run saved may be taken.
+    bool start(const QSqlDatabase &db, const Account &account, Kept &kept, bool fromFile = true);
+    bool load(const QSqlDatabase &db, const Account &account, Kept &kept);
+    void save(const QSqlDatabase &db, const Account &account, Kept &kept);
     bool fillStep(const QSqlDatabase &db, const Account &account, Kept &kept);
     bool catchUp(const QSqlDatabase &db, const Account &account, Kept &kept);
     // Reads the days from `first` to `last` again (invalid: open), in place of what was kept.
