@@ -65,6 +65,28 @@ QList<ClosedTrade> aYear(qint64 firstTicket = 1)
     return trades;
 }
 
+// A history file holding aYear(), as most cases start.
+struct YearOfTrades
+{
+    YearOfTrades()
+    {
+        opened = store.open(dir.filePath(u"h.sqlite"_s)) && store.record(kAccount, aYear());
+    }
+    QTemporaryDir dir;
+    ClosedTradeStore store;
+    bool opened = false;
+};
+
+// A copy of ticket 1 (on the first day) put in without a word in the change log: only a
+// reader of the trades sees it.
+bool insertBehindTheLog(const QSqlDatabase &db)
+{
+    return QSqlQuery(db).exec(
+        u"INSERT INTO closed_trades SELECT account, ticket + 90000, symbol, side, volume, "
+        "open_price, close_price, sl, tp, swap, commission, profit, open_time, close_time, "
+        "reason, flwsig, sigtraderid, signame, provisional FROM closed_trades WHERE ticket = 1"_s);
+}
+
 using GroupKey = std::tuple<QDate, bool, qint64, QString>;
 
 GroupKey keyOf(const TradeGroup &g)
@@ -186,10 +208,9 @@ void tst_TradeGroupCache::keptDaysAreWhatTheFileSays()
     // change, what reading the file gives, for the whole history and for a month of it.
     QFETCH(Change, before);
     QFETCH(Change, change);
-    QTemporaryDir dir;
-    ClosedTradeStore store;
-    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
-    QVERIFY(store.record(kAccount, aYear()));
+    YearOfTrades file;
+    QVERIFY(file.opened);
+    ClosedTradeStore &store = file.store;
     before(store);
     QVERIFY(store.record(kOther, {aTrade(1, at(QDate(2024, 2, 1), 10), 5)}));
     const QSqlDatabase db = store.database();
@@ -221,20 +242,16 @@ void tst_TradeGroupCache::answersFromMemoryUntilTheLogSaysOtherwise()
 {
     // A trade put in behind the log's back is not seen (the answer is the memory's); once
     // the log is too far ahead (pruned past what was read), everything is read again.
-    QTemporaryDir dir;
-    ClosedTradeStore store;
-    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
-    QVERIFY(store.record(kAccount, aYear()));
+    YearOfTrades file;
+    QVERIFY(file.opened);
+    ClosedTradeStore &store = file.store;
     const QSqlDatabase db = store.database();
     TradeGroupCache cache;
     const TradeQuery all = period(kAccount);
     const auto before = cache.groups(db, all, kZone);
     QVERIFY(before);
     QSqlQuery sql(db);
-    QVERIFY(sql.exec(u"INSERT INTO closed_trades SELECT account, ticket + 90000, symbol, side, "
-                     "volume, open_price, close_price, sl, tp, swap, commission, profit, "
-                     "open_time, close_time, reason, flwsig, sigtraderid, signame, provisional "
-                     "FROM closed_trades WHERE ticket = 1"_s));
+    QVERIFY(insertBehindTheLog(db));
     const QStringList unlogged = described(TradeReader(db).groups(all, kZone));
     QVERIFY(unlogged != described(*before));
     QCOMPARE(described(*cache.groups(db, all, kZone)), described(*before));
@@ -282,10 +299,9 @@ void tst_TradeGroupCache::whatWasKeptIsTakenAtTheNextStart()
     // behind the log's back is not seen, so nothing was read again) and catches up on what
     // the log says came since. Another zone, or a saved form that cannot be read, is read
     // from the trades.
-    QTemporaryDir dir;
-    ClosedTradeStore store;
-    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
-    QVERIFY(store.record(kAccount, aYear()));
+    YearOfTrades file;
+    QVERIFY(file.opened);
+    ClosedTradeStore &store = file.store;
     const QSqlDatabase db = store.database();
     const TradeReader reader(db);
     const TradeQuery all = period(kAccount);
@@ -298,10 +314,7 @@ void tst_TradeGroupCache::whatWasKeptIsTakenAtTheNextStart()
     QVERIFY(store.record(kAccount, {aTrade(9200, at(QDate(2025, 2, 3), 9), 42)}));
     const QStringList expected = described(reader.groups(all, kZone));
     QSqlQuery sql(db);
-    QVERIFY(sql.exec(u"INSERT INTO closed_trades SELECT account, ticket + 90000, symbol, side, "
-                     "volume, open_price, close_price, sl, tp, swap, commission, profit, "
-                     "open_time, close_time, reason, flwsig, sigtraderid, signame, provisional "
-                     "FROM closed_trades WHERE ticket = 1"_s));
+    QVERIFY(insertBehindTheLog(db));
     const QStringList inTheFile = described(reader.groups(all, kZone));
     QVERIFY(inTheFile != expected);
 
@@ -336,10 +349,9 @@ void tst_TradeGroupCache::onlyWholeDaysAreAnswered()
 void tst_TradeGroupCache::aFileWithoutTheLogIsReadDirectly()
 {
     // A schema 3 file (shown read-only without being updated) has no log: nothing is kept.
-    QTemporaryDir dir;
-    ClosedTradeStore store;
-    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
-    QVERIFY(store.record(kAccount, aYear()));
+    YearOfTrades file;
+    QVERIFY(file.opened);
+    ClosedTradeStore &store = file.store;
     QSqlQuery sql(store.database());
     QVERIFY(sql.exec(u"DROP TABLE trade_changes"_s));
     TradeGroupCache cache;
@@ -351,10 +363,9 @@ void tst_TradeGroupCache::theLoaderAnswersAllFromWhatItKeeps()
 {
     // Through the loader's own thread and connection: warmed, then asked for "All" and a
     // filtered period; each answer is what the file says at that moment.
-    QTemporaryDir dir;
-    ClosedTradeStore store;
-    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
-    QVERIFY(store.record(kAccount, aYear()));
+    YearOfTrades file;
+    QVERIFY(file.opened);
+    ClosedTradeStore &store = file.store;
     TradeFigureLoader loader;
     QSignalSpy loaded(&loader, &TradeFigureLoader::loaded);
     loader.warm(&store, kAccount, kZone);
