@@ -56,6 +56,7 @@
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -220,6 +221,7 @@ private Q_SLOTS:
     void closedTradesFilterAndChartWhatIsShown();
     void quittingClosesTheFeedCleanly();
     void filterSortAndColumnsAreRemembered();
+    void theChartsSplitterIsRememberedOnceLaidOut();
     void demoFeedIsNamed();
     void rendersToPng();
     void speaksChineseWhenAsked();
@@ -1297,6 +1299,50 @@ void tst_MainWindow::filterSortAndColumnsAreRemembered()
     QVERIFY(again.open()->proxy()->isUserSorted());
     QCOMPARE(again.open()->proxy()->sortColumn(), int(PositionsModel::ProfitColumn));
     QCOMPARE(again.window->size(), QSize(900, 500));
+}
+
+void tst_MainWindow::theChartsSplitterIsRememberedOnceLaidOut()
+{
+    // Quit without ever opening Closed Trades: its splitter was never laid out and saves no
+    // sizes (-1 each). The next start does not take that (nor what an earlier version saved
+    // so): the table and the charts show in their own proportions (3 : 2), not squeezed.
+    {
+        QSplitter neverShown;
+        neverShown.addWidget(new QWidget);
+        neverShown.addWidget(new QWidget);
+        QSettings settings(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
+        settings.setValue(u"closedTrades/splitter"_s, neverShown.saveState());
+    }
+    {
+        Rig rig(m_dir->path());
+        rig.window->resize(1280, 800);
+        rig.window->close();
+    }
+    QList<int> chosen;
+    {
+        Rig again(m_dir->path(), MainWindow::ClosedTradesTab);
+        again.window->resize(1280, 800);
+        QSplitter *splitter = again.window->closedTradesPage()->splitter();
+        QTRY_VERIFY(splitter->sizes().value(0) > 0);
+        const QList<int> sizes = splitter->sizes();
+        QCOMPARE(sizes.size(), 2);
+        QVERIFY2(sizes.at(0) > sizes.at(1) && sizes.at(1) > 0,
+                 qPrintable(u"table %1, charts %2"_s.arg(sizes.at(0)).arg(sizes.at(1))));
+        // The trader's own sizes are kept.
+        splitter->setSizes({sizes.at(0) + sizes.at(1) - 250, 250});
+        chosen = splitter->sizes();
+        again.window->close();
+    }
+    {
+        // A session that never opens Closed Trades keeps them too.
+        Rig openTradesOnly(m_dir->path());
+        openTradesOnly.window->resize(1280, 800);
+        openTradesOnly.window->close();
+    }
+    Rig third(m_dir->path(), MainWindow::ClosedTradesTab);
+    third.window->resize(1280, 800);
+    QSplitter *splitter = third.window->closedTradesPage()->splitter();
+    QTRY_COMPARE(splitter->sizes(), chosen);
 }
 
 void tst_MainWindow::demoFeedIsNamed()

@@ -16,6 +16,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDataStream>
 #include <QDateEdit>
 #include <QDir>
 #include <QFileDialog>
@@ -35,10 +36,32 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <memory>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 using Period = ClosedTradesModel::Period;
+
+namespace {
+
+// Whether a QSplitter::saveState() holds real sizes. A splitter never laid out (Closed Trades
+// not shown in a session that restored nothing) saves -1 for each, which would squeeze the
+// table at the next start. The layout is QSplitter's own: magic, version, then the sizes.
+bool isLaidOut(const QByteArray &state)
+{
+    QDataStream stream(state);
+    stream.setVersion(QDataStream::Qt_5_0);
+    qint32 magic = 0;
+    qint32 version = 0;
+    QList<int> sizes;
+    stream >> magic >> version >> sizes;
+    return stream.status() == QDataStream::Ok && !sizes.isEmpty() &&
+           std::none_of(sizes.cbegin(), sizes.cend(), [](int size) { return size < 0; }) &&
+           std::accumulate(sizes.cbegin(), sizes.cend(), 0) > 0;
+}
+
+} // namespace
 
 ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     : QWidget(parent)
@@ -472,7 +495,9 @@ void ClosedTradesPage::restoreState(const QSettings &settings)
         m_fit->refit();
     }
     m_bom->setChecked(settings.value(u"closedTrades/csvByteOrderMark"_s, true).toBool());
-    m_splitter->restoreState(settings.value(u"closedTrades/splitter"_s).toByteArray());
+    const QByteArray splitter = settings.value(u"closedTrades/splitter"_s).toByteArray();
+    if (isLaidOut(splitter))
+        m_splitter->restoreState(splitter);
     m_filters->restoreState(settings, u"closedTrades"_s);
     if (!settings.contains(u"closedTrades/period"_s))
         return;
