@@ -51,6 +51,7 @@ private Q_SLOTS:
     void periodsSelectTheRightTrades_data();
     void periodsSelectTheRightTrades();
     void totals();
+    void netColumnIsWhatTheTradeAddedToTheBalance();
     void allComesFromTheHistoryKept();
     void reloadsWhenTradesAreRecorded();
     void weekStartsOnMonday();
@@ -134,6 +135,37 @@ void tst_ClosedTradesModel::totals()
                  .data(ClosedTradesModel::ToneRole)
                  .value<Tone>(),
              Tone::Gain);
+}
+
+void tst_ClosedTradesModel::netColumnIsWhatTheTradeAddedToTheBalance()
+{
+    // A profit that swap and commission turn into a loss: the Net column says so, in its tone,
+    // and sorts by it.
+    QTemporaryDir dir;
+    ClosedTradeStore store;
+    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
+    QVERIFY(store.record(kAccount,
+                         {aTrade(1, 1000000, 2.0, -1.5, -2.0), aTrade(2, 2000000, 10.0, 0.0, -1.0),
+                          aTrade(3, 3000000, -4.0, 0.0, 0.0)}));
+    ClosedTradesModel model(&store, kAccount);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPeriod(Period::All);
+    QTRY_VERIFY(!model.isReading());
+    QCOMPARE(model.headerData(ClosedTradesModel::NetColumn, Qt::Horizontal).toString(), u"Net"_s);
+    const auto cell = [&](int row, int column, int role = Qt::DisplayRole) {
+        return model.index(row, column).data(role);
+    };
+    QCOMPARE(cell(2, ClosedTradesModel::TicketColumn).toString(), u"1"_s);
+    QCOMPARE(cell(2, ClosedTradesModel::NetColumn).toString(), u"-1.50"_s);
+    QCOMPARE(cell(2, ClosedTradesModel::ProfitColumn, ClosedTradesModel::ToneRole).value<Tone>(),
+             Tone::Gain);
+    QCOMPARE(cell(2, ClosedTradesModel::NetColumn, ClosedTradesModel::ToneRole).value<Tone>(),
+             Tone::Loss);
+    model.sort(ClosedTradesModel::NetColumn, Qt::AscendingOrder);
+    QTRY_COMPARE(cell(0, ClosedTradesModel::TicketColumn).toString(), u"3"_s);
+    QCOMPARE(cell(1, ClosedTradesModel::TicketColumn).toString(), u"1"_s);
+    QCOMPARE(cell(2, ClosedTradesModel::TicketColumn).toString(), u"2"_s);
+    QCOMPARE(cell(2, ClosedTradesModel::NetColumn).toString(), u"9.00"_s);
 }
 
 void tst_ClosedTradesModel::allComesFromTheHistoryKept()

@@ -368,6 +368,9 @@ void tst_ClosedTradeStore::csvQuotingAndTimes()
     // ISO 8601 UTC times.
     QVERIFY2(csv.contains("9,2024-11-25T02:00:00.009Z,2024-11-26T03:00:00.009Z,EURUSD,sell,0.25,"),
              csv.constData());
+    // Net beside profit (profit + swap + commission), a dot for decimals in any locale.
+    QVERIFY(lines.at(0).contains(",swap,commission,profit,net,reason,"));
+    QVERIFY2(csv.contains(",-1.5,-1.75,25.5,22.25,tp,"), csv.constData());
     // A formula from the feed is neutralised.
     QVERIFY2(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\",\r\n"), csv.constData());
     QCOMPARE(ClosedTradeStore::csvField(u"plain"_s), u"plain"_s);
@@ -757,7 +760,7 @@ void tst_ClosedTradeStore::csvForASpreadsheet()
     const QList<QByteArray> lines = csv.split('\n');
     QVERIFY(lines.at(0).contains(",reason,confirmed,signal_trader_id,signal_trader,account\r"));
     // S/L and T/P empty when not set; confirmed yes/no; the account; UTF-8 names.
-    QVERIFY2(lines.at(1).contains(",1.08101,,,-1.5,-1.75,25.5,tp,yes,88001,"),
+    QVERIFY2(lines.at(1).contains(",1.08101,,,-1.5,-1.75,25.5,22.25,tp,yes,88001,"),
              lines.at(1).constData());
     QVERIFY(lines.at(1).contains(u"金牛交易,10260 @ feed.example.com\r"_s.toUtf8()));
     QVERIFY2(lines.at(2).contains(",unknown,no,"), lines.at(2).constData());

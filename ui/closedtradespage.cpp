@@ -115,7 +115,8 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     m_table = new QTableView(this);
     m_table->setModel(m_model);
     auto *delegate =
-        new ToneDelegate(ClosedTradesModel::ToneRole, {ClosedTradesModel::ProfitColumn}, this);
+        new ToneDelegate(ClosedTradesModel::ToneRole,
+                         {ClosedTradesModel::ProfitColumn, ClosedTradesModel::NetColumn}, this);
     delegate->setConfirmedRole(ClosedTradesModel::ConfirmedRole);
     m_table->setItemDelegate(delegate);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

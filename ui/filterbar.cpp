@@ -190,7 +190,8 @@ void FilterBar::saveState(QSettings &settings, const QString &group) const
     settings.setValue(group + u"/signalTrader"_s, m_filter.signalTraderId);
     settings.setValue(group + u"/signalTraderName"_s, traderName(m_filter.signalTraderId));
     settings.setValue(group + u"/symbol"_s, m_filter.symbol);
-    settings.setValue(group + u"/search"_s, m_filter.search);
+    // Earlier versions saved the search; it is not restored, so it is not kept either.
+    settings.remove(group + u"/search"_s);
 }
 
 void FilterBar::restoreState(const QSettings &settings, const QString &group)
@@ -202,6 +203,5 @@ void FilterBar::restoreState(const QSettings &settings, const QString &group)
     filter.signalTraderId =
         std::max<qint64>(0, settings.value(group + u"/signalTrader"_s).toLongLong());
     filter.symbol = settings.value(group + u"/symbol"_s).toString().trimmed().left(32);
-    filter.search = settings.value(group + u"/search"_s).toString().left(200);
     setFilter(filter, settings.value(group + u"/signalTraderName"_s).toString());
 }

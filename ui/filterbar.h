@@ -43,7 +43,8 @@ public:
     QComboBox *symbolBox() const { return m_symbols; }
     QLineEdit *searchBox() const { return m_search; }
 
-    // Under `group/` in `settings`: mode, trader (id and name), symbol, search.
+    // Under `group/` in `settings`: mode, trader (id and name), symbol. Not the search: text
+    // typed last week would greet the trader with a table emptied for no reason they can see.
     void saveState(QSettings &settings, const QString &group) const;
     void restoreState(const QSettings &settings, const QString &group);
 

@@ -792,7 +792,7 @@ QByteArray ClosedTradeStore::csvHeader(const CsvOptions &options)
 {
     QByteArray out = options.byteOrderMark ? QByteArray("\xEF\xBB\xBF") : QByteArray();
     out += "ticket,open_time,close_time,symbol,type,volume,open_price,close_price,sl,tp,"
-           "swap,commission,profit,reason,confirmed,signal_trader_id,signal_trader,account\r\n";
+           "swap,commission,profit,net,reason,confirmed,signal_trader_id,signal_trader,account\r\n";
     return out;
 }
 
@@ -817,6 +817,7 @@ QByteArray ClosedTradeStore::csvRow(const ClosedTrade &t, const QString &account
                                 number(p.swap),
                                 number(p.commission),
                                 number(p.profit),
+                                number(p.net()),
                                 csvField(t.reasonWord()),
                                 t.isConfirmed() ? u"yes"_s : u"no"_s,
                                 p.flwsig ? QString::number(p.sigtraderid) : QString(),

@@ -29,6 +29,8 @@ TradeFigureLoader::Result read(const TradeReader &reader, const TradeFigureLoade
     result.rowsFrom = job.rowsFrom;
     if (job.rows > 0)
         result.rows = reader.trades(job.query, job.rowsFrom, job.rows);
+    if (job.statistics)
+        result.statistics = reader.statistics(job.query);
     return result;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/tradestatistics.h"
 #include "history/tradegroupcache.h"
 #include "history/tradequery.h"
 
@@ -36,6 +37,7 @@ public:
         int nets = -1;      // TradeReader::netsInCloseOrder up to this many; -1: none
         int rowsFrom = 0;   // TradeReader::trades: `rows` of them from this row
         int rows = 0;
+        bool statistics = false; // TradeReader::statistics
     };
     struct Result
     {
@@ -44,6 +46,7 @@ public:
         std::optional<QList<std::pair<qint64, double>>> nets;
         int rowsFrom = 0;
         QList<ClosedTrade> rows;
+        std::optional<TraderStatistics> statistics; // when asked for and read
     };
 
     // `newestOnly`: a request not begun when a newer one comes is skipped (figures); else

@@ -32,6 +32,7 @@ struct TradeQuery
         Swap,
         Commission,
         Profit,
+        Net, // Amounts::net
         Reason,
         Signal
     };

@@ -105,6 +105,8 @@ Clause keyExpression(TradeQuery::Key key)
         return {u"commission"_s, {}};
     case Key::Profit:
         return {u"profit"_s, {}};
+    case Key::Net: // Amounts::netOf, in its order of additions
+        return {u"(profit + swap + commission)"_s, {}};
     case Key::Reason: {
         Clause clause{u"CASE WHEN provisional <> 0 THEN ?"_s, {}};
         ClosedTrade trade;
@@ -217,6 +219,29 @@ TradeReader::netsInCloseOrder(const TradeQuery &query, int limit) const
                      sql.value(1).toDouble() + sql.value(2).toDouble() + sql.value(3).toDouble()});
     }
     return nets;
+}
+
+std::optional<TraderStatistics> TradeReader::statistics(const TradeQuery &query) const
+{
+    // The (account, close_time) index gives the close order; the ticket breaks ties as the
+    // curve's order does.
+    Clause clause{u"SELECT flwsig, sigtraderid, profit, swap, commission, volume, open_time, "
+                  "close_time FROM closed_trades"_s,
+                  {}};
+    clause += where(query);
+    clause.sql += u" ORDER BY close_time, ticket"_s;
+    QSqlQuery sql;
+    if (!run(m_db, sql, clause))
+        return std::nullopt;
+    TraderStatistics statistics;
+    while (sql.next())
+        statistics.add(sql.value(0).toInt() != 0, sql.value(1).toLongLong(),
+                       sql.value(2).toDouble(), sql.value(3).toDouble(), sql.value(4).toDouble(),
+                       sql.value(5).toDouble(), sql.value(6).toLongLong(),
+                       sql.value(7).toLongLong());
+    if (sql.lastError().isValid())
+        return std::nullopt;
+    return statistics;
 }
 
 namespace {

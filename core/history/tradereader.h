@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/tradestatistics.h"
 #include "history/closedtradestore.h"
 #include "history/tradequery.h"
 
@@ -42,6 +43,9 @@ public:
     // or nullopt when there are more than `limit`.
     std::optional<QList<std::pair<qint64, double>>> netsInCloseOrder(const TradeQuery &query,
                                                                      int limit) const;
+    // The selected trades' statistics per signal trader (TraderStatistics), from one run over
+    // them in close order; nullopt when the file cannot be read.
+    std::optional<TraderStatistics> statistics(const TradeQuery &query) const;
     // The selected trades as ClosedTradeStore::exportCsv writes them, read and written a page
     // at a time. False when the store cannot be read or the device written. `written`, when
     // given, is told the trades written so far after each page; false from it stops there

@@ -402,13 +402,15 @@ QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
             return TradeText::amount(p.commission);
         case ProfitColumn:
             return TradeText::amount(p.profit);
+        case NetColumn:
+            return TradeText::amount(p.net());
         case ReasonColumn:
             return TradeText::reason(t);
         case SignalColumn:
             return TradeText::signal(p);
         }
     } else if (role == ToneRole) {
-        return QVariant::fromValue(toneOf(p.profit));
+        return QVariant::fromValue(toneOf(index.column() == NetColumn ? p.net() : p.profit));
     } else if (role == ConfirmedRole) {
         return t.isConfirmed();
     } else if (role == Qt::ToolTipRole && !t.isConfirmed()) {
@@ -427,8 +429,8 @@ QVariant ClosedTradesModel::headerData(int section, Qt::Orientation orientation,
         QT_TR_NOOP("Open time"),  QT_TR_NOOP("Close time"),  QT_TR_NOOP("Ticket"),
         QT_TR_NOOP("Symbol"),     QT_TR_NOOP("Type"),        QT_TR_NOOP("Volume"),
         QT_TR_NOOP("Open price"), QT_TR_NOOP("Close price"), QT_TR_NOOP("Swap"),
-        QT_TR_NOOP("Commission"), QT_TR_NOOP("Profit"),      QT_TR_NOOP("Reason"),
-        QT_TR_NOOP("Signal")};
+        QT_TR_NOOP("Commission"), QT_TR_NOOP("Profit"),      QT_TR_NOOP("Net"),
+        QT_TR_NOOP("Reason"),     QT_TR_NOOP("Signal")};
     const bool time = section == OpenTimeColumn || section == CloseTimeColumn;
     if (role == Qt::DisplayRole) {
         // Times are local: the header says which zone that is.
@@ -438,5 +440,7 @@ QVariant ClosedTradesModel::headerData(int section, Qt::Orientation orientation,
     }
     if (role == Qt::ToolTipRole && time)
         return TradeText::timeZoneDescription();
+    if (role == Qt::ToolTipRole && section == NetColumn)
+        return tr("Profit + swap + commission: what the trade added to the balance");
     return QAbstractTableModel::headerData(section, orientation, role);
 }

@@ -49,6 +49,7 @@ public:
         SwapColumn,
         CommissionColumn,
         ProfitColumn,
+        NetColumn,
         ReasonColumn,
         SignalColumn,
         ColumnCount

@@ -138,6 +138,8 @@ QVariant ReferenceClosedTradesModel::data(const QModelIndex &index, int role) co
             return TradeText::amount(p.commission);
         case ProfitColumn:
             return TradeText::amount(p.profit);
+        case NetColumn:
+            return TradeText::amount(p.net());
         case ReasonColumn:
             return TradeText::reason(t);
         case SignalColumn:
@@ -163,11 +165,13 @@ QVariant ReferenceClosedTradesModel::data(const QModelIndex &index, int role) co
             return p.commission;
         case ProfitColumn:
             return p.profit;
+        case NetColumn:
+            return p.net();
         default:
             return data(index, Qt::DisplayRole);
         }
     } else if (role == ToneRole) {
-        return QVariant::fromValue(toneOf(p.profit));
+        return QVariant::fromValue(toneOf(index.column() == NetColumn ? p.net() : p.profit));
     } else if (role == ConfirmedRole) {
         return t.isConfirmed();
     } else if (role == Qt::ToolTipRole && !t.isConfirmed()) {
@@ -199,8 +203,8 @@ QVariant ReferenceClosedTradesModel::headerData(int section, Qt::Orientation ori
         QT_TR_NOOP("Open time"),  QT_TR_NOOP("Close time"),  QT_TR_NOOP("Ticket"),
         QT_TR_NOOP("Symbol"),     QT_TR_NOOP("Type"),        QT_TR_NOOP("Volume"),
         QT_TR_NOOP("Open price"), QT_TR_NOOP("Close price"), QT_TR_NOOP("Swap"),
-        QT_TR_NOOP("Commission"), QT_TR_NOOP("Profit"),      QT_TR_NOOP("Reason"),
-        QT_TR_NOOP("Signal")};
+        QT_TR_NOOP("Commission"), QT_TR_NOOP("Profit"),      QT_TR_NOOP("Net"),
+        QT_TR_NOOP("Reason"),     QT_TR_NOOP("Signal")};
     const bool time = section == OpenTimeColumn || section == CloseTimeColumn;
     if (role == Qt::DisplayRole) {
         // Times are local: the header says which zone that is.

@@ -35,6 +35,7 @@ public:
         SwapColumn,
         CommissionColumn,
         ProfitColumn,
+        NetColumn,
         ReasonColumn,
         SignalColumn,
         ColumnCount

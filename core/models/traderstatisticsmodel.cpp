@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/traderstatisticsmodel.h"
+
+#include "domain/tone.h"
+#include "domain/tradetext.h"
+#include "models/closedtradesmodel.h"
+
+#include <QCollator>
+#include <QLocale>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+using Kind = TraderStatistics::Row::Kind;
+
+namespace {
+
+// The selection the statistics are of: the table's, without its signal trader and order.
+TradeQuery statisticsQuery(TradeQuery query)
+{
+    query.filter.signalTraderId = 0;
+    query.filter = query.filter.normalised();
+    query.key.reset();
+    return query;
+}
+
+bool sameSelection(const TradeQuery &a, const TradeQuery &b)
+{
+    return a.account == b.account && a.from == b.from && a.to == b.to && a.filter == b.filter;
+}
+
+// "–": a figure that does not exist (no trades, no wins…), not a zero.
+const QString kNone = u"–"_s;
+
+QString money(const std::optional<double> &value)
+{
+    return value ? TradeText::amount(*value) : kNone;
+}
+
+} // namespace
+
+TraderStatisticsModel::TraderStatisticsModel(ClosedTradesModel *trades, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_trades(trades)
+{
+    m_order = {0}; // the total row of nothing
+    connect(&m_loader, &TradeFigureLoader::loaded, this, &TraderStatisticsModel::onLoaded);
+    // Trades recorded, another period or account: the figures are read again.
+    connect(m_trades, &ClosedTradesModel::totalsChanged, this, [this] { m_stale = true; });
+    connect(m_trades, &ClosedTradesModel::shownChanged, this, &TraderStatisticsModel::follow);
+    // Names come with the table's figures.
+    connect(m_trades, &ClosedTradesModel::totalsChanged, this, [this] {
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, TraderColumn), index(rowCount() - 1, TraderColumn));
+    });
+    follow();
+}
+
+void TraderStatisticsModel::follow()
+{
+    if (!m_trades->store())
+        return;
+    const TradeQuery query = statisticsQuery(m_trades->query());
+    if (m_asked && !m_stale && sameSelection(query, m_requested)) {
+        // Only the signal trader chosen changed: another row is the one shown.
+        Q_EMIT statisticsChanged();
+        return;
+    }
+    m_asked = true;
+    m_stale = false;
+    m_requested = query;
+    TradeFigureLoader::Job job;
+    job.query = query;
+    job.groups = false;
+    job.statistics = true;
+    m_ticket = m_loader.request(m_trades->store(), job);
+    if (!std::exchange(m_reading, true))
+        Q_EMIT readingChanged(true);
+}
+
+void TraderStatisticsModel::onLoaded(const TradeFigureLoader::Result &result)
+{
+    if (result.ticket != m_ticket)
+        return; // an older selection's
+    m_ticket = 0;
+    beginResetModel();
+    // A file that could not be read shows nothing rather than figures of another selection.
+    m_statistics = result.statistics.value_or(TraderStatistics());
+    applyOrder();
+    endResetModel();
+    m_reading = false;
+    Q_EMIT readingChanged(false);
+    Q_EMIT statisticsChanged();
+}
+
+const TraderStatistics::Row *TraderStatisticsModel::rowAt(int row) const
+{
+    if (row < 0 || row >= m_order.size())
+        return nullptr;
+    return &m_statistics.rows.at(m_order.at(row));
+}
+
+const TradeStatistics *TraderStatisticsModel::shownFigures() const
+{
+    const TraderStatistics::Row *row = rowAt(shownRow());
+    return row ? &row->figures : nullptr;
+}
+
+int TraderStatisticsModel::shownRow() const
+{
+    if (m_reading || !m_asked)
+        return -1;
+    const qint64 trader = m_trades->filter().effectiveSignalTraderId();
+    for (int row = 0; row < m_order.size(); ++row) {
+        const TraderStatistics::Row &r = *rowAt(row);
+        if (trader == 0 ? r.kind == Kind::Total
+                        : r.kind == Kind::SignalTrader && r.signalTraderId == trader)
+            return row;
+    }
+    return -1;
+}
+
+PositionFilter TraderStatisticsModel::filterFor(int row) const
+{
+    PositionFilter filter = m_trades->filter();
+    const TraderStatistics::Row *r = rowAt(row);
+    if (!r)
+        return filter;
+    switch (r->kind) {
+    case Kind::SignalTrader:
+        if (filter.mode == PositionFilter::Mode::Mine)
+            filter.mode = PositionFilter::Mode::All;
+        filter.signalTraderId = r->signalTraderId;
+        break;
+    case Kind::Own:
+        filter.mode = PositionFilter::Mode::Mine;
+        filter.signalTraderId = 0;
+        break;
+    case Kind::Total:
+        filter.signalTraderId = 0;
+        break;
+    }
+    return filter;
+}
+
+int TraderStatisticsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_order.size());
+}
+
+int TraderStatisticsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString TraderStatisticsModel::nameOf(const TraderStatistics::Row &row) const
+{
+    switch (row.kind) {
+    case Kind::SignalTrader: {
+        Position copy;
+        copy.flwsig = true;
+        copy.sigtraderid = row.signalTraderId;
+        copy.signame = m_trades->signalTraders().value(row.signalTraderId);
+        return TradeText::signal(copy);
+    }
+    case Kind::Own:
+        return tr("Own trades");
+    case Kind::Total:
+        return tr("Total");
+    }
+    return {};
+}
+
+QVariant TraderStatisticsModel::sortValue(const TraderStatistics::Row &row, int column) const
+{
+    const TradeStatistics &s = row.figures;
+    const auto optional = [](const auto &value) {
+        return value ? QVariant(double(*value)) : QVariant();
+    };
+    switch (column) {
+    case TraderColumn:
+        return nameOf(row);
+    case TradesColumn:
+        return s.trades;
+    case WinRateColumn:
+        return optional(s.winRate());
+    case NetColumn:
+        return s.net;
+    case GrossProfitColumn:
+        return s.grossProfit;
+    case GrossLossColumn:
+        return s.grossLoss;
+    case ProfitFactorColumn:
+        return optional(s.profitFactor());
+    case AverageWinColumn:
+        return optional(s.averageWin());
+    case AverageLossColumn:
+        return optional(s.averageLoss());
+    case LargestWinColumn:
+        return s.largestWin;
+    case LargestLossColumn:
+        return s.largestLoss;
+    case MaxDrawdownColumn:
+        return s.maxDrawdown;
+    case CostsColumn:
+        return s.costs;
+    case LotsColumn:
+        return s.lots;
+    case AverageHoldingColumn:
+        return optional(s.averageHolding());
+    }
+    return {};
+}
+
+QVariant TraderStatisticsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const TraderStatistics::Row &row = *rowAt(index.row());
+    const TradeStatistics &s = row.figures;
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        break;
+    case SortRole:
+        return sortValue(row, column);
+    case TotalRole:
+        return row.kind == Kind::Total;
+    case ToneRole:
+        switch (column) {
+        case NetColumn:
+        case GrossProfitColumn:
+        case GrossLossColumn:
+        case AverageWinColumn:
+        case AverageLossColumn:
+        case LargestWinColumn:
+        case LargestLossColumn:
+            return QVariant::fromValue(toneOf(sortValue(row, column).toDouble()));
+        default:
+            return {};
+        }
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(Qt::Alignment(
+            (column == TraderColumn ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter));
+    case Qt::ToolTipRole:
+        if (column == TraderColumn)
+            return row.kind == Kind::Total ? tr("Every trade above; click to show them all")
+                                           : tr("Click to show only these trades");
+        if (column == MaxDrawdownColumn && s.maxDrawdown > 0.0)
+            return tr("From %1 to %2")
+                .arg(s.drawdownFrom > 0 ? TradeText::time(s.drawdownFrom) : tr("the start"),
+                     TradeText::time(s.drawdownTo));
+        return {};
+    default:
+        return {};
+    }
+    const QLocale locale;
+    switch (column) {
+    case TraderColumn:
+        return nameOf(row);
+    case TradesColumn:
+        return locale.toString(s.trades);
+    case WinRateColumn:
+        return s.winRate() ? locale.toString(*s.winRate() * 100.0, 'f', 1) + locale.percent()
+                           : kNone;
+    case ProfitFactorColumn: {
+        const std::optional<double> factor = s.profitFactor();
+        if (!factor)
+            return kNone;
+        return std::isinf(*factor) ? u"∞"_s : locale.toString(*factor, 'f', 2);
+    }
+    case AverageWinColumn:
+        return money(s.averageWin());
+    case AverageLossColumn:
+        return money(s.averageLoss());
+    case AverageHoldingColumn: {
+        const std::optional<qint64> held = s.averageHolding();
+        return held ? TradeText::duration(std::chrono::milliseconds(*held)) : kNone;
+    }
+    case LargestWinColumn:
+        return s.wins > 0 ? TradeText::amount(s.largestWin) : kNone;
+    case LargestLossColumn:
+        return s.losses > 0 ? TradeText::amount(s.largestLoss) : kNone;
+    default:
+        return TradeText::amount(sortValue(row, column).toDouble());
+    }
+}
+
+QVariant TraderStatisticsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    static const char *const titles[] = {
+        QT_TR_NOOP("Signal trader"), QT_TR_NOOP("Trades"),       QT_TR_NOOP("Win rate"),
+        QT_TR_NOOP("Net"),           QT_TR_NOOP("Gross profit"), QT_TR_NOOP("Gross loss"),
+        QT_TR_NOOP("Profit factor"), QT_TR_NOOP("Average win"),  QT_TR_NOOP("Average loss"),
+        QT_TR_NOOP("Largest win"),   QT_TR_NOOP("Largest loss"), QT_TR_NOOP("Max drawdown"),
+        QT_TR_NOOP("Swap + comm."),  QT_TR_NOOP("Lots"),         QT_TR_NOOP("Avg holding")};
+    if (role == Qt::DisplayRole)
+        return tr(titles[section]);
+    if (role == Qt::ToolTipRole)
+        return definition(section);
+    return QAbstractTableModel::headerData(section, orientation, role);
+}
+
+QString TraderStatisticsModel::definition(int column)
+{
+    // TradeStatistics says the same in its header; the README's table too.
+    switch (column) {
+    case TraderColumn:
+        return tr("Whose trades: a signal trader copied, your own positions, or all of them");
+    case TradesColumn:
+        return tr("Closed trades in the period");
+    case WinRateColumn:
+        return tr("Share of trades with a net above zero");
+    case NetColumn:
+        return tr("Profit + swap + commission, added up");
+    case GrossProfitColumn:
+        return tr("The nets of the winning trades, added up");
+    case GrossLossColumn:
+        return tr("The nets of the losing trades, added up");
+    case ProfitFactorColumn:
+        return tr("Gross profit ÷ |gross loss|; ∞ with no losing trade, – with neither");
+    case AverageWinColumn:
+        return tr("Gross profit ÷ winning trades");
+    case AverageLossColumn:
+        return tr("Gross loss ÷ losing trades");
+    case LargestWinColumn:
+        return tr("The largest net of one trade");
+    case LargestLossColumn:
+        return tr("The most negative net of one trade");
+    case MaxDrawdownColumn:
+        return tr("The largest fall of the cumulative net, in close order, from a peak to a "
+                  "later trough (starting from 0)");
+    case CostsColumn:
+        return tr("Swap and commission, added up");
+    case LotsColumn:
+        return tr("Volume traded, in lots");
+    case AverageHoldingColumn:
+        return tr("Close time − open time, on average");
+    }
+    return {};
+}
+
+void TraderStatisticsModel::sort(int column, Qt::SortOrder order)
+{
+    m_sortColumn = column;
+    m_sortOrder = order;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QList<int> rowsBefore;
+    for (const QModelIndex &index : before)
+        rowsBefore.append(m_order.value(index.row(), -1));
+    applyOrder();
+    QModelIndexList after;
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        const qsizetype row = m_order.indexOf(rowsBefore.at(i));
+        after.append(row < 0 ? QModelIndex() : index(int(row), before.at(i).column()));
+    }
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void TraderStatisticsModel::applyOrder()
+{
+    const qsizetype count = m_statistics.rows.size();
+    m_order.clear();
+    for (int i = 0; i < count - 1; ++i) // every row but the total
+        m_order.append(i);
+    if (m_sortColumn >= 0 && m_sortColumn < ColumnCount) {
+        QCollator collator;
+        collator.setNumericMode(true);
+        const auto less = [&](int a, int b) {
+            const TraderStatistics::Row &ra = m_statistics.rows.at(a);
+            const TraderStatistics::Row &rb = m_statistics.rows.at(b);
+            const QVariant va = sortValue(ra, m_sortColumn);
+            const QVariant vb = sortValue(rb, m_sortColumn);
+            if (m_sortColumn == TraderColumn)
+                return collator.compare(va.toString(), vb.toString()) < 0;
+            // A figure that does not exist sorts below every number.
+            if (!va.isValid() || !vb.isValid())
+                return !va.isValid() && vb.isValid();
+            return va.toDouble() < vb.toDouble();
+        };
+        std::stable_sort(m_order.begin(), m_order.end(), [&](int a, int b) {
+            return m_sortOrder == Qt::AscendingOrder ? less(a, b) : less(b, a);
+        });
+    }
+    m_order.append(int(count - 1)); // the total, always last
+}
