@@ -24,16 +24,19 @@
 #include "models/positionsfiltermodel.h"
 #include "models/positionsgroupmodel.h"
 #include "models/positionsmodel.h"
+#include "models/traderstatisticsmodel.h"
 #include "net/socketmanager.h"
 #include "opentradespage.h"
 #include "performancecharts.h"
 #include "protocol/feedprofile.h"
+#include "rowcopy.h"
 #include "settingsdialog.h"
 #include "simulator/feedsimulator.h"
 #include "testfeedserver.h"
 
 #include <QAbstractBarSeries>
 #include <QAbstractButton>
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QBarSet>
 #include <QChart>
@@ -219,12 +222,15 @@ private Q_SLOTS:
     void anEmptyTableSaysWhy();
     void closedTradesShowsHistoryAndExports();
     void closedTradesFilterAndChartWhatIsShown();
+    void statisticsPerSignalTraderFilterCopyAndExport();
     void quittingClosesTheFeedCleanly();
     void filterSortAndColumnsAreRemembered();
     void theChartsSplitterIsRememberedOnceLaidOut();
     void demoFeedIsNamed();
     void rendersToPng();
     void speaksChineseWhenAsked();
+    void closedTradesFitsCommonScreens_data();
+    void closedTradesFitsCommonScreens();
     void theBannerSaysWhyWhatFollowsAndWhenItGivesUp_data();
     void theBannerSaysWhyWhatFollowsAndWhenItGivesUp();
 
@@ -1121,6 +1127,10 @@ void tst_MainWindow::narrowWindowKeepsTheProfitInView()
     rig.window->resize(800, 600);
     QTRY_VERIFY(profitInView());
     QCOMPARE(rig.window->width(), 800);
+    // Set aside until the rest fits: no scrolling across (a column set aside reads 0 wide
+    // while hidden, which once brought it straight back).
+    QTRY_VERIFY2(header->length() <= table->viewport()->width(),
+                 qPrintable(u"%1 > %2"_s.arg(header->length()).arg(table->viewport()->width())));
     QTRY_VERIFY(rig.open()->accountBar()->lineCount() >= 2);
     const QList<int> aside = rig.open()->columnFit()->setAside();
     QVERIFY(!aside.isEmpty());
@@ -1182,6 +1192,75 @@ void tst_MainWindow::closedTradesShowsHistoryAndExports()
     // A path that cannot be written: a clear error, no crash.
     QVERIFY(!exportAndWait(page, u"/proc/no/such/folder/x.csv"_s, &error));
     QVERIFY(!error.isEmpty());
+}
+
+void tst_MainWindow::statisticsPerSignalTraderFilterCopyAndExport()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    Rig rig(m_dir->path());
+    QTRY_VERIFY(rig.stored() >= 50);
+    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    ClosedTradesPage *page = rig.window->closedTradesPage();
+    page->periodBox()->setCurrentIndex(page->periodBox()->findText(u"All"_s));
+    TraderStatisticsModel *statistics = page->statisticsModel();
+    QAbstractItemModelTester tester(statistics,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int all = rig.stored();
+    QTRY_COMPARE(page->table()->model()->rowCount(), all);
+    QTRY_VERIFY(!statistics->isReading());
+    // In view without a click: the total of every trade shown, last, and selected.
+    QVERIFY(page->statisticsTable()->isVisibleTo(rig.window.get()));
+    const int rows = statistics->rowCount();
+    QVERIFY(rows >= 3); // the demo copies signal traders and trades on its own
+    QTRY_COMPARE(statistics->index(rows - 1, TraderStatisticsModel::TradesColumn).data(),
+                 QVariant(QLocale().toString(page->model()->totals().count)));
+    QCOMPARE(statistics->index(rows - 1, 0).data().toString(), u"Total"_s);
+    QCOMPARE(page->statisticsTable()->selectionModel()->selectedRows().value(0).row(), rows - 1);
+
+    // A click on the first signal trader's row shows its trades only; every trader stays.
+    const TraderStatistics::Row *first = statistics->rowAt(0);
+    QCOMPARE(first->kind, TraderStatistics::Row::Kind::SignalTrader);
+    const qint64 trader = first->signalTraderId;
+    const int itsTrades = first->figures.trades;
+    QTest::mouseClick(page->statisticsTable()->viewport(), Qt::LeftButton, {},
+                      page->statisticsTable()->visualRect(statistics->index(0, 1)).center());
+    QCOMPARE(page->filterBar()->filter().signalTraderId, trader);
+    QTRY_COMPARE(page->model()->totals().count, itsTrades);
+    QTRY_VERIFY(!statistics->isReading());
+    QCOMPARE(statistics->rowCount(), rows);
+    QCOMPARE(statistics->shownRow(), 0);
+    QCOMPARE(page->statisticsTable()->selectionModel()->selectedRows().value(0).row(), 0);
+
+    // Copied as the other tables are: a header line, then the row as shown.
+    const QStringList copied = page->statisticsCopy()->selectedText().split(u'\n');
+    QVERIFY2(copied.value(0).startsWith(u"Signal trader\tTrades\tWin rate\tNet\t"_s),
+             qPrintable(copied.value(0)));
+    QVERIFY2(copied.value(1).startsWith(statistics->index(0, 0).data().toString() + u"\t"_s +
+                                        QLocale().toString(itsTrades) + u"\t"_s),
+             qPrintable(copied.value(1)));
+
+    // Exported with the trades, beside them.
+    const QString path = m_dir->filePath(u"by-trader.csv"_s);
+    QString error;
+    QVERIFY2(exportAndWait(page, path, &error), qPrintable(error));
+    QFile file(m_dir->filePath(u"by-trader-statistics.csv"_s));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), rows + 1);
+    QVERIFY(lines.at(0).startsWith("\xEF\xBB\xBFrow,signal_trader_id,signal_trader,trades,"));
+    QVERIFY2(lines.at(1).startsWith("signal_trader," + QByteArray::number(trader) + ','),
+             lines.at(1).constData());
+    QVERIFY(lines.constLast().startsWith("total,,,"));
+    // And on its own.
+    QVERIFY(page->exportStatisticsTo(m_dir->filePath(u"alone.csv"_s)));
+    QVERIFY(!page->exportStatisticsTo(u"/proc/no/such/folder/x.csv"_s, &error));
+    QVERIFY(!error.isEmpty());
+
+    // The total's row shows every trader's trades again.
+    QTest::mouseClick(page->statisticsTable()->viewport(), Qt::LeftButton, {},
+                      page->statisticsTable()->visualRect(statistics->index(rows - 1, 1)).center());
+    QCOMPARE(page->filterBar()->filter().signalTraderId, 0);
+    QTRY_COMPARE(page->model()->totals().count, page->model()->totals().of);
 }
 
 void tst_MainWindow::closedTradesFilterAndChartWhatIsShown()
@@ -1770,6 +1849,80 @@ void tst_MainWindow::speaksChineseWhenAsked()
     if (QTest::currentTestFailed())
         return;
     savePng(rig.window.get(), u"mainwindow-open-zh.png"_s);
+}
+
+void tst_MainWindow::closedTradesFitsCommonScreens_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QSize>("size");
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    const QLocale chinese(QLocale::Chinese, QLocale::China);
+    QTest::addRow("1280x800-en") << english << QSize(1280, 800);
+    QTest::addRow("1920x1080-en") << english << QSize(1920, 1080);
+    QTest::addRow("1280x800-zh") << chinese << QSize(1280, 800);
+    QTest::addRow("1920x1080-zh") << chinese << QSize(1920, 1080);
+}
+
+void tst_MainWindow::closedTradesFitsCommonScreens()
+{
+    // A trader on a laptop (1280x800) or a desktop (1920x1080), in English or in Chinese: the
+    // money columns of the trades and every column of the statistics are in view without
+    // scrolling, and nothing is cut to "…" while there is room. The pictures are the README's.
+    QFETCH(QLocale, locale);
+    QFETCH(QSize, size);
+    Translations::install(locale);
+    QLocale::setDefault(locale);
+    const auto english = qScopeGuard([] {
+        Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    });
+    Rig rig(m_dir->path());
+    QTRY_VERIFY(rig.stored() >= 50);
+    rig.window->resize(size);
+    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    ClosedTradesPage *page = rig.window->closedTradesPage();
+    page->periodBox()->setCurrentIndex(
+        page->periodBox()->findData(int(ClosedTradesModel::Period::All)));
+    QTRY_COMPARE(rig.socket.state(), State::Idle);
+    QTRY_VERIFY(!page->model()->isReading() && page->model()->rowCount() > 0);
+    QTRY_VERIFY(!page->statisticsModel()->isReading() && page->statisticsModel()->rowCount() >= 3);
+    // Saved first, so that a failure below has its picture.
+    savePng(rig.window.get(),
+            u"closed-trades-%1.png"_s.arg(QLatin1String(QTest::currentDataTag())));
+
+    const auto inView = [](QTableView *table, int column) {
+        const QHeaderView *header = table->horizontalHeader();
+        const int left = header->sectionViewportPosition(column);
+        return !header->isSectionHidden(column) && left >= 0 &&
+               left + header->sectionSize(column) <= table->viewport()->width();
+    };
+    QTableView *trades = page->table();
+    for (const int column :
+         {int(ClosedTradesModel::ProfitColumn), int(ClosedTradesModel::NetColumn),
+          int(ClosedTradesModel::SymbolColumn), int(ClosedTradesModel::CloseTimeColumn)})
+        QVERIFY2(inView(trades, column), qPrintable(u"trades' column %1"_s.arg(column)));
+    QTableView *statistics = page->statisticsTable();
+    for (int column = 0; column < TraderStatisticsModel::ColumnCount; ++column)
+        QVERIFY2(inView(statistics, column), qPrintable(u"statistics' column %1"_s.arg(column)));
+    QVERIFY(statistics->viewport()->height() >=
+            statistics->rowHeight(0) * statistics->model()->rowCount());
+    // Nothing cut short: every shown cell of the rows in view fits its column.
+    for (QTableView *table : {trades, statistics}) {
+        const QHeaderView *header = table->horizontalHeader();
+        for (int column = 0; column < header->count(); ++column) {
+            if (header->isSectionHidden(column))
+                continue;
+            const int needed =
+                std::max(static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column),
+                         header->sectionSizeHint(column));
+            QVERIFY2(header->sectionSize(column) >= std::min(needed, 220),
+                     qPrintable(u"%1: column %2 is %3 wide, needs %4"_s
+                                    .arg(table == trades ? u"trades"_s : u"statistics"_s)
+                                    .arg(column)
+                                    .arg(header->sectionSize(column))
+                                    .arg(needed)));
+        }
+    }
 }
 
 void tst_MainWindow::theBannerSaysWhyWhatFollowsAndWhenItGivesUp_data()

@@ -71,7 +71,11 @@ void tst_Translations::durationsReadAsPeopleSayThem_data()
     QTest::addRow("a minute") << qint64(60000) << u"1 min"_s << u"1 分钟"_s;
     QTest::addRow("a minute and a half") << qint64(90000) << u"1 min 30 s"_s << u"1 分 30 秒"_s;
     QTest::addRow("two hours five") << qint64(7'500'000) << u"2 h 5 min"_s << u"2 小时 5 分钟"_s;
-    QTest::addRow("a day") << qint64(86'400'000) << u"24 h"_s << u"24 小时"_s;
+    QTest::addRow("nearly a day") << qint64(86'340'000) << u"23 h 59 min"_s << u"23 小时 59 分钟"_s;
+    QTest::addRow("a day") << qint64(86'400'000) << u"1 d"_s << u"1 天"_s;
+    QTest::addRow("two days and a half")
+        << qint64(216'000'000) << u"2 d 12 h"_s << u"2 天 12 小时"_s;
+    QTest::addRow("three days") << qint64(259'200'000) << u"3 d"_s << u"3 天"_s;
     QTest::addRow("zero") << qint64(0) << u"0 s"_s << u"0 秒"_s;
 }
 

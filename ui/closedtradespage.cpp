@@ -29,6 +29,8 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSaveFile>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -154,6 +156,73 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(true);
 
+    // Which signal trader earns the trader money: below the trades at full width, so that all
+    // its columns are in view; a click on a row shows that trader's trades.
+    m_statisticsModel = new TraderStatisticsModel(m_model, this);
+    m_statistics = new QTableView(this);
+    m_statistics->setModel(m_statisticsModel);
+    auto *statisticsDelegate = new ToneDelegate(
+        TraderStatisticsModel::ToneRole,
+        {TraderStatisticsModel::NetColumn, TraderStatisticsModel::GrossProfitColumn,
+         TraderStatisticsModel::GrossLossColumn, TraderStatisticsModel::AverageWinColumn,
+         TraderStatisticsModel::AverageLossColumn, TraderStatisticsModel::LargestWinColumn,
+         TraderStatisticsModel::LargestLossColumn},
+        this);
+    statisticsDelegate->setBoldRole(TraderStatisticsModel::TotalRole);
+    m_statistics->setItemDelegate(statisticsDelegate);
+    m_statistics->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_statistics->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_statistics->setTabKeyNavigation(false);
+    m_statistics->setAlternatingRowColors(true);
+    m_statistics->setWordWrap(false);
+    m_statistics->verticalHeader()->hide();
+    m_statistics->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_statistics->setSortingEnabled(true);
+    // The room a sort arrow takes in every title is what fifteen columns lack at 1280 pixels:
+    // the arrow shows once the trader sorts.
+    m_statistics->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_statistics->horizontalHeader()->setSortIndicatorShown(false);
+    connect(m_statistics->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this] { m_statistics->horizontalHeader()->setSortIndicatorShown(true); });
+    m_statistics->horizontalHeader()->setToolTip(tr("Click to sort; point at a title for what "
+                                                    "it means"));
+    m_statistics->setToolTip(tr("Statistics per signal trader for the period and filters; "
+                                "click a row to show its trades"));
+    m_statisticsCopy = new RowCopy(m_statistics, m_statistics->horizontalHeader());
+    m_statisticsFit = new ColumnFit(m_statistics, {});
+    m_statistics->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_statistics, &QWidget::customContextMenuRequested, this,
+            &ClosedTradesPage::showStatisticsMenu);
+    const auto showTradesOf = [this](const QModelIndex &index) {
+        if (index.isValid())
+            m_filters->setFilter(m_statisticsModel->filterFor(index.row()));
+    };
+    connect(m_statistics, &QAbstractItemView::clicked, this, showTradesOf);
+    connect(m_statistics, &QAbstractItemView::activated, this, showTradesOf);
+    connect(m_statisticsModel, &TraderStatisticsModel::statisticsChanged, this, [this] {
+        // Fitted to the first figures, then widened as figures grow (never narrowed under
+        // the trader's hand).
+        if (!std::exchange(m_statisticsSized, true)) {
+            m_statisticsFit->fitToContents();
+        } else {
+            QList<int> all(TraderStatisticsModel::ColumnCount);
+            std::iota(all.begin(), all.end(), 0);
+            m_statisticsFit->widenToContents(all);
+        }
+        fitStatisticsHeight();
+        selectShownStatistics();
+    });
+    connect(m_statisticsSplitter, &QSplitter::splitterMoved, this,
+            [this] { m_statisticsHeightByUser = true; });
+    connect(m_statisticsModel, &QAbstractItemModel::layoutChanged, this,
+            &ClosedTradesPage::selectShownStatistics);
+    m_statisticsSplitter = new QSplitter(Qt::Vertical, this);
+    m_statisticsSplitter->addWidget(m_splitter);
+    m_statisticsSplitter->addWidget(m_statistics);
+    m_statisticsSplitter->setStretchFactor(0, 3);
+    m_statisticsSplitter->setStretchFactor(1, 1);
+    m_statisticsSplitter->setChildrenCollapsible(true);
+
     m_footer = new QLabel(this);
     m_footer->setTextFormat(Qt::RichText);
     m_clearFilters = new QPushButton(tr("C&lear filters"), this);
@@ -168,7 +237,7 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_filters);
     layout->addWidget(m_notice);
-    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_statisticsSplitter, 1);
     layout->addLayout(footer);
 
     // A month of history is what a trader reviews most; Today is one click away.
@@ -294,9 +363,89 @@ void ClosedTradesPage::updateFooter()
     m_clearFilters->setVisible(filtered);
 }
 
+void ClosedTradesPage::fitStatisticsHeight()
+{
+    // Every row in view, no more, until the trader moves the splitter: a handful of signal
+    // traders should not cost the trades half the window, nor hide behind a scroll bar.
+    if (m_statisticsHeightByUser || !isVisible())
+        return;
+    const int rows = std::min(m_statisticsModel->rowCount(), kStatisticsRowsShown);
+    // The scroll bar across is counted when the columns are wider than the table (it may not
+    // be shown yet: the columns were just fitted).
+    const QScrollBar *across = m_statistics->horizontalScrollBar();
+    const bool scrolls =
+        m_statistics->horizontalHeader()->length() > m_statistics->viewport()->width();
+    const int wanted = m_statistics->horizontalHeader()->height() +
+                       rows * m_statistics->verticalHeader()->defaultSectionSize() +
+                       2 * m_statistics->frameWidth() + (scrolls ? across->sizeHint().height() : 0);
+    const QList<int> sizes = m_statisticsSplitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (total <= 0 || sizes.value(1) == wanted)
+        return;
+    m_statisticsSplitter->setSizes({std::max(0, total - wanted), std::min(wanted, total)});
+}
+
+void ClosedTradesPage::selectShownStatistics()
+{
+    const int row = m_statisticsModel->shownRow();
+    QItemSelectionModel *selection = m_statistics->selectionModel();
+    if (row < 0) {
+        selection->clearSelection();
+        return;
+    }
+    selection->select(m_statisticsModel->index(row, 0),
+                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void ClosedTradesPage::showStatisticsMenu(const QPoint &position)
+{
+    QMenu menu(this);
+    // Every row: the table is a report, read as a whole (Ctrl+C copies the row selected).
+    menu.addAction(tr("&Copy all rows"), this, [this] {
+        m_statistics->setSelectionMode(QAbstractItemView::MultiSelection);
+        m_statistics->selectAll();
+        m_statisticsCopy->copy();
+        m_statistics->setSelectionMode(QAbstractItemView::SingleSelection);
+        selectShownStatistics();
+    });
+    menu.addAction(tr("&Export statistics…"), this, [this] {
+        QString name = suggestedFileName();
+        const QString suggested =
+            QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                .filePath(statisticsPathFor(name));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export statistics"), suggested,
+                                                          tr("CSV files (*.csv)"));
+        QString error;
+        if (!path.isEmpty() && !exportStatisticsTo(path, &error))
+            QMessageBox::warning(
+                this, tr("Export failed"),
+                tr("The statistics could not be written to %1:\n%2").arg(path, error));
+    });
+    menu.exec(m_statistics->viewport()->mapToGlobal(position));
+}
+
+QString ClosedTradesPage::statisticsPathFor(const QString &tradesPath)
+{
+    QString base = tradesPath;
+    if (base.endsWith(u".csv"_s, Qt::CaseInsensitive))
+        base.chop(4);
+    return base + u"-statistics.csv"_s;
+}
+
+bool ClosedTradesPage::exportStatisticsTo(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    const bool ok = file.open(QIODevice::WriteOnly) &&
+                    file.write(m_statisticsModel->csv(m_bom->isChecked())) >= 0 && file.commit();
+    if (!ok && error)
+        *error = file.errorString();
+    return ok;
+}
+
 void ClosedTradesPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    QMetaObject::invokeMethod(this, &ClosedTradesPage::fitStatisticsHeight, Qt::QueuedConnection);
     m_model->setActive(true);
 }
 
@@ -412,6 +561,11 @@ void ClosedTradesPage::onExportFinished(bool ok, int written, const QString &err
     updateFooter();
     const bool report = std::exchange(m_reportFailure, false);
     if (ok) {
+        // The statistics of the period go beside the trades (best effort: the trades are the
+        // export; a failure here is said, not hidden).
+        QString statisticsError;
+        if (!exportStatisticsTo(statisticsPathFor(m_exportPath), &statisticsError))
+            Q_EMIT exportFailed(statisticsPathFor(m_exportPath), statisticsError);
         Q_EMIT exported(m_exportPath, written);
     } else if (!error.isEmpty()) {
         Q_EMIT exportFailed(m_exportPath, error);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/closedtradesmodel.h"
+#include "models/traderstatisticsmodel.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -39,7 +40,18 @@ public:
     ClosedTradesModel *model() const { return m_model; }
     FilterBar *filterBar() const { return m_filters; }
     PerformanceCharts *charts() const { return m_charts; }
+    // The table beside the charts.
     QSplitter *splitter() const { return m_splitter; }
+    // The table and charts above the statistics per signal trader.
+    QSplitter *statisticsSplitter() const { return m_statisticsSplitter; }
+    TraderStatisticsModel *statisticsModel() const { return m_statisticsModel; }
+    QTableView *statisticsTable() const { return m_statistics; }
+    RowCopy *statisticsCopy() const { return m_statisticsCopy; }
+    // Writes the statistics shown as CSV (one row per signal trader, own trades and the
+    // total, figures as numbers); false with `error` set when the file cannot be written.
+    bool exportStatisticsTo(const QString &path, QString *error = nullptr) const;
+    // Where an export of trades to `tradesPath` puts its statistics: "…-statistics.csv".
+    static QString statisticsPathFor(const QString &tradesPath);
     QPushButton *clearFiltersButton() const { return m_clearFilters; }
     RowCopy *rowCopy() const { return m_copy; }
     // The menu a right-click on `index` (a row of table()) opens; the caller owns it.
@@ -85,6 +97,10 @@ private:
     void updateNotice();
     void showRowMenu(const QPoint &position);
     void onExportFinished(bool ok, int written, const QString &error);
+    void showStatisticsMenu(const QPoint &position);
+    // The statistics' row of the trades shown is the one selected.
+    void selectShownStatistics();
+    void fitStatisticsHeight();
 
     TradeHistory *m_history = nullptr;
     ClosedTradesModel *m_model = nullptr;
@@ -93,6 +109,11 @@ private:
     ColumnFit *m_fit = nullptr;
     PerformanceCharts *m_charts = nullptr;
     QSplitter *m_splitter = nullptr;
+    QSplitter *m_statisticsSplitter = nullptr;
+    TraderStatisticsModel *m_statisticsModel = nullptr;
+    QTableView *m_statistics = nullptr;
+    RowCopy *m_statisticsCopy = nullptr;
+    ColumnFit *m_statisticsFit = nullptr;
     QPushButton *m_clearFilters = nullptr;
     QComboBox *m_accounts = nullptr;
     QComboBox *m_period = nullptr;
@@ -108,4 +129,8 @@ private:
     QString m_exportPath;
     bool m_reportFailure = false; // in a message box: the export came from the dialog
     bool m_sized = false;
+    bool m_statisticsSized = false;
+    bool m_statisticsHeightByUser = false; // moved, or restored from the last session
+    // Beyond this many rows the statistics scroll rather than take the trades' room.
+    static constexpr int kStatisticsRowsShown = 8;
 };

@@ -98,12 +98,14 @@ void ColumnFit::refit()
             break;
         if (m_byUser.contains(column) || m_header->isSectionHidden(column))
             continue;
+        m_asideWidths.insert(column, m_header->sectionSize(column));
         m_header->setSectionHidden(column, true);
         m_setAside.append(column);
     }
-    // Wider again: bring them back, the last set aside first, while they fit.
+    // Wider again: bring them back, the last set aside first, while they fit. A hidden
+    // section's size reads 0: the width it had is the one it comes back with.
     while (!m_setAside.isEmpty() &&
-           shownWidth() + m_header->sectionSize(m_setAside.constLast()) <= available) {
+           shownWidth() + m_asideWidths.value(m_setAside.constLast()) <= available) {
         m_header->setSectionHidden(m_setAside.takeLast(), false);
     }
     m_fitting = false;

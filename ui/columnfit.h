@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -54,7 +55,8 @@ private:
     QPointer<QWidget> m_viewport;
     QPointer<QHeaderView> m_header;
     QList<int> m_yieldOrder;
-    QList<int> m_setAside; // in the order they stepped aside
+    QList<int> m_setAside;         // in the order they stepped aside
+    QHash<int, int> m_asideWidths; // their widths when they stepped aside
     QSet<int> m_byUser;
     QString m_baseTooltip;
     bool m_fitting = false;

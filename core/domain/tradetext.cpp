@@ -129,6 +129,15 @@ QString TradeText::duration(std::chrono::milliseconds duration)
             .arg(seconds % 60);
     }
     const qint64 hours = minutes / 60;
+    // A day and more (a position held overnight or over a weekend): days and hours, minutes
+    // no longer matter.
+    if (hours >= 24) {
+        if (hours % 24 == 0)
+            return QCoreApplication::translate("TradeText", "%1 d").arg(hours / 24);
+        return QCoreApplication::translate("TradeText", "%1 d %2 h")
+            .arg(hours / 24)
+            .arg(hours % 24);
+    }
     if (minutes % 60 == 0)
         return QCoreApplication::translate("TradeText", "%1 h").arg(hours);
     return QCoreApplication::translate("TradeText", "%1 h %2 min").arg(hours).arg(minutes % 60);

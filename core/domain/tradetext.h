@@ -27,7 +27,7 @@ QString reason(const ClosedTrade &trade);
 QString amount(double value);
 // The followed signal trader: the name, else "#id"; empty for an own position.
 QString signal(const Position &position);
-// A duration as people say it: "0.3 s", "10 s", "1 min 30 s", "2 h 5 min".
+// A duration as people say it: "0.3 s", "10 s", "1 min 30 s", "2 h 5 min", "3 d 4 h".
 QString duration(std::chrono::milliseconds duration);
 // "1 closed trade", "3 closed trades" (the plural forms come from the translations, English
 // included: i18n/Translations).

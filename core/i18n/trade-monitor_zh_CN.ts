@@ -378,6 +378,14 @@
         <source>Signal</source>
         <translation>信号源</translation>
     </message>
+    <message>
+        <source>Net</source>
+        <translation>净盈亏</translation>
+    </message>
+    <message>
+        <source>Profit + swap + commission: what the trade added to the balance</source>
+        <translation>盈亏 + 库存费 + 手续费：这笔交易给余额带来的增减</translation>
+    </message>
 </context>
 <context>
     <name>ClosedTradesPage</name>
@@ -518,6 +526,32 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Click to sort; point at a title for what it means</source>
+        <translation>点击排序；指向标题可查看其含义</translation>
+    </message>
+    <message>
+        <source>Statistics per signal trader for the period and filters; click a row to show its trades</source>
+        <translation>按信号源统计所选时间段和筛选条件下的交易；点击一行只显示该信号源的交易</translation>
+    </message>
+    <message>
+        <source>&amp;Copy all rows</source>
+        <translation>复制全部行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export statistics…</source>
+        <translation>导出统计(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <source>The statistics could not be written to %1:
+%2</source>
+        <translation>统计无法写入 %1：
+%2</translation>
     </message>
 </context>
 <context>
@@ -2151,6 +2185,173 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+</context>
+<context>
+    <name>TraderStatisticsModel</name>
+    <message>
+        <source>Own trades</source>
+        <translation>自主交易</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Every trade above; click to show them all</source>
+        <translation>以上全部交易；点击显示全部</translation>
+    </message>
+    <message>
+        <source>Click to show only these trades</source>
+        <translation>点击只显示这些交易</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>从 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>Signal trader</source>
+        <translation>信号源</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Win
+rate</source>
+        <translation>胜率</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净盈亏</translation>
+    </message>
+    <message>
+        <source>Gross
+profit</source>
+        <translation>总盈利</translation>
+    </message>
+    <message>
+        <source>Gross
+loss</source>
+        <translation>总亏损</translation>
+    </message>
+    <message>
+        <source>Profit
+factor</source>
+        <translation>盈利因子</translation>
+    </message>
+    <message>
+        <source>Average
+win</source>
+        <translation>平均盈利</translation>
+    </message>
+    <message>
+        <source>Average
+loss</source>
+        <translation>平均亏损</translation>
+    </message>
+    <message>
+        <source>Largest
+win</source>
+        <translation>最大盈利</translation>
+    </message>
+    <message>
+        <source>Largest
+loss</source>
+        <translation>最大亏损</translation>
+    </message>
+    <message>
+        <source>Max
+drawdown</source>
+        <translation>最大回撤</translation>
+    </message>
+    <message>
+        <source>Swap +
+comm.</source>
+        <translation>库存费+
+手续费</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>手数</translation>
+    </message>
+    <message>
+        <source>Average
+holding</source>
+        <translation>平均持仓</translation>
+    </message>
+    <message>
+        <source>Whose trades: a signal trader copied, your own positions, or all of them</source>
+        <translation>谁的交易：跟单的信号源、自主持仓，或全部</translation>
+    </message>
+    <message>
+        <source>Closed trades in the period</source>
+        <translation>时间段内的已平仓交易笔数</translation>
+    </message>
+    <message>
+        <source>Share of trades with a net above zero</source>
+        <translation>净盈亏大于零的交易所占比例</translation>
+    </message>
+    <message>
+        <source>Profit + swap + commission, added up</source>
+        <translation>盈亏 + 库存费 + 手续费之和</translation>
+    </message>
+    <message>
+        <source>The nets of the winning trades, added up</source>
+        <translation>盈利交易的净盈亏之和</translation>
+    </message>
+    <message>
+        <source>The nets of the losing trades, added up</source>
+        <translation>亏损交易的净盈亏之和</translation>
+    </message>
+    <message>
+        <source>Gross profit ÷ |gross loss|; ∞ with no losing trade, – with neither</source>
+        <translation>总盈利 ÷ |总亏损|；没有亏损交易时为 ∞，既无盈利也无亏损时为 –</translation>
+    </message>
+    <message>
+        <source>Gross profit ÷ winning trades</source>
+        <translation>总盈利 ÷ 盈利交易笔数</translation>
+    </message>
+    <message>
+        <source>Gross loss ÷ losing trades</source>
+        <translation>总亏损 ÷ 亏损交易笔数</translation>
+    </message>
+    <message>
+        <source>The largest net of one trade</source>
+        <translation>单笔交易的最大净盈亏</translation>
+    </message>
+    <message>
+        <source>The most negative net of one trade</source>
+        <translation>单笔交易的最大净亏损</translation>
+    </message>
+    <message>
+        <source>The largest fall of the cumulative net, in close order, from a peak to a later trough (starting from 0)</source>
+        <translation>按平仓顺序累计净盈亏从高点到其后低点的最大跌幅（从 0 起算）</translation>
+    </message>
+    <message>
+        <source>Swap and commission, added up</source>
+        <translation>库存费与手续费之和</translation>
+    </message>
+    <message>
+        <source>Volume traded, in lots</source>
+        <translation>交易量（手）</translation>
+    </message>
+    <message>
+        <source>Close time − open time, on average</source>
+        <translation>平仓时间 − 开仓时间的平均值</translation>
     </message>
 </context>
 <context>

@@ -3,9 +3,11 @@
 
 #include "domain/tone.h"
 #include "domain/tradetext.h"
+#include "history/closedtradestore.h"
 #include "models/closedtradesmodel.h"
 
 #include <QCollator>
+#include <QDateTime>
 #include <QLocale>
 
 #include <algorithm>
@@ -292,12 +294,15 @@ QVariant TraderStatisticsModel::headerData(int section, Qt::Orientation orientat
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
-    static const char *const titles[] = {
-        QT_TR_NOOP("Signal trader"), QT_TR_NOOP("Trades"),       QT_TR_NOOP("Win rate"),
-        QT_TR_NOOP("Net"),           QT_TR_NOOP("Gross profit"), QT_TR_NOOP("Gross loss"),
-        QT_TR_NOOP("Profit factor"), QT_TR_NOOP("Average win"),  QT_TR_NOOP("Average loss"),
-        QT_TR_NOOP("Largest win"),   QT_TR_NOOP("Largest loss"), QT_TR_NOOP("Max drawdown"),
-        QT_TR_NOOP("Swap + comm."),  QT_TR_NOOP("Lots"),         QT_TR_NOOP("Avg holding")};
+    // Two lines where a title is two words: fifteen columns fit a 1280-pixel window.
+    static const char *const titles[] = {QT_TR_NOOP("Signal trader"),   QT_TR_NOOP("Trades"),
+                                         QT_TR_NOOP("Win\nrate"),       QT_TR_NOOP("Net"),
+                                         QT_TR_NOOP("Gross\nprofit"),   QT_TR_NOOP("Gross\nloss"),
+                                         QT_TR_NOOP("Profit\nfactor"),  QT_TR_NOOP("Average\nwin"),
+                                         QT_TR_NOOP("Average\nloss"),   QT_TR_NOOP("Largest\nwin"),
+                                         QT_TR_NOOP("Largest\nloss"),   QT_TR_NOOP("Max\ndrawdown"),
+                                         QT_TR_NOOP("Swap +\ncomm."),   QT_TR_NOOP("Lots"),
+                                         QT_TR_NOOP("Average\nholding")};
     if (role == Qt::DisplayRole)
         return tr(titles[section]);
     if (role == Qt::ToolTipRole)
@@ -342,6 +347,55 @@ QString TraderStatisticsModel::definition(int column)
         return tr("Close time − open time, on average");
     }
     return {};
+}
+
+QByteArray TraderStatisticsModel::csv(bool byteOrderMark) const
+{
+    QByteArray out = byteOrderMark ? QByteArray("\xEF\xBB\xBF") : QByteArray();
+    out += "row,signal_trader_id,signal_trader,trades,wins,losses,win_rate,net,gross_profit,"
+           "gross_loss,profit_factor,average_win,average_loss,largest_win,largest_loss,"
+           "max_drawdown,drawdown_from,drawdown_to,swap_commission,lots,average_holding_s\r\n";
+    const auto number = [](double v) {
+        return QString::number(v, 'f', QLocale::FloatingPointShortest);
+    };
+    const auto optional = [&number](const auto &v) { return v ? number(double(*v)) : QString(); };
+    const auto time = [](qint64 ms) {
+        return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())
+                            .toString(Qt::ISODateWithMs)
+                      : QString();
+    };
+    for (int i = 0; i < rowCount(); ++i) {
+        const TraderStatistics::Row &row = *rowAt(i);
+        const TradeStatistics &s = row.figures;
+        const std::optional<double> factor = s.profitFactor();
+        const std::optional<qint64> held = s.averageHolding();
+        const QStringList fields{
+            row.kind == Kind::SignalTrader ? u"signal_trader"_s
+            : row.kind == Kind::Own        ? u"own"_s
+                                           : u"total"_s,
+            row.kind == Kind::SignalTrader ? QString::number(row.signalTraderId) : QString(),
+            row.kind == Kind::SignalTrader ? ClosedTradeStore::csvField(nameOf(row)) : QString(),
+            QString::number(s.trades),
+            QString::number(s.wins),
+            QString::number(s.losses),
+            optional(s.winRate()),
+            number(s.net),
+            number(s.grossProfit),
+            number(s.grossLoss),
+            factor && std::isinf(*factor) ? u"inf"_s : optional(factor),
+            optional(s.averageWin()),
+            optional(s.averageLoss()),
+            s.wins > 0 ? number(s.largestWin) : QString(),
+            s.losses > 0 ? number(s.largestLoss) : QString(),
+            number(s.maxDrawdown),
+            s.maxDrawdown > 0.0 ? time(s.drawdownFrom) : QString(),
+            s.maxDrawdown > 0.0 ? time(s.drawdownTo) : QString(),
+            number(s.costs),
+            number(s.lots),
+            held ? number(*held / 1000.0) : QString()};
+        out += fields.join(u',').toUtf8() + "\r\n";
+    }
+    return out;
 }
 
 void TraderStatisticsModel::sort(int column, Qt::SortOrder order)

@@ -70,6 +70,11 @@ public:
                         int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
+    // The rows in the order shown as CSV, as ClosedTradeStore writes trades: a header line,
+    // a dot for decimals, times in ISO 8601 UTC; a profit factor with no loss is "inf", a
+    // figure that does not exist is empty.
+    QByteArray csv(bool byteOrderMark = true) const;
+
     // What a column means, in words: its header's tooltip (the README says the same).
     static QString definition(int column);
 
