@@ -5,6 +5,7 @@
 // where its net is.
 #include "accountbar.h"
 #include "feed/positionbook.h"
+#include "fixtures.h"
 #include "models/positionsfiltermodel.h"
 #include "models/positionsgroupmodel.h"
 #include "models/positionsmodel.h"
@@ -20,11 +21,13 @@
 #include <QMenu>
 #include <QPainter>
 #include <QProxyStyle>
+#include <QSettings>
 #include <QStyleOptionViewItem>
 #include <QStyledItemDelegate>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -171,6 +174,8 @@ private Q_SLOTS:
     void manyNewRowsKeepTheSelectionAndTheView_data();
     void manyNewRowsKeepTheSelectionAndTheView();
     void aRowItCannotReadIsSignedAndSaysWhy();
+    void columnsWidenWhenWiderValuesArrive();
+    void unusableSavedWidthsAreFitted();
 };
 
 void tst_OpenTradesPage::aFlushOfTicksOnTheSortedColumnIsPaintedOnce_data()
@@ -481,6 +486,74 @@ void tst_OpenTradesPage::aRowItCannotReadIsSignedAndSaysWhy()
     const QImage onPage = drawn(page.table()->itemDelegate());
     QCOMPARE(onPage, drawn(&probe));
     QVERIFY(onPage != drawn(&plain));
+}
+
+void tst_OpenTradesPage::columnsWidenWhenWiderValuesArrive()
+{
+    // Fitted to the first positions (forex, five digits), the price columns then see bitcoin
+    // at 67,676.12: they widen to show it whole, while there is room. A column the user
+    // dragged narrower stays as they left it.
+    PositionBook book;
+    OpenTradesPage page(&book);
+    page.resize(1600, 600);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    book.applySnapshot({Fixtures::position(
+        R"({"ticket":1,"symbol":"EURUSD","volume":0.1,"openPrice":1.08,"price":1.081,
+            "sl":1.07,"tp":1.09})")});
+    QVERIFY(drained()); // the first rows' fit, a turn after they came
+    QTableView *table = page.table();
+    QHeaderView *header = table->horizontalHeader();
+    const auto fits = [&](int column) {
+        return header->sectionSize(column) >=
+               static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column);
+    };
+    QTRY_VERIFY(fits(PositionsModel::PriceColumn));
+    const int before = header->sectionSize(PositionsModel::PriceColumn);
+    // The user narrows Stop loss by hand.
+    QTest::mousePress(header->viewport(), Qt::LeftButton, {}, QPoint(1, 1));
+    header->resizeSection(PositionsModel::StopLossColumn, 30);
+    QTest::mouseRelease(header->viewport(), Qt::LeftButton, {}, QPoint(1, 1));
+
+    book.applyPositions({Fixtures::position(
+        R"({"ticket":2,"symbol":"BTCUSD","volume":0.01,"openPrice":67676.12,
+            "price":67999.99,"sl":66666.66,"tp":69999.99,"profit":-1234.56})")});
+    QTRY_VERIFY(header->sectionSize(PositionsModel::PriceColumn) > before);
+    QVERIFY(fits(PositionsModel::PriceColumn));
+    QVERIFY(fits(PositionsModel::OpenPriceColumn));
+    QVERIFY(fits(PositionsModel::TakeProfitColumn));
+    QCOMPARE(header->sectionSize(PositionsModel::StopLossColumn), 30);
+}
+
+void tst_OpenTradesPage::unusableSavedWidthsAreFitted()
+{
+    // A settings file with a column saved 0 wide and one 100,000 wide (damaged, or from
+    // another screen): those two are fitted to their contents, the rest kept.
+    PositionBook book;
+    book.applySnapshot({Fixtures::position(
+        R"({"ticket":1,"symbol":"EURUSD","volume":0.1,"openPrice":1.08,"price":1.081})")});
+    QByteArray state;
+    {
+        OpenTradesPage first(&book);
+        QHeaderView *header = first.table()->horizontalHeader();
+        header->resizeSection(PositionsModel::SymbolColumn, 0);
+        header->resizeSection(PositionsModel::PriceColumn, 100000);
+        header->resizeSection(PositionsModel::VolumeColumn, 77);
+        state = header->saveState();
+    }
+    OpenTradesPage page(&book);
+    page.resize(1200, 600);
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"s.ini"_s), QSettings::IniFormat);
+    settings.setValue(u"openTrades/header"_s, state);
+    page.restoreState(settings);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QHeaderView *header = page.table()->horizontalHeader();
+    QCOMPARE(header->sectionSize(PositionsModel::VolumeColumn), 77);
+    QVERIFY(header->sectionSize(PositionsModel::SymbolColumn) > 0);
+    QVERIFY(header->sectionSize(PositionsModel::PriceColumn) > 0);
+    QVERIFY(header->sectionSize(PositionsModel::PriceColumn) <= 220);
 }
 
 QTEST_MAIN(tst_OpenTradesPage)

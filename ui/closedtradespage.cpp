@@ -643,12 +643,8 @@ void ClosedTradesPage::saveState(QSettings &settings) const
 
 void ClosedTradesPage::restoreState(const QSettings &settings)
 {
-    if (m_table->horizontalHeader()->restoreState(
-            settings.value(u"closedTrades/header"_s).toByteArray())) {
+    if (m_fit->restoreState(settings.value(u"closedTrades/header"_s).toByteArray()))
         m_sized = true;
-        m_table->horizontalHeader()->setStretchLastSection(false);
-        m_fit->refit();
-    }
     m_bom->setChecked(settings.value(u"closedTrades/csvByteOrderMark"_s, true).toBool());
     const QByteArray splitter = settings.value(u"closedTrades/splitter"_s).toByteArray();
     if (isLaidOut(splitter))

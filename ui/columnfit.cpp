@@ -3,6 +3,7 @@
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QScreen>
 #include <QScrollBar>
 #include <QTableView>
 
@@ -27,16 +28,72 @@ ColumnFit::ColumnFit(QTableView *table, QList<int> yieldOrder)
     m_header->setResizeContentsPrecision(kFitRows);
     m_baseTooltip = m_header->toolTip();
     m_viewport->installEventFilter(this);
+    m_follow.setSingleShot(true);
+    m_follow.setInterval(kFollowDelay);
+    connect(&m_follow, &QTimer::timeout, this, &ColumnFit::widenPending);
+    // A width the user drags to is theirs; any other resize (ours, a restored state) is not.
+    m_header->viewport()->installEventFilter(this);
+    connect(m_header, &QHeaderView::sectionResized, this, [this](int column) {
+        if (m_dragging && !m_programmatic)
+            m_resizedByUser.insert(column);
+    });
+    followModel();
+}
+
+void ColumnFit::followModel()
+{
+    QAbstractItemModel *model = m_table->model();
+    if (model == m_followed)
+        return;
+    if (m_followed)
+        m_followed->disconnect(this);
+    m_followed = model;
+    if (!model)
+        return;
+    const auto all = [this] { columnsChanged(0, m_header->count() - 1); };
+    connect(model, &QAbstractItemModel::rowsInserted, this, all);
+    connect(model, &QAbstractItemModel::modelReset, this, all);
+    connect(model, &QAbstractItemModel::layoutChanged, this, all);
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                columnsChanged(topLeft.column(), bottomRight.column());
+            });
+}
+
+void ColumnFit::columnsChanged(int first, int last)
+{
+    for (int column = std::max(0, first); column <= last; ++column)
+        m_pending.insert(column);
+    if (!m_follow.isActive())
+        m_follow.start();
+}
+
+void ColumnFit::widenPending()
+{
+    followModel();
+    QList<int> columns;
+    for (const int column : std::as_const(m_pending)) {
+        if (column < m_header->count() && !m_resizedByUser.contains(column))
+            columns.append(column);
+    }
+    m_pending.clear();
+    if (!columns.isEmpty() && m_table->model() && m_table->model()->rowCount() > 0)
+        widenToContents(columns);
 }
 
 void ColumnFit::fitToContents()
 {
+    followModel();
     showAllSetAside();
-    m_table->resizeColumnsToContents();
+    m_programmatic = true;
     for (int column = 0; column < m_header->count(); ++column) {
+        if (m_resizedByUser.contains(column))
+            continue; // the user's width stays
+        m_table->resizeColumnToContents(column);
         if (m_header->sectionSize(column) > kMaxFittedWidth)
             m_header->resizeSection(column, kMaxFittedWidth);
     }
+    m_programmatic = false;
     refit();
 }
 
@@ -49,8 +106,11 @@ void ColumnFit::widenToContents(const QList<int> &columns)
             std::min(kMaxFittedWidth,
                      std::max(static_cast<QAbstractItemView *>(m_table)->sizeHintForColumn(column),
                               m_header->sectionSizeHint(column)));
-        if (m_header->sectionSize(column) < needed)
+        if (m_header->sectionSize(column) < needed) {
+            m_programmatic = true;
             m_header->resizeSection(column, needed);
+            m_programmatic = false;
+        }
     }
     refit();
 }
@@ -125,8 +185,37 @@ void ColumnFit::updateTooltip()
         tr("%1\nHidden to fit the window: %2").arg(m_baseTooltip, names.join(u", "_s)));
 }
 
+bool ColumnFit::restoreState(const QByteArray &state)
+{
+    if (!m_header->restoreState(state))
+        return false;
+    m_header->setStretchLastSection(false); // whatever an earlier version saved
+    const QScreen *screen = m_table->screen();
+    const int widest = screen ? screen->availableGeometry().width() : 4096;
+    m_programmatic = true;
+    for (int column = 0; column < m_header->count(); ++column) {
+        if (m_header->isSectionHidden(column))
+            continue;
+        const int size = m_header->sectionSize(column);
+        if (size <= 0 || size > widest) {
+            m_table->resizeColumnToContents(column);
+            if (m_header->sectionSize(column) > kMaxFittedWidth)
+                m_header->resizeSection(column, kMaxFittedWidth);
+        }
+    }
+    m_programmatic = false;
+    refit();
+    return true;
+}
+
 bool ColumnFit::eventFilter(QObject *watched, QEvent *event)
 {
+    if (m_header && watched == m_header->viewport()) {
+        if (event->type() == QEvent::MouseButtonPress)
+            m_dragging = true;
+        else if (event->type() == QEvent::MouseButtonRelease)
+            m_dragging = false;
+    }
     if (watched == m_viewport && event->type() == QEvent::Resize)
         refit();
     return QObject::eventFilter(watched, event);

@@ -6,6 +6,11 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QTimer>
+
+#include <chrono>
+
+class QAbstractItemModel;
 
 class QHeaderView;
 class QTableView;
@@ -15,7 +20,9 @@ class QTableView;
 // every column the least needed ones (an ordered list: commission, swap, …) step aside, so
 // that the money column stays in view; they come back as the window widens. A column the user
 // shows or hides by hand is the user's and never touched again. The header's tooltip names
-// the columns set aside.
+// the columns set aside. Widths follow the data: a column whose values grow wider (the first
+// rows, a symbol priced in tens of thousands arriving later) is widened up to its cap, a
+// moment later and once for a burst of changes; a column the user resized by hand is not.
 class ColumnFit : public QObject
 {
     Q_OBJECT
@@ -33,10 +40,19 @@ public:
     // Widens `columns` whose shown values no longer fit (new rows, bold subtotals); never
     // narrows one, so the user's widths stay where they are wide enough.
     void widenToContents(const QList<int> &columns);
+    // How long changes gather before the columns they touched are measured again: a ticking
+    // table is measured a few times a second at most.
+    static constexpr std::chrono::milliseconds kFollowDelay{300};
+
     // Columns set aside to fit the width.
     QList<int> setAside() const;
     // The user showed or hid `column` by hand.
     void setByUser(int column);
+
+    // QHeaderView::restoreState, but a width no one could use (zero or less, or wider than the
+    // screen: a damaged or foreign file) is fitted to its contents instead. False when the
+    // state could not be taken at all.
+    bool restoreState(const QByteArray &state);
 
     // Around QHeaderView::saveState: what is set aside is not the user's choice.
     void showAllSetAside();
@@ -46,6 +62,12 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // Watches the table's model (again after the table's model changed) for data that may
+    // need wider columns.
+    void followModel();
+    void columnsChanged(int first, int last);
+    void widenPending();
+
     int shownWidth() const;
     void updateTooltip();
 
@@ -60,4 +82,10 @@ private:
     QSet<int> m_byUser;
     QString m_baseTooltip;
     bool m_fitting = false;
+    bool m_programmatic = false; // resizing sections ourselves
+    bool m_dragging = false;     // a mouse button is down on the header
+    QPointer<QAbstractItemModel> m_followed;
+    QSet<int> m_pending; // columns whose data changed, measured by m_follow
+    QTimer m_follow;
+    QSet<int> m_resizedByUser; // dragged to a width: never widened
 };

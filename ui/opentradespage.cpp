@@ -517,10 +517,8 @@ void OpenTradesPage::saveState(QSettings &settings) const
 void OpenTradesPage::restoreState(const QSettings &settings)
 {
     QHeaderView *header = m_table->horizontalHeader();
-    if (header->restoreState(settings.value(u"openTrades/header"_s).toByteArray())) {
+    if (m_fit->restoreState(settings.value(u"openTrades/header"_s).toByteArray())) {
         m_sized = true;
-        header->setStretchLastSection(false); // whatever an earlier version saved
-        m_fit->refit();
         if (!settings.value(u"openTrades/userSorted"_s).toBool())
             header->setSortIndicator(-1, Qt::AscendingOrder);
     }
