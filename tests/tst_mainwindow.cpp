@@ -1422,10 +1422,33 @@ void tst_MainWindow::theChartsSplitterIsRememberedOnceLaidOut()
         openTradesOnly.window->resize(1280, 800);
         openTradesOnly.window->close();
     }
-    Rig third(m_dir->path(), MainWindow::ClosedTradesTab);
-    third.window->resize(1280, 800);
-    QSplitter *splitter = third.window->closedTradesPage()->splitter();
-    QTRY_COMPARE(splitter->sizes(), chosen);
+    {
+        Rig third(m_dir->path(), MainWindow::ClosedTradesTab);
+        third.window->resize(1280, 800);
+        QSplitter *splitter = third.window->closedTradesPage()->splitter();
+        QTRY_COMPARE(splitter->sizes(), chosen);
+    }
+    // Sizes wider than any screen (a damaged file, another machine's) are not taken either.
+    {
+        QSplitter huge;
+        huge.addWidget(new QWidget);
+        huge.addWidget(new QWidget);
+        huge.setSizes({400, 900000}); // the table squeezed to nothing, were it taken
+        QSettings settings(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
+        settings.setValue(u"closedTrades/splitter"_s, huge.saveState());
+        settings.setValue(u"closedTrades/statisticsSplitter"_s, huge.saveState());
+    }
+    Rig fourth(m_dir->path(), MainWindow::ClosedTradesTab);
+    fourth.window->resize(1280, 800);
+    ClosedTradesPage *page = fourth.window->closedTradesPage();
+    QTRY_VERIFY(page->splitter()->sizes().value(0) > 0);
+    const QList<int> sizes = page->splitter()->sizes();
+    QVERIFY2(sizes.at(0) > sizes.at(1) && sizes.at(1) > 0 && sizes.at(0) + sizes.at(1) < 1280,
+             qPrintable(u"table %1, charts %2"_s.arg(sizes.at(0)).arg(sizes.at(1))));
+    // The statistics take their rows' height, the trades the rest.
+    const QList<int> heights = page->statisticsSplitter()->sizes();
+    QVERIFY2(heights.at(0) > heights.at(1) && heights.at(1) > 0,
+             qPrintable(u"trades %1, statistics %2"_s.arg(heights.at(0)).arg(heights.at(1))));
 }
 
 void tst_MainWindow::demoFeedIsNamed()

@@ -30,6 +30,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
@@ -47,10 +48,12 @@ using Period = ClosedTradesModel::Period;
 
 namespace {
 
-// Whether a QSplitter::saveState() holds real sizes. A splitter never laid out (Closed Trades
-// not shown in a session that restored nothing) saves -1 for each, which would squeeze the
-// table at the next start. The layout is QSplitter's own: magic, version, then the sizes.
-bool isLaidOut(const QByteArray &state)
+// Whether a QSplitter::saveState() holds sizes anyone could use. A splitter never laid out
+// (Closed Trades not shown in a session that restored nothing) saves -1 for each, which would
+// squeeze the table at the next start; nothing at all, or more than `widest` (a damaged file,
+// another screen), is no better. One pane at 0 is a pane the trader collapsed: kept. The
+// layout is QSplitter's own: magic, version, then the sizes.
+bool isUsable(const QByteArray &state, int widest)
 {
     QDataStream stream(state);
     stream.setVersion(QDataStream::Qt_5_0);
@@ -58,9 +61,10 @@ bool isLaidOut(const QByteArray &state)
     qint32 version = 0;
     QList<int> sizes;
     stream >> magic >> version >> sizes;
+    const qint64 total = std::accumulate(sizes.cbegin(), sizes.cend(), qint64(0));
     return stream.status() == QDataStream::Ok && !sizes.isEmpty() &&
            std::none_of(sizes.cbegin(), sizes.cend(), [](int size) { return size < 0; }) &&
-           std::accumulate(sizes.cbegin(), sizes.cend(), 0) > 0;
+           total > 0 && total <= widest;
 }
 
 } // namespace
@@ -638,6 +642,8 @@ void ClosedTradesPage::saveState(QSettings &settings) const
     settings.setValue(u"closedTrades/period"_s, m_period->currentIndex());
     settings.setValue(u"closedTrades/csvByteOrderMark"_s, m_bom->isChecked());
     settings.setValue(u"closedTrades/splitter"_s, m_splitter->saveState());
+    if (m_statisticsHeightByUser)
+        settings.setValue(u"closedTrades/statisticsSplitter"_s, m_statisticsSplitter->saveState());
     m_filters->saveState(settings, u"closedTrades"_s);
 }
 
@@ -646,9 +652,20 @@ void ClosedTradesPage::restoreState(const QSettings &settings)
     if (m_fit->restoreState(settings.value(u"closedTrades/header"_s).toByteArray()))
         m_sized = true;
     m_bom->setChecked(settings.value(u"closedTrades/csvByteOrderMark"_s, true).toBool());
+    // Twice the screens' span: room for a window restored before it is scaled or moved, none
+    // for sizes no screen could show.
+    const QScreen *screen = this->screen();
+    const int widest =
+        screen ? 2 * std::max(screen->virtualGeometry().width(), screen->virtualGeometry().height())
+               : 32768;
     const QByteArray splitter = settings.value(u"closedTrades/splitter"_s).toByteArray();
-    if (isLaidOut(splitter))
+    if (isUsable(splitter, widest))
         m_splitter->restoreState(splitter);
+    // The statistics' height, once the trader chose one; else it follows their rows.
+    const QByteArray statistics =
+        settings.value(u"closedTrades/statisticsSplitter"_s).toByteArray();
+    if (isUsable(statistics, widest) && m_statisticsSplitter->restoreState(statistics))
+        m_statisticsHeightByUser = true;
     m_filters->restoreState(settings, u"closedTrades"_s);
     if (!settings.contains(u"closedTrades/period"_s))
         return;
