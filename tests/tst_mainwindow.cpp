@@ -17,6 +17,7 @@
 #include "feed/positionbook.h"
 #include "feedstatusbar.h"
 #include "filterbar.h"
+#include "fixtures.h"
 #include "history/closedtradestore.h"
 #include "history/tradehistory.h"
 #include "i18n/translations.h"
@@ -38,11 +39,13 @@
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QAreaSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTimeAxis>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -223,6 +226,7 @@ private Q_SLOTS:
     void closedTradesShowsHistoryAndExports();
     void closedTradesFilterAndChartWhatIsShown();
     void statisticsPerSignalTraderFilterCopyAndExport();
+    void theChartsSayWhatIsThere();
     void quittingClosesTheFeedCleanly();
     void filterSortAndColumnsAreRemembered();
     void theChartsSplitterIsRememberedOnceLaidOut();
@@ -1194,6 +1198,67 @@ void tst_MainWindow::closedTradesShowsHistoryAndExports()
     QVERIFY(!error.isEmpty());
 }
 
+void tst_MainWindow::theChartsSayWhatIsThere()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    PerformanceCharts charts;
+    charts.resize(500, 500);
+    charts.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&charts));
+    // Nothing: words, not axes of nothing.
+    QVERIFY(charts.isEmptyShown());
+    QVERIFY(charts.equityChart()->series().isEmpty());
+
+    // Five trades over December and January: 50, -30, 40, -10, -60.
+    const qint64 start = QDateTime(QDate(2024, 12, 28), QTime(10, 0)).toMSecsSinceEpoch();
+    QList<ClosedTrade> trades;
+    const double nets[] = {50, -30, 40, -10, -60};
+    for (int i = 0; i < 5; ++i)
+        trades.append(Fixtures::trade(R"({"symbol":"EURUSD"})",
+                                      {{u"ticket"_s, 100 + i},
+                                       {u"closeTime"_s, start + qint64(i) * 86'400'000},
+                                       {u"profit"_s, nets[i]}}));
+    charts.setTrades(trades);
+    QVERIFY(!charts.isEmptyShown());
+    // Across a year the dates carry it; within one they do not; within a day, the hours.
+    const auto *time =
+        qobject_cast<QDateTimeAxis *>(charts.equityChart()->axes(Qt::Horizontal).value(0));
+    QVERIFY(time);
+    QVERIFY2(time->format().contains(u"yy"_s), qPrintable(time->format()));
+    QVERIFY(time->tickCount() <= 5);
+    const qint64 november = QDateTime(QDate(2024, 11, 1), QTime(10, 0)).toMSecsSinceEpoch();
+    QVERIFY(!PerformanceCharts::axisFormat(november, november + 10 * 86'400'000).contains(u'y'));
+    QCOMPARE(PerformanceCharts::axisFormat(start, start + 3'600'000),
+             QLocale().timeFormat(QLocale::ShortFormat));
+    // The fall from the third trade's 60 to the fifth's -10, shaded.
+    const std::optional<Performance::Drawdown> fall = charts.drawdown();
+    QVERIFY(fall);
+    QCOMPARE(fall->amount, 70.0);
+    const auto *shade = qobject_cast<QAreaSeries *>(charts.equityChart()->series().value(0));
+    QVERIFY(shade);
+    QCOMPARE(qint64(shade->upperSeries()->at(0).x()), start + 2 * 86'400'000);
+    QCOMPARE(qint64(shade->upperSeries()->at(1).x()), start + 4 * 86'400'000);
+    QVERIFY(charts.equityChart()->title().contains(u"70.00"_s));
+    // Pointing at the curve names the trade.
+    const QString tip = charts.curveToolTip(start + 86'400'000 + 1000);
+    QVERIFY2(tip.contains(u"ticket 101"_s) && tip.contains(u"-30.00"_s) &&
+                 tip.contains(u"+20.00"_s),
+             qPrintable(tip));
+    // A bar per day, every label different.
+    QCOMPARE(charts.performance().bars().size(), 5);
+    QStringList labels = charts.barLabels();
+    labels.removeAll(QString());
+    QVERIFY(!labels.isEmpty());
+    QCOMPARE(QSet<QString>(labels.cbegin(), labels.cend()).size(), labels.size());
+
+    // The exact drawdown, when the statistics give it, takes the curve's place.
+    charts.setDrawdown(Performance::Drawdown{80.0, start, start + 4 * 86'400'000});
+    QVERIFY(charts.equityChart()->title().contains(u"80.00"_s));
+    charts.setTrades({});
+    QVERIFY(charts.isEmptyShown());
+    QVERIFY(!charts.drawdown());
+}
+
 void tst_MainWindow::statisticsPerSignalTraderFilterCopyAndExport()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
@@ -1301,14 +1366,23 @@ void tst_MainWindow::closedTradesFilterAndChartWhatIsShown()
     QVERIFY(qAbs(performance.total - net) < 1e-6);
     QCOMPARE(performance.days.size(), days.size());
     // The charts hold what the model says: one point per trade, one bar per day.
-    const auto *curve = qobject_cast<QLineSeries *>(page->charts()->equityChart()->series().at(0));
+    // The curve is drawn last, over the drawdown's shade.
+    const auto *curve =
+        qobject_cast<QLineSeries *>(page->charts()->equityChart()->series().constLast());
     QVERIFY(curve);
     QCOMPARE(curve->count(), expected.size());
     QVERIFY(qAbs(curve->at(curve->count() - 1).y() - net) < 1e-6);
     const auto *bars =
         qobject_cast<QAbstractBarSeries *>(page->charts()->dailyChart()->series().at(0));
     QVERIFY(bars);
-    QCOMPARE(bars->barSets().at(0)->count(), days.size());
+    // A bar for every day (or week) of the period, the days with trades among them.
+    const QList<Performance::Bar> periodBars = performance.bars();
+    QCOMPARE(bars->barSets().at(0)->count(), periodBars.size());
+    QVERIFY(periodBars.size() >= days.size());
+    int barTrades = 0;
+    for (const Performance::Bar &bar : periodBars)
+        barTrades += bar.trades;
+    QCOMPARE(barTrades, expected.size());
     // The footer's net is the same net.
     const QString footer = page->footerText();
     QVERIFY2(footer.startsWith(

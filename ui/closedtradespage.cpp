@@ -215,6 +215,13 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
         }
         fitStatisticsHeight();
         selectShownStatistics();
+        // The curve over a long period is a point per day; the statistics read every trade.
+        if (const TradeStatistics *shown = m_statisticsModel->shownFigures())
+            m_charts->setDrawdown(
+                shown->maxDrawdown > 0.0
+                    ? std::optional<Performance::Drawdown>(
+                          {shown->maxDrawdown, shown->drawdownFrom, shown->drawdownTo})
+                    : std::nullopt);
     });
     connect(m_statisticsSplitter, &QSplitter::splitterMoved, this,
             [this] { m_statisticsHeightByUser = true; });

@@ -2,10 +2,12 @@
 #include "performancecharts.h"
 
 #include "domain/tone.h"
+#include "domain/tradetext.h"
 #include "tonedelegate.h"
 
-#include <QBarCategoryAxis>
+#include <QAreaSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
@@ -14,6 +16,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QStackedBarSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -50,12 +53,30 @@ void fitAxis(QValueAxis *axis, double min, double max)
     axis->setLabelFormat(u"%.%1f"_s.arg(std::clamp(decimals, 0, 6)));
 }
 
+// The locale's short date without its year: "M/d/yy" -> "M/d", "yyyy/M/d" -> "M/d".
+QString withoutYear(QString format)
+{
+    static const QRegularExpression leading(u"^y+[^A-Za-z]*"_s);
+    static const QRegularExpression other(u"[^A-Za-z]*y+"_s);
+    format.remove(leading);
+    format.remove(other);
+    return format;
+}
+
+QString signedMoney(double value)
+{
+    return (value > 0 ? u"+"_s : QString()) + QLocale().toString(value, 'f', 2);
+}
+
+// Room for one label under the bars: more labels would crowd into "…".
+constexpr int kPixelsPerBarLabel = 80;
+
 } // namespace
 
 PerformanceCharts::PerformanceCharts(QWidget *parent)
     : QWidget(parent)
 {
-    m_equity = newChart(tr("Equity curve: cumulative net"));
+    m_equity = newChart(tr("Balance curve: cumulative net"));
     m_daily = newChart(tr("Net per day"));
     m_equityView = new QChartView(m_equity, this);
     m_dailyView = new QChartView(m_daily, this);
@@ -63,14 +84,14 @@ PerformanceCharts::PerformanceCharts(QWidget *parent)
         view->setRenderHint(QPainter::Antialiasing);
         view->setMinimumSize(220, 110);
     }
-    m_empty = new QLabel(tr("No trades to chart"), this);
+    m_empty = new QLabel(tr("No trades in this period"), this);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setForegroundRole(QPalette::PlaceholderText);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_equityView, 1);
     layout->addWidget(m_dailyView, 1);
-    layout->addWidget(m_empty);
+    layout->addWidget(m_empty, 1);
     redraw();
 }
 
@@ -82,14 +103,86 @@ void PerformanceCharts::setTrades(const QList<ClosedTrade> &trades)
 void PerformanceCharts::setPerformance(const Performance &performance)
 {
     m_performance = performance;
+    m_drawdown.reset(); // of other trades
     redraw();
+}
+
+void PerformanceCharts::setDrawdown(const std::optional<Performance::Drawdown> &drawdown)
+{
+    const auto same = [](const auto &a, const auto &b) {
+        return a.has_value() == b.has_value() &&
+               (!a || (a->amount == b->amount && a->from == b->from && a->to == b->to));
+    };
+    if (same(drawdown, m_drawdown))
+        return;
+    m_drawdown = drawdown;
+    redraw();
+}
+
+std::optional<Performance::Drawdown> PerformanceCharts::drawdown() const
+{
+    return m_drawdown ? m_drawdown : m_performance.drawdown();
+}
+
+bool PerformanceCharts::isEmptyShown() const
+{
+    return !m_empty->isHidden();
+}
+
+int PerformanceCharts::labelRoom() const
+{
+    return std::max(2, m_dailyView->width() / kPixelsPerBarLabel);
+}
+
+void PerformanceCharts::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Narrower or wider: as many labels as fit.
+    if (!m_performance.curve.isEmpty() && labelRoom() != m_labelRoom)
+        redraw();
 }
 
 void PerformanceCharts::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::LocaleChange)
         redraw();
+}
+
+QString PerformanceCharts::axisFormat(qint64 from, qint64 to)
+{
+    const QLocale locale;
+    const QDateTime first = QDateTime::fromMSecsSinceEpoch(from);
+    const QDateTime last = QDateTime::fromMSecsSinceEpoch(to);
+    const QString time = locale.timeFormat(QLocale::ShortFormat);
+    if (first.date() == last.date())
+        return time;
+    const QString date = locale.dateFormat(QLocale::ShortFormat);
+    const QString day = first.date().year() == last.date().year() ? withoutYear(date) : date;
+    // Within two days the hours tell the ticks apart.
+    return from + 2 * 86'400'000 > to ? day + u' ' + time : day;
+}
+
+QString PerformanceCharts::curveToolTip(qint64 time) const
+{
+    const QList<Performance::Point> &curve = m_performance.curve;
+    if (curve.isEmpty())
+        return {};
+    // The point nearest in time.
+    auto at = std::lower_bound(curve.cbegin(), curve.cend(), time,
+                               [](const Performance::Point &p, qint64 t) { return p.time < t; });
+    if (at == curve.cend() || (at != curve.cbegin() && time - (at - 1)->time < at->time - time))
+        --at;
+    const Performance::Point &p = *at;
+    const QString when =
+        QLocale().toString(QDateTime::fromMSecsSinceEpoch(p.time), QLocale::ShortFormat);
+    if (p.ticket != 0)
+        return tr("%1 · ticket %2 · net %3 · balance %4")
+            .arg(when, QString::number(p.ticket), signedMoney(p.net), signedMoney(p.cumulative));
+    return tr("%1 · %n trade(s) · net %2 · balance %3", nullptr, p.trades)
+        .arg(
+            QLocale().toString(QDateTime::fromMSecsSinceEpoch(p.time).date(), QLocale::ShortFormat),
+            signedMoney(p.net), signedMoney(p.cumulative));
 }
 
 void PerformanceCharts::redraw()
@@ -105,8 +198,14 @@ void PerformanceCharts::redraw()
         chart->setBackgroundBrush(pal.color(QPalette::Base));
         chart->setTitleBrush(pal.color(QPalette::Text));
     }
+    m_barLabels.clear();
+    // Nothing to draw: say so, rather than axes of nothing.
     const bool empty = m_performance.curve.isEmpty();
     m_empty->setVisible(empty);
+    m_equityView->setVisible(!empty);
+    m_dailyView->setVisible(!empty);
+    if (empty)
+        return;
     const QColor gain = ToneDelegate::toneColor(pal, Tone::Gain);
     const QColor loss = ToneDelegate::toneColor(pal, Tone::Loss);
     const auto styleAxis = [&pal](QAbstractAxis *axis) {
@@ -114,8 +213,9 @@ void PerformanceCharts::redraw()
         axis->setGridLineColor(pal.color(QPalette::Mid));
         axis->setLinePenColor(pal.color(QPalette::Mid));
     };
+    const QLocale locale;
 
-    // The curve starts from nothing at the first close, as a balance graph does.
+    // The curve, from the first close.
     auto *curve = new QLineSeries;
     double low = 0.0;
     double high = 0.0;
@@ -127,15 +227,14 @@ void PerformanceCharts::redraw()
     QPen pen(toneOf(m_performance.total) == Tone::Loss ? loss : gain);
     pen.setWidthF(2.0);
     curve->setPen(pen);
-    m_equity->addSeries(curve);
+    const qint64 first = m_performance.curve.constFirst().time;
+    const qint64 last = std::max(m_performance.curve.constLast().time, first + 60'000);
     auto *time = new QDateTimeAxis;
-    time->setFormat(u"MM-dd"_s);
-    time->setTickCount(5);
-    if (!empty) {
-        const qint64 first = m_performance.curve.constFirst().time;
-        const qint64 last = std::max(m_performance.curve.constLast().time, first + 60'000);
-        time->setRange(QDateTime::fromMSecsSinceEpoch(first), QDateTime::fromMSecsSinceEpoch(last));
-    }
+    time->setFormat(axisFormat(first, last));
+    // No more ticks than days: five ticks over two days would name each day twice or more.
+    const qint64 spanDays = (last - first) / 86'400'000;
+    time->setTickCount(int(std::clamp<qint64>(spanDays + 1, 2, 5)));
+    time->setRange(QDateTime::fromMSecsSinceEpoch(first), QDateTime::fromMSecsSinceEpoch(last));
     auto *money = new QValueAxis;
     fitAxis(money, low, high);
     for (QAbstractAxis *axis :
@@ -143,54 +242,110 @@ void PerformanceCharts::redraw()
         styleAxis(axis);
     m_equity->addAxis(time, Qt::AlignBottom);
     m_equity->addAxis(money, Qt::AlignLeft);
+
+    // The largest fall, shaded from its peak to its trough, under the curve.
+    QString title = tr("Balance curve: cumulative net");
+    if (const std::optional<Performance::Drawdown> fall = drawdown()) {
+        const double from = double(std::max(fall->from, first));
+        const double to = double(std::max<qint64>(fall->to, qint64(from)));
+        auto *top = new QLineSeries;
+        auto *bottom = new QLineSeries;
+        top->append(from, money->max());
+        top->append(to, money->max());
+        bottom->append(from, money->min());
+        bottom->append(to, money->min());
+        auto *shade = new QAreaSeries(top, bottom);
+        QColor fill = loss;
+        fill.setAlpha(40);
+        shade->setBrush(fill);
+        shade->setPen(Qt::NoPen);
+        shade->setName(tr("Max drawdown"));
+        m_equity->addSeries(shade);
+        shade->attachAxis(time);
+        shade->attachAxis(money);
+        title = tr("Balance curve · max drawdown %1").arg(locale.toString(fall->amount, 'f', 2));
+    }
+    m_equity->setTitle(title);
+    m_equity->addSeries(curve);
     curve->attachAxis(time);
     curve->attachAxis(money);
+    connect(curve, &QLineSeries::hovered, this, [this](const QPointF &point, bool over) {
+        m_equityView->setToolTip(over ? curveToolTip(qint64(point.x())) : QString());
+    });
 
-    // One bar per day: a gain set and a loss set stacked, so each bar takes its tone.
+    // One bar per day (week, month) of the period: a gain set and a loss set stacked, so each
+    // bar takes its tone.
+    const QList<Performance::Bar> barList = m_performance.bars();
+    const Performance::Unit unit = m_performance.unit();
     auto *gains = new QBarSet(tr("Gain"));
     auto *losses = new QBarSet(tr("Loss"));
     gains->setColor(gain);
     gains->setBorderColor(gain);
     losses->setColor(loss);
     losses->setBorderColor(loss);
-    QStringList days;
     low = high = 0.0;
-    const QLocale locale;
-    for (const Performance::Day &day : std::as_const(m_performance.days)) {
-        *gains << std::max(day.net, 0.0);
-        *losses << std::min(day.net, 0.0);
-        days.append(locale.toString(day.date, u"MM-dd"_s));
-        low = std::min(low, day.net);
-        high = std::max(high, day.net);
+    const bool years =
+        !barList.isEmpty() && barList.constFirst().first.year() != barList.constLast().last.year();
+    const QString dayFormat = years ? locale.dateFormat(QLocale::ShortFormat)
+                                    : withoutYear(locale.dateFormat(QLocale::ShortFormat));
+    m_labelRoom = labelRoom();
+    const qsizetype every =
+        std::max<qsizetype>(1, (barList.size() + m_labelRoom - 1) / m_labelRoom);
+    for (qsizetype i = 0; i < barList.size(); ++i) {
+        const Performance::Bar &bar = barList.at(i);
+        *gains << std::max(bar.net, 0.0);
+        *losses << std::min(bar.net, 0.0);
+        low = std::min(low, bar.net);
+        high = std::max(high, bar.net);
+        QString label;
+        if (i % every == 0)
+            label = unit == Performance::Unit::Month
+                        ? locale.toString(bar.first, years ? u"MMM yyyy"_s : u"MMM"_s)
+                        : locale.toString(bar.first, dayFormat);
+        m_barLabels.append(label);
     }
     auto *bars = new QStackedBarSeries;
-    connect(bars, &QStackedBarSeries::hovered, this, [this](bool over, int index) {
-        if (!over || index < 0 || index >= m_performance.days.size()) {
+    connect(bars, &QStackedBarSeries::hovered, this, [this, barList, unit](bool over, int index) {
+        if (!over || index < 0 || index >= barList.size()) {
             m_dailyView->setToolTip({});
             return;
         }
-        const Performance::Day &day = m_performance.days.at(index);
+        const Performance::Bar &bar = barList.at(index);
+        const QLocale here;
+        const QString when = unit == Performance::Unit::Day
+                                 ? here.toString(bar.first, QLocale::ShortFormat)
+                                 : tr("%1 to %2")
+                                       .arg(here.toString(bar.first, QLocale::ShortFormat),
+                                            here.toString(bar.last, QLocale::ShortFormat));
         m_dailyView->setToolTip(
             tr("%1: %2 (%3)")
-                .arg(QLocale().toString(day.date, QLocale::ShortFormat),
-                     (day.net > 0 ? u"+"_s : QString()) + QLocale().toString(day.net, 'f', 2),
-                     tr("%n trade(s)", nullptr, day.trades)));
+                .arg(when, signedMoney(bar.net), tr("%n trade(s)", nullptr, bar.trades)));
     });
     bars->append(gains);
     bars->append(losses);
     bars->setBarWidth(0.8);
     m_daily->addSeries(bars);
-    auto *categories = new QBarCategoryAxis;
-    categories->append(days);
-    // A label under every bar while they fit; beyond that they would be cut to "…", so the
-    // axis names the span instead and each bar says its day when pointed at.
-    const bool labelled = days.size() <= 10;
-    categories->setLabelsVisible(labelled);
-    m_daily->setTitle(
-        labelled || days.isEmpty()
-            ? tr("Net per day")
-            : tr("Net per day, %1 to %2 (%n day(s) with trades)", nullptr, int(days.size()))
-                  .arg(days.constFirst(), days.constLast()));
+    // Bars stand at 0, 1, 2…; a label at some of them only (a category axis would cut every
+    // label to its bar's width).
+    auto *categories = new QCategoryAxis;
+    categories->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    categories->setRange(-0.5, double(barList.size()) - 0.5);
+    categories->setGridLineVisible(false);
+    for (qsizetype i = 0; i < m_barLabels.size(); ++i) {
+        if (!m_barLabels.at(i).isEmpty())
+            categories->append(m_barLabels.at(i), double(i));
+    }
+    switch (unit) {
+    case Performance::Unit::Day:
+        m_daily->setTitle(tr("Net per day"));
+        break;
+    case Performance::Unit::Week:
+        m_daily->setTitle(tr("Net per week"));
+        break;
+    case Performance::Unit::Month:
+        m_daily->setTitle(tr("Net per month"));
+        break;
+    }
     auto *dailyMoney = new QValueAxis;
     fitAxis(dailyMoney, low, high);
     for (QAbstractAxis *axis :

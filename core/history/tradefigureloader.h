@@ -43,7 +43,7 @@ public:
     {
         int ticket = 0;
         QList<TradeGroup> groups;
-        std::optional<QList<std::pair<qint64, double>>> nets;
+        std::optional<QList<CurveTrade>> nets;
         int rowsFrom = 0;
         QList<ClosedTrade> rows;
         std::optional<TraderStatistics> statistics; // when asked for and read

@@ -53,6 +53,14 @@ struct TradeQuery
     }
 };
 
+// One trade on the balance curve: when it closed, which it was, what it added.
+struct CurveTrade
+{
+    qint64 closeTime = 0; // ms since epoch
+    qint64 ticket = 0;
+    double net = 0.0;
+};
+
 // What a selection adds up to.
 struct TradeTotals : Amounts
 {

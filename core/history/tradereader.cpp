@@ -201,11 +201,11 @@ QList<ClosedTrade> TradeReader::trades(const TradeQuery &query, int offset, int 
     return result;
 }
 
-std::optional<QList<std::pair<qint64, double>>>
-TradeReader::netsInCloseOrder(const TradeQuery &query, int limit) const
+std::optional<QList<CurveTrade>> TradeReader::netsInCloseOrder(const TradeQuery &query,
+                                                               int limit) const
 {
-    QList<std::pair<qint64, double>> nets;
-    Clause clause{u"SELECT close_time, profit, swap, commission FROM closed_trades"_s, {}};
+    QList<CurveTrade> nets;
+    Clause clause{u"SELECT close_time, profit, swap, commission, ticket FROM closed_trades"_s, {}};
     clause += where(query);
     clause += {u" ORDER BY close_time, ticket LIMIT ?"_s, {limit + 1}};
     QSqlQuery sql;
@@ -215,7 +215,7 @@ TradeReader::netsInCloseOrder(const TradeQuery &query, int limit) const
         if (nets.size() == limit)
             return std::nullopt;
         // Position::net(), in its order of additions.
-        nets.append({sql.value(0).toLongLong(),
+        nets.append({sql.value(0).toLongLong(), sql.value(4).toLongLong(),
                      sql.value(1).toDouble() + sql.value(2).toDouble() + sql.value(3).toDouble()});
     }
     return nets;

@@ -39,10 +39,9 @@ public:
     // was read (an empty list is also a period without trades).
     QList<TradeGroup> groups(const TradeQuery &query, const QTimeZone &zone,
                              bool *ok = nullptr) const;
-    // (close time, net) of each selected trade in close order (ties: the lower ticket first),
-    // or nullopt when there are more than `limit`.
-    std::optional<QList<std::pair<qint64, double>>> netsInCloseOrder(const TradeQuery &query,
-                                                                     int limit) const;
+    // Each selected trade's close time, ticket and net in close order (ties: the lower ticket
+    // first), or nullopt when there are more than `limit`.
+    std::optional<QList<CurveTrade>> netsInCloseOrder(const TradeQuery &query, int limit) const;
     // The selected trades' statistics per signal trader (TraderStatistics), from one run over
     // them in close order; nullopt when the file cannot be read.
     std::optional<TraderStatistics> statistics(const TradeQuery &query) const;

@@ -120,10 +120,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Net per day, %1 to %2 (%n day(s) with trades)</source>
+        <source>%1 · %n trade(s) · net %2 · balance %3</source>
         <translation>
-            <numerusform>Net per day, %1 to %2 (%n day with trades)</numerusform>
-            <numerusform>Net per day, %1 to %2 (%n days with trades)</numerusform>
+            <numerusform>%1 · %n trade · net %2 · balance %3</numerusform>
+            <numerusform>%1 · %n trades · net %2 · balance %3</numerusform>
         </translation>
     </message>
 </context>

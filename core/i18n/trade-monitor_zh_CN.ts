@@ -1484,16 +1484,8 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
 <context>
     <name>PerformanceCharts</name>
     <message>
-        <source>Equity curve: cumulative net</source>
-        <translation>净值曲线：累计净盈亏</translation>
-    </message>
-    <message>
         <source>Net per day</source>
         <translation>每日净盈亏</translation>
-    </message>
-    <message>
-        <source>No trades to chart</source>
-        <translation>没有可绘制的交易</translation>
     </message>
     <message>
         <source>Gain</source>
@@ -1513,11 +1505,43 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
             <numerusform>%n 笔交易</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Balance curve: cumulative net</source>
+        <translation>余额曲线：累计净盈亏</translation>
+    </message>
+    <message>
+        <source>No trades in this period</source>
+        <translation>此时间段内没有交易</translation>
+    </message>
+    <message>
+        <source>%1 · ticket %2 · net %3 · balance %4</source>
+        <translation>%1 · 订单 %2 · 净盈亏 %3 · 累计 %4</translation>
+    </message>
     <message numerus="yes">
-        <source>Net per day, %1 to %2 (%n day(s) with trades)</source>
+        <source>%1 · %n trade(s) · net %2 · balance %3</source>
         <translation>
-            <numerusform>每日净盈亏，%1 至 %2（%n 个交易日）</numerusform>
+            <numerusform>%1 · %n 笔交易 · 净盈亏 %2 · 累计 %3</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>最大回撤</translation>
+    </message>
+    <message>
+        <source>Balance curve · max drawdown %1</source>
+        <translation>余额曲线 · 最大回撤 %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Net per week</source>
+        <translation>每周净盈亏</translation>
+    </message>
+    <message>
+        <source>Net per month</source>
+        <translation>每月净盈亏</translation>
     </message>
 </context>
 <context>

@@ -260,7 +260,7 @@ void ClosedTradesModel::requery()
 }
 
 void ClosedTradesModel::show(const QList<TradeGroup> &shown,
-                             const std::optional<QList<std::pair<qint64, double>>> &nets,
+                             const std::optional<QList<CurveTrade>> &nets,
                              const QList<ClosedTrade> &firstRows)
 {
     beginResetModel();
@@ -270,6 +270,17 @@ void ClosedTradesModel::show(const QList<TradeGroup> &shown,
     m_totals = TradeGroup::totals(shown);
     m_totals.of = TradeGroup::totals(m_periodGroups).count;
     m_performance = Performance::of(shown, nets);
+    // The bars cover the period's days up to today, not only days with trades.
+    const QDate today = QDateTime::fromMSecsSinceEpoch(
+                            (m_clock ? *m_clock : Clock::system()).currentMSecsSinceEpoch())
+                            .date();
+    if (m_shown.from > 0)
+        m_performance.firstDay = QDateTime::fromMSecsSinceEpoch(m_shown.from).date();
+    if (m_shown.to > 0)
+        m_performance.lastDay =
+            std::min(QDateTime::fromMSecsSinceEpoch(m_shown.to - 1).date(), today);
+    else if (m_shown.from > 0)
+        m_performance.lastDay = today;
     endResetModel();
     updateReading();
     if (std::exchange(m_periodChanged, false))

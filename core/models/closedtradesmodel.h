@@ -137,8 +137,7 @@ private:
     void onLoaded(const TradeFigureLoader::Result &result);
     void onRowsLoaded(const TradeFigureLoader::Result &result);
     // Resets to what a query selects: its groups added up, its charts, its first rows.
-    void show(const QList<TradeGroup> &shown,
-              const std::optional<QList<std::pair<qint64, double>>> &nets,
+    void show(const QList<TradeGroup> &shown, const std::optional<QList<CurveTrade>> &nets,
               const QList<ClosedTrade> &firstRows);
     void applySort(const TradeFigureLoader::Result &result);
     void dropWindows();
