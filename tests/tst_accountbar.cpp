@@ -3,7 +3,10 @@
 #include "domain/tradetext.h"
 #include "feed/positionbook.h"
 #include "fixtures.h"
+#include "history/tradehistory.h"
 #include "models/accountsummary.h"
+#include "models/closedtoday.h"
+#include "testclocks.h"
 #include "tonedelegate.h"
 
 #include <QApplication>
@@ -11,6 +14,7 @@
 #include <QSignalSpy>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -38,6 +42,8 @@ class tst_AccountBar : public QObject
 private Q_SLOTS:
     void initTestCase();
     void summaryCountsEveryPositionNet();
+    void todayIsClosedTodayPlusFloating();
+    void closedTodayCountsFromLocalMidnight();
     void figuresAsTheFeedSendsThem();
     void withoutFiguresNothingIsGuessed();
     void earlierConnectionsFiguresAreGreyed();
@@ -77,6 +83,62 @@ void tst_AccountBar::summaryCountsEveryPositionNet()
     QVERIFY(changed.wait());
     QCOMPARE(changed.count(), 1);
     QCOMPARE(summary.summary().floatingNet, -23.5 + 19);
+}
+
+void tst_AccountBar::todayIsClosedTodayPlusFloating()
+{
+    PositionBook book;
+    AccountSummary summary(&book);
+    summary.setInterval(0ms);
+    AccountBar bar(&summary);
+    QSignalSpy changed(&summary, &AccountSummary::changed);
+    book.apply(Fixtures::snapshot(1, kPositions)); // floating -23.50
+    QVERIFY(changed.wait());
+    // Not known yet: not shown, rather than a "Today" of the floating alone.
+    QVERIFY(!bar.isShown(AccountBar::Field::Today));
+    summary.setClosedToday(100.0);
+    QVERIFY(changed.wait());
+    QVERIFY(bar.isShown(AccountBar::Field::Today));
+    QCOMPARE(bar.value(AccountBar::Field::Today), u"+76.50"_s);
+    QVERIFY(bar.text().contains(u"Today: +76.50"_s));
+    summary.setClosedToday(0.0);
+    QVERIFY(changed.wait());
+    QCOMPARE(bar.value(AccountBar::Field::Today), u"-23.50"_s);
+}
+
+void tst_AccountBar::closedTodayCountsFromLocalMidnight()
+{
+    // Trades closed yesterday at 23:59 and today at 00:01 and 09:00 (local): today is the
+    // last two; a trade recorded later is added; at midnight it is nothing again.
+    QTemporaryDir dir;
+    TradeHistory history;
+    QVERIFY(history.open(dir.filePath(u"h.sqlite"_s)));
+    const Account account = Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260);
+    history.setAccount(account);
+    const QDate day(2026, 3, 10);
+    const auto at = [](const QDate &date, int hour, int minute) {
+        return QDateTime(date, QTime(hour, minute)).toMSecsSinceEpoch();
+    };
+    const auto trade = [](qint64 ticket, qint64 closeTime, double profit) {
+        return Fixtures::trade(R"({"symbol":"EURUSD","reason":"tp"})", {{u"ticket"_s, ticket},
+                                                                        {u"closeTime"_s, closeTime},
+                                                                        {u"profit"_s, profit},
+                                                                        {u"commission"_s, -1.0}});
+    };
+    history.record({trade(1, at(day.addDays(-1), 23, 59), 500.0), trade(2, at(day, 0, 1), 10.0),
+                    trade(3, at(day, 9, 0), 20.0)});
+    FixedClock clock(at(day, 12, 0));
+    ClosedToday today(&history);
+    today.setClock(&clock);
+    QTRY_VERIFY(today.totals() && today.totals()->count == 2);
+    QCOMPARE(today.totals()->net(), 28.0);
+    history.record({trade(4, at(day, 11, 0), -8.0)});
+    QTRY_COMPARE(today.totals()->count, 3);
+    QCOMPARE(today.totals()->net(), 19.0);
+    clock.now = at(day.addDays(1), 0, 0) + 1000;
+    today.reload(); // what the midnight timer does
+    QTRY_COMPARE(today.totals()->count, 0);
+    QCOMPARE(today.totals()->net(), 0.0);
 }
 
 void tst_AccountBar::figuresAsTheFeedSendsThem()

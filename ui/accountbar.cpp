@@ -35,6 +35,8 @@ AccountBar::AccountBar(AccountSummary *summary, QWidget *parent)
     addField(Field::Lots, tr("Lots:"), tr("Volume of every open position"));
     addField(Field::Floating, tr("Floating P/L:"),
              tr("Profit of every open position, net of swap and commission"));
+    addField(Field::Today, tr("Today:"),
+             tr("Today's closed trades, net, plus the floating P/L of the open positions"));
     m_missing = new QLabel(tr("No balance or margin from this feed"), this);
     m_missing->setToolTip(tr("The feed sends no account figures (no Account message): balance, "
                              "equity and margin are left out rather than guessed."));
@@ -132,6 +134,19 @@ void AccountBar::refresh()
     show(Field::Lots, !figures, TradeText::amount(s.lots), Tone::Flat, m_stale);
     show(Field::Floating, true, (s.floatingNet > 0.0 ? u"+"_s : QString()) + money(s.floatingNet),
          toneOf(s.floatingNet), m_stale);
+    // Today: what closed since local midnight, and what is open, each said in the tooltip.
+    const std::optional<double> today = s.today();
+    show(Field::Today, today.has_value(),
+         today ? (*today > 0.0 ? u"+"_s : QString()) + money(*today) : QString(),
+         toneOf(today.value_or(0.0)), m_stale);
+    if (today) {
+        const auto signedMoney = [&](double value) {
+            return (value > 0.0 ? u"+"_s : QString()) + money(value);
+        };
+        m_items.value(Field::Today)
+            .value->setToolTip(tr("Closed today %1, floating %2")
+                                   .arg(signedMoney(*s.closedToday), signedMoney(s.floatingNet)));
+    }
     m_missing->setVisible(!figures);
     setAccessibleDescription(text());
     arrange();

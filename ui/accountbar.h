@@ -29,7 +29,8 @@ public:
         MarginLevel,
         Positions,
         Lots,
-        Floating
+        Floating,
+        Today // today's closed net plus the floating net
     };
     Q_ENUM(Field)
 

@@ -19,6 +19,8 @@
 #include "feedstatusbar.h"
 #include "history/closedtradestore.h"
 #include "history/tradehistory.h"
+#include "models/accountsummary.h"
+#include "models/closedtoday.h"
 #include "net/socketmanager.h"
 #include "opentradespage.h"
 #include "protocol/feedprofile.h"
@@ -56,6 +58,13 @@ MainWindow::MainWindow(const Services &services, Tab startTab, QWidget *parent)
 
     m_openTrades = new OpenTradesPage(services.book, this);
     m_closedTrades = new ClosedTradesPage(services.history, this);
+    // "Today" on the account bar: what closed since midnight, from the history.
+    auto *closedToday = new ClosedToday(services.history, this);
+    connect(closedToday, &ClosedToday::changed, this, [this, closedToday] {
+        const std::optional<TradeTotals> totals = closedToday->totals();
+        m_openTrades->summary()->setClosedToday(totals ? std::optional<double>(totals->net())
+                                                       : std::nullopt);
+    });
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_openTrades, tr("Open Trades"));

@@ -55,6 +55,7 @@ public:
     // What an empty table says instead of rows: why it is empty. Empty while rows show.
     QString emptyText() const;
     AccountBar *accountBar() const { return m_accountBar; }
+    AccountSummary *summary() const { return m_summary; }
     QString footerText() const;
     QString bannerText() const;
     bool isBannerVisible() const;

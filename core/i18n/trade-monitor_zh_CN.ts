@@ -134,6 +134,18 @@
         <source>Balance plus the floating P/L of the open positions as they tick: the feed last reported an equity of %1.</source>
         <translation>余额加上持仓随行情变动的浮动盈亏：数据源最近报告的净值为 %1。</translation>
     </message>
+    <message>
+        <source>Today:</source>
+        <translation>今日：</translation>
+    </message>
+    <message>
+        <source>Today&apos;s closed trades, net, plus the floating P/L of the open positions</source>
+        <translation>今日已平仓交易的净盈亏，加上持仓的浮动盈亏</translation>
+    </message>
+    <message>
+        <source>Closed today %1, floating %2</source>
+        <translation>今日平仓 %1，浮动 %2</translation>
+    </message>
 </context>
 <context>
     <name>Alerts</name>

@@ -23,6 +23,14 @@ void AccountSummary::setInterval(std::chrono::milliseconds interval)
     m_timer.setInterval(interval);
 }
 
+void AccountSummary::setClosedToday(std::optional<double> net)
+{
+    if (net == m_closedToday)
+        return;
+    m_closedToday = net;
+    schedule();
+}
+
 void AccountSummary::schedule()
 {
     if (!m_timer.isActive())
@@ -37,6 +45,7 @@ AccountSummary::Summary AccountSummary::summary() const
         s.lots += p.volume;
         s.floatingNet += p.net();
     }
+    s.closedToday = m_closedToday;
     s.reported = m_book->figures();
     s.figuresCurrent = m_book->areFiguresCurrent();
     s.figuresProblem = m_book->figuresProblem();

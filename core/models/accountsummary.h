@@ -38,6 +38,13 @@ public:
         bool estimated = false;      // figures' equity is not the one reported
         bool figuresCurrent = false; // sent on the current connection
         QString figuresProblem;      // why the feed's last Account could not be read
+        // The net of the trades closed today (local time), when known (setClosedToday()).
+        std::optional<double> closedToday;
+        // Today's result: closedToday plus floatingNet, when closedToday is known.
+        std::optional<double> today() const
+        {
+            return closedToday ? std::optional<double>(*closedToday + floatingNet) : std::nullopt;
+        }
     };
 
     static constexpr std::chrono::milliseconds kDefaultInterval{100};
@@ -47,6 +54,8 @@ public:
     // Up to date at any moment, whatever the timer.
     Summary summary() const;
     void setInterval(std::chrono::milliseconds interval);
+    // What today's closed trades added (ClosedToday); nullopt while unknown.
+    void setClosedToday(std::optional<double> net);
 
 Q_SIGNALS:
     void changed();
@@ -55,5 +64,6 @@ private:
     void schedule();
 
     const PositionBook *m_book = nullptr;
+    std::optional<double> m_closedToday;
     QTimer m_timer;
 };
