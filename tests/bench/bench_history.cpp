@@ -13,6 +13,7 @@
 #include "history/closedtradestore.h"
 #include "history/tradehistory.h"
 #include "mainwindow.h"
+#include "models/traderstatisticsmodel.h"
 #include "net/socketmanager.h"
 #include "performancecharts.h"
 #include "processmemory.h"
@@ -102,7 +103,7 @@ struct Step
     double shownMs = 0;
 };
 
-template<typename Action> Step timed(const ClosedTradesModel *model, Action action)
+template<typename Done, typename Action> Step timedUntil(Done done, Action action)
 {
     // The longest the GUI thread went without its millisecond tick, the step's own work and
     // everything it left for the event loop included.
@@ -111,7 +112,7 @@ template<typename Action> Step timed(const ClosedTradesModel *model, Action acti
     QElapsedTimer timer;
     timer.start();
     action();
-    if (!QTest::qWaitFor([model] { return !model->isReading(); }, 120000))
+    if (!QTest::qWaitFor(done, 120000))
         std::fprintf(stderr, "bench_history: the figures never came\n");
     settle();
     Step step;
@@ -119,6 +120,11 @@ template<typename Action> Step timed(const ClosedTradesModel *model, Action acti
     stalls.stop();
     step.heldMs = double(stalls.longest().count()) / 1e6;
     return step;
+}
+
+template<typename Action> Step timed(const ClosedTradesModel *model, Action action)
+{
+    return timedUntil([model] { return !model->isReading(); }, action);
 }
 
 int run(int size, const QString &folder)
@@ -203,6 +209,13 @@ int run(int size, const QString &folder)
         choosePeriod(ClosedTradesModel::Period::Today);
     });
     const Step allKept = timed(model, [&] { choosePeriod(ClosedTradesModel::Period::All); });
+    // The statistics per signal trader of "All": one pass over every trade in close order.
+    const TraderStatisticsModel *statistics = page->statisticsModel();
+    timedUntil([&] { return !model->isReading() && !statistics->isReading(); },
+               [&] { choosePeriod(ClosedTradesModel::Period::Today); });
+    const Step statisticsAll =
+        timedUntil([&] { return !model->isReading() && !statistics->isReading(); },
+                   [&] { choosePeriod(ClosedTradesModel::Period::All); });
     // The next start: a model on the same file, "All" at once. What was kept is in the file.
     Step allNextStart;
     {
@@ -271,6 +284,7 @@ int run(int size, const QString &folder)
                       {u"rows_found"_s, shownMine},
                       {u"scroll_to_end"_s, pair(scroll)},
                       {u"charts"_s, pair(charts)},
+                      {u"statistics_all"_s, pair(statisticsAll)},
                       {u"open_trades_live_again_ms"_s, backMs},
                       {u"ingest_rate_per_s"_s, extra / (ingestMs / 1000.0)},
                       {u"ingest_longest_batch_ms"_s, longestBatchMs},
@@ -284,6 +298,9 @@ int run(int size, const QString &folder)
                 filter.heldMs, filter.shownMs, search.heldMs, search.shownMs, scroll.heldMs,
                 scroll.shownMs, backMs, extra / (ingestMs / 1000.0), longestBatchMs,
                 double(std::max(rssClosed, rssEnd)) / 1024.0);
+    std::printf("statistics per signal trader over All, %d trades: shown after %.0f ms, the GUI "
+                "held at most %.0f ms\n",
+                size, statisticsAll.shownMs, statisticsAll.heldMs);
     std::fflush(stdout);
     return rows >= size ? 0 : 1;
 }
