@@ -162,6 +162,24 @@ struct Rig
 
 // For a picture whose figures add up: the feed is held still until every figure that is
 // coalesced (the rows' group labels, the footer, the account bar) has caught up with the book.
+// The window's language (ours and Qt's own translations, and the locale) for one test, English
+// again after it.
+struct Speaking
+{
+    explicit Speaking(const QLocale &locale)
+        : loaded(Translations::install(locale))
+    {
+        QLocale::setDefault(locale);
+    }
+    ~Speaking()
+    {
+        Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+    Q_DISABLE_COPY_MOVE(Speaking)
+    const QStringList loaded; // the translation files installed
+};
+
 void settle(Rig &rig)
 {
     rig.simulator->setSilent(true);
@@ -1651,12 +1669,7 @@ void tst_MainWindow::aHistoryFileThatIsNotOursIsSaidAndKeptInMemory()
     // --db pointed at another program's file by mistake.
     QFETCH(QLocale, language);
     QFETCH(QStringList, said);
-    Translations::install(language);
-    QLocale::setDefault(language);
-    const auto english = qScopeGuard([] {
-        Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    });
+    const Speaking speaking(language);
     const QString foreign = m_dir->filePath(u"notes.txt"_s);
     {
         QFile file(foreign);
@@ -1910,12 +1923,8 @@ void tst_MainWindow::rendersToPng()
 void tst_MainWindow::speaksChineseWhenAsked()
 {
     // What a trader with a Chinese system (or the Language setting) sees: ours and Qt's own.
-    const QStringList loaded = Translations::install(QLocale(QLocale::Chinese, QLocale::China));
-    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
-    const auto english = qScopeGuard([] {
-        Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    });
+    const Speaking speaking(QLocale(QLocale::Chinese, QLocale::China));
+    const QStringList &loaded = speaking.loaded;
     QVERIFY2(loaded.filter(u"trade-monitor_zh_CN"_s).size() == 1, qPrintable(loaded.join(u' ')));
     QVERIFY2(loaded.filter(u"qtbase_zh_CN"_s).size() == 1, qPrintable(loaded.join(u' ')));
     Rig rig(m_dir->path());
@@ -1967,12 +1976,7 @@ void tst_MainWindow::closedTradesFitsCommonScreens()
     // scrolling, and nothing is cut to "…" while there is room. The pictures are the README's.
     QFETCH(QLocale, locale);
     QFETCH(QSize, size);
-    Translations::install(locale);
-    QLocale::setDefault(locale);
-    const auto english = qScopeGuard([] {
-        Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    });
+    const Speaking speaking(locale);
     Rig rig(m_dir->path());
     QTRY_VERIFY(rig.stored() >= 50);
     rig.window->resize(size);
@@ -2049,12 +2053,7 @@ void tst_MainWindow::theBannerSaysWhyWhatFollowsAndWhenItGivesUp()
     QFETCH(QString, follows);
     QFETCH(QString, countdown);
     QFETCH(QString, png);
-    Translations::install(locale);
-    QLocale::setDefault(locale);
-    const auto english = qScopeGuard([] {
-        Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    });
+    const Speaking speaking(locale);
     Rig rig(m_dir->path());
     QTRY_COMPARE(rig.socket.state(), State::Live);
     SocketConfig config = rig.socket.config();

@@ -93,6 +93,31 @@ bool near(double a, double b)
     return std::abs(a - b) < 1e-9;
 }
 
+// A history file of some trades, shown as Closed Trades shows "All", with the statistics of
+// it and a model tester on them.
+struct Shown
+{
+    Shown(const QString &path, const QList<ClosedTrade> &trades)
+    {
+        ok = store.open(path) && store.record(kAccount, trades);
+        closed.setSource(&store, kAccount);
+        closed.setPeriod(ClosedTradesModel::Period::All);
+    }
+    // Both read (off the GUI thread).
+    bool read() const { return !closed.isReading() && !statistics.isReading(); }
+    QString text(int row, int column) const
+    {
+        return statistics.index(row, column).data().toString();
+    }
+
+    ClosedTradeStore store;
+    bool ok = false;
+    ClosedTradesModel closed;
+    TraderStatisticsModel statistics{&closed};
+    QAbstractItemModelTester tester{&statistics,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest};
+};
+
 } // namespace
 
 Q_DECLARE_METATYPE(Scenario)
@@ -249,24 +274,17 @@ void tst_TradeStatistics::readFromTheFileInCloseOrder()
 
 void tst_TradeStatistics::modelShowsEachTraderAndTheTotal()
 {
-    ClosedTradeStore store;
-    QVERIFY(store.open(m_dir->filePath(u"model.db"_s)));
     QList<ClosedTrade> trades = tradesFrom(u"88:100 77:-50 88:-30 own:20 77:10 88:50"_s);
     for (ClosedTrade &t : trades) {
         if (t.position.sigtraderid == 88)
             t.position.signame = u"AlphaTrend FX"_s;
     }
-    QVERIFY(store.record(kAccount, trades));
-    ClosedTradesModel tradesModel(&store, kAccount);
-    tradesModel.setPeriod(ClosedTradesModel::Period::All);
-    TraderStatisticsModel model(&tradesModel);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QTRY_VERIFY(!tradesModel.isReading());
-    QTRY_VERIFY(!model.isReading());
+    Shown shown(m_dir->filePath(u"model.db"_s), trades);
+    QVERIFY(shown.ok);
+    TraderStatisticsModel &model = shown.statistics;
+    QTRY_VERIFY(shown.read());
     QCOMPARE(model.rowCount(), 4);
-    const auto text = [&](int row, int column) {
-        return model.index(row, column).data().toString();
-    };
+    const auto text = [&](int row, int column) { return shown.text(row, column); };
     // Traders by id, own, then the total.
     QCOMPARE(text(0, TraderStatisticsModel::TraderColumn), u"#77"_s);
     QCOMPARE(text(1, TraderStatisticsModel::TraderColumn), u"AlphaTrend FX"_s);
@@ -309,13 +327,12 @@ void tst_TradeStatistics::modelShowsEachTraderAndTheTotal()
 
 void tst_TradeStatistics::modelFollowsTheFilterButKeepsEveryTrader()
 {
-    ClosedTradeStore store;
-    QVERIFY(store.open(m_dir->filePath(u"filter.db"_s)));
-    QVERIFY(store.record(kAccount, tradesFrom(u"88:100 77:-50 88:-30 own:20 77:10 88:50"_s)));
-    ClosedTradesModel tradesModel(&store, kAccount);
-    tradesModel.setPeriod(ClosedTradesModel::Period::All);
-    TraderStatisticsModel model(&tradesModel);
-    QTRY_VERIFY(!tradesModel.isReading() && !model.isReading());
+    Shown shown(m_dir->filePath(u"filter.db"_s),
+                tradesFrom(u"88:100 77:-50 88:-30 own:20 77:10 88:50"_s));
+    QVERIFY(shown.ok);
+    ClosedTradesModel &tradesModel = shown.closed;
+    TraderStatisticsModel &model = shown.statistics;
+    QTRY_VERIFY(shown.read());
     QCOMPARE(model.shownRow(), 3);
     QCOMPARE(model.shownFigures()->trades, 6);
 
@@ -326,7 +343,7 @@ void tst_TradeStatistics::modelFollowsTheFilterButKeepsEveryTrader()
     QSignalSpy changed(&model, &TraderStatisticsModel::statisticsChanged);
     tradesModel.setFilter(only88);
     QTRY_VERIFY(changed.count() > 0);
-    QTRY_VERIFY(!tradesModel.isReading() && !model.isReading());
+    QTRY_VERIFY(shown.read());
     QCOMPARE(tradesModel.totals().count, 3);
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.shownRow(), 1);
@@ -340,7 +357,7 @@ void tst_TradeStatistics::modelFollowsTheFilterButKeepsEveryTrader()
     PositionFilter gold;
     gold.symbol = u"XAUUSD"_s;
     tradesModel.setFilter(gold);
-    QTRY_VERIFY(!tradesModel.isReading() && !model.isReading());
+    QTRY_VERIFY(shown.read());
     QTRY_COMPARE(
         model.index(model.rowCount() - 1, TraderStatisticsModel::TradesColumn).data().toString(),
         u"3"_s);
@@ -350,18 +367,14 @@ void tst_TradeStatistics::modelFollowsTheFilterButKeepsEveryTrader()
 
 void tst_TradeStatistics::modelReadsAgainWhenTradesAreRecorded()
 {
-    ClosedTradeStore store;
-    QVERIFY(store.open(m_dir->filePath(u"recorded.db"_s)));
-    QVERIFY(store.record(kAccount, tradesFrom(u"88:100"_s)));
-    ClosedTradesModel tradesModel(&store, kAccount);
-    tradesModel.setPeriod(ClosedTradesModel::Period::All);
-    TraderStatisticsModel model(&tradesModel);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QTRY_VERIFY(!tradesModel.isReading() && !model.isReading());
+    Shown shown(m_dir->filePath(u"recorded.db"_s), tradesFrom(u"88:100"_s));
+    QVERIFY(shown.ok);
+    TraderStatisticsModel &model = shown.statistics;
+    QTRY_VERIFY(shown.read());
     QCOMPARE(model.rowCount(), 2);
     QList<ClosedTrade> more = tradesFrom(u"88:0 own:-40"_s);
     more.removeFirst();
-    QVERIFY(store.record(kAccount, more));
+    QVERIFY(shown.store.record(kAccount, more));
     QTRY_COMPARE(model.rowCount(), 3);
     QTRY_VERIFY(!model.isReading());
     QCOMPARE(model.index(2, TraderStatisticsModel::NetColumn).data().toString(), u"60.00"_s);
