@@ -215,15 +215,23 @@ void PerformanceCharts::redraw()
     };
     const QLocale locale;
 
-    // The curve, from the first close.
+    // The curve, from the first close. Trades that closed at the same moment (a stop-out, a
+    // basket closed at once) are one step to where they left the balance: drawn one by one
+    // they would be a vertical spike of levels the balance never had.
     auto *curve = new QLineSeries;
     double low = 0.0;
     double high = 0.0;
+    QList<QPointF> points;
+    points.reserve(m_performance.curve.size());
     for (const Performance::Point &point : std::as_const(m_performance.curve)) {
-        curve->append(double(point.time), point.cumulative);
+        if (!points.isEmpty() && points.constLast().x() == double(point.time))
+            points.last().setY(point.cumulative);
+        else
+            points.append(QPointF(double(point.time), point.cumulative));
         low = std::min(low, point.cumulative);
         high = std::max(high, point.cumulative);
     }
+    curve->replace(points);
     QPen pen(toneOf(m_performance.total) == Tone::Loss ? loss : gain);
     pen.setWidthF(2.0);
     curve->setPen(pen);
