@@ -32,7 +32,8 @@ ColumnFit::ColumnFit(QTableView *table, QList<int> yieldOrder)
     m_follow.setInterval(kFollowDelay);
     connect(&m_follow, &QTimer::timeout, this, &ColumnFit::widenPending);
     // A width the user drags to is theirs; any other resize (ours, a restored state) is not.
-    m_header->viewport()->installEventFilter(this);
+    m_headerViewport = m_header->viewport();
+    m_headerViewport->installEventFilter(this);
     connect(m_header, &QHeaderView::sectionResized, this, [this](int column) {
         if (m_dragging && !m_programmatic)
             m_resizedByUser.insert(column);
@@ -210,7 +211,8 @@ bool ColumnFit::restoreState(const QByteArray &state)
 
 bool ColumnFit::eventFilter(QObject *watched, QEvent *event)
 {
-    if (m_header && watched == m_header->viewport()) {
+    // Compared by the watched object alone: the header may be half destroyed by now.
+    if (watched == m_headerViewport) {
         if (event->type() == QEvent::MouseButtonPress)
             m_dragging = true;
         else if (event->type() == QEvent::MouseButtonRelease)

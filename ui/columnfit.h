@@ -76,6 +76,7 @@ private:
     // destroyed, when no call to the table is safe.
     QPointer<QWidget> m_viewport;
     QPointer<QHeaderView> m_header;
+    QPointer<QWidget> m_headerViewport; // as m_viewport: never the header itself in events
     QList<int> m_yieldOrder;
     QList<int> m_setAside;         // in the order they stepped aside
     QHash<int, int> m_asideWidths; // their widths when they stepped aside

@@ -256,13 +256,16 @@ void PerformanceCharts::redraw()
     if (const std::optional<Performance::Drawdown> fall = drawdown()) {
         const double from = double(std::max(fall->from, first));
         const double to = double(std::max<qint64>(fall->to, qint64(from)));
-        auto *top = new QLineSeries;
-        auto *bottom = new QLineSeries;
+        // An area series does not own its edges: they are its children, gone with it.
+        auto *shade = new QAreaSeries;
+        auto *top = new QLineSeries(shade);
+        auto *bottom = new QLineSeries(shade);
         top->append(from, money->max());
         top->append(to, money->max());
         bottom->append(from, money->min());
         bottom->append(to, money->min());
-        auto *shade = new QAreaSeries(top, bottom);
+        shade->setUpperSeries(top);
+        shade->setLowerSeries(bottom);
         QColor fill = loss;
         fill.setAlpha(40);
         shade->setBrush(fill);
