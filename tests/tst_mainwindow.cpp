@@ -1317,6 +1317,20 @@ void tst_MainWindow::statisticsPerSignalTraderFilterCopyAndExport()
     QCOMPARE(first->kind, TraderStatistics::Row::Kind::SignalTrader);
     const qint64 trader = first->signalTraderId;
     const int itsTrades = first->figures.trades;
+    QVERIFY(!page->areStatisticsGreyed());
+    // Another period: greyed until its own figures are read.
+    QSignalSpy reading(statistics, &TraderStatisticsModel::readingChanged);
+    page->periodBox()->setCurrentIndex(
+        page->periodBox()->findData(int(ClosedTradesModel::Period::ThisWeek)));
+    QTRY_VERIFY(reading.count() >= 1);
+    QVERIFY(reading.at(0).at(0).toBool());
+    QCOMPARE(page->areStatisticsGreyed(), statistics->isReading());
+    QTRY_VERIFY(!statistics->isReading());
+    QVERIFY(!page->areStatisticsGreyed());
+    page->periodBox()->setCurrentIndex(page->periodBox()->findText(u"All"_s));
+    QTRY_VERIFY(!page->model()->isReading() && !statistics->isReading());
+    QCOMPARE(statistics->rowAt(0)->signalTraderId, trader);
+
     QTest::mouseClick(page->statisticsTable()->viewport(), Qt::LeftButton, {},
                       page->statisticsTable()->visualRect(statistics->index(0, 1)).center());
     QCOMPARE(page->filterBar()->filter().signalTraderId, trader);

@@ -227,6 +227,13 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
             [this] { m_statisticsHeightByUser = true; });
     connect(m_statisticsModel, &QAbstractItemModel::layoutChanged, this,
             &ClosedTradesPage::selectShownStatistics);
+    // Figures of the selection before, while the new one is read (a second over a million
+    // trades): greyed, so that they never pass for the new one's.
+    connect(m_statisticsModel, &TraderStatisticsModel::readingChanged, this,
+            [this, statisticsDelegate](bool reading) {
+                statisticsDelegate->setStale(reading);
+                m_statistics->viewport()->update();
+            });
     m_statisticsSplitter = new QSplitter(Qt::Vertical, this);
     m_statisticsSplitter->addWidget(m_splitter);
     m_statisticsSplitter->addWidget(m_statistics);
@@ -372,6 +379,12 @@ void ClosedTradesPage::updateFooter()
                                money(t.commission, false), money(t.net(), true)));
     m_export->setEnabled(t.count > 0 && !m_exporter->isRunning());
     m_clearFilters->setVisible(filtered);
+}
+
+bool ClosedTradesPage::areStatisticsGreyed() const
+{
+    const auto *delegate = qobject_cast<const ToneDelegate *>(m_statistics->itemDelegate());
+    return delegate && delegate->isStale();
 }
 
 void ClosedTradesPage::fitStatisticsHeight()

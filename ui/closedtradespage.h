@@ -45,6 +45,8 @@ public:
     // The table and charts above the statistics per signal trader.
     QSplitter *statisticsSplitter() const { return m_statisticsSplitter; }
     TraderStatisticsModel *statisticsModel() const { return m_statisticsModel; }
+    // The statistics are greyed: they are of the selection before, the new one being read.
+    bool areStatisticsGreyed() const;
     QTableView *statisticsTable() const { return m_statistics; }
     RowCopy *statisticsCopy() const { return m_statisticsCopy; }
     // Writes the statistics shown as CSV (one row per signal trader, own trades and the
