@@ -1532,8 +1532,16 @@ void tst_MainWindow::theChartsSplitterIsRememberedOnceLaidOut()
         QCOMPARE(sizes.size(), 2);
         QVERIFY2(sizes.at(0) > sizes.at(1) && sizes.at(1) > 0,
                  qPrintable(u"table %1, charts %2"_s.arg(sizes.at(0)).arg(sizes.at(1))));
-        // The trader's own sizes are kept.
-        splitter->setSizes({sizes.at(0) + sizes.at(1) - 250, 250});
+        // The trader's own sizes, dragged to, are kept.
+        QSplitterHandle *handle = splitter->handle(1);
+        const QPoint grip(handle->width() / 2, handle->height() / 2);
+        const QPoint to = grip + QPoint(sizes.at(1) - 250, 0);
+        QTest::mousePress(handle, Qt::LeftButton, {}, grip);
+        QMouseEvent move(QEvent::MouseMove, to, handle->mapToGlobal(to), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(handle, &move);
+        QTest::mouseRelease(handle, Qt::LeftButton, {}, to);
+        QTRY_COMPARE(splitter->sizes().value(1), 250);
         chosen = splitter->sizes();
         again.window->close();
     }
@@ -2031,6 +2039,10 @@ void tst_MainWindow::closedTradesFitsCommonScreens()
          {int(ClosedTradesModel::ProfitColumn), int(ClosedTradesModel::NetColumn),
           int(ClosedTradesModel::SymbolColumn), int(ClosedTradesModel::CloseTimeColumn)})
         QVERIFY2(inView(trades, column), qPrintable(u"trades' column %1"_s.arg(column)));
+    // No room wasted beside the columns: what they do not need is the charts'.
+    QTRY_VERIFY2(trades->viewport()->width() - trades->horizontalHeader()->length() <= 4,
+                 qPrintable(u"%1 wide for %2 of columns"_s.arg(trades->viewport()->width())
+                                .arg(trades->horizontalHeader()->length())));
     QTableView *statistics = page->statisticsTable();
     for (int column = 0; column < TraderStatisticsModel::ColumnCount; ++column)
         QVERIFY2(inView(statistics, column), qPrintable(u"statistics' column %1"_s.arg(column)));

@@ -159,6 +159,12 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(true);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_chartsWidthByUser = true; });
+    // Columns fitted, widened or set aside, or the window resized: once the dust settles.
+    m_fitCharts.setSingleShot(true);
+    m_fitCharts.setInterval(0);
+    connect(&m_fitCharts, &QTimer::timeout, this, &ClosedTradesPage::fitChartsWidth);
+    connect(header, &QHeaderView::sectionResized, &m_fitCharts, qOverload<>(&QTimer::start));
 
     // Which signal trader earns the trader money: below the trades at full width, so that all
     // its columns are in view; a click on a row shows that trader's trades.
@@ -387,6 +393,25 @@ bool ClosedTradesPage::areStatisticsGreyed() const
     return delegate && delegate->isStale();
 }
 
+void ClosedTradesPage::fitChartsWidth()
+{
+    // The table as wide as its columns and the charts the rest, until the trader moves the
+    // splitter: room beside the columns is room the charts lack. Only spare room is given (less
+    // than the next column set aside would need): a table narrower than its columns is
+    // ColumnFit's to handle, and this never takes a column from it.
+    if (m_chartsWidthByUser || !isVisible() || m_model->rowCount() == 0)
+        return;
+    const QList<int> sizes = m_splitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    const QScrollBar *down = m_table->verticalScrollBar();
+    const int wanted = m_table->horizontalHeader()->length() + 2 * m_table->frameWidth() +
+                       (down->isVisible() ? down->width() : 0) + 1;
+    const int spare = sizes.value(0) - wanted;
+    if (total <= 0 || spare <= 0)
+        return;
+    m_splitter->setSizes({wanted, total - wanted});
+}
+
 void ClosedTradesPage::fitStatisticsHeight()
 {
     // Every row in view, no more, until the trader moves the splitter: a handful of signal
@@ -470,7 +495,14 @@ void ClosedTradesPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     QMetaObject::invokeMethod(this, &ClosedTradesPage::fitStatisticsHeight, Qt::QueuedConnection);
+    m_fitCharts.start();
     m_model->setActive(true);
+}
+
+void ClosedTradesPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_fitCharts.start();
 }
 
 void ClosedTradesPage::hideEvent(QHideEvent *event)
@@ -662,6 +694,7 @@ void ClosedTradesPage::saveState(QSettings &settings) const
     settings.setValue(u"closedTrades/period"_s, m_period->currentIndex());
     settings.setValue(u"closedTrades/csvByteOrderMark"_s, m_bom->isChecked());
     settings.setValue(u"closedTrades/splitter"_s, m_splitter->saveState());
+    settings.setValue(u"closedTrades/splitterByUser"_s, m_chartsWidthByUser);
     if (m_statisticsHeightByUser)
         settings.setValue(u"closedTrades/statisticsSplitter"_s, m_statisticsSplitter->saveState());
     m_filters->saveState(settings, u"closedTrades"_s);
@@ -679,8 +712,8 @@ void ClosedTradesPage::restoreState(const QSettings &settings)
         screen ? 2 * std::max(screen->virtualGeometry().width(), screen->virtualGeometry().height())
                : 32768;
     const QByteArray splitter = settings.value(u"closedTrades/splitter"_s).toByteArray();
-    if (isUsable(splitter, widest))
-        m_splitter->restoreState(splitter);
+    if (isUsable(splitter, widest) && m_splitter->restoreState(splitter))
+        m_chartsWidthByUser = settings.value(u"closedTrades/splitterByUser"_s, false).toBool();
     // The statistics' height, once the trader chose one; else it follows their rows.
     const QByteArray statistics =
         settings.value(u"closedTrades/statisticsSplitter"_s).toByteArray();

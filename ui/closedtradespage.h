@@ -5,6 +5,7 @@
 #include "models/traderstatisticsmodel.h"
 
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 class ColumnFit;
@@ -90,6 +91,7 @@ Q_SIGNALS:
 protected:
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void onPeriodChanged();
@@ -103,6 +105,7 @@ private:
     // The statistics' row of the trades shown is the one selected.
     void selectShownStatistics();
     void fitStatisticsHeight();
+    void fitChartsWidth();
 
     TradeHistory *m_history = nullptr;
     ClosedTradesModel *m_model = nullptr;
@@ -133,6 +136,8 @@ private:
     bool m_sized = false;
     bool m_statisticsSized = false;
     bool m_statisticsHeightByUser = false; // moved, or restored from the last session
+    bool m_chartsWidthByUser = false;      // the table's splitter, likewise
+    QTimer m_fitCharts;                    // fitChartsWidth(), once for a burst of changes
     // Beyond this many rows the statistics scroll rather than take the trades' room.
     static constexpr int kStatisticsRowsShown = 8;
 };
