@@ -27,10 +27,12 @@ class QTableView;
 
 // "Closed Trades": one account's history for a period (the current account unless another
 // is chosen), filtered as Open Trades is (All / Following / Mine, signal trader, symbol,
-// search), sortable, with totals that say how many closes are unconfirmed, an equity curve and
-// daily bars of what is shown beside the table, notices that tell the truth about what could
-// not be saved, and CSV export of what is shown. All of it is read from the history file as
-// it is needed (ClosedTradesModel, TradeReader): a million trades are never in memory.
+// search), sortable, with totals that say how many closes are unconfirmed, the balance curve
+// and the bars of each day of what is shown beside the table, the statistics per signal
+// trader below it (a click on a row shows that trader's trades), notices that tell the truth
+// about what could not be saved, and CSV export of what is shown (its statistics beside it).
+// All of it is read from the history file as it is needed (ClosedTradesModel, TradeReader,
+// TraderStatisticsModel): a million trades are never in memory.
 class ClosedTradesPage : public QWidget
 {
     Q_OBJECT
