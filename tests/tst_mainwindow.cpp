@@ -147,6 +147,18 @@ struct Rig
 
     OpenTradesPage *open() const { return window->openTradesPage(); }
     int stored() const { return history.store()->count(history.account()); }
+    // Closed Trades in front over "All", once the demo's history (fifty trades or more) is
+    // stored; nullptr if it never is.
+    ClosedTradesPage *closedTradesOverAll()
+    {
+        if (!QTest::qWaitFor([this] { return stored() >= 50; }, 5000))
+            return nullptr;
+        window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+        ClosedTradesPage *page = window->closedTradesPage();
+        page->periodBox()->setCurrentIndex(
+            page->periodBox()->findData(int(ClosedTradesModel::Period::All)));
+        return page;
+    }
 
     QSettings settingsFile;
     AppSettings appSettings;
@@ -1197,10 +1209,8 @@ void tst_MainWindow::anEmptyTableSaysWhy()
 void tst_MainWindow::closedTradesShowsHistoryAndExports()
 {
     Rig rig(m_dir->path());
-    QTRY_VERIFY(rig.stored() >= 50);
-    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
-    ClosedTradesPage *page = rig.window->closedTradesPage();
-    page->periodBox()->setCurrentIndex(page->periodBox()->findText(u"All"_s));
+    ClosedTradesPage *page = rig.closedTradesOverAll();
+    QVERIFY(page);
     QTRY_COMPARE(page->table()->model()->rowCount(), rig.stored());
     QVERIFY(page->footerText().startsWith(u"%1 trades · Gross profit"_s.arg(rig.stored())));
     const QString path = m_dir->filePath(u"export.csv"_s);
@@ -1293,10 +1303,8 @@ void tst_MainWindow::statisticsPerSignalTraderFilterCopyAndExport()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     Rig rig(m_dir->path());
-    QTRY_VERIFY(rig.stored() >= 50);
-    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
-    ClosedTradesPage *page = rig.window->closedTradesPage();
-    page->periodBox()->setCurrentIndex(page->periodBox()->findText(u"All"_s));
+    ClosedTradesPage *page = rig.closedTradesOverAll();
+    QVERIFY(page);
     TraderStatisticsModel *statistics = page->statisticsModel();
     QAbstractItemModelTester tester(statistics,
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -1376,10 +1384,8 @@ void tst_MainWindow::closedTradesFilterAndChartWhatIsShown()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     Rig rig(m_dir->path());
-    QTRY_VERIFY(rig.stored() >= 50);
-    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
-    ClosedTradesPage *page = rig.window->closedTradesPage();
-    page->periodBox()->setCurrentIndex(page->periodBox()->findText(u"All"_s));
+    ClosedTradesPage *page = rig.closedTradesOverAll();
+    QVERIFY(page);
     const int all = rig.stored();
     QTRY_COMPARE(page->table()->model()->rowCount(), all);
     QCOMPARE(page->charts()->performance().curve.size(), all);
@@ -1633,10 +1639,8 @@ void tst_MainWindow::unconfirmedClosesAreMarked()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     Rig rig(m_dir->path());
-    QTRY_VERIFY(rig.stored() >= 50);
-    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
-    ClosedTradesPage *page = rig.window->closedTradesPage();
-    page->periodBox()->setCurrentIndex(page->periodBox()->findText(u"All"_s));
+    ClosedTradesPage *page = rig.closedTradesOverAll();
+    QVERIFY(page);
     ClosedTrade vanished = rig.history.store()->trades(rig.history.account()).at(0);
     vanished.position.ticket = 999999;
     vanished.reason = ClosedTrade::Reason::Unknown;
