@@ -12,6 +12,57 @@ target_compile_definitions(tm_common INTERFACE
     QT_NO_URL_CAST_FROM_STRING
     TRADE_MONITOR_VERSION="${PROJECT_VERSION}")
 
+# Whether `target`, or anything it links (its own links, and theirs, however they were added),
+# is a GUI module; its name in `out`, else empty.
+function(tm_gui_link_of target out)
+    set(found "")
+    set(queue ${target})
+    set(seen "")
+    while(queue AND NOT found)
+        list(POP_FRONT queue current)
+        if(current IN_LIST seen)
+            continue()
+        endif()
+        list(APPEND seen ${current})
+        if(NOT current STREQUAL target AND current MATCHES "(^|::)(Gui|Widgets|Quick|Qml)|Qt6?(Gui|Widgets|Quick|Qml)")
+            set(found ${current})
+            break()
+        endif()
+        if(NOT TARGET ${current})
+            continue()
+        endif()
+        get_target_property(type ${current} TYPE)
+        set(links "")
+        if(NOT type STREQUAL "INTERFACE_LIBRARY")
+            get_target_property(own ${current} LINK_LIBRARIES)
+            if(own)
+                list(APPEND links ${own})
+            endif()
+        endif()
+        get_target_property(interface ${current} INTERFACE_LINK_LIBRARIES)
+        if(interface)
+            list(APPEND links ${interface})
+        endif()
+        foreach(link IN LISTS links)
+            # $<LINK_ONLY:Qt6::Gui> and the like: the name inside counts.
+            string(REGEX REPLACE "^\\$<[A-Z_]+:(.*)>$" "\\1" link "${link}")
+            if(link AND NOT link MATCHES "^\\$<|^-")
+                list(APPEND queue ${link})
+            endif()
+        endforeach()
+    endwhile()
+    set(${out} "${found}" PARENT_SCOPE)
+endfunction()
+
+# The rule of core, checked on what a core target finally links: deferred to the end of the
+# configuration, so a link added after tm_core_library() is seen too.
+function(tm_check_headless name)
+    tm_gui_link_of(${name} gui)
+    if(gui)
+        message(FATAL_ERROR "core/ must stay headless, but ${name} links ${gui}")
+    endif()
+endfunction()
+
 # tm_core_library(name LINKS libraries... SOURCES files...): one layer of core/, headless.
 # Its folder's parent (core/) is the include root, so includes name the layer:
 # #include "net/socketmanager.h".
@@ -20,10 +71,9 @@ function(tm_core_library name)
     qt_add_library(${name} STATIC ${TM_SOURCES})
     target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR}/core)
     target_link_libraries(${name} PUBLIC tm_common ${TM_LINKS} PRIVATE ${TM_PRIVATE_LINKS})
-    # The rule of core, in the build itself: nothing here may pull in a GUI module.
-    foreach(lib IN LISTS TM_LINKS TM_PRIVATE_LINKS)
-        if(lib MATCHES "Gui|Widgets|Quick")
-            message(FATAL_ERROR "core/ must stay headless, but ${name} links ${lib}")
-        endif()
-    endforeach()
+    # The rule of core, in the build itself: nothing here may pull in a GUI module, now or by
+    # a link added later.
+    # (A deferred call's arguments are read when it runs: the name goes in as a literal.)
+    cmake_language(EVAL CODE
+        "cmake_language(DEFER DIRECTORY [[${CMAKE_SOURCE_DIR}]] CALL tm_check_headless [[${name}]])")
 endfunction()
