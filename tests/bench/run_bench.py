@@ -322,13 +322,7 @@ def keypress_latency(args, quick, repeats):
     before xdotool is started, so the figure includes starting it (a few ms)."""
     if not (shutil.which("Xvfb") and shutil.which("xdotool")):
         return {"skipped": "needs Xvfb and xdotool (scripts/bench installs them)"}
-    read_end, write_end = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp",
-                             "-screen", "0", "1280x800x24"], pass_fds=(write_end,),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_end)
-    display = ":" + os.read(read_end, 16).decode().strip()
-    os.close(read_end)
+    xvfb, display = start_xvfb()
     runs = []
     try:
         for _ in range(repeats):
@@ -339,6 +333,31 @@ def keypress_latency(args, quick, repeats):
     latencies = [r["ms"] for r in runs if r.get("ms") is not None]
     return {"runs": runs, "max_ms": max(latencies, default=None),
             "median_ms": sorted(latencies)[len(latencies) // 2] if latencies else None}
+
+
+def start_xvfb():
+    """An Xvfb that answers: the display it chose is asked until it does (under load a CI
+    machine once had the app refused by a display that had just said it was ready), and one
+    that never answers is replaced, once."""
+    for attempt in range(2):
+        read_end, write_end = os.pipe()
+        xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp",
+                                 "-screen", "0", "1280x800x24"], pass_fds=(write_end,),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write_end)
+        display = ":" + os.read(read_end, 16).decode().strip()
+        os.close(read_end)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and xvfb.poll() is None:
+            probe = subprocess.run(["xdotool", "getdisplaygeometry"],
+                                   env=dict(os.environ, DISPLAY=display),
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if probe.returncode == 0:
+                return xvfb, display
+            time.sleep(0.2)
+        xvfb.kill()
+        xvfb.wait()
+    raise RuntimeError(f"Xvfb never answered on {display}")
 
 
 def one_keypress(args, display, quick):
