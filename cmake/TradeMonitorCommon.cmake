@@ -4,11 +4,17 @@
 # publicly, so everything that links them (ui, apps, tests, benchmarks) gets it too.
 add_library(tm_common INTERFACE)
 target_compile_options(tm_common INTERFACE -Wall -Wextra -Wpedantic
+    # C++ casts say which conversion is meant; an override that hides a base overload, or a
+    # class with virtuals deleted through its base without a virtual destructor, is a bug.
+    -Wold-style-cast -Woverloaded-virtual -Wnon-virtual-dtor
     # Qt's logging macros are variadic by design: qCWarning(category) << … has no argument.
     $<$<CXX_COMPILER_ID:Clang>:-Wno-gnu-zero-variadic-macro-arguments>)
 target_compile_definitions(tm_common INTERFACE
     QT_NO_KEYWORDS
     QT_NO_CAST_FROM_ASCII
+    # Bytes become text, and text bytes, only where the encoding is said.
+    QT_NO_CAST_TO_ASCII
+    QT_NO_CAST_FROM_BYTEARRAY
     QT_NO_URL_CAST_FROM_STRING
     TRADE_MONITOR_VERSION="${PROJECT_VERSION}")
 
