@@ -1,30 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domain/position.h"
 
+#include "domain/tradefields.h"
+
 bool Position::operator==(const Position &o) const
 {
     return diff(o) == 0;
 }
 
+static_assert(Position::TicketField == TradeFields::bit(TradeFields::Ticket) &&
+                  Position::OpenTimeField == TradeFields::bit(TradeFields::OpenTime) &&
+                  Position::SignalField == TradeFields::bit(TradeFields::Flwsig),
+              "Position::Field numbers the fields as TradeFields does");
+
 quint32 Position::diff(const Position &o) const
 {
     quint32 fields = 0;
-    const auto mark = [&fields](bool differs, Field field) {
-        if (differs)
-            fields |= field;
-    };
-    mark(ticket != o.ticket, TicketField);
-    mark(symbol != o.symbol, SymbolField);
-    mark(side != o.side, SideField);
-    mark(volume != o.volume, VolumeField);
-    mark(openPrice != o.openPrice, OpenPriceField);
-    mark(price != o.price, PriceField);
-    mark(sl != o.sl, SlField);
-    mark(tp != o.tp, TpField);
-    mark(swap != o.swap, SwapField);
-    mark(commission != o.commission, CommissionField);
-    mark(profit != o.profit, ProfitField);
-    mark(openTime != o.openTime, OpenTimeField);
-    mark(flwsig != o.flwsig || sigtraderid != o.sigtraderid || signame != o.signame, SignalField);
+    TradeFields::forEach([&](auto id) {
+        constexpr int Id = decltype(id)::value;
+        if constexpr (TradeFields::field(Id).inPosition()) {
+            // A field's own bit, as TradeFields numbers them; the signal fields are one change.
+            constexpr quint32 change =
+                Id >= TradeFields::Flwsig ? SignalField : TradeFields::bit(Id);
+            if (TradeFields::member<Id>(*this) != TradeFields::member<Id>(o))
+                fields |= change;
+        }
+    });
     return fields;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "history/closedtradestore.h"
 
+#include "domain/tradefields.h"
+
 #include "domain/tradetext.h"
 #include "history/tradereader.h"
 
@@ -34,15 +36,34 @@ namespace {
 constexpr int kBusyTimeoutMs = 2000;
 constexpr int kOpenAttempts = 4;
 
-const QString kColumns = u"ticket, symbol, side, volume, open_price, close_price, sl, tp, swap, "
-                         "commission, profit, open_time, close_time, reason, flwsig, sigtraderid, "
-                         "signame, provisional"_s;
-
-// Qt binds a null QString as SQL NULL; an own position's empty signal name is text.
-QString notNull(const QString &text)
+// The fields the history keeps, in the order of TradeFields (its columns), then the history's
+// own flag.
+const QList<int> &keptFields()
 {
-    return text.isNull() ? QStringLiteral("") : text;
+    static const QList<int> ids = [] {
+        QList<int> out;
+        for (int id = 0; id < TradeFields::kCount; ++id) {
+            if (!TradeFields::field(id).column.empty())
+                out.append(id);
+        }
+        return out;
+    }();
+    return ids;
 }
+
+QString columnOf(int id)
+{
+    const std::string_view column = TradeFields::field(id).column;
+    return QString::fromLatin1(column.data(), qsizetype(column.size()));
+}
+
+const QString kColumns = [] {
+    QStringList columns;
+    for (const int id : keptFields())
+        columns.append(columnOf(id));
+    columns.append(u"provisional"_s);
+    return columns.join(u", "_s);
+}();
 
 QString isoUtc(qint64 ms)
 {
@@ -267,10 +288,13 @@ bool ClosedTradeStore::isOurSchema()
         return false;
     while (query.next())
         columns.append(query.value(1).toString());
-    QString expected = kColumns;
+    // Named in every statement, so their order in the file does not matter.
+    QStringList expected = kColumns.split(u", "_s);
     if (version >= 2)
-        expected.prepend(u"account, "_s);
-    return columns.join(u", "_s) == expected;
+        expected.append(u"account"_s);
+    columns.sort();
+    expected.sort();
+    return columns == expected;
 }
 
 bool ClosedTradeStore::refuseForeign(const QString &path, const QString &what)
@@ -540,21 +564,19 @@ bool ClosedTradeStore::writeBatch(const QSqlDatabase &db, const Account &account
         return failed(tr("Cannot save closed trades"), transaction.error().text());
     QSqlQuery query(db);
     // A real close replaces anything; a provisional one fills only an empty place.
-    query.prepare(
-        u"INSERT INTO closed_trades (account, %1) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        // Any conflict is the same ticket of the account: on the key (the same close time) or
-        // on the ticket's own index (another close time, which moves the row).
-        "ON CONFLICT DO UPDATE SET symbol = excluded.symbol, "
-        "side = excluded.side, volume = excluded.volume, "
-        "open_price = excluded.open_price, close_price = excluded.close_price, "
-        "sl = excluded.sl, tp = excluded.tp, swap = excluded.swap, "
-        "commission = excluded.commission, profit = excluded.profit, "
-        "open_time = excluded.open_time, close_time = excluded.close_time, "
-        "reason = excluded.reason, flwsig = excluded.flwsig, "
-        "sigtraderid = excluded.sigtraderid, signame = excluded.signame, "
-        "provisional = excluded.provisional "
-        "WHERE excluded.provisional = 0 OR closed_trades.provisional = 1"_s.arg(kColumns));
+    QStringList updates;
+    for (const int id : keptFields()) {
+        if (id != TradeFields::Ticket)
+            updates.append(u"%1 = excluded.%1"_s.arg(columnOf(id)));
+    }
+    updates.append(u"provisional = excluded.provisional"_s);
+    const QString placeholders = QStringList(keptFields().size() + 2, u"?"_s).join(u", "_s);
+    query.prepare(u"INSERT INTO closed_trades (account, %1) VALUES (%2) "
+                  // Any conflict is the same ticket of the account: on the key (the same close
+                  // time) or on the ticket's own index (another close time, which moves the row).
+                  "ON CONFLICT DO UPDATE SET %3 "
+                  "WHERE excluded.provisional = 0 OR closed_trades.provisional = 1"_s.arg(
+                      kColumns, placeholders, updates.join(u", "_s)));
     const QString notWritten = tr("Cannot save closed trades; the batch (%1) was not written")
                                    .arg(TradeText::closedTrades(int(trades.size())));
     const QString key = account.key();
@@ -579,28 +601,11 @@ bool ClosedTradeStore::writeBatch(const QSqlDatabase &db, const Account &account
     QSqlQuery log(db);
     log.prepare(u"INSERT INTO trade_changes (account, from_time, to_time) VALUES (?, ?, ?)"_s);
     for (const ClosedTrade &t : trades) {
-        const Position &p = t.position;
-        const QVariantList values = {key,
-                                     p.ticket,
-                                     p.symbol,
-                                     Position::sideName(p.side),
-                                     p.volume,
-                                     p.openPrice,
-                                     t.closePrice,
-                                     p.sl,
-                                     p.tp,
-                                     p.swap,
-                                     p.commission,
-                                     p.profit,
-                                     p.openTime,
-                                     t.closeTime,
-                                     t.reasonWord(),
-                                     int(p.flwsig),
-                                     p.sigtraderid,
-                                     notNull(p.signame),
-                                     int(!t.isConfirmed())};
-        for (int i = 0; i < values.size(); ++i)
-            query.bindValue(i, values.at(i));
+        int column = 0;
+        query.bindValue(column++, key);
+        for (const int id : keptFields())
+            query.bindValue(column++, TradeFields::value(id, t.position, &t));
+        query.bindValue(column, int(!t.isConfirmed()));
         if (!query.exec())
             return failed(notWritten, query.lastError().text());
     }
@@ -671,28 +676,13 @@ const QString &ClosedTradeStore::tradeColumns()
 
 ClosedTrade ClosedTradeStore::readTrade(const QSqlQuery &query, int first)
 {
-    const auto at = [&query, first](int i) { return query.value(first + i); };
     ClosedTrade t;
-    Position &p = t.position;
-    p.ticket = at(0).toLongLong();
-    p.symbol = at(1).toString();
-    p.side = at(2).toString() == "sell"_L1 ? Position::Side::Sell : Position::Side::Buy;
-    p.volume = at(3).toDouble();
-    p.openPrice = at(4).toDouble();
-    t.closePrice = at(5).toDouble();
-    p.price = t.closePrice;
-    p.sl = at(6).toDouble();
-    p.tp = at(7).toDouble();
-    p.swap = at(8).toDouble();
-    p.commission = at(9).toDouble();
-    p.profit = at(10).toDouble();
-    p.openTime = at(11).toLongLong();
-    t.closeTime = at(12).toLongLong();
-    t.setReasonWord(at(13).toString());
-    p.flwsig = at(14).toInt() != 0;
-    p.sigtraderid = at(15).toLongLong();
-    p.signame = at(16).toString();
-    t.setProvisional(at(17).toInt() != 0);
+    int column = first;
+    for (const int id : keptFields())
+        TradeFields::setValue(id, query.value(column++), &t);
+    // A closed trade's price is where it closed.
+    t.position.price = t.closePrice;
+    t.setProvisional(query.value(column).toInt() != 0);
     return t;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "history/tradespool.h"
 
+#include "domain/tradefields.h"
+
 #include "history/filesync.h"
 #include "protocol/feedmessages.h"
 
@@ -21,14 +23,15 @@ namespace {
 const QByteArray kHeader = "trade-monitor spool 1\n";
 constexpr qint64 kChunk = 64 * 1024;
 
-// Every field the history keeps; a line missing one was not written by this program.
+// A line missing one of a trade's essential fields was not written by this program.
 bool isComplete(const QJsonObject &o)
 {
-    static const char *const required[] = {"ticket",     "symbol",    "side",   "volume",
-                                           "openPrice",  "price",     "profit", "openTime",
-                                           "closePrice", "closeTime", "reason"};
-    return std::all_of(std::begin(required), std::end(required),
-                       [&o](const char *key) { return o.contains(QLatin1String(key)); });
+    for (int id = 0; id < TradeFields::kCount; ++id) {
+        if ((TradeFields::field(id).rules & TradeFields::Essential) &&
+            !o.contains(TradeFields::nameOf(id)))
+            return false;
+    }
+    return true;
 }
 
 } // namespace

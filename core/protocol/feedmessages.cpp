@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/feedmessages.h"
 
+#include "domain/tradefields.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -8,34 +10,40 @@ using namespace Qt::StringLiterals;
 
 namespace FeedMessages {
 
+namespace {
+
+// A position's fields, and a closed trade's own with `t`.
+QJsonObject fieldsOf(const Position &p, const ClosedTrade *t)
+{
+    QJsonObject object;
+    for (int id = 0; id < TradeFields::kCount; ++id) {
+        if (t || TradeFields::field(id).inPosition())
+            object.insert(TradeFields::nameOf(id),
+                          QJsonValue::fromVariant(TradeFields::value(id, p, t)));
+    }
+    return object;
+}
+
+ClosedTrade fromFields(const QJsonObject &o, bool positionOnly)
+{
+    ClosedTrade t;
+    for (int id = 0; id < TradeFields::kCount; ++id) {
+        if (!positionOnly || TradeFields::field(id).inPosition())
+            TradeFields::setValue(id, o.value(TradeFields::nameOf(id)).toVariant(), &t);
+    }
+    return t;
+}
+
+} // namespace
+
 QJsonObject toJson(const Position &p)
 {
-    return QJsonObject{
-        {u"ticket"_s, p.ticket},
-        {u"symbol"_s, p.symbol},
-        {u"side"_s, Position::sideName(p.side)},
-        {u"volume"_s, p.volume},
-        {u"openPrice"_s, p.openPrice},
-        {u"price"_s, p.price},
-        {u"sl"_s, p.sl},
-        {u"tp"_s, p.tp},
-        {u"swap"_s, p.swap},
-        {u"commission"_s, p.commission},
-        {u"profit"_s, p.profit},
-        {u"openTime"_s, p.openTime},
-        {u"flwsig"_s, p.flwsig},
-        {u"sigtraderid"_s, p.sigtraderid},
-        {u"signame"_s, p.signame},
-    };
+    return fieldsOf(p, nullptr);
 }
 
 QJsonObject toJson(const ClosedTrade &t)
 {
-    QJsonObject object = toJson(t.position);
-    object.insert(u"closePrice"_s, t.closePrice);
-    object.insert(u"closeTime"_s, t.closeTime);
-    object.insert(u"reason"_s, t.reasonWord());
-    return object;
+    return fieldsOf(t.position, &t);
 }
 
 QJsonObject toJson(const AccountFigures &a)
@@ -52,34 +60,12 @@ QJsonObject toJson(const AccountFigures &a)
 
 Position positionFromJson(const QJsonObject &o)
 {
-    Position p;
-    p.ticket = o.value("ticket"_L1).toInteger();
-    p.symbol = o.value("symbol"_L1).toString();
-    p.side =
-        o.value("side"_L1).toString() == "sell"_L1 ? Position::Side::Sell : Position::Side::Buy;
-    p.volume = o.value("volume"_L1).toDouble();
-    p.openPrice = o.value("openPrice"_L1).toDouble();
-    p.price = o.value("price"_L1).toDouble();
-    p.sl = o.value("sl"_L1).toDouble();
-    p.tp = o.value("tp"_L1).toDouble();
-    p.swap = o.value("swap"_L1).toDouble();
-    p.commission = o.value("commission"_L1).toDouble();
-    p.profit = o.value("profit"_L1).toDouble();
-    p.openTime = o.value("openTime"_L1).toInteger();
-    p.flwsig = o.value("flwsig"_L1).toBool();
-    p.sigtraderid = o.value("sigtraderid"_L1).toInteger();
-    p.signame = o.value("signame"_L1).toString();
-    return p;
+    return fromFields(o, true).position;
 }
 
 ClosedTrade closedTradeFromJson(const QJsonObject &o)
 {
-    ClosedTrade t;
-    t.position = positionFromJson(o);
-    t.closePrice = o.value("closePrice"_L1).toDouble();
-    t.closeTime = o.value("closeTime"_L1).toInteger();
-    t.setReasonWord(o.value("reason"_L1).toString());
-    return t;
+    return fromFields(o, false);
 }
 
 template<typename T> static QByteArray encodeArray(const QList<T> &items)
@@ -109,7 +95,8 @@ QJsonObject inDialect(const QJsonObject &ours, const FeedProfile &profile)
     QJsonObject theirs;
     for (auto it = ours.begin(); it != ours.end(); ++it) {
         QJsonValue value = it.value();
-        if (seconds && (it.key() == "openTime"_L1 || it.key() == "closeTime"_L1))
+        const int id = TradeFields::idOf(it.key().toStdString());
+        if (seconds && id >= 0 && TradeFields::field(id).kind == TradeFields::Kind::Time)
             value = value.toInteger() / 1000;
         theirs.insert(profile.field(it.key()), value);
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/feedparser.h"
 
+#include "domain/tradefields.h"
+
 #include <QHash>
 #include <QMetaEnum>
 #include <QSet>
@@ -14,6 +16,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using simdjson::dom::element;
@@ -21,106 +24,96 @@ using simdjson::dom::object;
 
 namespace {
 
-constexpr qint64 kMaxSafeInteger = (qint64(1) << 53) - 1; // exact in a JavaScript number
-constexpr qint64 kMaxTime = 32503680000000;               // year 3000, in ms
-constexpr double kMaxAmount = 1e12;
-constexpr double kMaxVolume = 1e6;
+using TradeFields::bit;
+using TradeFields::Kind;
 
-enum Field : quint32 {
-    Ticket = 1u << 0,
-    Symbol = 1u << 1,
-    Side = 1u << 2,
-    Volume = 1u << 3,
-    OpenPrice = 1u << 4,
-    Price = 1u << 5,
-    Sl = 1u << 6,
-    Tp = 1u << 7,
-    Swap = 1u << 8,
-    Commission = 1u << 9,
-    Profit = 1u << 10,
-    OpenTime = 1u << 11,
-    Flwsig = 1u << 12,
-    Sigtraderid = 1u << 13,
-    Signame = 1u << 14,
-    ClosePrice = 1u << 15,
-    CloseTime = 1u << 16,
-    Reason = 1u << 17,
-};
-// signame may be left out ("may be empty"); everything else is required.
-constexpr quint32 kPositionFields = Ticket | Symbol | Side | Volume | OpenPrice | Price | Sl | Tp |
-                                    Swap | Commission | Profit | OpenTime | Flwsig | Sigtraderid;
-constexpr quint32 kTradeFields = kPositionFields | ClosePrice | CloseTime | Reason;
+constexpr qint64 kMaxSafeInteger = qint64(TradeFields::kMaxSafeInteger);
+constexpr double kMaxAmount = TradeFields::kMaxAmount;
 
-// In a dialect without seq or a full record (seed), what makes a row a position at all.
-constexpr quint32 kListFields =
-    Ticket | Symbol | Side | Volume | OpenPrice | Price | Profit | OpenTime;
-constexpr int kFieldCount = 18; // bit i is FeedProfile::fieldNames().at(i)
+// What a row needs, from the table: a position's required fields; a closed trade's (its own
+// as well); in a dialect without seq or a full record (seed), what makes a row a position.
+constexpr quint32 kPositionFields = TradeFields::mask(TradeFields::Required, true);
+constexpr quint32 kTradeFields = TradeFields::mask(TradeFields::Required, false);
+constexpr quint32 kListFields = TradeFields::mask(TradeFields::Essential, true);
+constexpr quint32 kTradeOnly = kTradeFields & ~kPositionFields;
+constexpr std::size_t kFieldCount = std::size_t(TradeFields::kCount);
 
-// Our own names: compared as literals, which the compiler turns into a few integer compares
-// (the native protocol's hot path).
-quint32 ourField(std::string_view key)
+// Our own names (the native protocol's hot path): compared as literals, which the compiler
+// turns into a few integer compares. The table is the truth; the static_assert below holds
+// this switch to it.
+constexpr int ourField(std::string_view key)
 {
-    const auto is = [key](std::string_view name) { return key == name; };
+    using namespace TradeFields;
     switch (key.size()) {
     case 2:
-        if (is("sl"))
+        if (key == "sl")
             return Sl;
-        if (is("tp"))
+        if (key == "tp")
             return Tp;
         break;
     case 4:
-        if (is("side"))
+        if (key == "side")
             return Side;
-        if (is("swap"))
+        if (key == "swap")
             return Swap;
         break;
     case 5:
-        if (is("price"))
+        if (key == "price")
             return Price;
         break;
     case 6:
-        if (is("ticket"))
+        if (key == "ticket")
             return Ticket;
-        if (is("symbol"))
+        if (key == "symbol")
             return Symbol;
-        if (is("volume"))
+        if (key == "volume")
             return Volume;
-        if (is("profit"))
+        if (key == "profit")
             return Profit;
-        if (is("flwsig"))
+        if (key == "flwsig")
             return Flwsig;
-        if (is("reason"))
+        if (key == "reason")
             return Reason;
         break;
     case 7:
-        if (is("signame"))
+        if (key == "signame")
             return Signame;
         break;
     case 8:
-        if (is("openTime"))
+        if (key == "openTime")
             return OpenTime;
         break;
     case 9:
-        if (is("openPrice"))
+        if (key == "openPrice")
             return OpenPrice;
-        if (is("closeTime"))
+        if (key == "closeTime")
             return CloseTime;
         break;
     case 10:
-        if (is("commission"))
+        if (key == "commission")
             return Commission;
-        if (is("closePrice"))
+        if (key == "closePrice")
             return ClosePrice;
         break;
     case 11:
-        if (is("sigtraderid"))
+        if (key == "sigtraderid")
             return Sigtraderid;
         break;
     default:
         break;
     }
-    return 0;
+    return -1;
 }
+
+constexpr bool ourFieldKnowsTheTable()
+{
+    for (int i = 0; i < TradeFields::kCount; ++i) {
+        if (ourField(TradeFields::field(i).name) != i)
+            return false;
+    }
+    return ourField("") == -1 && ourField("price ") == -1;
+}
+static_assert(ourFieldKnowsTheTable(), "ourField() must find every name of TradeFields::kFields");
 
 // How one feed names and writes its fields: the key of every field, the unit of its times.
 struct ItemRules
@@ -133,26 +126,26 @@ struct ItemRules
         , renamed(!profile.fields.isEmpty())
     {
         slots.fill(0);
-        for (int i = 0; i < kFieldCount; ++i) {
-            keys[std::size_t(i)] = profile.field(FeedProfile::fieldNames().at(i)).toStdString();
-            std::size_t slot = hash(keys[std::size_t(i)]);
+        for (std::size_t i = 0; i < kFieldCount; ++i) {
+            keys[i] = profile.field(TradeFields::nameOf(int(i))).toStdString();
+            std::size_t slot = hash(keys[i]);
             while (slots[slot] != 0)
                 slot = (slot + 1) % slots.size();
             slots[slot] = quint8(i + 1);
         }
     }
     // Every key of every item goes through here: our names as literals, or one hash and then
-    // mostly one comparison.
-    quint32 find(std::string_view key) const
+    // mostly one comparison. The field's id, or -1.
+    int find(std::string_view key) const
     {
         if (!renamed)
             return ourField(key);
         for (std::size_t slot = hash(key);; slot = (slot + 1) % slots.size()) {
             const int entry = slots[slot];
             if (entry == 0)
-                return 0;
+                return -1;
             if (std::string_view(keys[std::size_t(entry - 1)]) == key)
-                return 1u << (entry - 1);
+                return entry - 1;
         }
     }
     static std::size_t hash(std::string_view key)
@@ -165,14 +158,7 @@ struct ItemRules
     }
     std::array<quint8, 64> slots{};
     bool renamed = false;
-    QString name(quint32 field) const
-    {
-        for (int i = 0; i < kFieldCount; ++i) {
-            if (field == (1u << i))
-                return QString::fromStdString(keys[std::size_t(i)]);
-        }
-        return u"?"_s;
-    }
+    QString name(int id) const { return QString::fromStdString(keys[std::size_t(id)]); }
 };
 
 QString describeType(element value)
@@ -361,128 +347,109 @@ int readSide(Reader &r, element value, qint64 *pendingType)
     return -1;
 }
 
+// The protocol's four words for how a trade closed, else the feed's own (a broker's "so"),
+// kept as Other: how a trade closed is never a reason to lose it.
+void setReason(std::string_view word, ClosedTrade *trade)
+{
+    trade->reason = ClosedTrade::Reason::Other;
+    trade->otherReason.clear();
+    static constexpr std::array<std::string_view, 4> kWords{"tp", "sl", "manual", "stopout"};
+    const auto known = std::find(kWords.cbegin(), kWords.cend(), word);
+    if (known != kWords.cend())
+        trade->reason = ClosedTrade::Reason(known - kWords.cbegin());
+    else
+        trade->otherReason = text(word);
+}
+
+// One field's value into `trade`, by the rules of its row in TradeFields: its kind, bounds
+// and NotEmpty. Item::NotAPosition for a pending order's side. Made for each row at compile
+// time, so that each reads as if written by hand: the table costs the hot path nothing.
+template<int Id>
+Item readField(Reader &r, element value, const ItemRules &rules, ClosedTrade *trade,
+               Strings &strings, qint64 *pendingType)
+{
+    constexpr const TradeFields::Field &f = TradeFields::field(Id);
+    constexpr bool notEmpty = f.rules & TradeFields::NotEmpty;
+    auto &out = TradeFields::member<Id>(*trade);
+    bool ok = true;
+    if constexpr (f.kind == Kind::Integer || f.kind == Kind::Time) {
+        if constexpr (f.kind == Kind::Time) {
+            ok = r.integer(value, qint64(f.min), qint64(f.max) / rules.timeScale, &out);
+            out *= rules.timeScale;
+        } else {
+            ok = r.integer(value, qint64(f.min), qint64(f.max), &out);
+        }
+    } else if constexpr (f.kind == Kind::Real) {
+        ok = r.real(value, f.min, f.max, &out);
+        if (ok && notEmpty && out == 0.0)
+            ok = r.fail(FeedParser::tr("must be greater than zero"));
+    } else if constexpr (f.kind == Kind::Text) {
+        std::string_view found;
+        ok = r.view(value, qsizetype(f.max), &found);
+        if (ok && notEmpty &&
+            QByteArrayView(found.data(), qsizetype(found.size())).trimmed().isEmpty())
+            ok = r.fail(FeedParser::tr("empty"));
+        if (ok)
+            out = strings.intern(found);
+    } else if constexpr (f.kind == Kind::Flag) {
+        ok = r.boolean(value, &out);
+    } else if constexpr (f.kind == Kind::Side) {
+        const int side = readSide(r, value, pendingType);
+        if (side == 2)
+            return Item::NotAPosition;
+        ok = side >= 0;
+        out = side == 1 ? Position::Side::Sell : Position::Side::Buy;
+    } else {
+        static_assert(f.kind == Kind::Reason);
+        std::string_view word;
+        ok = r.view(value, qsizetype(f.max), &word);
+        if (ok)
+            setReason(word, trade);
+    }
+    return ok ? Item::Ok : Item::Invalid;
+}
+
+// The field `id`'s reader: a switch over every row of the table.
+template<int... Ids>
+Item readFieldById(int id, Reader &r, element value, const ItemRules &rules, ClosedTrade *trade,
+                   Strings &strings, qint64 *pendingType, std::integer_sequence<int, Ids...>)
+{
+    Item read = Item::Ok;
+    (void)((id == Ids &&
+            (read = readField<Ids>(r, value, rules, trade, strings, pendingType), true)) ||
+           ...);
+    return read;
+}
+
 // Fills `trade` (its position too) from one data item; `required` lists the fields it needs.
 Item readItem(Reader &r, object item, quint32 required, const ItemRules &rules, ClosedTrade *trade,
               Strings &strings, qint64 *pendingType)
 {
-    Position &p = trade->position;
+    // A closed trade's own fields in a list of positions are not read.
+    const quint32 wanted = (required & kTradeOnly) ? ~0u : ~kTradeOnly;
     quint32 seen = 0;
     for (const simdjson::dom::key_value_pair field : item) {
         const std::string_view key = field.key;
-        const element value = field.value;
+        const int id = rules.find(key);
+        if (id < 0 || !(bit(id) & wanted))
+            continue; // unknown keys are ignored: the server may add fields
         r.setField(key);
-        bool ok = true;
-        const quint32 bit = rules.find(key);
-        switch (bit) {
-        case Ticket:
-            ok = r.integer(value, 1, kMaxSafeInteger, &p.ticket);
-            break;
-        case Symbol: {
-            std::string_view symbol;
-            ok = r.view(value, FeedParser::kMaxSymbolLength, &symbol);
-            if (ok && QByteArrayView(symbol.data(), qsizetype(symbol.size())).trimmed().isEmpty())
-                ok = r.fail(FeedParser::tr("empty"));
-            if (ok)
-                p.symbol = strings.intern(symbol);
-            break;
-        }
-        case Side: {
-            const int side = readSide(r, value, pendingType);
-            ok = side >= 0;
-            if (side == 2)
-                return Item::NotAPosition;
-            p.side = side == 1 ? Position::Side::Sell : Position::Side::Buy;
-            break;
-        }
-        case Volume:
-            ok = r.real(value, 0.0, kMaxVolume, &p.volume);
-            if (ok && p.volume == 0.0)
-                ok = r.fail(FeedParser::tr("must be greater than zero"));
-            break;
-        case OpenPrice:
-            ok = r.real(value, -kMaxAmount, kMaxAmount, &p.openPrice);
-            break;
-        case Price:
-            ok = r.real(value, -kMaxAmount, kMaxAmount, &p.price);
-            break;
-        case Sl:
-            ok = r.real(value, -kMaxAmount, kMaxAmount, &p.sl);
-            break;
-        case Tp:
-            ok = r.real(value, -kMaxAmount, kMaxAmount, &p.tp);
-            break;
-        case Swap:
-            ok = r.real(value, -kMaxAmount, kMaxAmount, &p.swap);
-            break;
-        case Commission:
-            ok = r.real(value, -kMaxAmount, kMaxAmount, &p.commission);
-            break;
-        case Profit:
-            ok = r.real(value, -kMaxAmount, kMaxAmount, &p.profit);
-            break;
-        case OpenTime:
-            ok = r.integer(value, 0, kMaxTime / rules.timeScale, &p.openTime);
-            p.openTime *= rules.timeScale;
-            break;
-        case Flwsig:
-            ok = r.boolean(value, &p.flwsig);
-            break;
-        case Sigtraderid:
-            ok = r.integer(value, 0, kMaxSafeInteger, &p.sigtraderid);
-            break;
-        case Signame: {
-            std::string_view name;
-            ok = r.view(value, FeedParser::kMaxTextLength, &name);
-            if (ok)
-                p.signame = strings.intern(name);
-            break;
-        }
-        case ClosePrice:
-            if (required & ClosePrice)
-                ok = r.real(value, -kMaxAmount, kMaxAmount, &trade->closePrice);
-            break;
-        case CloseTime:
-            if (required & ClosePrice) {
-                ok = r.integer(value, 0, kMaxTime / rules.timeScale, &trade->closeTime);
-                trade->closeTime *= rules.timeScale;
-            }
-            break;
-        case Reason:
-            if (required & ClosePrice) {
-                // The protocol's four words, else the feed's own (a broker's "so"), kept as
-                // Other: how a trade closed is never a reason to lose it.
-                std::string_view word;
-                ok = r.view(value, FeedParser::kMaxReasonLength, &word);
-                if (ok) {
-                    trade->reason = ClosedTrade::Reason::Other;
-                    trade->otherReason.clear();
-                    static constexpr std::array<std::string_view, 4> kWords{"tp", "sl", "manual",
-                                                                            "stopout"};
-                    const auto known = std::find(kWords.cbegin(), kWords.cend(), word);
-                    if (known != kWords.cend())
-                        trade->reason = ClosedTrade::Reason(known - kWords.cbegin());
-                    else
-                        trade->otherReason = text(word);
-                }
-            }
-            break;
-        default:
-            break; // unknown keys are ignored: the server may add fields
-        }
-        if (!ok)
-            return Item::Invalid;
-        seen |= bit;
+        const Item read = readFieldById(id, r, field.value, rules, trade, strings, pendingType,
+                                        std::make_integer_sequence<int, TradeFields::kCount>());
+        if (read != Item::Ok)
+            return read;
+        seen |= bit(id);
     }
     r.setField({});
     if (const quint32 missing = required & ~seen) {
-        for (quint32 bit = 1; bit; bit <<= 1) {
-            if (missing & bit) {
-                r.fail(FeedParser::tr("missing \"%1\"").arg(rules.name(bit)));
+        for (int id = 0; id < TradeFields::kCount; ++id) {
+            if (missing & bit(id)) {
+                r.fail(FeedParser::tr("missing \"%1\"").arg(rules.name(id)));
                 return Item::Invalid;
             }
         }
     }
-    if ((required & CloseTime) && trade->closeTime < p.openTime) {
+    if ((required & bit(TradeFields::CloseTime)) && trade->closeTime < trade->position.openTime) {
         r.fail(FeedParser::tr("closed before it opened"));
         return Item::Invalid;
     }

@@ -30,9 +30,7 @@ public:
     // Limits against absurd input.
     static constexpr qsizetype kMaxMessageBytes = 64 * 1024 * 1024;
     static constexpr qsizetype kMaxItems = 1'000'000;
-    static constexpr qsizetype kMaxSymbolLength = 32;
     static constexpr qsizetype kMaxTextLength = 4096;
-    static constexpr qsizetype kMaxReasonLength = 32;
 
     explicit FeedParser(const FeedProfile &profile = FeedProfile::native());
     ~FeedParser();

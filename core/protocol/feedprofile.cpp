@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/feedprofile.h"
 
+#include "domain/tradefields.h"
+
 #include "net/socketconfig.h"
 #include "protocol/feedparser.h"
 
@@ -90,11 +92,7 @@ QJsonValue fillValue(const QJsonValue &value, qint64 traderId, const QString &to
 
 const QStringList &FeedProfile::fieldNames()
 {
-    static const QStringList names = {
-        u"ticket"_s, u"symbol"_s,      u"side"_s,    u"volume"_s,     u"openPrice"_s, u"price"_s,
-        u"sl"_s,     u"tp"_s,          u"swap"_s,    u"commission"_s, u"profit"_s,    u"openTime"_s,
-        u"flwsig"_s, u"sigtraderid"_s, u"signame"_s, u"closePrice"_s, u"closeTime"_s, u"reason"_s};
-    return names;
+    return TradeFields::names();
 }
 
 FeedProfile FeedProfile::native()
