@@ -51,9 +51,6 @@ public:
     std::optional<qint64> rejectedSeq() const { return m_rejectedSeq; }
 
 private:
-    std::optional<FeedMessage> read(const QByteArray &bytes);
-    std::optional<FeedMessage> readSeed(const QByteArray &bytes);
-
     struct Impl;
     std::unique_ptr<Impl> d;
     FeedProfile m_profile;
