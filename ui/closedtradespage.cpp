@@ -3,6 +3,7 @@
 
 #include "columnfit.h"
 #include "domain/tradetext.h"
+#include "figurelabel.h"
 #include "filterbar.h"
 #include "history/closedtradestore.h"
 #include "history/tradeexporter.h"
@@ -11,8 +12,10 @@
 #include "models/performance.h"
 #include "performancecharts.h"
 #include "rowcopy.h"
+#include "tablefooter.h"
 #include "tablemenus.h"
 #include "tonedelegate.h"
+#include "tradetable.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -118,39 +121,20 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
 
     m_filters = new FilterBar(this);
 
-    m_table = new QTableView(this);
-    m_table->setModel(m_model);
     auto *delegate =
         new ToneDelegate(ClosedTradesModel::ToneRole,
                          {ClosedTradesModel::ProfitColumn, ClosedTradesModel::NetColumn}, this);
     delegate->setConfirmedRole(ClosedTradesModel::ConfirmedRole);
-    m_table->setItemDelegate(delegate);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    // Tab leaves the table for the next control instead of walking cell by cell.
-    m_table->setTabKeyNavigation(false);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setSectionsMovable(true);
-    m_table->horizontalHeader()->setSortIndicator(ClosedTradesModel::CloseTimeColumn,
-                                                  Qt::DescendingOrder);
-    m_table->setSortingEnabled(true);
+    m_table = new TradeTable(m_model, delegate,
+                             {ClosedTradesModel::CommissionColumn, ClosedTradesModel::SwapColumn,
+                              ClosedTradesModel::ReasonColumn, ClosedTradesModel::OpenTimeColumn,
+                              ClosedTradesModel::OpenPriceColumn},
+                             ClosedTradesModel::CloseTimeColumn, Qt::DescendingOrder, this);
+    m_table->setObjectName(u"closedTrades"_s);
     QHeaderView *header = m_table->horizontalHeader();
-    header->setContextMenuPolicy(Qt::CustomContextMenu);
-    header->setToolTip(tr("Click to sort; drag to move; right-click to show or hide columns"));
-    connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint &at) {
-        std::unique_ptr<QMenu> menu(TableMenus::columns(this, header, m_fit));
-        menu->exec(header->mapToGlobal(at));
-    });
-    m_copy = new RowCopy(m_table, header);
-    m_fit =
-        new ColumnFit(m_table, {ClosedTradesModel::CommissionColumn, ClosedTradesModel::SwapColumn,
-                                ClosedTradesModel::ReasonColumn, ClosedTradesModel::OpenTimeColumn,
-                                ClosedTradesModel::OpenPriceColumn});
-    m_fit->fitToContents();
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_table, &QWidget::customContextMenuRequested, this, &ClosedTradesPage::showRowMenu);
+    m_copy = m_table->rowCopy();
+    m_fit = m_table->fit();
+    m_table->setRowMenu([this](const QModelIndex &index) { return rowMenu(index); });
 
     m_charts = new PerformanceCharts(this);
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -180,13 +164,8 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
         this);
     statisticsDelegate->setBoldRole(TraderStatisticsModel::TotalRole);
     m_statistics->setItemDelegate(statisticsDelegate);
-    m_statistics->setSelectionBehavior(QAbstractItemView::SelectRows);
+    TradeTable::setUpRows(m_statistics);
     m_statistics->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_statistics->setTabKeyNavigation(false);
-    m_statistics->setAlternatingRowColors(true);
-    m_statistics->setWordWrap(false);
-    m_statistics->verticalHeader()->hide();
-    m_statistics->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_statistics->setSortingEnabled(true);
     // The room a sort arrow takes in every title is what fifteen columns lack at 1280 pixels:
     // the arrow shows once the trader sorts.
@@ -247,22 +226,16 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     m_statisticsSplitter->setStretchFactor(1, 1);
     m_statisticsSplitter->setChildrenCollapsible(true);
 
-    m_footer = new QLabel(this);
-    m_footer->setTextFormat(Qt::RichText);
-    m_clearFilters = new QPushButton(tr("C&lear filters"), this);
-    m_clearFilters->setFlat(true);
-    m_clearFilters->setToolTip(tr("Show every trade of the period again"));
-    auto *footer = new QHBoxLayout;
-    footer->addWidget(m_footer);
-    footer->addWidget(m_clearFilters);
-    footer->addStretch();
+    auto *footer = new TableFooter(tr("Show every trade of the period again"), this);
+    m_footer = footer->totals();
+    m_clearFilters = footer->clearFilters();
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_filters);
     layout->addWidget(m_notice);
     layout->addWidget(m_statisticsSplitter, 1);
-    layout->addLayout(footer);
+    layout->addWidget(footer);
 
     // A month of history is what a trader reviews most; Today is one click away.
     m_period->setCurrentIndex(m_period->findData(int(Period::ThisMonth)));
@@ -559,18 +532,6 @@ QMenu *ClosedTradesPage::rowMenu(const QModelIndex &index)
     if (!index.isValid() || index.model() != m_model)
         return nullptr;
     return TableMenus::row(this, m_copy, m_filters, m_model->tradeAt(index.row()).position);
-}
-
-void ClosedTradesPage::showRowMenu(const QPoint &position)
-{
-    const QModelIndex index = m_table->indexAt(position);
-    if (!index.isValid())
-        return;
-    if (!m_table->selectionModel()->isRowSelected(index.row(), index.parent()))
-        m_table->selectRow(index.row());
-    std::unique_ptr<QMenu> menu(rowMenu(index));
-    if (menu)
-        menu->exec(m_table->viewport()->mapToGlobal(position));
 }
 
 QString ClosedTradesPage::noticeText() const

@@ -4,6 +4,8 @@
 #include "models/closedtradesmodel.h"
 #include "models/traderstatisticsmodel.h"
 
+#include "tradetable.h"
+
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -23,6 +25,7 @@ class QLabel;
 class QProgressDialog;
 class QPushButton;
 class QSettings;
+class FigureLabel;
 class QTableView;
 
 // "Closed Trades": one account's history for a period (the current account unless another
@@ -101,7 +104,6 @@ private:
     void updateChoices();
     void updateFooter();
     void updateNotice();
-    void showRowMenu(const QPoint &position);
     void onExportFinished(bool ok, int written, const QString &error);
     void showStatisticsMenu(const QPoint &position);
     // The statistics' row of the trades shown is the one selected.
@@ -126,9 +128,9 @@ private:
     QComboBox *m_period = nullptr;
     QDateEdit *m_from = nullptr;
     QDateEdit *m_to = nullptr;
-    QTableView *m_table = nullptr;
+    TradeTable *m_table = nullptr;
     QLabel *m_notice = nullptr;
-    QLabel *m_footer = nullptr;
+    FigureLabel *m_footer = nullptr;
     QPushButton *m_export = nullptr;
     QCheckBox *m_bom = nullptr;
     TradeExporter *m_exporter = nullptr;

@@ -7,7 +7,9 @@
 #include "filterbar.h"
 #include "models/accountsummary.h"
 #include "rowcopy.h"
+#include "tablefooter.h"
 #include "tablemenus.h"
+#include "tradetable.h"
 
 #include "domain/tradetext.h"
 #include "feed/positionbook.h"
@@ -79,40 +81,29 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     bannerLayout->addWidget(m_bannerDismiss);
     m_banner->hide();
 
-    m_table = new QTableView(this);
-    m_table->setModel(m_proxy);
-    followShownModel();
     m_delegate = new ToneDelegate(PositionsModel::ToneRole, {PositionsModel::ProfitColumn}, this);
     m_delegate->setBoldRole(PositionsGroupModel::GroupRole);
     m_delegate->setMiddleElideRole(PositionsGroupModel::GroupRole);
     m_delegate->setUnreadableRole(PositionsModel::UnreadableRole, PositionsModel::TicketColumn);
-    m_table->setItemDelegate(m_delegate);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    // Tab leaves the table for the next control instead of walking cell by cell.
-    m_table->setTabKeyNavigation(false);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    // No user sort to begin with: following positions first, in feed order. In a narrow window
+    // the costs and stops step aside before the profit goes out of view.
+    m_table = new TradeTable(m_proxy, m_delegate,
+                             {PositionsModel::CommissionColumn, PositionsModel::SwapColumn,
+                              PositionsModel::TakeProfitColumn, PositionsModel::StopLossColumn,
+                              PositionsModel::OpenTimeColumn, PositionsModel::OpenPriceColumn},
+                             -1, Qt::AscendingOrder, this);
+    m_table->setObjectName(u"openTrades"_s);
+    followShownModel();
     QHeaderView *header = m_table->horizontalHeader();
-    header->setSectionsMovable(true);
-    header->setHighlightSections(false);
-    header->setContextMenuPolicy(Qt::CustomContextMenu);
-    header->setToolTip(tr("Click to sort; drag to move; right-click to show or hide columns"));
-    // No user sort to begin with (section -1): following positions first, in feed order.
-    header->setSortIndicator(-1, Qt::AscendingOrder);
-    m_table->setSortingEnabled(true);
-    connect(header, &QWidget::customContextMenuRequested, this, &OpenTradesPage::showColumnMenu);
-    m_copy = new RowCopy(m_table, header);
+    connect(m_table, &TradeTable::columnMenuAboutToShow, this, [header](QMenu *menu) {
+        menu->addSeparator();
+        menu->addAction(tr("Default order (following first)"), header,
+                        [header] { header->setSortIndicator(-1, Qt::AscendingOrder); });
+    });
+    m_copy = m_table->rowCopy();
     m_copy->setSkipRole(PositionsGroupModel::GroupRole);
-    // In a narrow window the costs and stops step aside before the profit goes out of view.
-    m_fit =
-        new ColumnFit(m_table, {PositionsModel::CommissionColumn, PositionsModel::SwapColumn,
-                                PositionsModel::TakeProfitColumn, PositionsModel::StopLossColumn,
-                                PositionsModel::OpenTimeColumn, PositionsModel::OpenPriceColumn});
-    m_fit->fitToContents();
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_table, &QWidget::customContextMenuRequested, this, &OpenTradesPage::showRowMenu);
+    m_fit = m_table->fit();
+    m_table->setRowMenu([this](const QModelIndex &index) { return rowMenu(index); });
 
     // Why the table is empty, in the middle of it.
     m_empty = new QLabel(m_table->viewport());
@@ -122,15 +113,9 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     auto *emptyLayout = new QVBoxLayout(m_table->viewport());
     emptyLayout->addWidget(m_empty);
 
-    m_footer = new FigureLabel(this);
-    m_footer->setTextFormat(Qt::RichText);
-    m_clearFilters = new QPushButton(tr("C&lear filters"), this);
-    m_clearFilters->setFlat(true);
-    m_clearFilters->setToolTip(tr("Show every position again"));
-    auto *footer = new QHBoxLayout;
-    footer->addWidget(m_footer);
-    footer->addWidget(m_clearFilters);
-    footer->addStretch();
+    auto *footer = new TableFooter(tr("Show every position again"), this);
+    m_footer = footer->totals();
+    m_clearFilters = footer->clearFilters();
     // How the rows are laid out sits with what they add up to; the filter row keeps its room.
     footer->addWidget(groupLabel);
     footer->addWidget(m_grouping);
@@ -144,7 +129,7 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     layout->addWidget(m_filters);
     layout->addWidget(m_banner);
     layout->addWidget(m_table, 1);
-    layout->addLayout(footer);
+    layout->addWidget(footer);
 
     connect(m_filters, &FilterBar::filterChanged, m_proxy, &PositionsFilterModel::setFilter);
     connect(m_grouping, &QComboBox::currentIndexChanged, this, [this] {
@@ -288,16 +273,6 @@ void OpenTradesPage::setFeedStatus(const FeedStatus &status)
         m_table->viewport()->update();
         updateFooter();
     }
-}
-
-void OpenTradesPage::showColumnMenu(const QPoint &position)
-{
-    QHeaderView *header = m_table->horizontalHeader();
-    std::unique_ptr<QMenu> menu(TableMenus::columns(this, header, m_fit));
-    menu->addSeparator();
-    menu->addAction(tr("Default order (following first)"), header,
-                    [header] { header->setSortIndicator(-1, Qt::AscendingOrder); });
-    menu->exec(header->mapToGlobal(position));
 }
 
 QModelIndex OpenTradesPage::toProxy(const QModelIndex &index) const
@@ -487,19 +462,6 @@ QMenu *OpenTradesPage::rowMenu(const QModelIndex &index)
     if (!source.isValid())
         return nullptr;
     return TableMenus::row(this, m_copy, m_filters, m_model->positionAt(source.row()));
-}
-
-void OpenTradesPage::showRowMenu(const QPoint &position)
-{
-    const QModelIndex index = m_table->indexAt(position);
-    if (!index.isValid())
-        return;
-    // The row clicked is the row acted on: select it unless it is part of the selection.
-    if (!m_table->selectionModel()->isRowSelected(index.row(), index.parent()))
-        m_table->selectRow(index.row());
-    std::unique_ptr<QMenu> menu(rowMenu(index));
-    if (menu)
-        menu->exec(m_table->viewport()->mapToGlobal(position));
 }
 
 void OpenTradesPage::saveState(QSettings &settings) const

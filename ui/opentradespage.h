@@ -5,6 +5,8 @@
 #include "models/positionsfiltermodel.h"
 #include "models/positionsgroupmodel.h"
 
+#include "tradetable.h"
+
 #include <QSet>
 #include <QWidget>
 
@@ -23,6 +25,7 @@ class RowCopy;
 class QPushButton;
 class QSettings;
 class QTableView;
+
 class ToneDelegate;
 
 // "Open Trades": the account bar, a filter bar with a choice of grouping (by signal trader or
@@ -85,8 +88,6 @@ private:
     void updateChoices();
     void updateFooter();
     void updateEmptyText();
-    void showColumnMenu(const QPoint &position);
-    void showRowMenu(const QPoint &position);
     void updateLabelColumn();
     void updateSpans();
     // Widths for the first rows, then room for the group rows' subtotals and labels.
@@ -100,7 +101,7 @@ private:
     PositionsFilterModel *m_proxy = nullptr;
     AccountSummary *m_summary = nullptr;
     AccountBar *m_accountBar = nullptr;
-    QTableView *m_table = nullptr;
+    TradeTable *m_table = nullptr;
     ToneDelegate *m_delegate = nullptr;
     FilterBar *m_filters = nullptr;
     PositionsGroupModel *m_groups = nullptr;

@@ -450,14 +450,6 @@
         <translation>将显示的交易保存为 CSV 文件（Ctrl+E）</translation>
     </message>
     <message>
-        <source>Click to sort; drag to move; right-click to show or hide columns</source>
-        <translation>单击排序；拖动移动；右键显示或隐藏列</translation>
-    </message>
-    <message>
-        <source>C&amp;lear filters</source>
-        <translation>清除筛选(&amp;L)</translation>
-    </message>
-    <message>
         <source>Show every trade of the period again</source>
         <translation>重新显示该时间段的全部交易</translation>
     </message>
@@ -1449,14 +1441,6 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
         <translation>关闭提示</translation>
     </message>
     <message>
-        <source>Click to sort; drag to move; right-click to show or hide columns</source>
-        <translation>单击排序；拖动移动；右键显示或隐藏列</translation>
-    </message>
-    <message>
-        <source>C&amp;lear filters</source>
-        <translation>清除筛选(&amp;L)</translation>
-    </message>
-    <message>
         <source>Show every position again</source>
         <translation>重新显示全部持仓</translation>
     </message>
@@ -2080,6 +2064,13 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     </message>
 </context>
 <context>
+    <name>TableFooter</name>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>清除筛选(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>TableMenus</name>
     <message>
         <source>&amp;Copy Rows</source>
@@ -2138,6 +2129,13 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     <message>
         <source>The spool %1 is held by another window</source>
         <translation>暂存文件 %1 正被另一个窗口占用</translation>
+    </message>
+</context>
+<context>
+    <name>TradeTable</name>
+    <message>
+        <source>Click to sort; drag to move; right-click to show or hide columns</source>
+        <translation>单击排序；拖动移动；右键显示或隐藏列</translation>
     </message>
 </context>
 <context>
