@@ -338,66 +338,6 @@
         <source>This position vanished from the feed while it was away. It is counted as closed until the feed confirms how it closed; if it turns up open again, it is taken out of the history.</source>
         <translation>此持仓在数据源断开期间消失了。在数据源确认其平仓方式之前，它按已平仓计算；如果它再次以持仓出现，会从历史中移除。</translation>
     </message>
-    <message>
-        <source>Open time</source>
-        <translation>开仓时间</translation>
-    </message>
-    <message>
-        <source>Close time</source>
-        <translation>平仓时间</translation>
-    </message>
-    <message>
-        <source>Ticket</source>
-        <translation>订单号</translation>
-    </message>
-    <message>
-        <source>Symbol</source>
-        <translation>品种</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Volume</source>
-        <translation>手数</translation>
-    </message>
-    <message>
-        <source>Open price</source>
-        <translation>开仓价</translation>
-    </message>
-    <message>
-        <source>Close price</source>
-        <translation>平仓价</translation>
-    </message>
-    <message>
-        <source>Swap</source>
-        <translation>库存费</translation>
-    </message>
-    <message>
-        <source>Commission</source>
-        <translation>手续费</translation>
-    </message>
-    <message>
-        <source>Profit</source>
-        <translation>盈亏</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>平仓原因</translation>
-    </message>
-    <message>
-        <source>Signal</source>
-        <translation>信号源</translation>
-    </message>
-    <message>
-        <source>Net</source>
-        <translation>净盈亏</translation>
-    </message>
-    <message>
-        <source>Profit + swap + commission: what the trade added to the balance</source>
-        <translation>盈亏 + 库存费 + 手续费：这笔交易给余额带来的增减</translation>
-    </message>
 </context>
 <context>
     <name>ClosedTradesPage</name>
@@ -1588,58 +1528,6 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
 <context>
     <name>PositionsModel</name>
     <message>
-        <source>Ticket</source>
-        <translation>订单号</translation>
-    </message>
-    <message>
-        <source>Open time</source>
-        <translation>开仓时间</translation>
-    </message>
-    <message>
-        <source>Symbol</source>
-        <translation>品种</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Volume</source>
-        <translation>手数</translation>
-    </message>
-    <message>
-        <source>Open price</source>
-        <translation>开仓价</translation>
-    </message>
-    <message>
-        <source>S/L</source>
-        <translation>止损</translation>
-    </message>
-    <message>
-        <source>T/P</source>
-        <translation>止盈</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>现价</translation>
-    </message>
-    <message>
-        <source>Swap</source>
-        <translation>库存费</translation>
-    </message>
-    <message>
-        <source>Commission</source>
-        <translation>手续费</translation>
-    </message>
-    <message>
-        <source>Profit</source>
-        <translation>盈亏</translation>
-    </message>
-    <message>
-        <source>Signal</source>
-        <translation>信号源</translation>
-    </message>
-    <message>
         <source>The feed&apos;s last word on this position could not be read; it shows the last one that could.
 %1</source>
         <translation>数据源关于此持仓的最新数据无法读取；显示的是最后一次能读取的数据。
@@ -2091,6 +1979,81 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     <message>
         <source>Filter by Signal T&amp;rader (your own position)</source>
         <translation>按信号源筛选(&amp;R)（自主持仓）</translation>
+    </message>
+</context>
+<context>
+    <name>TradeColumns</name>
+    <message>
+        <source>Ticket</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Open time</source>
+        <translation>开仓时间</translation>
+    </message>
+    <message>
+        <source>Close time</source>
+        <translation>平仓时间</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>品种</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>手数</translation>
+    </message>
+    <message>
+        <source>Open price</source>
+        <translation>开仓价</translation>
+    </message>
+    <message>
+        <source>Close price</source>
+        <translation>平仓价</translation>
+    </message>
+    <message>
+        <source>S/L</source>
+        <translation>止损</translation>
+    </message>
+    <message>
+        <source>T/P</source>
+        <translation>止盈</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>现价</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>库存费</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>盈亏</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净盈亏</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>平仓原因</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>信号源</translation>
+    </message>
+    <message>
+        <source>Profit + swap + commission: what the trade added to the balance</source>
+        <translation>盈亏 + 库存费 + 手续费：这笔交易给余额带来的增减</translation>
     </message>
 </context>
 <context>

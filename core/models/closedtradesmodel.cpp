@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/closedtradesmodel.h"
 
+#include "models/tradecolumns.h"
+
 #include "domain/clock.h"
 #include "domain/tone.h"
 #include "domain/tradetext.h"
@@ -364,23 +366,20 @@ int ClosedTradesModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+namespace {
+// What each column shows.
+using C = TradeColumns::Column;
+constexpr std::array<C, ClosedTradesModel::ColumnCount> kColumns = {
+    C::OpenTime,   C::CloseTime, C::Ticket,     C::Symbol, C::Type, C::Volume, C::OpenPrice,
+    C::ClosePrice, C::Swap,      C::Commission, C::Profit, C::Net,  C::Reason, C::Signal};
+} // namespace
+
 QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    if (role == Qt::TextAlignmentRole) {
-        switch (index.column()) {
-        case OpenTimeColumn:
-        case CloseTimeColumn:
-        case SymbolColumn:
-        case TypeColumn:
-        case ReasonColumn:
-        case SignalColumn:
-            return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
-        default:
-            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
-        }
-    }
+    if (role == Qt::TextAlignmentRole)
+        return QVariant::fromValue(TradeColumns::alignment(kColumns[std::size_t(index.column())]));
     if (role != Qt::DisplayRole && role != ToneRole && role != ConfirmedRole &&
         role != Qt::ToolTipRole)
         return {};
@@ -389,42 +388,13 @@ QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
         return {};
     const ClosedTrade &t = *trade;
     const Position &p = t.position;
-    if (role == Qt::DisplayRole) {
-        switch (index.column()) {
-        case OpenTimeColumn:
-            return TradeText::time(p.openTime);
-        case CloseTimeColumn:
-            return TradeText::time(t.closeTime);
-        case TicketColumn:
-            return QString::number(p.ticket);
-        case SymbolColumn:
-            return p.symbol;
-        case TypeColumn:
-            return TradeText::side(p.side);
-        case VolumeColumn:
-            return TradeText::amount(p.volume);
-        case OpenPriceColumn:
-            return m_precision.text(p.symbol, p.openPrice);
-        case ClosePriceColumn:
-            return m_precision.text(p.symbol, t.closePrice);
-        case SwapColumn:
-            return TradeText::amount(p.swap);
-        case CommissionColumn:
-            return TradeText::amount(p.commission);
-        case ProfitColumn:
-            return TradeText::amount(p.profit);
-        case NetColumn:
-            return TradeText::amount(p.net());
-        case ReasonColumn:
-            return TradeText::reason(t);
-        case SignalColumn:
-            return TradeText::signal(p);
-        }
-    } else if (role == ToneRole) {
+    if (role == Qt::DisplayRole)
+        return TradeColumns::text(kColumns[std::size_t(index.column())], p, &t, m_precision);
+    if (role == ToneRole)
         return QVariant::fromValue(toneOf(index.column() == NetColumn ? p.net() : p.profit));
-    } else if (role == ConfirmedRole) {
+    if (role == ConfirmedRole)
         return t.isConfirmed();
-    } else if (role == Qt::ToolTipRole && !t.isConfirmed()) {
+    if (role == Qt::ToolTipRole && !t.isConfirmed()) {
         return tr("This position vanished from the feed while it was away. It is counted as "
                   "closed until the feed confirms how it closed; if it turns up open again, "
                   "it is taken out of the history.");
@@ -434,24 +404,6 @@ QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
 
 QVariant ClosedTradesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    static const char *const titles[] = {
-        QT_TR_NOOP("Open time"),  QT_TR_NOOP("Close time"),  QT_TR_NOOP("Ticket"),
-        QT_TR_NOOP("Symbol"),     QT_TR_NOOP("Type"),        QT_TR_NOOP("Volume"),
-        QT_TR_NOOP("Open price"), QT_TR_NOOP("Close price"), QT_TR_NOOP("Swap"),
-        QT_TR_NOOP("Commission"), QT_TR_NOOP("Profit"),      QT_TR_NOOP("Net"),
-        QT_TR_NOOP("Reason"),     QT_TR_NOOP("Signal")};
-    const bool time = section == OpenTimeColumn || section == CloseTimeColumn;
-    if (role == Qt::DisplayRole) {
-        // Times are local: the header says which zone that is.
-        if (time)
-            return TradeText::timeColumnTitle(tr(titles[section]));
-        return tr(titles[section]);
-    }
-    if (role == Qt::ToolTipRole && time)
-        return TradeText::timeZoneDescription();
-    if (role == Qt::ToolTipRole && section == NetColumn)
-        return tr("Profit + swap + commission: what the trade added to the balance");
-    return QAbstractTableModel::headerData(section, orientation, role);
+    const QVariant data = TradeColumns::headerData(kColumns, section, orientation, role);
+    return data.isValid() ? data : QAbstractTableModel::headerData(section, orientation, role);
 }

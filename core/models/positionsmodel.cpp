@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/positionsmodel.h"
 
+#include "models/tradecolumns.h"
+
 #include "domain/tone.h"
 #include "domain/tradetext.h"
 #include "feed/positionbook.h"
@@ -181,11 +183,6 @@ void PositionsModel::observePrices(const Position &p)
     m_precision.observe(p.symbol, p.openPrice, p.price);
 }
 
-QString PositionsModel::formatPrice(const Position &p, double price) const
-{
-    return m_precision.text(p.symbol, price);
-}
-
 QModelIndex PositionsModel::index(int row, int column, const QModelIndex &parent) const
 {
     if (parent.isValid() || row < 0 || column < 0 || row >= m_book->count() ||
@@ -248,39 +245,19 @@ void PositionsModel::multiData(const QModelIndex &index, QModelRoleDataSpan role
         roleData.setData(dataOf(p, index.column(), roleData.role()));
 }
 
+namespace {
+// What each column shows.
+using C = TradeColumns::Column;
+constexpr std::array<C, PositionsModel::ColumnCount> kColumns = {
+    C::Ticket,     C::OpenTime, C::Symbol, C::Type,       C::Volume, C::OpenPrice, C::StopLoss,
+    C::TakeProfit, C::Price,    C::Swap,   C::Commission, C::Profit, C::Signal};
+} // namespace
+
 QVariant PositionsModel::dataOf(const Position &p, int column, int role) const
 {
     switch (role) {
     case Qt::DisplayRole:
-        switch (column) {
-        case TicketColumn:
-            return QString::number(p.ticket);
-        case OpenTimeColumn:
-            return TradeText::time(p.openTime);
-        case SymbolColumn:
-            return p.symbol;
-        case TypeColumn:
-            return TradeText::side(p.side);
-        case VolumeColumn:
-            return TradeText::amount(p.volume);
-        case OpenPriceColumn:
-            return formatPrice(p, p.openPrice);
-        case StopLossColumn:
-            return p.sl != 0.0 ? formatPrice(p, p.sl) : QString(); // 0: none; below zero: a price
-        case TakeProfitColumn:
-            return p.tp != 0.0 ? formatPrice(p, p.tp) : QString();
-        case PriceColumn:
-            return formatPrice(p, p.price);
-        case SwapColumn:
-            return TradeText::amount(p.swap);
-        case CommissionColumn:
-            return TradeText::amount(p.commission);
-        case ProfitColumn:
-            return TradeText::amount(p.profit);
-        case SignalColumn:
-            return TradeText::signal(p);
-        }
-        break;
+        return TradeColumns::text(kColumns[std::size_t(column)], p, nullptr, m_precision);
     case SortRole:
         if (column == SymbolColumn)
             return p.symbol;
@@ -290,10 +267,7 @@ QVariant PositionsModel::dataOf(const Position &p, int column, int role) const
             return sortKey(p, column);
         break;
     case Qt::TextAlignmentRole:
-        if (column == SymbolColumn || column == TypeColumn || column == SignalColumn ||
-            column == OpenTimeColumn)
-            return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
-        return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        return QVariant::fromValue(TradeColumns::alignment(kColumns[std::size_t(column)]));
     case ToneRole:
         return QVariant::fromValue(toneOf(p.profit));
     case FollowingRole:
@@ -320,23 +294,8 @@ QVariant PositionsModel::dataOf(const Position &p, int column, int role) const
 
 QVariant PositionsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    static const char *const titles[] = {
-        QT_TR_NOOP("Ticket"), QT_TR_NOOP("Open time"),  QT_TR_NOOP("Symbol"),
-        QT_TR_NOOP("Type"),   QT_TR_NOOP("Volume"),     QT_TR_NOOP("Open price"),
-        QT_TR_NOOP("S/L"),    QT_TR_NOOP("T/P"),        QT_TR_NOOP("Price"),
-        QT_TR_NOOP("Swap"),   QT_TR_NOOP("Commission"), QT_TR_NOOP("Profit"),
-        QT_TR_NOOP("Signal")};
-    if (role == Qt::DisplayRole) {
-        // Times are local: the header says which zone that is.
-        if (section == OpenTimeColumn)
-            return TradeText::timeColumnTitle(tr(titles[section]));
-        return tr(titles[section]);
-    }
-    if (role == Qt::ToolTipRole && section == OpenTimeColumn)
-        return TradeText::timeZoneDescription();
-    return QAbstractTableModel::headerData(section, orientation, role);
+    const QVariant data = TradeColumns::headerData(kColumns, section, orientation, role);
+    return data.isValid() ? data : QAbstractTableModel::headerData(section, orientation, role);
 }
 
 QHash<int, QByteArray> PositionsModel::roleNames() const

@@ -98,7 +98,6 @@ private:
     void onUpdated(int row, quint32 fields);
     void observePrices(const Position &position);
     QVariant dataOf(const Position &position, int column, int role) const;
-    QString formatPrice(const Position &position, double price) const;
 
     PositionBook *m_book = nullptr;
     PricePrecision m_precision;
