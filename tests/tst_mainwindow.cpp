@@ -31,6 +31,7 @@
 #include "performancecharts.h"
 #include "protocol/feedprofile.h"
 #include "rowcopy.h"
+#include "session/accountsession.h"
 #include "settingsdialog.h"
 #include "simulator/feedsimulator.h"
 #include "testfeedserver.h"
@@ -134,13 +135,13 @@ struct Rig
         socket.setConfig(config);
         history.open(QDir(folder).filePath(u"history.sqlite"_s));
         history.setAccount(Account::of(config.url, config.traderId));
-        session = std::make_unique<FeedSession>(&socket, &book, &history);
         if (!arguments.isEmpty() && appOptions.parse(QStringList{u"trade-monitor"_s} + arguments,
                                                      {}) != AppOptions::Outcome::Run)
             qFatal("bad test arguments: %s", qPrintable(appOptions.message()));
         window = std::make_unique<MainWindow>(
-            MainWindow::Services{&socket, &book, &history, nullptr, &appSettings, session.get(),
-                                 &notifier, arguments.isEmpty() ? nullptr : &appOptions},
+            &account,
+            MainWindow::Services{&appSettings, &notifier,
+                                 arguments.isEmpty() ? nullptr : &appOptions},
             tab);
         window->show();
     }
@@ -163,12 +164,13 @@ struct Rig
     QSettings settingsFile;
     AppSettings appSettings;
     std::unique_ptr<FeedSimulator> simulator;
-    SocketManager socket;
-    PositionBook book;
-    TradeHistory history;
     FakeNotifier notifier;
+    AccountSession account;
+    SocketManager &socket = *account.socket();
+    PositionBook &book = *account.book();
+    TradeHistory &history = *account.history();
+    FeedSession *session = account.feed();
     AppOptions appOptions; // the command line, when a test gives one
-    std::unique_ptr<FeedSession> session;
     std::unique_ptr<MainWindow> window;
 };
 
@@ -1588,17 +1590,17 @@ void tst_MainWindow::theChartsSplitterIsRememberedOnceLaidOut()
 
 void tst_MainWindow::demoFeedIsNamed()
 {
-    SocketManager socket;
-    FeedSource source(&socket);
+    AccountSession account;
+    SocketManager &socket = *account.socket();
+    FeedSource &source = *account.source();
+    PositionBook &book = *account.book();
+    TradeHistory &history = *account.history();
     SocketConfig config = FeedProfile::native().configFor(QUrl(), 10260); // no URL: the demo feed
     QVERIFY(source.apply(config));
     QVERIFY(source.isDemo());
-    PositionBook book;
-    TradeHistory history;
     QVERIFY(history.open(m_dir->filePath(u"demo-test.sqlite"_s)));
     history.setAccount(source.account());
-    FeedSession session(&socket, &book, &history);
-    MainWindow window({&socket, &book, &history, &source, nullptr, &session});
+    MainWindow window(&account, {});
     window.show();
     QTRY_COMPARE(socket.state(), State::Live);
     QTRY_VERIFY(book.count() > 0);
@@ -1663,14 +1665,12 @@ void tst_MainWindow::unconfirmedClosesAreMarked()
 
 void tst_MainWindow::unsavedTradesAreShownAndQuittingWarns()
 {
-    SocketManager socket;
-    PositionBook book;
     ClosedTradeStore unusable; // never opened, and no spool: the trades are in memory only
-    TradeHistory history(&unusable);
+    AccountSession account(&unusable);
+    TradeHistory &history = *account.history();
     history.setAccount(Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260));
     history.record({closedNow(5), closedNow(6)});
-    MainWindow window({&socket, &book, &history, nullptr, nullptr, nullptr},
-                      MainWindow::ClosedTradesTab);
+    MainWindow window(&account, {}, MainWindow::ClosedTradesTab);
     window.show();
     QVERIFY2(window.unsavedText().startsWith("2 closed trades not saved yet: "_L1),
              qPrintable(window.unsavedText()));
@@ -1717,14 +1717,12 @@ void tst_MainWindow::aHistoryFileThatIsNotOursIsSaidAndKeptInMemory()
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("shopping list\n");
     }
-    SocketManager socket;
-    PositionBook book;
-    TradeHistory history;
+    AccountSession account;
+    TradeHistory &history = *account.history();
     QVERIFY(!history.open(foreign));
     history.setAccount(Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260));
     history.record({closedNow(5)});
-    MainWindow window({&socket, &book, &history, nullptr, nullptr, nullptr},
-                      MainWindow::ClosedTradesTab);
+    MainWindow window(&account, {}, MainWindow::ClosedTradesTab);
     window.show();
     ClosedTradesPage *page = window.closedTradesPage();
     QVERIFY(page->isNoticeVisible());
@@ -1757,14 +1755,14 @@ void tst_MainWindow::theSystemsQuitAsksNothing()
     QFETCH(bool, sessionEnd);
     TestFeedServer server;
     QVERIFY(server.listen());
-    SocketManager socket(FeedProfile::native().configFor(server.url(), 10260));
-    PositionBook book;
     ClosedTradeStore unusable;
-    TradeHistory history(&unusable);
+    AccountSession account(&unusable);
+    SocketManager &socket = *account.socket();
+    socket.setConfig(FeedProfile::native().configFor(server.url(), 10260));
+    TradeHistory &history = *account.history();
     history.setAccount(Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260));
     history.record({closedNow(5)});
-    MainWindow window({&socket, &book, &history, nullptr, nullptr, nullptr},
-                      MainWindow::OpenTradesTab);
+    MainWindow window(&account, {}, MainWindow::OpenTradesTab);
     window.show();
     socket.open();
     QTRY_VERIFY(server.countFrames(0, u"Subscribe"_s) > 0);
@@ -1819,10 +1817,9 @@ void tst_MainWindow::aLongReasonEndsInAnEllipsisAndIsWholeInItsTooltip()
 
 void tst_MainWindow::aCorrectionThatWaitsIsShownAndQuittingSaysSo()
 {
-    SocketManager socket;
-    PositionBook book;
     FailingStore store;
-    TradeHistory history(&store);
+    AccountSession account(&store);
+    TradeHistory &history = *account.history();
     QVERIFY(history.open(m_dir->filePath(u"corrections.sqlite"_s)));
     history.setAccount(Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260));
     ClosedTrade vanished;
@@ -1833,8 +1830,7 @@ void tst_MainWindow::aCorrectionThatWaitsIsShownAndQuittingSaysSo()
     history.record({vanished});
     store.failingWithdrawals = true;
     history.withdrawProvisional({5}); // open after all, and the file refuses the correction
-    MainWindow window({&socket, &book, &history, nullptr, nullptr, nullptr},
-                      MainWindow::ClosedTradesTab);
+    MainWindow window(&account, {}, MainWindow::ClosedTradesTab);
     window.show();
     QVERIFY2(window.unsavedText().startsWith(
                  "1 position thought closed while the feed was away turned out open"_L1),
@@ -1908,12 +1904,11 @@ void tst_MainWindow::tabRuleInEveryProfile()
     QVERIFY(server.listen());
     SocketConfig config = FeedProfile::native().configFor(server.url(), 10260, u"tok"_s);
     profile->applyTo(config);
-    SocketManager socket(config);
-    PositionBook book;
-    TradeHistory history;
-    FeedSession session(&socket, &book, &history);
-    session.setProfile(*profile);
-    MainWindow window({&socket, &book, &history, nullptr, nullptr, &session});
+    AccountSession account;
+    SocketManager &socket = *account.socket();
+    socket.setConfig(config);
+    account.feed()->setProfile(*profile);
+    MainWindow window(&account, {});
     window.show();
     QTRY_COMPARE(server.connectionCount(), 1);
     QTRY_VERIFY(!server.connection(0).frames.isEmpty());

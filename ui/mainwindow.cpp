@@ -49,17 +49,19 @@ Q_LOGGING_CATEGORY(lcWindow, "trademonitor.window")
 
 using namespace Qt::StringLiterals;
 
-MainWindow::MainWindow(const Services &services, Tab startTab, QWidget *parent)
+MainWindow::MainWindow(AccountSession *account, const Services &services, Tab startTab,
+                       QWidget *parent)
     : QMainWindow(parent)
+    , m_account(account)
     , m_services(services)
 {
     setWindowIcon(QIcon(u":/icons/trade-monitor.svg"_s));
     resize(1280, 720);
 
-    m_openTrades = new OpenTradesPage(services.book, this);
-    m_closedTrades = new ClosedTradesPage(services.history, this);
+    m_openTrades = new OpenTradesPage(account->book(), this);
+    m_closedTrades = new ClosedTradesPage(account->history(), this);
     // "Today" on the account bar: what closed since midnight, from the history.
-    auto *closedToday = new ClosedToday(services.history, this);
+    auto *closedToday = new ClosedToday(account->history(), this);
     connect(closedToday, &ClosedToday::changed, this, [this, closedToday] {
         const std::optional<TradeTotals> totals = closedToday->totals();
         m_openTrades->summary()->setClosedToday(totals ? std::optional<double>(totals->net())
@@ -71,18 +73,17 @@ MainWindow::MainWindow(const Services &services, Tab startTab, QWidget *parent)
     m_tabs->addTab(m_closedTrades, tr("Closed Trades"));
     setCentralWidget(m_tabs);
 
-    m_log = new ConnectionLog(this);
-    m_log->watch(services.socket, services.session);
-    m_statusBar = new FeedStatusBar(services.socket, services.session, this);
-    connect(m_log, &ConnectionLog::eventAdded, m_statusBar, &FeedStatusBar::showConnectionEvent);
+    m_statusBar = new FeedStatusBar(account->socket(), account->feed(), this);
+    connect(account->log(), &ConnectionLog::eventAdded, m_statusBar,
+            &FeedStatusBar::showConnectionEvent);
     statusBar()->addWidget(m_statusBar, 1);
     m_unsaved = new QLabel(this);
     m_unsaved->setStyleSheet(u"color: #c62828; font-weight: bold;"_s);
     m_unsaved->hide();
     statusBar()->addPermanentWidget(m_unsaved);
     statusBar()->setSizeGripEnabled(true);
-    connect(services.history, &TradeHistory::unsavedChanged, this, &MainWindow::updateUnsaved);
-    connect(services.history, &TradeHistory::accountChanged, this, &MainWindow::updateTitle);
+    connect(account->history(), &TradeHistory::unsavedChanged, this, &MainWindow::updateUnsaved);
+    connect(account->history(), &TradeHistory::accountChanged, this, &MainWindow::updateTitle);
     connect(m_closedTrades, &ClosedTradesPage::exported, this,
             [this](const QString &path, int trades) {
                 m_statusBar->showConnectionEvent(
@@ -92,18 +93,14 @@ MainWindow::MainWindow(const Services &services, Tab startTab, QWidget *parent)
             });
     updateTitle();
     updateUnsaved();
-    if (services.source) {
-        const auto describe = [this] {
-            m_statusBar->setFeedName(m_services.source->isDemo()
-                                         ? tr("Demo feed · simulated account")
-                                         : m_services.source->description());
-            m_statusBar->setDemo(m_services.source->isDemo());
-        };
-        describe();
-        connect(services.source, &FeedSource::changed, this, describe);
-    } else {
-        m_statusBar->setFeedName(services.socket->config().url.host());
-    }
+    const auto describe = [this] {
+        const FeedSource *source = m_account->source();
+        m_statusBar->setFeedName(source->isDemo() ? tr("Demo feed · simulated account")
+                                                  : source->description());
+        m_statusBar->setDemo(source->isDemo());
+    };
+    describe();
+    connect(account->source(), &FeedSource::changed, this, describe);
     // Alerts: through the desktop unless a notifier is given (tests); the tray where there is one.
     if (TrayIcon::isAvailable()) {
         m_tray = new TrayIcon(this);
@@ -115,7 +112,7 @@ MainWindow::MainWindow(const Services &services, Tab startTab, QWidget *parent)
         m_desktopNotifier = new DesktopNotifier(m_tray, this);
         notifier = m_desktopNotifier;
     }
-    m_alerts = new Alerts(services.book, services.socket, notifier, this);
+    account->setNotifier(notifier);
     applyAlertSettings(services.settings ? services.settings->alertSettings() : AlertSettings());
 
     createMenus();
@@ -124,12 +121,11 @@ MainWindow::MainWindow(const Services &services, Tab startTab, QWidget *parent)
     // The status bar follows the feed and ticks the countdown; the banner follows the bar.
     connect(m_statusBar, &FeedStatusBar::statusRefreshed, m_openTrades,
             &OpenTradesPage::setFeedStatus);
-    connect(m_openTrades, &OpenTradesPage::reconnectRequested, services.socket,
+    connect(m_openTrades, &OpenTradesPage::reconnectRequested, account->socket(),
             &SocketManager::reconnectNow);
     connect(m_openTrades, &OpenTradesPage::settingsRequested, this, &MainWindow::editSettings);
-    if (services.session)
-        connect(m_openTrades, &OpenTradesPage::noticeDismissed, services.session,
-                &FeedSession::dismissNotices);
+    connect(m_openTrades, &OpenTradesPage::noticeDismissed, account->feed(),
+            &FeedSession::dismissNotices);
 
     m_tabs->setCurrentIndex(startTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onTabChanged);
@@ -189,7 +185,7 @@ void MainWindow::createMenus()
         ->addAction(tr("&Reconnect"), this,
                     [this] {
                         m_tabs->setCurrentIndex(OpenTradesTab);
-                        m_services.socket->reconnectNow();
+                        m_account->socket()->reconnectNow();
                     })
         ->setShortcut(QKeySequence(u"Ctrl+R"_s));
 
@@ -200,7 +196,7 @@ void MainWindow::createMenus()
 ConnectionLogWindow *MainWindow::showConnectionLog()
 {
     if (!m_logWindow)
-        m_logWindow = new ConnectionLogWindow(m_log, this);
+        m_logWindow = new ConnectionLogWindow(m_account->log(), this);
     m_logWindow->show();
     m_logWindow->raise();
     m_logWindow->activateWindow();
@@ -212,10 +208,12 @@ void MainWindow::onTabChanged(int index)
     const bool paused = index != OpenTradesTab;
     const bool wasPaused = m_shownTab >= 0 && m_shownTab != OpenTradesTab;
     if (paused && (m_shownTab < 0 || !wasPaused))
-        m_log->record(ConnectionLog::Severity::Info,
-                      tr("Paused: the live feed is closed while Closed Trades is in front"));
+        m_account->log()->record(
+            ConnectionLog::Severity::Info,
+            tr("Paused: the live feed is closed while Closed Trades is in front"));
     else if (!paused && wasPaused)
-        m_log->record(ConnectionLog::Severity::Info, tr("Resumed: Open Trades is in front"));
+        m_account->log()->record(ConnectionLog::Severity::Info,
+                                 tr("Resumed: Open Trades is in front"));
     m_shownTab = index;
     // Ctrl+1 / Ctrl+2 land in the page's table, not on the tab bar.
     QWidget *page = m_tabs->widget(index);
@@ -225,21 +223,21 @@ void MainWindow::onTabChanged(int index)
     m_statusBar->setPaused(paused);
     // The feed runs only while Open Trades is in front; leaving it is a deliberate close.
     if (index == OpenTradesTab)
-        m_services.socket->open();
+        m_account->socket()->open();
     else
-        m_services.socket->close();
+        m_account->socket()->close();
 }
 
 void MainWindow::editSettings()
 {
     // The dialog shows what runs: the saved settings with the command line over them.
     const SocketConfig saved =
-        m_services.settings ? m_services.settings->feedConfig() : m_services.socket->config();
+        m_services.settings ? m_services.settings->feedConfig() : m_account->socket()->config();
     const SocketConfig running = m_services.options ? m_services.options->apply(saved) : saved;
     SettingsDialog dialog(running, this);
     if (m_services.options)
         dialog.setOverrides(m_services.options->overrides());
-    dialog.setAlertSettings(m_alerts->settings());
+    dialog.setAlertSettings(m_account->alerts()->settings());
     if (m_services.settings)
         dialog.setLanguage(m_services.settings->language());
     if (dialog.exec() != QDialog::Accepted)
@@ -278,10 +276,8 @@ void MainWindow::editSettings()
 
 AboutDialog *MainWindow::showAbout()
 {
-    const QString feed = m_services.source
-                             ? m_services.source->description()
-                             : Credentials::maskedUrl(m_services.socket->config().url);
-    const ClosedTradeStore *store = m_services.history->fileStore();
+    const QString feed = m_account->source()->description();
+    const ClosedTradeStore *store = m_account->history()->fileStore();
     auto *dialog = new AboutDialog(
         feed, store->isOpen() ? QDir::toNativeSeparators(store->path()) : tr("unavailable"), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -302,7 +298,7 @@ void MainWindow::useDisplayName()
 void MainWindow::updateTitle()
 {
     // What is shown, then whose window: the name once, at the end, where Qt looks for it.
-    const Account &account = m_services.history->account();
+    const Account &account = m_account->history()->account();
     setWindowTitle(account.isUnknown()
                        ? applicationName()
                        : tr("%1 — %2", "window title: the account, then the application")
@@ -311,7 +307,7 @@ void MainWindow::updateTitle()
 
 QString MainWindow::unsavedText() const
 {
-    const TradeHistory *history = m_services.history;
+    const TradeHistory *history = m_account->history();
     QStringList parts;
     if (const int unsaved = history->unsavedCount(); unsaved > 0)
         parts.append(tr("%1 not saved yet").arg(TradeText::closedTrades(unsaved)));
@@ -333,7 +329,7 @@ void MainWindow::updateUnsaved()
 
 bool MainWindow::mayQuit()
 {
-    TradeHistory *history = m_services.history;
+    TradeHistory *history = m_account->history();
     if (history->flush())
         return true; // everything is in the database
     if (history->memoryOnlyCount() == 0) {
@@ -362,7 +358,7 @@ bool MainWindow::mayQuit()
 
 void MainWindow::applyAlertSettings(const AlertSettings &alerts)
 {
-    m_alerts->setSettings(alerts);
+    m_account->alerts()->setSettings(alerts);
     m_openTrades->accountBar()->setMarginLevelAlarm(alerts.marginLevel ? alerts.marginLevelPercent
                                                                        : 0.0);
     if (m_desktopNotifier)
@@ -391,13 +387,14 @@ void MainWindow::endOfSession()
 {
     m_unasked = true;
     saveState();
-    m_services.history->flush();
+    m_account->history()->flush();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Closing the window is not quitting when the user wants it to keep watching from the tray.
-    if (!m_quitting && m_tray && m_tray->isVisible() && m_alerts->settings().keepRunningInTray) {
+    if (!m_quitting && m_tray && m_tray->isVisible() &&
+        m_account->alerts()->settings().keepRunningInTray) {
         saveState();
         hide();
         event->ignore();
@@ -412,17 +409,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     if (m_unasked) {
         // Nobody to ask: what can be written is, the spool keeps what cannot.
-        if (!m_services.history->flush() && m_services.history->memoryOnlyCount() > 0)
-            qCWarning(lcWindow) << m_services.history->memoryOnlyCount()
+        if (!m_account->history()->flush() && m_account->history()->memoryOnlyCount() > 0)
+            qCWarning(lcWindow) << m_account->history()->memoryOnlyCount()
                                 << "closed trades could not be saved and are lost:"
-                                << m_services.history->unsavedReason();
+                                << m_account->history()->unsavedReason();
     } else if (!mayQuit()) {
         event->ignore();
         return;
     }
     saveState();
     // Quitting is a deliberate close: Unsubscribe, code 1000, and no reconnect.
-    m_services.socket->close();
+    m_account->socket()->close();
     QMainWindow::closeEvent(event);
 }
 

@@ -4,6 +4,8 @@
 #include "config/alertsettings.h"
 #include "net/socketconfig.h"
 
+#include "session/accountsession.h"
+
 #include <QMainWindow>
 
 class AboutDialog;
@@ -43,26 +45,23 @@ public:
     enum Tab { OpenTradesTab = 0, ClosedTradesTab = 1 };
 
     // What the window shows and drives; none owned, all must outlive the window.
+    // What the window adds to the account's session.
     struct Services
     {
-        SocketManager *socket = nullptr;
-        PositionBook *book = nullptr;
-        TradeHistory *history = nullptr;
-        FeedSource *source = nullptr;    // may be null (tests)
-        AppSettings *settings = nullptr; // may be null: nothing is remembered
-        FeedSession *session = nullptr;  // may be null: no data age, server errors or rejections
+        AppSettings *settings = nullptr; // null: nothing is remembered
         Notifier *notifier = nullptr;    // null: the desktop's (notification service, else tray)
         const AppOptions *options = nullptr; // the command line; null: none given
     };
 
-    explicit MainWindow(const Services &services, Tab startTab = OpenTradesTab,
-                        QWidget *parent = nullptr);
+    // Shows `account` (not owned; it outlives the window).
+    MainWindow(AccountSession *account, const Services &services, Tab startTab = OpenTradesTab,
+               QWidget *parent = nullptr);
 
     QTabWidget *tabs() const { return m_tabs; }
     OpenTradesPage *openTradesPage() const { return m_openTrades; }
     ClosedTradesPage *closedTradesPage() const { return m_closedTrades; }
     FeedStatusBar *feedStatusBar() const { return m_statusBar; }
-    ConnectionLog *connectionLog() const { return m_log; }
+    ConnectionLog *connectionLog() const { return m_account->log(); }
     // View -> Connection Log (Ctrl+L); created on first use.
     ConnectionLogWindow *showConnectionLog();
     // The connection state in words, as the status bar shows it.
@@ -76,7 +75,7 @@ public:
     // "N closed trades not saved yet: reason" while any wait; empty otherwise.
     QString unsavedText() const;
 
-    Alerts *alerts() const { return m_alerts; }
+    Alerts *alerts() const { return m_account->alerts(); }
     // Null where the desktop has no tray.
     TrayIcon *trayIcon() const { return m_tray; }
     // The application's name in the window's language ("Trade Monitor", "交易监控"). Made the
@@ -113,18 +112,17 @@ private:
     // Before quitting: write what waits; if some trades would be lost, ask. True: quit.
     bool mayQuit();
 
+    AccountSession *m_account = nullptr;
     Services m_services;
     QTabWidget *m_tabs = nullptr;
     OpenTradesPage *m_openTrades = nullptr;
     ClosedTradesPage *m_closedTrades = nullptr;
     FeedStatusBar *m_statusBar = nullptr;
     QLabel *m_unsaved = nullptr;
-    ConnectionLog *m_log = nullptr;
     ConnectionLogWindow *m_logWindow = nullptr;
     int m_shownTab = -1;
     TrayIcon *m_tray = nullptr;
     DesktopNotifier *m_desktopNotifier = nullptr;
-    Alerts *m_alerts = nullptr;
     bool m_quitting = false;
     bool m_unasked = false; // the quit may not wait for an answer
     bool m_toldAboutTray = false;

@@ -3,28 +3,22 @@
 #include "config/appsettings.h"
 #include "config/feedsettings.h"
 #include "config/secretstore.h"
-#include "feed/feedsession.h"
-#include "feed/feedsource.h"
-#include "feed/positionbook.h"
 #include "history/closedtradestore.h"
-#include "history/tradehistory.h"
 #include "i18n/translations.h"
 #include "mainwindow.h"
 #include "net/secrets.h"
-#include "net/socketmanager.h"
 #include "net/systemnetworkmonitor.h"
 #include "platform/processtuning.h"
 #include "platform/quitsignals.h"
 #include "protocol/feedprofile.h"
+#include "session/accountsession.h"
 #include "stallmonitor.h"
 
 #include <QApplication>
-#include <QEventLoop>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSessionManager>
 #include <QSettings>
-#include <QTimer>
 
 #include <cstdio>
 
@@ -96,41 +90,22 @@ int main(int argc, char *argv[])
     }
 
     SystemNetworkMonitor network;
-    SocketManager socket;
-    socket.setNetworkMonitor(&network);
-    PositionBook book;
-    TradeHistory history;
+    AccountSession account;
+    account.setNetworkMonitor(&network);
     // A history that cannot be opened is reported in the window; the live view still works.
-    // Rows from before accounts existed belong to the feed configured now, if there is one.
-    const QUrl configured = !config.url.isEmpty() ? config.url : settings.feedConfig().url;
-    history.open(
-        options.databasePath().isEmpty() ? ClosedTradeStore::defaultPath() : options.databasePath(),
-        configured.isEmpty() ? Account::unknown() : Account::of(configured, config.traderId));
-    FeedSession session(&socket, &book, &history);
-    FeedSource source(&socket);
-    // Another account starts clean: emitted while no connection is open.
-    QObject::connect(&source, &FeedSource::feedSwitched, &session, &FeedSession::switchFeed);
-    if (!source.apply(config, *profile, &error)) {
+    account.openHistory(options.databasePath().isEmpty() ? ClosedTradeStore::defaultPath()
+                                                         : options.databasePath(),
+                        config);
+    if (!account.start(config, *profile, &error)) {
         std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(error));
         return 1;
     }
 
-    MainWindow window({&socket, &book, &history, &source, &settings, &session, nullptr, &options},
+    MainWindow window(&account, {&settings, nullptr, &options},
                       options.startTab() == AppOptions::Tab::Closed ? MainWindow::ClosedTradesTab
                                                                     : MainWindow::OpenTradesTab);
-    QObject::connect(
-        &window, &MainWindow::feedSettingsChanged, &source, [&](const SocketConfig &edited) {
-            // source.apply() hands it to the socket, which remembers its secrets.
-            const SocketConfig next = options.apply(edited);
-            QString problem;
-            // The dialog checked the profile; a file changed since falls back.
-            const FeedProfile chosen =
-                FeedProfile::load(next.profile, &problem).value_or(FeedProfile::native());
-            if (!problem.isEmpty())
-                std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(problem));
-            if (!source.apply(next, chosen, &problem))
-                std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(problem));
-        });
+    QObject::connect(&window, &MainWindow::feedSettingsChanged, &account,
+                     [&](const SocketConfig &edited) { account.applySettings(edited, options); });
     // SIGTERM, SIGINT, SIGHUP (logout, shutdown, kill, Ctrl+C) and the end of the desktop
     // session quit as File → Quit does, without asking.
     QuitSignals quitSignals;
@@ -144,14 +119,7 @@ int main(int argc, char *argv[])
     StallMonitor::startIfLogging(&app);
     const int status = QApplication::exec();
 
-    // Quitting is a deliberate close: unsubscribe and close with 1000, then give the close
-    // frame a moment to leave before the socket is destroyed.
-    socket.close();
-    if (socket.state() == SocketManager::State::Closing) {
-        QEventLoop loop;
-        QObject::connect(&socket, &SocketManager::stateChanged, &loop, &QEventLoop::quit);
-        QTimer::singleShot(socket.config().closeTimeout, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
+    // Quitting is a deliberate close, its close frame given a moment to leave.
+    account.closeAndWait();
     return status;
 }

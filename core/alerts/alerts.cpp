@@ -40,14 +40,13 @@ Alerts::Alerts(PositionBook *book, SocketManager *socket, Notifier *notifier, QO
             return;
         m_lostNotified = true;
         const QString reason = m_socket->lastError();
-        m_notifier->notify({Notification::Kind::FeedLost, tr("The feed is lost"),
-                            reason.isEmpty()
-                                ? tr("No live data for %1 s. Trade Monitor keeps trying.")
-                                      .arg(m_lostFor.elapsed() / 1000)
-                                : tr("No live data for %1 s: %2 Trade Monitor keeps trying.")
-                                      .arg(m_lostFor.elapsed() / 1000)
-                                      .arg(reason),
-                            true});
+        notify({Notification::Kind::FeedLost, tr("The feed is lost"),
+                reason.isEmpty() ? tr("No live data for %1 s. Trade Monitor keeps trying.")
+                                       .arg(m_lostFor.elapsed() / 1000)
+                                 : tr("No live data for %1 s: %2 Trade Monitor keeps trying.")
+                                       .arg(m_lostFor.elapsed() / 1000)
+                                       .arg(reason),
+                true});
     });
     connect(book, &PositionBook::liveOpened, this, &Alerts::onOpened);
     connect(book, &PositionBook::liveClosed, this, &Alerts::onClosed);
@@ -124,7 +123,7 @@ void Alerts::gather(const Notification &notification, double net)
 void Alerts::flushBurst()
 {
     if (m_burst.size() == 1) {
-        m_notifier->notify(m_burst.constFirst());
+        notify(m_burst.constFirst());
     } else if (!m_burst.isEmpty()) {
         // Ten closes in a second are one piece of news.
         QStringList parts;
@@ -135,7 +134,7 @@ void Alerts::flushBurst()
         QString body = m_burstClosed > 0 ? tr("Net of the closes: %1").arg(signedAmount(m_burstNet))
                                          : QString();
         qCInfo(lcAlerts) << m_burst.size() << "alerts in one burst";
-        m_notifier->notify({Notification::Kind::Summary, parts.join(u", "_s), body, false});
+        notify({Notification::Kind::Summary, parts.join(u", "_s), body, false});
     }
     m_burst.clear();
     m_burstOpened = m_burstClosed = 0;
@@ -151,16 +150,15 @@ void Alerts::onFiguresChanged()
         figures->marginLevel && *figures->marginLevel < m_settings.marginLevelPercent;
     if (below && !m_belowMargin) {
         const QLocale locale;
-        m_notifier->notify(
-            {Notification::Kind::MarginLevel,
-             tr("Margin level %1 % is below %2 %")
-                 .arg(locale.toString(*figures->marginLevel, 'f', 2),
-                      locale.toString(m_settings.marginLevelPercent, 'f', 0)),
-             tr("Equity %1 %3 on %2 %3 of margin. Below the broker's stop-out level positions "
-                "are closed.")
-                 .arg(TradeText::amount(figures->equity), TradeText::amount(figures->margin),
-                      figures->currency),
-             true});
+        notify({Notification::Kind::MarginLevel,
+                tr("Margin level %1 % is below %2 %")
+                    .arg(locale.toString(*figures->marginLevel, 'f', 2),
+                         locale.toString(m_settings.marginLevelPercent, 'f', 0)),
+                tr("Equity %1 %3 on %2 %3 of margin. Below the broker's stop-out level positions "
+                   "are closed.")
+                    .arg(TradeText::amount(figures->equity), TradeText::amount(figures->margin),
+                         figures->currency),
+                true});
     }
     // Once per fall: it warns again only after the level has been back above.
     m_belowMargin = below;
@@ -173,8 +171,8 @@ void Alerts::onStateChanged(SocketManager::State state)
     case State::Live:
         m_lostTimer.stop();
         if (m_lostNotified && m_settings.feed) {
-            m_notifier->notify({Notification::Kind::FeedBack, tr("The feed is live again"),
-                                tr("Back after %1 s.").arg(m_lostFor.elapsed() / 1000), false});
+            notify({Notification::Kind::FeedBack, tr("The feed is live again"),
+                    tr("Back after %1 s.").arg(m_lostFor.elapsed() / 1000), false});
         }
         m_lostNotified = false;
         m_lostFor.invalidate();
@@ -196,4 +194,15 @@ void Alerts::onStateChanged(SocketManager::State state)
         }
         break;
     }
+}
+
+void Alerts::setNotifier(Notifier *notifier)
+{
+    m_notifier = notifier;
+}
+
+void Alerts::notify(const Notification &notification)
+{
+    if (m_notifier)
+        m_notifier->notify(notification);
 }

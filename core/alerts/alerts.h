@@ -28,9 +28,11 @@ class Alerts : public QObject
 public:
     static constexpr std::chrono::milliseconds kBurstWindow{1000};
 
-    // None owned; all must outlive the alerts.
+    // None owned; all must outlive the alerts. Without a notifier nothing is shown.
     Alerts(PositionBook *book, SocketManager *socket, Notifier *notifier,
            QObject *parent = nullptr);
+
+    void setNotifier(Notifier *notifier);
 
     const AlertSettings &settings() const { return m_settings; }
     void setSettings(const AlertSettings &settings);
@@ -51,6 +53,7 @@ private:
     void onFiguresChanged();
     void onStateChanged(SocketManager::State state);
     void gather(const Notification &notification, double net);
+    void notify(const Notification &notification);
     void flushBurst();
     bool wanted(const Position &position) const;
 

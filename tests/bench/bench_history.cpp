@@ -18,6 +18,7 @@
 #include "performancecharts.h"
 #include "processmemory.h"
 #include "protocol/feedprofile.h"
+#include "session/accountsession.h"
 #include "simulator/feedsimulator.h"
 #include "stallmonitor.h"
 
@@ -162,14 +163,13 @@ int run(int size, const QString &folder)
     // The window, started on Open Trades against the feed.
     QElapsedTimer start;
     start.start();
-    SocketManager socket(config);
-    PositionBook book;
-    TradeHistory history;
+    AccountSession session;
+    SocketManager &socket = *session.socket();
+    socket.setConfig(config);
+    TradeHistory &history = *session.history();
     history.open(path);
     history.setAccount(account);
-    FeedSession session(&socket, &book, &history);
-    MainWindow window(MainWindow::Services{&socket, &book, &history, nullptr, nullptr, &session},
-                      MainWindow::OpenTradesTab);
+    MainWindow window(&session, {}, MainWindow::OpenTradesTab);
     window.resize(1280, 800);
     window.show();
     if (!QTest::qWaitFor([&] { return socket.state() == SocketManager::State::Live; }, 60000))

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The session of one account, without a window: it starts the feed it is given, the rule for
+// settings changed while running (the command line wins; a profile that no longer loads falls
+// back, and says so), another account starts clean, and quitting closes the feed properly.
+#include "config/appoptions.h"
+#include "protocol/feedprofile.h"
+#include "session/accountsession.h"
+#include "testfeedserver.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using State = SocketManager::State;
+
+namespace {
+
+AppOptions commandLine(const QStringList &arguments)
+{
+    AppOptions options;
+    if (options.parse(QStringList{u"trade-monitor"_s} + arguments, {}) != AppOptions::Outcome::Run)
+        qFatal("bad test arguments: %s", qPrintable(options.message()));
+    return options;
+}
+
+} // namespace
+
+class tst_AccountSession : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void startsTheFeedItIsGiven();
+    void theCommandLineWinsOverChangedSettings();
+    void aProfileThatNoLongerLoadsFallsBackAndSaysSo();
+    void anotherAccountStartsClean();
+    void quittingClosesTheFeedProperly();
+};
+
+void tst_AccountSession::startsTheFeedItIsGiven()
+{
+    AccountSession account;
+    QString error;
+    // No URL: the built-in demo, live, its positions in the book.
+    QVERIFY2(
+        account.start(FeedProfile::native().configFor(QUrl(), 7), FeedProfile::native(), &error),
+        qPrintable(error));
+    QVERIFY(account.source()->isDemo());
+    account.socket()->open();
+    QTRY_COMPARE(account.socket()->state(), State::Live);
+    QTRY_VERIFY(account.book()->count() > 0);
+    // The log saw it happen.
+    QTRY_VERIFY(account.log()->count() > 0);
+}
+
+void tst_AccountSession::theCommandLineWinsOverChangedSettings()
+{
+    TestFeedServer fromCommandLine;
+    QVERIFY(fromCommandLine.listen());
+    const AppOptions options = commandLine({u"--url"_s, fromCommandLine.url().toString()});
+    AccountSession account;
+    QString error;
+    QVERIFY(account.start(options.apply(FeedProfile::native().configFor(QUrl(), 7)),
+                          FeedProfile::native(), &error));
+    account.socket()->open();
+    QTRY_COMPARE(fromCommandLine.connectionCount(), 1);
+
+    // Settings name another feed and trader: the URL stays the command line's this run, the
+    // trader id (not on the command line) is the new one.
+    SocketConfig edited = FeedProfile::native().configFor(TestFeedServer::refusedUrl(), 8);
+    QVERIFY(account.applySettings(edited, options).isEmpty());
+    QCOMPARE(account.socket()->config().url, fromCommandLine.url());
+    QCOMPARE(account.socket()->config().traderId, 8);
+    QVERIFY(!account.source()->isDemo());
+}
+
+void tst_AccountSession::aProfileThatNoLongerLoadsFallsBackAndSaysSo()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"renamed.json"_s);
+    QVERIFY(QFile::copy(QStringLiteral(TM_TEST_DATA "/profile-renamed.json"), path));
+    AccountSession account;
+    QString error;
+    QVERIFY(
+        account.start(FeedProfile::native().configFor(QUrl(), 7), FeedProfile::native(), &error));
+    const int logged = account.log()->count();
+
+    // Chosen in the dialog, then broken on disk before it is applied.
+    SocketConfig edited = FeedProfile::native().configFor(QUrl(), 7);
+    edited.profile = path;
+    QVERIFY(QFile::remove(path));
+    const QStringList problems = account.applySettings(edited, AppOptions());
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.first().contains(path), qPrintable(problems.first()));
+    QCOMPARE(account.source()->profile().name, FeedProfile::native().name);
+    // The trader reads it in the connection log, as a warning.
+    QCOMPARE(account.log()->count(), logged + 1);
+    const ConnectionLog::Entry &entry = account.log()->entry(logged);
+    QCOMPARE(entry.severity, ConnectionLog::Severity::Warning);
+    QCOMPARE(entry.text, problems.first());
+}
+
+void tst_AccountSession::anotherAccountStartsClean()
+{
+    AccountSession account;
+    QString error;
+    QVERIFY(
+        account.start(FeedProfile::native().configFor(QUrl(), 7), FeedProfile::native(), &error));
+    account.socket()->open();
+    QTRY_VERIFY(account.book()->count() > 0);
+    const Account first = account.history()->account();
+
+    QVERIFY(
+        account.applySettings(FeedProfile::native().configFor(QUrl(), 9), AppOptions()).isEmpty());
+    QVERIFY(account.history()->account() != first);
+    QCOMPARE(account.history()->account(), account.source()->account());
+}
+
+void tst_AccountSession::quittingClosesTheFeedProperly()
+{
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    AccountSession account;
+    QString error;
+    const SocketConfig config = FeedProfile::native().configFor(server.url(), 7);
+    QVERIFY(account.start(config, FeedProfile::native(), &error));
+    account.socket()->open();
+    QTRY_COMPARE(server.connectionCount(), 1);
+    QTRY_VERIFY(!server.connection(0).frames.isEmpty());
+
+    account.closeAndWait();
+    QCOMPARE(account.socket()->state(), State::Idle);
+    QTRY_VERIFY(server.connection(0).closed);
+    QCOMPARE(server.connection(0).frames.constLast(), config.unsubscribePayload);
+    QCOMPARE(server.connection(0).closeCode, 1000);
+}
+
+QTEST_GUILESS_MAIN(tst_AccountSession)
+#include "tst_accountsession.moc"
