@@ -3,6 +3,7 @@
 // settings changed while running (the command line wins; a profile that no longer loads falls
 // back, and says so), another account starts clean, and quitting closes the feed properly.
 #include "config/appoptions.h"
+#include "config/feedsettings.h"
 #include "protocol/feedprofile.h"
 #include "session/accountsession.h"
 #include "testfeedserver.h"
@@ -32,12 +33,34 @@ class tst_AccountSession : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void startsOnlyWhatIsChecked();
     void startsTheFeedItIsGiven();
     void theCommandLineWinsOverChangedSettings();
     void aProfileThatNoLongerLoadsFallsBackAndSaysSo();
     void anotherAccountStartsClean();
     void quittingClosesTheFeedProperly();
 };
+
+void tst_AccountSession::startsOnlyWhatIsChecked()
+{
+    QString error;
+    // No URL (the demo) in the saved profile: fine.
+    const SocketConfig demo = FeedProfile::native().configFor(QUrl(), 7);
+    QVERIFY2(AccountSession::profileToStart(demo, &error), qPrintable(error));
+
+    // A number out of its range, named.
+    const FeedSetting &setting = FeedSetting::all().constFirst();
+    SocketConfig badNumber = demo;
+    setting.setIn(badNumber, setting.range.max + 1);
+    QVERIFY(!AccountSession::profileToStart(badNumber, &error));
+    QVERIFY2(error.contains(setting.displayName()), qPrintable(error));
+
+    // A profile that cannot be read, named.
+    SocketConfig badProfile = demo;
+    badProfile.profile = QStringLiteral(TM_TEST_DATA "/profile-broken.json");
+    QVERIFY(!AccountSession::profileToStart(badProfile, &error));
+    QVERIFY2(error.contains(u"profile-broken.json"_s), qPrintable(error));
+}
 
 void tst_AccountSession::startsTheFeedItIsGiven()
 {

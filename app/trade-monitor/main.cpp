@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/appoptions.h"
 #include "config/appsettings.h"
-#include "config/feedsettings.h"
 #include "config/secretstore.h"
 #include "history/closedtradestore.h"
 #include "i18n/translations.h"
@@ -74,16 +73,9 @@ int main(int argc, char *argv[])
     Secrets::installMessageFilter();
     for (const QString &problem : settings.problems())
         std::fprintf(stderr, "trade-monitor: settings: %s\n", qPrintable(Secrets::redact(problem)));
-    SocketConfig checked = config;
-    if (checked.url.isEmpty())
-        checked.url = QUrl(QStringLiteral("ws://127.0.0.1/")); // the demo feed's, for the check
-    if (const QString problem = FeedSetting::validate(checked); !problem.isEmpty()) {
-        std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(problem));
-        return 2;
-    }
-    // The wire format: --profile, else the saved one (checked as settings were read).
+    // Its numbers and its wire format (--profile, else the saved one), checked.
     QString error;
-    std::optional<FeedProfile> profile = FeedProfile::load(config.profile, &error);
+    const std::optional<FeedProfile> profile = AccountSession::profileToStart(config, &error);
     if (!profile) {
         std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(error));
         return 2;

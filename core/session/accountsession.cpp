@@ -2,6 +2,7 @@
 #include "session/accountsession.h"
 
 #include "config/appoptions.h"
+#include "config/feedsettings.h"
 #include "protocol/feedprofile.h"
 
 #include <QEventLoop>
@@ -36,6 +37,20 @@ void AccountSession::setNotifier(Notifier *notifier)
 void AccountSession::setNetworkMonitor(NetworkMonitor *monitor)
 {
     m_socket.setNetworkMonitor(monitor);
+}
+
+std::optional<FeedProfile> AccountSession::profileToStart(const SocketConfig &config,
+                                                          QString *error)
+{
+    SocketConfig checked = config;
+    if (checked.url.isEmpty())
+        checked.url = QUrl(QStringLiteral("ws://127.0.0.1/")); // the demo feed's, for the check
+    if (const QString problem = FeedSetting::validate(checked); !problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return std::nullopt;
+    }
+    return FeedProfile::load(config.profile, error);
 }
 
 bool AccountSession::openHistory(const QString &path, const SocketConfig &config)

@@ -8,12 +8,14 @@
 #include "feed/positionbook.h"
 #include "history/tradehistory.h"
 #include "net/socketmanager.h"
+#include "protocol/feedprofile.h"
 
 #include <QObject>
 
+#include <optional>
+
 class AppOptions;
 class ClosedTradeStore;
-class FeedProfile;
 class NetworkMonitor;
 class Notifier;
 
@@ -45,6 +47,10 @@ public:
     // Tells the socket when the system's network comes and goes (not owned).
     void setNetworkMonitor(NetworkMonitor *monitor);
 
+    // The wire format to start `config` in, once its numbers are checked (an empty URL stands
+    // for the demo's); nullopt with the reason for a bad number or a profile that cannot be
+    // read.
+    static std::optional<FeedProfile> profileToStart(const SocketConfig &config, QString *error);
     // Opens the history at `path`; rows from before accounts existed belong to the feed
     // `config` names, if it names one. A history that cannot be opened is said by the history
     // (the live view still works): false.
