@@ -69,6 +69,53 @@ function(tm_check_headless name)
     endif()
 endfunction()
 
+# The layers `target` (tm_<layer>) may include: its own, and those of every tm_ target it links,
+# however deep.
+function(tm_layers_of target out)
+    set(layers "")
+    set(queue ${target})
+    set(seen "")
+    while(queue)
+        list(POP_FRONT queue current)
+        if(current IN_LIST seen OR NOT TARGET ${current})
+            continue()
+        endif()
+        list(APPEND seen ${current})
+        if(current MATCHES "^tm_(.+)$")
+            list(APPEND layers ${CMAKE_MATCH_1})
+        endif()
+        get_target_property(own ${current} LINK_LIBRARIES)
+        get_target_property(interface ${current} INTERFACE_LINK_LIBRARIES)
+        foreach(link IN LISTS own interface)
+            string(REGEX REPLACE "^\\$<[A-Z_]+:(.*)>$" "\\1" link "${link}")
+            if(link MATCHES "^tm_")
+                list(APPEND queue ${link})
+            endif()
+        endforeach()
+    endwhile()
+    set(${out} "${layers}" PARENT_SCOPE)
+endfunction()
+
+# The layering of core, checked in the sources: a layer includes only its own headers and those
+# of the layers it links (docs/architecture.md), never one above it or beside it.
+function(tm_check_layers name)
+    tm_layers_of(${name} allowed)
+    get_target_property(sources ${name} SOURCES)
+    get_target_property(folder ${name} SOURCE_DIR)
+    foreach(source IN LISTS sources)
+        cmake_path(ABSOLUTE_PATH source BASE_DIRECTORY ${folder})
+        file(STRINGS ${source} includes REGEX "^#include \"[a-z]+/")
+        foreach(line IN LISTS includes)
+            string(REGEX MATCH "^#include \"([a-z]+)/" _ "${line}")
+            set(layer ${CMAKE_MATCH_1})
+            if(TARGET tm_${layer} AND NOT layer IN_LIST allowed)
+                message(FATAL_ERROR "${source} includes \"${layer}/…\", but ${name} does not "
+                    "link tm_${layer}: an include up or across the layers of core/")
+            endif()
+        endforeach()
+    endforeach()
+endfunction()
+
 # tm_core_library(name LINKS libraries... SOURCES files...): one layer of core/, headless.
 # Its folder's parent (core/) is the include root, so includes name the layer:
 # #include "net/socketmanager.h".
@@ -82,4 +129,7 @@ function(tm_core_library name)
     # (A deferred call's arguments are read when it runs: the name goes in as a literal.)
     cmake_language(EVAL CODE
         "cmake_language(DEFER DIRECTORY [[${CMAKE_SOURCE_DIR}]] CALL tm_check_headless [[${name}]])")
+    # And it includes no layer it does not link (every target is known by then).
+    cmake_language(EVAL CODE
+        "cmake_language(DEFER DIRECTORY [[${CMAKE_SOURCE_DIR}]] CALL tm_check_layers [[${name}]])")
 endfunction()
