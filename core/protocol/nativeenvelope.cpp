@@ -4,7 +4,9 @@
 #include "domain/tradefields.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -65,6 +67,36 @@ bool readAccount(FieldReader &r, element value, AccountFigures *out)
     return true;
 }
 
+// The message's type, or false with the reason in `r`.
+bool readType(FieldReader &r, object top, FeedMessage::Type *type)
+{
+    using Type = FeedMessage::Type;
+    element value;
+    if (top["type"].get(value) != simdjson::SUCCESS)
+        return r.fail(FeedParser::tr("missing \"type\""));
+    std::string_view text;
+    r.setField("type");
+    if (value.get_string().get(text) != simdjson::SUCCESS)
+        return r.fail(FeedParser::tr("must be a string, not %1").arg(describeType(value)));
+    static constexpr std::array<std::pair<std::string_view, Type>, 7> kTypes = {{
+        {"Snapshot", Type::Snapshot},
+        {"Positions", Type::Positions},
+        {"Closed", Type::Closed},
+        {"History", Type::History},
+        {"Pong", Type::Pong},
+        {"Error", Type::Error},
+        {"Account", Type::Account},
+    }};
+    const auto known = std::find_if(kTypes.cbegin(), kTypes.cend(),
+                                    [text](const auto &entry) { return entry.first == text; });
+    if (known == kTypes.cend())
+        return r.fail(FeedParser::tr("unknown message type \"%1\"")
+                          .arg(FeedReading::text(text.substr(0, 32))));
+    r.setField({});
+    *type = known->second;
+    return true;
+}
+
 } // namespace
 
 std::unique_ptr<EnvelopeReader> EnvelopeReader::of(const FeedProfile &profile)
@@ -84,38 +116,9 @@ std::optional<FeedMessage> NativeEnvelope::read(FieldReader &r, object top, Item
         seqNumber <= kMaxSafeInteger)
         state->seq = qint64(seqNumber);
 
-    std::string_view typeText;
-    element typeValue;
-    if (top["type"].get(typeValue) != simdjson::SUCCESS) {
-        r.fail(FeedParser::tr("missing \"type\""));
-        return std::nullopt;
-    }
-    if (typeValue.get_string().get(typeText) != simdjson::SUCCESS) {
-        r.setField("type");
-        r.fail(FeedParser::tr("must be a string, not %1").arg(describeType(typeValue)));
-        return std::nullopt;
-    }
-
     FeedMessage message;
-    if (typeText == "Snapshot")
-        message.type = FeedMessage::Type::Snapshot;
-    else if (typeText == "Positions")
-        message.type = FeedMessage::Type::Positions;
-    else if (typeText == "Closed")
-        message.type = FeedMessage::Type::Closed;
-    else if (typeText == "History")
-        message.type = FeedMessage::Type::History;
-    else if (typeText == "Pong")
-        message.type = FeedMessage::Type::Pong;
-    else if (typeText == "Error")
-        message.type = FeedMessage::Type::Error;
-    else if (typeText == "Account")
-        message.type = FeedMessage::Type::Account;
-    else {
-        r.setField("type");
-        r.fail(FeedParser::tr("unknown message type \"%1\"").arg(text(typeText.substr(0, 32))));
+    if (!readType(r, top, &message.type))
         return std::nullopt;
-    }
     r.setMessage(FeedMessage::typeName(message.type));
     state->type = message.type; // from here on a rejection knows what it rejected
 
