@@ -1380,6 +1380,24 @@ void tst_MainWindow::statisticsPerSignalTraderFilterCopyAndExport()
                       page->statisticsTable()->visualRect(statistics->index(rows - 1, 1)).center());
     QCOMPARE(page->filterBar()->filter().signalTraderId, 0);
     QTRY_COMPARE(page->model()->totals().count, page->model()->totals().of);
+
+    // Filters changed while the trades are written: the statistics beside them would be of
+    // another selection, so they are not written, and the trader is told.
+    {
+        QSignalSpy failed(page, &ClosedTradesPage::exportFailed);
+        QSignalSpy done(page, &ClosedTradesPage::exported);
+        QVERIFY(page->exportTo(m_dir->filePath(u"changed.csv"_s)));
+        PositionFilter mine = page->filterBar()->filter();
+        mine.mode = PositionFilter::Mode::Mine;
+        mine.signalTraderId = 0;
+        page->filterBar()->setFilter(mine);
+        QTRY_COMPARE(failed.count(), 1);
+        QCOMPARE(done.count(), 1); // the trades themselves are written
+        QCOMPARE(failed.at(0).at(0).toString(), m_dir->filePath(u"changed-statistics.csv"_s));
+        QVERIFY2(failed.at(0).at(1).toString().contains("filters changed"_L1),
+                 qPrintable(failed.at(0).at(1).toString()));
+        QVERIFY(!QFile::exists(m_dir->filePath(u"changed-statistics.csv"_s)));
+    }
 }
 
 void tst_MainWindow::closedTradesFilterAndChartWhatIsShown()

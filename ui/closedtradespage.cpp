@@ -446,6 +446,19 @@ void ClosedTradesPage::showStatisticsMenu(const QPoint &position)
     menu.exec(m_statistics->viewport()->mapToGlobal(position));
 }
 
+void ClosedTradesPage::exportStatisticsBeside()
+{
+    // Best effort: the trades are the export; a failure here is said, not hidden, and never
+    // figures of another selection (the filters changed while the file was written).
+    const QString path = statisticsPathFor(m_exportPath);
+    QString error;
+    if (!m_statisticsModel->isOf(m_exportQuery))
+        error = tr("the filters changed while the trades were written; export the statistics "
+                   "on their own");
+    if (!error.isEmpty() || !exportStatisticsTo(path, &error))
+        Q_EMIT exportFailed(path, error);
+}
+
 QString ClosedTradesPage::statisticsPathFor(const QString &tradesPath)
 {
     QString base = tradesPath;
@@ -552,6 +565,7 @@ bool ClosedTradesPage::exportTo(const QString &path)
     if (!m_exporter->start(m_model->store(), m_model->query(), path, options))
         return false;
     m_exportPath = path;
+    m_exportQuery = m_model->query();
     m_export->setEnabled(false);
     // Not modal: the window goes on while the file is written. It shows itself only when the
     // export takes a while.
@@ -578,12 +592,20 @@ void ClosedTradesPage::onExportFinished(bool ok, int written, const QString &err
     updateFooter();
     const bool report = std::exchange(m_reportFailure, false);
     if (ok) {
-        // The statistics of the period go beside the trades (best effort: the trades are the
-        // export; a failure here is said, not hidden).
-        QString statisticsError;
-        if (!exportStatisticsTo(statisticsPathFor(m_exportPath), &statisticsError))
-            Q_EMIT exportFailed(statisticsPathFor(m_exportPath), statisticsError);
         Q_EMIT exported(m_exportPath, written);
+        // The statistics of the same selection go beside the trades, once they are read.
+        if (m_statisticsModel->isReading()) {
+            auto *once = new QObject(this);
+            connect(m_statisticsModel, &TraderStatisticsModel::readingChanged, once,
+                    [this, once](bool reading) {
+                        if (reading)
+                            return;
+                        once->deleteLater();
+                        exportStatisticsBeside();
+                    });
+        } else {
+            exportStatisticsBeside();
+        }
     } else if (!error.isEmpty()) {
         Q_EMIT exportFailed(m_exportPath, error);
         if (report)

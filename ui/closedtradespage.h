@@ -4,6 +4,7 @@
 #include "models/closedtradesmodel.h"
 #include "models/traderstatisticsmodel.h"
 
+#include "history/tradequery.h"
 #include "tradetable.h"
 
 #include <QPointer>
@@ -99,6 +100,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void exportStatisticsBeside();
     void onPeriodChanged();
     void updateAccounts();
     void updateChoices();
@@ -136,6 +138,7 @@ private:
     TradeExporter *m_exporter = nullptr;
     QPointer<QProgressDialog> m_progress; // while an export runs
     QString m_exportPath;
+    TradeQuery m_exportQuery;     // what the export under way is of
     bool m_reportFailure = false; // in a message box: the export came from the dialog
     bool m_sized = false;
     bool m_statisticsSized = false;

@@ -497,6 +497,10 @@
         <translation>统计无法写入 %1：
 %2</translation>
     </message>
+    <message>
+        <source>the filters changed while the trades were written; export the statistics on their own</source>
+        <translation>导出交易期间筛选条件已更改；请单独导出统计</translation>
+    </message>
 </context>
 <context>
     <name>ColumnFit</name>

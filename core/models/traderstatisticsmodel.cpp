@@ -65,20 +65,20 @@ void TraderStatisticsModel::follow()
     if (!m_trades->store())
         return;
     const TradeQuery query = statisticsQuery(m_trades->query());
-    if (m_asked && !m_stale && sameSelection(query, m_requested)) {
+    if (m_requested && !m_stale && sameSelection(query, *m_requested)) {
         // Only the signal trader chosen changed: another row is the one shown.
         Q_EMIT statisticsChanged();
         return;
     }
-    m_asked = true;
     m_stale = false;
     m_requested = query;
     TradeFigureLoader::Job job;
     job.query = query;
     job.groups = false;
     job.statistics = true;
+    const bool wasReading = isReading();
     m_ticket = m_loader.request(m_trades->store(), job);
-    if (!std::exchange(m_reading, true))
+    if (!wasReading)
         Q_EMIT readingChanged(true);
 }
 
@@ -92,9 +92,13 @@ void TraderStatisticsModel::onLoaded(const TradeFigureLoader::Result &result)
     m_statistics = result.statistics.value_or(TraderStatistics());
     applyOrder();
     endResetModel();
-    m_reading = false;
     Q_EMIT readingChanged(false);
     Q_EMIT statisticsChanged();
+}
+
+bool TraderStatisticsModel::isOf(const TradeQuery &query) const
+{
+    return !isReading() && m_requested && sameSelection(statisticsQuery(query), *m_requested);
 }
 
 const TraderStatistics::Row *TraderStatisticsModel::rowAt(int row) const
@@ -112,7 +116,7 @@ const TradeStatistics *TraderStatisticsModel::shownFigures() const
 
 int TraderStatisticsModel::shownRow() const
 {
-    if (m_reading || !m_asked)
+    if (isReading() || !m_requested)
         return -1;
     const qint64 trader = m_trades->filter().effectiveSignalTraderId();
     for (int row = 0; row < m_order.size(); ++row) {

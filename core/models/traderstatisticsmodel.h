@@ -7,7 +7,9 @@
 #include "history/tradequery.h"
 
 #include <QAbstractTableModel>
+
 #include <QList>
+#include <optional>
 
 class ClosedTradesModel;
 
@@ -52,7 +54,10 @@ public:
 
     const TraderStatistics &statistics() const { return m_statistics; }
     // A selection is being read: the rows shown are of the one before.
-    bool isReading() const { return m_reading; }
+    bool isReading() const { return m_ticket != 0; }
+    // The figures shown are read, and are those of `query`'s selection (whichever signal
+    // trader it chose): what may be written beside an export of `query`.
+    bool isOf(const TradeQuery &query) const;
     // The figures of exactly the trades the table shows (its signal trader's row, or the
     // total), or nullptr when they are not read yet.
     const TradeStatistics *shownFigures() const;
@@ -96,9 +101,7 @@ private:
     QList<int> m_order; // rows of m_statistics in the order shown, the total last
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
-    TradeQuery m_requested; // what the newest request was of
-    bool m_asked = false;   // a request has been made
-    bool m_stale = true;    // trades were recorded since the last request
-    int m_ticket = 0;       // the request on its way, 0 when none
-    bool m_reading = false;
+    std::optional<TradeQuery> m_requested; // what the newest request was of; none yet
+    bool m_stale = true;                   // trades were recorded since the last request
+    int m_ticket = 0;                      // the request on its way, 0 when none
 };
