@@ -38,6 +38,7 @@ private Q_SLOTS:
     void groupRowsAreLeftOut();
     void ctrlCCopiesRowsNotACell();
     void nothingSelectedCopiesNothing();
+    void allRowsWhateverIsSelected();
 };
 
 void tst_RowCopy::shownColumnsInViewOrderAsShown()
@@ -59,6 +60,28 @@ void tst_RowCopy::shownColumnsInViewOrderAsShown()
     view.horizontalHeader()->setSectionHidden(2, true);
     view.selectAll();
     QCOMPARE(copy.selectedText(), u"Symbol\tTicket\nEURUSD\t1\nXAUUSD\t2\nUS30\t3\n"_s);
+}
+
+void tst_RowCopy::allRowsWhateverIsSelected()
+{
+    QStandardItemModel model;
+    model.setHorizontalHeaderLabels({u"Trader"_s, u"Trades"_s});
+    fill(model, nullptr, {u"Alpha|3"_s, u"Own trades|2"_s, u"Total|5"_s});
+    QTableView view;
+    view.setModel(&model);
+    view.setSelectionBehavior(QAbstractItemView::SelectRows);
+    view.setSelectionMode(QAbstractItemView::SingleSelection);
+    RowCopy copy(&view, view.horizontalHeader());
+    view.selectRow(1);
+    const QString all = u"Trader\tTrades\nAlpha\t3\nOwn trades\t2\nTotal\t5\n"_s;
+    QCOMPARE(copy.allText(), all);
+    QVERIFY(copy.copy(RowCopy::Rows::All));
+    QCOMPARE(QGuiApplication::clipboard()->text(), all);
+    // The selection is the trader's, untouched.
+    QCOMPARE(view.selectionMode(), QAbstractItemView::SingleSelection);
+    const QModelIndexList selected = view.selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().row(), 1);
 }
 
 void tst_RowCopy::groupRowsAreLeftOut()

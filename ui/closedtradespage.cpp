@@ -423,13 +423,8 @@ void ClosedTradesPage::showStatisticsMenu(const QPoint &position)
 {
     QMenu menu(this);
     // Every row: the table is a report, read as a whole (Ctrl+C copies the row selected).
-    menu.addAction(tr("&Copy all rows"), this, [this] {
-        m_statistics->setSelectionMode(QAbstractItemView::MultiSelection);
-        m_statistics->selectAll();
-        m_statisticsCopy->copy();
-        m_statistics->setSelectionMode(QAbstractItemView::SingleSelection);
-        selectShownStatistics();
-    });
+    menu.addAction(tr("&Copy all rows"), this,
+                   [this] { m_statisticsCopy->copy(RowCopy::Rows::All); });
     menu.addAction(tr("&Export statistics…"), this, [this] {
         QString name = suggestedFileName();
         const QString suggested =

@@ -30,6 +30,16 @@ QString RowCopy::clean(QString value)
 
 QString RowCopy::selectedText() const
 {
+    return text(Rows::Selected);
+}
+
+QString RowCopy::allText() const
+{
+    return text(Rows::All);
+}
+
+QString RowCopy::text(Rows rows) const
+{
     const QAbstractItemModel *model = m_view->model();
     const QItemSelectionModel *selection = m_view->selectionModel();
     if (!model || !selection)
@@ -55,7 +65,7 @@ QString RowCopy::selectedText() const
                 visit(first);
                 continue;
             }
-            if (!selection->isRowSelected(row, parent) ||
+            if ((rows == Rows::Selected && !selection->isRowSelected(row, parent)) ||
                 (m_skipRole >= 0 && first.data(m_skipRole).toBool()))
                 continue;
             lines.append(line([&](int column) {
@@ -72,12 +82,12 @@ QString RowCopy::selectedText() const
     return lines.join(u'\n') + u'\n';
 }
 
-bool RowCopy::copy() const
+bool RowCopy::copy(Rows rows) const
 {
-    const QString text = selectedText();
-    if (text.isEmpty())
+    const QString copied = text(rows);
+    if (copied.isEmpty())
         return false;
-    QGuiApplication::clipboard()->setText(text);
+    QGuiApplication::clipboard()->setText(copied);
     return true;
 }
 

@@ -20,10 +20,14 @@ public:
     // Watches `view`'s copy key; `header` says which columns show and in what order.
     RowCopy(QAbstractItemView *view, QHeaderView *header);
 
+    enum class Rows { Selected, All };
+
     // The selected rows as text; empty when none is selected.
     QString selectedText() const;
-    // Puts selectedText() on the clipboard; false when nothing is selected.
-    bool copy() const;
+    // Every row (a report read as a whole), whatever is selected; empty when there is none.
+    QString allText() const;
+    // Puts those rows' text on the clipboard; false when there is none.
+    bool copy(Rows rows = Rows::Selected) const;
 
     static QString clean(QString value);
     // Rows whose `role` is true are no trades (group rows in a flat table): left out.
@@ -33,6 +37,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    QString text(Rows rows) const;
+
     QAbstractItemView *m_view = nullptr;
     QHeaderView *m_header = nullptr;
     int m_skipRole = -1;

@@ -16,7 +16,7 @@
 QMenu *TableMenus::row(QWidget *parent, RowCopy *copy, FilterBar *filters, const Position &p)
 {
     auto *menu = new QMenu(parent);
-    QAction *rows = menu->addAction(tr("&Copy Rows"), copy, &RowCopy::copy);
+    QAction *rows = menu->addAction(tr("&Copy Rows"), copy, [copy] { copy->copy(); });
     rows->setShortcut(QKeySequence::Copy); // shown as a hint; the view takes the key itself
     rows->setObjectName(QStringLiteral("copyRows"));
     const qint64 ticket = p.ticket;
