@@ -1810,8 +1810,10 @@ void tst_MainWindow::aLongReasonEndsInAnEllipsisAndIsWholeInItsTooltip()
     server.setDropCloseCode(4003);
     server.setDropReason(reason);
     QVERIFY(server.listen());
-    SocketManager socket(FeedProfile::native().configFor(server.url(), 10260));
-    FeedStatusBar bar(&socket, nullptr);
+    AccountSession account;
+    SocketManager &socket = *account.socket();
+    socket.setConfig(FeedProfile::native().configFor(server.url(), 10260));
+    FeedStatusBar bar(account.status(), &socket);
     bar.resize(520, bar.sizeHint().height());
     bar.show();
     socket.open();

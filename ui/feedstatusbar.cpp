@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feedstatusbar.h"
 
+#include "feed/feedstatuspresenter.h"
+
 #include "elidedlabel.h"
 
 #include "feed/feedsession.h"
@@ -16,10 +18,10 @@
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
-FeedStatusBar::FeedStatusBar(SocketManager *feed, FeedSession *session, QWidget *parent)
+FeedStatusBar::FeedStatusBar(FeedStatusPresenter *status, SocketManager *feed, QWidget *parent)
     : QWidget(parent)
+    , m_status(status)
     , m_feed(feed)
-    , m_session(session)
 {
     m_dot = new QLabel(this);
     m_dot->setFixedSize(12, 12);
@@ -53,30 +55,15 @@ FeedStatusBar::FeedStatusBar(SocketManager *feed, FeedSession *session, QWidget 
     }
     layout->addWidget(m_reconnect);
 
-    m_ticker.setInterval(500ms);
-    connect(&m_ticker, &QTimer::timeout, this, &FeedStatusBar::refresh);
-    m_ticker.start();
     m_eventTimer.setSingleShot(true);
     m_eventTimer.setInterval(kEventShownFor);
     connect(&m_eventTimer, &QTimer::timeout, this, [this] {
         m_eventText.clear();
-        refresh();
+        display(m_status->status());
     });
     connect(m_reconnect, &QPushButton::clicked, feed, &SocketManager::reconnectNow);
-    connect(feed, &SocketManager::stateChanged, this, &FeedStatusBar::refresh);
-    connect(feed, &SocketManager::retryScheduled, this, &FeedStatusBar::refresh);
-    connect(feed, &SocketManager::roundTripMeasured, this, &FeedStatusBar::refresh);
-    if (session) {
-        connect(session, &FeedSession::serverErrorChanged, this, &FeedStatusBar::refresh);
-        connect(session, &FeedSession::unreadableChanged, this, &FeedStatusBar::refresh);
-    }
-    refresh();
-}
-
-void FeedStatusBar::setPaused(bool paused)
-{
-    m_paused = paused;
-    refresh();
+    connect(status, &FeedStatusPresenter::statusChanged, this, &FeedStatusBar::display);
+    display(status->status());
 }
 
 void FeedStatusBar::setFeedName(const QString &name)
@@ -135,7 +122,7 @@ void FeedStatusBar::showConnectionEvent(const QString &text, ConnectionLog::Seve
     m_eventText = text;
     m_eventSeverity = severity;
     m_eventTimer.start();
-    refresh();
+    display(m_status->status());
 }
 
 QColor FeedStatusBar::levelColor(FeedStatus::Level level)
@@ -153,10 +140,8 @@ QColor FeedStatusBar::levelColor(FeedStatus::Level level)
     return QColor(0x9e, 0x9e, 0x9e);
 }
 
-void FeedStatusBar::refresh()
+void FeedStatusBar::display(const FeedStatus &status)
 {
-    const FeedStatus status =
-        FeedStatus::of(*m_feed, m_session, m_paused, QDateTime::currentMSecsSinceEpoch());
     m_dot->setStyleSheet(
         u"border-radius: 6px; background-color: %1;"_s.arg(levelColor(status.level).name()));
     m_state->setText(status.text);
@@ -187,5 +172,4 @@ void FeedStatusBar::refresh()
                                             ToneDelegate::toneColor(palette(), Tone::Loss).name())
                                       : QString());
     m_reconnect->setVisible(m_feed->state() == SocketManager::State::Failed);
-    Q_EMIT statusRefreshed(status);
 }

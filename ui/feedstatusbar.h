@@ -9,7 +9,7 @@
 #include "feed/feedstatus.h"
 
 class ElidedLabel;
-class FeedSession;
+class FeedStatusPresenter;
 class QLabel;
 class QPushButton;
 class SocketManager;
@@ -29,11 +29,9 @@ public:
     // How long a connection event stays in the status bar.
     static constexpr std::chrono::milliseconds kEventShownFor{6000};
 
-    // `session` may be null: no data age then.
-    explicit FeedStatusBar(SocketManager *feed, FeedSession *session = nullptr,
-                           QWidget *parent = nullptr);
+    // Shows what `status` presents of `feed` (neither owned).
+    FeedStatusBar(FeedStatusPresenter *status, SocketManager *feed, QWidget *parent = nullptr);
 
-    void setPaused(bool paused);
     void setFeedName(const QString &name);
     void setDemo(bool demo);
 
@@ -51,17 +49,12 @@ public:
     void setEventDuration(std::chrono::milliseconds duration);
     // Shows a connection event for the event duration.
     void showConnectionEvent(const QString &text, ConnectionLog::Severity severity);
-    void refresh();
-
-Q_SIGNALS:
-    // After every refresh (state change, retry, round trip, and each tick of the countdown):
-    // the one place the rest of the window learns the feed's state from.
-    void statusRefreshed(const FeedStatus &status);
 
 private:
+    void display(const FeedStatus &status);
+
+    FeedStatusPresenter *m_status = nullptr;
     SocketManager *m_feed = nullptr;
-    FeedSession *m_session = nullptr;
-    bool m_paused = false;
     bool m_ageWarning = false;
     QLabel *m_dot = nullptr;
     QLabel *m_state = nullptr;
@@ -72,6 +65,5 @@ private:
     QPushButton *m_reconnect = nullptr;
     QString m_eventText;
     ConnectionLog::Severity m_eventSeverity = ConnectionLog::Severity::Info;
-    QTimer m_ticker;     // the countdown and "N s ago" move on their own
     QTimer m_eventTimer; // hides the event again
 };

@@ -73,7 +73,7 @@ MainWindow::MainWindow(AccountSession *account, const Services &services, Tab st
     m_tabs->addTab(m_closedTrades, tr("Closed Trades"));
     setCentralWidget(m_tabs);
 
-    m_statusBar = new FeedStatusBar(account->socket(), account->feed(), this);
+    m_statusBar = new FeedStatusBar(account->status(), account->socket(), this);
     connect(account->log(), &ConnectionLog::eventAdded, m_statusBar,
             &FeedStatusBar::showConnectionEvent);
     statusBar()->addWidget(m_statusBar, 1);
@@ -105,7 +105,8 @@ MainWindow::MainWindow(AccountSession *account, const Services &services, Tab st
     if (TrayIcon::isAvailable()) {
         m_tray = new TrayIcon(this);
         connect(m_tray, &TrayIcon::quitRequested, this, &MainWindow::quit);
-        connect(m_statusBar, &FeedStatusBar::statusRefreshed, m_tray, &TrayIcon::setStatus);
+        connect(account->status(), &FeedStatusPresenter::statusChanged, m_tray,
+                &TrayIcon::setStatus);
     }
     Notifier *notifier = services.notifier;
     if (!notifier) {
@@ -118,8 +119,8 @@ MainWindow::MainWindow(AccountSession *account, const Services &services, Tab st
     createMenus();
     restoreState();
 
-    // The status bar follows the feed and ticks the countdown; the banner follows the bar.
-    connect(m_statusBar, &FeedStatusBar::statusRefreshed, m_openTrades,
+    // The banner follows the account's status, which ticks the countdown on its own.
+    connect(account->status(), &FeedStatusPresenter::statusChanged, m_openTrades,
             &OpenTradesPage::setFeedStatus);
     connect(m_openTrades, &OpenTradesPage::reconnectRequested, account->socket(),
             &SocketManager::reconnectNow);
@@ -220,7 +221,7 @@ void MainWindow::onTabChanged(int index)
     if (page && isVisible() && !page->isAncestorOf(QApplication::focusWidget()))
         (index == OpenTradesTab ? m_openTrades->table() : m_closedTrades->table())->setFocus();
     // Paused first: the states the close passes through then read as a pause, not a loss.
-    m_statusBar->setPaused(paused);
+    m_account->status()->setPaused(paused);
     // The feed runs only while Open Trades is in front; leaving it is a deliberate close.
     if (index == OpenTradesTab)
         m_account->socket()->open();

@@ -21,6 +21,7 @@ AccountSession::AccountSession(ClosedTradeStore *fileStore, QObject *parent)
     , m_feed(&m_socket, &m_book, &m_history)
     , m_source(&m_socket)
     , m_alerts(&m_book, &m_socket, nullptr)
+    , m_status(&m_socket, &m_feed)
 {
     // Another account starts clean: emitted while no connection is open.
     connect(&m_source, &FeedSource::feedSwitched, &m_feed, &FeedSession::switchFeed);

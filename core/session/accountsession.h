@@ -5,6 +5,7 @@
 #include "feed/connectionlog.h"
 #include "feed/feedsession.h"
 #include "feed/feedsource.h"
+#include "feed/feedstatuspresenter.h"
 #include "feed/positionbook.h"
 #include "history/tradehistory.h"
 #include "net/socketmanager.h"
@@ -22,8 +23,9 @@ class Notifier;
 // The session of one account, headless: everything a window shows of one feed. It owns the
 // socket (its heartbeat and reconnects), the position book, the trade history, the feed
 // session that joins them, the feed source (which feed, in which wire format), the connection
-// log and the alerts, wired to each other; and the rules of starting, of applying changed
-// settings and of quitting. A window shows one; several accounts are several of these.
+// log, the alerts and the status presenter (the state in words, ticking), wired to each other; and
+// the rules of starting, of applying changed settings and of quitting. A window shows one; several
+// accounts are several of these.
 class AccountSession : public QObject
 {
     Q_OBJECT
@@ -41,6 +43,7 @@ public:
     FeedSource *source() { return &m_source; }
     ConnectionLog *log() { return &m_log; }
     Alerts *alerts() { return &m_alerts; }
+    FeedStatusPresenter *status() { return &m_status; }
 
     // Where the alerts go (not owned): the desktop's, or a test's. None: no alert is shown.
     void setNotifier(Notifier *notifier);
@@ -76,4 +79,5 @@ private:
     FeedSource m_source;
     ConnectionLog m_log;
     Alerts m_alerts;
+    FeedStatusPresenter m_status;
 };
