@@ -3,6 +3,8 @@
 #include "config/feedsettings.h"
 #include "protocol/feedprofile.h"
 
+#include <QFile>
+#include <QSet>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void badValuesAreIgnoredOneByOne();
     void alertSettingsRoundTrip();
     void badAlertValuesAreProblemsNotFatal();
+    void eachAlertSettingIsKeptAndCompared();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -178,6 +181,41 @@ void tst_AppSettings::alertSettingsRoundTrip()
     settings.setAlertSettings(alerts);
     QSettings again(file(), QSettings::IniFormat);
     QVERIFY(AppSettings(&again).alertSettings() == alerts);
+}
+
+void tst_AppSettings::eachAlertSettingIsKeptAndCompared()
+{
+    // One row changed at a time: it differs from the defaults, is written under its own key,
+    // and reads back.
+    QSet<QString> keys;
+    for (const AlertSetting &row : AlertSetting::all()) {
+        const QString key = QLatin1String(row.key);
+        QVERIFY2(!keys.contains(key), row.key);
+        keys.insert(key);
+        AlertSettings changed;
+        switch (row.kind) {
+        case AlertSetting::Kind::Flag:
+            changed.*row.flag = !(changed.*row.flag);
+            break;
+        case AlertSetting::Kind::Percent:
+            changed.*row.percent = row.min;
+            break;
+        case AlertSetting::Kind::Milliseconds:
+            changed.*row.duration = std::chrono::milliseconds(qint64(row.max));
+            break;
+        }
+        QVERIFY2(changed != AlertSettings(), row.key);
+        QFile::remove(file());
+        {
+            QSettings ini(file(), QSettings::IniFormat);
+            AppSettings(&ini).setAlertSettings(changed);
+        }
+        QSettings ini(file(), QSettings::IniFormat);
+        QVERIFY2(ini.contains(key), row.key);
+        AppSettings settings(&ini);
+        QCOMPARE(settings.alertSettings(), changed);
+        QVERIFY(settings.problems().isEmpty());
+    }
 }
 
 void tst_AppSettings::badAlertValuesAreProblemsNotFatal()

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QtGlobal>
+
+#include <array>
 #include <chrono>
 
-// Which alerts a trader wants, and how (kept by AppSettings under alerts/).
+// Which alerts a trader wants, and how (kept by AppSettings under alerts/, one AlertSetting
+// row per member).
 struct AlertSettings
 {
     // What a user may set the numbers to.
@@ -22,12 +26,25 @@ struct AlertSettings
     bool trayIcon = true;           // where the desktop has a tray
     bool keepRunningInTray = false; // closing the window hides it to the tray
 
-    bool operator==(const AlertSettings &other) const
-    {
-        return ownPositions == other.ownPositions && signalPositions == other.signalPositions &&
-               marginLevel == other.marginLevel && marginLevelPercent == other.marginLevelPercent &&
-               feed == other.feed && feedLostAfter == other.feedLostAfter && sound == other.sound &&
-               trayIcon == other.trayIcon && keepRunningInTray == other.keepRunningInTray;
-    }
+    // Every row is equal (AlertSetting::all()).
+    bool operator==(const AlertSettings &other) const;
     bool operator!=(const AlertSettings &other) const { return !(*this == other); }
+};
+
+// One alert setting: its key in the settings file, the member of AlertSettings it is, and for a
+// number its limits. The rows are the one description the settings file is read and written
+// by, and settings are compared by; a new alert setting is a member and a row.
+struct AlertSetting
+{
+    enum class Kind { Flag, Percent, Milliseconds };
+
+    const char *key = nullptr; // "alerts/ownPositions"
+    Kind kind = Kind::Flag;
+    bool AlertSettings::*flag = nullptr;                          // Flag
+    double AlertSettings::*percent = nullptr;                     // Percent
+    std::chrono::milliseconds AlertSettings::*duration = nullptr; // Milliseconds
+    double min = 0.0;                                             // Percent, Milliseconds
+    double max = 0.0;
+
+    static const std::array<AlertSetting, 9> &all();
 };

@@ -194,85 +194,73 @@ void AppSettings::setFeedConfig(const SocketConfig &config)
     m_settings->sync();
 }
 
-namespace {
-// The alert keys, in one place.
-constexpr char kAlertsOwn[] = "alerts/ownPositions";
-constexpr char kAlertsSignals[] = "alerts/signalPositions";
-constexpr char kAlertsMargin[] = "alerts/marginLevel";
-constexpr char kAlertsMarginPercent[] = "alerts/marginLevelPercent";
-constexpr char kAlertsFeed[] = "alerts/feed";
-constexpr char kAlertsFeedLostAfter[] = "alerts/feedLostAfterMs";
-constexpr char kAlertsSound[] = "alerts/sound";
-constexpr char kAlertsTray[] = "alerts/trayIcon";
-constexpr char kAlertsKeepRunning[] = "alerts/keepRunningInTray";
-} // namespace
-
 AlertSettings AppSettings::alertSettings() const
 {
     m_problems.clear();
     AlertSettings alerts;
-    const auto flag = [this](const char *key, bool *out) {
-        const QVariant value = m_settings->value(QLatin1String(key));
+    for (const AlertSetting &row : AlertSetting::all()) {
+        const QString key = QLatin1String(row.key);
+        const QVariant value = m_settings->value(key);
         if (!value.isValid())
-            return;
-        const QString text = value.toString().trimmed().toLower();
-        if (text == "true"_L1 || text == "1"_L1)
-            *out = true;
-        else if (text == "false"_L1 || text == "0"_L1)
-            *out = false;
-        else
-            m_problems.append(u"%1: \"%2\" is not true or false; using %3."_s.arg(
-                QLatin1String(key), value.toString(), *out ? u"true"_s : u"false"_s));
-    };
-    flag(kAlertsOwn, &alerts.ownPositions);
-    flag(kAlertsSignals, &alerts.signalPositions);
-    flag(kAlertsMargin, &alerts.marginLevel);
-    flag(kAlertsFeed, &alerts.feed);
-    flag(kAlertsSound, &alerts.sound);
-    flag(kAlertsTray, &alerts.trayIcon);
-    flag(kAlertsKeepRunning, &alerts.keepRunningInTray);
-    if (const QVariant value = m_settings->value(QLatin1String(kAlertsMarginPercent));
-        value.isValid()) {
+            continue;
+        const QString text = value.toString().trimmed();
         bool ok = false;
-        const double percent = value.toString().trimmed().toDouble(&ok);
-        if (ok && percent >= AlertSettings::kMinMarginLevel &&
-            percent <= AlertSettings::kMaxMarginLevel)
-            alerts.marginLevelPercent = percent;
-        else
-            m_problems.append(u"%1: \"%2\" is not a percentage from %3 to %4; using %5."_s
-                                  .arg(QLatin1String(kAlertsMarginPercent), value.toString())
-                                  .arg(AlertSettings::kMinMarginLevel)
-                                  .arg(AlertSettings::kMaxMarginLevel)
-                                  .arg(alerts.marginLevelPercent));
-    }
-    if (const QVariant value = m_settings->value(QLatin1String(kAlertsFeedLostAfter));
-        value.isValid()) {
-        bool ok = false;
-        const qint64 ms = value.toString().trimmed().toLongLong(&ok);
-        if (ok && ms >= AlertSettings::kMinFeedLostAfter.count() &&
-            ms <= AlertSettings::kMaxFeedLostAfter.count())
-            alerts.feedLostAfter = std::chrono::milliseconds(ms);
-        else
-            m_problems.append(u"%1: \"%2\" is not a whole number from %3 to %4; using %5."_s
-                                  .arg(QLatin1String(kAlertsFeedLostAfter), value.toString())
-                                  .arg(AlertSettings::kMinFeedLostAfter.count())
-                                  .arg(AlertSettings::kMaxFeedLostAfter.count())
-                                  .arg(alerts.feedLostAfter.count()));
+        switch (row.kind) {
+        case AlertSetting::Kind::Flag: {
+            const QString word = text.toLower();
+            ok = word == "true"_L1 || word == "1"_L1 || word == "false"_L1 || word == "0"_L1;
+            if (ok)
+                alerts.*row.flag = word == "true"_L1 || word == "1"_L1;
+            else
+                m_problems.append(u"%1: \"%2\" is not true or false; using %3."_s.arg(
+                    key, value.toString(), alerts.*row.flag ? u"true"_s : u"false"_s));
+            break;
+        }
+        case AlertSetting::Kind::Percent: {
+            const double percent = text.toDouble(&ok);
+            if (ok && percent >= row.min && percent <= row.max)
+                alerts.*row.percent = percent;
+            else
+                m_problems.append(u"%1: \"%2\" is not a percentage from %3 to %4; using %5."_s
+                                      .arg(key, value.toString())
+                                      .arg(row.min)
+                                      .arg(row.max)
+                                      .arg(alerts.*row.percent));
+            break;
+        }
+        case AlertSetting::Kind::Milliseconds: {
+            const qint64 ms = text.toLongLong(&ok);
+            if (ok && ms >= qint64(row.min) && ms <= qint64(row.max))
+                alerts.*row.duration = std::chrono::milliseconds(ms);
+            else
+                m_problems.append(u"%1: \"%2\" is not a whole number from %3 to %4; using %5."_s
+                                      .arg(key, value.toString())
+                                      .arg(qint64(row.min))
+                                      .arg(qint64(row.max))
+                                      .arg((alerts.*row.duration).count()));
+            break;
+        }
+        }
     }
     return alerts;
 }
 
 void AppSettings::setAlertSettings(const AlertSettings &alerts)
 {
-    m_settings->setValue(QLatin1String(kAlertsOwn), alerts.ownPositions);
-    m_settings->setValue(QLatin1String(kAlertsSignals), alerts.signalPositions);
-    m_settings->setValue(QLatin1String(kAlertsMargin), alerts.marginLevel);
-    m_settings->setValue(QLatin1String(kAlertsMarginPercent), alerts.marginLevelPercent);
-    m_settings->setValue(QLatin1String(kAlertsFeed), alerts.feed);
-    m_settings->setValue(QLatin1String(kAlertsFeedLostAfter), qint64(alerts.feedLostAfter.count()));
-    m_settings->setValue(QLatin1String(kAlertsSound), alerts.sound);
-    m_settings->setValue(QLatin1String(kAlertsTray), alerts.trayIcon);
-    m_settings->setValue(QLatin1String(kAlertsKeepRunning), alerts.keepRunningInTray);
+    for (const AlertSetting &row : AlertSetting::all()) {
+        const QString key = QLatin1String(row.key);
+        switch (row.kind) {
+        case AlertSetting::Kind::Flag:
+            m_settings->setValue(key, alerts.*row.flag);
+            break;
+        case AlertSetting::Kind::Percent:
+            m_settings->setValue(key, alerts.*row.percent);
+            break;
+        case AlertSetting::Kind::Milliseconds:
+            m_settings->setValue(key, qint64((alerts.*row.duration).count()));
+            break;
+        }
+    }
     m_settings->sync();
 }
 
