@@ -26,12 +26,19 @@ struct ReadState
 class EnvelopeReader
 {
 public:
+    // `okCode`: the profile's success code.
+    explicit EnvelopeReader(int okCode)
+        : m_okCode(okCode)
+    {}
     virtual ~EnvelopeReader() = default;
     // The message, or nullopt with the reason in `r`; `state` says what was known of it.
     virtual std::optional<FeedMessage> read(FieldReader &r, object top, ItemReader &items,
                                             ReadState *state) const = 0;
 
     static std::unique_ptr<EnvelopeReader> of(const FeedProfile &profile);
+
+protected:
+    int m_okCode = 200;
 };
 
 // Ours (docs/protocol.md): {"Code", "type", "seq", "data"}; a Pong carries "ts"; an Error a
@@ -39,14 +46,9 @@ public:
 class NativeEnvelope final : public EnvelopeReader
 {
 public:
-    explicit NativeEnvelope(int okCode)
-        : m_okCode(okCode)
-    {}
+    using EnvelopeReader::EnvelopeReader;
     std::optional<FeedMessage> read(FieldReader &r, object top, ItemReader &items,
                                     ReadState *state) const override;
-
-private:
-    int m_okCode = 200;
 };
 
 // The original web client's backend (docs/profiles.md): {"Code", "data"} with the whole list
@@ -54,14 +56,9 @@ private:
 class SeedEnvelope final : public EnvelopeReader
 {
 public:
-    explicit SeedEnvelope(int okCode)
-        : m_okCode(okCode)
-    {}
+    using EnvelopeReader::EnvelopeReader;
     std::optional<FeedMessage> read(FieldReader &r, object top, ItemReader &items,
                                     ReadState *state) const override;
-
-private:
-    int m_okCode = 200;
 };
 
 } // namespace FeedReading
