@@ -208,8 +208,6 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
                           {shown->maxDrawdown, shown->drawdownFrom, shown->drawdownTo})
                     : std::nullopt);
     });
-    connect(m_statisticsSplitter, &QSplitter::splitterMoved, this,
-            [this] { m_statisticsHeightByUser = true; });
     connect(m_statisticsModel, &QAbstractItemModel::layoutChanged, this,
             &ClosedTradesPage::selectShownStatistics);
     // Figures of the selection before, while the new one is read (a second over a million
@@ -225,6 +223,8 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     m_statisticsSplitter->setStretchFactor(0, 3);
     m_statisticsSplitter->setStretchFactor(1, 1);
     m_statisticsSplitter->setChildrenCollapsible(true);
+    connect(m_statisticsSplitter, &QSplitter::splitterMoved, this,
+            [this] { m_statisticsHeightByUser = true; });
 
     auto *footer = new TableFooter(tr("Show every trade of the period again"), this);
     m_footer = footer->totals();
