@@ -21,7 +21,6 @@ using TradeFields::bit;
 using TradeFields::Kind;
 
 constexpr qint64 kMaxSafeInteger = qint64(TradeFields::kMaxSafeInteger);
-constexpr double kMaxAmount = TradeFields::kMaxAmount;
 
 // What a row needs, from the table: a position's required fields; a closed trade's (its own
 // as well); in a dialect without seq or a full record (seed), what makes a row a position.
