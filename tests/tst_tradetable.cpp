@@ -63,14 +63,16 @@ private Q_SLOTS:
 void tst_TradeTable::sortsOnceInTheOrderAsked()
 {
     SortCountingModel model;
-    TradeTable table(&model, new QStyledItemDelegate, {2}, 1, Qt::DescendingOrder);
+    QStyledItemDelegate delegate;
+    TradeTable table(&model, &delegate, {2}, 1, Qt::DescendingOrder);
     QCOMPARE(model.sorts, (QList<std::pair<int, Qt::SortOrder>>{{1, Qt::DescendingOrder}}));
     QCOMPARE(table.horizontalHeader()->sortIndicatorSection(), 1);
     QVERIFY(table.isSortingEnabled());
     QVERIFY(table.horizontalHeader()->sectionsMovable());
 
     SortCountingModel unsorted;
-    TradeTable feedOrder(&unsorted, new QStyledItemDelegate, {}, -1, Qt::AscendingOrder);
+    QStyledItemDelegate feedOrderDelegate;
+    TradeTable feedOrder(&unsorted, &feedOrderDelegate, {}, -1, Qt::AscendingOrder);
     for (const auto &sort : unsorted.sorts)
         QCOMPARE(sort.first, -1); // the model's own order, never a column's
 }
@@ -78,7 +80,8 @@ void tst_TradeTable::sortsOnceInTheOrderAsked()
 void tst_TradeTable::rowsReadAsOneLineAndTabLeaves()
 {
     SortCountingModel model;
-    TradeTable table(&model, new QStyledItemDelegate, {}, -1, Qt::AscendingOrder);
+    QStyledItemDelegate delegate;
+    TradeTable table(&model, &delegate, {}, -1, Qt::AscendingOrder);
     QCOMPARE(table.selectionBehavior(), QAbstractItemView::SelectRows);
     QVERIFY(!table.tabKeyNavigation());
     QVERIFY(!table.wordWrap());
@@ -91,7 +94,8 @@ void tst_TradeTable::rowsReadAsOneLineAndTabLeaves()
 void tst_TradeTable::aRightClickActsOnTheRowClicked()
 {
     SortCountingModel model;
-    TradeTable table(&model, new QStyledItemDelegate, {}, -1, Qt::AscendingOrder);
+    QStyledItemDelegate delegate;
+    TradeTable table(&model, &delegate, {}, -1, Qt::AscendingOrder);
     table.resize(400, 300);
     table.show();
     QVERIFY(QTest::qWaitForWindowExposed(&table));
@@ -122,7 +126,8 @@ void tst_TradeTable::aRightClickActsOnTheRowClicked()
 void tst_TradeTable::theHeaderMenuListsTheColumnsAndTakesAPagesEntries()
 {
     SortCountingModel model;
-    TradeTable table(&model, new QStyledItemDelegate, {}, -1, Qt::AscendingOrder);
+    QStyledItemDelegate delegate;
+    TradeTable table(&model, &delegate, {}, -1, Qt::AscendingOrder);
     table.resize(400, 300);
     table.show();
     QVERIFY(QTest::qWaitForWindowExposed(&table));
