@@ -38,6 +38,19 @@ public:
     QList<std::pair<int, Qt::SortOrder>> sorts;
 };
 
+// A table in the model's own order, on screen.
+struct ShownTable
+{
+    ShownTable()
+    {
+        table.resize(400, 300);
+        table.show();
+    }
+    SortCountingModel model;
+    QStyledItemDelegate delegate;
+    TradeTable table{&model, &delegate, {}, -1, Qt::AscendingOrder};
+};
+
 // Closes the menu that is about to open, once it has.
 void closeMenuWhenOpen()
 {
@@ -93,11 +106,9 @@ void tst_TradeTable::rowsReadAsOneLineAndTabLeaves()
 
 void tst_TradeTable::aRightClickActsOnTheRowClicked()
 {
-    SortCountingModel model;
-    QStyledItemDelegate delegate;
-    TradeTable table(&model, &delegate, {}, -1, Qt::AscendingOrder);
-    table.resize(400, 300);
-    table.show();
+    ShownTable shown;
+    SortCountingModel &model = shown.model;
+    TradeTable &table = shown.table;
     QVERIFY(QTest::qWaitForWindowExposed(&table));
     table.selectRow(0);
 
@@ -125,11 +136,9 @@ void tst_TradeTable::aRightClickActsOnTheRowClicked()
 
 void tst_TradeTable::theHeaderMenuListsTheColumnsAndTakesAPagesEntries()
 {
-    SortCountingModel model;
-    QStyledItemDelegate delegate;
-    TradeTable table(&model, &delegate, {}, -1, Qt::AscendingOrder);
-    table.resize(400, 300);
-    table.show();
+    ShownTable shown;
+    SortCountingModel &model = shown.model;
+    TradeTable &table = shown.table;
     QVERIFY(QTest::qWaitForWindowExposed(&table));
     QStringList entries;
     connect(&table, &TradeTable::columnMenuAboutToShow, &table, [&entries](QMenu *menu) {

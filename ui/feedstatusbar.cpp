@@ -10,7 +10,6 @@
 #include "net/socketmanager.h"
 #include "tonedelegate.h"
 
-#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
