@@ -137,7 +137,6 @@ void tst_TradeTable::aRightClickActsOnTheRowClicked()
 void tst_TradeTable::theHeaderMenuListsTheColumnsAndTakesAPagesEntries()
 {
     ShownTable shown;
-    SortCountingModel &model = shown.model;
     TradeTable &table = shown.table;
     QVERIFY(QTest::qWaitForWindowExposed(&table));
     QStringList entries;
