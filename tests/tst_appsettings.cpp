@@ -195,13 +195,13 @@ void tst_AppSettings::eachAlertSettingIsKeptAndCompared()
         AlertSettings changed;
         switch (row.kind) {
         case AlertSetting::Kind::Flag:
-            changed.*row.flag = !(changed.*row.flag);
+            row.member.setIn(changed, !row.member.valueIn(changed).toBool());
             break;
         case AlertSetting::Kind::Percent:
-            changed.*row.percent = row.min;
+            row.member.setIn(changed, row.min);
             break;
         case AlertSetting::Kind::Milliseconds:
-            changed.*row.duration = std::chrono::milliseconds(qint64(row.max));
+            row.member.setIn(changed, qint64(row.max));
             break;
         }
         QVERIFY2(changed != AlertSettings(), row.key);

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void everySettingEverywhere_data();
     void everySettingEverywhere();
     void theDefaultsAreSocketConfigs();
+    void eachIdIsOneRowOfItsOwnMember();
     void theTokenIsReadFromTheEnvironmentOnce();
 };
 
@@ -117,6 +118,32 @@ void tst_FeedSettings::theDefaultsAreSocketConfigs()
     }
     QCOMPARE(FeedSetting::of(Id::Heartbeat).defaultValue(), 15000);
     QCOMPARE(FeedSetting::of(Id::MaxRetries).defaultValue(), 5);
+}
+
+void tst_FeedSettings::eachIdIsOneRowOfItsOwnMember()
+{
+    // The table's order is the help's, not the enum's: every Id is found, once.
+    constexpr int kIds = int(Id::ReconnectMax) + 1; // the enum's last
+    QCOMPARE(FeedSetting::all().size(), kIds);
+    for (int i = 0; i < kIds; ++i)
+        QCOMPARE(FeedSetting::of(Id(i)).id, Id(i));
+    // A row set alone changes only its own number.
+    for (const FeedSetting &setting : FeedSetting::all()) {
+        SocketConfig config;
+        setting.setIn(config, setting.range.max);
+        for (const FeedSetting &other : FeedSetting::all()) {
+            if (other.id != setting.id)
+                QVERIFY2(other.valueIn(config) == other.defaultValue(), setting.option);
+        }
+    }
+    // The names say which member: the ones the socket reads.
+    SocketConfig config;
+    FeedSetting::of(Id::Heartbeat).setIn(config, 1234);
+    FeedSetting::of(Id::MaxRetries).setIn(config, 9);
+    FeedSetting::of(Id::TraderId).setIn(config, 77);
+    QCOMPARE(config.heartbeatInterval, std::chrono::milliseconds(1234));
+    QCOMPARE(config.maxRetries, 9);
+    QCOMPARE(config.traderId, 77);
 }
 
 void tst_FeedSettings::theTokenIsReadFromTheEnvironmentOnce()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "config/settingmember.h"
+
 #include <QtGlobal>
 
 #include <array>
@@ -31,20 +33,21 @@ struct AlertSettings
     bool operator!=(const AlertSettings &other) const { return !(*this == other); }
 };
 
-// One alert setting: its key in the settings file, the member of AlertSettings it is, and for a
-// number its limits. The rows are the one description the settings file is read and written
-// by, and settings are compared by; a new alert setting is a member and a row.
+// One alert setting: its key in the settings file, the member of AlertSettings it is (whose
+// value in a default AlertSettings is its default), and for a number its limits; a row of the
+// same kind as FeedSetting's. The rows are the one description the settings file is read and
+// written by, and settings are compared by; a new alert setting is a member and a row.
 struct AlertSetting
 {
     enum class Kind { Flag, Percent, Milliseconds };
 
     const char *key = nullptr; // "alerts/ownPositions"
     Kind kind = Kind::Flag;
-    bool AlertSettings::*flag = nullptr;                          // Flag
-    double AlertSettings::*percent = nullptr;                     // Percent
-    std::chrono::milliseconds AlertSettings::*duration = nullptr; // Milliseconds
-    double min = 0.0;                                             // Percent, Milliseconds
+    SettingMember<AlertSettings> member;
+    double min = 0.0; // Percent, Milliseconds
     double max = 0.0;
+
+    QVariant defaultValue() const { return member.valueIn(AlertSettings()); }
 
     static const std::array<AlertSetting, 9> &all();
 };

@@ -205,39 +205,40 @@ AlertSettings AppSettings::alertSettings() const
             continue;
         const QString text = value.toString().trimmed();
         bool ok = false;
+        const QVariant kept = row.member.valueIn(alerts);
         switch (row.kind) {
         case AlertSetting::Kind::Flag: {
             const QString word = text.toLower();
             ok = word == "true"_L1 || word == "1"_L1 || word == "false"_L1 || word == "0"_L1;
             if (ok)
-                alerts.*row.flag = word == "true"_L1 || word == "1"_L1;
+                row.member.setIn(alerts, word == "true"_L1 || word == "1"_L1);
             else
                 m_problems.append(u"%1: \"%2\" is not true or false; using %3."_s.arg(
-                    key, value.toString(), alerts.*row.flag ? u"true"_s : u"false"_s));
+                    key, value.toString(), kept.toBool() ? u"true"_s : u"false"_s));
             break;
         }
         case AlertSetting::Kind::Percent: {
             const double percent = text.toDouble(&ok);
             if (ok && percent >= row.min && percent <= row.max)
-                alerts.*row.percent = percent;
+                row.member.setIn(alerts, percent);
             else
                 m_problems.append(u"%1: \"%2\" is not a percentage from %3 to %4; using %5."_s
                                       .arg(key, value.toString())
                                       .arg(row.min)
                                       .arg(row.max)
-                                      .arg(alerts.*row.percent));
+                                      .arg(kept.toDouble()));
             break;
         }
         case AlertSetting::Kind::Milliseconds: {
             const qint64 ms = text.toLongLong(&ok);
             if (ok && ms >= qint64(row.min) && ms <= qint64(row.max))
-                alerts.*row.duration = std::chrono::milliseconds(ms);
+                row.member.setIn(alerts, ms);
             else
                 m_problems.append(u"%1: \"%2\" is not a whole number from %3 to %4; using %5."_s
                                       .arg(key, value.toString())
                                       .arg(qint64(row.min))
                                       .arg(qint64(row.max))
-                                      .arg((alerts.*row.duration).count()));
+                                      .arg(kept.toLongLong()));
             break;
         }
         }
@@ -247,20 +248,9 @@ AlertSettings AppSettings::alertSettings() const
 
 void AppSettings::setAlertSettings(const AlertSettings &alerts)
 {
-    for (const AlertSetting &row : AlertSetting::all()) {
-        const QString key = QLatin1String(row.key);
-        switch (row.kind) {
-        case AlertSetting::Kind::Flag:
-            m_settings->setValue(key, alerts.*row.flag);
-            break;
-        case AlertSetting::Kind::Percent:
-            m_settings->setValue(key, alerts.*row.percent);
-            break;
-        case AlertSetting::Kind::Milliseconds:
-            m_settings->setValue(key, qint64((alerts.*row.duration).count()));
-            break;
-        }
-    }
+    // A switch as true/false, a number as it is: what a person editing the file expects.
+    for (const AlertSetting &row : AlertSetting::all())
+        m_settings->setValue(QLatin1String(row.key), row.member.valueIn(alerts));
     m_settings->sync();
 }
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/feedsettings.h"
 
+#include <algorithm>
 #include <limits>
 
 using namespace Qt::StringLiterals;
-using std::chrono::milliseconds;
 
 namespace {
 
@@ -22,6 +22,7 @@ const QList<FeedSetting> &FeedSetting::all()
          "trader-id",
          Unit::Count,
          {1, std::numeric_limits<qint32>::max()},
+         &SocketConfig::traderId,
          QT_TR_NOOP("The trader id"),
          QT_TR_NOOP("The trader whose positions to show.")},
         {Id::Heartbeat,
@@ -29,6 +30,7 @@ const QList<FeedSetting> &FeedSetting::all()
          "heartbeat-ms",
          Unit::Milliseconds,
          {10, kDayMs},
+         &SocketConfig::heartbeatInterval,
          QT_TR_NOOP("The heartbeat interval"),
          QT_TR_NOOP("Milliseconds between heartbeat pings.")},
         {Id::PongTimeout,
@@ -36,6 +38,7 @@ const QList<FeedSetting> &FeedSetting::all()
          "pong-timeout-ms",
          Unit::Milliseconds,
          {10, kDayMs},
+         &SocketConfig::pongTimeout,
          QT_TR_NOOP("The pong timeout"),
          QT_TR_NOOP("Milliseconds to wait for any reply after a ping before the link counts as "
                     "dead.")},
@@ -44,6 +47,7 @@ const QList<FeedSetting> &FeedSetting::all()
          "connect-timeout-ms",
          Unit::Milliseconds,
          {10, kDayMs},
+         &SocketConfig::connectTimeout,
          QT_TR_NOOP("The connect timeout"),
          QT_TR_NOOP("Milliseconds allowed for connect plus handshake.")},
         {Id::SnapshotTimeout,
@@ -51,6 +55,7 @@ const QList<FeedSetting> &FeedSetting::all()
          "snapshot-timeout-ms",
          Unit::Milliseconds,
          {100, kDayMs},
+         &SocketConfig::snapshotTimeout,
          QT_TR_NOOP("The snapshot timeout"),
          QT_TR_NOOP("Milliseconds to wait for the positions after subscribing before asking "
                     "again; a second wait without them fails the attempt.")},
@@ -59,6 +64,7 @@ const QList<FeedSetting> &FeedSetting::all()
          "max-retries",
          Unit::Count,
          {0, 1000},
+         &SocketConfig::maxRetries,
          QT_TR_NOOP("The number of retries"),
          QT_TR_NOOP("Reconnect attempts before giving up; 0 = unlimited.")},
         {Id::GiveUpAfter,
@@ -66,6 +72,7 @@ const QList<FeedSetting> &FeedSetting::all()
          "give-up-after-ms",
          Unit::Milliseconds,
          {0, kDayMs},
+         &SocketConfig::giveUpAfter,
          QT_TR_NOOP("The give-up time"),
          QT_TR_NOOP("Give up only once the retries are used up and the feed has been down this "
                     "long; 0 = as soon as the retries are used up.")},
@@ -75,6 +82,7 @@ const QList<FeedSetting> &FeedSetting::all()
          "reconnect-min-ms",
          Unit::Milliseconds,
          {100, kDayMs},
+         &SocketConfig::reconnectMin,
          QT_TR_NOOP("The shortest reconnect delay"),
          QT_TR_NOOP("Base reconnect delay in milliseconds, at least 100.")},
         {Id::ReconnectMax,
@@ -82,6 +90,7 @@ const QList<FeedSetting> &FeedSetting::all()
          "reconnect-max-ms",
          Unit::Milliseconds,
          {100, kDayMs},
+         &SocketConfig::reconnectMax,
          QT_TR_NOOP("The longest reconnect delay"),
          QT_TR_NOOP("Longest reconnect delay in milliseconds.")},
     };
@@ -90,70 +99,16 @@ const QList<FeedSetting> &FeedSetting::all()
 
 const FeedSetting &FeedSetting::of(Id id)
 {
-    return all().at(int(id));
+    const QList<FeedSetting> &table = all();
+    const auto row = std::find_if(table.begin(), table.end(),
+                                  [id](const FeedSetting &setting) { return setting.id == id; });
+    Q_ASSERT_X(row != table.end(), "FeedSetting::of", "every Id has a row");
+    return *row;
 }
 
 QString FeedSetting::helpText() const
 {
     return u"%1 [%2]"_s.arg(tr(help)).arg(defaultValue());
-}
-
-qint64 FeedSetting::valueIn(const SocketConfig &config) const
-{
-    switch (id) {
-    case Id::TraderId:
-        return config.traderId;
-    case Id::Heartbeat:
-        return config.heartbeatInterval.count();
-    case Id::PongTimeout:
-        return config.pongTimeout.count();
-    case Id::ConnectTimeout:
-        return config.connectTimeout.count();
-    case Id::SnapshotTimeout:
-        return config.snapshotTimeout.count();
-    case Id::MaxRetries:
-        return config.maxRetries;
-    case Id::GiveUpAfter:
-        return config.giveUpAfter.count();
-    case Id::ReconnectMin:
-        return config.reconnectMin.count();
-    case Id::ReconnectMax:
-        return config.reconnectMax.count();
-    }
-    return 0;
-}
-
-void FeedSetting::setIn(SocketConfig &config, qint64 value) const
-{
-    switch (id) {
-    case Id::TraderId:
-        config.traderId = value;
-        return;
-    case Id::Heartbeat:
-        config.heartbeatInterval = milliseconds(value);
-        return;
-    case Id::PongTimeout:
-        config.pongTimeout = milliseconds(value);
-        return;
-    case Id::ConnectTimeout:
-        config.connectTimeout = milliseconds(value);
-        return;
-    case Id::SnapshotTimeout:
-        config.snapshotTimeout = milliseconds(value);
-        return;
-    case Id::MaxRetries:
-        config.maxRetries = int(value);
-        return;
-    case Id::GiveUpAfter:
-        config.giveUpAfter = milliseconds(value);
-        return;
-    case Id::ReconnectMin:
-        config.reconnectMin = milliseconds(value);
-        return;
-    case Id::ReconnectMax:
-        config.reconnectMax = milliseconds(value);
-        return;
-    }
 }
 
 QString FeedSetting::check(qint64 value) const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "config/settingmember.h"
 #include "net/socketconfig.h"
 
 #include <QCoreApplication>
@@ -8,8 +9,9 @@
 #include <QString>
 
 // Every number about the feed that a user may set, in one table: its key in the settings
-// file, its command-line option, its limits, and the SocketConfig field it sets (whose value in
-// a default SocketConfig is its default). The settings file (AppSettings), the command line
+// file, its command-line option, its limits, and the SocketConfig member it is (whose value in
+// a default SocketConfig is its default; the defaults themselves are spelled only in
+// net/socketconfig.h's Defaults). The settings file (AppSettings), the command line
 // (AppOptions) and the Settings dialog all go through it, so that a number has one name, one
 // range and one default everywhere. SocketConfig itself accepts shorter intervals, which tests
 // use.
@@ -49,21 +51,23 @@ public:
     const char *option; // on the command line: "heartbeat-ms"
     Unit unit;
     Range range;
-    const char *name; // in messages, translated: "The heartbeat interval"
-    const char *help; // the option's help, translated; the default is added
+    SettingMember<SocketConfig> member; // a whole number or milliseconds
+    const char *name;                   // in messages, translated: "The heartbeat interval"
+    const char *help;                   // the option's help, translated; the default is added
 
     QString settingsKey() const { return QString::fromLatin1(key); }
     QString optionName() const { return QString::fromLatin1(option); }
     QString displayName() const { return tr(name); }
     QString helpText() const;
 
-    qint64 valueIn(const SocketConfig &config) const;
-    void setIn(SocketConfig &config, qint64 value) const;
+    qint64 valueIn(const SocketConfig &config) const { return member.valueIn(config).toLongLong(); }
+    void setIn(SocketConfig &config, qint64 value) const { member.setIn(config, value); }
     qint64 defaultValue() const { return valueIn(SocketConfig{}); }
     // Empty when `value` is within the range, else what is wrong, naming the setting.
     QString check(qint64 value) const;
 
-    // In the order the command line's help and the dialog show them.
+    // In the order the command line's help and the dialog show them (which need not be the
+    // enum's).
     static const QList<FeedSetting> &all();
     static const FeedSetting &of(Id id);
 
