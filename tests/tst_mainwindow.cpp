@@ -140,10 +140,7 @@ struct Rig
                                                      {}) != AppOptions::Outcome::Run)
             qFatal("bad test arguments: %s", qPrintable(appOptions.message()));
         window = std::make_unique<MainWindow>(
-            &account,
-            MainWindow::Services{&appSettings, &notifier,
-                                 arguments.isEmpty() ? nullptr : &appOptions},
-            tab);
+            &account, MainWindow::Services{appSettings, appOptions, &notifier}, tab);
         window->show();
     }
 
@@ -275,8 +272,21 @@ private:
     void savePng(QWidget *widget, const QString &name);
     // The next message box that comes up is answered Cancel; its text goes to `text`.
     void cancelTheNextMessageBox(QString *text);
+    // A window's services where a test needs nothing of them: settings in the test's folder,
+    // no command line.
+    MainWindow::Services services();
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_ini;
+    std::unique_ptr<AppSettings> m_settings;
+    AppOptions m_options;
 };
+
+MainWindow::Services tst_MainWindow::services()
+{
+    m_ini = std::make_unique<QSettings>(m_dir->filePath(u"window.ini"_s), QSettings::IniFormat);
+    m_settings = std::make_unique<AppSettings>(m_ini.get());
+    return {*m_settings, m_options};
+}
 
 void tst_MainWindow::init()
 {
@@ -1639,7 +1649,7 @@ void tst_MainWindow::demoFeedIsNamed()
     QVERIFY(source.isDemo());
     QVERIFY(history.open(m_dir->filePath(u"demo-test.sqlite"_s)));
     history.setAccount(source.account());
-    MainWindow window(&account, {});
+    MainWindow window(&account, services());
     window.show();
     QTRY_COMPARE(socket.state(), State::Live);
     QTRY_VERIFY(book.count() > 0);
@@ -1709,7 +1719,7 @@ void tst_MainWindow::unsavedTradesAreShownAndQuittingWarns()
     TradeHistory &history = *account.history();
     history.setAccount(Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260));
     history.record({closedNow(5), closedNow(6)});
-    MainWindow window(&account, {}, MainWindow::ClosedTradesTab);
+    MainWindow window(&account, services(), MainWindow::ClosedTradesTab);
     window.show();
     QVERIFY2(window.unsavedText().startsWith("2 closed trades not saved yet: "_L1),
              qPrintable(window.unsavedText()));
@@ -1761,7 +1771,7 @@ void tst_MainWindow::aHistoryFileThatIsNotOursIsSaidAndKeptInMemory()
     QVERIFY(!history.open(foreign));
     history.setAccount(Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260));
     history.record({closedNow(5)});
-    MainWindow window(&account, {}, MainWindow::ClosedTradesTab);
+    MainWindow window(&account, services(), MainWindow::ClosedTradesTab);
     window.show();
     ClosedTradesPage *page = window.closedTradesPage();
     QVERIFY(page->isNoticeVisible());
@@ -1801,7 +1811,7 @@ void tst_MainWindow::theSystemsQuitAsksNothing()
     TradeHistory &history = *account.history();
     history.setAccount(Account::of(QUrl(u"wss://feed.example.com/p"_s), 10260));
     history.record({closedNow(5)});
-    MainWindow window(&account, {}, MainWindow::OpenTradesTab);
+    MainWindow window(&account, services(), MainWindow::OpenTradesTab);
     window.show();
     socket.open();
     QTRY_VERIFY(server.countFrames(0, u"Subscribe"_s) > 0);
@@ -1871,7 +1881,7 @@ void tst_MainWindow::aCorrectionThatWaitsIsShownAndQuittingSaysSo()
     history.record({vanished});
     store.failingWithdrawals = true;
     history.withdrawProvisional({5}); // open after all, and the file refuses the correction
-    MainWindow window(&account, {}, MainWindow::ClosedTradesTab);
+    MainWindow window(&account, services(), MainWindow::ClosedTradesTab);
     window.show();
     QVERIFY2(window.unsavedText().startsWith(
                  "1 position thought closed while the feed was away turned out open"_L1),
@@ -1949,7 +1959,7 @@ void tst_MainWindow::tabRuleInEveryProfile()
     SocketManager &socket = *account.socket();
     socket.setConfig(config);
     account.feed()->setProfile(*profile);
-    MainWindow window(&account, {});
+    MainWindow window(&account, services());
     window.show();
     QTRY_COMPARE(server.connectionCount(), 1);
     QTRY_VERIFY(!server.connection(0).frames.isEmpty());

@@ -114,7 +114,7 @@ MainWindow::MainWindow(AccountSession *account, const Services &services, Tab st
         notifier = m_desktopNotifier;
     }
     account->setNotifier(notifier);
-    applyAlertSettings(services.settings ? services.settings->alertSettings() : AlertSettings());
+    applyAlertSettings(services.settings.alertSettings());
 
     createMenus();
     restoreState();
@@ -232,25 +232,22 @@ void MainWindow::onTabChanged(int index)
 void MainWindow::editSettings()
 {
     // The dialog shows what runs: the saved settings with the command line over them.
-    const SocketConfig saved =
-        m_services.settings ? m_services.settings->feedConfig() : m_account->socket()->config();
-    const SocketConfig running = m_services.options ? m_services.options->apply(saved) : saved;
+    AppSettings &settings = m_services.settings;
+    const SocketConfig saved = settings.feedConfig();
+    const SocketConfig running = m_services.options.apply(saved);
     SettingsDialog dialog(running, this);
-    if (m_services.options)
-        dialog.setOverrides(m_services.options->overrides());
+    dialog.setOverrides(m_services.options.overrides());
     dialog.setAlertSettings(m_account->alerts()->settings());
-    if (m_services.settings)
-        dialog.setLanguage(m_services.settings->language());
+    dialog.setLanguage(settings.language());
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (m_services.settings && dialog.language() != m_services.settings->language()) {
-        m_services.settings->setLanguage(dialog.language());
+    if (dialog.language() != settings.language()) {
+        settings.setLanguage(dialog.language());
         m_statusBar->showConnectionEvent(tr("The new language takes effect at the next start."),
                                          ConnectionLog::Severity::Info);
     }
     const AlertSettings alerts = dialog.alertSettings();
-    if (m_services.settings)
-        m_services.settings->setAlertSettings(alerts);
+    settings.setAlertSettings(alerts);
     applyAlertSettings(alerts);
 
     // Only what the user changed is saved; the rest keeps its saved value, and a value from
@@ -270,8 +267,7 @@ void MainWindow::editSettings()
             profile->applyTo(merged);
     }
     FeedProfile::fillPayloads(merged);
-    if (m_services.settings)
-        m_services.settings->setFeedConfig(merged);
+    settings.setFeedConfig(merged);
     Q_EMIT feedSettingsChanged(merged);
 }
 
@@ -426,9 +422,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::saveState() const
 {
-    if (!m_services.settings)
-        return;
-    QSettings &settings = m_services.settings->settings();
+    QSettings &settings = m_services.settings.settings();
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, QMainWindow::saveState());
     m_openTrades->saveState(settings);
@@ -438,9 +432,7 @@ void MainWindow::saveState() const
 
 void MainWindow::restoreState()
 {
-    if (!m_services.settings)
-        return;
-    const QSettings &settings = m_services.settings->settings();
+    const QSettings &settings = m_services.settings.settings();
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     QMainWindow::restoreState(settings.value(u"window/state"_s).toByteArray());
     m_openTrades->restoreState(settings);

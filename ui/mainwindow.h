@@ -44,13 +44,12 @@ class MainWindow : public QMainWindow
 public:
     enum Tab { OpenTradesTab = 0, ClosedTradesTab = 1 };
 
-    // What the window shows and drives; none owned, all must outlive the window.
-    // What the window adds to the account's session.
+    // What the window adds to the account's session; none owned, all outlive the window.
     struct Services
     {
-        AppSettings *settings = nullptr; // null: nothing is remembered
-        Notifier *notifier = nullptr;    // null: the desktop's (notification service, else tray)
-        const AppOptions *options = nullptr; // the command line; null: none given
+        AppSettings &settings;        // what the window and the Settings dialog remember
+        const AppOptions &options;    // the command line (a default AppOptions: none given)
+        Notifier *notifier = nullptr; // null: the desktop's (notification service, else tray)
     };
 
     // Shows `account` (not owned; it outlives the window).

@@ -93,7 +93,7 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    MainWindow window(&account, {&settings, nullptr, &options},
+    MainWindow window(&account, {settings, options},
                       options.startTab() == AppOptions::Tab::Closed ? MainWindow::ClosedTradesTab
                                                                     : MainWindow::OpenTradesTab);
     QObject::connect(&window, &MainWindow::feedSettingsChanged, &account,

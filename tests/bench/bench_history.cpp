@@ -7,6 +7,8 @@
 // held by one write). Prints a JSON line per size and a table against the targets of issue
 // 25; timing is reported, never asserted. --quick: one tiny file, to prove it runs.
 #include "closedtradespage.h"
+#include "config/appoptions.h"
+#include "config/appsettings.h"
 #include "feed/feedsession.h"
 #include "feed/positionbook.h"
 #include "filterbar.h"
@@ -33,6 +35,7 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -169,7 +172,10 @@ int run(int size, const QString &folder)
     TradeHistory &history = *session.history();
     history.open(path);
     history.setAccount(account);
-    MainWindow window(&session, {}, MainWindow::OpenTradesTab);
+    QSettings ini(QDir(folder).filePath(u"window.ini"_s), QSettings::IniFormat);
+    AppSettings settings(&ini);
+    const AppOptions noOptions;
+    MainWindow window(&session, {settings, noOptions}, MainWindow::OpenTradesTab);
     window.resize(1280, 800);
     window.show();
     if (!QTest::qWaitFor([&] { return socket.state() == SocketManager::State::Live; }, 60000))
