@@ -3,6 +3,7 @@
 
 #include "accountbar.h"
 #include "columnfit.h"
+#include "feedbanner.h"
 #include "figurelabel.h"
 #include "filterbar.h"
 #include "models/accountsummary.h"
@@ -61,25 +62,7 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     auto *groupLabel = new QLabel(tr("&Group:"), this);
     groupLabel->setBuddy(m_grouping);
 
-    // The banner that says the numbers are not live.
-    m_banner = new QWidget(this);
-    m_banner->setAutoFillBackground(true);
-    m_banner->setBackgroundRole(QPalette::AlternateBase);
-    auto *bannerLayout = new QHBoxLayout(m_banner);
-    bannerLayout->setContentsMargins(8, 4, 8, 4);
-    m_bannerText = new QLabel(m_banner);
-    m_bannerText->setWordWrap(true);
-    QFont bold = m_bannerText->font();
-    bold.setBold(true);
-    m_bannerText->setFont(bold);
-    m_bannerReconnect = new QPushButton(tr("Reconnect"), m_banner);
-    m_bannerSettings = new QPushButton(tr("Open Settings…"), m_banner);
-    m_bannerDismiss = new QPushButton(tr("Dismiss"), m_banner);
-    bannerLayout->addWidget(m_bannerText, 1);
-    bannerLayout->addWidget(m_bannerSettings);
-    bannerLayout->addWidget(m_bannerReconnect);
-    bannerLayout->addWidget(m_bannerDismiss);
-    m_banner->hide();
+    m_banner = new FeedBanner(this);
 
     m_delegate = new ToneDelegate(PositionsModel::ToneRole, {PositionsModel::ProfitColumn}, this);
     m_delegate->setBoldRole(PositionsGroupModel::GroupRole);
@@ -152,9 +135,9 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     connect(header, &QHeaderView::sectionResized, this, &OpenTradesPage::updateLabelColumn);
     m_table->installEventFilter(this);
     connect(m_clearFilters, &QPushButton::clicked, m_filters, &FilterBar::clear);
-    connect(m_bannerReconnect, &QPushButton::clicked, this, &OpenTradesPage::reconnectRequested);
-    connect(m_bannerSettings, &QPushButton::clicked, this, &OpenTradesPage::settingsRequested);
-    connect(m_bannerDismiss, &QPushButton::clicked, this, &OpenTradesPage::noticeDismissed);
+    connect(m_banner, &FeedBanner::reconnectRequested, this, &OpenTradesPage::reconnectRequested);
+    connect(m_banner, &FeedBanner::settingsRequested, this, &OpenTradesPage::settingsRequested);
+    connect(m_banner, &FeedBanner::dismissed, this, &OpenTradesPage::noticeDismissed);
     connect(m_proxy, &PositionsFilterModel::totalsChanged, this, &OpenTradesPage::updateFooter);
     connect(book, &PositionBook::changeFinished, this, &OpenTradesPage::updateChoices);
     updateFooter();
@@ -243,16 +226,6 @@ QString OpenTradesPage::footerText() const
     return text.remove(tags);
 }
 
-QString OpenTradesPage::bannerText() const
-{
-    return m_bannerText->text();
-}
-
-bool OpenTradesPage::isBannerVisible() const
-{
-    return !m_banner->isHidden();
-}
-
 bool OpenTradesPage::isStale() const
 {
     return m_delegate->isStale();
@@ -261,12 +234,7 @@ bool OpenTradesPage::isStale() const
 void OpenTradesPage::setFeedStatus(const FeedStatus &status)
 {
     const bool live = status.level == FeedStatus::Level::Live;
-    const bool notice = live && !status.notice.isEmpty();
-    m_banner->setHidden(live && !notice);
-    m_bannerText->setText(notice ? status.notice : status.detail);
-    m_bannerReconnect->setVisible(status.offerReconnect);
-    m_bannerSettings->setVisible(status.offerSettings);
-    m_bannerDismiss->setVisible(notice);
+    m_banner->setStatus(status);
     m_accountBar->setStale(!live);
     if (m_delegate->isStale() != !live) {
         m_delegate->setStale(!live);

@@ -12,6 +12,7 @@
 
 class AccountBar;
 class ColumnFit;
+class FeedBanner;
 class FigureLabel;
 class FilterBar;
 class AccountSummary;
@@ -60,17 +61,12 @@ public:
     AccountBar *accountBar() const { return m_accountBar; }
     AccountSummary *summary() const { return m_summary; }
     QString footerText() const;
-    QString bannerText() const;
-    bool isBannerVisible() const;
 
     void setMode(PositionsFilterModel::Mode mode);
     // Shows the feed's state: anything but Live puts up the banner and greys the table; a
     // notice while Live (a server error) puts up the banner alone.
     void setFeedStatus(const FeedStatus &status);
     bool isStale() const;
-    QPushButton *bannerReconnectButton() const { return m_bannerReconnect; }
-    QPushButton *bannerSettingsButton() const { return m_bannerSettings; }
-    QPushButton *bannerDismissButton() const { return m_bannerDismiss; }
 
     void saveState(QSettings &settings) const;
     void restoreState(const QSettings &settings);
@@ -119,11 +115,7 @@ private:
     ColumnFit *m_fit = nullptr;
     QLabel *m_empty = nullptr;
     QPushButton *m_clearFilters = nullptr;
-    QWidget *m_banner = nullptr;
-    QLabel *m_bannerText = nullptr;
-    QPushButton *m_bannerReconnect = nullptr;
-    QPushButton *m_bannerSettings = nullptr;
-    QPushButton *m_bannerDismiss = nullptr;
+    FeedBanner *m_banner = nullptr;
     FigureLabel *m_footer = nullptr;
     QMetaObject::Connection m_layoutNow;
     bool m_sized = false;

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "config/appoptions.h"
+#include "config/appsettings.h"
+#include "domain/closedtrade.h"
+#include "fakenotifier.h"
+#include "feed/positionbook.h"
+#include "history/tradehistory.h"
+#include "mainwindow.h"
+#include "net/socketmanager.h"
+#include "session/accountsession.h"
+#include "simulator/feedsimulator.h"
+
+#include <QLocale>
+#include <QObject>
+#include <QSettings>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+class ClosedTradesPage;
+class FeedBanner;
+class OpenTradesPage;
+class QPushButton;
+
+// What the tests of the window and of its widgets share: a window against an in-process feed
+// simulator (WindowRig), the language for one test (Speaking), and a base for test classes
+// that gives each test a folder of its own, the services a window needs, pictures and the
+// answer to a message box. Widgets are found as a user finds them: by their objectName.
+
+// Everything the window needs, against an in-process FeedSimulator. Short intervals
+// through the settings a user has: retries used up in a fraction of a second, and given up
+// 300 ms after the feed was last live.
+struct WindowRig
+{
+    explicit WindowRig(const QString &folder, MainWindow::Tab tab = MainWindow::OpenTradesTab,
+                       qint64 traderId = 10260, bool muted = false, int positions = 15,
+                       const QStringList &arguments = {});
+
+    OpenTradesPage *open() const;
+    int stored() const { return history.store()->count(history.account()); }
+    // Closed Trades in front over "All", once the demo's history (fifty trades or more) is
+    // stored; nullptr if it never is.
+    ClosedTradesPage *closedTradesOverAll();
+
+    QSettings settingsFile;
+    AppSettings appSettings;
+    std::unique_ptr<FeedSimulator> simulator;
+    FakeNotifier notifier;
+    AccountSession account;
+    SocketManager &socket = *account.socket();
+    PositionBook &book = *account.book();
+    TradeHistory &history = *account.history();
+    FeedSession *session = account.feed();
+    AppOptions appOptions; // the command line, when a test gives one
+    std::unique_ptr<MainWindow> window;
+
+    Q_DISABLE_COPY_MOVE(WindowRig)
+};
+
+// For a picture whose figures add up: the feed is held still until every figure that is
+// coalesced (the rows' group labels, the footer, the account bar) has caught up with the book.
+void settle(WindowRig &rig);
+
+// The window's language (ours and Qt's own translations, and the locale) for one test, English
+// again after it.
+struct Speaking
+{
+    explicit Speaking(const QLocale &locale);
+    ~Speaking();
+    Q_DISABLE_COPY_MOVE(Speaking)
+    const QStringList loaded; // the translation files installed
+};
+
+// A trade of ours closed just now.
+ClosedTrade closedNow(qint64 ticket);
+// Exports what the page shows and waits for the answer: false with `error` when it failed.
+bool exportAndWait(ClosedTradesPage *page, const QString &path, QString *error);
+// The banner over Open Trades, and one of its buttons ("reconnect", "openSettings", "dismiss").
+FeedBanner *banner(const QWidget *page);
+QPushButton *bannerButton(const QWidget *page, const char *name);
+
+// The base of a window test: every test in a fresh folder, failing on a connection to an
+// object not made yet (a feature silently lost: it was the statistics' height the trader
+// dragged to).
+class WindowTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // Run before every test of a derived class (QTest finds it by name, as a private slot).
+    void init();
+
+protected:
+    // Saves `widget` as a PNG beside the test, for a person to look at.
+    void savePng(QWidget *widget, const QString &name);
+    // The next message box that comes up is answered Cancel; its text goes to `text`.
+    void cancelTheNextMessageBox(QString *text);
+    // A window's services where a test needs nothing of them: settings in the test's folder,
+    // no command line.
+    MainWindow::Services services();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+
+private:
+    std::unique_ptr<QSettings> m_ini;
+    std::unique_ptr<AppSettings> m_settings;
+    AppOptions m_options;
+};

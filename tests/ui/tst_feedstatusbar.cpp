@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The status bar: the feed state in words, the round trip and the data age, each event for a few
+// seconds, and a long reason cut after a whole word.
+#include "aboutdialog.h"
+#include "accountbar.h"
+#include "alerts/alerts.h"
+#include "closedtradespage.h"
+#include "columnfit.h"
+#include "config/appoptions.h"
+#include "config/appsettings.h"
+#include "connectionlogwindow.h"
+#include "domain/tradetext.h"
+#include "elidedlabel.h"
+#include "failingstore.h"
+#include "fakenotifier.h"
+#include "feed/connectionlog.h"
+#include "feed/feedsession.h"
+#include "feed/feedsource.h"
+#include "feed/positionbook.h"
+#include "feedbanner.h"
+#include "feedstatusbar.h"
+#include "filterbar.h"
+#include "fixtures.h"
+#include "history/closedtradestore.h"
+#include "history/tradehistory.h"
+#include "i18n/translations.h"
+#include "mainwindow.h"
+#include "models/positionsfiltermodel.h"
+#include "models/positionsgroupmodel.h"
+#include "models/positionsmodel.h"
+#include "models/traderstatisticsmodel.h"
+#include "net/socketmanager.h"
+#include "opentradespage.h"
+#include "performancecharts.h"
+#include "protocol/feedprofile.h"
+#include "rowcopy.h"
+#include "session/accountsession.h"
+#include "settingsdialog.h"
+#include "simulator/feedsimulator.h"
+#include "testfeedserver.h"
+#include "windowtest.h"
+
+#include <QAbstractBarSeries>
+#include <QAbstractButton>
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QAreaSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTimeAxis>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QValueAxis>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using State = SocketManager::State;
+using Mode = PositionsFilterModel::Mode;
+
+class tst_FeedStatusBar : public WindowTest
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void statusTextFollowsEachState();
+    void roundTripAndDataAgeAreShown();
+    void statusBarShowsEachEventForAFewSeconds();
+    void aLongReasonEndsInAnEllipsisAndIsWholeInItsTooltip();
+    void demoFeedIsNamed();
+};
+
+void tst_FeedStatusBar::statusTextFollowsEachState()
+{
+    WindowRig rig(m_dir->path());
+    QStringList seen;
+    connect(&rig.socket, &SocketManager::stateChanged, this,
+            [&] { seen.append(rig.window->statusText()); });
+    const auto isBeyond = [](const QString &s) {
+        const QRegularExpressionMatch m =
+            QRegularExpression(u"^Connecting \\(retry (\\d+)\\)$"_s).match(s);
+        return m.hasMatch() && m.captured(1).toInt() > 5;
+    };
+    // Past the five retries it goes on until the give-up time has passed, and says so. The
+    // give-up time is out of reach until that was seen, then over: a slow machine (the
+    // sanitizers) cannot use it up within the five retries.
+    SocketConfig config = rig.socket.config();
+    config.giveUpAfter = 1h;
+    rig.socket.setConfig(config);
+    QTRY_COMPARE(rig.socket.state(), State::Live);
+    rig.simulator->pauseListening();
+    rig.simulator->dropAll(1001, u"going away"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(seen.cbegin(), seen.cend(), isBeyond), 10000);
+    config.giveUpAfter = 0ms;
+    rig.socket.setConfig(config);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.socket.state(), State::Failed, 10000);
+    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    QCOMPARE(rig.window->statusText(), u"Paused"_s);
+    rig.simulator->resumeListening();
+    rig.window->tabs()->setCurrentIndex(MainWindow::OpenTradesTab);
+    QTRY_COMPARE(rig.socket.state(), State::Live);
+
+    QVERIFY2(seen.contains(u"Live"_s), qPrintable(seen.join(u" | ")));
+    QVERIFY2(seen.contains(u"Connected, waiting for data"_s), qPrintable(seen.join(u" | ")));
+    QVERIFY2(seen.contains(u"Connecting"_s), qPrintable(seen.join(u" | ")));
+    QVERIFY2(seen.contains(u"Disconnected"_s), qPrintable(seen.join(u" | ")));
+    QVERIFY2(seen.contains(u"Paused"_s), qPrintable(seen.join(u" | ")));
+    QVERIFY2(seen.contains(u"Reconnecting"_s), qPrintable(seen.join(u" | ")));
+    QVERIFY2(seen.contains(u"Connecting (retry 1)"_s), qPrintable(seen.join(u" | ")));
+}
+
+void tst_FeedStatusBar::roundTripAndDataAgeAreShown()
+{
+    WindowRig rig(m_dir->path());
+    SocketConfig config = rig.socket.config();
+    config.heartbeatInterval = 100ms;
+    config.pongTimeout = 4s; // unanswered for 2 s: suspect; for 4 s: dead
+    rig.socket.setConfig(config);
+    FeedStatusBar *bar = rig.window->feedStatusBar();
+    QTRY_VERIFY(QRegularExpression(u"^RTT \\d+ ms$"_s).match(bar->roundTripText()).hasMatch());
+    QTRY_VERIFY(bar->ageText().startsWith("updated 0 s ago"_L1));
+    QVERIFY(!bar->isAgeWarning());
+
+    // No data, but the heartbeat is answered: quiet, not alarming, and the age is of the
+    // data (the Pongs do not make it young again).
+    rig.simulator->setMuted(true);
+    QTRY_VERIFY_WITH_TIMEOUT(bar->ageText() == "updated 2 s ago"_L1, 5000);
+    QVERIFY(!bar->isAgeWarning());
+    QCOMPARE(rig.socket.state(), State::Live);
+
+    // Pings unanswered too: the link is suspect while still "connected", and the age says so.
+    rig.simulator->setSilent(true);
+    QTRY_VERIFY_WITH_TIMEOUT(bar->isAgeWarning(), 5000);
+    rig.simulator->setSilent(false);
+    rig.simulator->setMuted(false);
+    QTRY_VERIFY_WITH_TIMEOUT(!bar->isAgeWarning() && bar->ageText() == "updated 0 s ago"_L1, 10000);
+
+    // Paused: no age at all, let alone a red one.
+    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    QVERIFY(!bar->isAgeVisible());
+    QVERIFY(!bar->isAgeWarning());
+}
+
+void tst_FeedStatusBar::statusBarShowsEachEventForAFewSeconds()
+{
+    WindowRig rig(m_dir->path());
+    FeedStatusBar *bar = rig.window->feedStatusBar();
+    bar->setEventDuration(300ms);
+    QTRY_COMPARE(rig.socket.state(), State::Live);
+    QTRY_VERIFY(bar->eventText().isEmpty());
+    // A drop: the status bar says so (the original client showed a toast for every retry).
+    QStringList shown;
+    connect(rig.window->connectionLog(), &ConnectionLog::eventAdded, this,
+            [&] { shown.append(bar->eventText()); });
+    QSignalSpy dropped(&rig.socket, &SocketManager::dropped);
+    rig.simulator->dropAll(1001, u"going away"_s);
+    QTRY_COMPARE(dropped.count(), 1);
+    QTRY_COMPARE(rig.socket.state(), State::Live);
+    QVERIFY2(shown.filter(u"Dropped: "_s).size() == 1, qPrintable(shown.join(u" | "_s)));
+    QVERIFY2(shown.filter(u"(retry 1)"_s).size() == 1, qPrintable(shown.join(u" | "_s)));
+    // ...for a few seconds only.
+    QTRY_VERIFY(bar->eventText().isEmpty());
+}
+
+void tst_FeedStatusBar::aLongReasonEndsInAnEllipsisAndIsWholeInItsTooltip()
+{
+    // A server that refuses with a long close reason: the status bar has room for part of
+    // it. What is shown ends in "…" after a whole word; the tooltip has it all.
+    const QString reason = u"subscription refused: this account is not entitled to the "
+                           "real-time positions feed; contact your broker's support desk"_s;
+    TestFeedServer server;
+    server.setMode(TestFeedServer::Mode::DropOnConnect);
+    server.setDropCloseCode(4003);
+    server.setDropReason(reason);
+    QVERIFY(server.listen());
+    AccountSession account;
+    SocketManager &socket = *account.socket();
+    socket.setConfig(FeedProfile::native().configFor(server.url(), 10260));
+    FeedStatusBar bar(account.status(), &socket);
+    bar.resize(520, bar.sizeHint().height());
+    bar.show();
+    socket.open();
+    QTRY_COMPARE(socket.state(), State::Failed);
+    QTRY_VERIFY(bar.eventText().contains(reason));
+    const QString shown = bar.shownEventText();
+    QVERIFY2(shown.endsWith(QChar(0x2026)) && shown.size() < bar.eventText().size(),
+             qPrintable(shown));
+    // Cut after a whole word of the full text.
+    const QString kept = shown.chopped(1);
+    QVERIFY2(bar.eventText().startsWith(kept) && bar.eventText().at(kept.size()).isSpace(),
+             qPrintable(shown));
+    const auto *label = bar.findChild<ElidedLabel *>();
+    QVERIFY(label);
+    QCOMPARE(label->toolTip(), bar.eventText());
+    savePng(&bar, u"statusbar-long-reason.png"_s);
+    // Wide enough, it is whole.
+    bar.resize(4000, bar.height());
+    QTRY_COMPARE(bar.shownEventText(), bar.eventText());
+}
+
+void tst_FeedStatusBar::demoFeedIsNamed()
+{
+    AccountSession account;
+    SocketManager &socket = *account.socket();
+    FeedSource &source = *account.source();
+    PositionBook &book = *account.book();
+    TradeHistory &history = *account.history();
+    SocketConfig config = FeedProfile::native().configFor(QUrl(), 10260); // no URL: the demo feed
+    QVERIFY(source.apply(config));
+    QVERIFY(source.isDemo());
+    QVERIFY(history.open(m_dir->filePath(u"demo-test.sqlite"_s)));
+    history.setAccount(source.account());
+    MainWindow window(&account, services());
+    window.show();
+    QTRY_COMPARE(socket.state(), State::Live);
+    QTRY_VERIFY(book.count() > 0);
+    QCOMPARE(source.description(), u"Demo feed"_s);
+    QVERIFY(window.feedStatusBar()->findChildren<QLabel *>().count() > 0);
+    bool named = false;
+    for (const QLabel *label : window.feedStatusBar()->findChildren<QLabel *>())
+        named = named || label->text().startsWith("Demo feed"_L1);
+    QVERIFY(named);
+}
+
+QTEST_MAIN(tst_FeedStatusBar)
+#include "tst_feedstatusbar.moc"
