@@ -107,7 +107,6 @@ private Q_SLOTS:
     void anEmptyTableSaysWhy();
     void quittingClosesTheFeedCleanly();
     void filterSortAndColumnsAreRemembered();
-    void rendersToPng();
     void speaksChineseWhenAsked();
 };
 
@@ -731,35 +730,6 @@ void tst_MainWindow::filterSortAndColumnsAreRemembered()
     QVERIFY(again.open()->proxy()->isUserSorted());
     QCOMPARE(again.open()->proxy()->sortColumn(), int(PositionsModel::ProfitColumn));
     QCOMPARE(again.window->size(), QSize(900, 500));
-}
-
-void tst_MainWindow::rendersToPng()
-{
-    WindowRig rig(m_dir->path());
-    QTRY_VERIFY(rig.book.count() > 0);
-    QTRY_VERIFY(rig.stored() >= 50);
-    QTRY_VERIFY(rig.open()->accountBar()->isShown(AccountBar::Field::Balance));
-    rig.window->resize(1280, 680);
-    // Grouped by signal trader, with one row selected: what copy trading looks like.
-    rig.open()->setGrouping(PositionsGroupModel::Grouping::SignalTrader);
-    rig.open()->table()->selectRow(2);
-    settle(rig);
-    if (QTest::currentTestFailed())
-        return;
-    savePng(rig.window.get(), u"mainwindow-open.png"_s);
-    rig.open()->setGrouping(PositionsGroupModel::Grouping::None);
-    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
-    QTRY_COMPARE(rig.socket.state(), State::Idle);
-    // The history is read off the GUI thread: the picture is of what it shows once read.
-    const ClosedTradesModel *closed = rig.window->closedTradesPage()->model();
-    QTRY_VERIFY(!closed->isReading() && closed->rowCount() > 0);
-    QVERIFY(!rig.window->closedTradesPage()->footerText().contains(u"Reading"_s));
-    savePng(rig.window.get(), u"mainwindow-closed.png"_s);
-    rig.window->tabs()->setCurrentIndex(MainWindow::OpenTradesTab);
-    rig.simulator->pauseListening();
-    rig.simulator->dropAll(1001, u"going away"_s);
-    QTRY_COMPARE_WITH_TIMEOUT(rig.socket.state(), State::Failed, 10000);
-    savePng(rig.window.get(), u"mainwindow-disconnected.png"_s);
 }
 
 void tst_MainWindow::speaksChineseWhenAsked()

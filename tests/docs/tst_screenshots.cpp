@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The README's pictures, rendered from the real window against the demo's simulator, under
+// the names the README uses, into screenshots/ beside the test (scripts/screenshots copies
+// them to docs/). Each picture is taken only once what it shows has settled: the figures add
+// up, the history is read, the feed is in the state the caption names.
+#include "accountbar.h"
+#include "closedtradespage.h"
+#include "connectionlogwindow.h"
+#include "feedbanner.h"
+#include "models/closedtradesmodel.h"
+#include "models/positionsgroupmodel.h"
+#include "models/traderstatisticsmodel.h"
+#include "opentradespage.h"
+#include "protocol/feedprofile.h"
+#include "settingsdialog.h"
+#include "windowtest.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using State = SocketManager::State;
+
+class tst_Screenshots : public WindowTest
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void openTrades_data();
+    void openTrades();
+    void closedTrades_data();
+    void closedTrades();
+    void disconnected();
+    void settingsAlerts();
+    void connectionLog();
+
+private:
+    // Saved under screenshots/, the README's name.
+    void save(QWidget *widget, const QString &name);
+};
+
+namespace {
+
+const QLocale kEnglish(QLocale::English, QLocale::UnitedStates);
+const QLocale kChinese(QLocale::Chinese, QLocale::China);
+
+} // namespace
+
+void tst_Screenshots::save(QWidget *widget, const QString &name)
+{
+    const QDir here(QCoreApplication::applicationDirPath());
+    QVERIFY(here.mkpath(u"screenshots"_s));
+    savePng(widget, u"screenshots/"_s + name);
+}
+
+void tst_Screenshots::openTrades_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("name");
+    QTest::addRow("en") << kEnglish << u"open-trades.png"_s;
+    QTest::addRow("zh") << kChinese << u"open-trades-zh.png"_s;
+}
+
+void tst_Screenshots::openTrades()
+{
+    // Grouped by signal trader, with one row selected: what copy trading looks like.
+    QFETCH(QLocale, locale);
+    QFETCH(QString, name);
+    const Speaking speaking(locale);
+    WindowRig rig(m_dir->path());
+    QTRY_VERIFY(rig.book.count() > 0);
+    QTRY_VERIFY(rig.stored() >= 50);
+    QTRY_VERIFY(rig.open()->accountBar()->isShown(AccountBar::Field::Balance));
+    rig.window->resize(1280, 680);
+    rig.open()->setGrouping(PositionsGroupModel::Grouping::SignalTrader);
+    rig.open()->table()->selectRow(2);
+    settle(rig);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(rig.socket.state(), State::Live);
+    save(rig.window.get(), name);
+}
+
+void tst_Screenshots::closedTrades_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QSize>("size");
+    QTest::addRow("1280x800-en") << kEnglish << QSize(1280, 800);
+    QTest::addRow("1920x1080-en") << kEnglish << QSize(1920, 1080);
+    QTest::addRow("1280x800-zh") << kChinese << QSize(1280, 800);
+    QTest::addRow("1920x1080-zh") << kChinese << QSize(1920, 1080);
+}
+
+void tst_Screenshots::closedTrades()
+{
+    // Over the demo's whole history, with its statistics per signal trader, once both are read
+    // off the GUI thread.
+    QFETCH(QLocale, locale);
+    QFETCH(QSize, size);
+    const Speaking speaking(locale);
+    WindowRig rig(m_dir->path());
+    rig.window->resize(size);
+    ClosedTradesPage *page = rig.closedTradesOverAll();
+    QVERIFY(page);
+    QTRY_COMPARE(rig.socket.state(), State::Idle);
+    QTRY_VERIFY(!page->model()->isReading() && page->model()->rowCount() > 0);
+    QTRY_VERIFY(!page->statisticsModel()->isReading() && page->statisticsModel()->rowCount() >= 3);
+    QVERIFY(!page->footerText().contains(u"Reading"_s));
+    save(rig.window.get(), u"closed-trades-%1.png"_s.arg(QLatin1String(QTest::currentDataTag())));
+}
+
+void tst_Screenshots::disconnected()
+{
+    // The server gone for good: the banner says so and offers Reconnect; the numbers are grey.
+    WindowRig rig(m_dir->path());
+    QTRY_VERIFY(rig.book.count() > 0);
+    QTRY_VERIFY(rig.open()->accountBar()->isShown(AccountBar::Field::Balance));
+    rig.window->resize(1280, 680);
+    settle(rig);
+    rig.simulator->pauseListening();
+    rig.simulator->dropAll(1001, u"going away"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.socket.state(), State::Failed, 10000);
+    QVERIFY(!banner(rig.open())->isHidden());
+    QVERIFY(rig.open()->isStale());
+    save(rig.window.get(), u"disconnected.png"_s);
+}
+
+void tst_Screenshots::settingsAlerts()
+{
+    SettingsDialog dialog(
+        FeedProfile::native().configFor(QUrl(u"wss://feed.example.com/p"_s), 321));
+    dialog.setAlertSettings(AlertSettings());
+    auto *tabs = dialog.findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    tabs->setCurrentIndex(1);
+    dialog.resize(dialog.sizeHint());
+    save(&dialog, u"settings-alerts.png"_s);
+}
+
+void tst_Screenshots::connectionLog()
+{
+    // A session's story: connected, a drop and the retry that brought it back.
+    WindowRig rig(m_dir->path());
+    QTRY_COMPARE(rig.socket.state(), State::Live);
+    rig.simulator->dropAll(1001, u"going away"_s);
+    QTRY_VERIFY(rig.window->connectionLog()->count() >= 6);
+    QTRY_COMPARE(rig.socket.state(), State::Live);
+    ConnectionLogWindow *log = rig.window->showConnectionLog();
+    QTRY_VERIFY(log->isVisible());
+    save(log, u"connection-log.png"_s);
+}
+
+QTEST_MAIN(tst_Screenshots)
+#include "tst_screenshots.moc"
