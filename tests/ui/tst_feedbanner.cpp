@@ -88,12 +88,109 @@ class tst_FeedBanner : public WindowTest
     Q_OBJECT
 
 private Q_SLOTS:
+    // The widget alone.
+    void hiddenWhileLiveAndQuiet();
+    void notLiveSaysWhyAndOffersWhatHelps_data();
+    void notLiveSaysWhyAndOffersWhatHelps();
+    void aNoticeOverLiveDataCanBeDismissed();
+    // In the window.
     void connectedWithoutDataIsNotLive();
     void aRefusalSaysWhatToCheckAndOpensSettings();
     void aServerErrorWhileLiveIsANoticeOverALiveTable();
     void theBannerSaysWhyWhatFollowsAndWhenItGivesUp_data();
     void theBannerSaysWhyWhatFollowsAndWhenItGivesUp();
 };
+
+namespace {
+
+FeedStatus status(FeedStatus::Level level, const QString &detail, bool reconnect = false,
+                  bool settings = false)
+{
+    FeedStatus status;
+    status.level = level;
+    status.text = detail.section(u':', 0, 0);
+    status.detail = detail;
+    status.offerReconnect = reconnect;
+    status.offerSettings = settings;
+    return status;
+}
+
+QPushButton *button(FeedBanner &banner, const char *name)
+{
+    return banner.findChild<QPushButton *>(QLatin1String(name));
+}
+
+} // namespace
+
+void tst_FeedBanner::hiddenWhileLiveAndQuiet()
+{
+    QWidget page;
+    FeedBanner banner(&page);
+    page.show();
+    QVERIFY(banner.isHidden()); // nothing said before the first status
+    banner.setStatus(status(FeedStatus::Level::Down, u"Disconnected: refused"_s));
+    QVERIFY(!banner.isHidden());
+    banner.setStatus(status(FeedStatus::Level::Live, u"Live"_s));
+    QVERIFY(banner.isHidden());
+}
+
+void tst_FeedBanner::notLiveSaysWhyAndOffersWhatHelps_data()
+{
+    QTest::addColumn<FeedStatus::Level>("level");
+    QTest::addColumn<bool>("reconnect");
+    QTest::addColumn<bool>("settings");
+    QTest::addRow("connecting") << FeedStatus::Level::Busy << false << false;
+    QTest::addRow("paused") << FeedStatus::Level::Paused << true << false;
+    QTest::addRow("given up") << FeedStatus::Level::Down << true << false;
+    QTest::addRow("refused for good") << FeedStatus::Level::Down << true << true;
+}
+
+void tst_FeedBanner::notLiveSaysWhyAndOffersWhatHelps()
+{
+    QFETCH(FeedStatus::Level, level);
+    QFETCH(bool, reconnect);
+    QFETCH(bool, settings);
+    QWidget page;
+    FeedBanner banner(&page);
+    page.show();
+    const QString why = u"Disconnected: error 404 (unknown trader id 99). Check the trader id."_s;
+    banner.setStatus(status(level, why, reconnect, settings));
+    QVERIFY(banner.isVisible());
+    QCOMPARE(banner.text(), why);
+    QCOMPARE(banner.findChild<QLabel *>(u"bannerText"_s)->text(), why);
+    QCOMPARE(button(banner, "reconnect")->isVisible(), reconnect);
+    QCOMPARE(button(banner, "openSettings")->isVisible(), settings);
+    QVERIFY(!button(banner, "dismiss")->isVisible()); // the state passes; it is not dismissed
+    QSignalSpy reconnectAsked(&banner, &FeedBanner::reconnectRequested);
+    QSignalSpy settingsAsked(&banner, &FeedBanner::settingsRequested);
+    if (reconnect)
+        QTest::mouseClick(button(banner, "reconnect"), Qt::LeftButton);
+    if (settings)
+        QTest::mouseClick(button(banner, "openSettings"), Qt::LeftButton);
+    QCOMPARE(reconnectAsked.count(), reconnect ? 1 : 0);
+    QCOMPARE(settingsAsked.count(), settings ? 1 : 0);
+}
+
+void tst_FeedBanner::aNoticeOverLiveDataCanBeDismissed()
+{
+    QWidget page;
+    FeedBanner banner(&page);
+    page.show();
+    FeedStatus live = status(FeedStatus::Level::Live, u"Live"_s);
+    live.notice = u"The server reports error 500: margin service down"_s;
+    banner.setStatus(live);
+    QVERIFY(banner.isVisible());
+    QCOMPARE(banner.text(), live.notice);
+    QVERIFY(button(banner, "dismiss")->isVisible());
+    QVERIFY(!button(banner, "reconnect")->isVisible());
+    QSignalSpy dismissed(&banner, &FeedBanner::dismissed);
+    QTest::mouseClick(button(banner, "dismiss"), Qt::LeftButton);
+    QCOMPARE(dismissed.count(), 1);
+    // Whoever owns the notice clears it; the banner follows.
+    live.notice.clear();
+    banner.setStatus(live);
+    QVERIFY(banner.isHidden());
+}
 
 void tst_FeedBanner::connectedWithoutDataIsNotLive()
 {
