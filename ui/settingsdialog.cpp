@@ -62,6 +62,7 @@ QSpinBox *spinBox(const FeedSetting &setting, const SocketConfig &config, QWidge
         box->setGroupSeparatorShown(true);
     }
     box->setToolTip(setting.helpText());
+    box->setObjectName(setting.optionName()); // "heartbeat-ms", as on the command line
     return box;
 }
 
@@ -73,16 +74,19 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
 {
     setWindowTitle(tr("Settings"));
     m_url = new QLineEdit(config.url.toString(), this);
+    m_url->setObjectName(u"url"_s);
     // Room for a whole URL with its path and query.
     m_url->setMinimumWidth(m_url->fontMetrics().averageCharWidth() * 64);
     m_url->setPlaceholderText(tr("empty: the built-in demo feed"));
     m_url->setClearButtonEnabled(true);
     m_profile = new QComboBox(this);
+    m_profile->setObjectName(u"profile"_s);
     m_profile->addItem(tr("Trade Monitor protocol (native)"), u"native"_s);
     m_profile->addItem(tr("Original web client's backend (seed)"), u"seed"_s);
     m_profile->addItem(tr("Profile file…"), QString());
     m_profile->setToolTip(tr("How the feed writes its messages; see docs/profiles.md"));
     m_profileFile = new QLineEdit(this);
+    m_profileFile->setObjectName(u"profileFile"_s);
     m_profileFile->setPlaceholderText(tr("a profile file (.json)"));
     m_browse = new QPushButton(tr("Browse…"), this);
     if (const int builtIn = m_profile->findData(config.profile); builtIn >= 0) {
@@ -92,6 +96,7 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
         m_profileFile->setText(config.profile);
     }
     m_token = new QLineEdit(config.token, this);
+    m_token->setObjectName(u"token"_s);
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setPlaceholderText(tr("none; TRADE_MONITOR_TOKEN in the environment wins"));
     for (const FeedSetting &setting : FeedSetting::all())
@@ -132,6 +137,7 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     auto *feedPage = new QWidget(this);
     feedPage->setLayout(form);
     m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"tabs"_s);
     m_tabs->addTab(feedPage, tr("&Feed"));
     m_tabs->addTab(alertsPage(), tr("&Alerts"));
     m_tabs->addTab(displayPage(), tr("&Display"));
@@ -201,24 +207,33 @@ QWidget *SettingsDialog::alertsPage()
 {
     auto *page = new QWidget(this);
     m_ownPositions = new QCheckBox(tr("&Your own positions open or close"), page);
+    m_ownPositions->setObjectName(u"ownPositions"_s);
     m_signalPositions =
         new QCheckBox(tr("F&ollowed signal traders' positions open or close"), page);
+    m_signalPositions->setObjectName(u"signalPositions"_s);
     m_marginLevel = new QCheckBox(tr("&Margin level falls below"), page);
+    m_marginLevel->setObjectName(u"marginLevel"_s);
     m_marginPercent = new QDoubleSpinBox(page);
+    m_marginPercent->setObjectName(u"marginLevelPercent"_s);
     m_marginPercent->setRange(AlertSettings::kMinMarginLevel, AlertSettings::kMaxMarginLevel);
     m_marginPercent->setDecimals(0);
     m_marginPercent->setSuffix(tr(" %"));
     m_marginPercent->setToolTip(tr("Set it above your broker's stop-out level (often 50 %), to "
                                    "have time to act."));
     m_feed = new QCheckBox(tr("The feed is &lost for longer than"), page);
+    m_feed->setObjectName(u"feed"_s);
     m_feedLostAfter = new QSpinBox(page);
+    m_feedLostAfter->setObjectName(u"feedLostAfterMs"_s);
     m_feedLostAfter->setRange(int(AlertSettings::kMinFeedLostAfter.count() / 1000),
                               int(AlertSettings::kMaxFeedLostAfter.count() / 1000));
     m_feedLostAfter->setSuffix(tr(" s"));
     m_feedLostAfter->setToolTip(tr("And again when it is live: shorter outages pass unnoticed."));
     m_sound = new QCheckBox(tr("Play a so&und"), page);
+    m_sound->setObjectName(u"sound"_s);
     m_tray = new QCheckBox(tr("Show an icon in the &tray"), page);
+    m_tray->setObjectName(u"trayIcon"_s);
     m_keepRunning = new QCheckBox(tr("&Keep running in the tray when the window is closed"), page);
+    m_keepRunning->setObjectName(u"keepRunningInTray"_s);
     if (!QSystemTrayIcon::isSystemTrayAvailable()) {
         const QString why = tr("This desktop has no system tray.");
         m_tray->setToolTip(why);
@@ -263,6 +278,7 @@ QWidget *SettingsDialog::displayPage()
 {
     auto *page = new QWidget(this);
     m_language = new QComboBox(page);
+    m_language->setObjectName(u"language"_s);
     // Each language by its own name, whatever the window's language is now.
     m_language->addItem(tr("System (the computer's language)"), u"system"_s);
     m_language->addItem(u"English"_s, u"en"_s);

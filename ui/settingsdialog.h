@@ -26,7 +26,10 @@ class QSpinBox;
 // anything is outside them, and the dialog says what. It shows what is running: a setting taken
 // from the command line is shown with its value and marked as such. Alerts: which notifications,
 // the margin level and the lost-feed delay that trigger them, a sound, the tray icon and whether
-// closing the window keeps the program running there.
+// closing the window keeps the program running there. Its fields are named for tests and tools:
+// "url", "profile", "profileFile", "token", "tabs", each number by its command-line option
+// ("heartbeat-ms"), each alert setting by its key ("ownPositions", "marginLevelPercent", …)
+// and "language".
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -46,26 +49,8 @@ public:
     // "system", "en" or "zh_CN" (AppSettings::languages()).
     void setLanguage(const QString &language);
     QString language() const;
-    QComboBox *languageBox() const { return m_language; }
     // Empty when the values can be used.
     QString problem() const;
-
-    QLineEdit *urlEdit() const { return m_url; }
-    QComboBox *profileBox() const { return m_profile; }
-    QLineEdit *profileFileEdit() const { return m_profileFile; }
-    QLineEdit *tokenEdit() const { return m_token; }
-    // The box of one number of FeedSetting's table.
-    QSpinBox *numberBox(FeedSetting::Id id) const { return m_numbers.value(id); }
-    QTabWidget *tabs() const { return m_tabs; }
-    QCheckBox *ownPositionsBox() const { return m_ownPositions; }
-    QCheckBox *signalPositionsBox() const { return m_signalPositions; }
-    QCheckBox *marginLevelBox() const { return m_marginLevel; }
-    QDoubleSpinBox *marginLevelPercentBox() const { return m_marginPercent; }
-    QCheckBox *feedBox() const { return m_feed; }
-    QSpinBox *feedLostAfterBox() const { return m_feedLostAfter; }
-    QCheckBox *soundBox() const { return m_sound; }
-    QCheckBox *trayBox() const { return m_tray; }
-    QCheckBox *keepRunningBox() const { return m_keepRunning; }
 
 private:
     void validate();

@@ -27,6 +27,7 @@
 #include "models/positionsgroupmodel.h"
 #include "models/positionsmodel.h"
 #include "models/traderstatisticsmodel.h"
+#include "named.h"
 #include "net/socketmanager.h"
 #include "opentradespage.h"
 #include "performancecharts.h"
@@ -509,10 +510,10 @@ void tst_MainWindow::alertsFromTheWindowFollowSettings()
     QTimer::singleShot(0, this, [] {
         auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
         QVERIFY(dialog);
-        dialog->tabs()->setCurrentIndex(1);
-        dialog->ownPositionsBox()->setChecked(false);
-        dialog->signalPositionsBox()->setChecked(false);
-        dialog->marginLevelPercentBox()->setValue(300);
+        named<QTabWidget>(dialog, u"tabs"_s)->setCurrentIndex(1);
+        named<QCheckBox>(dialog, u"ownPositions"_s)->setChecked(false);
+        named<QCheckBox>(dialog, u"signalPositions"_s)->setChecked(false);
+        named<QDoubleSpinBox>(dialog, u"marginLevelPercent"_s)->setValue(300);
         dialog->accept();
     });
     rig.window->editSettings();
@@ -637,16 +638,23 @@ void tst_MainWindow::settingsShowWhatRunsAndSaveOnlyWhatChanged()
         auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
         QVERIFY(dialog);
         // What runs, marked where it comes from the command line.
-        shownUrl = dialog->urlEdit()->text();
-        urlEditable = dialog->urlEdit()->isEnabled();
-        shownHeartbeat = dialog->numberBox(FeedSetting::Id::Heartbeat)->value();
-        heartbeatEditable = dialog->numberBox(FeedSetting::Id::Heartbeat)->isEnabled();
+        shownUrl = named<QLineEdit>(dialog, u"url"_s)->text();
+        urlEditable = named<QLineEdit>(dialog, u"url"_s)->isEnabled();
+        shownHeartbeat =
+            named<QSpinBox>(dialog, FeedSetting::of(FeedSetting::Id::Heartbeat).optionName())
+                ->value();
+        heartbeatEditable =
+            named<QSpinBox>(dialog, FeedSetting::of(FeedSetting::Id::Heartbeat).optionName())
+                ->isEnabled();
         note = dialog->overridesText();
-        QCOMPARE(dialog->numberBox(FeedSetting::Id::PongTimeout)->value(), 4000);
-        QVERIFY(dialog->urlEdit()->width() >=
-                dialog->urlEdit()->fontMetrics().horizontalAdvance(url));
+        QCOMPARE(named<QSpinBox>(dialog, FeedSetting::of(FeedSetting::Id::PongTimeout).optionName())
+                     ->value(),
+                 4000);
+        QVERIFY(named<QLineEdit>(dialog, u"url"_s)->width() >=
+                named<QLineEdit>(dialog, u"url"_s)->fontMetrics().horizontalAdvance(url));
         // One change by the user.
-        dialog->numberBox(FeedSetting::Id::PongTimeout)->setValue(7000);
+        named<QSpinBox>(dialog, FeedSetting::of(FeedSetting::Id::PongTimeout).optionName())
+            ->setValue(7000);
         dialog->accept();
     });
     QSignalSpy changed(rig.window.get(), &MainWindow::feedSettingsChanged);

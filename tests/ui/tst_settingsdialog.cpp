@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "named.h"
 #include "protocol/feedprofile.h"
 #include "settingsdialog.h"
 
@@ -43,9 +44,12 @@ void tst_SettingsDialog::showsAndReturnsTheConfig()
     SocketConfig config = FeedProfile::native().configFor(QUrl(u"wss://feed.example.com/p"_s), 321);
     config.heartbeatInterval = 7000ms;
     SettingsDialog dialog(config);
-    QCOMPARE(dialog.urlEdit()->text(), u"wss://feed.example.com/p"_s);
-    QCOMPARE(dialog.numberBox(FeedSetting::Id::TraderId)->value(), 321);
-    dialog.numberBox(FeedSetting::Id::TraderId)->setValue(999);
+    QCOMPARE(named<QLineEdit>(&dialog, u"url"_s)->text(), u"wss://feed.example.com/p"_s);
+    QCOMPARE(
+        named<QSpinBox>(&dialog, FeedSetting::of(FeedSetting::Id::TraderId).optionName())->value(),
+        321);
+    named<QSpinBox>(&dialog, FeedSetting::of(FeedSetting::Id::TraderId).optionName())
+        ->setValue(999);
     const SocketConfig edited = dialog.config();
     QCOMPARE(edited.traderId, 999);
     QCOMPARE(edited.heartbeatInterval, 7000ms);
@@ -56,7 +60,7 @@ void tst_SettingsDialog::showsAndReturnsTheConfig()
 void tst_SettingsDialog::emptyUrlMeansTheDemoFeed()
 {
     SettingsDialog dialog(FeedProfile::native().configFor(QUrl(u"ws://h/"_s), 1));
-    dialog.urlEdit()->clear();
+    named<QLineEdit>(&dialog, u"url"_s)->clear();
     QVERIFY(dialog.problem().isEmpty());
     QVERIFY(dialog.config().url.isEmpty());
     QVERIFY(okButton(dialog)->isEnabled());
@@ -83,9 +87,11 @@ void tst_SettingsDialog::invalidValuesDisableOk()
     QFETCH(int, reconnectMax);
     QFETCH(QString, problem);
     SettingsDialog dialog(FeedProfile::native().configFor(QUrl(), 1));
-    dialog.urlEdit()->setText(url);
-    dialog.numberBox(FeedSetting::Id::ReconnectMin)->setValue(reconnectMin);
-    dialog.numberBox(FeedSetting::Id::ReconnectMax)->setValue(reconnectMax);
+    named<QLineEdit>(&dialog, u"url"_s)->setText(url);
+    named<QSpinBox>(&dialog, FeedSetting::of(FeedSetting::Id::ReconnectMin).optionName())
+        ->setValue(reconnectMin);
+    named<QSpinBox>(&dialog, FeedSetting::of(FeedSetting::Id::ReconnectMax).optionName())
+        ->setValue(reconnectMax);
     QVERIFY2(dialog.problem().contains(problem), qPrintable(dialog.problem()));
     QVERIFY(!okButton(dialog)->isEnabled());
 }
@@ -96,16 +102,23 @@ void tst_SettingsDialog::newLimitsAreEditableAndChecked()
     config.snapshotTimeout = 4000ms;
     config.giveUpAfter = 90000ms;
     SettingsDialog dialog(config);
-    QCOMPARE(dialog.numberBox(FeedSetting::Id::SnapshotTimeout)->value(), 4000);
-    QCOMPARE(dialog.numberBox(FeedSetting::Id::GiveUpAfter)->value(), 90000);
-    dialog.numberBox(FeedSetting::Id::GiveUpAfter)
+    QCOMPARE(
+        named<QSpinBox>(&dialog, FeedSetting::of(FeedSetting::Id::SnapshotTimeout).optionName())
+            ->value(),
+        4000);
+    QCOMPARE(named<QSpinBox>(&dialog, FeedSetting::of(FeedSetting::Id::GiveUpAfter).optionName())
+                 ->value(),
+             90000);
+    named<QSpinBox>(&dialog, FeedSetting::of(FeedSetting::Id::GiveUpAfter).optionName())
         ->setValue(0); // allowed: give up as soon as the retries are used up
     QCOMPARE(dialog.config().giveUpAfter, 0ms);
     QVERIFY(okButton(dialog)->isEnabled());
-    dialog.numberBox(FeedSetting::Id::SnapshotTimeout)->setValue(50);
+    named<QSpinBox>(&dialog, FeedSetting::of(FeedSetting::Id::SnapshotTimeout).optionName())
+        ->setValue(50);
     QVERIFY2(dialog.problem().contains(u"snapshot timeout"_s), qPrintable(dialog.problem()));
     QVERIFY(!okButton(dialog)->isEnabled());
-    dialog.numberBox(FeedSetting::Id::SnapshotTimeout)->setValue(12000);
+    named<QSpinBox>(&dialog, FeedSetting::of(FeedSetting::Id::SnapshotTimeout).optionName())
+        ->setValue(12000);
     QCOMPARE(dialog.config().snapshotTimeout, 12000ms);
     QVERIFY(okButton(dialog)->isEnabled());
 }
@@ -115,27 +128,29 @@ void tst_SettingsDialog::profileIsPickedAndChecked()
     SocketConfig config = FeedProfile::native().configFor(QUrl(u"ws://h/"_s), 31);
     FeedProfile::seed().applyTo(config);
     SettingsDialog dialog(config);
-    QCOMPARE(dialog.profileBox()->currentData().toString(), u"seed"_s);
-    QVERIFY(!dialog.profileFileEdit()->isVisibleTo(&dialog));
+    QCOMPARE(named<QComboBox>(&dialog, u"profile"_s)->currentData().toString(), u"seed"_s);
+    QVERIFY(!named<QLineEdit>(&dialog, u"profileFile"_s)->isVisibleTo(&dialog));
     QCOMPARE(dialog.config().subscribePayload, *FeedProfile::seed().subscribe);
 
     // A profile file: refused with the file's own error while it cannot be used.
-    dialog.profileBox()->setCurrentIndex(dialog.profileBox()->count() - 1);
-    QVERIFY(dialog.profileFileEdit()->isVisibleTo(&dialog));
+    named<QComboBox>(&dialog, u"profile"_s)
+        ->setCurrentIndex(named<QComboBox>(&dialog, u"profile"_s)->count() - 1);
+    QVERIFY(named<QLineEdit>(&dialog, u"profileFile"_s)->isVisibleTo(&dialog));
     QVERIFY2(dialog.problem().contains("Choose a profile file"_L1), qPrintable(dialog.problem()));
-    dialog.profileFileEdit()->setText(QStringLiteral(TM_TEST_DATA "/profile-broken.json"));
+    named<QLineEdit>(&dialog, u"profileFile"_s)
+        ->setText(QStringLiteral(TM_TEST_DATA "/profile-broken.json"));
     QVERIFY2(dialog.problem().contains("profile-broken.json: key \"fields\""_L1),
              qPrintable(dialog.problem()));
     QVERIFY(!okButton(dialog)->isEnabled());
     const QString good = QStringLiteral(TM_TEST_DATA "/profile-renamed.json");
-    dialog.profileFileEdit()->setText(good);
+    named<QLineEdit>(&dialog, u"profileFile"_s)->setText(good);
     QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
     QVERIFY(okButton(dialog)->isEnabled());
     const SocketConfig edited = dialog.config();
     QCOMPARE(edited.profile, good);
     QCOMPARE(edited.subscribePayload.value("traderid"_L1).toInteger(), 31);
     // Back to our own protocol.
-    dialog.profileBox()->setCurrentIndex(0);
+    named<QComboBox>(&dialog, u"profile"_s)->setCurrentIndex(0);
     QCOMPARE(dialog.config().profile, u"native"_s);
     QCOMPARE(dialog.config().subscribePayload,
              FeedProfile::fill(FeedProfile::native().subscribeTemplate(), 31, {}));
@@ -147,7 +162,8 @@ void tst_SettingsDialog::rendersToPng()
     SettingsDialog dialog(config);
     dialog.resize(dialog.sizeHint());
     // Every number of the table has a row, the connect timeout among them.
-    QVERIFY(dialog.numberBox(FeedSetting::Id::ConnectTimeout)->isVisibleTo(&dialog));
+    QVERIFY(named<QSpinBox>(&dialog, FeedSetting::of(FeedSetting::Id::ConnectTimeout).optionName())
+                ->isVisibleTo(&dialog));
     // Every label has its shortcut: none shows a bare "&".
     for (const QLabel *label : dialog.findChildren<QLabel *>()) {
         if (label->text().contains(u'&'))
@@ -171,18 +187,18 @@ void tst_SettingsDialog::alertsAreChosenOnTheirOwnTab()
     dialog.setAlertSettings(alerts);
     QCOMPARE(dialog.alertSettings(), alerts);
     // A threshold with its alert off cannot be edited; on, it can.
-    dialog.marginLevelBox()->setChecked(false);
-    QVERIFY(!dialog.marginLevelPercentBox()->isEnabled());
-    dialog.marginLevelBox()->setChecked(true);
-    QVERIFY(dialog.marginLevelPercentBox()->isEnabled());
+    named<QCheckBox>(&dialog, u"marginLevel"_s)->setChecked(false);
+    QVERIFY(!named<QDoubleSpinBox>(&dialog, u"marginLevelPercent"_s)->isEnabled());
+    named<QCheckBox>(&dialog, u"marginLevel"_s)->setChecked(true);
+    QVERIFY(named<QDoubleSpinBox>(&dialog, u"marginLevelPercent"_s)->isEnabled());
     // Keep running in the tray needs the tray icon (and a tray).
-    dialog.trayBox()->setChecked(false);
-    QVERIFY(!dialog.keepRunningBox()->isEnabled());
-    dialog.keepRunningBox()->setChecked(true);
+    named<QCheckBox>(&dialog, u"trayIcon"_s)->setChecked(false);
+    QVERIFY(!named<QCheckBox>(&dialog, u"keepRunningInTray"_s)->isEnabled());
+    named<QCheckBox>(&dialog, u"keepRunningInTray"_s)->setChecked(true);
     QVERIFY(!dialog.alertSettings().keepRunningInTray);
 
     // Each page's mnemonics and the tabs': no letter twice.
-    for (int page = 0; page < dialog.tabs()->count(); ++page) {
+    for (int page = 0; page < named<QTabWidget>(&dialog, u"tabs"_s)->count(); ++page) {
         QSet<QChar> taken;
         const auto take = [&taken](const QString &text) {
             const qsizetype at = text.indexOf(u'&');
@@ -192,9 +208,9 @@ void tst_SettingsDialog::alertsAreChosenOnTheirOwnTab()
             QVERIFY2(!taken.contains(letter), qPrintable(text));
             taken.insert(letter);
         };
-        for (int tab = 0; tab < dialog.tabs()->count(); ++tab)
-            take(dialog.tabs()->tabText(tab));
-        QWidget *widget = dialog.tabs()->widget(page);
+        for (int tab = 0; tab < named<QTabWidget>(&dialog, u"tabs"_s)->count(); ++tab)
+            take(named<QTabWidget>(&dialog, u"tabs"_s)->tabText(tab));
+        QWidget *widget = named<QTabWidget>(&dialog, u"tabs"_s)->widget(page);
         for (const QAbstractButton *button : widget->findChildren<QAbstractButton *>())
             take(button->text());
         for (const QLabel *label : widget->findChildren<QLabel *>())
@@ -202,7 +218,7 @@ void tst_SettingsDialog::alertsAreChosenOnTheirOwnTab()
     }
 
     dialog.setAlertSettings(AlertSettings());
-    dialog.tabs()->setCurrentIndex(1);
+    named<QTabWidget>(&dialog, u"tabs"_s)->setCurrentIndex(1);
     dialog.resize(dialog.sizeHint());
     const QString path =
         QDir(QCoreApplication::applicationDirPath()).filePath(u"settingsdialog-alerts.png"_s);

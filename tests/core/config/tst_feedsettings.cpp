@@ -5,6 +5,7 @@
 #include "config/appoptions.h"
 #include "config/appsettings.h"
 #include "config/feedsettings.h"
+#include "named.h"
 #include "protocol/feedprofile.h"
 #include "settingsdialog.h"
 
@@ -88,7 +89,7 @@ void tst_FeedSettings::everySettingEverywhere()
     // value below the least (a box reaches 0).
     {
         SettingsDialog dialog(FeedProfile::native().configFor(QUrl(), 1));
-        QSpinBox *box = dialog.numberBox(id);
+        QSpinBox *box = named<QSpinBox>(&dialog, FeedSetting::of(id).optionName());
         QVERIFY(box);
         QCOMPARE(qint64(box->maximum()), std::min<qint64>(setting.range.max, INT_MAX));
         QVERIFY(dialog.problem().isEmpty());
