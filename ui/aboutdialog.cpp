@@ -69,6 +69,7 @@ AboutDialog::AboutDialog(const QString &feed, const QString &history, QWidget *p
     notices->setOpenExternalLinks(true);
 
     m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"tabs"_s);
     m_tabs->addTab(about, tr("&About"));
     m_tabs->addTab(licence, tr("&Licence (GPL-3.0-or-later)"));
     m_tabs->addTab(notices, tr("&Third-party notices"));

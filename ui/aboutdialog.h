@@ -15,7 +15,6 @@ public:
     // `feed` and `history` as the user should read them (credentials masked).
     AboutDialog(const QString &feed, const QString &history, QWidget *parent = nullptr);
 
-    QTabWidget *tabs() const { return m_tabs; }
     // The About page's text, without markup.
     QString summary() const;
 

@@ -81,6 +81,7 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Account:"), this));
     m_accounts = new QComboBox(this);
+    m_accounts->setObjectName(u"account"_s);
     m_accounts->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_accounts->setToolTip(tr("Every account with trades in this history; the current feed's "
                               "first"));
@@ -88,6 +89,7 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     bar->addSpacing(12);
     bar->addWidget(new QLabel(tr("Period:"), this));
     m_period = new QComboBox(this);
+    m_period->setObjectName(u"period"_s);
     m_period->addItem(tr("Today"), int(Period::Today));
     m_period->addItem(tr("This week"), int(Period::ThisWeek));
     m_period->addItem(tr("This month"), int(Period::ThisMonth));
@@ -105,6 +107,7 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     bar->addWidget(m_to);
     bar->addStretch();
     m_bom = new QCheckBox(tr("For Excel"), this);
+    m_bom->setObjectName(u"byteOrderMark"_s);
     m_bom->setChecked(true);
     m_bom->setToolTip(tr("UTF-8 with a byte-order mark, so that Excel shows Chinese names "
                          "right; uncheck for tools that do not expect one"));
@@ -120,6 +123,7 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     m_notice->setMargin(6);
 
     m_filters = new FilterBar(this);
+    m_filters->setObjectName(u"filters"_s);
 
     auto *delegate =
         new ToneDelegate(ClosedTradesModel::ToneRole,
@@ -137,7 +141,9 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     m_table->setRowMenu([this](const QModelIndex &index) { return rowMenu(index); });
 
     m_charts = new PerformanceCharts(this);
+    m_charts->setObjectName(u"charts"_s);
     m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(u"chartsSplitter"_s);
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_charts);
     m_splitter->setStretchFactor(0, 3);
@@ -154,6 +160,7 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
     // its columns are in view; a click on a row shows that trader's trades.
     m_statisticsModel = new TraderStatisticsModel(m_model, this);
     m_statistics = new QTableView(this);
+    m_statistics->setObjectName(u"statistics"_s);
     m_statistics->setModel(m_statisticsModel);
     auto *statisticsDelegate = new ToneDelegate(
         TraderStatisticsModel::ToneRole,
@@ -218,6 +225,7 @@ ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
                 m_statistics->viewport()->update();
             });
     m_statisticsSplitter = new QSplitter(Qt::Vertical, this);
+    m_statisticsSplitter->setObjectName(u"statisticsSplitter"_s);
     m_statisticsSplitter->addWidget(m_splitter);
     m_statisticsSplitter->addWidget(m_statistics);
     m_statisticsSplitter->setStretchFactor(0, 3);

@@ -45,30 +45,21 @@ public:
     explicit ClosedTradesPage(TradeHistory *history, QWidget *parent = nullptr);
 
     ClosedTradesModel *model() const { return m_model; }
-    FilterBar *filterBar() const { return m_filters; }
-    PerformanceCharts *charts() const { return m_charts; }
     // The table beside the charts.
-    QSplitter *splitter() const { return m_splitter; }
     // The table and charts above the statistics per signal trader.
-    QSplitter *statisticsSplitter() const { return m_statisticsSplitter; }
     TraderStatisticsModel *statisticsModel() const { return m_statisticsModel; }
     // The statistics are greyed: they are of the selection before, the new one being read.
     bool areStatisticsGreyed() const;
-    QTableView *statisticsTable() const { return m_statistics; }
     RowCopy *statisticsCopy() const { return m_statisticsCopy; }
     // Writes the statistics shown as CSV (one row per signal trader, own trades and the
     // total, figures as numbers); false with `error` set when the file cannot be written.
     bool exportStatisticsTo(const QString &path, QString *error = nullptr) const;
     // Where an export of trades to `tradesPath` puts its statistics: "…-statistics.csv".
     static QString statisticsPathFor(const QString &tradesPath);
-    QPushButton *clearFiltersButton() const { return m_clearFilters; }
     RowCopy *rowCopy() const { return m_copy; }
     // The menu a right-click on `index` (a row of table()) opens; the caller owns it.
     QMenu *rowMenu(const QModelIndex &index);
     QTableView *table() const { return m_table; }
-    QComboBox *periodBox() const { return m_period; }
-    QComboBox *accountBox() const { return m_accounts; }
-    QCheckBox *byteOrderMarkBox() const { return m_bom; }
     QString footerText() const;
     QString noticeText() const;
     bool isNoticeVisible() const;

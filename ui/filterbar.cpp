@@ -40,6 +40,7 @@ FilterBar::FilterBar(QWidget *parent)
     m_traderLabel = new QLabel(tr("&Signal trader:"), this);
     layout->addWidget(m_traderLabel);
     m_traders = new QComboBox(this);
+    m_traders->setObjectName(u"signalTrader"_s);
     // A long trader's name must not hold the window wide: the list shows it whole.
     m_traders->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_traders->setMinimumContentsLength(10);
@@ -50,6 +51,7 @@ FilterBar::FilterBar(QWidget *parent)
     auto *symbolLabel = new QLabel(tr("S&ymbol:"), this);
     layout->addWidget(symbolLabel);
     m_symbols = new QComboBox(this);
+    m_symbols->setObjectName(u"symbol"_s);
     m_symbols->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_symbols->addItem(tr("Any"), QString());
     symbolLabel->setBuddy(m_symbols);

@@ -39,8 +39,6 @@ public:
     QString traderName(qint64 id) const;
 
     QAbstractButton *modeButton(PositionFilter::Mode mode) const;
-    QComboBox *traderBox() const { return m_traders; }
-    QComboBox *symbolBox() const { return m_symbols; }
     QLineEdit *searchBox() const { return m_search; }
 
     // Under `group/` in `settings`: mode, trader (id and name), symbol. Not the search: text

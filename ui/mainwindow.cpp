@@ -59,7 +59,9 @@ MainWindow::MainWindow(AccountSession *account, const Services &services, Tab st
     resize(1280, 720);
 
     m_openTrades = new OpenTradesPage(account->book(), this);
+    m_openTrades->setObjectName(u"openTradesPage"_s);
     m_closedTrades = new ClosedTradesPage(account->history(), this);
+    m_closedTrades->setObjectName(u"closedTradesPage"_s);
     // "Today" on the account bar: what closed since midnight, from the history.
     auto *closedToday = new ClosedToday(account->history(), this);
     connect(closedToday, &ClosedToday::changed, this, [this, closedToday] {
@@ -68,12 +70,14 @@ MainWindow::MainWindow(AccountSession *account, const Services &services, Tab st
                                                        : std::nullopt);
     });
     m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"tabs"_s);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_openTrades, tr("Open Trades"));
     m_tabs->addTab(m_closedTrades, tr("Closed Trades"));
     setCentralWidget(m_tabs);
 
     m_statusBar = new FeedStatusBar(account->status(), account->socket(), this);
+    m_statusBar->setObjectName(u"feedStatusBar"_s);
     connect(account->log(), &ConnectionLog::eventAdded, m_statusBar,
             &FeedStatusBar::showConnectionEvent);
     statusBar()->addWidget(m_statusBar, 1);

@@ -56,10 +56,6 @@ public:
     MainWindow(AccountSession *account, const Services &services, Tab startTab = OpenTradesTab,
                QWidget *parent = nullptr);
 
-    QTabWidget *tabs() const { return m_tabs; }
-    OpenTradesPage *openTradesPage() const { return m_openTrades; }
-    ClosedTradesPage *closedTradesPage() const { return m_closedTrades; }
-    FeedStatusBar *feedStatusBar() const { return m_statusBar; }
     ConnectionLog *connectionLog() const { return m_account->log(); }
     // View -> Connection Log (Ctrl+L); created on first use.
     ConnectionLogWindow *showConnectionLog();

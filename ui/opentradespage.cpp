@@ -51,9 +51,11 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     m_accountBar = new AccountBar(m_summary, this);
 
     m_filters = new FilterBar(this);
+    m_filters->setObjectName(u"filters"_s);
     m_groups = new PositionsGroupModel(this);
     m_groups->setSourceModel(m_proxy);
     m_grouping = new QComboBox(this);
+    m_grouping->setObjectName(u"grouping"_s);
     m_grouping->addItem(tr("None"), int(PositionsGroupModel::Grouping::None));
     m_grouping->addItem(tr("Signal trader"), int(PositionsGroupModel::Grouping::SignalTrader));
     m_grouping->addItem(tr("Symbol"), int(PositionsGroupModel::Grouping::Symbol));
@@ -141,11 +143,6 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     connect(m_proxy, &PositionsFilterModel::totalsChanged, this, &OpenTradesPage::updateFooter);
     connect(book, &PositionBook::changeFinished, this, &OpenTradesPage::updateChoices);
     updateFooter();
-}
-
-QComboBox *OpenTradesPage::signalTraderBox() const
-{
-    return m_filters->traderBox();
 }
 
 QLineEdit *OpenTradesPage::searchBox() const

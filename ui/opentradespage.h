@@ -42,18 +42,13 @@ public:
     PositionsModel *model() const { return m_model; }
     PositionsFilterModel *proxy() const { return m_proxy; }
     PositionsGroupModel *groups() const { return m_groups; }
-    QComboBox *groupingBox() const { return m_grouping; }
     // Grouping None shows the filter's rows; any other, the rows under their groups.
     void setGrouping(PositionsGroupModel::Grouping grouping);
     // A row of table() to the filter's row; invalid for a group row.
     QModelIndex toProxy(const QModelIndex &index) const;
     QTableView *table() const { return m_table; }
-    FilterBar *filterBar() const { return m_filters; }
-    QComboBox *signalTraderBox() const;
     QLineEdit *searchBox() const;
-    QPushButton *clearFiltersButton() const { return m_clearFilters; }
     RowCopy *rowCopy() const { return m_copy; }
-    ColumnFit *columnFit() const { return m_fit; }
     // The menu a right-click on `index` (a row of table()) opens; the caller owns it.
     QMenu *rowMenu(const QModelIndex &index);
     // What an empty table says instead of rows: why it is empty. Empty while rows show.

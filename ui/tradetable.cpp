@@ -29,6 +29,7 @@ TradeTable::TradeTable(QAbstractItemModel *model, QAbstractItemDelegate *delegat
     connect(header, &QWidget::customContextMenuRequested, this, &TradeTable::showColumnMenu);
     m_copy = new RowCopy(this, header);
     m_fit = new ColumnFit(this, std::move(yieldOrder));
+    m_fit->setObjectName(QStringLiteral("columnFit"));
     m_fit->fitToContents();
     setContextMenuPolicy(Qt::CustomContextMenu);
     connect(this, &QWidget::customContextMenuRequested, this, &TradeTable::showRowMenu);

@@ -620,6 +620,21 @@ Hidden to fit the window: %2</source>
     </message>
 </context>
 <context>
+    <name>FeedBanner</name>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Open Settings…</source>
+        <translation>打开设置…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+</context>
+<context>
     <name>FeedParser</name>
     <message>
         <source>an array</source>
@@ -1371,18 +1386,6 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     <message>
         <source>&amp;Group:</source>
         <translation>分组(&amp;G)：</translation>
-    </message>
-    <message>
-        <source>Reconnect</source>
-        <translation>重新连接</translation>
-    </message>
-    <message>
-        <source>Open Settings…</source>
-        <translation>打开设置…</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>关闭提示</translation>
     </message>
     <message>
         <source>Show every position again</source>

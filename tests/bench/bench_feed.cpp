@@ -21,6 +21,7 @@
 #include "history/tradehistory.h"
 #include "models/positionsgroupmodel.h"
 #include "models/positionsmodel.h"
+#include "named.h"
 #include "net/socketmanager.h"
 #include "opentradespage.h"
 #include "processmemory.h"
@@ -327,7 +328,7 @@ int appSettings()
     OpenTradesPage page(&book);
     page.resize(1280, 600); // the table of the main window's default size
     page.show();
-    page.columnFit()->fitToContents();
+    named<ColumnFit>(&page, u"columnFit"_s)->fitToContents();
     page.table()->sortByColumn(PositionsModel::PriceColumn, Qt::DescendingOrder);
     QSettings settings;
     page.saveState(settings);

@@ -16,6 +16,7 @@
 #include "history/tradehistory.h"
 #include "mainwindow.h"
 #include "models/traderstatisticsmodel.h"
+#include "named.h"
 #include "net/socketmanager.h"
 #include "performancecharts.h"
 #include "processmemory.h"
@@ -183,35 +184,40 @@ int run(int size, const QString &folder)
     const double startMs = double(start.nsecsElapsed()) / 1e6;
     settle();
 
-    ClosedTradesPage *page = window.closedTradesPage();
+    ClosedTradesPage *page = named<ClosedTradesPage>(&window, u"closedTradesPage"_s);
     const ClosedTradesModel *model = page->model();
     QTableView *table = page->table();
     const auto choosePeriod = [page](ClosedTradesModel::Period period) {
-        page->periodBox()->setCurrentIndex(page->periodBox()->findData(int(period)));
+        named<QComboBox>(page, u"period"_s)
+            ->setCurrentIndex(named<QComboBox>(page, u"period"_s)->findData(int(period)));
     };
-    const Step closed =
-        timed(model, [&] { window.tabs()->setCurrentIndex(MainWindow::ClosedTradesTab); });
+    const Step closed = timed(model, [&] {
+        named<QTabWidget>(&window, u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
+    });
     const Step all = timed(model, [&] { choosePeriod(ClosedTradesModel::Period::All); });
     const int rows = table->model()->rowCount();
     const Step sort = timed(model, [&] {
         table->horizontalHeader()->setSortIndicator(ClosedTradesModel::ProfitColumn,
                                                     Qt::DescendingOrder);
     });
-    const Step filter =
-        timed(model, [&] { page->filterBar()->modeButton(PositionFilter::Mode::Mine)->click(); });
-    const Step search = timed(model, [&] { page->filterBar()->searchBox()->setText(u"EUR"_s); });
+    const Step filter = timed(model, [&] {
+        named<FilterBar>(page, u"filters"_s)->modeButton(PositionFilter::Mode::Mine)->click();
+    });
+    const Step search =
+        timed(model, [&] { named<FilterBar>(page, u"filters"_s)->searchBox()->setText(u"EUR"_s); });
     const Step scroll = timed(model, [&] { table->scrollToBottom(); });
     // The charts' share of those: drawing the days of the period shown.
-    const Step charts =
-        timed(model, [&] { page->charts()->setPerformance(page->model()->performance()); });
+    const Step charts = timed(model, [&] {
+        named<PerformanceCharts>(page, u"charts"_s)->setPerformance(page->model()->performance());
+    });
     const int shownMine = table->model()->rowCount();
     // "All" once the history is kept: what a trader meets after the first seconds.
     if (!QTest::qWaitFor([model] { return model->isHistoryKept(); }, 120000))
         return 1;
     const double keptByMs = double(start.nsecsElapsed()) / 1e6; // since start, at the latest
     timed(model, [&] {
-        page->filterBar()->searchBox()->clear();
-        page->filterBar()->modeButton(PositionFilter::Mode::All)->click();
+        named<FilterBar>(page, u"filters"_s)->searchBox()->clear();
+        named<FilterBar>(page, u"filters"_s)->modeButton(PositionFilter::Mode::All)->click();
         choosePeriod(ClosedTradesModel::Period::Today);
     });
     const Step allKept = timed(model, [&] { choosePeriod(ClosedTradesModel::Period::All); });
@@ -239,7 +245,7 @@ int run(int size, const QString &folder)
     const qint64 rssClosed = residentKb();
     QElapsedTimer back;
     back.start();
-    window.tabs()->setCurrentIndex(MainWindow::OpenTradesTab);
+    named<QTabWidget>(&window, u"tabs"_s)->setCurrentIndex(MainWindow::OpenTradesTab);
     if (!QTest::qWaitFor([&] { return socket.state() == SocketManager::State::Live; }, 60000))
         return 1;
     const double backMs = double(back.nsecsElapsed()) / 1e6;

@@ -28,6 +28,7 @@
 #include "models/positionsgroupmodel.h"
 #include "models/positionsmodel.h"
 #include "models/traderstatisticsmodel.h"
+#include "named.h"
 #include "net/socketmanager.h"
 #include "opentradespage.h"
 #include "performancecharts.h"
@@ -103,7 +104,7 @@ void tst_AboutDialog::aboutNamesVersionLicenceQtAndNotices()
         text.contains(u"GNU General Public License, version 3 or (at your option) any later"_s));
     QVERIFY(text.contains(rig.history.fileStore()->path()));
     // The whole licence and the notices are there, from the files the repository ships.
-    QCOMPARE(about->tabs()->count(), 3);
+    QCOMPARE(named<QTabWidget>(about, u"tabs"_s)->count(), 3);
     QVERIFY(
         AboutDialog::licenceText().startsWith(u"                    GNU GENERAL PUBLIC LICENSE"_s));
     QVERIFY(AboutDialog::licenceText().contains(u"Version 3, 29 June 2007"_s));

@@ -29,6 +29,7 @@
 #include "models/positionsgroupmodel.h"
 #include "models/positionsmodel.h"
 #include "models/traderstatisticsmodel.h"
+#include "named.h"
 #include "net/socketmanager.h"
 #include "opentradespage.h"
 #include "performancecharts.h"
@@ -110,19 +111,20 @@ void tst_ClosedTradesPage::closedTradesBelongToAnAccount()
     ClosedTrade foreign = rig.history.store()->trades(rig.history.account()).at(0);
     foreign.position.profit = 123456.0;
     QVERIFY(rig.history.fileStore()->record(other, {foreign}));
-    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
-    ClosedTradesPage *page = rig.window->closedTradesPage();
-    page->periodBox()->setCurrentIndex(page->periodBox()->findText(u"All"_s));
-    QTRY_COMPARE(page->accountBox()->count(), 2);
-    QCOMPARE(page->accountBox()->itemText(0),
+    named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
+    ClosedTradesPage *page = named<ClosedTradesPage>(rig.window.get(), u"closedTradesPage"_s);
+    named<QComboBox>(page, u"period"_s)
+        ->setCurrentIndex(named<QComboBox>(page, u"period"_s)->findText(u"All"_s));
+    QTRY_COMPARE(named<QComboBox>(page, u"account"_s)->count(), 2);
+    QCOMPARE(named<QComboBox>(page, u"account"_s)->itemText(0),
              rig.history.account().displayName() + u" (this feed)"_s);
-    QCOMPARE(page->accountBox()->itemText(1), u"777 @ other.example.com"_s);
+    QCOMPARE(named<QComboBox>(page, u"account"_s)->itemText(1), u"777 @ other.example.com"_s);
     QTRY_COMPARE(page->table()->model()->rowCount(), rig.stored());
     QVERIFY(!page->footerText().contains("123,456"_L1));
-    page->accountBox()->setCurrentIndex(1);
+    named<QComboBox>(page, u"account"_s)->setCurrentIndex(1);
     QTRY_COMPARE(page->table()->model()->rowCount(), 1);
     QVERIFY2(page->footerText().contains("123,456.00"_L1), qPrintable(page->footerText()));
-    page->accountBox()->setCurrentIndex(0);
+    named<QComboBox>(page, u"account"_s)->setCurrentIndex(0);
     QTRY_COMPARE(page->table()->model()->rowCount(), rig.stored());
 }
 
@@ -183,7 +185,7 @@ void tst_ClosedTradesPage::aHistoryFileThatIsNotOursIsSaidAndKeptInMemory()
     history.record({closedNow(5)});
     MainWindow window(&account, services(), MainWindow::ClosedTradesTab);
     window.show();
-    ClosedTradesPage *page = window.closedTradesPage();
+    ClosedTradesPage *page = named<ClosedTradesPage>(&window, u"closedTradesPage"_s);
     QVERIFY(page->isNoticeVisible());
     for (const QString &words : std::as_const(said))
         QVERIFY2(page->noticeText().contains(words), qPrintable(page->noticeText()));
@@ -191,8 +193,8 @@ void tst_ClosedTradesPage::aHistoryFileThatIsNotOursIsSaidAndKeptInMemory()
              qPrintable(page->noticeText()));
     QTRY_COMPARE(page->table()->model()->rowCount(), 1);
     // A flat curve (one trade at 0.00): the axis steps by 0.2 and says so, not "0 0 0 1 1 1".
-    const auto *axis =
-        qobject_cast<QValueAxis *>(page->charts()->equityChart()->axes(Qt::Vertical).value(0));
+    const auto *axis = qobject_cast<QValueAxis *>(
+        named<PerformanceCharts>(page, u"charts"_s)->equityChart()->axes(Qt::Vertical).value(0));
     QVERIFY(axis);
     QCOMPARE(axis->labelFormat(), u"%.1f"_s);
     window.resize(1280, 560);
@@ -204,11 +206,12 @@ void tst_ClosedTradesPage::exportNamesTheFileAndSaysWhereItWent()
 {
     WindowRig rig(m_dir->path());
     QTRY_VERIFY(rig.stored() >= 50);
-    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
-    ClosedTradesPage *page = rig.window->closedTradesPage();
+    named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
+    ClosedTradesPage *page = named<ClosedTradesPage>(rig.window.get(), u"closedTradesPage"_s);
     const QString month = QDate::currentDate().toString(u"yyyy-MM"_s);
     QCOMPARE(page->suggestedFileName(), u"trades-10260-127.0.0.1-%1.csv"_s.arg(month));
-    page->periodBox()->setCurrentIndex(page->periodBox()->findText(u"All"_s));
+    named<QComboBox>(page, u"period"_s)
+        ->setCurrentIndex(named<QComboBox>(page, u"period"_s)->findText(u"All"_s));
     QCOMPARE(page->suggestedFileName(), u"trades-10260-127.0.0.1-all.csv"_s);
     const QString path = m_dir->filePath(page->suggestedFileName());
     QSignalSpy exported(page, &ClosedTradesPage::exported);
@@ -222,13 +225,16 @@ void tst_ClosedTradesPage::exportNamesTheFileAndSaysWhereItWent()
         QVERIFY(written.open(QIODevice::ReadOnly));
         QCOMPARE(written.readAll().trimmed().split('\n').size(), trades + 1);
     }
-    QVERIFY2(rig.window->feedStatusBar()->eventText().contains(QDir::toNativeSeparators(path)),
-             qPrintable(rig.window->feedStatusBar()->eventText()));
-    QVERIFY2(rig.window->feedStatusBar()->eventText().startsWith(
-                 u"Exported %1 closed trades"_s.arg(trades)),
-             qPrintable(rig.window->feedStatusBar()->eventText()));
+    QVERIFY2(named<FeedStatusBar>(rig.window.get(), u"feedStatusBar"_s)
+                 ->eventText()
+                 .contains(QDir::toNativeSeparators(path)),
+             qPrintable(named<FeedStatusBar>(rig.window.get(), u"feedStatusBar"_s)->eventText()));
+    QVERIFY2(named<FeedStatusBar>(rig.window.get(), u"feedStatusBar"_s)
+                 ->eventText()
+                 .startsWith(u"Exported %1 closed trades"_s.arg(trades)),
+             qPrintable(named<FeedStatusBar>(rig.window.get(), u"feedStatusBar"_s)->eventText()));
     // Without the byte-order mark when asked.
-    page->byteOrderMarkBox()->setChecked(false);
+    named<QCheckBox>(page, u"byteOrderMark"_s)->setChecked(false);
     QVERIFY(exportAndWait(page, path, &error));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -263,12 +269,12 @@ void tst_ClosedTradesPage::closedTradesFilterAndChartWhatIsShown()
     QVERIFY(page);
     const int all = rig.stored();
     QTRY_COMPARE(page->table()->model()->rowCount(), all);
-    QCOMPARE(page->charts()->performance().curve.size(), all);
-    QVERIFY(page->clearFiltersButton()->isHidden());
+    QCOMPARE(named<PerformanceCharts>(page, u"charts"_s)->performance().curve.size(), all);
+    QVERIFY(named<QPushButton>(page, u"clearFilters"_s)->isHidden());
 
     // Mine, then one symbol: the table, the footer and both charts show the same trades.
-    page->filterBar()->modeButton(Mode::Mine)->click();
-    QComboBox *symbols = page->filterBar()->symbolBox();
+    named<FilterBar>(page, u"filters"_s)->modeButton(Mode::Mine)->click();
+    QComboBox *symbols = named<QComboBox>(named<FilterBar>(page, u"filters"_s), u"symbol"_s);
     QVERIFY(symbols->count() > 2);
     symbols->setCurrentIndex(1);
     const QString symbol = symbols->currentText();
@@ -286,22 +292,22 @@ void tst_ClosedTradesPage::closedTradesFilterAndChartWhatIsShown()
         net += t.position.net();
         days.insert(QDateTime::fromMSecsSinceEpoch(t.closeTime).date());
     }
-    const Performance &performance = page->charts()->performance();
+    const Performance &performance = named<PerformanceCharts>(page, u"charts"_s)->performance();
     QCOMPARE(performance.curve.size(), expected.size());
     QVERIFY(qAbs(performance.total - net) < 1e-6);
     QCOMPARE(performance.days.size(), days.size());
     // The charts hold what the model says: one point per trade, one bar per day.
     // The curve is drawn last, over the drawdown's shade.
-    const auto *curve =
-        qobject_cast<QLineSeries *>(page->charts()->equityChart()->series().constLast());
+    const auto *curve = qobject_cast<QLineSeries *>(
+        named<PerformanceCharts>(page, u"charts"_s)->equityChart()->series().constLast());
     QVERIFY(curve);
     QSet<qint64> moments; // trades closed at one moment are one step of the curve
     for (const ClosedTrade &t : std::as_const(expected))
         moments.insert(t.closeTime);
     QCOMPARE(curve->count(), moments.size());
     QVERIFY(qAbs(curve->at(curve->count() - 1).y() - net) < 1e-6);
-    const auto *bars =
-        qobject_cast<QAbstractBarSeries *>(page->charts()->dailyChart()->series().at(0));
+    const auto *bars = qobject_cast<QAbstractBarSeries *>(
+        named<PerformanceCharts>(page, u"charts"_s)->dailyChart()->series().at(0));
     QVERIFY(bars);
     // A bar for every day (or week) of the period, the days with trades among them.
     const QList<Performance::Bar> periodBars = performance.bars();
@@ -328,9 +334,9 @@ void tst_ClosedTradesPage::closedTradesFilterAndChartWhatIsShown()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll().trimmed().split('\n').size(), expected.size() + 1);
 
-    QTest::mouseClick(page->clearFiltersButton(), Qt::LeftButton);
+    QTest::mouseClick(named<QPushButton>(page, u"clearFilters"_s), Qt::LeftButton);
     QTRY_COMPARE(shown->rowCount(), all);
-    QCOMPARE(page->charts()->performance().curve.size(), all);
+    QCOMPARE(named<PerformanceCharts>(page, u"charts"_s)->performance().curve.size(), all);
 }
 
 void tst_ClosedTradesPage::statisticsPerSignalTraderFilterCopyAndExport()
@@ -346,13 +352,15 @@ void tst_ClosedTradesPage::statisticsPerSignalTraderFilterCopyAndExport()
     QTRY_COMPARE(page->table()->model()->rowCount(), all);
     QTRY_VERIFY(!statistics->isReading());
     // In view without a click: the total of every trade shown, last, and selected.
-    QVERIFY(page->statisticsTable()->isVisibleTo(rig.window.get()));
+    QVERIFY(named<QTableView>(page, u"statistics"_s)->isVisibleTo(rig.window.get()));
     const int rows = statistics->rowCount();
     QVERIFY(rows >= 3); // the demo copies signal traders and trades on its own
     QTRY_COMPARE(statistics->index(rows - 1, TraderStatisticsModel::TradesColumn).data(),
                  QVariant(QLocale().toString(page->model()->totals().count)));
     QCOMPARE(statistics->index(rows - 1, 0).data().toString(), u"Total"_s);
-    QCOMPARE(page->statisticsTable()->selectionModel()->selectedRows().value(0).row(), rows - 1);
+    QCOMPARE(
+        named<QTableView>(page, u"statistics"_s)->selectionModel()->selectedRows().value(0).row(),
+        rows - 1);
 
     // A click on the first signal trader's row shows its trades only; every trader stays.
     const TraderStatistics::Row *first = statistics->rowAt(0);
@@ -362,25 +370,30 @@ void tst_ClosedTradesPage::statisticsPerSignalTraderFilterCopyAndExport()
     QVERIFY(!page->areStatisticsGreyed());
     // Another period: greyed until its own figures are read.
     QSignalSpy reading(statistics, &TraderStatisticsModel::readingChanged);
-    page->periodBox()->setCurrentIndex(
-        page->periodBox()->findData(int(ClosedTradesModel::Period::ThisWeek)));
+    named<QComboBox>(page, u"period"_s)
+        ->setCurrentIndex(named<QComboBox>(page, u"period"_s)
+                              ->findData(int(ClosedTradesModel::Period::ThisWeek)));
     QTRY_VERIFY(reading.count() >= 1);
     QVERIFY(reading.at(0).at(0).toBool());
     QCOMPARE(page->areStatisticsGreyed(), statistics->isReading());
     QTRY_VERIFY(!statistics->isReading());
     QVERIFY(!page->areStatisticsGreyed());
-    page->periodBox()->setCurrentIndex(page->periodBox()->findText(u"All"_s));
+    named<QComboBox>(page, u"period"_s)
+        ->setCurrentIndex(named<QComboBox>(page, u"period"_s)->findText(u"All"_s));
     QTRY_VERIFY(!page->model()->isReading() && !statistics->isReading());
     QCOMPARE(statistics->rowAt(0)->signalTraderId, trader);
 
-    QTest::mouseClick(page->statisticsTable()->viewport(), Qt::LeftButton, {},
-                      page->statisticsTable()->visualRect(statistics->index(0, 1)).center());
-    QCOMPARE(page->filterBar()->filter().signalTraderId, trader);
+    QTest::mouseClick(
+        named<QTableView>(page, u"statistics"_s)->viewport(), Qt::LeftButton, {},
+        named<QTableView>(page, u"statistics"_s)->visualRect(statistics->index(0, 1)).center());
+    QCOMPARE(named<FilterBar>(page, u"filters"_s)->filter().signalTraderId, trader);
     QTRY_COMPARE(page->model()->totals().count, itsTrades);
     QTRY_VERIFY(!statistics->isReading());
     QCOMPARE(statistics->rowCount(), rows);
     QCOMPARE(statistics->shownRow(), 0);
-    QCOMPARE(page->statisticsTable()->selectionModel()->selectedRows().value(0).row(), 0);
+    QCOMPARE(
+        named<QTableView>(page, u"statistics"_s)->selectionModel()->selectedRows().value(0).row(),
+        0);
 
     // Copied as the other tables are: a header line, then the row as shown.
     const QStringList copied = page->statisticsCopy()->selectedText().split(u'\n');
@@ -408,9 +421,11 @@ void tst_ClosedTradesPage::statisticsPerSignalTraderFilterCopyAndExport()
     QVERIFY(!error.isEmpty());
 
     // The total's row shows every trader's trades again.
-    QTest::mouseClick(page->statisticsTable()->viewport(), Qt::LeftButton, {},
-                      page->statisticsTable()->visualRect(statistics->index(rows - 1, 1)).center());
-    QCOMPARE(page->filterBar()->filter().signalTraderId, 0);
+    QTest::mouseClick(named<QTableView>(page, u"statistics"_s)->viewport(), Qt::LeftButton, {},
+                      named<QTableView>(page, u"statistics"_s)
+                          ->visualRect(statistics->index(rows - 1, 1))
+                          .center());
+    QCOMPARE(named<FilterBar>(page, u"filters"_s)->filter().signalTraderId, 0);
     QTRY_COMPARE(page->model()->totals().count, page->model()->totals().of);
 
     // Filters changed while the trades are written: the statistics beside them would be of
@@ -419,10 +434,10 @@ void tst_ClosedTradesPage::statisticsPerSignalTraderFilterCopyAndExport()
         QSignalSpy failed(page, &ClosedTradesPage::exportFailed);
         QSignalSpy done(page, &ClosedTradesPage::exported);
         QVERIFY(page->exportTo(m_dir->filePath(u"changed.csv"_s)));
-        PositionFilter mine = page->filterBar()->filter();
+        PositionFilter mine = named<FilterBar>(page, u"filters"_s)->filter();
         mine.mode = PositionFilter::Mode::Mine;
         mine.signalTraderId = 0;
-        page->filterBar()->setFilter(mine);
+        named<FilterBar>(page, u"filters"_s)->setFilter(mine);
         QTRY_COMPARE(failed.count(), 1);
         QCOMPARE(done.count(), 1); // the trades themselves are written
         QCOMPARE(failed.at(0).at(0).toString(), m_dir->filePath(u"changed-statistics.csv"_s));
@@ -454,7 +469,8 @@ void tst_ClosedTradesPage::theChartsSplitterIsRememberedOnceLaidOut()
     {
         WindowRig again(m_dir->path(), MainWindow::ClosedTradesTab);
         again.window->resize(1280, 800);
-        QSplitter *splitter = again.window->closedTradesPage()->splitter();
+        QSplitter *splitter = named<QSplitter>(
+            named<ClosedTradesPage>(again.window, u"closedTradesPage"_s), u"chartsSplitter"_s);
         QTRY_VERIFY(splitter->sizes().value(0) > 0);
         const QList<int> sizes = splitter->sizes();
         QCOMPARE(sizes.size(), 2);
@@ -472,7 +488,8 @@ void tst_ClosedTradesPage::theChartsSplitterIsRememberedOnceLaidOut()
         QTRY_COMPARE(splitter->sizes().value(1), 250);
         chosen = splitter->sizes();
         // And the statistics' height, dragged to.
-        QSplitter *vertical = again.window->closedTradesPage()->statisticsSplitter();
+        QSplitter *vertical = named<QSplitter>(
+            named<ClosedTradesPage>(again.window, u"closedTradesPage"_s), u"statisticsSplitter"_s);
         QTRY_VERIFY(vertical->sizes().value(1) > 0);
         const QList<int> heights = vertical->sizes();
         QSplitterHandle *bar = vertical->handle(1);
@@ -496,9 +513,12 @@ void tst_ClosedTradesPage::theChartsSplitterIsRememberedOnceLaidOut()
     {
         WindowRig third(m_dir->path(), MainWindow::ClosedTradesTab);
         third.window->resize(1280, 800);
-        QSplitter *splitter = third.window->closedTradesPage()->splitter();
+        QSplitter *splitter = named<QSplitter>(
+            named<ClosedTradesPage>(third.window, u"closedTradesPage"_s), u"chartsSplitter"_s);
         QTRY_COMPARE(splitter->sizes(), chosen);
-        QTRY_COMPARE(third.window->closedTradesPage()->statisticsSplitter()->sizes(),
+        QTRY_COMPARE(named<QSplitter>(named<ClosedTradesPage>(third.window, u"closedTradesPage"_s),
+                                      u"statisticsSplitter"_s)
+                         ->sizes(),
                      chosenHeights);
     }
     // Sizes wider than any screen (a damaged file, another machine's) are not taken either.
@@ -513,13 +533,13 @@ void tst_ClosedTradesPage::theChartsSplitterIsRememberedOnceLaidOut()
     }
     WindowRig fourth(m_dir->path(), MainWindow::ClosedTradesTab);
     fourth.window->resize(1280, 800);
-    ClosedTradesPage *page = fourth.window->closedTradesPage();
-    QTRY_VERIFY(page->splitter()->sizes().value(0) > 0);
-    const QList<int> sizes = page->splitter()->sizes();
+    ClosedTradesPage *page = named<ClosedTradesPage>(fourth.window, u"closedTradesPage"_s);
+    QTRY_VERIFY(named<QSplitter>(page, u"chartsSplitter"_s)->sizes().value(0) > 0);
+    const QList<int> sizes = named<QSplitter>(page, u"chartsSplitter"_s)->sizes();
     QVERIFY2(sizes.at(0) > sizes.at(1) && sizes.at(1) > 0 && sizes.at(0) + sizes.at(1) < 1280,
              qPrintable(u"table %1, charts %2"_s.arg(sizes.at(0)).arg(sizes.at(1))));
     // The statistics take their rows' height, the trades the rest.
-    const QList<int> heights = page->statisticsSplitter()->sizes();
+    const QList<int> heights = named<QSplitter>(page, u"statisticsSplitter"_s)->sizes();
     QVERIFY2(heights.at(0) > heights.at(1) && heights.at(1) > 0,
              qPrintable(u"trades %1, statistics %2"_s.arg(heights.at(0)).arg(heights.at(1))));
 }
@@ -547,10 +567,11 @@ void tst_ClosedTradesPage::closedTradesFitsCommonScreens()
     WindowRig rig(m_dir->path());
     QTRY_VERIFY(rig.stored() >= 50);
     rig.window->resize(size);
-    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
-    ClosedTradesPage *page = rig.window->closedTradesPage();
-    page->periodBox()->setCurrentIndex(
-        page->periodBox()->findData(int(ClosedTradesModel::Period::All)));
+    named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
+    ClosedTradesPage *page = named<ClosedTradesPage>(rig.window.get(), u"closedTradesPage"_s);
+    named<QComboBox>(page, u"period"_s)
+        ->setCurrentIndex(
+            named<QComboBox>(page, u"period"_s)->findData(int(ClosedTradesModel::Period::All)));
     QTRY_COMPARE(rig.socket.state(), State::Idle);
     QTRY_VERIFY(!page->model()->isReading() && page->model()->rowCount() > 0);
     QTRY_VERIFY(!page->statisticsModel()->isReading() && page->statisticsModel()->rowCount() >= 3);
@@ -573,7 +594,7 @@ void tst_ClosedTradesPage::closedTradesFitsCommonScreens()
     QTRY_VERIFY2(trades->viewport()->width() - trades->horizontalHeader()->length() <= 4,
                  qPrintable(u"%1 wide for %2 of columns"_s.arg(trades->viewport()->width())
                                 .arg(trades->horizontalHeader()->length())));
-    QTableView *statistics = page->statisticsTable();
+    QTableView *statistics = named<QTableView>(page, u"statistics"_s);
     for (int column = 0; column < TraderStatisticsModel::ColumnCount; ++column)
         QVERIFY2(inView(statistics, column), qPrintable(u"statistics' column %1"_s.arg(column)));
     QVERIFY(statistics->viewport()->height() >=

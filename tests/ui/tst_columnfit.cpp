@@ -29,6 +29,7 @@
 #include "models/positionsgroupmodel.h"
 #include "models/positionsmodel.h"
 #include "models/traderstatisticsmodel.h"
+#include "named.h"
 #include "net/socketmanager.h"
 #include "opentradespage.h"
 #include "performancecharts.h"
@@ -107,7 +108,7 @@ void tst_ColumnFit::narrowWindowKeepsTheProfitInView()
     // Wide: every column, none wider than a fitted column may be (no Signal across half
     // the window).
     rig.window->resize(1600, 700);
-    QTRY_VERIFY(rig.open()->columnFit()->setAside().isEmpty());
+    QTRY_VERIFY(named<ColumnFit>(rig.open(), u"columnFit"_s)->setAside().isEmpty());
     for (int column = 0; column < PositionsModel::ColumnCount; ++column) {
         QVERIFY(!header->isSectionHidden(column));
         QVERIFY2(header->sectionSize(column) <= 220, qPrintable(QString::number(column)));
@@ -125,7 +126,7 @@ void tst_ColumnFit::narrowWindowKeepsTheProfitInView()
     QTRY_VERIFY2(header->length() <= table->viewport()->width(),
                  qPrintable(u"%1 > %2"_s.arg(header->length()).arg(table->viewport()->width())));
     QTRY_VERIFY(rig.open()->accountBar()->lineCount() >= 2);
-    const QList<int> aside = rig.open()->columnFit()->setAside();
+    const QList<int> aside = named<ColumnFit>(rig.open(), u"columnFit"_s)->setAside();
     QVERIFY(!aside.isEmpty());
     QCOMPARE(aside.constFirst(), int(PositionsModel::CommissionColumn));
     QVERIFY(!aside.contains(PositionsModel::SignalColumn));
@@ -133,21 +134,23 @@ void tst_ColumnFit::narrowWindowKeepsTheProfitInView()
     table->selectRow(1); // how a selected row's profit reads
     savePng(rig.window.get(), u"mainwindow-narrow.png"_s);
     // Chosen by hand, a column stays, whatever the width.
-    rig.open()->columnFit()->setByUser(PositionsModel::CommissionColumn);
+    named<ColumnFit>(rig.open(), u"columnFit"_s)->setByUser(PositionsModel::CommissionColumn);
     header->setSectionHidden(PositionsModel::CommissionColumn, false);
     rig.window->resize(790, 600);
-    QTRY_VERIFY(!rig.open()->columnFit()->setAside().contains(PositionsModel::CommissionColumn));
+    QTRY_VERIFY(!named<ColumnFit>(rig.open(), u"columnFit"_s)
+                     ->setAside()
+                     .contains(PositionsModel::CommissionColumn));
     QVERIFY(!header->isSectionHidden(PositionsModel::CommissionColumn));
 
     // Wide again: they come back; and what was set aside is not saved as hidden.
     rig.window->resize(1600, 700);
-    QTRY_VERIFY(rig.open()->columnFit()->setAside().isEmpty());
+    QTRY_VERIFY(named<ColumnFit>(rig.open(), u"columnFit"_s)->setAside().isEmpty());
     rig.window->resize(800, 600);
-    QTRY_VERIFY(!rig.open()->columnFit()->setAside().isEmpty());
+    QTRY_VERIFY(!named<ColumnFit>(rig.open(), u"columnFit"_s)->setAside().isEmpty());
     rig.window->close();
     WindowRig again(m_dir->path());
     again.window->resize(1600, 700);
-    QTRY_VERIFY(again.open()->columnFit()->setAside().isEmpty());
+    QTRY_VERIFY(named<ColumnFit>(again.open(), u"columnFit"_s)->setAside().isEmpty());
     for (int column = 0; column < PositionsModel::ColumnCount; ++column)
         QVERIFY(!again.open()->table()->horizontalHeader()->isSectionHidden(column));
 }

@@ -28,6 +28,7 @@
 #include "models/positionsgroupmodel.h"
 #include "models/positionsmodel.h"
 #include "models/traderstatisticsmodel.h"
+#include "named.h"
 #include "net/socketmanager.h"
 #include "opentradespage.h"
 #include "performancecharts.h"
@@ -98,8 +99,8 @@ void tst_ConnectionLogWindow::connectionLogOpensWithCtrlLAndCopies()
     rig.simulator->dropAll(1001, u"going away"_s);
     QTRY_COMPARE(dropped.count(), 1);
     QTRY_COMPARE(rig.socket.state(), State::Live);
-    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
-    rig.window->tabs()->setCurrentIndex(MainWindow::OpenTradesTab);
+    named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
+    named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::OpenTradesTab);
     ConnectionLog *log = rig.window->connectionLog();
     QTRY_VERIFY(log->count() >= 8);
     QStringList events;

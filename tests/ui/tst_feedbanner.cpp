@@ -29,6 +29,7 @@
 #include "models/positionsgroupmodel.h"
 #include "models/positionsmodel.h"
 #include "models/traderstatisticsmodel.h"
+#include "named.h"
 #include "net/socketmanager.h"
 #include "opentradespage.h"
 #include "performancecharts.h"
@@ -223,8 +224,9 @@ void tst_FeedBanner::aRefusalSaysWhatToCheckAndOpensSettings()
     QVERIFY(bannerButton(page, "openSettings")->isVisibleTo(page));
     QVERIFY(bannerButton(page, "reconnect")->isVisibleTo(page));
     // The status bar says it too, with the code and the server's words.
-    QTRY_VERIFY2(rig.window->feedStatusBar()->eventText().contains("404"_L1),
-                 qPrintable(rig.window->feedStatusBar()->eventText()));
+    QTRY_VERIFY2(
+        named<FeedStatusBar>(rig.window.get(), u"feedStatusBar"_s)->eventText().contains("404"_L1),
+        qPrintable(named<FeedStatusBar>(rig.window.get(), u"feedStatusBar"_s)->eventText()));
 
     // The button opens Settings.
     bool opened = false;

@@ -29,6 +29,7 @@
 #include "models/positionsgroupmodel.h"
 #include "models/positionsmodel.h"
 #include "models/traderstatisticsmodel.h"
+#include "named.h"
 #include "net/socketmanager.h"
 #include "opentradespage.h"
 #include "performancecharts.h"
@@ -119,10 +120,10 @@ void tst_FeedStatusBar::statusTextFollowsEachState()
     config.giveUpAfter = 0ms;
     rig.socket.setConfig(config);
     QTRY_COMPARE_WITH_TIMEOUT(rig.socket.state(), State::Failed, 10000);
-    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
     QCOMPARE(rig.window->statusText(), u"Paused"_s);
     rig.simulator->resumeListening();
-    rig.window->tabs()->setCurrentIndex(MainWindow::OpenTradesTab);
+    named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::OpenTradesTab);
     QTRY_COMPARE(rig.socket.state(), State::Live);
 
     QVERIFY2(seen.contains(u"Live"_s), qPrintable(seen.join(u" | ")));
@@ -141,7 +142,7 @@ void tst_FeedStatusBar::roundTripAndDataAgeAreShown()
     config.heartbeatInterval = 100ms;
     config.pongTimeout = 4s; // unanswered for 2 s: suspect; for 4 s: dead
     rig.socket.setConfig(config);
-    FeedStatusBar *bar = rig.window->feedStatusBar();
+    FeedStatusBar *bar = named<FeedStatusBar>(rig.window.get(), u"feedStatusBar"_s);
     QTRY_VERIFY(QRegularExpression(u"^RTT \\d+ ms$"_s).match(bar->roundTripText()).hasMatch());
     QTRY_VERIFY(bar->ageText().startsWith("updated 0 s ago"_L1));
     QVERIFY(!bar->isAgeWarning());
@@ -161,7 +162,7 @@ void tst_FeedStatusBar::roundTripAndDataAgeAreShown()
     QTRY_VERIFY_WITH_TIMEOUT(!bar->isAgeWarning() && bar->ageText() == "updated 0 s ago"_L1, 10000);
 
     // Paused: no age at all, let alone a red one.
-    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
     QVERIFY(!bar->isAgeVisible());
     QVERIFY(!bar->isAgeWarning());
 }
@@ -169,7 +170,7 @@ void tst_FeedStatusBar::roundTripAndDataAgeAreShown()
 void tst_FeedStatusBar::statusBarShowsEachEventForAFewSeconds()
 {
     WindowRig rig(m_dir->path());
-    FeedStatusBar *bar = rig.window->feedStatusBar();
+    FeedStatusBar *bar = named<FeedStatusBar>(rig.window.get(), u"feedStatusBar"_s);
     bar->setEventDuration(300ms);
     QTRY_COMPARE(rig.socket.state(), State::Live);
     QTRY_VERIFY(bar->eventText().isEmpty());
@@ -240,11 +241,13 @@ void tst_FeedStatusBar::demoFeedIsNamed()
     QTRY_COMPARE(socket.state(), State::Live);
     QTRY_VERIFY(book.count() > 0);
     QCOMPARE(source.description(), u"Demo feed"_s);
-    QVERIFY(window.feedStatusBar()->findChildren<QLabel *>().count() > 0);
-    bool named = false;
-    for (const QLabel *label : window.feedStatusBar()->findChildren<QLabel *>())
-        named = named || label->text().startsWith("Demo feed"_L1);
-    QVERIFY(named);
+    QVERIFY(named<FeedStatusBar>(&window, u"feedStatusBar"_s)->findChildren<QLabel *>().count() >
+            0);
+    bool said = false;
+    for (const QLabel *label :
+         named<FeedStatusBar>(&window, u"feedStatusBar"_s)->findChildren<QLabel *>())
+        said = said || label->text().startsWith("Demo feed"_L1);
+    QVERIFY(said);
 }
 
 QTEST_MAIN(tst_FeedStatusBar)

@@ -29,6 +29,7 @@
 #include "models/positionsgroupmodel.h"
 #include "models/positionsmodel.h"
 #include "models/traderstatisticsmodel.h"
+#include "named.h"
 #include "net/socketmanager.h"
 #include "opentradespage.h"
 #include "performancecharts.h"
@@ -96,7 +97,7 @@ void tst_FilterBar::signalTraderSelectorFillsFromPositions()
 {
     WindowRig rig(m_dir->path());
     QTRY_VERIFY(rig.book.count() > 0);
-    QComboBox *box = rig.open()->signalTraderBox();
+    QComboBox *box = named<QComboBox>(rig.open(), u"signalTrader"_s);
     QSet<qint64> traders;
     for (const Position &p : rig.book.positions()) {
         if (p.flwsig)
@@ -128,11 +129,11 @@ void tst_FilterBar::filtersSayWhatTheyHide()
     QTRY_COMPARE(rig.socket.state(), State::Live);
     QTRY_VERIFY(rig.book.count() > 0);
     const int all = rig.book.count();
-    QVERIFY(page->clearFiltersButton()->isHidden());
+    QVERIFY(named<QPushButton>(page, u"clearFilters"_s)->isHidden());
     QVERIFY(page->emptyText().isEmpty());
 
     // A symbol from the selector: "n of N shown", what filters, and a way back.
-    QComboBox *symbols = page->filterBar()->symbolBox();
+    QComboBox *symbols = named<QComboBox>(named<FilterBar>(page, u"filters"_s), u"symbol"_s);
     const QString symbol = rig.book.at(0).symbol;
     symbols->setCurrentIndex(symbols->findText(symbol));
     int shown = 0;
@@ -141,7 +142,7 @@ void tst_FilterBar::filtersSayWhatTheyHide()
     QTRY_VERIFY(page->footerText().startsWith(
         u"%1 of %2 positions shown (%3) · "_s.arg(shown).arg(all).arg(symbol)));
     QCOMPARE(page->table()->model()->rowCount(), shown);
-    QVERIFY(!page->clearFiltersButton()->isHidden());
+    QVERIFY(!named<QPushButton>(page, u"clearFilters"_s)->isHidden());
 
     // Nothing matches: the table says so instead of looking like an empty account.
     page->searchBox()->setText(u"no such thing"_s);
@@ -150,12 +151,12 @@ void tst_FilterBar::filtersSayWhatTheyHide()
     QVERIFY(page->footerText().startsWith(
         u"0 of %1 positions shown (%2 · “no such thing”)"_s.arg(all).arg(symbol)));
 
-    QTest::mouseClick(page->clearFiltersButton(), Qt::LeftButton);
+    QTest::mouseClick(named<QPushButton>(page, u"clearFilters"_s), Qt::LeftButton);
     QCOMPARE(page->table()->model()->rowCount(), all);
     QVERIFY(page->searchBox()->text().isEmpty());
     QCOMPARE(symbols->currentIndex(), 0);
     QVERIFY(page->footerText().startsWith(u"%1 positions · "_s.arg(all)));
-    QVERIFY(page->clearFiltersButton()->isHidden());
+    QVERIFY(named<QPushButton>(page, u"clearFilters"_s)->isHidden());
     QVERIFY(page->emptyText().isEmpty());
 }
 

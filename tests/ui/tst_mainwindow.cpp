@@ -123,20 +123,21 @@ void tst_MainWindow::titleTabsAndKeyboard()
     QCOMPARE(window.windowTitle(),
              u"10260 @ 127.0.0.1:%1 — Trade Monitor"_s.arg(rig.simulator->port()));
     QVERIFY(window.windowTitle().endsWith(QGuiApplication::applicationDisplayName()));
-    QCOMPARE(window.tabs()->count(), 2);
-    QCOMPARE(window.tabs()->tabText(0), u"Open Trades"_s);
-    QCOMPARE(window.tabs()->tabText(1), u"Closed Trades"_s);
-    QCOMPARE(window.tabs()->currentIndex(), 0);
+    QCOMPARE(named<QTabWidget>(&window, u"tabs"_s)->count(), 2);
+    QCOMPARE(named<QTabWidget>(&window, u"tabs"_s)->tabText(0), u"Open Trades"_s);
+    QCOMPARE(named<QTabWidget>(&window, u"tabs"_s)->tabText(1), u"Closed Trades"_s);
+    QCOMPARE(named<QTabWidget>(&window, u"tabs"_s)->currentIndex(), 0);
     QVERIFY(!window.windowIcon().pixmap(32, 32).isNull());
     QTRY_COMPARE(rig.socket.state(), State::Live);
 
     QApplication::setActiveWindow(&window);
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QTest::keySequence(&window, QKeySequence(u"Ctrl+2"_s));
-    QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::ClosedTradesTab));
+    QCOMPARE(named<QTabWidget>(&window, u"tabs"_s)->currentIndex(),
+             int(MainWindow::ClosedTradesTab));
     QTRY_COMPARE(rig.socket.state(), State::Idle);
     QTest::keySequence(&window, QKeySequence(u"Ctrl+1"_s));
-    QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::OpenTradesTab));
+    QCOMPARE(named<QTabWidget>(&window, u"tabs"_s)->currentIndex(), int(MainWindow::OpenTradesTab));
     QTRY_COMPARE(rig.socket.state(), State::Live);
     QTest::keySequence(&window, QKeySequence(u"Ctrl+F"_s));
     QVERIFY(rig.open()->searchBox()->hasFocus());
@@ -178,7 +179,7 @@ void tst_MainWindow::closedTradesTabClosesTheFeedAndNothingReconnects()
     QTRY_COMPARE(rig.simulator->subscribedCount(), 1);
     QCOMPARE(connected.count(), 1);
 
-    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
     QTRY_COMPARE(closed.count(), 1);
     // The server heard Unsubscribe, then a close with code 1000.
     QCOMPARE(received.constLast(), u"Unsubscribe"_s);
@@ -197,9 +198,9 @@ void tst_MainWindow::backToOpenTradesResubscribes()
     QSignalSpy subscribed(rig.simulator.get(), &FeedSimulator::clientSubscribed);
     QSignalSpy resets(&rig.book, &PositionBook::positionsReset);
     QTRY_COMPARE(subscribed.count(), 1);
-    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
     QTRY_COMPARE(rig.socket.state(), State::Idle);
-    rig.window->tabs()->setCurrentIndex(MainWindow::OpenTradesTab);
+    named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::OpenTradesTab);
     QTRY_COMPARE(subscribed.count(), 2);
     QTRY_COMPARE(resets.count(), 2); // a fresh Snapshot
     QTRY_COMPARE(rig.window->statusText(), u"Live"_s);
@@ -210,7 +211,8 @@ void tst_MainWindow::startingOnClosedTradesNeverConnects()
 {
     WindowRig rig(m_dir->path(), MainWindow::ClosedTradesTab);
     QSignalSpy connected(rig.simulator.get(), &FeedSimulator::clientConnected);
-    QCOMPARE(rig.window->tabs()->currentIndex(), int(MainWindow::ClosedTradesTab));
+    QCOMPARE(named<QTabWidget>(rig.window.get(), u"tabs"_s)->currentIndex(),
+             int(MainWindow::ClosedTradesTab));
     QVERIFY(!connected.wait(500));
     QCOMPARE(rig.window->statusText(), u"Paused"_s);
 }
@@ -248,7 +250,7 @@ void tst_MainWindow::unsavedTradesAreShownAndQuittingWarns()
     window.show();
     QVERIFY2(window.unsavedText().startsWith("2 closed trades not saved yet: "_L1),
              qPrintable(window.unsavedText()));
-    ClosedTradesPage *page = window.closedTradesPage();
+    ClosedTradesPage *page = named<ClosedTradesPage>(&window, u"closedTradesPage"_s);
     QVERIFY(page->isNoticeVisible());
     QVERIFY2(page->noticeText().contains("2 closed trades not saved yet"_L1) &&
                  page->noticeText().contains("would be lost"_L1) &&
@@ -327,8 +329,10 @@ void tst_MainWindow::aCorrectionThatWaitsIsShownAndQuittingSaysSo()
     QVERIFY2(window.unsavedText().startsWith(
                  "1 position thought closed while the feed was away turned out open"_L1),
              qPrintable(window.unsavedText()));
-    QVERIFY2(window.closedTradesPage()->noticeText().contains("database is locked"_L1),
-             qPrintable(window.closedTradesPage()->noticeText()));
+    QVERIFY2(named<ClosedTradesPage>(&window, u"closedTradesPage"_s)
+                 ->noticeText()
+                 .contains("database is locked"_L1),
+             qPrintable(named<ClosedTradesPage>(&window, u"closedTradesPage"_s)->noticeText()));
 
     QString asked;
     cancelTheNextMessageBox(&asked);
@@ -372,13 +376,13 @@ void tst_MainWindow::tabRuleInEveryProfile()
     QCOMPARE(server.connection(0).frames.constFirst(), config.subscribePayload);
 
     QSignalSpy accepted(&server, &TestFeedServer::tcpConnectionAccepted);
-    window.tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    named<QTabWidget>(&window, u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
     QTRY_VERIFY(server.connection(0).closed);
     QCOMPARE(server.connection(0).frames.constLast(), config.unsubscribePayload);
     QCOMPARE(server.connection(0).closeCode, 1000);
     QVERIFY(!accepted.wait(500)); // a deliberate close: nothing reconnects
 
-    window.tabs()->setCurrentIndex(MainWindow::OpenTradesTab);
+    named<QTabWidget>(&window, u"tabs"_s)->setCurrentIndex(MainWindow::OpenTradesTab);
     QTRY_COMPARE(server.connectionCount(), 2);
     QTRY_VERIFY(!server.connection(1).frames.isEmpty());
     QCOMPARE(server.connection(1).frames.constFirst(), config.subscribePayload);
@@ -416,7 +420,7 @@ void tst_MainWindow::keyboardReachesEverythingAndCopiesRows()
     QTest::keyClick(table, Qt::Key_Tab);
     QVERIFY(QApplication::focusWidget() != table);
     QCOMPARE(table->currentIndex(), current);
-    FilterBar *filters = rig.open()->filterBar();
+    FilterBar *filters = named<FilterBar>(rig.open(), u"filters"_s);
     QList<QWidget *> chain;
     for (QWidget *w = table->nextInFocusChain(); w != table; w = w->nextInFocusChain()) {
         if (w->isVisibleTo(&window) && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus))
@@ -425,8 +429,8 @@ void tst_MainWindow::keyboardReachesEverythingAndCopiesRows()
     for (QWidget *wanted : {static_cast<QWidget *>(filters->modeButton(Mode::All)),
                             static_cast<QWidget *>(filters->modeButton(Mode::Following)),
                             static_cast<QWidget *>(filters->modeButton(Mode::Mine)),
-                            static_cast<QWidget *>(filters->traderBox()),
-                            static_cast<QWidget *>(filters->symbolBox()),
+                            static_cast<QWidget *>(named<QComboBox>(filters, u"signalTrader"_s)),
+                            static_cast<QWidget *>(named<QComboBox>(filters, u"symbol"_s)),
                             static_cast<QWidget *>(filters->searchBox())})
         QVERIFY2(chain.contains(wanted), wanted->metaObject()->className());
     QVERIFY(chain.indexOf(filters->modeButton(Mode::All)) < chain.indexOf(filters->searchBox()));
@@ -477,7 +481,7 @@ void tst_MainWindow::mnemonicsClashWithNothing()
     };
     for (QAction *menu : rig.window->menuBar()->actions())
         take(menu->text());
-    QWidget *page = rig.window->tabs()->currentWidget();
+    QWidget *page = named<QTabWidget>(rig.window.get(), u"tabs"_s)->currentWidget();
     for (QAbstractButton *button : page->findChildren<QAbstractButton *>()) {
         if (button->isVisibleTo(rig.window.get()))
             take(button->text());
@@ -541,7 +545,7 @@ void tst_MainWindow::groupingShowsSubtotalsAndIsRemembered()
         QTRY_VERIFY(rig.book.count() > 0);
         rig.simulator->setSilent(true); // hold the numbers still while we add them up
         OpenTradesPage *page = rig.open();
-        QComboBox *grouping = page->groupingBox();
+        QComboBox *grouping = named<QComboBox>(page, u"grouping"_s);
         grouping->setCurrentIndex(grouping->findText(u"Signal trader"_s));
         QAbstractItemModel *shown = page->table()->model();
         QCOMPARE(shown, static_cast<QAbstractItemModel *>(page->groups()));
@@ -612,12 +616,12 @@ void tst_MainWindow::groupingShowsSubtotalsAndIsRemembered()
         rig.window->close();
     }
     WindowRig again(m_dir->path());
-    QCOMPARE(again.open()->groupingBox()->currentText(), u"Signal trader"_s);
+    QCOMPARE(named<QComboBox>(again.open(), u"grouping"_s)->currentText(), u"Signal trader"_s);
     QCOMPARE(again.open()->table()->model(),
              static_cast<QAbstractItemModel *>(again.open()->groups()));
     QVERIFY(!again.open()->groups()->collapsedKeys().isEmpty());
     // None: the plain table again, the columns as they were.
-    again.open()->groupingBox()->setCurrentIndex(0);
+    named<QComboBox>(again.open(), u"grouping"_s)->setCurrentIndex(0);
     QCOMPARE(again.open()->table()->model(),
              static_cast<QAbstractItemModel *>(again.open()->proxy()));
 }
@@ -682,7 +686,7 @@ void tst_MainWindow::anEmptyTableSaysWhy()
     QTRY_COMPARE(rig.socket.state(), State::Live);
     QTRY_COMPARE(rig.open()->emptyText(), u"No open positions"_s);
     // Not live, with nothing to show: no claim that the account is empty.
-    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
     QTRY_COMPARE(rig.socket.state(), State::Idle);
     QTRY_COMPARE(rig.open()->emptyText(), u"No positions from the feed yet"_s);
 }
@@ -708,14 +712,18 @@ void tst_MainWindow::filterSortAndColumnsAreRemembered()
         QTRY_VERIFY(rig.book.count() > 0);
         rig.open()->setMode(Mode::Mine);
         rig.open()->searchBox()->setText(u"USD"_s);
-        QComboBox *symbols = rig.open()->filterBar()->symbolBox();
+        QComboBox *symbols =
+            named<QComboBox>(named<FilterBar>(rig.open(), u"filters"_s), u"symbol"_s);
         symbols->setCurrentIndex(symbols->findText(u"EURUSD"_s));
         QCOMPARE(rig.open()->proxy()->symbol(), u"EURUSD"_s);
         QHeaderView *header = rig.open()->table()->horizontalHeader();
         header->setSectionHidden(PositionsModel::SwapColumn, true);
         header->moveSection(PositionsModel::SymbolColumn, 0);
         rig.open()->table()->sortByColumn(PositionsModel::ProfitColumn, Qt::DescendingOrder);
-        rig.window->closedTradesPage()->filterBar()->searchBox()->setText(u"EUR"_s);
+        named<FilterBar>(named<ClosedTradesPage>(rig.window.get(), u"closedTradesPage"_s),
+                         u"filters"_s)
+            ->searchBox()
+            ->setText(u"EUR"_s);
         rig.window->resize(900, 500);
         rig.window->close();
     }
@@ -726,12 +734,18 @@ void tst_MainWindow::filterSortAndColumnsAreRemembered()
     QCOMPARE(again.open()->proxy()->mode(), Mode::Mine);
     QCOMPARE(again.open()->searchBox()->text(), QString());
     QCOMPARE(again.open()->proxy()->symbol(), u"EURUSD"_s);
-    QCOMPARE(again.open()->filterBar()->symbolBox()->currentText(), u"EURUSD"_s);
-    QVERIFY(again.open()->filterBar()->modeButton(Mode::Mine)->isChecked());
+    QCOMPARE(
+        named<QComboBox>(named<FilterBar>(again.open(), u"filters"_s), u"symbol"_s)->currentText(),
+        u"EURUSD"_s);
+    QVERIFY(named<FilterBar>(again.open(), u"filters"_s)->modeButton(Mode::Mine)->isChecked());
     QVERIFY2(again.open()->footerText().startsWith(u"0 of 0 positions shown (Mine · EURUSD)"_s),
              qPrintable(again.open()->footerText()));
-    QCOMPARE(again.window->closedTradesPage()->filterBar()->searchBox()->text(), QString());
-    QVERIFY(!again.open()->clearFiltersButton()->isHidden());
+    QCOMPARE(
+        named<FilterBar>(named<ClosedTradesPage>(again.window, u"closedTradesPage"_s), u"filters"_s)
+            ->searchBox()
+            ->text(),
+        QString());
+    QVERIFY(!named<QPushButton>(again.open(), u"clearFilters"_s)->isHidden());
     QHeaderView *header = again.open()->table()->horizontalHeader();
     QVERIFY(header->isSectionHidden(PositionsModel::SwapColumn));
     QCOMPARE(header->visualIndex(PositionsModel::SymbolColumn), 0);
@@ -750,7 +764,7 @@ void tst_MainWindow::speaksChineseWhenAsked()
     WindowRig rig(m_dir->path());
     QTRY_VERIFY(rig.book.count() > 0);
     QTRY_VERIFY(rig.open()->accountBar()->isShown(AccountBar::Field::Balance));
-    QCOMPARE(rig.window->tabs()->tabText(0), u"持仓"_s);
+    QCOMPARE(named<QTabWidget>(rig.window.get(), u"tabs"_s)->tabText(0), u"持仓"_s);
     // The title in Chinese too, with the name once.
     MainWindow::useDisplayName();
     const auto noDisplayName =
@@ -759,7 +773,7 @@ void tst_MainWindow::speaksChineseWhenAsked()
     QVERIFY2(rig.window->windowTitle().endsWith(u" — 交易监控"_s) &&
                  rig.window->windowTitle().count(u"交易监控"_s) == 1,
              qPrintable(rig.window->windowTitle()));
-    QCOMPARE(rig.window->tabs()->tabText(1), u"已平仓"_s);
+    QCOMPARE(named<QTabWidget>(rig.window.get(), u"tabs"_s)->tabText(1), u"已平仓"_s);
     QCOMPARE(
         rig.open()->model()->headerData(PositionsModel::ProfitColumn, Qt::Horizontal).toString(),
         u"盈亏"_s);

@@ -28,6 +28,7 @@
 #include "models/positionsgroupmodel.h"
 #include "models/positionsmodel.h"
 #include "models/traderstatisticsmodel.h"
+#include "named.h"
 #include "net/socketmanager.h"
 #include "opentradespage.h"
 #include "performancecharts.h"
@@ -135,7 +136,7 @@ void tst_TableMenus::rowMenusCopyAndFilter()
     action(menu.get(), "filterTrader")->trigger();
     QCOMPARE(page->proxy()->mode(), Mode::Following);
     QCOMPARE(page->proxy()->signalTraderId(), trader);
-    QCOMPARE(page->signalTraderBox()->currentText(), traderName);
+    QCOMPARE(named<QComboBox>(page, u"signalTrader"_s)->currentText(), traderName);
     QVERIFY(page->footerText().contains(traderName));
 
     // Filter by this symbol.
@@ -148,9 +149,10 @@ void tst_TableMenus::rowMenusCopyAndFilter()
         QCOMPARE(shown->index(r, PositionsModel::SymbolColumn).data().toString(), symbol);
 
     // The same menu on Closed Trades, and the column menu on its header.
-    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
-    ClosedTradesPage *closed = rig.window->closedTradesPage();
-    closed->periodBox()->setCurrentIndex(closed->periodBox()->findText(u"All"_s));
+    named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
+    ClosedTradesPage *closed = named<ClosedTradesPage>(rig.window.get(), u"closedTradesPage"_s);
+    named<QComboBox>(closed, u"period"_s)
+        ->setCurrentIndex(named<QComboBox>(closed, u"period"_s)->findText(u"All"_s));
     QTRY_VERIFY(closed->table()->model()->rowCount() > 0);
     const QModelIndex trade = closed->table()->model()->index(0, ClosedTradesModel::SymbolColumn);
     menu.reset(closed->rowMenu(trade));

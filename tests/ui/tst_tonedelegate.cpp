@@ -28,6 +28,7 @@
 #include "models/positionsgroupmodel.h"
 #include "models/positionsmodel.h"
 #include "models/traderstatisticsmodel.h"
+#include "named.h"
 #include "net/socketmanager.h"
 #include "opentradespage.h"
 #include "performancecharts.h"
@@ -96,7 +97,7 @@ void tst_ToneDelegate::staleNumbersAreGreyed()
     QTRY_COMPARE(rig.socket.state(), State::Live);
     QTRY_VERIFY(rig.book.count() > 0);
     QVERIFY(banner(rig.open())->isHidden());
-    rig.window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
+    named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
     // The rows stay for reference, but the page says they are not live.
     QVERIFY(rig.open()->table()->model()->rowCount() > 0);
     QVERIFY(!banner(rig.open())->isHidden());

@@ -6,6 +6,7 @@
 #include "feedbanner.h"
 #include "i18n/translations.h"
 #include "models/closedtradesmodel.h"
+#include "named.h"
 #include "opentradespage.h"
 #include "protocol/feedprofile.h"
 
@@ -55,17 +56,18 @@ WindowRig::WindowRig(const QString &folder, MainWindow::Tab tab, qint64 traderId
 
 OpenTradesPage *WindowRig::open() const
 {
-    return window->openTradesPage();
+    return named<OpenTradesPage>(window.get(), u"openTradesPage"_s);
 }
 
 ClosedTradesPage *WindowRig::closedTradesOverAll()
 {
     if (!QTest::qWaitFor([this] { return stored() >= 50; }, 5000))
         return nullptr;
-    window->tabs()->setCurrentIndex(MainWindow::ClosedTradesTab);
-    ClosedTradesPage *page = window->closedTradesPage();
-    page->periodBox()->setCurrentIndex(
-        page->periodBox()->findData(int(ClosedTradesModel::Period::All)));
+    named<QTabWidget>(window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
+    ClosedTradesPage *page = named<ClosedTradesPage>(window.get(), u"closedTradesPage"_s);
+    named<QComboBox>(page, u"period"_s)
+        ->setCurrentIndex(
+            named<QComboBox>(page, u"period"_s)->findData(int(ClosedTradesModel::Period::All)));
     return page;
 }
 

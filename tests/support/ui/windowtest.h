@@ -8,6 +8,7 @@
 #include "feed/positionbook.h"
 #include "history/tradehistory.h"
 #include "mainwindow.h"
+#include "named.h"
 #include "net/socketmanager.h"
 #include "session/accountsession.h"
 #include "simulator/feedsimulator.h"
