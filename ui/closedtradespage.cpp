@@ -72,12 +72,12 @@ bool isUsable(const QByteArray &state, int widest)
 
 } // namespace
 
-ClosedTradesPage::ClosedTradesPage(TradeHistory *history, QWidget *parent)
+ClosedTradesPage::ClosedTradesPage(ClosedTradesModel *trades, TradeHistory *history,
+                                   QWidget *parent)
     : QWidget(parent)
     , m_history(history)
+    , m_model(trades)
 {
-    m_model = new ClosedTradesModel(history->store(), history->account(), this);
-
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Account:"), this));
     m_accounts = new QComboBox(this);

@@ -42,7 +42,9 @@ class ClosedTradesPage : public QWidget
     Q_OBJECT
 
 public:
-    explicit ClosedTradesPage(TradeHistory *history, QWidget *parent = nullptr);
+    // Shows `trades` (not owned), a view of `history`'s store whose account and store the page
+    // keeps following; `history` tells it what is unsaved and which accounts there are.
+    ClosedTradesPage(ClosedTradesModel *trades, TradeHistory *history, QWidget *parent = nullptr);
 
     ClosedTradesModel *model() const { return m_model; }
     // The table beside the charts.

@@ -58,9 +58,13 @@ MainWindow::MainWindow(AccountSession *account, const Services &services, Tab st
     setWindowIcon(QIcon(u":/icons/trade-monitor.svg"_s));
     resize(1280, 720);
 
-    m_openTrades = new OpenTradesPage(account->book(), this);
+    // The account's models, which the pages show; a page's filters and groupings are its own.
+    m_openTrades = new OpenTradesPage(new PositionsModel(account->book(), this),
+                                      new AccountSummary(account->book(), this), this);
     m_openTrades->setObjectName(u"openTradesPage"_s);
-    m_closedTrades = new ClosedTradesPage(account->history(), this);
+    m_closedTrades = new ClosedTradesPage(
+        new ClosedTradesModel(account->history()->store(), account->history()->account(), this),
+        account->history(), this);
     m_closedTrades->setObjectName(u"closedTradesPage"_s);
     // "Today" on the account bar: what closed since midnight, from the history.
     auto *closedToday = new ClosedToday(account->history(), this);

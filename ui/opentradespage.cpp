@@ -40,14 +40,16 @@
 using namespace Qt::StringLiterals;
 using Mode = PositionsFilterModel::Mode;
 
-OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
+OpenTradesPage::OpenTradesPage(PositionsModel *positions, AccountSummary *summary, QWidget *parent)
     : QWidget(parent)
-    , m_book(book)
+    , m_book(positions->book())
+    , m_model(positions)
+    , m_summary(summary)
 {
-    m_model = new PositionsModel(book, this);
+    // The filter and the grouping are this view's own: another view of the same positions
+    // filters them its way.
     m_proxy = new PositionsFilterModel(this);
     m_proxy->setSourceModel(m_model);
-    m_summary = new AccountSummary(book, this);
     m_accountBar = new AccountBar(m_summary, this);
 
     m_filters = new FilterBar(this);
@@ -141,7 +143,7 @@ OpenTradesPage::OpenTradesPage(PositionBook *book, QWidget *parent)
     connect(m_banner, &FeedBanner::settingsRequested, this, &OpenTradesPage::settingsRequested);
     connect(m_banner, &FeedBanner::dismissed, this, &OpenTradesPage::noticeDismissed);
     connect(m_proxy, &PositionsFilterModel::totalsChanged, this, &OpenTradesPage::updateFooter);
-    connect(book, &PositionBook::changeFinished, this, &OpenTradesPage::updateChoices);
+    connect(m_book, &PositionBook::changeFinished, this, &OpenTradesPage::updateChoices);
     updateFooter();
 }
 

@@ -37,7 +37,9 @@ class OpenTradesPage : public QWidget
     Q_OBJECT
 
 public:
-    explicit OpenTradesPage(PositionBook *book, QWidget *parent = nullptr);
+    // Shows `positions` (their book's positions) and `summary` (its account), neither owned:
+    // they are the account's, and outlive the page.
+    OpenTradesPage(PositionsModel *positions, AccountSummary *summary, QWidget *parent = nullptr);
 
     PositionsModel *model() const { return m_model; }
     PositionsFilterModel *proxy() const { return m_proxy; }
@@ -87,7 +89,7 @@ private:
     void rememberSelection(QAbstractItemModel *model);
     void restoreSelection(QAbstractItemModel *model);
 
-    PositionBook *m_book = nullptr;
+    const PositionBook *m_book = nullptr;
     PositionsModel *m_model = nullptr;
     PositionsFilterModel *m_proxy = nullptr;
     AccountSummary *m_summary = nullptr;

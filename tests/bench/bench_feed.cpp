@@ -19,6 +19,7 @@
 #include "feed/feedsession.h"
 #include "feed/positionbook.h"
 #include "history/tradehistory.h"
+#include "models/accountsummary.h"
 #include "models/positionsgroupmodel.h"
 #include "models/positionsmodel.h"
 #include "named.h"
@@ -325,7 +326,9 @@ int appSettings()
     options.startTime = 1732590000000;
     PositionBook book;
     book.applySnapshot(TradingSimulation(options).openPositions());
-    OpenTradesPage page(&book);
+    PositionsModel positions(&book);
+    AccountSummary summary(&book);
+    OpenTradesPage page(&positions, &summary);
     page.resize(1280, 600); // the table of the main window's default size
     page.show();
     named<ColumnFit>(&page, u"columnFit"_s)->fitToContents();
@@ -373,7 +376,9 @@ int tableBench(const QCommandLineParser &args)
     options.startTime = 1732590000000;
     PositionBook book;
     book.applySnapshot(TradingSimulation(options).openPositions());
-    OpenTradesPage page(&book);
+    PositionsModel positions(&book);
+    AccountSummary summary(&book);
+    OpenTradesPage page(&positions, &summary);
     page.resize(1280, 600); // the table of the main window's default size
     page.table()->sortByColumn(PositionsModel::PriceColumn, Qt::DescendingOrder);
     page.show();
@@ -481,7 +486,9 @@ int listsBench(const QCommandLineParser &args)
         history.setAccount(Account::of(QUrl(u"ws://127.0.0.1:1/feed"_s), 10260));
         FeedSession session(&socket, &book, &history);
         session.setProfile(seed);
-        OpenTradesPage page(&book);
+        PositionsModel positions(&book);
+        AccountSummary summary(&book);
+        OpenTradesPage page(&positions, &summary);
         page.resize(1280, 600); // the table of the main window's default size
         page.setGrouping(grouping);
         page.table()->sortByColumn(PositionsModel::PriceColumn, Qt::DescendingOrder);

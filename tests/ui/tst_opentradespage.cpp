@@ -158,6 +158,18 @@ void fillWithLongNames(PositionBook &book)
     book.applySnapshot(positions);
 }
 
+// A page over a book, with the account's models it is given (made first, gone last).
+struct PageOf
+{
+    explicit PageOf(PositionBook *book)
+        : positions(book)
+        , summary(book)
+    {}
+    PositionsModel positions;
+    AccountSummary summary;
+    OpenTradesPage page{&positions, &summary};
+};
+
 } // namespace
 
 class tst_OpenTradesPage : public QObject
@@ -193,7 +205,8 @@ void tst_OpenTradesPage::aFlushOfTicksOnTheSortedColumnIsPaintedOnce()
     options.startTime = 1732590000000;
     PositionBook book;
     book.applySnapshot(TradingSimulation(options).openPositions());
-    OpenTradesPage page(&book);
+    PageOf over(&book);
+    OpenTradesPage &page = over.page;
     page.resize(1000, 600);
     page.setGrouping(grouping);
     QTableView *table = page.table();
@@ -243,7 +256,9 @@ void tst_OpenTradesPage::tickingFiguresRepaintOnlyThemselves()
     // In a tab widget, as in the main window: a layout request that reaches the tab widget
     // repaints all of it.
     QTabWidget tabs;
-    auto *page = new OpenTradesPage(&book);
+    PositionsModel positions(&book);
+    AccountSummary summary(&book);
+    auto *page = new OpenTradesPage(&positions, &summary);
     tabs.addTab(page, u"Open Trades"_s);
     tabs.resize(1000, 600);
     tabs.show();
@@ -298,7 +313,8 @@ void tst_OpenTradesPage::aGroupsLabelIsReadToItsNet()
     PositionBook book;
     if (!groupedFirst)
         fillWithLongNames(book);
-    OpenTradesPage page(&book);
+    PageOf over(&book);
+    OpenTradesPage &page = over.page;
     page.resize(1600, 600); // room to spare beside the columns
     if (groupedFirst)
         page.setGrouping(Grouping::SignalTrader);
@@ -318,7 +334,8 @@ void tst_OpenTradesPage::aLabelTooLongForTheWindowLosesItsMiddle()
     // positions' cells are elided as before.
     PositionBook book;
     fillWithLongNames(book);
-    OpenTradesPage page(&book);
+    PageOf over(&book);
+    OpenTradesPage &page = over.page;
     page.resize(400, 600);
     page.setGrouping(Grouping::SignalTrader);
     page.show();
@@ -364,7 +381,8 @@ void tst_OpenTradesPage::manyNewRowsKeepTheSelectionAndTheView()
     TradingSimulation simulation(options);
     PositionBook book;
     book.applySnapshot(simulation.openPositions());
-    OpenTradesPage page(&book);
+    PageOf over(&book);
+    OpenTradesPage &page = over.page;
     page.resize(1000, 600);
     page.setGrouping(grouping);
     QTableView *table = page.table();
@@ -431,7 +449,8 @@ void tst_OpenTradesPage::aRowItCannotReadIsSignedAndSaysWhy()
             {book.at(2).ticket, u"Positions.data[0].profit: must be a number, not null"_s}};
         return m;
     }());
-    OpenTradesPage page(&book);
+    PageOf over(&book);
+    OpenTradesPage &page = over.page;
     page.resize(1000, 400);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -494,7 +513,8 @@ void tst_OpenTradesPage::columnsWidenWhenWiderValuesArrive()
     // at 67,676.12: they widen to show it whole, while there is room. A column the user
     // dragged narrower stays as they left it.
     PositionBook book;
-    OpenTradesPage page(&book);
+    PageOf over(&book);
+    OpenTradesPage &page = over.page;
     page.resize(1600, 600);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -534,14 +554,15 @@ void tst_OpenTradesPage::unusableSavedWidthsAreFitted()
         R"({"ticket":1,"symbol":"EURUSD","volume":0.1,"openPrice":1.08,"price":1.081})")});
     QByteArray state;
     {
-        OpenTradesPage first(&book);
-        QHeaderView *header = first.table()->horizontalHeader();
+        PageOf first(&book);
+        QHeaderView *header = first.page.table()->horizontalHeader();
         header->resizeSection(PositionsModel::SymbolColumn, 0);
         header->resizeSection(PositionsModel::PriceColumn, 100000);
         header->resizeSection(PositionsModel::VolumeColumn, 77);
         state = header->saveState();
     }
-    OpenTradesPage page(&book);
+    PageOf over(&book);
+    OpenTradesPage &page = over.page;
     page.resize(1200, 600);
     QTemporaryDir dir;
     QSettings settings(dir.filePath(u"s.ini"_s), QSettings::IniFormat);
