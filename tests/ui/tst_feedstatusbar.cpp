@@ -89,12 +89,37 @@ class tst_FeedStatusBar : public WindowTest
     Q_OBJECT
 
 private Q_SLOTS:
+    // A long reason's label alone.
+    void aLongTextEndsAtAWordAndIsWholeInTheTooltip();
+    // In the window.
     void statusTextFollowsEachState();
     void roundTripAndDataAgeAreShown();
     void statusBarShowsEachEventForAFewSeconds();
     void aLongReasonEndsInAnEllipsisAndIsWholeInItsTooltip();
     void demoFeedIsNamed();
 };
+
+void tst_FeedStatusBar::aLongTextEndsAtAWordAndIsWholeInTheTooltip()
+{
+    const QString reason = u"subscription refused: this account is not entitled to the "
+                           "real-time positions feed"_s;
+    ElidedLabel label;
+    label.setText(reason);
+    label.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&label));
+    label.resize(label.fontMetrics().horizontalAdvance(reason) / 2, label.sizeHint().height());
+    QVERIFY(label.isElided());
+    const QString shown = label.text();
+    QVERIFY2(shown.endsWith(QChar(0x2026)), qPrintable(shown));
+    const QString kept = shown.chopped(1);
+    QVERIFY2(reason.startsWith(kept) && reason.at(kept.size()) == u' ', qPrintable(shown));
+    QCOMPARE(label.toolTip(), reason);
+    QCOMPARE(label.fullText(), reason);
+    // Room again: all of it.
+    label.resize(label.fontMetrics().horizontalAdvance(reason) + 20, label.height());
+    QVERIFY(!label.isElided());
+    QCOMPARE(label.text(), reason);
+}
 
 void tst_FeedStatusBar::statusTextFollowsEachState()
 {

@@ -18,6 +18,7 @@
 #include "feed/positionbook.h"
 #include "feedbanner.h"
 #include "feedstatusbar.h"
+#include "figurelabel.h"
 #include "filterbar.h"
 #include "fixtures.h"
 #include "history/closedtradestore.h"
@@ -54,6 +55,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -87,9 +89,73 @@ class tst_FigureLabel : public WindowTest
     Q_OBJECT
 
 private Q_SLOTS:
+    // The widget alone.
+    void aNewFigureOfTheSameWidthLaysNothingOut();
+    void aWiderFigureIsShownWhole();
+    // In the window.
     void totalsMatchTheRowsShown_data();
     void totalsMatchTheRowsShown();
 };
+
+namespace {
+
+// Counts the layout requests that reach a widget: each is a layout (and, in a tab widget, a
+// repaint of the whole window).
+class LayoutRequests : public QObject
+{
+public:
+    explicit LayoutRequests(QWidget *watched) { watched->installEventFilter(this); }
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::LayoutRequest)
+            ++count;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+} // namespace
+
+void tst_FigureLabel::aNewFigureOfTheSameWidthLaysNothingOut()
+{
+    QWidget window;
+    auto *layout = new QHBoxLayout(&window);
+    auto *label = new FigureLabel(&window);
+    layout->addWidget(label);
+    layout->addStretch();
+    label->setText(u"Floating P/L +1,234.56"_s);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    LayoutRequests requests(&window);
+    // Ten ticks a second of figures as wide as the last: the text changes, nothing is laid out.
+    for (const QString &text : {u"Floating P/L +1,234.57"_s, u"Floating P/L +1,234.11"_s})
+        label->setText(text);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCOMPARE(label->text(), u"Floating P/L +1,234.11"_s);
+    QCOMPARE(requests.count, 0);
+}
+
+void tst_FigureLabel::aWiderFigureIsShownWhole()
+{
+    QWidget window;
+    auto *layout = new QHBoxLayout(&window);
+    auto *label = new FigureLabel(&window);
+    layout->addWidget(label);
+    layout->addStretch();
+    label->setText(u"+9.99"_s);
+    window.resize(600, 40);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    LayoutRequests requests(&window);
+    const QString wider = u"Floating P/L +1,234,567.89 USD"_s;
+    label->setText(wider);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QVERIFY(requests.count >= 1);
+    QTRY_VERIFY(label->width() >= label->fontMetrics().horizontalAdvance(wider));
+}
 
 void tst_FigureLabel::totalsMatchTheRowsShown_data()
 {
