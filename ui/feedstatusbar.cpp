@@ -25,13 +25,17 @@ FeedStatusBar::FeedStatusBar(FeedStatusPresenter *status, SocketManager *feed, Q
     m_dot = new QLabel(this);
     m_dot->setFixedSize(12, 12);
     m_state = new QLabel(this);
+    m_state->setObjectName(u"state"_s);
     m_event = new ElidedLabel(this);
+    m_event->setObjectName(u"event"_s);
     // A long reason must not push the round trip and the age out of the window: it ends in
     // "…", whole in the tooltip.
     m_event->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_roundTrip = new QLabel(this);
+    m_roundTrip->setObjectName(u"roundTrip"_s);
     m_roundTrip->setToolTip(tr("Heartbeat round trip"));
     m_age = new QLabel(this);
+    m_age->setObjectName(u"dataAge"_s);
     m_age->setToolTip(tr("Time since the feed last changed the data shown"));
     m_age->setMinimumWidth(
         m_age->fontMetrics().horizontalAdvance(tr("no change for %1").arg(tr("99 min"))));
@@ -86,29 +90,9 @@ QString FeedStatusBar::stateText() const
     return m_state->text();
 }
 
-QString FeedStatusBar::eventText() const
-{
-    return m_event->fullText();
-}
-
-QString FeedStatusBar::shownEventText() const
-{
-    return m_event->text();
-}
-
-QString FeedStatusBar::ageText() const
-{
-    return m_age->text();
-}
-
 bool FeedStatusBar::isAgeVisible() const
 {
     return !m_age->isHidden() && !m_age->text().isEmpty();
-}
-
-QString FeedStatusBar::roundTripText() const
-{
-    return m_roundTrip->text();
 }
 
 void FeedStatusBar::setEventDuration(std::chrono::milliseconds duration)

@@ -36,11 +36,7 @@ public:
     void setDemo(bool demo);
 
     QString stateText() const;
-    QString eventText() const;
     // As drawn: what does not fit ends in "…" (the whole text in the tooltip).
-    QString shownEventText() const;
-    QString ageText() const;
-    QString roundTripText() const;
     bool isAgeWarning() const { return m_ageWarning; }
     bool isAgeVisible() const;
     QPushButton *reconnectButton() const { return m_reconnect; }

@@ -225,8 +225,12 @@ void tst_FeedBanner::aRefusalSaysWhatToCheckAndOpensSettings()
     QVERIFY(bannerButton(page, "reconnect")->isVisibleTo(page));
     // The status bar says it too, with the code and the server's words.
     QTRY_VERIFY2(
-        named<FeedStatusBar>(rig.window.get(), u"feedStatusBar"_s)->eventText().contains("404"_L1),
-        qPrintable(named<FeedStatusBar>(rig.window.get(), u"feedStatusBar"_s)->eventText()));
+        named<ElidedLabel>(named<FeedStatusBar>(rig.window.get(), u"feedStatusBar"_s), u"event"_s)
+            ->fullText()
+            .contains("404"_L1),
+        qPrintable(named<ElidedLabel>(named<FeedStatusBar>(rig.window.get(), u"feedStatusBar"_s),
+                                      u"event"_s)
+                       ->fullText()));
 
     // The button opens Settings.
     bool opened = false;

@@ -168,14 +168,17 @@ void tst_FeedStatusBar::roundTripAndDataAgeAreShown()
     config.pongTimeout = 4s; // unanswered for 2 s: suspect; for 4 s: dead
     rig.socket.setConfig(config);
     FeedStatusBar *bar = named<FeedStatusBar>(rig.window.get(), u"feedStatusBar"_s);
-    QTRY_VERIFY(QRegularExpression(u"^RTT \\d+ ms$"_s).match(bar->roundTripText()).hasMatch());
-    QTRY_VERIFY(bar->ageText().startsWith("updated 0 s ago"_L1));
+    QTRY_VERIFY(QRegularExpression(u"^RTT \\d+ ms$"_s)
+                    .match(named<QLabel>(bar, u"roundTrip"_s)->text())
+                    .hasMatch());
+    QTRY_VERIFY(named<QLabel>(bar, u"dataAge"_s)->text().startsWith("updated 0 s ago"_L1));
     QVERIFY(!bar->isAgeWarning());
 
     // No data, but the heartbeat is answered: quiet, not alarming, and the age is of the
     // data (the Pongs do not make it young again).
     rig.simulator->setMuted(true);
-    QTRY_VERIFY_WITH_TIMEOUT(bar->ageText() == "updated 2 s ago"_L1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(named<QLabel>(bar, u"dataAge"_s)->text() == "updated 2 s ago"_L1,
+                             5000);
     QVERIFY(!bar->isAgeWarning());
     QCOMPARE(rig.socket.state(), State::Live);
 
@@ -184,7 +187,9 @@ void tst_FeedStatusBar::roundTripAndDataAgeAreShown()
     QTRY_VERIFY_WITH_TIMEOUT(bar->isAgeWarning(), 5000);
     rig.simulator->setSilent(false);
     rig.simulator->setMuted(false);
-    QTRY_VERIFY_WITH_TIMEOUT(!bar->isAgeWarning() && bar->ageText() == "updated 0 s ago"_L1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!bar->isAgeWarning() &&
+                                 named<QLabel>(bar, u"dataAge"_s)->text() == "updated 0 s ago"_L1,
+                             10000);
 
     // Paused: no age at all, let alone a red one.
     named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
@@ -198,11 +203,11 @@ void tst_FeedStatusBar::statusBarShowsEachEventForAFewSeconds()
     FeedStatusBar *bar = named<FeedStatusBar>(rig.window.get(), u"feedStatusBar"_s);
     bar->setEventDuration(300ms);
     QTRY_COMPARE(rig.socket.state(), State::Live);
-    QTRY_VERIFY(bar->eventText().isEmpty());
+    QTRY_VERIFY(named<ElidedLabel>(bar, u"event"_s)->fullText().isEmpty());
     // A drop: the status bar says so (the original client showed a toast for every retry).
     QStringList shown;
     connect(rig.window->connectionLog(), &ConnectionLog::eventAdded, this,
-            [&] { shown.append(bar->eventText()); });
+            [&] { shown.append(named<ElidedLabel>(bar, u"event"_s)->fullText()); });
     QSignalSpy dropped(&rig.socket, &SocketManager::dropped);
     rig.simulator->dropAll(1001, u"going away"_s);
     QTRY_COMPARE(dropped.count(), 1);
@@ -210,7 +215,7 @@ void tst_FeedStatusBar::statusBarShowsEachEventForAFewSeconds()
     QVERIFY2(shown.filter(u"Dropped: "_s).size() == 1, qPrintable(shown.join(u" | "_s)));
     QVERIFY2(shown.filter(u"(retry 1)"_s).size() == 1, qPrintable(shown.join(u" | "_s)));
     // ...for a few seconds only.
-    QTRY_VERIFY(bar->eventText().isEmpty());
+    QTRY_VERIFY(named<ElidedLabel>(bar, u"event"_s)->fullText().isEmpty());
 }
 
 void tst_FeedStatusBar::aLongReasonEndsInAnEllipsisAndIsWholeInItsTooltip()
@@ -232,21 +237,24 @@ void tst_FeedStatusBar::aLongReasonEndsInAnEllipsisAndIsWholeInItsTooltip()
     bar.show();
     socket.open();
     QTRY_COMPARE(socket.state(), State::Failed);
-    QTRY_VERIFY(bar.eventText().contains(reason));
-    const QString shown = bar.shownEventText();
-    QVERIFY2(shown.endsWith(QChar(0x2026)) && shown.size() < bar.eventText().size(),
+    QTRY_VERIFY(named<ElidedLabel>(&bar, u"event"_s)->fullText().contains(reason));
+    const QString shown = named<ElidedLabel>(&bar, u"event"_s)->text();
+    QVERIFY2(shown.endsWith(QChar(0x2026)) &&
+                 shown.size() < named<ElidedLabel>(&bar, u"event"_s)->fullText().size(),
              qPrintable(shown));
     // Cut after a whole word of the full text.
     const QString kept = shown.chopped(1);
-    QVERIFY2(bar.eventText().startsWith(kept) && bar.eventText().at(kept.size()).isSpace(),
+    QVERIFY2(named<ElidedLabel>(&bar, u"event"_s)->fullText().startsWith(kept) &&
+                 named<ElidedLabel>(&bar, u"event"_s)->fullText().at(kept.size()).isSpace(),
              qPrintable(shown));
     const auto *label = bar.findChild<ElidedLabel *>();
     QVERIFY(label);
-    QCOMPARE(label->toolTip(), bar.eventText());
+    QCOMPARE(label->toolTip(), named<ElidedLabel>(&bar, u"event"_s)->fullText());
     savePng(&bar, u"statusbar-long-reason.png"_s);
     // Wide enough, it is whole.
     bar.resize(4000, bar.height());
-    QTRY_COMPARE(bar.shownEventText(), bar.eventText());
+    QTRY_COMPARE(named<ElidedLabel>(&bar, u"event"_s)->text(),
+                 named<ElidedLabel>(&bar, u"event"_s)->fullText());
 }
 
 void tst_FeedStatusBar::demoFeedIsNamed()
