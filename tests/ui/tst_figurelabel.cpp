@@ -116,20 +116,33 @@ protected:
     }
 };
 
+// A label showing `text` in a row of a shown window, laid out.
+struct LabelInARow
+{
+    explicit LabelInARow(const QString &text)
+    {
+        auto *layout = new QHBoxLayout(&window);
+        layout->addWidget(label);
+        layout->addStretch();
+        label->setText(text);
+        window.resize(600, 40);
+        window.show();
+        exposed = QTest::qWaitForWindowExposed(&window);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    }
+    QWidget window;
+    FigureLabel *label = new FigureLabel(&window);
+    bool exposed = false;
+};
+
 } // namespace
 
 void tst_FigureLabel::aNewFigureOfTheSameWidthLaysNothingOut()
 {
-    QWidget window;
-    auto *layout = new QHBoxLayout(&window);
-    auto *label = new FigureLabel(&window);
-    layout->addWidget(label);
-    layout->addStretch();
-    label->setText(u"Floating P/L +1,234.56"_s);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    LayoutRequests requests(&window);
+    LabelInARow row(u"Floating P/L +1,234.56"_s);
+    QVERIFY(row.exposed);
+    FigureLabel *label = row.label;
+    LayoutRequests requests(&row.window);
     // Ten ticks a second of figures as wide as the last: the text changes, nothing is laid out.
     for (const QString &text : {u"Floating P/L +1,234.57"_s, u"Floating P/L +1,234.11"_s})
         label->setText(text);
@@ -140,16 +153,10 @@ void tst_FigureLabel::aNewFigureOfTheSameWidthLaysNothingOut()
 
 void tst_FigureLabel::aWiderFigureIsShownWhole()
 {
-    QWidget window;
-    auto *layout = new QHBoxLayout(&window);
-    auto *label = new FigureLabel(&window);
-    layout->addWidget(label);
-    layout->addStretch();
-    label->setText(u"+9.99"_s);
-    window.resize(600, 40);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    LayoutRequests requests(&window);
+    LabelInARow row(u"+9.99"_s);
+    QVERIFY(row.exposed);
+    FigureLabel *label = row.label;
+    LayoutRequests requests(&row.window);
     const QString wider = u"Floating P/L +1,234,567.89 USD"_s;
     label->setText(wider);
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
