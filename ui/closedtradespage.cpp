@@ -117,6 +117,7 @@ ClosedTradesPage::ClosedTradesPage(ClosedTradesModel *trades, TradeHistory *hist
     bar->addWidget(m_export);
 
     m_notice = new QLabel(this);
+    m_notice->setObjectName(u"notice"_s);
     m_notice->setWordWrap(true);
     m_notice->setAutoFillBackground(true);
     m_notice->setBackgroundRole(QPalette::AlternateBase);
@@ -548,16 +549,6 @@ QMenu *ClosedTradesPage::rowMenu(const QModelIndex &index)
     if (!index.isValid() || index.model() != m_model)
         return nullptr;
     return TableMenus::row(this, m_copy, m_filters, m_model->tradeAt(index.row()).position);
-}
-
-QString ClosedTradesPage::noticeText() const
-{
-    return m_notice->text();
-}
-
-bool ClosedTradesPage::isNoticeVisible() const
-{
-    return !m_notice->isHidden();
 }
 
 bool ClosedTradesPage::exportTo(const QString &path)

@@ -63,8 +63,6 @@ public:
     QMenu *rowMenu(const QModelIndex &index);
     QTableView *table() const { return m_table; }
     QString footerText() const;
-    QString noticeText() const;
-    bool isNoticeVisible() const;
 
     // Starts writing what the table shows (the account, period and filter, in the table's
     // order, as they are now) to `path`, off the GUI thread (TradeExporter), with a progress

@@ -85,11 +85,6 @@ void FeedStatusBar::setDemo(bool demo)
                                 : tr("The feed's host"));
 }
 
-QString FeedStatusBar::stateText() const
-{
-    return m_state->text();
-}
-
 bool FeedStatusBar::isAgeVisible() const
 {
     return !m_age->isHidden() && !m_age->text().isEmpty();

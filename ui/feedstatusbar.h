@@ -35,8 +35,6 @@ public:
     void setFeedName(const QString &name);
     void setDemo(bool demo);
 
-    QString stateText() const;
-    // As drawn: what does not fit ends in "…" (the whole text in the tooltip).
     bool isAgeWarning() const { return m_ageWarning; }
     bool isAgeVisible() const;
     QPushButton *reconnectButton() const { return m_reconnect; }

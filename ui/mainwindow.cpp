@@ -148,11 +148,6 @@ QPushButton *MainWindow::reconnectButton() const
     return m_statusBar->reconnectButton();
 }
 
-QString MainWindow::statusText() const
-{
-    return m_statusBar->stateText();
-}
-
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));

@@ -56,11 +56,8 @@ public:
     MainWindow(AccountSession *account, const Services &services, Tab startTab = OpenTradesTab,
                QWidget *parent = nullptr);
 
-    ConnectionLog *connectionLog() const { return m_account->log(); }
     // View -> Connection Log (Ctrl+L); created on first use.
     ConnectionLogWindow *showConnectionLog();
-    // The connection state in words, as the status bar shows it.
-    QString statusText() const;
     QPushButton *reconnectButton() const;
 
     // Opens the settings dialog.

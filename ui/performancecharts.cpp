@@ -80,6 +80,8 @@ PerformanceCharts::PerformanceCharts(QWidget *parent)
     m_daily = newChart(tr("Net per day"));
     m_equityView = new QChartView(m_equity, this);
     m_dailyView = new QChartView(m_daily, this);
+    m_equityView->setObjectName(u"equity"_s);
+    m_dailyView->setObjectName(u"daily"_s);
     for (QChartView *view : {m_equityView, m_dailyView}) {
         view->setRenderHint(QPainter::Antialiasing);
         view->setMinimumSize(220, 110);

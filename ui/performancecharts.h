@@ -33,8 +33,6 @@ public:
     const Performance &performance() const { return m_performance; }
     // The fall shaded: setDrawdown()'s, else the curve's own.
     std::optional<Performance::Drawdown> drawdown() const;
-    QChart *equityChart() const { return m_equity; }
-    QChart *dailyChart() const { return m_daily; }
     bool isEmptyShown() const;
     // What pointing at the curve near `time` says; empty away from it.
     QString curveToolTip(qint64 time) const;

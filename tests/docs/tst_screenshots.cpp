@@ -146,7 +146,7 @@ void tst_Screenshots::connectionLog()
     WindowRig rig(m_dir->path());
     QTRY_COMPARE(rig.socket.state(), State::Live);
     rig.simulator->dropAll(1001, u"going away"_s);
-    QTRY_VERIFY(rig.window->connectionLog()->count() >= 6);
+    QTRY_VERIFY(rig.account.log()->count() >= 6);
     QTRY_COMPARE(rig.socket.state(), State::Live);
     ConnectionLogWindow *log = rig.window->showConnectionLog();
     QTRY_VERIFY(log->isVisible());

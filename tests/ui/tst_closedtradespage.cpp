@@ -48,6 +48,7 @@
 #include <QAreaSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -186,15 +187,19 @@ void tst_ClosedTradesPage::aHistoryFileThatIsNotOursIsSaidAndKeptInMemory()
     MainWindow window(&account, services(), MainWindow::ClosedTradesTab);
     window.show();
     ClosedTradesPage *page = named<ClosedTradesPage>(&window, u"closedTradesPage"_s);
-    QVERIFY(page->isNoticeVisible());
+    QVERIFY(!named<QLabel>(page, u"notice"_s)->isHidden());
     for (const QString &words : std::as_const(said))
-        QVERIFY2(page->noticeText().contains(words), qPrintable(page->noticeText()));
-    QVERIFY2(page->noticeText().contains(QDir::toNativeSeparators(foreign)),
-             qPrintable(page->noticeText()));
+        QVERIFY2(named<QLabel>(page, u"notice"_s)->text().contains(words),
+                 qPrintable(named<QLabel>(page, u"notice"_s)->text()));
+    QVERIFY2(named<QLabel>(page, u"notice"_s)->text().contains(QDir::toNativeSeparators(foreign)),
+             qPrintable(named<QLabel>(page, u"notice"_s)->text()));
     QTRY_COMPARE(page->table()->model()->rowCount(), 1);
     // A flat curve (one trade at 0.00): the axis steps by 0.2 and says so, not "0 0 0 1 1 1".
     const auto *axis = qobject_cast<QValueAxis *>(
-        named<PerformanceCharts>(page, u"charts"_s)->equityChart()->axes(Qt::Vertical).value(0));
+        named<QChartView>(named<PerformanceCharts>(page, u"charts"_s), u"equity"_s)
+            ->chart()
+            ->axes(Qt::Vertical)
+            .value(0));
     QVERIFY(axis);
     QCOMPARE(axis->labelFormat(), u"%.1f"_s);
     window.resize(1280, 560);
@@ -295,7 +300,10 @@ void tst_ClosedTradesPage::closedTradesFilterAndChartWhatIsShown()
     // The charts hold what the model says: one point per trade, one bar per day.
     // The curve is drawn last, over the drawdown's shade.
     const auto *curve = qobject_cast<QLineSeries *>(
-        named<PerformanceCharts>(page, u"charts"_s)->equityChart()->series().constLast());
+        named<QChartView>(named<PerformanceCharts>(page, u"charts"_s), u"equity"_s)
+            ->chart()
+            ->series()
+            .constLast());
     QVERIFY(curve);
     QSet<qint64> moments; // trades closed at one moment are one step of the curve
     for (const ClosedTrade &t : std::as_const(expected))
@@ -303,7 +311,10 @@ void tst_ClosedTradesPage::closedTradesFilterAndChartWhatIsShown()
     QCOMPARE(curve->count(), moments.size());
     QVERIFY(qAbs(curve->at(curve->count() - 1).y() - net) < 1e-6);
     const auto *bars = qobject_cast<QAbstractBarSeries *>(
-        named<PerformanceCharts>(page, u"charts"_s)->dailyChart()->series().at(0));
+        named<QChartView>(named<PerformanceCharts>(page, u"charts"_s), u"daily"_s)
+            ->chart()
+            ->series()
+            .at(0));
     QVERIFY(bars);
     // A bar for every day (or week) of the period, the days with trades among them.
     const QList<Performance::Bar> periodBars = performance.bars();

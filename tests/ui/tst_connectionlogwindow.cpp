@@ -101,7 +101,7 @@ void tst_ConnectionLogWindow::connectionLogOpensWithCtrlLAndCopies()
     QTRY_COMPARE(rig.socket.state(), State::Live);
     named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
     named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::OpenTradesTab);
-    ConnectionLog *log = rig.window->connectionLog();
+    ConnectionLog *log = rig.account.log();
     QTRY_VERIFY(log->count() >= 8);
     QStringList events;
     for (int row = 0; row < log->count(); ++row)

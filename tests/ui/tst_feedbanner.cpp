@@ -198,14 +198,16 @@ void tst_FeedBanner::connectedWithoutDataIsNotLive()
     // The server accepts, answers pings, and sends nothing: amber words, a banner, grey rows.
     WindowRig rig(m_dir->path(), MainWindow::OpenTradesTab, 10260, /*muted=*/true);
     QTRY_COMPARE(rig.socket.state(), State::Open);
-    QTRY_COMPARE(rig.window->statusText(), u"Connected, waiting for data"_s);
+    QTRY_COMPARE(named<QLabel>(rig.window.get(), u"state"_s)->text(),
+                 u"Connected, waiting for data"_s);
     QVERIFY(!banner(rig.open())->isHidden());
     QVERIFY2(banner(rig.open())->text().contains("waiting for data"_L1),
              qPrintable(banner(rig.open())->text()));
     QVERIFY(rig.open()->isStale());
     rig.simulator->setMuted(false);
     // The snapshot timeout asks again; this time the data comes.
-    QTRY_COMPARE_WITH_TIMEOUT(rig.window->statusText(), u"Live"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(named<QLabel>(rig.window.get(), u"state"_s)->text(), u"Live"_s,
+                              10000);
     QTRY_VERIFY(banner(rig.open())->isHidden());
     QVERIFY(!rig.open()->isStale());
 }
@@ -215,7 +217,7 @@ void tst_FeedBanner::aRefusalSaysWhatToCheckAndOpensSettings()
     // The simulator answers an unknown trader id with Error 404.
     WindowRig rig(m_dir->path(), MainWindow::OpenTradesTab, 99);
     QTRY_COMPARE(rig.socket.state(), State::Failed);
-    QTRY_COMPARE(rig.window->statusText(), u"Refused"_s);
+    QTRY_COMPARE(named<QLabel>(rig.window.get(), u"state"_s)->text(), u"Refused"_s);
     OpenTradesPage *page = rig.open();
     QVERIFY(!banner(page)->isHidden());
     QVERIFY2(banner(page)->text().contains("error 404 (unknown trader id 99)"_L1) &&
@@ -247,7 +249,7 @@ void tst_FeedBanner::aRefusalSaysWhatToCheckAndOpensSettings()
 void tst_FeedBanner::aServerErrorWhileLiveIsANoticeOverALiveTable()
 {
     WindowRig rig(m_dir->path());
-    QTRY_COMPARE(rig.window->statusText(), u"Live"_s);
+    QTRY_COMPARE(named<QLabel>(rig.window.get(), u"state"_s)->text(), u"Live"_s);
     rig.session->handleMessage(R"({"Code":500,"type":"Error","msg":"margin service down"})");
     OpenTradesPage *page = rig.open();
     QTRY_VERIFY(!banner(page)->isHidden());
@@ -255,7 +257,7 @@ void tst_FeedBanner::aServerErrorWhileLiveIsANoticeOverALiveTable()
                  banner(page)->text().contains("margin service down"_L1),
              qPrintable(banner(page)->text()));
     QVERIFY(!page->isStale()); // the data is still live
-    QCOMPARE(rig.window->statusText(), u"Live"_s);
+    QCOMPARE(named<QLabel>(rig.window.get(), u"state"_s)->text(), u"Live"_s);
     QVERIFY(bannerButton(page, "dismiss")->isVisibleTo(page));
     QTest::mouseClick(bannerButton(page, "dismiss"), Qt::LeftButton);
     QTRY_VERIFY(banner(page)->isHidden());
@@ -298,7 +300,7 @@ void tst_FeedBanner::theBannerSaysWhyWhatFollowsAndWhenItGivesUp()
     rig.simulator->pauseListening();
     rig.simulator->dropAll(1001, u"going away"_s);
     QTRY_COMPARE(rig.socket.state(), State::Reconnecting);
-    QTRY_COMPARE(rig.window->statusText(), state);
+    QTRY_COMPARE(named<QLabel>(rig.window.get(), u"state"_s)->text(), state);
     const QString says = banner(rig.open())->text();
     QVERIFY2(says.contains(u"1001"_s) && says.contains(follows), qPrintable(says));
     // Whole seconds rounded up: a minute, or 59 s on a slow machine.

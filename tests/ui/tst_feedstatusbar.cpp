@@ -126,7 +126,7 @@ void tst_FeedStatusBar::statusTextFollowsEachState()
     WindowRig rig(m_dir->path());
     QStringList seen;
     connect(&rig.socket, &SocketManager::stateChanged, this,
-            [&] { seen.append(rig.window->statusText()); });
+            [&] { seen.append(named<QLabel>(rig.window.get(), u"state"_s)->text()); });
     const auto isBeyond = [](const QString &s) {
         const QRegularExpressionMatch m =
             QRegularExpression(u"^Connecting \\(retry (\\d+)\\)$"_s).match(s);
@@ -146,7 +146,7 @@ void tst_FeedStatusBar::statusTextFollowsEachState()
     rig.socket.setConfig(config);
     QTRY_COMPARE_WITH_TIMEOUT(rig.socket.state(), State::Failed, 10000);
     named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
-    QCOMPARE(rig.window->statusText(), u"Paused"_s);
+    QCOMPARE(named<QLabel>(rig.window.get(), u"state"_s)->text(), u"Paused"_s);
     rig.simulator->resumeListening();
     named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::OpenTradesTab);
     QTRY_COMPARE(rig.socket.state(), State::Live);
@@ -206,7 +206,7 @@ void tst_FeedStatusBar::statusBarShowsEachEventForAFewSeconds()
     QTRY_VERIFY(named<ElidedLabel>(bar, u"event"_s)->fullText().isEmpty());
     // A drop: the status bar says so (the original client showed a toast for every retry).
     QStringList shown;
-    connect(rig.window->connectionLog(), &ConnectionLog::eventAdded, this,
+    connect(rig.account.log(), &ConnectionLog::eventAdded, this,
             [&] { shown.append(named<ElidedLabel>(bar, u"event"_s)->fullText()); });
     QSignalSpy dropped(&rig.socket, &SocketManager::dropped);
     rig.simulator->dropAll(1001, u"going away"_s);

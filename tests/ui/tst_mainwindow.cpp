@@ -155,7 +155,7 @@ void tst_MainWindow::openTradesFillsFromTheSnapshotAndUpdates()
     QTRY_COMPARE(table->model()->rowCount(),
                  int(rig.simulator->simulation().openPositions().size()));
     QVERIFY(table->model()->rowCount() >= 10);
-    QCOMPARE(rig.window->statusText(), u"Live"_s);
+    QCOMPARE(named<QLabel>(rig.window.get(), u"state"_s)->text(), u"Live"_s);
     // Prices move: some cell of the Price column changes while we watch.
     const auto prices = [&] {
         QStringList list;
@@ -184,7 +184,7 @@ void tst_MainWindow::closedTradesTabClosesTheFeedAndNothingReconnects()
     // The server heard Unsubscribe, then a close with code 1000.
     QCOMPARE(received.constLast(), u"Unsubscribe"_s);
     QCOMPARE(closed.at(0).at(0).toInt(), 1000);
-    QCOMPARE(rig.window->statusText(), u"Paused"_s);
+    QCOMPARE(named<QLabel>(rig.window.get(), u"state"_s)->text(), u"Paused"_s);
     QCOMPARE(banner(rig.open())->text(), u"Live feed paused"_s);
     // Several retry periods later nothing came back.
     QVERIFY(!connected.wait(10 * 80));
@@ -203,7 +203,7 @@ void tst_MainWindow::backToOpenTradesResubscribes()
     named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::OpenTradesTab);
     QTRY_COMPARE(subscribed.count(), 2);
     QTRY_COMPARE(resets.count(), 2); // a fresh Snapshot
-    QTRY_COMPARE(rig.window->statusText(), u"Live"_s);
+    QTRY_COMPARE(named<QLabel>(rig.window.get(), u"state"_s)->text(), u"Live"_s);
     QCOMPARE(rig.simulator->clientCount(), 1);
 }
 
@@ -214,7 +214,7 @@ void tst_MainWindow::startingOnClosedTradesNeverConnects()
     QCOMPARE(named<QTabWidget>(rig.window.get(), u"tabs"_s)->currentIndex(),
              int(MainWindow::ClosedTradesTab));
     QVERIFY(!connected.wait(500));
-    QCOMPARE(rig.window->statusText(), u"Paused"_s);
+    QCOMPARE(named<QLabel>(rig.window.get(), u"state"_s)->text(), u"Paused"_s);
 }
 
 void tst_MainWindow::reconnectAfterRetriesRunOut()
@@ -225,7 +225,7 @@ void tst_MainWindow::reconnectAfterRetriesRunOut()
     rig.simulator->dropAll(1001, u"going away"_s);
     QTRY_COMPARE_WITH_TIMEOUT(rig.socket.state(), State::Failed, 10000);
     QTRY_VERIFY(rig.window->reconnectButton()->isVisible());
-    QCOMPARE(rig.window->statusText(), u"Disconnected"_s);
+    QCOMPARE(named<QLabel>(rig.window.get(), u"state"_s)->text(), u"Disconnected"_s);
     QVERIFY(!banner(rig.open())->isHidden());
     QVERIFY2(banner(rig.open())->text().startsWith("Disconnected: Connection refused"_L1),
              qPrintable(banner(rig.open())->text()));
@@ -235,7 +235,7 @@ void tst_MainWindow::reconnectAfterRetriesRunOut()
     QTest::mouseClick(rig.window->reconnectButton(), Qt::LeftButton);
     QTRY_COMPARE(rig.socket.state(), State::Live);
     QTRY_VERIFY(!rig.window->reconnectButton()->isVisible());
-    QTRY_COMPARE(rig.window->statusText(), u"Live"_s);
+    QTRY_COMPARE(named<QLabel>(rig.window.get(), u"state"_s)->text(), u"Live"_s);
     QTRY_VERIFY(banner(rig.open())->isHidden());
 }
 
@@ -251,11 +251,12 @@ void tst_MainWindow::unsavedTradesAreShownAndQuittingWarns()
     QVERIFY2(window.unsavedText().startsWith("2 closed trades not saved yet: "_L1),
              qPrintable(window.unsavedText()));
     ClosedTradesPage *page = named<ClosedTradesPage>(&window, u"closedTradesPage"_s);
-    QVERIFY(page->isNoticeVisible());
-    QVERIFY2(page->noticeText().contains("2 closed trades not saved yet"_L1) &&
-                 page->noticeText().contains("would be lost"_L1) &&
-                 page->noticeText().contains("kept in memory only"_L1),
-             qPrintable(page->noticeText()));
+    QVERIFY(!named<QLabel>(page, u"notice"_s)->isHidden());
+    QVERIFY2(
+        named<QLabel>(page, u"notice"_s)->text().contains("2 closed trades not saved yet"_L1) &&
+            named<QLabel>(page, u"notice"_s)->text().contains("would be lost"_L1) &&
+            named<QLabel>(page, u"notice"_s)->text().contains("kept in memory only"_L1),
+        qPrintable(named<QLabel>(page, u"notice"_s)->text()));
 
     // Quitting asks first; Cancel keeps the window.
     QString asked;
@@ -329,10 +330,8 @@ void tst_MainWindow::aCorrectionThatWaitsIsShownAndQuittingSaysSo()
     QVERIFY2(window.unsavedText().startsWith(
                  "1 position thought closed while the feed was away turned out open"_L1),
              qPrintable(window.unsavedText()));
-    QVERIFY2(named<ClosedTradesPage>(&window, u"closedTradesPage"_s)
-                 ->noticeText()
-                 .contains("database is locked"_L1),
-             qPrintable(named<ClosedTradesPage>(&window, u"closedTradesPage"_s)->noticeText()));
+    const QString notice = named<QLabel>(&window, u"notice"_s)->text();
+    QVERIFY2(notice.contains("database is locked"_L1), qPrintable(notice));
 
     QString asked;
     cancelTheNextMessageBox(&asked);
@@ -779,7 +778,7 @@ void tst_MainWindow::speaksChineseWhenAsked()
         u"盈亏"_s);
     QVERIFY(rig.open()->footerText().contains(u"浮动盈亏"_s));
     QVERIFY(rig.open()->accountBar()->text().startsWith(u"余额："_s));
-    QVERIFY(rig.window->statusText().contains(u"实时"_s));
+    QVERIFY(named<QLabel>(rig.window.get(), u"state"_s)->text().contains(u"实时"_s));
     // Qt's own words too: a standard button.
     QDialogButtonBox box(QDialogButtonBox::Cancel);
     QCOMPARE(box.button(QDialogButtonBox::Cancel)->text(), u"取消"_s);

@@ -47,6 +47,7 @@
 #include <QAreaSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -100,7 +101,7 @@ void tst_PerformanceCharts::theChartsSayWhatIsThere()
     QVERIFY(QTest::qWaitForWindowExposed(&charts));
     // Nothing: words, not axes of nothing.
     QVERIFY(charts.isEmptyShown());
-    QVERIFY(charts.equityChart()->series().isEmpty());
+    QVERIFY(named<QChartView>(&charts, u"equity"_s)->chart()->series().isEmpty());
 
     // Five trades over December and January: 50, -30, 40, -10, -60.
     const qint64 start = QDateTime(QDate(2024, 12, 28), QTime(10, 0)).toMSecsSinceEpoch();
@@ -114,8 +115,8 @@ void tst_PerformanceCharts::theChartsSayWhatIsThere()
     charts.setTrades(trades);
     QVERIFY(!charts.isEmptyShown());
     // Across a year the dates carry it; within one they do not; within a day, the hours.
-    const auto *time =
-        qobject_cast<QDateTimeAxis *>(charts.equityChart()->axes(Qt::Horizontal).value(0));
+    const auto *time = qobject_cast<QDateTimeAxis *>(
+        named<QChartView>(&charts, u"equity"_s)->chart()->axes(Qt::Horizontal).value(0));
     QVERIFY(time);
     QVERIFY2(time->format().contains(u"yy"_s), qPrintable(time->format()));
     QVERIFY(time->tickCount() <= 5);
@@ -127,11 +128,12 @@ void tst_PerformanceCharts::theChartsSayWhatIsThere()
     const std::optional<Performance::Drawdown> fall = charts.drawdown();
     QVERIFY(fall);
     QCOMPARE(fall->amount, 70.0);
-    const auto *shade = qobject_cast<QAreaSeries *>(charts.equityChart()->series().value(0));
+    const auto *shade = qobject_cast<QAreaSeries *>(
+        named<QChartView>(&charts, u"equity"_s)->chart()->series().value(0));
     QVERIFY(shade);
     QCOMPARE(qint64(shade->upperSeries()->at(0).x()), start + 2 * 86'400'000);
     QCOMPARE(qint64(shade->upperSeries()->at(1).x()), start + 4 * 86'400'000);
-    QVERIFY(charts.equityChart()->title().contains(u"70.00"_s));
+    QVERIFY(named<QChartView>(&charts, u"equity"_s)->chart()->title().contains(u"70.00"_s));
     // Two trades closed at one moment: one step of the curve, not a spike through a level the
     // balance never had.
     {
@@ -139,7 +141,8 @@ void tst_PerformanceCharts::theChartsSayWhatIsThere()
         basket[1].closeTime = basket[0].closeTime;
         PerformanceCharts one;
         one.setTrades(basket);
-        const auto *line = qobject_cast<QLineSeries *>(one.equityChart()->series().constLast());
+        const auto *line = qobject_cast<QLineSeries *>(
+            named<QChartView>(&one, u"equity"_s)->chart()->series().constLast());
         QVERIFY(line);
         QCOMPARE(line->count(), 4);
         QCOMPARE(line->at(0).y(), 20.0);
@@ -158,7 +161,7 @@ void tst_PerformanceCharts::theChartsSayWhatIsThere()
 
     // The exact drawdown, when the statistics give it, takes the curve's place.
     charts.setDrawdown(Performance::Drawdown{80.0, start, start + 4 * 86'400'000});
-    QVERIFY(charts.equityChart()->title().contains(u"80.00"_s));
+    QVERIFY(named<QChartView>(&charts, u"equity"_s)->chart()->title().contains(u"80.00"_s));
     charts.setTrades({});
     QVERIFY(charts.isEmptyShown());
     QVERIFY(!charts.drawdown());
