@@ -503,12 +503,6 @@ void ClosedTradesPage::hideEvent(QHideEvent *event)
     m_model->setActive(false);
 }
 
-QString ClosedTradesPage::footerText() const
-{
-    static const QRegularExpression tags(u"<[^>]*>"_s);
-    return m_footer->text().remove(tags);
-}
-
 void ClosedTradesPage::updateNotice()
 {
     // What is kept where, truthfully: the file's own problem, then what waits to be saved.

@@ -62,7 +62,6 @@ public:
     // The menu a right-click on `index` (a row of table()) opens; the caller owns it.
     QMenu *rowMenu(const QModelIndex &index);
     QTableView *table() const { return m_table; }
-    QString footerText() const;
 
     // Starts writing what the table shows (the account, period and filter, in the table's
     // order, as they are now) to `path`, off the GUI thread (TradeExporter), with a progress

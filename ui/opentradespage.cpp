@@ -28,7 +28,6 @@
 #include <QMap>
 #include <QMenu>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QTableView>
 #include <QToolButton>
@@ -94,6 +93,7 @@ OpenTradesPage::OpenTradesPage(PositionsModel *positions, AccountSummary *summar
 
     // Why the table is empty, in the middle of it.
     m_empty = new QLabel(m_table->viewport());
+    m_empty->setObjectName(u"emptyTable"_s);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setForegroundRole(QPalette::PlaceholderText);
     m_empty->setWordWrap(true);
@@ -198,11 +198,6 @@ void OpenTradesPage::updateFooter()
     updateEmptyText();
 }
 
-QString OpenTradesPage::emptyText() const
-{
-    return m_empty->isHidden() ? QString() : m_empty->text();
-}
-
 void OpenTradesPage::updateEmptyText()
 {
     QString text;
@@ -216,13 +211,6 @@ void OpenTradesPage::updateEmptyText()
     }
     m_empty->setText(text);
     m_empty->setVisible(!text.isEmpty());
-}
-
-QString OpenTradesPage::footerText() const
-{
-    QString text = m_footer->text();
-    static const QRegularExpression tags(u"<[^>]*>"_s);
-    return text.remove(tags);
 }
 
 bool OpenTradesPage::isStale() const

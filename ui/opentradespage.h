@@ -53,11 +53,8 @@ public:
     RowCopy *rowCopy() const { return m_copy; }
     // The menu a right-click on `index` (a row of table()) opens; the caller owns it.
     QMenu *rowMenu(const QModelIndex &index);
-    // What an empty table says instead of rows: why it is empty. Empty while rows show.
-    QString emptyText() const;
     AccountBar *accountBar() const { return m_accountBar; }
     AccountSummary *summary() const { return m_summary; }
-    QString footerText() const;
 
     void setMode(PositionsFilterModel::Mode mode);
     // Shows the feed's state: anything but Live puts up the banner and greys the table; a

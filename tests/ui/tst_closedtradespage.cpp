@@ -121,10 +121,10 @@ void tst_ClosedTradesPage::closedTradesBelongToAnAccount()
              rig.history.account().displayName() + u" (this feed)"_s);
     QCOMPARE(named<QComboBox>(page, u"account"_s)->itemText(1), u"777 @ other.example.com"_s);
     QTRY_COMPARE(page->table()->model()->rowCount(), rig.stored());
-    QVERIFY(!page->footerText().contains("123,456"_L1));
+    QVERIFY(!totalsText(page).contains("123,456"_L1));
     named<QComboBox>(page, u"account"_s)->setCurrentIndex(1);
     QTRY_COMPARE(page->table()->model()->rowCount(), 1);
-    QVERIFY2(page->footerText().contains("123,456.00"_L1), qPrintable(page->footerText()));
+    QVERIFY2(totalsText(page).contains("123,456.00"_L1), qPrintable(totalsText(page)));
     named<QComboBox>(page, u"account"_s)->setCurrentIndex(0);
     QTRY_COMPARE(page->table()->model()->rowCount(), rig.stored());
 }
@@ -139,8 +139,8 @@ void tst_ClosedTradesPage::unconfirmedClosesAreMarked()
     vanished.position.ticket = 999999;
     vanished.reason = ClosedTrade::Reason::Unknown;
     rig.history.record({vanished});
-    QTRY_VERIFY2(page->footerText().contains("(incl. 1 unconfirmed)"_L1),
-                 qPrintable(page->footerText()));
+    QTRY_VERIFY2(totalsText(page).contains("(incl. 1 unconfirmed)"_L1),
+                 qPrintable(totalsText(page)));
     bool marked = false;
     QAbstractItemModel *shown = page->table()->model();
     for (int row = 0; row < shown->rowCount(); ++row) {
@@ -152,7 +152,7 @@ void tst_ClosedTradesPage::unconfirmedClosesAreMarked()
     QVERIFY(marked);
     // Seen open again: out of the history and the totals.
     rig.history.withdrawProvisional({999999});
-    QTRY_VERIFY(!page->footerText().contains("unconfirmed"_L1));
+    QTRY_VERIFY(!totalsText(page).contains("unconfirmed"_L1));
 }
 
 void tst_ClosedTradesPage::aHistoryFileThatIsNotOursIsSaidAndKeptInMemory_data()
@@ -248,7 +248,7 @@ void tst_ClosedTradesPage::closedTradesShowsHistoryAndExports()
     ClosedTradesPage *page = rig.closedTradesOverAll();
     QVERIFY(page);
     QTRY_COMPARE(page->table()->model()->rowCount(), rig.stored());
-    QVERIFY(page->footerText().startsWith(u"%1 trades · Gross profit"_s.arg(rig.stored())));
+    QVERIFY(totalsText(page).startsWith(u"%1 trades · Gross profit"_s.arg(rig.stored())));
     const QString path = m_dir->filePath(u"export.csv"_s);
     QString error;
     QVERIFY2(exportAndWait(page, path, &error), qPrintable(error));
@@ -325,7 +325,7 @@ void tst_ClosedTradesPage::closedTradesFilterAndChartWhatIsShown()
         barTrades += bar.trades;
     QCOMPARE(barTrades, expected.size());
     // The footer's net is the same net.
-    const QString footer = page->footerText();
+    const QString footer = totalsText(page);
     QVERIFY2(footer.startsWith(
                  u"%1 of %2 trades shown (Mine · %3)"_s.arg(expected.size()).arg(all).arg(symbol)),
              qPrintable(footer));

@@ -115,10 +115,10 @@ void tst_FilterBar::signalTraderSelectorFillsFromPositions()
     rig.open()->setMode(Mode::Mine);
     QVERIFY(!box->isEnabled());
     QCOMPARE(box->toolTip(), u"Your own positions copy no signal trader"_s);
-    QVERIFY(!rig.open()->footerText().contains(box->currentText()));
+    QVERIFY(!totalsText(rig.open()).contains(box->currentText()));
     rig.open()->setMode(Mode::Following);
     QVERIFY(box->isEnabled());
-    QVERIFY(rig.open()->footerText().contains(u"(Following · %1)"_s.arg(box->currentText())));
+    QVERIFY(totalsText(rig.open()).contains(u"(Following · %1)"_s.arg(box->currentText())));
 }
 
 void tst_FilterBar::filtersSayWhatTheyHide()
@@ -130,7 +130,7 @@ void tst_FilterBar::filtersSayWhatTheyHide()
     QTRY_VERIFY(rig.book.count() > 0);
     const int all = rig.book.count();
     QVERIFY(named<QPushButton>(page, u"clearFilters"_s)->isHidden());
-    QVERIFY(page->emptyText().isEmpty());
+    QVERIFY(emptyTableText(page).isEmpty());
 
     // A symbol from the selector: "n of N shown", what filters, and a way back.
     QComboBox *symbols = named<QComboBox>(named<FilterBar>(page, u"filters"_s), u"symbol"_s);
@@ -139,7 +139,7 @@ void tst_FilterBar::filtersSayWhatTheyHide()
     int shown = 0;
     for (const Position &p : rig.book.positions())
         shown += p.symbol == symbol ? 1 : 0;
-    QTRY_VERIFY(page->footerText().startsWith(
+    QTRY_VERIFY(totalsText(page).startsWith(
         u"%1 of %2 positions shown (%3) · "_s.arg(shown).arg(all).arg(symbol)));
     QCOMPARE(page->table()->model()->rowCount(), shown);
     QVERIFY(!named<QPushButton>(page, u"clearFilters"_s)->isHidden());
@@ -147,17 +147,17 @@ void tst_FilterBar::filtersSayWhatTheyHide()
     // Nothing matches: the table says so instead of looking like an empty account.
     page->searchBox()->setText(u"no such thing"_s);
     QCOMPARE(page->table()->model()->rowCount(), 0);
-    QCOMPARE(page->emptyText(), u"No positions match the filters"_s);
-    QVERIFY(page->footerText().startsWith(
+    QCOMPARE(emptyTableText(page), u"No positions match the filters"_s);
+    QVERIFY(totalsText(page).startsWith(
         u"0 of %1 positions shown (%2 · “no such thing”)"_s.arg(all).arg(symbol)));
 
     QTest::mouseClick(named<QPushButton>(page, u"clearFilters"_s), Qt::LeftButton);
     QCOMPARE(page->table()->model()->rowCount(), all);
     QVERIFY(page->searchBox()->text().isEmpty());
     QCOMPARE(symbols->currentIndex(), 0);
-    QVERIFY(page->footerText().startsWith(u"%1 positions · "_s.arg(all)));
+    QVERIFY(totalsText(page).startsWith(u"%1 positions · "_s.arg(all)));
     QVERIFY(named<QPushButton>(page, u"clearFilters"_s)->isHidden());
-    QVERIFY(page->emptyText().isEmpty());
+    QVERIFY(emptyTableText(page).isEmpty());
 }
 
 QTEST_MAIN(tst_FilterBar)

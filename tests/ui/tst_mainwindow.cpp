@@ -681,13 +681,13 @@ void tst_MainWindow::anEmptyTableSaysWhy()
 {
     // An account without positions, live: it says so.
     WindowRig rig(m_dir->path(), MainWindow::OpenTradesTab, 10260, false, 0);
-    QCOMPARE(rig.open()->emptyText(), u"No positions from the feed yet"_s);
+    QCOMPARE(emptyTableText(rig.open()), u"No positions from the feed yet"_s);
     QTRY_COMPARE(rig.socket.state(), State::Live);
-    QTRY_COMPARE(rig.open()->emptyText(), u"No open positions"_s);
+    QTRY_COMPARE(emptyTableText(rig.open()), u"No open positions"_s);
     // Not live, with nothing to show: no claim that the account is empty.
     named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
     QTRY_COMPARE(rig.socket.state(), State::Idle);
-    QTRY_COMPARE(rig.open()->emptyText(), u"No positions from the feed yet"_s);
+    QTRY_COMPARE(emptyTableText(rig.open()), u"No positions from the feed yet"_s);
 }
 
 void tst_MainWindow::quittingClosesTheFeedCleanly()
@@ -737,8 +737,8 @@ void tst_MainWindow::filterSortAndColumnsAreRemembered()
         named<QComboBox>(named<FilterBar>(again.open(), u"filters"_s), u"symbol"_s)->currentText(),
         u"EURUSD"_s);
     QVERIFY(named<FilterBar>(again.open(), u"filters"_s)->modeButton(Mode::Mine)->isChecked());
-    QVERIFY2(again.open()->footerText().startsWith(u"0 of 0 positions shown (Mine · EURUSD)"_s),
-             qPrintable(again.open()->footerText()));
+    QVERIFY2(totalsText(again.open()).startsWith(u"0 of 0 positions shown (Mine · EURUSD)"_s),
+             qPrintable(totalsText(again.open())));
     QCOMPARE(
         named<FilterBar>(named<ClosedTradesPage>(again.window, u"closedTradesPage"_s), u"filters"_s)
             ->searchBox()
@@ -776,7 +776,7 @@ void tst_MainWindow::speaksChineseWhenAsked()
     QCOMPARE(
         rig.open()->model()->headerData(PositionsModel::ProfitColumn, Qt::Horizontal).toString(),
         u"盈亏"_s);
-    QVERIFY(rig.open()->footerText().contains(u"浮动盈亏"_s));
+    QVERIFY(totalsText(rig.open()).contains(u"浮动盈亏"_s));
     QVERIFY(rig.open()->accountBar()->text().startsWith(u"余额："_s));
     QVERIFY(named<QLabel>(rig.window.get(), u"state"_s)->text().contains(u"实时"_s));
     // Qt's own words too: a standard button.

@@ -137,7 +137,7 @@ void tst_TableMenus::rowMenusCopyAndFilter()
     QCOMPARE(page->proxy()->mode(), Mode::Following);
     QCOMPARE(page->proxy()->signalTraderId(), trader);
     QCOMPARE(named<QComboBox>(page, u"signalTrader"_s)->currentText(), traderName);
-    QVERIFY(page->footerText().contains(traderName));
+    QVERIFY(totalsText(page).contains(traderName));
 
     // Filter by this symbol.
     const QModelIndex row = shown->index(0, PositionsModel::SymbolColumn);

@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -80,9 +81,9 @@ void settle(WindowRig &rig)
             sum += p.net();
         return QLocale().toString(sum, 'f', 2);
     };
-    QTRY_VERIFY2(rig.open()->footerText().endsWith(net()) &&
+    QTRY_VERIFY2(totalsText(rig.open()).endsWith(net()) &&
                      rig.open()->accountBar()->text().contains(net()),
-                 qPrintable(rig.open()->footerText() + u" / "_s + rig.open()->accountBar()->text() +
+                 qPrintable(totalsText(rig.open()) + u" / "_s + rig.open()->accountBar()->text() +
                             u" / "_s + net()));
 }
 
@@ -121,6 +122,24 @@ bool exportAndWait(ClosedTradesPage *page, const QString &path, QString *error)
     if (!failed.isEmpty())
         *error = failed.at(0).at(1).toString();
     return !done.isEmpty();
+}
+
+QString shownText(const QLabel *label)
+{
+    if (label->isHidden())
+        return {};
+    static const QRegularExpression tags(u"<[^>]*>"_s);
+    return label->text().remove(tags);
+}
+
+QString totalsText(const QWidget *page)
+{
+    return shownText(named<QLabel>(page, u"totals"_s));
+}
+
+QString emptyTableText(const QWidget *page)
+{
+    return shownText(named<QLabel>(page, u"emptyTable"_s));
 }
 
 FeedBanner *banner(const QWidget *page)

@@ -24,6 +24,7 @@
 class ClosedTradesPage;
 class FeedBanner;
 class OpenTradesPage;
+class QLabel;
 class QPushButton;
 
 // What the tests of the window and of its widgets share: a window against an in-process feed
@@ -79,6 +80,11 @@ struct Speaking
 ClosedTrade closedNow(qint64 ticket);
 // Exports what the page shows and waits for the answer: false with `error` when it failed.
 bool exportAndWait(ClosedTradesPage *page, const QString &path, QString *error);
+// What `label` shows, as a reader sees it: its text without markup, empty while it is hidden.
+QString shownText(const QLabel *label);
+// The totals under a page's table, and what its empty table says instead of rows.
+QString totalsText(const QWidget *page);
+QString emptyTableText(const QWidget *page);
 // The banner over Open Trades, and one of its buttons ("reconnect", "openSettings", "dismiss").
 FeedBanner *banner(const QWidget *page);
 QPushButton *bannerButton(const QWidget *page, const char *name);
