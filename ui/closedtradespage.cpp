@@ -157,6 +157,74 @@ ClosedTradesPage::ClosedTradesPage(ClosedTradesModel *trades, TradeHistory *hist
     connect(&m_fitCharts, &QTimer::timeout, this, &ClosedTradesPage::fitChartsWidth);
     connect(header, &QHeaderView::sectionResized, &m_fitCharts, qOverload<>(&QTimer::start));
 
+    createStatistics();
+    m_statisticsSplitter = new QSplitter(Qt::Vertical, this);
+    m_statisticsSplitter->setObjectName(u"statisticsSplitter"_s);
+    m_statisticsSplitter->addWidget(m_splitter);
+    m_statisticsSplitter->addWidget(m_statistics);
+    m_statisticsSplitter->setStretchFactor(0, 3);
+    m_statisticsSplitter->setStretchFactor(1, 1);
+    m_statisticsSplitter->setChildrenCollapsible(true);
+    connect(m_statisticsSplitter, &QSplitter::splitterMoved, this,
+            [this] { m_statisticsHeightByUser = true; });
+
+    auto *footer = new TableFooter(tr("Show every trade of the period again"), this);
+    m_footer = footer->totals();
+    m_clearFilters = footer->clearFilters();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_filters);
+    layout->addWidget(m_notice);
+    layout->addWidget(m_statisticsSplitter, 1);
+    layout->addWidget(footer);
+
+    // A month of history is what a trader reviews most; Today is one click away.
+    m_period->setCurrentIndex(m_period->findData(int(Period::ThisMonth)));
+    m_model->setPeriod(Period::ThisMonth);
+    connect(m_period, &QComboBox::currentIndexChanged, this, &ClosedTradesPage::onPeriodChanged);
+    connect(m_from, &QDateEdit::dateChanged, this, &ClosedTradesPage::onPeriodChanged);
+    connect(m_to, &QDateEdit::dateChanged, this, &ClosedTradesPage::onPeriodChanged);
+    connect(m_export, &QPushButton::clicked, this, &ClosedTradesPage::exportWithDialog);
+    m_exporter = new TradeExporter(this);
+    connect(m_exporter, &TradeExporter::progress, this, [this](int written) {
+        if (m_progress)
+            m_progress->setValue(std::min(written, m_progress->maximum()));
+    });
+    connect(m_exporter, &TradeExporter::finished, this, &ClosedTradesPage::onExportFinished);
+    connect(m_filters, &FilterBar::filterChanged, m_model, &ClosedTradesModel::setFilter);
+    connect(m_clearFilters, &QPushButton::clicked, m_filters, &FilterBar::clear);
+    connect(m_model, &ClosedTradesModel::totalsChanged, this, &ClosedTradesPage::updateChoices);
+    connect(m_model, &ClosedTradesModel::shownChanged, this, [this] {
+        updateFooter();
+        m_charts->setPerformance(m_model->performance());
+    });
+    connect(m_model, &ClosedTradesModel::readingChanged, this, &ClosedTradesPage::updateFooter);
+    connect(m_accounts, &QComboBox::currentIndexChanged, this, [this] {
+        const Account account = Account::fromKey(m_accounts->currentData().toString());
+        if (account != m_model->account() || m_history->store() != m_model->store())
+            m_model->setSource(m_history->store(), account);
+    });
+    // Another feed: its own history, from its own store.
+    connect(history, &TradeHistory::accountChanged, this, [this] {
+        m_model->setSource(m_history->store(), m_history->account());
+        updateAccounts();
+    });
+    // The model reads the store again itself when trades are recorded or withdrawn.
+    connect(history, &TradeHistory::changed, this, &ClosedTradesPage::updateAccounts);
+    connect(history, &TradeHistory::unsavedChanged, this, &ClosedTradesPage::updateNotice);
+    // Whatever is written to the file may add an account to the list.
+    connect(history->fileStore(), &ClosedTradeStore::tradesRecorded, this,
+            &ClosedTradesPage::updateAccounts);
+    updateAccounts();
+    updateChoices();
+    updateFooter();
+    updateNotice();
+    m_model->setActive(false); // until the page is shown
+}
+
+void ClosedTradesPage::createStatistics()
+{
     // Which signal trader earns the trader money: below the trades at full width, so that all
     // its columns are in view; a click on a row shows that trader's trades.
     m_statisticsModel = new TraderStatisticsModel(m_model, this);
@@ -225,69 +293,6 @@ ClosedTradesPage::ClosedTradesPage(ClosedTradesModel *trades, TradeHistory *hist
                 statisticsDelegate->setStale(reading);
                 m_statistics->viewport()->update();
             });
-    m_statisticsSplitter = new QSplitter(Qt::Vertical, this);
-    m_statisticsSplitter->setObjectName(u"statisticsSplitter"_s);
-    m_statisticsSplitter->addWidget(m_splitter);
-    m_statisticsSplitter->addWidget(m_statistics);
-    m_statisticsSplitter->setStretchFactor(0, 3);
-    m_statisticsSplitter->setStretchFactor(1, 1);
-    m_statisticsSplitter->setChildrenCollapsible(true);
-    connect(m_statisticsSplitter, &QSplitter::splitterMoved, this,
-            [this] { m_statisticsHeightByUser = true; });
-
-    auto *footer = new TableFooter(tr("Show every trade of the period again"), this);
-    m_footer = footer->totals();
-    m_clearFilters = footer->clearFilters();
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
-    layout->addWidget(m_filters);
-    layout->addWidget(m_notice);
-    layout->addWidget(m_statisticsSplitter, 1);
-    layout->addWidget(footer);
-
-    // A month of history is what a trader reviews most; Today is one click away.
-    m_period->setCurrentIndex(m_period->findData(int(Period::ThisMonth)));
-    m_model->setPeriod(Period::ThisMonth);
-    connect(m_period, &QComboBox::currentIndexChanged, this, &ClosedTradesPage::onPeriodChanged);
-    connect(m_from, &QDateEdit::dateChanged, this, &ClosedTradesPage::onPeriodChanged);
-    connect(m_to, &QDateEdit::dateChanged, this, &ClosedTradesPage::onPeriodChanged);
-    connect(m_export, &QPushButton::clicked, this, &ClosedTradesPage::exportWithDialog);
-    m_exporter = new TradeExporter(this);
-    connect(m_exporter, &TradeExporter::progress, this, [this](int written) {
-        if (m_progress)
-            m_progress->setValue(std::min(written, m_progress->maximum()));
-    });
-    connect(m_exporter, &TradeExporter::finished, this, &ClosedTradesPage::onExportFinished);
-    connect(m_filters, &FilterBar::filterChanged, m_model, &ClosedTradesModel::setFilter);
-    connect(m_clearFilters, &QPushButton::clicked, m_filters, &FilterBar::clear);
-    connect(m_model, &ClosedTradesModel::totalsChanged, this, &ClosedTradesPage::updateChoices);
-    connect(m_model, &ClosedTradesModel::shownChanged, this, [this] {
-        updateFooter();
-        m_charts->setPerformance(m_model->performance());
-    });
-    connect(m_model, &ClosedTradesModel::readingChanged, this, &ClosedTradesPage::updateFooter);
-    connect(m_accounts, &QComboBox::currentIndexChanged, this, [this] {
-        const Account account = Account::fromKey(m_accounts->currentData().toString());
-        if (account != m_model->account() || m_history->store() != m_model->store())
-            m_model->setSource(m_history->store(), account);
-    });
-    // Another feed: its own history, from its own store.
-    connect(history, &TradeHistory::accountChanged, this, [this] {
-        m_model->setSource(m_history->store(), m_history->account());
-        updateAccounts();
-    });
-    // The model reads the store again itself when trades are recorded or withdrawn.
-    connect(history, &TradeHistory::changed, this, &ClosedTradesPage::updateAccounts);
-    connect(history, &TradeHistory::unsavedChanged, this, &ClosedTradesPage::updateNotice);
-    // Whatever is written to the file may add an account to the list.
-    connect(history->fileStore(), &ClosedTradeStore::tradesRecorded, this,
-            &ClosedTradesPage::updateAccounts);
-    updateAccounts();
-    updateChoices();
-    updateFooter();
-    updateNotice();
-    m_model->setActive(false); // until the page is shown
 }
 
 void ClosedTradesPage::updateChoices()

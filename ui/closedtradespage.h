@@ -90,6 +90,9 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // The statistics per signal trader under the trades and the charts: m_statistics and its
+    // model, menu, fitting and greying.
+    void createStatistics();
     void exportStatisticsBeside();
     void onPeriodChanged();
     void updateAccounts();
