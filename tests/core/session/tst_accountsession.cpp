@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The session of one account, without a window: it starts the feed it is given, the rule for
 // settings changed while running (the command line wins; a profile that no longer loads falls
-// back, and says so), another account starts clean, and quitting closes the feed properly.
+// back, and says so), another account starts clean, quitting closes the feed properly, and two
+// sessions run side by side.
 #include "config/appoptions.h"
 #include "config/feedsettings.h"
+#include "feed/connectionlog.h"
 #include "protocol/feedprofile.h"
 #include "session/accountsession.h"
+#include "simulator/feedsimulator.h"
 #include "testfeedserver.h"
 
 #include <QFile>
@@ -39,6 +42,7 @@ private Q_SLOTS:
     void aProfileThatNoLongerLoadsFallsBackAndSaysSo();
     void anotherAccountStartsClean();
     void quittingClosesTheFeedProperly();
+    void twoAccountsSideBySide();
 };
 
 void tst_AccountSession::startsOnlyWhatIsChecked()
@@ -158,6 +162,57 @@ void tst_AccountSession::quittingClosesTheFeedProperly()
     QTRY_VERIFY(server.connection(0).closed);
     QCOMPARE(server.connection(0).frames.constLast(), config.unsubscribePayload);
     QCOMPARE(server.connection(0).closeCode, 1000);
+}
+
+void tst_AccountSession::twoAccountsSideBySide()
+{
+    // What a window for several accounts will hold: two sessions, each with its own feed,
+    // book, history account and log; one closed, the other stays live.
+    FeedSimulator::Options few;
+    few.simulation.seed = 1;
+    few.simulation.positions = 3;
+    FeedSimulator::Options more = few;
+    more.simulation.seed = 2;
+    more.simulation.positions = 5;
+    FeedSimulator firstFeed(few);
+    FeedSimulator secondFeed(more);
+    QVERIFY(firstFeed.listen());
+    QVERIFY(secondFeed.listen());
+    AccountSession first;
+    AccountSession second;
+    QString error;
+    const FeedProfile &native = FeedProfile::native();
+    QVERIFY2(first.start(native.configFor(firstFeed.url(), 10260), native, &error),
+             qPrintable(error));
+    QVERIFY2(second.start(native.configFor(secondFeed.url(), 10260), native, &error),
+             qPrintable(error));
+    first.socket()->open();
+    second.socket()->open();
+    QTRY_COMPARE(first.socket()->state(), State::Live);
+    QTRY_COMPARE(second.socket()->state(), State::Live);
+    QCOMPARE(first.book()->count(), 3);
+    QCOMPARE(second.book()->count(), 5);
+    QVERIFY(first.history()->account() != second.history()->account());
+    QCOMPARE(first.history()->account(), first.source()->account());
+    QCOMPARE(second.history()->account(), second.source()->account());
+
+    first.closeAndWait();
+    QCOMPARE(first.socket()->state(), State::Idle);
+    QCOMPARE(second.socket()->state(), State::Live);
+    QCOMPARE(secondFeed.subscribedCount(), 1);
+    // Each log tells its own feed's story.
+    const auto mentions = [](const ConnectionLog *log, const QUrl &url) {
+        const QString where = u"%1:%2"_s.arg(url.host()).arg(url.port());
+        for (int row = 0; row < log->count(); ++row) {
+            if (log->entry(row).text.contains(where))
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(mentions(second.log(), secondFeed.url()));
+    QVERIFY(!mentions(second.log(), firstFeed.url()));
+    QVERIFY(mentions(first.log(), firstFeed.url()));
+    QVERIFY(!mentions(first.log(), secondFeed.url()));
 }
 
 QTEST_GUILESS_MAIN(tst_AccountSession)
