@@ -36,7 +36,10 @@ class QTableView;
 // trader below it (a click on a row shows that trader's trades), notices that tell the truth
 // about what could not be saved, and CSV export of what is shown (its statistics beside it).
 // All of it is read from the history file as it is needed (ClosedTradesModel, TradeReader,
-// TraderStatisticsModel): a million trades are never in memory.
+// TraderStatisticsModel): a million trades are never in memory. Its parts are named (objectName)
+// for tests and tools: "account", "period", "byteOrderMark", "filters", "closedTrades",
+// "charts", "chartsSplitter", "statistics", "statisticsSplitter", "notice", "totals",
+// "clearFilters".
 class ClosedTradesPage : public QWidget
 {
     Q_OBJECT
@@ -47,8 +50,6 @@ public:
     ClosedTradesPage(ClosedTradesModel *trades, TradeHistory *history, QWidget *parent = nullptr);
 
     ClosedTradesModel *model() const { return m_model; }
-    // The table beside the charts.
-    // The table and charts above the statistics per signal trader.
     TraderStatisticsModel *statisticsModel() const { return m_statisticsModel; }
     // The statistics are greyed: they are of the selection before, the new one being read.
     bool areStatisticsGreyed() const;

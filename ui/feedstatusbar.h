@@ -17,7 +17,9 @@ class SocketManager;
 // The always-visible strip of the status bar: a coloured dot and the state in words, the
 // latest connection event for a few seconds (or, once given up, why), the heartbeat's round
 // trip, the age of the data shown (red only when the link is not live; hidden while paused),
-// the feed's name, and Reconnect once the retries are used up.
+// the feed's name, and Reconnect once the retries are used up. Its labels are named
+// (objectName): "state", "event" (an ElidedLabel: the whole text in fullText()), "roundTrip",
+// "dataAge".
 class FeedStatusBar : public QWidget
 {
     Q_OBJECT

@@ -58,6 +58,7 @@ FilterBar::FilterBar(QWidget *parent)
     layout->addWidget(m_symbols);
     layout->addStretch();
     m_search = new QLineEdit(this);
+    m_search->setObjectName(u"search"_s);
     m_search->setPlaceholderText(tr("Search symbol or ticket"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(120);

@@ -17,7 +17,8 @@ class QSettings;
 // search. It says what it filters in words (describe(), for the footers), disables the
 // signal-trader choice under Mine (whose positions copy nobody), and keeps a choice that has
 // no rows right now (a trader with no open copy) rather than drop it behind the user's back.
-// Every control is on the Tab chain and has a mnemonic.
+// Every control is on the Tab chain and has a mnemonic. Its boxes are named (objectName):
+// "signalTrader", "symbol", "search".
 class FilterBar : public QWidget
 {
     Q_OBJECT

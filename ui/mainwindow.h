@@ -36,7 +36,8 @@ class TradeHistory;
 // whole in View -> Connection Log. The title names the account; closed trades that are not
 // saved yet are shown in the status bar, and quitting asks before any would be lost. Alerts
 // go to the desktop; where there is a tray, its icon shows the feed's state and, if the user
-// wants, closing the window leaves the program running there.
+// wants, closing the window leaves the program running there. Its parts are named (objectName):
+// "tabs", "openTradesPage", "closedTradesPage", "feedStatusBar".
 class MainWindow : public QMainWindow
 {
     Q_OBJECT

@@ -32,6 +32,8 @@ class ToneDelegate;
 // "Open Trades": the account bar, a filter bar with a choice of grouping (by signal trader or
 // symbol, with subtotals, collapsible), the positions table and the totals of what it
 // shows. When the feed is not live a banner above the table says so, and the numbers are greyed.
+// Its parts are named (objectName) for tests and tools: "filters", "feedBanner", "openTrades",
+// "emptyTable", "totals", "clearFilters", "grouping".
 class OpenTradesPage : public QWidget
 {
     Q_OBJECT

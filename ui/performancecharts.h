@@ -17,7 +17,7 @@ class QLabel;
 // closed. Pointing at either says what is there: the date, the trade, the value. Dates read
 // as the locale writes them, with the year only when the range crosses one; an empty period
 // says so instead of drawing empty axes. It draws what it is given: the page hands it the
-// trades its period and filters show.
+// trades its period and filters show. Its chart views are named "equity" and "daily".
 class PerformanceCharts : public QWidget
 {
     Q_OBJECT
