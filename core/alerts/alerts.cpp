@@ -73,7 +73,16 @@ bool Alerts::wanted(const Position &p) const
     return p.flwsig ? m_settings.signalPositions : m_settings.ownPositions;
 }
 
-Notification Alerts::openedNote(const Position &p)
+QString Alerts::money(double value) const
+{
+    const std::optional<AccountFigures> &figures = m_book->figures();
+    if (!figures || figures->currency.isEmpty())
+        return signedAmount(value);
+    //: An amount and its currency: "+12.30 USD"
+    return tr("%1 %2").arg(signedAmount(value), figures->currency);
+}
+
+Notification Alerts::openedNote(const Position &p) const
 {
     return {Notification::Kind::Opened,
             p.flwsig ? tr("%1 opened %2").arg(TradeText::signal(p), what(p))
@@ -82,10 +91,10 @@ Notification Alerts::openedNote(const Position &p)
             false};
 }
 
-Notification Alerts::closedNote(const ClosedTrade &t)
+Notification Alerts::closedNote(const ClosedTrade &t) const
 {
     const Position &p = t.position;
-    const QString result = signedAmount(p.net());
+    const QString result = money(p.net());
     return {Notification::Kind::Closed,
             p.flwsig ? tr("%1 closed %2: %3").arg(TradeText::signal(p), what(p), result)
                      : tr("Closed %1: %2").arg(what(p), result),
@@ -96,7 +105,7 @@ void Alerts::onOpened(const QList<Position> &positions)
 {
     for (const Position &p : positions) {
         if (wanted(p))
-            gather(openedNote(p), 0.0);
+            gather(openedNote(p), p, 0.0);
     }
 }
 
@@ -104,13 +113,16 @@ void Alerts::onClosed(const QList<ClosedTrade> &trades)
 {
     for (const ClosedTrade &t : trades) {
         if (wanted(t.position))
-            gather(closedNote(t), t.position.net());
+            gather(closedNote(t), t.position, t.position.net());
     }
 }
 
-void Alerts::gather(const Notification &notification, double net)
+void Alerts::gather(const Notification &notification, const Position &position, double net)
 {
     m_burst.append(notification);
+    m_burstNames.append(position.flwsig
+                            ? tr("%1 (%2)").arg(position.symbol, TradeText::signal(position))
+                            : position.symbol);
     if (notification.kind == Notification::Kind::Opened)
         ++m_burstOpened;
     else
@@ -131,12 +143,20 @@ void Alerts::flushBurst()
             parts.append(tr("%n position(s) opened", nullptr, m_burstOpened));
         if (m_burstClosed > 0)
             parts.append(tr("%n position(s) closed", nullptr, m_burstClosed));
-        QString body = m_burstClosed > 0 ? tr("Net of the closes: %1").arg(signedAmount(m_burstNet))
-                                         : QString();
+        // Which ones, the first few by name: enough to know whether to look now.
+        constexpr int kNamed = 3;
+        QString names = QLocale().createSeparatedList(m_burstNames.mid(0, kNamed));
+        if (const int more = int(m_burstNames.size()) - kNamed; more > 0)
+            names =
+                tr("%1 and %n more", nullptr, more).arg(m_burstNames.mid(0, kNamed).join(u", "_s));
+        QString body = names;
+        if (m_burstClosed > 0)
+            body += u'\n' + tr("Net of the closes: %1").arg(money(m_burstNet));
         qCInfo(lcAlerts) << m_burst.size() << "alerts in one burst";
         notify({Notification::Kind::Summary, parts.join(u", "_s), body, false});
     }
     m_burst.clear();
+    m_burstNames.clear();
     m_burstOpened = m_burstClosed = 0;
     m_burstNet = 0.0;
 }

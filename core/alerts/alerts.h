@@ -43,16 +43,19 @@ public:
     // happens.
     bool hasPending() const { return m_burstTimer.isActive() || m_lostTimer.isActive(); }
 
-    // The words of a single open or close, as its notification says them.
-    static Notification openedNote(const Position &position);
-    static Notification closedNote(const ClosedTrade &trade);
+    // The words of a single open or close, as its notification says them; an amount carries
+    // the account's currency once the feed has said which.
+    Notification openedNote(const Position &position) const;
+    Notification closedNote(const ClosedTrade &trade) const;
 
 private:
     void onOpened(const QList<Position> &positions);
     void onClosed(const QList<ClosedTrade> &trades);
     void onFiguresChanged();
     void onStateChanged(SocketManager::State state);
-    void gather(const Notification &notification, double net);
+    void gather(const Notification &notification, const Position &position, double net);
+    // "+12.30 USD"; without a currency until the feed has sent the account's figures.
+    QString money(double value) const;
     void notify(const Notification &notification);
     void flushBurst();
     bool wanted(const Position &position) const;
@@ -63,6 +66,7 @@ private:
     AlertSettings m_settings;
 
     QList<Notification> m_burst;
+    QStringList m_burstNames; // "XAUUSD (AlphaTrend FX)", in the order they came
     int m_burstOpened = 0;
     int m_burstClosed = 0;
     double m_burstNet = 0.0;

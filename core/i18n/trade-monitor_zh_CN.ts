@@ -217,6 +217,21 @@
         <source>Back after %1 s.</source>
         <translation>%1 秒后恢复。</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>An amount and its currency: &quot;+12.30 USD&quot;</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 及另外 %n 个</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AppSettings</name>

@@ -8,6 +8,7 @@
 #include "simulator/feedsimulator.h"
 #include "testconfig.h"
 
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void theFirstSnapshotOfAConnectionIsNotNews();
     void seedListsAfterTheFirstAreNews();
     void aBurstIsOneSummary();
+    void aBurstSaysWhichAndAmountsTheirCurrency();
     void settingsChooseOwnOrSignalPositions();
     void marginLevelWarnsOncePerFall();
     void aLostFeedIsNewsAfterItsDelayAndSoIsItsReturn();
@@ -147,9 +149,43 @@ void tst_Alerts::aBurstIsOneSummary()
     QTRY_COMPARE(rig.notifier.notes.size(), 1);
     QCOMPARE(rig.notifier.notes.at(0).kind, Kind::Summary);
     QCOMPARE(rig.notifier.notes.at(0).title, u"10 positions closed"_s);
-    QCOMPARE(rig.notifier.notes.at(0).body, u"Net of the closes: +35.00"_s);
+    QCOMPARE(rig.notifier.notes.at(0).body,
+             u"EURUSD, EURUSD, EURUSD and 7 more\nNet of the closes: +35.00"_s);
     QVERIFY(!rig.alerts.hasPending());
     QCOMPARE(rig.notifier.notes.size(), 1);
+}
+
+void tst_Alerts::aBurstSaysWhichAndAmountsTheirCurrency()
+{
+    Rig rig;
+    const auto at = [](const char *base, qint64 ticket, const QString &symbol) {
+        return Fixtures::position(base, {{u"ticket"_s, ticket}, {u"symbol"_s, symbol}});
+    };
+    const QList<Position> open{at(kCopy, 1, u"XAUUSD"_s), at(kOwn, 2, u"EURUSD"_s),
+                               at(kOwn, 3, u"GBPUSD"_s), at(kOwn, 4, u"USDJPY"_s),
+                               at(kCopy, 5, u"US30"_s)};
+    rig.book.apply(Fixtures::snapshot(1, open));
+    rig.book.apply(Fixtures::account(2, R"({"balance":1000,"equity":1000,"currency":"EUR"})"));
+    // Three by name, the rest counted; the net in the account's currency.
+    QList<ClosedTrade> closes;
+    for (const Position &p : open)
+        closes.append(closed(p, 2));
+    rig.book.apply(Fixtures::message(Type::Closed, 3, {}, closes));
+    QTRY_COMPARE(rig.notifier.notes.size(), 1);
+    QCOMPARE(rig.notifier.notes.at(0).title, u"5 positions closed"_s);
+    QCOMPARE(rig.notifier.notes.at(0).body,
+             u"XAUUSD (AlphaTrend FX), EURUSD, GBPUSD and 2 more\nNet of the closes: +10.00 EUR"_s);
+    // Two: both named.
+    rig.book.apply(Fixtures::message(Type::Positions, 4, {at(kOwn, 6, u"AUDUSD"_s)}, {}));
+    rig.book.apply(Fixtures::message(Type::Positions, 5, {at(kCopy, 7, u"BTCUSD"_s)}, {}));
+    QTRY_COMPARE(rig.notifier.notes.size(), 2);
+    QCOMPARE(rig.notifier.notes.at(1).title, u"2 positions opened"_s);
+    QCOMPARE(rig.notifier.notes.at(1).body,
+             QLocale().createSeparatedList({u"AUDUSD"_s, u"BTCUSD (AlphaTrend FX)"_s}));
+    // One close alone: its result in the currency.
+    rig.book.apply(Fixtures::message(Type::Closed, 6, {}, {closed(at(kOwn, 6, u"AUDUSD"_s), 1)}));
+    QTRY_COMPARE(rig.notifier.notes.size(), 3);
+    QCOMPARE(rig.notifier.notes.at(2).title, u"Closed AUDUSD Buy 0.10: +1.00 EUR"_s);
 }
 
 void tst_Alerts::settingsChooseOwnOrSignalPositions()
