@@ -25,6 +25,7 @@
 #include "opentradespage.h"
 #include "protocol/feedprofile.h"
 #include "settingsdialog.h"
+#include "shortcutsdialog.h"
 #include "trayicon.h"
 
 #include <QAction>
@@ -194,6 +195,10 @@ void MainWindow::createMenus()
         ->setShortcut(QKeySequence(u"Ctrl+R"_s));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        ShortcutsDialog dialog(this, this);
+        dialog.exec();
+    });
     help->addAction(tr("&About Trade Monitor"), this, &MainWindow::showAbout);
 }
 
