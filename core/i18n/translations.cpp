@@ -2,6 +2,7 @@
 #include "i18n/translations.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -15,8 +16,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Built into the program (core/i18n/CMakeLists.txt): trade-monitor_<language>.qm.
-const QString kOurs = u":/i18n"_s;
+// Built into the program (core/CMakeLists.txt): trade-monitor_<language>.qm.
+const QString kBuiltIn = u":/i18n"_s;
 
 QList<QPointer<QTranslator>> &installed()
 {
@@ -28,7 +29,14 @@ QList<QPointer<QTranslator>> &installed()
 
 namespace Translations {
 
-QStringList install(const QLocale &locale)
+QStringList folders()
+{
+    const QDir program(QCoreApplication::applicationDirPath());
+    return {QDir::cleanPath(program.filePath(u"../share/trade-monitor/translations"_s)),
+            program.filePath(u"translations"_s), kBuiltIn};
+}
+
+QStringList install(const QLocale &locale, const QStringList &folders)
 {
     QStringList loaded;
     for (const QPointer<QTranslator> &translator : std::as_const(installed())) {
@@ -49,12 +57,28 @@ QStringList install(const QLocale &locale)
     auto qt = std::make_unique<QTranslator>();
     if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         add(std::move(qt));
-    auto ours = std::make_unique<QTranslator>();
-    if (ours->load(locale, u"trade-monitor"_s, u"_"_s, kOurs) ||
-        ours->load(u"trade-monitor_en"_s, kOurs))
+    // The user's language from the first folder that has it (a file that does not load is
+    // passed over), else English from the first that has that.
+    const auto load = [&folders](const auto &loadFrom) -> std::unique_ptr<QTranslator> {
+        for (const QString &folder : folders) {
+            auto translator = std::make_unique<QTranslator>();
+            if (loadFrom(*translator, folder))
+                return translator;
+        }
+        return nullptr;
+    };
+    auto ours = load([&locale](QTranslator &t, const QString &folder) {
+        return t.load(locale, u"trade-monitor"_s, u"_"_s, folder);
+    });
+    if (!ours) {
+        ours = load([](QTranslator &t, const QString &folder) {
+            return t.load(u"trade-monitor_en"_s, folder);
+        });
+    }
+    if (ours)
         add(std::move(ours));
     else
-        qCWarning(lcI18n) << "no translation of Trade Monitor could be loaded";
+        qCWarning(lcI18n) << "no translation of Trade Monitor could be loaded from" << folders;
     qCDebug(lcI18n) << "translations for" << locale.name() << loaded;
     return loaded;
 }

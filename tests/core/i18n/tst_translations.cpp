@@ -10,8 +10,10 @@
 #include "testfeedserver.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -24,6 +26,8 @@ private Q_SLOTS:
     void countsReadRightInEnglish_data();
     void countsReadRightInEnglish();
     void aLanguageWithoutATranslationFallsBackToEnglish();
+    void aFileInTheFoldersWinsOverTheBuiltInCopy();
+    void aFileThatDoesNotLoadIsPassedOver();
     void durationsReadAsPeopleSayThem_data();
     void durationsReadAsPeopleSayThem();
     void theSocketsReasonsAreChinese();
@@ -58,6 +62,39 @@ void tst_Translations::aLanguageWithoutATranslationFallsBackToEnglish()
     // Installed again, not on top: one translation of ours at a time.
     Translations::install(QLocale(QLocale::English));
     QCOMPARE(TradeText::closedTrades(2), u"2 closed trades"_s);
+}
+
+void tst_Translations::aFileInTheFoldersWinsOverTheBuiltInCopy()
+{
+    // A packager's file under share/trade-monitor/translations: found first, and its words
+    // are the ones shown (here the built-in Chinese, copied there).
+    QTemporaryDir share;
+    QVERIFY(QFile::copy(u":/i18n/trade-monitor_zh_CN.qm"_s,
+                        share.filePath(u"trade-monitor_zh_CN.qm"_s)));
+    const auto english = qScopeGuard([] { Translations::install(QLocale(QLocale::English)); });
+    const QStringList loaded = Translations::install(QLocale(QLocale::Chinese, QLocale::China),
+                                                     {share.path(), u":/i18n"_s});
+    QVERIFY2(loaded.contains(share.filePath(u"trade-monitor_zh_CN.qm"_s)),
+             qPrintable(loaded.join(u',')));
+    QVERIFY(!loaded.contains(u":/i18n/trade-monitor_zh_CN.qm"_s));
+    QCOMPARE(QCoreApplication::translate("MainWindow", "Open Trades"), u"持仓"_s);
+    // The installed program's first folder is share/ beside its bin/.
+    QVERIFY(Translations::folders().constFirst().endsWith(u"/share/trade-monitor/translations"_s));
+    QCOMPARE(Translations::folders().constLast(), u":/i18n"_s);
+}
+
+void tst_Translations::aFileThatDoesNotLoadIsPassedOver()
+{
+    QTemporaryDir share;
+    QFile broken(share.filePath(u"trade-monitor_zh_CN.qm"_s));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("not a translation");
+    broken.close();
+    const auto english = qScopeGuard([] { Translations::install(QLocale(QLocale::English)); });
+    const QStringList loaded = Translations::install(QLocale(QLocale::Chinese, QLocale::China),
+                                                     {share.path(), u":/i18n"_s});
+    QVERIFY2(loaded.contains(u":/i18n/trade-monitor_zh_CN.qm"_s), qPrintable(loaded.join(u',')));
+    QCOMPARE(QCoreApplication::translate("MainWindow", "Open Trades"), u"持仓"_s);
 }
 
 void tst_Translations::durationsReadAsPeopleSayThem_data()
