@@ -72,7 +72,7 @@ void tst_Screenshots::openTrades()
     const Speaking speaking(locale);
     WindowRig rig(m_dir->path());
     QTRY_VERIFY(rig.book.count() > 0);
-    QTRY_VERIFY(rig.stored() >= 50);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.stored() >= 50, kHistoryWait);
     QTRY_VERIFY(rig.open()->accountBar()->isShown(AccountBar::Field::Balance));
     rig.window->resize(1280, 680);
     rig.open()->setGrouping(PositionsGroupModel::Grouping::SignalTrader);

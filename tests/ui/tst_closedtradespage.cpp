@@ -106,7 +106,7 @@ private Q_SLOTS:
 void tst_ClosedTradesPage::closedTradesBelongToAnAccount()
 {
     WindowRig rig(m_dir->path());
-    QTRY_VERIFY(rig.stored() >= 50);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.stored() >= 50, kHistoryWait);
     // Another account's trades in the same file, one of them with a ticket of this feed's.
     const Account other = Account::of(QUrl(u"wss://other.example.com/feed"_s), 777);
     ClosedTrade foreign = rig.history.store()->trades(rig.history.account()).at(0);
@@ -210,7 +210,7 @@ void tst_ClosedTradesPage::aHistoryFileThatIsNotOursIsSaidAndKeptInMemory()
 void tst_ClosedTradesPage::exportNamesTheFileAndSaysWhereItWent()
 {
     WindowRig rig(m_dir->path());
-    QTRY_VERIFY(rig.stored() >= 50);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.stored() >= 50, kHistoryWait);
     named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
     ClosedTradesPage *page = named<ClosedTradesPage>(rig.window.get(), u"closedTradesPage"_s);
     const QString month = QDate::currentDate().toString(u"yyyy-MM"_s);
@@ -572,7 +572,7 @@ void tst_ClosedTradesPage::closedTradesFitsCommonScreens()
     QFETCH(QSize, size);
     const Speaking speaking(locale);
     WindowRig rig(m_dir->path());
-    QTRY_VERIFY(rig.stored() >= 50);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.stored() >= 50, kHistoryWait);
     rig.window->resize(size);
     named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
     ClosedTradesPage *page = named<ClosedTradesPage>(rig.window.get(), u"closedTradesPage"_s);

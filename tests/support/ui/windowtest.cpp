@@ -62,7 +62,7 @@ OpenTradesPage *WindowRig::open() const
 
 ClosedTradesPage *WindowRig::closedTradesOverAll()
 {
-    if (!QTest::qWaitFor([this] { return stored() >= 50; }, 5000))
+    if (!QTest::qWaitFor([this] { return stored() >= 50; }, kHistoryWait))
         return nullptr;
     named<QTabWidget>(window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
     ClosedTradesPage *page = named<ClosedTradesPage>(window.get(), u"closedTradesPage"_s);

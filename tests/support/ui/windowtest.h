@@ -32,6 +32,10 @@ class QPushButton;
 // that gives each test a folder of its own, the services a window needs, pictures and the
 // answer to a message box. Widgets are found as a user finds them: by their objectName.
 
+// How long the demo's history (fifty trades or more) may take to be stored: a bound, not a
+// wait; on a loaded machine (a sanitizer build beside the tests) it takes seconds.
+inline constexpr int kHistoryWait = 30000;
+
 // Everything the window needs, against an in-process FeedSimulator. Short intervals
 // through the settings a user has: retries used up in a fraction of a second, and given up
 // 300 ms after the feed was last live.
