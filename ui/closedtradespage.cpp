@@ -136,6 +136,7 @@ ClosedTradesPage::ClosedTradesPage(ClosedTradesModel *trades, TradeHistory *hist
                               ClosedTradesModel::OpenPriceColumn},
                              ClosedTradesModel::CloseTimeColumn, Qt::DescendingOrder, this);
     m_table->setObjectName(u"closedTrades"_s);
+    m_table->setAccessibleName(tr("Closed trades"));
     QHeaderView *header = m_table->horizontalHeader();
     m_copy = m_table->rowCopy();
     m_fit = m_table->fit();
@@ -230,6 +231,7 @@ void ClosedTradesPage::createStatistics()
     m_statisticsModel = new TraderStatisticsModel(m_model, this);
     m_statistics = new QTableView(this);
     m_statistics->setObjectName(u"statistics"_s);
+    m_statistics->setAccessibleName(tr("Statistics per signal trader"));
     m_statistics->setModel(m_statisticsModel);
     auto *statisticsDelegate = new ToneDelegate(
         TraderStatisticsModel::ToneRole,

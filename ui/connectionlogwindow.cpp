@@ -50,6 +50,7 @@ ConnectionLogWindow::ConnectionLogWindow(ConnectionLog *log, QWidget *parent)
     resize(760, 420);
 
     m_table = new QTableView(this);
+    m_table->setAccessibleName(tr("Connection events"));
     m_table->setModel(log);
     m_table->setItemDelegate(new SeverityDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

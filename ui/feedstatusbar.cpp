@@ -23,6 +23,7 @@ FeedStatusBar::FeedStatusBar(FeedStatusPresenter *status, SocketManager *feed, Q
     , m_feed(feed)
 {
     m_dot = new QLabel(this);
+    m_dot->setObjectName(u"stateDot"_s);
     m_dot->setFixedSize(12, 12);
     m_state = new QLabel(this);
     m_state->setObjectName(u"state"_s);
@@ -52,6 +53,7 @@ FeedStatusBar::FeedStatusBar(FeedStatusPresenter *status, SocketManager *feed, Q
     layout->addWidget(m_state);
     layout->addSpacing(12);
     layout->addWidget(m_event, 1);
+    layout->addStretch(0); // the event's room while there is none
     for (QLabel *label : {m_roundTrip, m_age, m_feedName}) {
         layout->addSpacing(12);
         layout->addWidget(label);
@@ -122,6 +124,8 @@ void FeedStatusBar::display(const FeedStatus &status)
 {
     m_dot->setStyleSheet(
         u"border-radius: 6px; background-color: %1;"_s.arg(levelColor(status.level).name()));
+    // The dot's colour in words, for a screen reader; a new name is announced as a change.
+    m_dot->setAccessibleName(tr("Feed: %1").arg(status.text));
     m_state->setText(status.text);
     m_state->setToolTip(status.detail);
 
@@ -133,6 +137,7 @@ void FeedStatusBar::display(const FeedStatus &status)
     const bool alarming =
         !m_eventText.isEmpty() ? m_eventSeverity == ConnectionLog::Severity::Error : failed;
     m_event->setText(event);
+    m_event->setVisible(!event.isEmpty()); // nothing to read: nothing there
     m_event->setStyleSheet(
         alarming ? u"color: %1;"_s.arg(ToneDelegate::toneColor(palette(), Tone::Loss).name())
                  : QString());
@@ -142,6 +147,7 @@ void FeedStatusBar::display(const FeedStatus &status)
     m_roundTrip->setText(connected && m_feed->roundTripTimeMs() >= 0
                              ? tr("RTT %1 ms").arg(m_feed->roundTripTimeMs())
                              : QString());
+    m_roundTrip->setVisible(!m_roundTrip->text().isEmpty());
 
     m_age->setText(status.ageText);
     m_age->setVisible(!status.ageText.isEmpty());

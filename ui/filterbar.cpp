@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filterbar.h"
+#include "accessibility.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -61,6 +62,8 @@ FilterBar::FilterBar(QWidget *parent)
     m_search->setObjectName(u"search"_s);
     m_search->setPlaceholderText(tr("Search symbol or ticket"));
     m_search->setClearButtonEnabled(true);
+    Accessibility::nameClearButton(m_search);
+    m_search->setAccessibleName(tr("Search symbol or ticket"));
     m_search->setMinimumWidth(120);
     layout->addWidget(m_search);
 

@@ -79,6 +79,7 @@ OpenTradesPage::OpenTradesPage(PositionsModel *positions, AccountSummary *summar
                               PositionsModel::OpenTimeColumn, PositionsModel::OpenPriceColumn},
                              -1, Qt::AscendingOrder, this);
     m_table->setObjectName(u"openTrades"_s);
+    m_table->setAccessibleName(tr("Open positions"));
     followShownModel();
     QHeaderView *header = m_table->horizontalHeader();
     connect(m_table, &TradeTable::columnMenuAboutToShow, this, [header](QMenu *menu) {

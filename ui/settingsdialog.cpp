@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settingsdialog.h"
+#include "accessibility.h"
 
 #include "protocol/feedprofile.h"
 
@@ -79,6 +80,7 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     m_url->setMinimumWidth(m_url->fontMetrics().averageCharWidth() * 64);
     m_url->setPlaceholderText(tr("empty: the built-in demo feed"));
     m_url->setClearButtonEnabled(true);
+    Accessibility::nameClearButton(m_url);
     m_profile = new QComboBox(this);
     m_profile->setObjectName(u"profile"_s);
     m_profile->addItem(tr("Trade Monitor protocol (native)"), u"native"_s);
@@ -215,6 +217,8 @@ QWidget *SettingsDialog::alertsPage()
     m_marginLevel->setObjectName(u"marginLevel"_s);
     m_marginPercent = new QDoubleSpinBox(page);
     m_marginPercent->setObjectName(u"marginLevelPercent"_s);
+    // Read after its check box, as the eye reads the row.
+    m_marginPercent->setAccessibleName(tr("Margin level below which to warn, in percent"));
     m_marginPercent->setRange(AlertSettings::kMinMarginLevel, AlertSettings::kMaxMarginLevel);
     m_marginPercent->setDecimals(0);
     m_marginPercent->setSuffix(tr(" %"));
@@ -224,6 +228,7 @@ QWidget *SettingsDialog::alertsPage()
     m_feed->setObjectName(u"feed"_s);
     m_feedLostAfter = new QSpinBox(page);
     m_feedLostAfter->setObjectName(u"feedLostAfterMs"_s);
+    m_feedLostAfter->setAccessibleName(tr("Seconds without live data before the feed is lost"));
     m_feedLostAfter->setRange(int(AlertSettings::kMinFeedLostAfter.count() / 1000),
                               int(AlertSettings::kMaxFeedLostAfter.count() / 1000));
     m_feedLostAfter->setSuffix(tr(" s"));

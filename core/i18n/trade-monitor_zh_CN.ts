@@ -33,6 +33,13 @@
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
     <name>Account</name>
     <message>
         <source>Unknown account</source>
@@ -516,6 +523,14 @@
         <source>the filters changed while the trades were written; export the statistics on their own</source>
         <translation>导出交易期间筛选条件已更改；请单独导出统计</translation>
     </message>
+    <message>
+        <source>Closed trades</source>
+        <translation>已平仓交易</translation>
+    </message>
+    <message>
+        <source>Statistics per signal trader</source>
+        <translation>各信号交易员统计</translation>
+    </message>
 </context>
 <context>
     <name>ColumnFit</name>
@@ -632,6 +647,10 @@ Hidden to fit the window: %2</source>
     <message>
         <source>Copy &amp;All</source>
         <translation>全部复制(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Connection events</source>
+        <translation>连接事件</translation>
     </message>
 </context>
 <context>
@@ -1188,6 +1207,10 @@ Hidden to fit the window: %2</source>
         <source>The feed&apos;s host</source>
         <translation>数据源主机</translation>
     </message>
+    <message>
+        <source>Feed: %1</source>
+        <translation>行情：%1</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -1441,6 +1464,10 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     <message>
         <source>Default order (following first)</source>
         <translation>默认顺序（跟单在前）</translation>
+    </message>
+    <message>
+        <source>Open positions</source>
+        <translation>持仓</translation>
     </message>
 </context>
 <context>
@@ -1843,6 +1870,14 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     <message>
         <source>Takes effect when Trade Monitor starts again.</source>
         <translation>重新启动交易监控后生效。</translation>
+    </message>
+    <message>
+        <source>Margin level below which to warn, in percent</source>
+        <translation>保证金比例低于此值时提醒（百分比）</translation>
+    </message>
+    <message>
+        <source>Seconds without live data before the feed is lost</source>
+        <translation>无实时数据多少秒后视为行情中断</translation>
     </message>
 </context>
 <context>
