@@ -36,7 +36,7 @@ QStringList folders()
             program.filePath(u"translations"_s), kBuiltIn};
 }
 
-QStringList install(const QLocale &locale, const QStringList &folders)
+QStringList install(const QLocale &locale, const QStringList &searched)
 {
     QStringList loaded;
     for (const QPointer<QTranslator> &translator : std::as_const(installed())) {
@@ -59,8 +59,8 @@ QStringList install(const QLocale &locale, const QStringList &folders)
         add(std::move(qt));
     // The user's language from the first folder that has it (a file that does not load is
     // passed over), else English from the first that has that.
-    const auto load = [&folders](const auto &loadFrom) -> std::unique_ptr<QTranslator> {
-        for (const QString &folder : folders) {
+    const auto load = [&searched](const auto &loadFrom) -> std::unique_ptr<QTranslator> {
+        for (const QString &folder : searched) {
             auto translator = std::make_unique<QTranslator>();
             if (loadFrom(*translator, folder))
                 return translator;
@@ -78,7 +78,7 @@ QStringList install(const QLocale &locale, const QStringList &folders)
     if (ours)
         add(std::move(ours));
     else
-        qCWarning(lcI18n) << "no translation of Trade Monitor could be loaded from" << folders;
+        qCWarning(lcI18n) << "no translation of Trade Monitor could be loaded from" << searched;
     qCDebug(lcI18n) << "translations for" << locale.name() << loaded;
     return loaded;
 }

@@ -14,9 +14,9 @@ namespace Translations {
 QStringList folders();
 
 // Installs on the running application Qt's own translations and Trade Monitor's for `locale`,
-// the first of `folders` that has a readable one, falling back to English (for its plural
+// the first of `searched` that has a readable one, falling back to English (for its plural
 // forms) where none has. Installing again replaces what an earlier call installed. Returns the
 // files loaded, for the log.
-QStringList install(const QLocale &locale = QLocale(), const QStringList &folders = folders());
+QStringList install(const QLocale &locale = QLocale(), const QStringList &searched = folders());
 
 } // namespace Translations
