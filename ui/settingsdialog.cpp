@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settingsdialog.h"
+
 #include "accessibility.h"
+#include "session/feedprobe.h"
 
 #include "protocol/feedprofile.h"
 
@@ -10,6 +12,7 @@
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -112,8 +115,12 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
         ->setToolTip(tr("Give up only once the retries are used up and the feed has been down "
                         "this long; until then retries go on at the longest delay."));
 
+    // What a trader needs first: where, whose, the key and the dialect; the timing is for when
+    // something is wrong, under Advanced.
     auto *form = new QFormLayout;
     form->addRow(tr("Feed &URL:"), m_url);
+    form->addRow(label(Id::TraderId), m_numbers.value(Id::TraderId));
+    form->addRow(tr("Auth t&oken:"), m_token);
     auto *profileRow = new QHBoxLayout;
     profileRow->addWidget(m_profile);
     profileRow->addWidget(m_profileFile, 1);
@@ -122,12 +129,44 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     auto *profileLabel = new QLabel(tr("&Wire format:"), this);
     profileLabel->setBuddy(m_profile);
     form->addRow(profileLabel, profileRow);
+    m_test = new QPushButton(tr("T&est Connection"), this);
+    m_test->setObjectName(u"testConnection"_s);
+    m_test->setToolTip(tr("Connect once with these settings, beside the running feed, and say "
+                          "what happened"));
+    m_testResult = new QLabel(this);
+    m_testResult->setObjectName(u"testResult"_s);
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->hide(); // until there is an answer to read
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_test);
+    testRow->addWidget(m_testResult, 1);
+    testRow->addStretch(0); // the answer's room while there is none
+    form->addRow(testRow);
+    auto *advanced = new QGroupBox(tr("Advanced: timing and reconnects"), this);
+    advanced->setObjectName(u"advanced"_s);
+    auto *timing = new QFormLayout(advanced);
     for (const FeedSetting &setting : FeedSetting::all()) {
-        form->addRow(label(setting.id), m_numbers.value(setting.id));
-        // The account: whose positions, and the token that opens them.
-        if (setting.id == Id::TraderId)
-            form->addRow(tr("Auth t&oken:"), m_token);
+        if (setting.id != Id::TraderId)
+            timing->addRow(label(setting.id), m_numbers.value(setting.id));
     }
+    // Tab as the eye reads: the account's fields, the test, then the timing.
+    QWidget *previous = m_url;
+    for (QWidget *next : std::initializer_list<QWidget *>{
+             m_numbers.value(Id::TraderId), m_token, m_profile, m_profileFile, m_browse, m_test}) {
+        setTabOrder(previous, next);
+        previous = next;
+    }
+    for (const FeedSetting &setting : FeedSetting::all()) {
+        if (setting.id != Id::TraderId) {
+            setTabOrder(previous, m_numbers.value(setting.id));
+            previous = m_numbers.value(setting.id);
+        }
+    }
+    auto *feedLayout = new QVBoxLayout;
+    feedLayout->addLayout(form);
+    feedLayout->addWidget(advanced);
+    feedLayout->addStretch();
 
     m_problem = new QLabel(this);
     m_problem->setWordWrap(true);
@@ -137,7 +176,7 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *feedPage = new QWidget(this);
-    feedPage->setLayout(form);
+    feedPage->setLayout(feedLayout);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"tabs"_s);
     m_tabs->addTab(feedPage, tr("&Feed"));
@@ -154,6 +193,14 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
 
+    m_probe = new FeedProbe(this);
+    connect(m_test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    connect(m_probe, &FeedProbe::finished, this, [this](const FeedProbe::Result &result) {
+        m_testResult->setText(result.text);
+        m_testResult->setStyleSheet(
+            result.outcome == FeedProbe::Outcome::Live ? QString() : u"color: #c62828;"_s);
+        validate();
+    });
     connect(m_url, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     connect(m_profile, &QComboBox::currentIndexChanged, this, &SettingsDialog::validate);
     connect(m_profileFile, &QLineEdit::textChanged, this, &SettingsDialog::validate);
@@ -168,6 +215,7 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     for (QSpinBox *box : std::as_const(m_numbers))
         connect(box, &QSpinBox::valueChanged, this, &SettingsDialog::validate);
     validate();
+    m_url->setFocus(); // the first thing a trader sets
 }
 
 void SettingsDialog::setOverrides(const AppOptions::Overrides &overrides)
@@ -370,9 +418,28 @@ QString SettingsDialog::problem() const
     return FeedSetting::validate(checked);
 }
 
+void SettingsDialog::testConnection()
+{
+    const SocketConfig config = this->config();
+    QString error;
+    const std::optional<FeedProfile> profile = FeedProfile::load(config.profile, &error);
+    m_testResult->show();
+    if (!profile || !m_probe->start(config, *profile, &error)) {
+        m_testResult->setText(error);
+        return;
+    }
+    m_testResult->setStyleSheet(QString());
+    m_testResult->setText(tr("Trying %1…")
+                              .arg(config.url.isEmpty()
+                                       ? tr("the demo feed")
+                                       : config.url.toDisplayString(QUrl::RemoveUserInfo)));
+    validate();
+}
+
 void SettingsDialog::validate()
 {
     const QString text = problem();
+    m_test->setEnabled(text.isEmpty() && !m_probe->isRunning());
     const bool fromFile = m_profile->currentData().toString().isEmpty();
     m_profileFile->setVisible(fromFile);
     m_browse->setVisible(fromFile);

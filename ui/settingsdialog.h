@@ -9,6 +9,7 @@
 #include <QDialog>
 #include <QHash>
 
+class FeedProbe;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -29,7 +30,7 @@ class QSpinBox;
 // closing the window keeps the program running there. Its fields are named for tests and tools:
 // "url", "profile", "profileFile", "token", "tabs", each number by its command-line option
 // ("heartbeat-ms"), each alert setting by its key ("ownPositions", "marginLevelPercent", …)
-// and "language".
+// and "language"; "testConnection" and its answer "testResult".
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -53,6 +54,8 @@ public:
     QString problem() const;
 
 private:
+    // Test Connection: one try of what the dialog holds (FeedProbe), its answer beside it.
+    void testConnection();
     void validate();
     QWidget *alertsPage();
     QWidget *displayPage();
@@ -78,4 +81,7 @@ private:
     QLabel *m_problem = nullptr;
     QLabel *m_overrides = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    QPushButton *m_test = nullptr;
+    QLabel *m_testResult = nullptr;
+    FeedProbe *m_probe = nullptr;
 };

@@ -67,6 +67,16 @@
     </message>
 </context>
 <context>
+    <name>FeedProbe</name>
+    <message numerus="yes">
+        <source>%n position(s) came</source>
+        <translation>
+            <numerusform>%n position came</numerusform>
+            <numerusform>%n positions came</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FeedSession</name>
     <message numerus="yes">
         <source>%n row(s) of a %1 message could not be read</source>

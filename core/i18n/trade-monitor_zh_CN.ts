@@ -845,6 +845,27 @@ Hidden to fit the window: %2</source>
     </message>
 </context>
 <context>
+    <name>FeedProbe</name>
+    <message numerus="yes">
+        <source>%n position(s) came</source>
+        <translation>
+            <numerusform>收到 %n 个持仓</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected and subscribed: %1; round trip %2 ms.</source>
+        <translation>已连接并订阅：%1；往返 %2 毫秒。</translation>
+    </message>
+    <message>
+        <source>Connected and subscribed: %1; the heartbeat was not answered.</source>
+        <translation>已连接并订阅：%1；心跳未获应答。</translation>
+    </message>
+    <message>
+        <source>The connection failed.</source>
+        <translation>连接失败。</translation>
+    </message>
+</context>
+<context>
     <name>FeedProfile</name>
     <message>
         <source>profile %1: cannot be read (%2); the built-in profiles are %3</source>
@@ -1878,6 +1899,26 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     <message>
         <source>Seconds without live data before the feed is lost</source>
         <translation>无实时数据多少秒后视为行情中断</translation>
+    </message>
+    <message>
+        <source>T&amp;est Connection</source>
+        <translation>测试连接(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Connect once with these settings, beside the running feed, and say what happened</source>
+        <translation>用这些设置连接一次（不影响正在运行的行情），并说明结果</translation>
+    </message>
+    <message>
+        <source>Advanced: timing and reconnects</source>
+        <translation>高级：时间与重连</translation>
+    </message>
+    <message>
+        <source>Trying %1…</source>
+        <translation>正在尝试 %1…</translation>
+    </message>
+    <message>
+        <source>the demo feed</source>
+        <translation>演示行情</translation>
     </message>
 </context>
 <context>

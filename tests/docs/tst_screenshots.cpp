@@ -17,6 +17,8 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QLabel>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void closedTrades_data();
     void closedTrades();
     void disconnected();
+    void settingsFeed();
     void settingsAlerts();
     void connectionLog();
 
@@ -126,6 +129,22 @@ void tst_Screenshots::disconnected()
     QVERIFY(!banner(rig.open())->isHidden());
     QVERIFY(rig.open()->isStale());
     save(rig.window.get(), u"disconnected.png"_s);
+}
+
+void tst_Screenshots::settingsFeed()
+{
+    // The feed's settings after Test Connection against the demo's simulator.
+    WindowRig rig(m_dir->path());
+    QTRY_COMPARE(rig.socket.state(), State::Live);
+    SettingsDialog dialog(FeedProfile::native().configFor(rig.simulator->url(), 10260));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::mouseClick(named<QPushButton>(&dialog, u"testConnection"_s), Qt::LeftButton);
+    auto *answer = named<QLabel>(&dialog, u"testResult"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(answer->text().startsWith(u"Connected and subscribed"_s),
+                              qPrintable(answer->text()), 20000);
+    dialog.resize(dialog.sizeHint());
+    save(&dialog, u"settings-feed.png"_s);
 }
 
 void tst_Screenshots::settingsAlerts()

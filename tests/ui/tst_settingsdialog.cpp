@@ -2,6 +2,7 @@
 #include "named.h"
 #include "protocol/feedprofile.h"
 #include "settingsdialog.h"
+#include "simulator/feedsimulator.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>
@@ -9,6 +10,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -32,6 +34,9 @@ private Q_SLOTS:
     void profileIsPickedAndChecked();
     void rendersToPng();
     void alertsAreChosenOnTheirOwnTab();
+    void theFeedComesFirstAndTheTimingUnderAdvanced();
+    void testConnectionSaysWhatHappened_data();
+    void testConnectionSaysWhatHappened();
 };
 
 static QPushButton *okButton(SettingsDialog &dialog)
@@ -223,6 +228,76 @@ void tst_SettingsDialog::alertsAreChosenOnTheirOwnTab()
     const QString path =
         QDir(QCoreApplication::applicationDirPath()).filePath(u"settingsdialog-alerts.png"_s);
     QVERIFY2(dialog.grab().save(path), qPrintable(path));
+}
+
+void tst_SettingsDialog::theFeedComesFirstAndTheTimingUnderAdvanced()
+{
+    SettingsDialog dialog(FeedProfile::native().configFor(QUrl(u"wss://feed.example.com/p"_s), 7));
+    const auto *advanced = named<QGroupBox>(&dialog, u"advanced"_s);
+    // Where, whose, the key and the dialect: above, never under Advanced.
+    for (const QString &name : {u"url"_s, u"trader-id"_s, u"token"_s, u"profile"_s}) {
+        QWidget *field = named<QWidget>(&dialog, name);
+        QVERIFY2(!advanced->isAncestorOf(field), qPrintable(name));
+    }
+    // Every number of the timing is there.
+    for (const FeedSetting &setting : FeedSetting::all()) {
+        if (setting.id != FeedSetting::Id::TraderId)
+            QVERIFY2(advanced->isAncestorOf(named<QSpinBox>(&dialog, setting.optionName())),
+                     setting.option);
+    }
+    // The feed's fields come first in the Tab order too.
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const auto nextByTab = [](QWidget *from) {
+        QWidget *next = from->nextInFocusChain();
+        // Past the field's own parts (a spin box's line edit, a clear button).
+        while (from->isAncestorOf(next) || !(next->focusPolicy() & Qt::TabFocus) ||
+               !next->isVisible())
+            next = next->nextInFocusChain();
+        return next->objectName();
+    };
+    QCOMPARE(nextByTab(named<QWidget>(&dialog, u"url"_s)), u"trader-id"_s);
+    QCOMPARE(nextByTab(named<QWidget>(&dialog, u"trader-id"_s)), u"token"_s);
+    QCOMPARE(nextByTab(named<QWidget>(&dialog, u"token"_s)), u"profile"_s);
+}
+
+void tst_SettingsDialog::testConnectionSaysWhatHappened_data()
+{
+    QTest::addColumn<int>("subscribeError");
+    QTest::addColumn<bool>("muted");
+    QTest::addColumn<QString>("says");
+    QTest::addRow("the positions came")
+        << 0 << false << u"Connected and subscribed: 3 positions came"_s;
+    QTest::addRow("refused") << 404 << false << u"404"_s;
+    QTest::addRow("silence") << 0 << true << u"The server sent no data within"_s;
+}
+
+void tst_SettingsDialog::testConnectionSaysWhatHappened()
+{
+    QFETCH(int, subscribeError);
+    QFETCH(bool, muted);
+    QFETCH(QString, says);
+    FeedSimulator::Options options;
+    options.simulation.positions = 3;
+    options.subscribeError = subscribeError;
+    FeedSimulator simulator(options);
+    QVERIFY(simulator.listen());
+    simulator.setMuted(muted);
+    SocketConfig config = FeedProfile::native().configFor(simulator.url(), 10260);
+    config.snapshotTimeout = std::chrono::milliseconds(200);
+    SettingsDialog dialog(config);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *test = named<QPushButton>(&dialog, u"testConnection"_s);
+    auto *answer = named<QLabel>(&dialog, u"testResult"_s);
+    QVERIFY(answer->isHidden());
+    QTest::mouseClick(test, Qt::LeftButton);
+    QVERIFY(!test->isEnabled()); // one try at a time
+    QTRY_VERIFY_WITH_TIMEOUT(answer->text().contains(says), 20000);
+    QVERIFY(answer->isVisible());
+    QVERIFY(test->isEnabled());
+    // Nothing was saved or applied: the dialog's settings are as they were.
+    QCOMPARE(dialog.config().url, config.url);
 }
 
 QTEST_MAIN(tst_SettingsDialog)

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Settings → Test connection, headless: one try of settings not yet saved, beside the running
+// feed (which it never touches), said in plain words: the positions came, with the round trip;
+// refused, with the server's reason; nothing came within the snapshot timeout; nobody there.
+#include "net/socketmanager.h"
+#include "protocol/feedprofile.h"
+#include "session/accountsession.h"
+#include "session/feedprobe.h"
+#include "simulator/feedsimulator.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using State = SocketManager::State;
+using Outcome = FeedProbe::Outcome;
+
+class tst_FeedProbe : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void thePositionsCameWithTheRoundTrip();
+    void aRefusalSaysTheServersReason();
+    void silenceIsSaidAsSilence();
+    void nobodyThereIsSaid();
+
+private:
+    // Runs a probe of `config` to its end.
+    static FeedProbe::Result probe(const SocketConfig &config);
+};
+
+FeedProbe::Result tst_FeedProbe::probe(const SocketConfig &config)
+{
+    FeedProbe probe;
+    QSignalSpy finished(&probe, &FeedProbe::finished);
+    QString error;
+    if (!probe.start(config, FeedProfile::native(), &error))
+        qFatal("the probe did not start: %s", qPrintable(error));
+    if (!finished.wait(30000))
+        return {};
+    return finished.at(0).at(0).value<FeedProbe::Result>();
+}
+
+void tst_FeedProbe::thePositionsCameWithTheRoundTrip()
+{
+    FeedSimulator::Options options;
+    options.simulation.positions = 4;
+    FeedSimulator simulator(options);
+    QVERIFY(simulator.listen());
+    // The running feed, live on the same server: the try leaves it alone.
+    AccountSession running;
+    QString error;
+    QVERIFY2(running.start(FeedProfile::native().configFor(simulator.url(), 10260),
+                           FeedProfile::native(), &error),
+             qPrintable(error));
+    running.socket()->open();
+    QTRY_COMPARE(running.socket()->state(), State::Live);
+    QSignalSpy runningChanged(running.socket(), &SocketManager::stateChanged);
+
+    const FeedProbe::Result result = probe(FeedProfile::native().configFor(simulator.url(), 10260));
+    QCOMPARE(result.outcome, Outcome::Live);
+    QCOMPARE(result.positions, 4);
+    QVERIFY(result.roundTripMs >= 0);
+    QVERIFY2(result.text.startsWith(u"Connected and subscribed: 4 positions came; round trip "_s),
+             qPrintable(result.text));
+    QCOMPARE(runningChanged.count(), 0);
+    QCOMPARE(running.socket()->state(), State::Live);
+    // The try said goodbye: only the running feed is subscribed.
+    QTRY_COMPARE(simulator.subscribedCount(), 1);
+}
+
+void tst_FeedProbe::aRefusalSaysTheServersReason()
+{
+    FeedSimulator::Options options;
+    options.subscribeError = 404;
+    FeedSimulator simulator(options);
+    QVERIFY(simulator.listen());
+    const FeedProbe::Result result = probe(FeedProfile::native().configFor(simulator.url(), 99));
+    QCOMPARE(result.outcome, Outcome::Failed);
+    QVERIFY2(result.text.contains(u"404"_s), qPrintable(result.text));
+}
+
+void tst_FeedProbe::silenceIsSaidAsSilence()
+{
+    FeedSimulator simulator{FeedSimulator::Options()};
+    QVERIFY(simulator.listen());
+    simulator.setMuted(true);
+    SocketConfig config = FeedProfile::native().configFor(simulator.url(), 10260);
+    config.snapshotTimeout = 200ms;
+    const FeedProbe::Result result = probe(config);
+    QCOMPARE(result.outcome, Outcome::Failed);
+    QVERIFY2(result.text.startsWith(u"The server sent no data within 0.2 s"_s),
+             qPrintable(result.text));
+}
+
+void tst_FeedProbe::nobodyThereIsSaid()
+{
+    // A port nobody listens on.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    const FeedProbe::Result result =
+        probe(FeedProfile::native().configFor(QUrl(u"ws://127.0.0.1:%1/feed"_s.arg(port)), 10260));
+    QCOMPARE(result.outcome, Outcome::Failed);
+    QVERIFY2(result.text.contains(u"refused"_s, Qt::CaseInsensitive), qPrintable(result.text));
+}
+
+QTEST_GUILESS_MAIN(tst_FeedProbe)
+#include "tst_feedprobe.moc"
