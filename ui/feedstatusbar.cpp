@@ -124,8 +124,14 @@ void FeedStatusBar::display(const FeedStatus &status)
 {
     m_dot->setStyleSheet(
         u"border-radius: 6px; background-color: %1;"_s.arg(levelColor(status.level).name()));
-    // The dot's colour in words, for a screen reader; a new name is announced as a change.
-    m_dot->setAccessibleName(tr("Feed: %1").arg(status.text));
+    // The dot's colour in words, for a screen reader: a new name reaches it as a NameChanged
+    // event (Qt 6.4 has no announcement), so it is set only when the words change, never on
+    // the age's ticks.
+    const QString spoken = tr("Feed: %1").arg(status.text);
+    if (m_dot->accessibleName() != spoken)
+        m_dot->setAccessibleName(spoken);
+    if (m_dot->accessibleDescription() != status.detail)
+        m_dot->setAccessibleDescription(status.detail);
     m_state->setText(status.text);
     m_state->setToolTip(status.detail);
 

@@ -12,6 +12,7 @@ TM_PACKAGES=(
     qtkeychain-qt6-dev # the token in the system keychain
     qt6-charts-dev libqt6opengl6-dev # the Closed Trades charts (GPL-3.0); Debian's Charts CMake package needs OpenGL's, which it does not pull in
     dbus-daemon dbus-session-bus-common # dbus-run-session: the notifier test on a private bus
+    xvfb xauth at-spi2-core # tst_accessibility: what a screen reader hears, over AT-SPI under Xvfb
     iproute2 # ip: the loopback-only test brings lo up in a network namespace of its own
     python3 # tests/i18ncheck.py: every string marked for translation was extracted
     dpkg-dev desktop-file-utils appstream # the package: dpkg-shlibdeps, and its checks

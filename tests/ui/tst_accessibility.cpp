@@ -12,6 +12,7 @@
 #include "windowtest.h"
 
 #include <QAccessible>
+#include <QScopeGuard>
 #include <QTabWidget>
 #include <QTest>
 
@@ -66,6 +67,34 @@ void collectUnnamed(QAccessibleInterface *item, QStringList *unnamed)
     }
 }
 
+// What reaches assistive technology: Qt hands every accessibility event to the installed
+// update handler, the hook the platform bridges (AT-SPI, UI Automation) are fed through.
+struct Heard
+{
+    QAccessible::Event type;
+    QObject *object;
+    QString name;
+};
+QList<Heard> g_heard;
+
+void hear(QAccessibleEvent *event)
+{
+    QAccessibleInterface *item = event->accessibleInterface();
+    g_heard.append(
+        {event->type(), event->object(), item ? item->text(QAccessible::Name) : QString()});
+}
+
+// The names `object` was given, in order, by NameChanged events.
+QStringList namesHeardFor(const QObject *object)
+{
+    QStringList names;
+    for (const Heard &heard : std::as_const(g_heard)) {
+        if (heard.object == object && heard.type == QAccessible::NameChanged)
+            names.append(heard.name);
+    }
+    return names;
+}
+
 QStringList unnamedIn(QWidget *root)
 {
     QStringList unnamed;
@@ -85,6 +114,7 @@ private Q_SLOTS:
     void theConnectionLogHasNames();
     void everyFigureIsThereAsText();
     void theFeedStateIsReadAndFollowsTheFeed();
+    void aChangeOfFeedStateReachesAssistiveTechnology();
 };
 
 void tst_Accessibility::everyControlOfBothPagesHasAName()
@@ -158,6 +188,41 @@ void tst_Accessibility::theFeedStateIsReadAndFollowsTheFeed()
                  qPrintable(dot->text(QAccessible::Name)));
     QCOMPARE(dot->text(QAccessible::Name),
              u"Feed: "_s + named<QLabel>(rig.window.get(), u"state"_s)->text());
+}
+
+void tst_Accessibility::aChangeOfFeedStateReachesAssistiveTechnology()
+{
+    // The feed going down is told to a screen reader once, in words, as it happens; while
+    // nothing changes, nothing is said (the data age ticks every second).
+    if (!qEnvironmentVariableIsSet("TM_SCREEN_READER"))
+        QSKIP("Qt sends accessibility events only while a screen reader listens: run under "
+              "tests/screenreader.sh (ctest does, on Linux)");
+    // The AT-SPI bridge switches on as the bus says a screen reader is there.
+    QTRY_VERIFY(QAccessible::isActive());
+    WindowRig rig(m_dir->path());
+    QTRY_COMPARE(rig.socket.state(), State::Live);
+    auto *dot = named<QLabel>(rig.window.get(), u"stateDot"_s);
+    g_heard.clear();
+    const QAccessible::UpdateHandler previous = QAccessible::installUpdateHandler(&hear);
+    const auto restore = qScopeGuard([previous] { QAccessible::installUpdateHandler(previous); });
+    for (int tick = 0; tick < 3; ++tick) // as every half second: the age moves, the state not
+        rig.account.status()->refresh();
+    QVERIFY2(namesHeardFor(dot).isEmpty(), qPrintable(namesHeardFor(dot).join(u", "_s)));
+
+    rig.simulator->pauseListening();
+    rig.simulator->dropAll(1001, u"going away"_s);
+    QTRY_VERIFY(!namesHeardFor(dot).isEmpty());
+    const QString state = named<QLabel>(rig.window.get(), u"state"_s)->text();
+    QVERIFY2(namesHeardFor(dot).constFirst() != u"Feed: Live"_s,
+             qPrintable(namesHeardFor(dot).join(u", "_s)));
+    QVERIFY(namesHeardFor(dot).contains(u"Feed: "_s + state));
+    // Each name once: a repeat would be read out again.
+    const QStringList names = namesHeardFor(dot);
+    for (qsizetype i = 1; i < names.size(); ++i)
+        QVERIFY2(names.at(i) != names.at(i - 1), qPrintable(names.join(u", "_s)));
+    // And why, for a screen reader that asks.
+    QAccessibleInterface *item = QAccessible::queryAccessibleInterface(dot);
+    QVERIFY(!item->text(QAccessible::Description).isEmpty());
 }
 
 QTEST_MAIN(tst_Accessibility)
