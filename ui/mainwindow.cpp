@@ -3,6 +3,7 @@
 
 #include "aboutdialog.h"
 #include "accountbar.h"
+#include "alarmtext.h"
 #include "alerts/alerts.h"
 #include "closedtradespage.h"
 #include "config/appoptions.h"
@@ -26,6 +27,7 @@
 #include "protocol/feedprofile.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
+#include "theme.h"
 #include "trayicon.h"
 
 #include <QAction>
@@ -87,7 +89,10 @@ MainWindow::MainWindow(AccountSession *account, const Services &services, Tab st
             &FeedStatusBar::showConnectionEvent);
     statusBar()->addWidget(m_statusBar, 1);
     m_unsaved = new QLabel(this);
-    m_unsaved->setStyleSheet(u"color: #c62828; font-weight: bold;"_s);
+    QFont bold = m_unsaved->font();
+    bold.setBold(true);
+    m_unsaved->setFont(bold);
+    AlarmText::set(m_unsaved, true);
     m_unsaved->hide();
     statusBar()->addPermanentWidget(m_unsaved);
     statusBar()->setSizeGripEnabled(true);
@@ -247,8 +252,14 @@ void MainWindow::editSettings()
     dialog.setOverrides(m_services.options.overrides());
     dialog.setAlertSettings(m_account->alerts()->settings());
     dialog.setLanguage(settings.language());
+    dialog.setColorScheme(settings.colorScheme());
     if (dialog.exec() != QDialog::Accepted)
         return;
+    if (dialog.colorScheme() != settings.colorScheme()) {
+        settings.setColorScheme(dialog.colorScheme());
+        if (m_services.theme)
+            m_services.theme->setChoice(dialog.colorScheme());
+    }
     if (dialog.language() != settings.language()) {
         settings.setLanguage(dialog.language());
         m_statusBar->showConnectionEvent(tr("The new language takes effect at the next start."),

@@ -14,6 +14,7 @@ class AppOptions;
 class AppSettings;
 class DesktopNotifier;
 class Notifier;
+class Theme;
 class TrayIcon;
 class ClosedTradesPage;
 class ConnectionLog;
@@ -51,6 +52,7 @@ public:
         AppSettings &settings;        // what the window and the Settings dialog remember
         const AppOptions &options;    // the command line (a default AppOptions: none given)
         Notifier *notifier = nullptr; // null: the desktop's (notification service, else tray)
+        Theme *theme = nullptr;       // the application's colours; null: left as they are
     };
 
     // Shows `account` (not owned; it outlives the window).

@@ -2,6 +2,7 @@
 #include "settingsdialog.h"
 
 #include "accessibility.h"
+#include "alarmtext.h"
 #include "session/feedprobe.h"
 
 #include "protocol/feedprofile.h"
@@ -170,7 +171,7 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
 
     m_problem = new QLabel(this);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(u"color: #c62828;"_s);
+    AlarmText::set(m_problem, true);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -197,8 +198,7 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     connect(m_test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
     connect(m_probe, &FeedProbe::finished, this, [this](const FeedProbe::Result &result) {
         m_testResult->setText(result.text);
-        m_testResult->setStyleSheet(
-            result.outcome == FeedProbe::Outcome::Live ? QString() : u"color: #c62828;"_s);
+        AlarmText::set(m_testResult, result.outcome != FeedProbe::Outcome::Live);
         validate();
     });
     connect(m_url, &QLineEdit::textChanged, this, &SettingsDialog::validate);
@@ -340,9 +340,17 @@ QWidget *SettingsDialog::displayPage()
     label->setBuddy(m_language);
     auto *note = new QLabel(tr("Takes effect when Trade Monitor starts again."), page);
     note->setForegroundRole(QPalette::PlaceholderText);
+    m_colorScheme = new QComboBox(page);
+    m_colorScheme->setObjectName(u"colorScheme"_s);
+    m_colorScheme->addItem(tr("System (as the desktop is)"), int(ColorScheme::System));
+    m_colorScheme->addItem(tr("Light"), int(ColorScheme::Light));
+    m_colorScheme->addItem(tr("Dark"), int(ColorScheme::Dark));
+    auto *schemeLabel = new QLabel(tr("&Colours:"), page);
+    schemeLabel->setBuddy(m_colorScheme);
     auto *form = new QFormLayout(page);
     form->addRow(label, m_language);
     form->addRow(QString(), note);
+    form->addRow(schemeLabel, m_colorScheme);
     return page;
 }
 
@@ -354,6 +362,16 @@ void SettingsDialog::setLanguage(const QString &language)
 QString SettingsDialog::language() const
 {
     return m_language->currentData().toString();
+}
+
+void SettingsDialog::setColorScheme(ColorScheme scheme)
+{
+    m_colorScheme->setCurrentIndex(std::max(0, m_colorScheme->findData(int(scheme))));
+}
+
+ColorScheme SettingsDialog::colorScheme() const
+{
+    return ColorScheme(m_colorScheme->currentData().toInt());
 }
 
 void SettingsDialog::setAlertSettings(const AlertSettings &alerts)
@@ -428,7 +446,7 @@ void SettingsDialog::testConnection()
         m_testResult->setText(error);
         return;
     }
-    m_testResult->setStyleSheet(QString());
+    AlarmText::set(m_testResult, false);
     m_testResult->setText(tr("Trying %1…")
                               .arg(config.url.isEmpty()
                                        ? tr("the demo feed")

@@ -3,6 +3,7 @@
 
 #include "config/alertsettings.h"
 #include "config/appoptions.h"
+#include "config/appsettings.h"
 #include "config/feedsettings.h"
 #include "net/socketconfig.h"
 
@@ -30,7 +31,7 @@ class QSpinBox;
 // closing the window keeps the program running there. Its fields are named for tests and tools:
 // "url", "profile", "profileFile", "token", "tabs", each number by its command-line option
 // ("heartbeat-ms"), each alert setting by its key ("ownPositions", "marginLevelPercent", …)
-// and "language"; "testConnection" and its answer "testResult".
+// "language" and "colorScheme"; "testConnection" and its answer "testResult".
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -50,6 +51,9 @@ public:
     // "system", "en" or "zh_CN" (AppSettings::languages()).
     void setLanguage(const QString &language);
     QString language() const;
+    // System, Light or Dark.
+    void setColorScheme(ColorScheme scheme);
+    ColorScheme colorScheme() const;
     // Empty when the values can be used.
     QString problem() const;
 
@@ -78,6 +82,7 @@ private:
     QCheckBox *m_tray = nullptr;
     QCheckBox *m_keepRunning = nullptr;
     QComboBox *m_language = nullptr;
+    QComboBox *m_colorScheme = nullptr;
     QLabel *m_problem = nullptr;
     QLabel *m_overrides = nullptr;
     QDialogButtonBox *m_buttons = nullptr;

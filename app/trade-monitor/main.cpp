@@ -12,6 +12,7 @@
 #include "protocol/feedprofile.h"
 #include "session/accountsession.h"
 #include "stallmonitor.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -93,7 +94,10 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    MainWindow window(&account, {settings, options},
+    // The colours chosen in Settings, before the window shows (System: as the desktop is).
+    Theme theme;
+    theme.setChoice(settings.colorScheme());
+    MainWindow window(&account, {settings, options, nullptr, &theme},
                       options.startTab() == AppOptions::Tab::Closed ? MainWindow::ClosedTradesTab
                                                                     : MainWindow::OpenTradesTab);
     QObject::connect(&window, &MainWindow::feedSettingsChanged, &account,

@@ -256,7 +256,34 @@ void AppSettings::setAlertSettings(const AlertSettings &alerts)
 
 namespace {
 constexpr char kLanguageKey[] = "ui/language";
+constexpr char kColorSchemeKey[] = "ui/colorScheme";
+
+constexpr std::pair<ColorScheme, const char *> kColorSchemeNames[] = {
+    {ColorScheme::System, "system"},
+    {ColorScheme::Light, "light"},
+    {ColorScheme::Dark, "dark"},
+};
 } // namespace
+
+ColorScheme AppSettings::colorScheme() const
+{
+    const QString value =
+        m_settings->value(QLatin1String(kColorSchemeKey)).toString().trimmed().toLower();
+    for (const auto &[scheme, name] : kColorSchemeNames) {
+        if (value == QLatin1String(name))
+            return scheme;
+    }
+    return ColorScheme::System;
+}
+
+void AppSettings::setColorScheme(ColorScheme scheme)
+{
+    for (const auto &[known, name] : kColorSchemeNames) {
+        if (known == scheme)
+            m_settings->setValue(QLatin1String(kColorSchemeKey), QLatin1String(name));
+    }
+    m_settings->sync();
+}
 
 QStringList AppSettings::languages()
 {

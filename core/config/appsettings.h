@@ -8,6 +8,9 @@
 
 #include <memory>
 
+// How the window is coloured: as the desktop is, or always light, or always dark.
+enum class ColorScheme { System, Light, Dark };
+
 class FileSecretBackend;
 class QSettings;
 class TokenStore;
@@ -34,6 +37,11 @@ public:
     QString language() const;
     void setLanguage(const QString &language);
     static QStringList languages();
+
+    // "ui/colorScheme": "system" (the default), "light" or "dark"; anything else reads as
+    // the default. Takes effect at once.
+    ColorScheme colorScheme() const;
+    void setColorScheme(ColorScheme scheme);
 
     // Which alerts, and how: alerts/* over the defaults; a bad value is a problem and the
     // default.

@@ -1920,6 +1920,22 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
         <source>the demo feed</source>
         <translation>演示行情</translation>
     </message>
+    <message>
+        <source>System (as the desktop is)</source>
+        <translation>系统（跟随桌面）</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>颜色(&amp;C)：</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

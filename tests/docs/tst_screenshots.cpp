@@ -63,8 +63,11 @@ void tst_Screenshots::openTrades_data()
 {
     QTest::addColumn<QLocale>("locale");
     QTest::addColumn<QString>("name");
-    QTest::addRow("en") << kEnglish << u"open-trades.png"_s;
-    QTest::addRow("zh") << kChinese << u"open-trades-zh.png"_s;
+    QTest::addColumn<ColorScheme>("colours"); // Settings → Display
+    QTest::addRow("en") << kEnglish << u"open-trades.png"_s << ColorScheme::System;
+    QTest::addRow("zh") << kChinese << u"open-trades-zh.png"_s << ColorScheme::System;
+    QTest::addRow("light") << kEnglish << u"open-trades-light.png"_s << ColorScheme::Light;
+    QTest::addRow("dark") << kEnglish << u"open-trades-dark.png"_s << ColorScheme::Dark;
 }
 
 void tst_Screenshots::openTrades()
@@ -72,8 +75,10 @@ void tst_Screenshots::openTrades()
     // Grouped by signal trader, with one row selected: what copy trading looks like.
     QFETCH(QLocale, locale);
     QFETCH(QString, name);
+    QFETCH(ColorScheme, colours);
     const Speaking speaking(locale);
     WindowRig rig(m_dir->path());
+    rig.theme.setChoice(colours);
     QTRY_VERIFY(rig.book.count() > 0);
     QTRY_VERIFY_WITH_TIMEOUT(rig.stored() >= 50, kHistoryWait);
     QTRY_VERIFY(rig.open()->accountBar()->isShown(AccountBar::Field::Balance));

@@ -7,6 +7,7 @@
 #include "models/accountsummary.h"
 #include "models/closedtoday.h"
 #include "testclocks.h"
+#include "theme.h"
 #include "tonedelegate.h"
 
 #include <QApplication>
@@ -336,7 +337,11 @@ void tst_AccountBar::tonesReadOnEveryBackground_data()
     dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
     dark.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
     dark.setColor(QPalette::HighlightedText, Qt::white);
-    for (const auto &[name, palette] : {std::pair{"light", light}, std::pair{"dark", dark}}) {
+    // The app's own Light and Dark (Settings → Display), and two a desktop may have.
+    for (const auto &[name, palette] :
+         {std::pair{"Light", Theme::palette(ColorScheme::Light)},
+          std::pair{"Dark", Theme::palette(ColorScheme::Dark)},
+          std::pair{"a light desktop's", light}, std::pair{"a dark desktop's", dark}}) {
         QTest::addRow("%s cell", name) << palette << QPalette::Base;
         QTest::addRow("%s selected cell", name) << palette << QPalette::Highlight;
         QTest::addRow("%s label", name) << palette << QPalette::Window;

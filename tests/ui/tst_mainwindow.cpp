@@ -68,6 +68,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -88,6 +89,7 @@ class tst_MainWindow : public WindowTest
 
 private Q_SLOTS:
     void titleTabsAndKeyboard();
+    void darkFromSettingsColoursTheWindowAtOnceAndIsKept();
     void openTradesFillsFromTheSnapshotAndUpdates();
     void closedTradesTabClosesTheFeedAndNothingReconnects();
     void backToOpenTradesResubscribes();
@@ -534,6 +536,31 @@ void tst_MainWindow::alertsFromTheWindowFollowSettings()
     for (qsizetype i = before; i < rig.notifier.notes.size(); ++i)
         QVERIFY2(rig.notifier.notes.at(i).kind == Notification::Kind::MarginLevel,
                  qPrintable(rig.notifier.notes.at(i).title));
+}
+
+void tst_MainWindow::darkFromSettingsColoursTheWindowAtOnceAndIsKept()
+{
+    WindowRig rig(m_dir->path());
+    QTRY_VERIFY(rig.book.count() > 0);
+    QTimer::singleShot(0, this, [] {
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto *colours = named<QComboBox>(dialog, u"colorScheme"_s);
+        colours->setCurrentIndex(colours->findData(int(ColorScheme::Dark)));
+        dialog->accept();
+    });
+    rig.window->editSettings();
+    QCOMPARE(rig.appSettings.colorScheme(), ColorScheme::Dark); // and so at the next start
+    // What the trader sees: the table and the status bar dark, without a restart.
+    QTableView *table = rig.open()->table();
+    QTRY_VERIFY(Theme::isDark(table->palette()));
+    QCOMPARE(table->palette().color(QPalette::Base),
+             Theme::palette(ColorScheme::Dark).color(QPalette::Base));
+    const QImage bar = rig.window->statusBar()->grab().toImage();
+    int dark = 0;
+    for (int x = 0; x < bar.width(); ++x)
+        dark += QColor(bar.pixel(x, bar.height() / 2)).lightness() < 100 ? 1 : 0;
+    QVERIFY2(dark > bar.width() * 3 / 4, qPrintable(u"%1 of %2"_s.arg(dark).arg(bar.width())));
 }
 
 void tst_MainWindow::groupingShowsSubtotalsAndIsRemembered()

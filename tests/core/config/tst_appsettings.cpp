@@ -26,6 +26,8 @@ private Q_SLOTS:
     void alertSettingsRoundTrip();
     void badAlertValuesAreProblemsNotFatal();
     void eachAlertSettingIsKeptAndCompared();
+    void theColorSchemeIsKeptAndABadOneReadsAsSystem_data();
+    void theColorSchemeIsKeptAndABadOneReadsAsSystem();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -239,6 +241,36 @@ void tst_AppSettings::badAlertValuesAreProblemsNotFatal()
     QCOMPARE(problems.at(0), u"alerts/sound: \"loud\" is not true or false; using false."_s);
     QVERIFY(problems.at(1).startsWith(u"alerts/marginLevelPercent: \"-5\" is not a percentage"_s));
     QVERIFY(problems.at(2).startsWith(u"alerts/feedLostAfterMs: \"10\" is not a whole number"_s));
+}
+
+void tst_AppSettings::theColorSchemeIsKeptAndABadOneReadsAsSystem_data()
+{
+    QTest::addColumn<QString>("written"); // as the file holds it, written by hand
+    QTest::addColumn<int>("chosen");      // a ColorScheme the app saves, or -1
+    QTest::addColumn<int>("read");
+    QTest::addRow("nothing saved") << QString() << -1 << int(ColorScheme::System);
+    QTest::addRow("light") << QString() << int(ColorScheme::Light) << int(ColorScheme::Light);
+    QTest::addRow("dark") << QString() << int(ColorScheme::Dark) << int(ColorScheme::Dark);
+    QTest::addRow("back to system")
+        << u"dark"_s << int(ColorScheme::System) << int(ColorScheme::System);
+    QTest::addRow("by hand, in capitals") << u" Dark "_s << -1 << int(ColorScheme::Dark);
+    QTest::addRow("by hand, unknown") << u"solarized"_s << -1 << int(ColorScheme::System);
+}
+
+void tst_AppSettings::theColorSchemeIsKeptAndABadOneReadsAsSystem()
+{
+    QFETCH(QString, written);
+    QFETCH(int, chosen);
+    QFETCH(int, read);
+    {
+        QSettings ini(file(), QSettings::IniFormat);
+        if (!written.isEmpty())
+            ini.setValue(u"ui/colorScheme"_s, written);
+        if (chosen >= 0)
+            AppSettings(&ini).setColorScheme(ColorScheme(chosen));
+    }
+    QSettings ini(file(), QSettings::IniFormat); // as the next start reads it
+    QCOMPARE(int(AppSettings(&ini).colorScheme()), read);
 }
 
 QTEST_GUILESS_MAIN(tst_AppSettings)

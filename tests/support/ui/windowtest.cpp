@@ -51,7 +51,7 @@ WindowRig::WindowRig(const QString &folder, MainWindow::Tab tab, qint64 traderId
                                     AppOptions::Outcome::Run)
         qFatal("bad test arguments: %s", qPrintable(appOptions.message()));
     window = std::make_unique<MainWindow>(
-        &account, MainWindow::Services{appSettings, appOptions, &notifier}, tab);
+        &account, MainWindow::Services{appSettings, appOptions, &notifier, &theme}, tab);
     window->show();
 }
 

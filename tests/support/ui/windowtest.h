@@ -12,6 +12,7 @@
 #include "net/socketmanager.h"
 #include "session/accountsession.h"
 #include "simulator/feedsimulator.h"
+#include "theme.h"
 
 #include <QLocale>
 #include <QObject>
@@ -61,6 +62,7 @@ struct WindowRig
     TradeHistory &history = *account.history();
     FeedSession *session = account.feed();
     AppOptions appOptions; // the command line, when a test gives one
+    Theme theme;           // the application's colours, as Settings → Display chooses them
     std::unique_ptr<MainWindow> window;
 
     Q_DISABLE_COPY_MOVE(WindowRig)
