@@ -20,6 +20,7 @@
 #include "feedstatusbar.h"
 #include "history/closedtradestore.h"
 #include "history/tradehistory.h"
+#include "icons.h"
 #include "models/accountsummary.h"
 #include "models/closedtoday.h"
 #include "net/socketmanager.h"
@@ -58,7 +59,7 @@ MainWindow::MainWindow(AccountSession *account, const Services &services, Tab st
     , m_account(account)
     , m_services(services)
 {
-    setWindowIcon(QIcon(u":/icons/trade-monitor.svg"_s));
+    setWindowIcon(Icons::application());
     resize(1280, 720);
 
     // The account's models, which the pages show; a page's filters and groupings are its own.

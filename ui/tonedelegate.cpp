@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tonedelegate.h"
 
+#include "icons.h"
+
 #include <QApplication>
 #include <QPainter>
 #include <QPalette>
@@ -105,9 +107,7 @@ void ToneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
     if (unreadable) {
         option->font.setItalic(true);
         if (index.column() == m_unreadableIconColumn) {
-            const QWidget *widget = option->widget;
-            QStyle *style = widget ? widget->style() : QApplication::style();
-            option->icon = style->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, widget);
+            option->icon = Icons::unreadable();
             option->features |= QStyleOptionViewItem::HasDecoration;
             const int side = option->fontMetrics.height();
             option->decorationSize = QSize(side, side);

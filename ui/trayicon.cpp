@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trayicon.h"
 
-#include "feedstatusbar.h"
+#include "icons.h"
 
 #include <QIcon>
 #include <QMenu>
@@ -12,35 +12,11 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-QIcon iconFor(FeedStatus::Level level)
-{
-    // The application's icon with the feed's dot in the corner, at the sizes trays use.
-    const QIcon base(u":/icons/trade-monitor.svg"_s);
-    QIcon icon;
-    for (const int size : {16, 22, 24, 32, 48, 64}) {
-        QPixmap pixmap = base.pixmap(size, size);
-        if (pixmap.isNull()) {
-            pixmap = QPixmap(size, size);
-            pixmap.fill(Qt::transparent);
-        }
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        const qreal dot = size * 0.45;
-        painter.setPen(QPen(Qt::white, std::max(1.0, size / 16.0)));
-        painter.setBrush(FeedStatusBar::levelColor(level));
-        painter.drawEllipse(QRectF(size - dot - 0.5, size - dot - 0.5, dot, dot));
-        icon.addPixmap(pixmap);
-    }
-    return icon;
-}
-} // namespace
-
 TrayIcon::TrayIcon(QWidget *window)
     : QObject(window)
     , m_window(window)
 {
-    m_icon = new QSystemTrayIcon(iconFor(m_level), this);
+    m_icon = new QSystemTrayIcon(Icons::feed(m_level), this);
     m_menu = new QMenu;
     m_menu->addAction(tr("&Show Trade Monitor"), this, &TrayIcon::restoreWindow);
     m_menu->addSeparator();
@@ -86,7 +62,7 @@ void TrayIcon::setStatus(const FeedStatus &status)
     if (status.level == m_level)
         return;
     m_level = status.level;
-    m_icon->setIcon(iconFor(m_level));
+    m_icon->setIcon(Icons::feed(m_level));
 }
 
 void TrayIcon::showMessage(const QString &title, const QString &body, bool urgent)

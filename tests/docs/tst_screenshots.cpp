@@ -33,6 +33,7 @@ class tst_Screenshots : public WindowTest
 private Q_SLOTS:
     void openTrades_data();
     void openTrades();
+    void openTradesAtTwiceTheScale();
     void closedTrades_data();
     void closedTrades();
     void disconnected();
@@ -90,6 +91,25 @@ void tst_Screenshots::openTrades()
         return;
     QCOMPARE(rig.socket.state(), State::Live);
     save(rig.window.get(), name);
+}
+
+void tst_Screenshots::openTradesAtTwiceTheScale()
+{
+    // At 200 % (QT_SCALE_FACTOR=2, as a 4K screen is set): every pixel drawn at that scale.
+    if (!qFuzzyCompare(qApp->devicePixelRatio(), 2.0))
+        QSKIP("at 200 % only: ctest runs it as tst_screenshots_200, with QT_SCALE_FACTOR=2");
+    WindowRig rig(m_dir->path());
+    QTRY_VERIFY(rig.book.count() > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.stored() >= 50, kHistoryWait);
+    QTRY_VERIFY(rig.open()->accountBar()->isShown(AccountBar::Field::Balance));
+    rig.window->resize(1280, 680);
+    rig.open()->setGrouping(PositionsGroupModel::Grouping::SignalTrader);
+    rig.open()->table()->selectRow(2);
+    settle(rig);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(rig.window->grab().size(), QSize(2560, 1360)); // twice as many pixels each way
+    save(rig.window.get(), u"open-trades-200.png"_s);
 }
 
 void tst_Screenshots::closedTrades_data()
