@@ -529,15 +529,23 @@ void SocketManager::startAttempt()
     // Each frame of a message in progress is a sign of life: a large message arriving slowly
     // must not look like a dead link, nor like no data, before its last frame.
     // A WebSocket pong proves the link, and says nothing of the answer to a subscription: it
-    // may come between two frames of that answer, which is still on its way.
+    // may come between two frames of that answer, which is still on its way. Outside a
+    // message it is a whole frame, and the bytes that brought it (counted as a part as they
+    // came) were no part of an answer: else every heartbeat would hold the wait for a
+    // silent server up to its cap.
     connect(socket, &QWebSocket::pong, this, [this, live](quint64 elapsedMs) {
         if (!live())
             return;
+        if (!m_betweenFragments)
+            arrived(Arrival::Whole);
         m_heartbeat.frameArrived();
         m_heartbeat.controlPongArrived(qint64(elapsedMs));
     });
     const auto frame = [this, live](const auto &, bool isLastFrame) {
-        if (live() && !isLastFrame)
+        if (!live())
+            return;
+        m_betweenFragments = !isLastFrame;
+        if (!isLastFrame)
             arrived(Arrival::Part); // the whole message follows as messageReceived
     };
     connect(socket, &QWebSocket::textFrameReceived, this, frame);
@@ -545,6 +553,7 @@ void SocketManager::startAttempt()
 
     m_ending = {};
     m_delivered = false;
+    m_betweenFragments = false;
     m_subscriptionsSent = 0;
     m_policy.attemptStarted(monotonicNow());
     const int retry = m_policy.attempt();

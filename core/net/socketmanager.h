@@ -215,6 +215,7 @@ private:
     std::chrono::milliseconds m_dataDeadline{0}; // monotonic: no wait for data past it
     std::chrono::milliseconds m_partAt{0};       // monotonic, while waiting for data: the last
     std::chrono::milliseconds m_wholeAt{0};      // part of a message, and the last whole one
+    bool m_betweenFragments = false; // a message's first frames came, its last not yet
 
     // What the live socket reported as it ended. Qt raises error() and disconnected() in
     // either order (or only one of them); both are collected and judged once, a turn of the

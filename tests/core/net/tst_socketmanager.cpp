@@ -55,6 +55,7 @@ private Q_SLOTS:
 
     // waiting for data
     void noDataAsksOnceMoreThenFailsTheAttempt();
+    void webSocketPongsDoNotHoldTheWaitForData();
     void dataStillArrivingHoldsTheWait_data();
     void dataStillArrivingHoldsTheWait();
     void aTrickleCannotHoldTheWaitForEver();
@@ -206,6 +207,27 @@ void tst_SocketManager::liveOnlyWhenTheOwnerConfirmsTheData()
 }
 
 // ---- waiting for data --------------------------------------------------------------------
+
+void tst_SocketManager::webSocketPongsDoNotHoldTheWaitForData()
+{
+    // A server that answers only WebSocket pings (as every server does by itself) and sends
+    // no data: the pongs prove the link, but are no part of an answer. The snapshot timeout
+    // still runs out, not the two-minute cap for an answer still arriving.
+    m_server->setMode(TestFeedServer::Mode::NoReplies);
+    SocketConfig config = TestConfig::fast(m_server->url());
+    config.snapshotTimeout = 300ms;
+    config.heartbeatInterval = 50ms; // a pong every 50 ms, all through the wait
+    SocketManager manager(config);
+    QSignalSpy subscribed(&manager, &SocketManager::subscribed);
+    QSignalSpy roundTrips(&manager, &SocketManager::roundTripMeasured);
+    manager.open();
+    QTRY_COMPARE(manager.state(), State::Open);
+    QTRY_VERIFY(roundTrips.count() >= 2); // the pongs do come
+    QTRY_VERIFY_WITH_TIMEOUT(subscribed.count() >= 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(manager.state() != State::Open, 10000);
+    QVERIFY2(manager.lastError().contains(u"sent no data within"_s),
+             qPrintable(manager.lastError()));
+}
 
 void tst_SocketManager::noDataAsksOnceMoreThenFailsTheAttempt()
 {
