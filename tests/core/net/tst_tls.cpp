@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/socketmanager.h"
 #include "protocol/feedprofile.h"
+#include "secureserver.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -15,44 +16,6 @@ using namespace std::chrono_literals;
 using State = SocketManager::State;
 
 namespace {
-
-QString data(const char *name)
-{
-    return QStringLiteral(TM_TEST_DATA "/") + QLatin1String(name);
-}
-
-// A wss:// server with the given certificate (from tests/data; see its README).
-class SecureServer : public QObject
-{
-public:
-    SecureServer(const char *certificate, const char *key)
-        : server(u"tls test"_s, QWebSocketServer::SecureMode)
-    {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setLocalCertificate(QSslCertificate::fromPath(data(certificate)).value(0));
-        QFile keyFile(data(key));
-        keyFile.open(QIODevice::ReadOnly);
-        tls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
-        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-        server.setSslConfiguration(tls);
-        connect(&server, &QWebSocketServer::newConnection, this, [this] {
-            while (QWebSocket *socket = server.nextPendingConnection()) {
-                socket->setParent(this);
-                connect(socket, &QWebSocket::textMessageReceived, this,
-                        [this](const QString &text) { received.append(text); });
-            }
-        });
-        connect(&server, &QWebSocketServer::acceptError, this, [] {});
-        server.listen(QHostAddress::LocalHost, 0);
-    }
-    QUrl url(const QString &host) const
-    {
-        return QUrl(u"wss://%1:%2/feed"_s.arg(host).arg(server.serverPort()));
-    }
-
-    QWebSocketServer server;
-    QStringList received;
-};
 
 SocketConfig config(const QUrl &url)
 {
@@ -86,7 +49,7 @@ void tst_Tls::privateCaIsTrustedWhenGiven()
 {
     SecureServer server("server.pem", "server.key");
     SocketConfig c = config(server.url(u"localhost"_s));
-    c.caCertificates = QSslCertificate::fromPath(data("ca.pem"));
+    c.caCertificates = QSslCertificate::fromPath(testData("ca.pem"));
     QCOMPARE(c.caCertificates.size(), 1);
     SocketManager manager(c);
     manager.open();
@@ -121,7 +84,7 @@ void tst_Tls::mismatchedHostIsFatal()
 {
     SecureServer server("wrong-host.pem", "wrong-host.key");
     SocketConfig c = config(server.url(u"localhost"_s));
-    c.caCertificates = QSslCertificate::fromPath(data("ca.pem"));
+    c.caCertificates = QSslCertificate::fromPath(testData("ca.pem"));
     SocketManager manager(c);
     QSignalSpy errors(&manager, &SocketManager::connectError);
     manager.open();

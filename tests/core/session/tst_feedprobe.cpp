@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Settings → Test connection, headless: one try of settings not yet saved, beside the running
 // feed (which it never touches), said in plain words: the positions came, with the round trip;
-// refused, with the server's reason; nothing came within the snapshot timeout; nobody there.
+// refused, with the server's reason; nothing came within the snapshot timeout; nobody there;
+// a certificate not trusted.
 #include "net/socketmanager.h"
 #include "protocol/feedprofile.h"
+#include "secureserver.h"
 #include "session/accountsession.h"
 #include "session/feedprobe.h"
 #include "simulator/feedsimulator.h"
 
 #include <QSignalSpy>
+#include <QSslCertificate>
 #include <QTcpServer>
 #include <QTest>
 
@@ -26,6 +29,8 @@ private Q_SLOTS:
     void aRefusalSaysTheServersReason();
     void silenceIsSaidAsSilence();
     void nobodyThereIsSaid();
+    void anUntrustedCertificateIsSaid();
+    void aTrustedPrivateCaConnects();
 
 private:
     // Runs a probe of `config` to its end.
@@ -107,6 +112,36 @@ void tst_FeedProbe::nobodyThereIsSaid()
         probe(FeedProfile::native().configFor(QUrl(u"ws://127.0.0.1:%1/feed"_s.arg(port)), 10260));
     QCOMPARE(result.outcome, Outcome::Failed);
     QVERIFY2(result.text.contains(u"refused"_s, Qt::CaseInsensitive), qPrintable(result.text));
+}
+
+void tst_FeedProbe::anUntrustedCertificateIsSaid()
+{
+    // A wss:// feed whose certificate comes from a CA this machine does not know.
+    SecureServer server("server.pem", "server.key");
+    const FeedProbe::Result result =
+        probe(FeedProfile::native().configFor(server.url(u"localhost"_s), 10260));
+    QCOMPARE(result.outcome, Outcome::Failed);
+    QVERIFY2(result.text.contains(u"TLS"_s) &&
+                 (result.text.contains(u"self signed"_s) ||
+                  result.text.contains(u"self-signed"_s) || result.text.contains(u"issuer"_s)),
+             qPrintable(result.text));
+    QVERIFY(server.received.isEmpty()); // not even the subscription went out
+}
+
+void tst_FeedProbe::aTrustedPrivateCaConnects()
+{
+    // The same feed with its CA given (Settings has it from --ca-cert): the probe trusts what
+    // the feed would.
+    SecureServer server("server.pem", "server.key");
+    SocketConfig config = FeedProfile::native().configFor(server.url(u"localhost"_s), 10260);
+    config.caCertificates = QSslCertificate::fromPath(testData("ca.pem"));
+    config.snapshotTimeout = 300ms;
+    const FeedProbe::Result result = probe(config);
+    // This server subscribes nobody and sends nothing: it is silence, not distrust.
+    QVERIFY2(!result.text.contains(u"TLS"_s), qPrintable(result.text));
+    QVERIFY2(result.text.startsWith(u"The server sent no data within"_s), qPrintable(result.text));
+    QVERIFY(!server.received.isEmpty()); // the subscription went out over TLS
+    QVERIFY(server.received.constFirst().contains(u"Subscribe"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_FeedProbe)
