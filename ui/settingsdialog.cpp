@@ -3,6 +3,7 @@
 
 #include "accessibility.h"
 #include "alarmtext.h"
+#include "durationspinbox.h"
 #include "session/feedprobe.h"
 
 #include "protocol/feedprofile.h"
@@ -59,13 +60,11 @@ QString label(Id id)
 // instead of being silently clamped. The maximum is the setting's own.
 QSpinBox *spinBox(const FeedSetting &setting, const SocketConfig &config, QWidget *parent)
 {
-    auto *box = new QSpinBox(parent);
+    // A duration as people read it ("15 s", "1 min"), kept in milliseconds.
+    auto *box = setting.unit == FeedSetting::Unit::Milliseconds ? new DurationSpinBox(parent)
+                                                                : new QSpinBox(parent);
     box->setRange(0, int(std::min<qint64>(setting.range.max, std::numeric_limits<int>::max())));
     box->setValue(int(setting.valueIn(config)));
-    if (setting.unit == FeedSetting::Unit::Milliseconds) {
-        box->setSuffix(SettingsDialog::tr(" ms"));
-        box->setGroupSeparatorShown(true);
-    }
     box->setToolTip(setting.helpText());
     box->setObjectName(setting.optionName()); // "heartbeat-ms", as on the command line
     return box;

@@ -654,6 +654,45 @@ Hidden to fit the window: %2</source>
     </message>
 </context>
 <context>
+    <name>DurationSpinBox</name>
+    <message>
+        <source>ms</source>
+        <comment>milliseconds</comment>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <comment>seconds</comment>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <comment>minutes</comment>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <comment>hours</comment>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分钟 %2 秒</translation>
+    </message>
+</context>
+<context>
     <name>FeedBanner</name>
     <message>
         <source>Reconnect</source>
@@ -1715,10 +1754,6 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     <message>
         <source>Reconnect delay, &amp;longest:</source>
         <translation>最长重连延迟(&amp;L)：</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> 毫秒</translation>
     </message>
     <message>
         <source>Settings</source>
