@@ -24,6 +24,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -199,6 +201,8 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
         m_testResult->setText(result.text);
         AlarmText::set(m_testResult, result.outcome != FeedProbe::Outcome::Live);
         validate();
+        if (std::exchange(m_focusBackToTest, false) && m_test->isEnabled())
+            m_test->setFocus(Qt::OtherFocusReason);
     });
     connect(m_url, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     connect(m_profile, &QComboBox::currentIndexChanged, this, &SettingsDialog::validate);
@@ -443,8 +447,12 @@ void SettingsDialog::testConnection()
     m_testResult->show();
     if (!profile || !m_probe->start(config, *profile, &error)) {
         m_testResult->setText(error);
+        AlarmText::set(m_testResult, true);
         return;
     }
+    // The button is disabled while the try runs, and Qt moves the focus on to the next field;
+    // it comes back with the answer, so that the keyboard stays where the trader was.
+    m_focusBackToTest = m_test->hasFocus();
     AlarmText::set(m_testResult, false);
     m_testResult->setText(tr("Trying %1…")
                               .arg(config.url.isEmpty()

@@ -83,6 +83,7 @@ private:
     QCheckBox *m_keepRunning = nullptr;
     QComboBox *m_language = nullptr;
     QComboBox *m_colorScheme = nullptr;
+    bool m_focusBackToTest = false; // the Test button had the focus when it was pressed
     QLabel *m_problem = nullptr;
     QLabel *m_overrides = nullptr;
     QDialogButtonBox *m_buttons = nullptr;

@@ -3,12 +3,15 @@
 // feed (which it never touches), said in plain words: the positions came, with the round trip;
 // refused, with the server's reason; nothing came within the snapshot timeout; nobody there;
 // a certificate not trusted.
+#include "fixtures.h"
 #include "net/socketmanager.h"
+#include "protocol/feedmessages.h"
 #include "protocol/feedprofile.h"
 #include "secureserver.h"
 #include "session/accountsession.h"
 #include "session/feedprobe.h"
 #include "simulator/feedsimulator.h"
+#include "testfeedserver.h"
 
 #include <QSignalSpy>
 #include <QSslCertificate>
@@ -29,6 +32,7 @@ private Q_SLOTS:
     void aRefusalSaysTheServersReason();
     void silenceIsSaidAsSilence();
     void nobodyThereIsSaid();
+    void anUnansweredHeartbeatIsSaid();
     void anUntrustedCertificateIsSaid();
     void aTrustedPrivateCaConnects();
 
@@ -112,6 +116,35 @@ void tst_FeedProbe::nobodyThereIsSaid()
         probe(FeedProfile::native().configFor(QUrl(u"ws://127.0.0.1:%1/feed"_s.arg(port)), 10260));
     QCOMPARE(result.outcome, Outcome::Failed);
     QVERIFY2(result.text.contains(u"refused"_s, Qt::CaseInsensitive), qPrintable(result.text));
+}
+
+void tst_FeedProbe::anUnansweredHeartbeatIsSaid()
+{
+    // The positions came, then the server froze: nothing answers the heartbeat, not even a
+    // WebSocket ping. Said as it is: connected, the positions, and the heartbeat unanswered.
+    TestFeedServer server;
+    QVERIFY(server.listen());
+    const QByteArray snapshot = FeedMessages::envelope(
+        "Snapshot", 1,
+        FeedMessages::encodeData(Fixtures::positions(
+            R"([{"ticket":1,"symbol":"EURUSD","side":"buy","volume":0.1,"openPrice":1.1,"price":1.1,"openTime":1732600000000},
+                {"ticket":2,"symbol":"XAUUSD","side":"sell","volume":0.2,"openPrice":2310,"price":2311,"openTime":1732600000000}])")));
+    connect(&server, &TestFeedServer::frameReceived, &server,
+            [&server, snapshot](int, const QJsonObject &frame) {
+                if (frame.value(u"type"_s) != u"Subscribe"_s)
+                    return;
+                server.broadcast(QString::fromUtf8(snapshot));
+                server.setMode(TestFeedServer::Mode::Silent);
+            });
+    SocketConfig config = FeedProfile::native().configFor(server.url(), 10260);
+    config.pongTimeout = 200ms;
+    const FeedProbe::Result result = probe(config);
+    QCOMPARE(result.outcome, Outcome::Live);
+    QCOMPARE(result.positions, 2);
+    QCOMPARE(result.roundTripMs, -1);
+    QVERIFY2(result.text.contains(u"2 positions came"_s) &&
+                 result.text.contains(u"the heartbeat was not answered"_s),
+             qPrintable(result.text));
 }
 
 void tst_FeedProbe::anUntrustedCertificateIsSaid()
