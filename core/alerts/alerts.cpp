@@ -145,11 +145,18 @@ void Alerts::flushBurst()
             parts.append(tr("%n position(s) closed", nullptr, m_burstClosed));
         // Which ones, the first few by name: enough to know whether to look now.
         constexpr int kNamed = 3;
-        QString names = QLocale().createSeparatedList(m_burstNames.mid(0, kNamed));
+        // Listed as the window's language lists them (not the locale's: the window may speak
+        // English on a machine set to C): "A, B and C", "A, B, C and 2 more"; "A、B 和 C".
+        const QStringList named = m_burstNames.mid(0, kNamed);
+        const QString separator = tr(", ", "between the names of a list");
+        QString body;
         if (const int more = int(m_burstNames.size()) - kNamed; more > 0)
-            names =
-                tr("%1 and %n more", nullptr, more).arg(m_burstNames.mid(0, kNamed).join(u", "_s));
-        QString body = names;
+            body = tr("%1 and %n more", nullptr, more).arg(named.join(separator));
+        else if (named.size() > 1)
+            body = tr("%1 and %2", "the last two names of a list")
+                       .arg(named.mid(0, named.size() - 1).join(separator), named.constLast());
+        else
+            body = named.value(0);
         if (m_burstClosed > 0)
             body += u'\n' + tr("Net of the closes: %1").arg(money(m_burstNet));
         qCInfo(lcAlerts) << m_burst.size() << "alerts in one burst";

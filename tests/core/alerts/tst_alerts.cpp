@@ -4,11 +4,13 @@
 #include "feed/feedsession.h"
 #include "feed/positionbook.h"
 #include "fixtures.h"
+#include "i18n/translations.h"
 #include "protocol/feedprofile.h"
 #include "simulator/feedsimulator.h"
 #include "testconfig.h"
 
 #include <QLocale>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -180,12 +182,20 @@ void tst_Alerts::aBurstSaysWhichAndAmountsTheirCurrency()
     rig.book.apply(Fixtures::message(Type::Positions, 5, {at(kCopy, 7, u"BTCUSD"_s)}, {}));
     QTRY_COMPARE(rig.notifier.notes.size(), 2);
     QCOMPARE(rig.notifier.notes.at(1).title, u"2 positions opened"_s);
-    QCOMPARE(rig.notifier.notes.at(1).body,
-             QLocale().createSeparatedList({u"AUDUSD"_s, u"BTCUSD (AlphaTrend FX)"_s}));
+    QCOMPARE(rig.notifier.notes.at(1).body, u"AUDUSD and BTCUSD (AlphaTrend FX)"_s);
     // One close alone: its result in the currency.
     rig.book.apply(Fixtures::message(Type::Closed, 6, {}, {closed(at(kOwn, 6, u"AUDUSD"_s), 1)}));
     QTRY_COMPARE(rig.notifier.notes.size(), 3);
     QCOMPARE(rig.notifier.notes.at(2).title, u"Closed AUDUSD Buy 0.10: +1.00 EUR"_s);
+
+    // As the window's language lists names: in Chinese, with its own comma and "and".
+    Translations::install(QLocale(QLocale::Chinese, QLocale::China));
+    const auto english = qScopeGuard([] { Translations::install(QLocale(QLocale::English)); });
+    for (int i = 0; i < 5; ++i)
+        rig.book.apply(Fixtures::message(
+            Type::Positions, 7 + i, {at(kOwn, 20 + i, i % 2 ? u"GBPUSD"_s : u"EURUSD"_s)}, {}));
+    QTRY_COMPARE(rig.notifier.notes.size(), 4);
+    QCOMPARE(rig.notifier.notes.at(3).body, u"EURUSD、GBPUSD、EURUSD 及另外 2 个"_s);
 }
 
 void tst_Alerts::settingsChooseOwnOrSignalPositions()
