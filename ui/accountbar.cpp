@@ -6,6 +6,7 @@
 #include "figurelabel.h"
 #include "tonedelegate.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -71,6 +72,14 @@ void AccountBar::setMarginLevelAlarm(double percent)
 {
     m_alarmLevel = percent;
     refresh();
+}
+
+void AccountBar::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // Each figure's colour was chosen against the old background (Settings → Display).
+    if (event->type() == QEvent::PaletteChange)
+        refresh();
 }
 
 void AccountBar::refresh()

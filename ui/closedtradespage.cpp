@@ -339,6 +339,14 @@ void ClosedTradesPage::onPeriodChanged()
         m_model->setPeriod(period);
 }
 
+void ClosedTradesPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The totals' colours were chosen against the old background (Settings → Display).
+    if (event->type() == QEvent::PaletteChange)
+        updateFooter();
+}
+
 void ClosedTradesPage::updateFooter()
 {
     // Column widths fit the first real rows, unless the user's own widths were restored.
@@ -360,7 +368,7 @@ void ClosedTradesPage::updateFooter()
         if (!colour)
             return text;
         return u"<span style=\"color:%1\"><b>%2</b></span>"_s.arg(
-            ToneDelegate::toneColor(palette(), toneOf(value)).name(), text);
+            ToneDelegate::toneColor(palette(), toneOf(value), QPalette::Window).name(), text);
     };
     const bool filtered = m_model->filter().isActive();
     QString trades = filtered

@@ -179,6 +179,14 @@ void OpenTradesPage::updateChoices()
     m_filters->setSymbols(symbols);
 }
 
+void OpenTradesPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The net's colour was chosen against the old background (Settings → Display).
+    if (event->type() == QEvent::PaletteChange)
+        updateFooter();
+}
+
 void OpenTradesPage::updateFooter()
 {
     const PositionsFilterModel::Totals totals = m_proxy->totals();

@@ -17,6 +17,7 @@
 #include "feed/positionbook.h"
 #include "feedbanner.h"
 #include "feedstatusbar.h"
+#include "figurelabel.h"
 #include "filterbar.h"
 #include "fixtures.h"
 #include "history/closedtradestore.h"
@@ -37,6 +38,7 @@
 #include "settingsdialog.h"
 #include "simulator/feedsimulator.h"
 #include "testfeedserver.h"
+#include "tonedelegate.h"
 #include "windowtest.h"
 
 #include <QAbstractBarSeries>
@@ -541,10 +543,42 @@ void tst_MainWindow::alertsFromTheWindowFollowSettings()
                  qPrintable(rig.notifier.notes.at(i).title));
 }
 
+// Every figure of `window` (the account bar's, the totals') in a colour `scheme`'s palette gives
+// it: its text, stale grey, or the tone of a gain or a loss against its background.
+static void figuresAreColouredFor(QWidget *window, ColorScheme scheme)
+{
+    const QPalette palette = Theme::palette(scheme);
+    const QList<QRgb> allowed{
+        palette.color(QPalette::WindowText).rgb(),
+        palette.color(QPalette::Disabled, QPalette::WindowText).rgb(), // stale
+        ToneDelegate::toneColor(palette, Tone::Gain, QPalette::Window).rgb(),
+        ToneDelegate::toneColor(palette, Tone::Loss, QPalette::Window).rgb()};
+    static const QRegularExpression colour(u"color:\\s*(#[0-9a-fA-F]{6})"_s);
+    int figures = 0;
+    for (FigureLabel *label : window->findChildren<FigureLabel *>()) {
+        if (label->text().isEmpty()) // both pages', the one behind too
+            continue;
+        ++figures;
+        QList<QColor> colours{label->palette().color(QPalette::WindowText)};
+        for (const QRegularExpressionMatch &match : colour.globalMatch(label->text()))
+            colours.append(QColor(match.captured(1)));
+        for (const QColor &text : std::as_const(colours))
+            QVERIFY2(allowed.contains(text.rgb()),
+                     qPrintable(u"%1 in \"%2\""_s.arg(text.name(), label->text())));
+    }
+    QVERIFY(figures >= 5);
+}
+
 void tst_MainWindow::darkFromSettingsColoursTheWindowAtOnceAndIsKept()
 {
     WindowRig rig(m_dir->path());
-    QTRY_VERIFY(rig.book.count() > 0);
+    QTRY_VERIFY(rig.open()->accountBar()->isShown(AccountBar::Field::Balance));
+    settle(rig);
+    // Nothing ticks while the trader reads the history: the colours must change all the same.
+    ClosedTradesPage *page = rig.closedTradesOverAll();
+    QVERIFY(page);
+    QTRY_COMPARE(rig.socket.state(), State::Idle);
+    QTRY_VERIFY(!page->model()->isReading() && page->model()->rowCount() > 0);
     QTimer::singleShot(0, this, [] {
         auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
         QVERIFY(dialog);
@@ -554,8 +588,8 @@ void tst_MainWindow::darkFromSettingsColoursTheWindowAtOnceAndIsKept()
     });
     rig.window->editSettings();
     QCOMPARE(rig.appSettings.colorScheme(), ColorScheme::Dark); // and so at the next start
-    // What the trader sees: the table and the status bar dark, without a restart.
-    QTableView *table = rig.open()->table();
+    // What the trader sees: the tables and the status bar dark, without a restart.
+    QTableView *table = page->table();
     QTRY_VERIFY(Theme::isDark(table->palette()));
     QCOMPARE(table->palette().color(QPalette::Base),
              Theme::palette(ColorScheme::Dark).color(QPalette::Base));
@@ -564,6 +598,14 @@ void tst_MainWindow::darkFromSettingsColoursTheWindowAtOnceAndIsKept()
     for (int x = 0; x < bar.width(); ++x)
         dark += QColor(bar.pixel(x, bar.height() / 2)).lightness() < 100 ? 1 : 0;
     QVERIFY2(dark > bar.width() * 3 / 4, qPrintable(u"%1 of %2"_s.arg(dark).arg(bar.width())));
+    // Every figure's colour (the account bar's, the totals' net) chosen again against the dark
+    // background, as the dark palette gives it: one chosen against the light one is wrong,
+    // and may be unreadable.
+    figuresAreColouredFor(rig.window.get(), ColorScheme::Dark);
+    // And when the desktop turns light (System following it): no dialog, nothing ticking.
+    rig.theme.setChoice(ColorScheme::Light);
+    QTRY_VERIFY(!Theme::isDark(table->palette()));
+    figuresAreColouredFor(rig.window.get(), ColorScheme::Light);
 }
 
 void tst_MainWindow::groupingShowsSubtotalsAndIsRemembered()
