@@ -47,6 +47,11 @@ int main(int argc, char *argv[])
     case AppOptions::Outcome::Run:
         break;
     }
+    if (options.accounts().size() > 1) {
+        std::fprintf(stderr, "trade-monitor: --account: this version shows one account per window; "
+                             "give one --account, or run one window per account.\n");
+        return 2;
+    }
 
     // State changes are debug output: quiet unless asked for with QT_LOGGING_RULES.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))

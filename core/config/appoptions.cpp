@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/appoptions.h"
 
+#include "config/accountspec.h"
 #include "config/optionvalues.h"
 #include "protocol/feedprofile.h"
 
@@ -34,6 +35,12 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments,
          u"NAME|FILE"_s},
         {u"demo"_s, u"Show the built-in demo feed (the default when no feed URL is set)."_s},
         {u"tab"_s, u"The tab to start on: open or closed [open]."_s, u"TAB"_s},
+        {u"account"_s,
+         u"An account to watch, instead of --url, --trader-id and --profile: key=value pairs "
+         "separated by ';', url= last (required): "
+         "'trader=10260;name=Main;url=wss://feed.example.com/positions'. Its token comes from "
+         "Settings."_s,
+         u"SPEC"_s},
     });
 
     if (const auto outcome = OptionValues::parseStandard(parser, arguments, &m_message))
@@ -95,6 +102,32 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments,
             return Outcome::Error;
         }
     }
+    if (parser.isSet(u"account"_s)) {
+        // Each account names its own feed: a feed option beside them would be ambiguous.
+        for (const QString &option : {u"url"_s, u"trader-id"_s, u"profile"_s, u"demo"_s}) {
+            if (parser.isSet(option)) {
+                m_message = u"--account and --%1 exclude each other: each account names its "
+                            "own feed (url=, trader=, profile=)."_s.arg(option);
+                return Outcome::Error;
+            }
+        }
+        const QStringList specs = parser.values(u"account"_s);
+        for (qsizetype i = 0; i < specs.size(); ++i) {
+            QString problem;
+            const std::optional<AccountSpec> spec = AccountSpec::parse(specs.at(i), &problem);
+            if (!spec) {
+                // By its place, not its text: a URL may carry a credential.
+                m_message =
+                    u"--account (the %1 of %2): %3."_s.arg(i + 1).arg(specs.size()).arg(problem);
+                return Outcome::Error;
+            }
+            m_accounts.append(*spec);
+        }
+        if (const QString twice = AccountSpec::duplicates(m_accounts); !twice.isEmpty()) {
+            m_message = u"--account: %1."_s.arg(twice);
+            return Outcome::Error;
+        }
+    }
     if (parser.isSet(u"tab"_s)) {
         const QString given = parser.value(u"tab"_s).trimmed();
         const QMetaEnum tabs = QMetaEnum::fromType<Tab>();
@@ -120,6 +153,16 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments,
 
 SocketConfig AppOptions::apply(const SocketConfig &base) const
 {
+    return m_accounts.size() == 1 ? apply(base, m_accounts.constFirst()) : apply(base, nullptr);
+}
+
+SocketConfig AppOptions::apply(const SocketConfig &base, const AccountSpec &account) const
+{
+    return apply(base, &account);
+}
+
+SocketConfig AppOptions::apply(const SocketConfig &base, const AccountSpec *account) const
+{
     SocketConfig config = base;
     if (m_url)
         config.url = *m_url;
@@ -127,7 +170,21 @@ SocketConfig AppOptions::apply(const SocketConfig &base) const
         config.url.clear();
     for (auto it = m_numbers.cbegin(); it != m_numbers.cend(); ++it)
         FeedSetting::of(it.key()).setIn(config, it.value());
-    if (m_token)
+    if (account) {
+        config.url = account->url;
+        if (account->traderId > 0)
+            config.traderId = account->traderId;
+        if (!account->profile.isEmpty()) {
+            if (const auto profile = FeedProfile::load(account->profile, nullptr))
+                profile->applyTo(config);
+        }
+    }
+    // The saved token was saved for the saved feed: another server named on the command line
+    // never gets it (that would hand one server's secret to another).
+    if (Account::normalisedEndpoint(config.url) != Account::normalisedEndpoint(base.url))
+        config.token.clear();
+    // The environment's token is the one account's: with several, whose would it be?
+    if (m_token && m_accounts.size() <= 1)
         config.token = *m_token;
     if (!m_caCertificates.isEmpty())
         config.caCertificates = m_caCertificates;
@@ -140,10 +197,12 @@ SocketConfig AppOptions::apply(const SocketConfig &base) const
 AppOptions::Overrides AppOptions::overrides() const
 {
     Overrides overrides;
-    overrides.url = m_url.has_value() || m_demo;
-    overrides.profile = m_profile.has_value();
+    overrides.url = m_url.has_value() || m_demo || !m_accounts.isEmpty();
+    overrides.profile = m_profile.has_value() || !m_accounts.isEmpty();
     overrides.token = m_token.has_value();
     overrides.numbers = m_numbers.keys();
+    if (m_accounts.size() == 1 && m_accounts.constFirst().traderId > 0)
+        overrides.numbers.append(FeedSetting::Id::TraderId);
     return overrides;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "config/accountspec.h"
 #include "config/feedsettings.h"
 #include "config/optionvalues.h"
 #include "net/socketconfig.h"
@@ -39,11 +40,13 @@ public:
     // from the environment, laid over it: they win for this run. The payloads follow the
     // trader id and the token.
     SocketConfig apply(const SocketConfig &base) const;
+    // The same for one of accounts(): its URL, trader id and profile over `base`.
+    SocketConfig apply(const SocketConfig &base, const AccountSpec &account) const;
     // Which settings this run takes from the command line (or, for the token, the
     // environment) rather than from what is saved: Settings shows them as such.
     struct Overrides
     {
-        bool url = false; // --url or --demo
+        bool url = false; // --url, --demo or --account
         bool profile = false;
         bool token = false;
         QList<FeedSetting::Id> numbers;
@@ -63,14 +66,20 @@ public:
     const std::optional<QString> &environmentToken() const { return m_token; }
     // --profile, read and checked; nullopt when not given.
     const std::optional<FeedProfile> &profile() const { return m_profile; }
+    // --account, each parsed and checked, in the order given; empty when none is. One account
+    // is applied by apply() as --url, --trader-id and --profile would be.
+    const QList<AccountSpec> &accounts() const { return m_accounts; }
 
 private:
+    SocketConfig apply(const SocketConfig &base, const AccountSpec *account) const;
+
     std::optional<QUrl> m_url;
     QMap<FeedSetting::Id, qint64> m_numbers; // the FeedSetting options given
     std::optional<QString> m_token;
     QString m_databasePath;
     QList<QSslCertificate> m_caCertificates;
     std::optional<FeedProfile> m_profile;
+    QList<AccountSpec> m_accounts;
     QString m_message;
     bool m_demo = false;
     Tab m_tab = Tab::Open;

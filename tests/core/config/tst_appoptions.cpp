@@ -26,6 +26,12 @@ private Q_SLOTS:
     void startTab_data();
     void startTab();
     void helpListsEveryOption();
+    void anAccountSpecIsRead_data();
+    void anAccountSpecIsRead();
+    void aBadAccountSpecSaysWhy_data();
+    void aBadAccountSpecSaysWhy();
+    void oneAccountIsTheFeed();
+    void aSavedTokenNeverGoesToAnotherServer();
     void version();
 };
 
@@ -167,6 +173,20 @@ void tst_AppOptions::badInputGivesAClearError_data()
         << uR"(profile-broken.json: key "fields": "id" is mapped twice)"_s;
     QTest::addRow("bad tab") << args({"--tab", "history"})
                              << u"--tab: expected \"open\" or \"closed\""_s;
+    // Each account names its own feed.
+    for (const char *option : {"--url=ws://h/", "--trader-id=5", "--profile=seed", "--demo"}) {
+        QTest::addRow("--account and %s", option)
+            << args({"--account", "url=ws://a/", option})
+            << u"--account and --%1 exclude each other"_s.arg(
+                   QString::fromLatin1(option).mid(2).section(u'=', 0, 0));
+    }
+    QTest::addRow("the second account is bad")
+        << args({"--account", "url=ws://a/", "--account", "trader=x;url=ws://b/"})
+        << u"--account (the 2 of 2): trader=: expected a whole number"_s;
+    QTest::addRow("one account twice")
+        << args({"--account", "name=Main;url=wss://feed.example.com/p", "--account",
+                 "trader=10260;name=Again;url=wss://FEED.example.com:443/p"})
+        << uR"(--account: "Main" and "Again" are the same account (trader 10260 at wss://feed.example.com:443/p))"_s;
 }
 
 void tst_AppOptions::badInputGivesAClearError()
@@ -268,6 +288,132 @@ void tst_AppOptions::version()
     AppOptions options;
     QCOMPARE(options.parse(args({"--version"})), AppOptions::Outcome::ShowVersion);
     QCOMPARE(options.message(), u"trade-monitor 9.8.7"_s);
+}
+
+void tst_AppOptions::anAccountSpecIsRead_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<qint64>("trader"); // 0: not given
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<QString>("name");
+    QTest::addRow("the url alone")
+        << u"url=wss://feed.example.com/positions"_s << u"wss://feed.example.com/positions"_s
+        << qint64(0) << QString() << QString();
+    QTest::addRow("everything") << u"trader=77;profile=seed;name=Prop firm;url=ws://h:8080/f"_s
+                                << u"ws://h:8080/f"_s << qint64(77) << u"seed"_s << u"Prop firm"_s;
+    QTest::addRow("spaces around") << u" name = Main ; trader = 5 ; url = ws://h/ "_s
+                                   << u"ws://h/"_s << qint64(5) << QString() << u"Main"_s;
+    QTest::addRow("a url with ';' (it comes last)")
+        << u"name=X;url=wss://h/feed;session=1?a=b;c"_s << u"wss://h/feed;session=1?a=b;c"_s
+        << qint64(0) << QString() << u"X"_s;
+    QTest::addRow("keys in capitals")
+        << u"NAME=Main;URL=ws://h/"_s << u"ws://h/"_s << qint64(0) << QString() << u"Main"_s;
+}
+
+void tst_AppOptions::anAccountSpecIsRead()
+{
+    QFETCH(QString, spec);
+    QFETCH(QString, url);
+    QFETCH(qint64, trader);
+    QFETCH(QString, profile);
+    QFETCH(QString, name);
+    QString error;
+    const std::optional<AccountSpec> read = AccountSpec::parse(spec, &error);
+    QVERIFY2(read, qPrintable(error));
+    QCOMPARE(read->url.toString(), url);
+    QCOMPARE(read->traderId, trader);
+    QCOMPARE(read->profile, profile);
+    QCOMPARE(read->name, name);
+    QCOMPARE(read->displayName(), name.isEmpty() ? read->account().displayName() : name);
+}
+
+void tst_AppOptions::aBadAccountSpecSaysWhy_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QString>("why");
+    QTest::addRow("empty") << u" "_s << u"the spec is empty; url=… is required"_s;
+    QTest::addRow("no url") << u"trader=5;name=Main"_s << u"url=… is required (and comes last)"_s;
+    QTest::addRow("not key=value") << u"wss://h/"_s << u"\"wss://h/\" is not key=value"_s;
+    QTest::addRow("an unknown key") << u"token=secret;url=ws://h/"_s << u"unknown key \"token\""_s;
+    QTest::addRow("a key twice") << u"name=A;name=B;url=ws://h/"_s << u"name= is given twice"_s;
+    QTest::addRow("trader not a number")
+        << u"trader=ten;url=ws://h/"_s << u"trader=: expected a whole number from 1"_s;
+    QTest::addRow("trader zero")
+        << u"trader=0;url=ws://h/"_s
+        << u"trader=: expected a whole number from 1 to 2147483647, got \"0\""_s;
+    QTest::addRow("not a WebSocket url") << u"url=http://h/"_s << u"url=: "_s;
+    QTest::addRow("an empty url") << u"url="_s << u"url=: "_s;
+    QTest::addRow("an unknown profile")
+        << u"profile=/no/such.json;url=ws://h/"_s << u"profile=: profile /no/such.json"_s;
+    QTest::addRow("an empty name") << u"name=;url=ws://h/"_s << u"name= is empty"_s;
+}
+
+void tst_AppOptions::aBadAccountSpecSaysWhy()
+{
+    QFETCH(QString, spec);
+    QFETCH(QString, why);
+    QString error;
+    QVERIFY(!AccountSpec::parse(spec, &error));
+    QVERIFY2(error.startsWith(why), qPrintable(error));
+    // On the command line: exit 2 with the same reason, the account by its place.
+    AppOptions options;
+    QCOMPARE(options.parse({u"trade-monitor"_s, u"--account"_s, spec}), AppOptions::Outcome::Error);
+    QCOMPARE(options.message(), u"--account (the 1 of 1): %1."_s.arg(error));
+}
+
+void tst_AppOptions::oneAccountIsTheFeed()
+{
+    // One account behaves as --url, --trader-id and --profile would.
+    AppOptions options;
+    QCOMPARE(options.parse(args({"--account", "trader=77;profile=seed;name=Main;url=ws://h/f",
+                                 "--heartbeat-ms", "5000"})),
+             AppOptions::Outcome::Run);
+    QCOMPARE(options.accounts().size(), 1);
+    const SocketConfig saved =
+        FeedProfile::native().configFor(QUrl(u"ws://saved.example/feed"_s), 5);
+    const SocketConfig config = options.apply(saved);
+    QCOMPARE(config.url, QUrl(u"ws://h/f"_s));
+    QCOMPARE(config.traderId, 77);
+    QCOMPARE(config.profile, u"seed"_s);
+    QCOMPARE(config.pingPayload, QJsonObject({{u"traderid"_s, 77}, {u"type"_s, u"Ping"_s}}));
+    QCOMPARE(config.heartbeatInterval, 5000ms); // the other options hold for it too
+    const AppOptions::Overrides overrides = options.overrides();
+    QVERIFY(overrides.url && overrides.profile);
+    QVERIFY(overrides.numbers.contains(FeedSetting::Id::TraderId));
+}
+
+void tst_AppOptions::aSavedTokenNeverGoesToAnotherServer()
+{
+    const SocketConfig saved =
+        FeedProfile::native().configFor(QUrl(u"wss://saved.example/feed"_s), 5, u"saved-token"_s);
+    QProcessEnvironment none;
+    QProcessEnvironment withToken;
+    withToken.insert(QString::fromLatin1(FeedSetting::kTokenVariable), u"env-token"_s);
+    const auto tokenFor = [&](std::initializer_list<const char *> list,
+                              const QProcessEnvironment &environment) {
+        AppOptions options;
+        if (options.parse(args(list), environment) != AppOptions::Outcome::Run)
+            return u"(refused: %1)"_s.arg(options.message());
+        return options.apply(saved).token;
+    };
+    // The saved feed, however it is named: its token.
+    QCOMPARE(tokenFor({"--trader-id", "6"}, none), u"saved-token"_s);
+    QCOMPARE(tokenFor({"--account", "trader=6;url=wss://SAVED.example:443/feed"}, none),
+             u"saved-token"_s);
+    // Another server: none, unless the environment gives one for it.
+    QCOMPARE(tokenFor({"--url", "wss://other.example/feed"}, none), QString());
+    QCOMPARE(tokenFor({"--account", "url=wss://other.example/feed"}, none), QString());
+    QCOMPARE(tokenFor({"--account", "url=wss://other.example/feed"}, withToken), u"env-token"_s);
+    // Two accounts: the environment's token is no one's.
+    AppOptions two;
+    QCOMPARE(
+        two.parse(args({"--account", "url=wss://a.example/", "--account", "url=wss://b.example/"}),
+                  withToken),
+        AppOptions::Outcome::Run);
+    QCOMPARE(two.accounts().size(), 2);
+    for (const AccountSpec &account : two.accounts())
+        QCOMPARE(two.apply(saved, account).token, QString());
 }
 
 QTEST_GUILESS_MAIN(tst_AppOptions)
