@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountSet</name>
+    <message numerus="yes">
+        <source>%1 of %n account(s) live</source>
+        <translation>
+            <numerusform>%1 of %n account live</numerusform>
+            <numerusform>%1 of %n accounts live</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Alerts</name>
     <message numerus="yes">
         <source>%n position(s) opened</source>

@@ -155,6 +155,15 @@
     </message>
 </context>
 <context>
+    <name>AccountSet</name>
+    <message numerus="yes">
+        <source>%1 of %n account(s) live</source>
+        <translation>
+            <numerusform>%n 个账户中 %1 个在线</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Alerts</name>
     <message>
         <source>The feed is lost</source>

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "session/accountset.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QLocale>
+#include <QTimer>
+
+#include <algorithm>
+
+using namespace std::chrono;
+
+AccountSet::AccountSet(QObject *parent)
+    : QObject(parent)
+{}
+
+AccountSet::~AccountSet() = default;
+
+AccountSession *AccountSet::add(const QString &name)
+{
+    const qsizetype index = count();
+    m_accounts.push_back({name, std::make_unique<AccountSession>()});
+    AccountSession *session = m_accounts.back().session.get();
+    connect(session->socket(), &SocketManager::stateChanged, this,
+            [this, index] { Q_EMIT stateChanged(index); });
+    return session;
+}
+
+void AccountSet::openAll()
+{
+    for (const Entry &account : m_accounts)
+        account.session->socket()->open();
+}
+
+void AccountSet::closeAll()
+{
+    for (const Entry &account : m_accounts)
+        account.session->socket()->close();
+}
+
+void AccountSet::closeAndWaitAll()
+{
+    closeAll();
+    milliseconds longest{0};
+    const auto closing = [this] {
+        return std::any_of(m_accounts.cbegin(), m_accounts.cend(), [](const Entry &account) {
+            return account.session->socket()->state() == SocketManager::State::Closing;
+        });
+    };
+    for (const Entry &account : m_accounts)
+        longest = std::max(longest, account.session->socket()->config().closeTimeout);
+    if (!closing())
+        return;
+    QEventLoop loop;
+    connect(this, &AccountSet::stateChanged, &loop, [&loop, closing] {
+        if (!closing())
+            loop.quit();
+    });
+    QTimer::singleShot(longest, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+qsizetype AccountSet::liveCount() const
+{
+    return std::count_if(m_accounts.cbegin(), m_accounts.cend(), [](const Entry &account) {
+        return account.session->socket()->state() == SocketManager::State::Live;
+    });
+}
+
+QString AccountSet::summary() const
+{
+    if (m_accounts.size() == 1)
+        return m_accounts.front().session->status()->status().text;
+    return tr("%1 of %n account(s) live", nullptr, int(count()))
+        .arg(QLocale().toString(liveCount()));
+}
