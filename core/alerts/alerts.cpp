@@ -230,6 +230,14 @@ void Alerts::setNotifier(Notifier *notifier)
 
 void Alerts::notify(const Notification &notification)
 {
-    if (m_notifier)
+    if (!m_notifier)
+        return;
+    if (m_accountName.isEmpty()) {
         m_notifier->notify(notification);
+        return;
+    }
+    Notification named = notification;
+    named.title =
+        tr("%1 · %2", "an account's name, then its news").arg(m_accountName, notification.title);
+    m_notifier->notify(named);
 }

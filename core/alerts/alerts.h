@@ -33,6 +33,9 @@ public:
            QObject *parent = nullptr);
 
     void setNotifier(Notifier *notifier);
+    // Among several accounts, whose news this is: every title then starts with the account's
+    // name ("Main · Closed EURUSD …"). Empty (the default, one account): nothing is added.
+    void setAccountName(const QString &name) { m_accountName = name; }
 
     const AlertSettings &settings() const { return m_settings; }
     void setSettings(const AlertSettings &settings);
@@ -63,6 +66,7 @@ private:
     PositionBook *m_book = nullptr;
     SocketManager *m_socket = nullptr;
     Notifier *m_notifier = nullptr;
+    QString m_accountName;
     AlertSettings m_settings;
 
     QList<Notification> m_burst;

@@ -157,6 +157,7 @@ void ConnectionLog::append(Entry entry)
 {
     // What the log and the status bar show never carries a token or a URL's credentials.
     entry.text = Secrets::redact(std::move(entry.text));
+    entry.account = m_accountName;
     if (count() >= kCapacity) {
         beginRemoveRows({}, 0, 0);
         m_entries.pop_front();
@@ -178,8 +179,10 @@ QString ConnectionLog::toText(const QList<int> &rows) const
         if (row < 0 || row >= count())
             continue;
         const Entry &e = entry(row);
-        lines.append(u"%1  %2"_s.arg(
-            QDateTime::fromMSecsSinceEpoch(e.at).toString(u"yyyy-MM-dd hh:mm:ss.zzz"_s), e.text));
+        const QString at =
+            QDateTime::fromMSecsSinceEpoch(e.at).toString(u"yyyy-MM-dd hh:mm:ss.zzz"_s);
+        lines.append(e.account.isEmpty() ? u"%1  %2"_s.arg(at, e.text)
+                                         : u"%1  [%2]  %3"_s.arg(at, e.account, e.text));
     }
     return lines.join(u'\n');
 }

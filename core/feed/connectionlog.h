@@ -37,6 +37,7 @@ public:
         qint64 at = 0; // wall clock, ms since the epoch
         Severity severity = Severity::Info;
         QString text;
+        QString account; // whose, among several accounts; empty with one
     };
 
     explicit ConnectionLog(QObject *parent = nullptr);
@@ -47,6 +48,9 @@ public:
     void watch(SocketManager *socket, FeedSession *session = nullptr);
 
     void record(Severity severity, const QString &text);
+    // Among several accounts, whose log this is: every entry from now on carries the name, and
+    // copied text says it. Empty (the default, one account): nothing is added.
+    void setAccountName(const QString &name) { m_accountName = name; }
     const Entry &entry(int row) const { return m_entries.at(std::size_t(row)); }
     int count() const { return int(m_entries.size()); }
     // The rows as plain text lines ("2026-11-26 12:03:04.123  Connected to …"), for copying.
@@ -80,6 +84,7 @@ private:
 
     std::deque<Entry> m_entries;
     const Clock *m_clock = nullptr;
+    QString m_accountName;
     qint64 m_firstSerial = 0; // serial of m_entries.front()
     Window m_rejections;
     Window m_skips;

@@ -258,6 +258,11 @@
         <comment>the last two names of a list</comment>
         <translation>%1 和 %2</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>an account&apos;s name, then its news</comment>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>AppSettings</name>

@@ -21,6 +21,14 @@ AccountSession *AccountSet::add(const QString &name)
     const qsizetype index = count();
     m_accounts.push_back({name, std::make_unique<AccountSession>()});
     AccountSession *session = m_accounts.back().session.get();
+    // Among several, each account's news and log entries say whose they are; one alone stays
+    // as it always was.
+    if (m_accounts.size() > 1) {
+        for (const Entry &account : m_accounts) {
+            account.session->alerts()->setAccountName(account.name);
+            account.session->log()->setAccountName(account.name);
+        }
+    }
     connect(session->socket(), &SocketManager::stateChanged, this,
             [this, index] { Q_EMIT stateChanged(index); });
     return session;

@@ -23,7 +23,8 @@ public:
     explicit AccountSet(QObject *parent = nullptr);
     ~AccountSet() override;
 
-    // A new account's session, owned here, last in the order; start it as any session.
+    // A new account's session, owned here, last in the order; start it as any session. From
+    // the second on, every account's alerts and log entries carry its name.
     AccountSession *add(const QString &name);
     qsizetype count() const { return qsizetype(m_accounts.size()); }
     AccountSession *session(qsizetype index) const

@@ -2,6 +2,7 @@
 // Several accounts in one window, headless, against scripted servers (one per account): each
 // subscribes first on its own socket; one refused, dropping or closed never touches another;
 // the tab rule holds for every account on the wire.
+#include "fakenotifier.h"
 #include "fixtures.h"
 #include "protocol/feedmessages.h"
 #include "protocol/feedprofile.h"
@@ -58,6 +59,8 @@ private Q_SLOTS:
     void oneDroppingLeavesTheOtherUntouched();
     void theTabRuleHoldsForEveryAccountOnTheWire();
     void theSameTicketOnTwoAccountsIsTwoPositions();
+    void alertsAndLogEntriesNameTheirAccount();
+    void oneAccountAloneIsNamedNowhere();
 
 private:
     // `feeds.size()` accounts, one per feed, trader ids 101, 102, …, started.
@@ -198,6 +201,63 @@ void tst_AccountSet::theSameTicketOnTwoAccountsIsTwoPositions()
     }
     QCOMPARE(accounts.name(0), u"Account 1"_s);
     QCOMPARE(accounts.name(1), u"Account 2"_s);
+}
+
+void tst_AccountSet::alertsAndLogEntriesNameTheirAccount()
+{
+    std::vector<std::unique_ptr<ScriptedFeed>> feeds;
+    feeds.push_back(std::make_unique<ScriptedFeed>(QList<qint64>{1}));
+    feeds.push_back(std::make_unique<ScriptedFeed>(QList<qint64>{2}));
+    AccountSet accounts;
+    start(accounts, feeds);
+    FakeNotifier first;
+    FakeNotifier second;
+    accounts.session(0)->setNotifier(&first);
+    accounts.session(1)->setNotifier(&second);
+    accounts.session(1)->alerts()->setBurstWindow(std::chrono::milliseconds(10));
+    accounts.openAll();
+    QTRY_COMPARE(accounts.liveCount(), 2);
+    // A position opens on the second account: its news says whose.
+    const Position opened = Fixtures::position(
+        R"({"ticket":9,"symbol":"XAUUSD","side":"sell","volume":0.2,"openPrice":2310,"price":2310,"openTime":1732600000000})");
+    feeds[1]->server.broadcast(QString::fromUtf8(
+        FeedMessages::envelope("Positions", 2, FeedMessages::encodeData(QList<Position>{opened}))));
+    QTRY_COMPARE(second.notes.size(), 1);
+    QVERIFY2(second.notes.constFirst().title.startsWith(u"Account 2 · "_s),
+             qPrintable(second.notes.constFirst().title));
+    QVERIFY(first.notes.isEmpty());
+    // Each account's log entries carry its name, and copying them says it.
+    for (qsizetype i = 0; i < accounts.count(); ++i) {
+        ConnectionLog *log = accounts.session(i)->log();
+        QVERIFY(log->count() > 0);
+        QCOMPARE(log->entry(log->count() - 1).account, accounts.name(i));
+        QVERIFY2(log->toText({log->count() - 1}).contains(u"[%1]"_s.arg(accounts.name(i))),
+                 qPrintable(log->toText({log->count() - 1})));
+    }
+}
+
+void tst_AccountSet::oneAccountAloneIsNamedNowhere()
+{
+    // One configured account behaves exactly as before accounts existed.
+    std::vector<std::unique_ptr<ScriptedFeed>> feeds;
+    feeds.push_back(std::make_unique<ScriptedFeed>(QList<qint64>{1}));
+    AccountSet accounts;
+    start(accounts, feeds);
+    FakeNotifier notifier;
+    accounts.session(0)->setNotifier(&notifier);
+    accounts.session(0)->alerts()->setBurstWindow(std::chrono::milliseconds(10));
+    accounts.openAll();
+    QTRY_COMPARE(accounts.liveCount(), 1);
+    QCOMPARE(accounts.summary(), u"Live"_s);
+    feeds[0]->server.broadcast(QString::fromUtf8(FeedMessages::envelope(
+        "Positions", 2,
+        FeedMessages::encodeData(QList<Position>{Fixtures::position(
+            R"({"ticket":9,"symbol":"XAUUSD","side":"sell","volume":0.2,"openPrice":2310,"price":2310,"openTime":1732600000000})")}))));
+    QTRY_COMPARE(notifier.notes.size(), 1);
+    QVERIFY2(!notifier.notes.constFirst().title.contains(u" · "_s),
+             qPrintable(notifier.notes.constFirst().title));
+    ConnectionLog *log = accounts.session(0)->log();
+    QVERIFY(log->entry(log->count() - 1).account.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_AccountSet)
