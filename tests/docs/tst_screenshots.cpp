@@ -44,6 +44,9 @@ private Q_SLOTS:
 private:
     // Saved under screenshots/, the README's name.
     void save(QWidget *widget, const QString &name);
+    // Open Trades grouped by signal trader, one row selected, every figure caught up: what copy
+    // trading looks like. False if it never got there.
+    static bool showCopyTrading(WindowRig &rig);
 };
 
 namespace {
@@ -71,23 +74,31 @@ void tst_Screenshots::openTrades_data()
     QTest::addRow("dark") << kEnglish << u"open-trades-dark.png"_s << ColorScheme::Dark;
 }
 
+bool tst_Screenshots::showCopyTrading(WindowRig &rig)
+{
+    [&] {
+        QTRY_VERIFY(rig.book.count() > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(rig.stored() >= 50, kHistoryWait);
+        QTRY_VERIFY(rig.open()->accountBar()->isShown(AccountBar::Field::Balance));
+    }();
+    if (QTest::currentTestFailed())
+        return false;
+    rig.window->resize(1280, 680);
+    rig.open()->setGrouping(PositionsGroupModel::Grouping::SignalTrader);
+    rig.open()->table()->selectRow(2);
+    settle(rig);
+    return !QTest::currentTestFailed();
+}
+
 void tst_Screenshots::openTrades()
 {
-    // Grouped by signal trader, with one row selected: what copy trading looks like.
     QFETCH(QLocale, locale);
     QFETCH(QString, name);
     QFETCH(ColorScheme, colours);
     const Speaking speaking(locale);
     WindowRig rig(m_dir->path());
     rig.theme.setChoice(colours);
-    QTRY_VERIFY(rig.book.count() > 0);
-    QTRY_VERIFY_WITH_TIMEOUT(rig.stored() >= 50, kHistoryWait);
-    QTRY_VERIFY(rig.open()->accountBar()->isShown(AccountBar::Field::Balance));
-    rig.window->resize(1280, 680);
-    rig.open()->setGrouping(PositionsGroupModel::Grouping::SignalTrader);
-    rig.open()->table()->selectRow(2);
-    settle(rig);
-    if (QTest::currentTestFailed())
+    if (!showCopyTrading(rig))
         return;
     QCOMPARE(rig.socket.state(), State::Live);
     save(rig.window.get(), name);
@@ -99,14 +110,7 @@ void tst_Screenshots::openTradesAtTwiceTheScale()
     if (!qFuzzyCompare(qApp->devicePixelRatio(), 2.0))
         QSKIP("at 200 % only: ctest runs it as tst_screenshots_200, with QT_SCALE_FACTOR=2");
     WindowRig rig(m_dir->path());
-    QTRY_VERIFY(rig.book.count() > 0);
-    QTRY_VERIFY_WITH_TIMEOUT(rig.stored() >= 50, kHistoryWait);
-    QTRY_VERIFY(rig.open()->accountBar()->isShown(AccountBar::Field::Balance));
-    rig.window->resize(1280, 680);
-    rig.open()->setGrouping(PositionsGroupModel::Grouping::SignalTrader);
-    rig.open()->table()->selectRow(2);
-    settle(rig);
-    if (QTest::currentTestFailed())
+    if (!showCopyTrading(rig))
         return;
     QCOMPARE(rig.window->grab().size(), QSize(2560, 1360)); // twice as many pixels each way
     save(rig.window.get(), u"open-trades-200.png"_s);
