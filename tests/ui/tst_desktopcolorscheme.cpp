@@ -3,6 +3,7 @@
 // blocking the window, followed as the user changes it, and the window's colours with it when
 // the trader left them to the system. Against a fake portal on a private session bus.
 #include "desktopcolorscheme.h"
+#include "fakedbusservice.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -42,16 +43,16 @@ public:
 
     void answer()
     {
-        QDBusConnection(m_connection).send(held.createReply(QVariant::fromValue(asRead(scheme))));
+        QDBusConnection(connectionName).send(held.createReply(QVariant::fromValue(asRead(scheme))));
     }
     void change(const QString &ns, const QString &key, uint value)
     {
         QDBusMessage signal = QDBusMessage::createSignal(
             QLatin1String(kPath), QLatin1String(kInterface), u"SettingChanged"_s);
         signal << ns << key << QVariant::fromValue(QDBusVariant(value));
-        QDBusConnection(m_connection).send(signal);
+        QDBusConnection(connectionName).send(signal);
     }
-    QString m_connection;
+    QString connectionName; // the bus connection it is published on
 
 public Q_SLOTS:
     QDBusVariant Read(const QString &ns, const QString &key)
@@ -90,8 +91,8 @@ private Q_SLOTS:
     void systemColoursTheWindowAsTheDesktopStates();
 
 private:
+    std::unique_ptr<FakeDBusService> m_bus;
     std::unique_ptr<FakePortal> m_portal;
-    QString m_connection;
 };
 
 void tst_DesktopColorScheme::initTestCase()
@@ -102,22 +103,18 @@ void tst_DesktopColorScheme::initTestCase()
 
 void tst_DesktopColorScheme::init()
 {
-    m_connection = u"fake-portal-%1"_s.arg(QLatin1String(QTest::currentTestFunction()));
-    QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, m_connection);
-    QVERIFY(bus.isConnected());
+    m_bus = std::make_unique<FakeDBusService>(
+        u"fake-portal-%1"_s.arg(QLatin1String(QTest::currentTestFunction())));
+    QVERIFY(m_bus->isConnected());
     m_portal = std::make_unique<FakePortal>();
-    m_portal->m_connection = m_connection;
-    QVERIFY(
-        bus.registerObject(QLatin1String(kPath), m_portal.get(), QDBusConnection::ExportAllSlots));
-    QVERIFY(bus.registerService(QLatin1String(kService)));
+    m_portal->connectionName = m_bus->connection().name();
+    QVERIFY(m_bus->publish(QLatin1String(kService), QLatin1String(kPath), m_portal.get(),
+                           QDBusConnection::ExportAllSlots));
 }
 
 void tst_DesktopColorScheme::cleanup()
 {
-    QDBusConnection bus(m_connection);
-    bus.unregisterService(QLatin1String(kService));
-    bus.unregisterObject(QLatin1String(kPath));
-    QDBusConnection::disconnectFromBus(m_connection);
+    m_bus.reset(); // the portal gone from the bus before its object
     m_portal.reset();
 }
 

@@ -5,6 +5,7 @@
 // private session bus (ctest starts it under dbus-run-session) with a fake service on a
 // connection of its own.
 #include "desktopnotifier.h"
+#include "fakedbusservice.h"
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
@@ -79,8 +80,8 @@ private Q_SLOTS:
 
 private:
     // The fake service, on a bus connection of its own, as a daemon would be.
+    std::unique_ptr<FakeDBusService> m_bus;
     std::unique_ptr<FakeNotificationService> m_service;
-    QString m_connection;
 };
 
 void tst_DesktopNotifier::initTestCase()
@@ -91,23 +92,19 @@ void tst_DesktopNotifier::initTestCase()
 
 void tst_DesktopNotifier::init()
 {
-    m_connection = u"fake-notifications-%1"_s.arg(QLatin1String(QTest::currentTestFunction()));
-    QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, m_connection);
-    QVERIFY(bus.isConnected());
+    m_bus = std::make_unique<FakeDBusService>(
+        u"fake-notifications-%1"_s.arg(QLatin1String(QTest::currentTestFunction())));
+    QVERIFY(m_bus->isConnected());
     m_service = std::make_unique<FakeNotificationService>();
     if (QByteArrayView(QTest::currentTestFunction()) == "withoutServiceOrTrayNothingBreaks")
         return;
-    QVERIFY(
-        bus.registerObject(QLatin1String(kPath), m_service.get(), QDBusConnection::ExportAllSlots));
-    QVERIFY(bus.registerService(QLatin1String(kService)));
+    QVERIFY(m_bus->publish(QLatin1String(kService), QLatin1String(kPath), m_service.get(),
+                           QDBusConnection::ExportAllSlots));
 }
 
 void tst_DesktopNotifier::cleanup()
 {
-    QDBusConnection bus(m_connection);
-    bus.unregisterService(QLatin1String(kService));
-    bus.unregisterObject(QLatin1String(kPath));
-    QDBusConnection::disconnectFromBus(m_connection);
+    m_bus.reset(); // the service gone from the bus before its object
     m_service.reset();
 }
 
