@@ -4,6 +4,7 @@
 // the tab rule holds for every account on the wire.
 #include "fakenotifier.h"
 #include "fixtures.h"
+#include "history/closedtradestore.h"
 #include "protocol/feedmessages.h"
 #include "protocol/feedprofile.h"
 #include "session/accountset.h"
@@ -12,6 +13,7 @@
 
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -59,6 +61,7 @@ private Q_SLOTS:
     void oneDroppingLeavesTheOtherUntouched();
     void theTabRuleHoldsForEveryAccountOnTheWire();
     void theSameTicketOnTwoAccountsIsTwoPositions();
+    void oneHistoryFileKeepsEachAccountsTradesApart();
     void alertsAndLogEntriesNameTheirAccount();
     void oneAccountAloneIsNamedNowhere();
 
@@ -201,6 +204,49 @@ void tst_AccountSet::theSameTicketOnTwoAccountsIsTwoPositions()
     }
     QCOMPARE(accounts.name(0), u"Account 1"_s);
     QCOMPARE(accounts.name(1), u"Account 2"_s);
+}
+
+void tst_AccountSet::oneHistoryFileKeepsEachAccountsTradesApart()
+{
+    // --db: one file for every account; ticket 7 closed at two brokers is two trades, each
+    // under its own account.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"history.sqlite"_s);
+    std::vector<std::unique_ptr<ScriptedFeed>> feeds;
+    feeds.push_back(std::make_unique<ScriptedFeed>(QList<qint64>{7}));
+    feeds.push_back(std::make_unique<ScriptedFeed>(QList<qint64>{7}));
+    AccountSet accounts;
+    start(accounts, feeds);
+    QList<Account> owners;
+    for (qsizetype i = 0; i < accounts.count(); ++i) {
+        AccountSession *session = accounts.session(i);
+        const SocketConfig config = session->socket()->config();
+        QVERIFY(session->openHistory(file, config));
+        owners.append(Account::of(config.url, config.traderId));
+    }
+    accounts.openAll();
+    QTRY_COMPARE(accounts.liveCount(), 2);
+    for (size_t i = 0; i < feeds.size(); ++i) {
+        const ClosedTrade closed = Fixtures::trade(
+            R"({"ticket":7,"symbol":"EURUSD","side":"buy","volume":0.1,"openPrice":1.1,"price":1.2,"closePrice":1.2,"openTime":1732600000000,"closeTime":1732690000000})",
+            {{u"profit"_s, 10.0 * double(i + 1)}});
+        feeds[i]->server.broadcast(QString::fromUtf8(FeedMessages::envelope(
+            "Closed", 2, FeedMessages::encodeData(QList<ClosedTrade>{closed}))));
+    }
+    for (qsizetype i = 0; i < accounts.count(); ++i)
+        QTRY_COMPARE_WITH_TIMEOUT(accounts.session(i)->history()->store()->count(owners.at(i)), 1,
+                                  30000);
+    accounts.closeAndWaitAll();
+    // What the file holds, read afresh.
+    ClosedTradeStore store;
+    QVERIFY(store.open(file));
+    QCOMPARE(store.count(), 2);
+    for (qsizetype i = 0; i < owners.size(); ++i) {
+        const QList<ClosedTrade> trades = store.trades(owners.at(i));
+        QCOMPARE(trades.size(), 1);
+        QCOMPARE(trades.constFirst().position.ticket, 7);
+        QCOMPARE(trades.constFirst().position.profit, 10.0 * double(i + 1));
+    }
 }
 
 void tst_AccountSet::alertsAndLogEntriesNameTheirAccount()
