@@ -11,6 +11,7 @@
 #include "config/feedsettings.h"
 #include "connectionlogwindow.h"
 #include "desktopnotifier.h"
+#include "domain/account.h"
 #include "domain/credentials.h"
 #include "domain/tradetext.h"
 #include "feed/connectionlog.h"
@@ -276,8 +277,14 @@ void MainWindow::editSettings()
     SocketConfig merged = saved;
     if (edited.url != running.url)
         merged.url = edited.url;
-    if (edited.token != running.token)
-        merged.token = edited.token;
+    // A token is the server's it was typed for: the command line's, when it names another
+    // server than the saved one, is kept for that server alone.
+    if (edited.token != running.token) {
+        if (Account::normalisedEndpoint(running.url) != Account::normalisedEndpoint(saved.url))
+            settings.setTokenFor(running.url, running.traderId, edited.token);
+        else
+            merged.token = edited.token;
+    }
     for (const FeedSetting &setting : FeedSetting::all()) {
         if (setting.valueIn(edited) != setting.valueIn(running))
             setting.setIn(merged, setting.valueIn(edited));

@@ -74,6 +74,11 @@ int main(int argc, char *argv[])
     MainWindow::useDisplayName();               // in that language
     // The token from the environment wins over the saved one (AppOptions); it is never logged.
     SocketConfig config = options.apply(settings.feedConfig());
+    // The command line named another server than the saved one: its own token, if one is kept.
+    if (config.token.isEmpty()) {
+        config.token = settings.tokenFor(config.url, config.traderId);
+        FeedProfile::fillPayloads(config);
+    }
     // Known before anything is logged; SocketManager remembers each configuration it gets too.
     Secrets::rememberFeed(config.url, config.token);
     Secrets::installMessageFilter();
@@ -105,8 +110,11 @@ int main(int argc, char *argv[])
     MainWindow window(&account, {settings, options, nullptr, &theme},
                       options.startTab() == AppOptions::Tab::Closed ? MainWindow::ClosedTradesTab
                                                                     : MainWindow::OpenTradesTab);
-    QObject::connect(&window, &MainWindow::feedSettingsChanged, &account,
-                     [&](const SocketConfig &edited) { account.applySettings(edited, options); });
+    QObject::connect(
+        &window, &MainWindow::feedSettingsChanged, &account, [&](const SocketConfig &edited) {
+            const SocketConfig next = options.apply(edited);
+            account.applySettings(edited, options, settings.tokenFor(next.url, next.traderId));
+        });
     // SIGTERM, SIGINT, SIGHUP (logout, shutdown, kill, Ctrl+C) and the end of the desktop
     // session quit as File → Quit does, without asking.
     QuitSignals quitSignals;

@@ -37,6 +37,15 @@ namespace {
 
 // Where a feed URL's user info and credential parameters are kept, per account: a key fit
 // for a file name and a keychain entry, that names neither the server nor the trader.
+// Where the token of a server other than the saved feed's is kept in the secret store.
+QString serverTokenKey(const QUrl &url, qint64 traderId)
+{
+    const QByteArray account = Account::of(url, traderId).key().toUtf8();
+    return u"feed-token-"_s +
+           QString::fromLatin1(
+               QCryptographicHash::hash(account, QCryptographicHash::Sha256).toHex().left(32));
+}
+
 QString urlSecretsKey(const QUrl &url, qint64 traderId)
 {
     const QByteArray account = Account::of(url, traderId).key().toUtf8();
@@ -301,4 +310,43 @@ void AppSettings::setLanguage(const QString &language)
     if (languages().contains(language))
         m_settings->setValue(QLatin1String(kLanguageKey), language);
     m_settings->sync();
+}
+
+bool AppSettings::isSavedFeed(const QUrl &url) const
+{
+    // The saved URL as the file holds it (without credentials: the endpoint has none anyway).
+    const QUrl saved(m_settings->value(QLatin1String(FeedSetting::kUrlKey)).toString().trimmed());
+    return Account::normalisedEndpoint(url) == Account::normalisedEndpoint(saved);
+}
+
+QString AppSettings::tokenFor(const QUrl &url, qint64 traderId) const
+{
+    QString error;
+    if (isSavedFeed(url)) {
+        const QString token = m_tokens->read(&error);
+        if (!error.isEmpty())
+            m_problems.append(u"The token could not be read: %1"_s.arg(error));
+        return token;
+    }
+    const QString token = m_tokens->readSecret(serverTokenKey(url, traderId), &error);
+    if (!error.isEmpty())
+        m_problems.append(u"The token for %1 could not be read: %2"_s.arg(
+            Account::of(url, traderId).displayName(), error));
+    return token;
+}
+
+void AppSettings::setTokenFor(const QUrl &url, qint64 traderId, const QString &token)
+{
+    QString error;
+    if (isSavedFeed(url)) {
+        if (!m_tokens->write(token, &error))
+            m_problems.append(
+                QCoreApplication::translate("AppSettings", "The token could not be saved: %1")
+                    .arg(error));
+        return;
+    }
+    if (!m_tokens->writeSecret(serverTokenKey(url, traderId), token, &error))
+        m_problems.append(
+            QCoreApplication::translate("AppSettings", "The token could not be saved: %1")
+                .arg(error));
 }

@@ -32,6 +32,12 @@ public:
     SocketConfig feedConfig() const;
     void setFeedConfig(const SocketConfig &config);
 
+    // The token kept for the server at `url` (trader `traderId`): the saved feed's own, or the
+    // one kept for that server alone (typed in Settings while the command line named it). A
+    // token is kept per server and never handed to another. Empty when none is kept.
+    QString tokenFor(const QUrl &url, qint64 traderId) const;
+    void setTokenFor(const QUrl &url, qint64 traderId, const QString &token);
+
     // The language of the window: "system" (the default: the system's locale), "en" or
     // "zh_CN". Read at start: a change takes effect at the next start.
     QString language() const;
@@ -56,6 +62,8 @@ public:
     TokenStore &tokens() const { return *m_tokens; }
 
 private:
+    // Whether `url` is the saved feed's server.
+    bool isSavedFeed(const QUrl &url) const;
     // Drops the reconnect delays earlier versions saved as their defaults.
     void forgetOldReconnectDefaults() const;
     // The URL's user info and credentials, kept in the secret store: put back into

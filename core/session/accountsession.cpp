@@ -65,10 +65,15 @@ bool AccountSession::start(const SocketConfig &config, const FeedProfile &profil
     return m_source.apply(config, profile, error);
 }
 
-QStringList AccountSession::applySettings(const SocketConfig &edited, const AppOptions &options)
+QStringList AccountSession::applySettings(const SocketConfig &edited, const AppOptions &options,
+                                          const QString &serverToken)
 {
     QStringList problems;
-    const SocketConfig next = options.apply(edited);
+    SocketConfig next = options.apply(edited);
+    if (next.token.isEmpty() && !serverToken.isEmpty()) {
+        next.token = serverToken;
+        FeedProfile::fillPayloads(next); // the subscription carries it
+    }
     QString problem;
     const FeedProfile profile =
         FeedProfile::load(next.profile, &problem).value_or(FeedProfile::native());

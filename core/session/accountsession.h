@@ -65,7 +65,10 @@ public:
     // (`options`) win for this run, and a profile file that no longer loads (changed since the
     // dialog checked it) falls back to the native protocol. Every problem is written to the
     // log as a warning and returned; a feed that cannot start leaves the running one as it is.
-    QStringList applySettings(const SocketConfig &edited, const AppOptions &options);
+    // `serverToken`: the token kept for the server the command line names, when that is not
+    // the saved feed's (whose token `edited` carries); used when neither gives one.
+    QStringList applySettings(const SocketConfig &edited, const AppOptions &options,
+                              const QString &serverToken = QString());
     // Quitting is a deliberate close: unsubscribe and close with 1000, giving the close frame
     // its moment (at most the close timeout) to leave.
     void closeAndWait();

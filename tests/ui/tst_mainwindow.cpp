@@ -92,6 +92,7 @@ class tst_MainWindow : public WindowTest
 private Q_SLOTS:
     void titleTabsAndKeyboard();
     void darkFromSettingsColoursTheWindowAtOnceAndIsKept();
+    void aTokenTypedForTheCommandLinesServerIsKeptForItAlone();
     void openTradesFillsFromTheSnapshotAndUpdates();
     void closedTradesTabClosesTheFeedAndNothingReconnects();
     void backToOpenTradesResubscribes();
@@ -545,6 +546,34 @@ void tst_MainWindow::alertsFromTheWindowFollowSettings()
 
 // Every figure of `window` (the account bar's, the totals') in a colour `scheme`'s palette gives
 // it: its text, stale grey, or the tone of a gain or a loss against its background.
+void tst_MainWindow::aTokenTypedForTheCommandLinesServerIsKeptForItAlone()
+{
+    // The saved feed has its token; this run's --url names another server. A token typed in
+    // Settings now is that server's: the saved feed's stays as it was, and neither is ever
+    // handed to the other.
+    const QUrl other(u"wss://other.example/feed"_s);
+    WindowRig rig(m_dir->path(), MainWindow::OpenTradesTab, 10260, false, 15,
+                  {u"--url"_s, other.toString()});
+    rig.appSettings.setFeedConfig(FeedProfile::native().configFor(
+        QUrl(u"wss://saved.example/feed"_s), 10260, u"saved-token"_s));
+    QSignalSpy applied(rig.window.get(), &MainWindow::feedSettingsChanged);
+    QString shownToken = u"(not shown)"_s;
+    QTimer::singleShot(0, this, [&shownToken] {
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto *token = named<QLineEdit>(dialog, u"token"_s);
+        shownToken = token->text();
+        token->setText(u"other-token"_s);
+        dialog->accept();
+    });
+    rig.window->editSettings();
+    QCOMPARE(shownToken, QString()); // the saved feed's token is not this server's
+    QCOMPARE(rig.appSettings.feedConfig().token, u"saved-token"_s);
+    QCOMPARE(rig.appSettings.tokenFor(other, 10260), u"other-token"_s);
+    QCOMPARE(applied.count(), 1);
+    QCOMPARE(applied.at(0).at(0).value<SocketConfig>().token, u"saved-token"_s);
+}
+
 static void figuresAreColouredFor(QWidget *window, ColorScheme scheme)
 {
     const QPalette palette = Theme::palette(scheme);

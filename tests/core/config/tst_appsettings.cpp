@@ -26,6 +26,7 @@ private Q_SLOTS:
     void alertSettingsRoundTrip();
     void badAlertValuesAreProblemsNotFatal();
     void eachAlertSettingIsKeptAndCompared();
+    void eachServerKeepsItsOwnToken();
     void theColorSchemeIsKeptAndABadOneReadsAsSystem_data();
     void theColorSchemeIsKeptAndABadOneReadsAsSystem();
 
@@ -241,6 +242,36 @@ void tst_AppSettings::badAlertValuesAreProblemsNotFatal()
     QCOMPARE(problems.at(0), u"alerts/sound: \"loud\" is not true or false; using false."_s);
     QVERIFY(problems.at(1).startsWith(u"alerts/marginLevelPercent: \"-5\" is not a percentage"_s));
     QVERIFY(problems.at(2).startsWith(u"alerts/feedLostAfterMs: \"10\" is not a whole number"_s));
+}
+
+void tst_AppSettings::eachServerKeepsItsOwnToken()
+{
+    const QUrl saved(u"wss://saved.example/feed"_s);
+    const QUrl other(u"wss://other.example/feed"_s);
+    {
+        QSettings ini(file(), QSettings::IniFormat);
+        AppSettings settings(&ini);
+        settings.setFeedConfig(FeedProfile::native().configFor(saved, 5, u"saved-token"_s));
+        // Typed in Settings while the command line named another server: kept for it alone.
+        settings.setTokenFor(other, 5, u"other-token"_s);
+        QVERIFY(settings.problems().isEmpty());
+    }
+    QSettings ini(file(), QSettings::IniFormat); // the next start
+    AppSettings settings(&ini);
+    QCOMPARE(settings.feedConfig().token, u"saved-token"_s); // the saved feed's untouched
+    QCOMPARE(settings.tokenFor(saved, 5), u"saved-token"_s);
+    QCOMPARE(settings.tokenFor(QUrl(u"wss://SAVED.example:443/feed"_s), 5), u"saved-token"_s);
+    QCOMPARE(settings.tokenFor(other, 5), u"other-token"_s);
+    QCOMPARE(settings.tokenFor(QUrl(u"wss://third.example/feed"_s), 5), QString());
+    // The saved feed's own, set the same way, is its token.
+    settings.setTokenFor(saved, 5, u"renewed"_s);
+    QCOMPARE(settings.feedConfig().token, u"renewed"_s);
+    QCOMPARE(settings.tokenFor(other, 5), u"other-token"_s);
+    // No token is ever in the settings file.
+    QFile written(file());
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray text = written.readAll();
+    QVERIFY(!text.contains("other-token") && !text.contains("renewed"));
 }
 
 void tst_AppSettings::theColorSchemeIsKeptAndABadOneReadsAsSystem_data()

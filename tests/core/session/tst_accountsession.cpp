@@ -101,6 +101,16 @@ void tst_AccountSession::theCommandLineWinsOverChangedSettings()
     QCOMPARE(account.socket()->config().url, fromCommandLine.url());
     QCOMPARE(account.socket()->config().traderId, 8);
     QVERIFY(!account.source()->isDemo());
+
+    // The saved feed's token is not this server's; the one kept for this server is, and its
+    // subscription carries it.
+    edited.token = u"saved-feeds-token"_s;
+    QVERIFY(account.applySettings(edited, options, u"its-own-token"_s).isEmpty());
+    QCOMPARE(account.socket()->config().token, u"its-own-token"_s);
+    QCOMPARE(account.socket()->config().subscribePayload.value(u"token"_s).toString(),
+             u"its-own-token"_s);
+    QVERIFY(account.applySettings(edited, options).isEmpty());
+    QVERIFY(account.socket()->config().token.isEmpty());
 }
 
 void tst_AccountSession::aProfileThatNoLongerLoadsFallsBackAndSaysSo()
