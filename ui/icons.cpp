@@ -19,11 +19,12 @@ class FeedIconEngine : public QIconEngine
 public:
     explicit FeedIconEngine(FeedStatus::Level level)
         : m_level(level)
+        , m_base(Icons::application())
     {}
 
     void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
     {
-        Icons::application().paint(painter, rect, Qt::AlignCenter, mode, state);
+        m_base.paint(painter, rect, Qt::AlignCenter, mode, state);
         painter->save();
         painter->setRenderHint(QPainter::Antialiasing);
         const qreal side = std::min(rect.width(), rect.height());
@@ -49,6 +50,7 @@ public:
 
 private:
     FeedStatus::Level m_level;
+    QIcon m_base; // the application's, parsed once
 };
 
 } // namespace

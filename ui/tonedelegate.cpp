@@ -15,6 +15,7 @@ ToneDelegate::ToneDelegate(int toneRole, QList<int> toneColumns, QObject *parent
     : QStyledItemDelegate(parent)
     , m_toneRole(toneRole)
     , m_toneColumns(std::move(toneColumns))
+    , m_unreadableIcon(Icons::unreadable())
 {}
 
 namespace {
@@ -107,7 +108,7 @@ void ToneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
     if (unreadable) {
         option->font.setItalic(true);
         if (index.column() == m_unreadableIconColumn) {
-            option->icon = Icons::unreadable();
+            option->icon = m_unreadableIcon;
             option->features |= QStyleOptionViewItem::HasDecoration;
             const int side = option->fontMetrics.height();
             option->decorationSize = QSize(side, side);

@@ -5,6 +5,7 @@
 
 #include <QFont>
 #include <QHash>
+#include <QIcon>
 #include <QStaticText>
 #include <QStyledItemDelegate>
 
@@ -82,4 +83,5 @@ private:
     int m_middleElideRole = -1;
     int m_unreadableRole = -1;
     int m_unreadableIconColumn = -1;
+    QIcon m_unreadableIcon; // made once: a new QIcon per painted cell would parse its SVG again
 };

@@ -35,23 +35,26 @@ AppSettings::~AppSettings()
 
 namespace {
 
-// Where a feed URL's user info and credential parameters are kept, per account: a key fit
-// for a file name and a keychain entry, that names neither the server nor the trader.
-// Where the token of a server other than the saved feed's is kept in the secret store.
-QString serverTokenKey(const QUrl &url, qint64 traderId)
+// A secret store key of one account's, fit for a file name and a keychain entry, that names
+// neither the server nor the trader: `prefix` and a hash of the account.
+QString accountSecretKey(QStringView prefix, const QUrl &url, qint64 traderId)
 {
     const QByteArray account = Account::of(url, traderId).key().toUtf8();
-    return u"feed-token-"_s +
+    return prefix.toString() +
            QString::fromLatin1(
                QCryptographicHash::hash(account, QCryptographicHash::Sha256).toHex().left(32));
 }
 
+// Where a feed URL's user info and credential parameters are kept, per account.
 QString urlSecretsKey(const QUrl &url, qint64 traderId)
 {
-    const QByteArray account = Account::of(url, traderId).key().toUtf8();
-    return u"feed-url-"_s +
-           QString::fromLatin1(
-               QCryptographicHash::hash(account, QCryptographicHash::Sha256).toHex().left(32));
+    return accountSecretKey(u"feed-url-", url, traderId);
+}
+
+// Where the token of a server other than the saved feed's is kept.
+QString serverTokenKey(const QUrl &url, qint64 traderId)
+{
+    return accountSecretKey(u"feed-token-", url, traderId);
 }
 
 } // namespace
