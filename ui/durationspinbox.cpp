@@ -57,13 +57,15 @@ QString DurationSpinBox::format(qint64 ms, const QLocale &locale)
 {
     if (ms < kSecond)
         return tr("%1 ms").arg(locale.toString(ms));
-    if (ms < kMinute)
-        return tr("%1 s").arg(seconds(ms, locale));
-    const qint64 minutes = ms / kMinute;
-    const qint64 rest = ms % kMinute;
-    if (rest == 0)
-        return tr("%1 min").arg(locale.toString(minutes));
-    return tr("%1 min %2 s").arg(locale.toString(minutes), seconds(rest, locale));
+    // Hours, minutes and seconds, each only when there are some: "1 h 30 min", "2 min 5 s".
+    QStringList parts;
+    if (const qint64 hours = ms / kHour; hours > 0)
+        parts.append(tr("%1 h").arg(locale.toString(hours)));
+    if (const qint64 minutes = ms % kHour / kMinute; minutes > 0)
+        parts.append(tr("%1 min").arg(locale.toString(minutes)));
+    if (const qint64 rest = ms % kMinute; rest > 0)
+        parts.append(tr("%1 s").arg(seconds(rest, locale)));
+    return parts.join(u' ');
 }
 
 qint64 DurationSpinBox::parse(const QString &text, const QLocale &locale)

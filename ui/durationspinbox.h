@@ -3,9 +3,9 @@
 
 #include <QSpinBox>
 
-// A duration as people read and write it: "500 ms", "15 s", "2.5 s", "1 min 30 s" (in the
-// window's language), typed the same way ("90 s", "1.5 min", "1 min 30 s"; a bare number is
-// seconds). value() stays in milliseconds, as the settings keep it; the arrows step by a
+// A duration as people read and write it: "500 ms", "15 s", "2.5 s", "1 min 30 s", "1 h 30 min"
+// (in the window's language), typed the same way ("90 s", "1.5 min", "1 min 30 s"; a bare
+// number is seconds). value() stays in milliseconds, as the settings keep it; the arrows step by a
 // tenth of a second under a second, a second under a minute, ten seconds above.
 class DurationSpinBox : public QSpinBox
 {

@@ -712,8 +712,8 @@ Hidden to fit the window: %2</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 分钟 %2 秒</translation>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
     </message>
 </context>
 <context>

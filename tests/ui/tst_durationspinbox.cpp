@@ -39,6 +39,9 @@ void tst_DurationSpinBox::shownAsPeopleReadIt_data()
     QTest::addRow("a minute") << qint64(60000) << english << u"1 min"_s;
     QTest::addRow("a minute and a half") << qint64(90000) << english << u"1 min 30 s"_s;
     QTest::addRow("ten minutes") << qint64(600000) << english << u"10 min"_s;
+    QTest::addRow("an hour and a half") << qint64(5400000) << english << u"1 h 30 min"_s;
+    QTest::addRow("a day (the longest give-up time)") << qint64(86400000) << english << u"24 h"_s;
+    QTest::addRow("an hour and a second") << qint64(3601000) << english << u"1 h 1 s"_s;
     QTest::addRow("nothing") << qint64(0) << english << u"0 ms"_s;
 }
 
