@@ -4,6 +4,7 @@
 #include "domain/position.h"
 #include "models/positionsmodel.h"
 
+#include <algorithm>
 #include <utility>
 
 PositionsFilterModel::PositionsFilterModel(QObject *parent)
@@ -165,6 +166,15 @@ void PositionsFilterModel::setSearchText(const QString &text)
     setFilter(filter);
 }
 
+void PositionsFilterModel::setAccount(int account)
+{
+    account = std::max(account, -1);
+    if (account == m_account)
+        return;
+    m_account = account;
+    refilter();
+}
+
 void PositionsFilterModel::refilter()
 {
     // Rows in and out in many runs: one flush for those above.
@@ -186,6 +196,8 @@ void PositionsFilterModel::sort(int column, Qt::SortOrder order)
 bool PositionsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (sourceParent.isValid() || !m_positions)
+        return false;
+    if (m_account >= 0 && m_positions->accountAt(sourceRow) != m_account)
         return false;
     return m_filter.accepts(m_positions->positionAt(sourceRow));
 }
@@ -221,14 +233,23 @@ PositionsFilterModel::Totals PositionsFilterModel::totals() const
         return totals;
     totals.of = m_positions->rowCount();
     // The rows shown are the positions the filter accepts: no index mapping needed.
+    std::vector<bool> seen(size_t(m_positions->bookCount()), false);
     for (int row = 0; row < totals.of; ++row) {
+        const int account = m_positions->accountAt(row);
+        if (m_account >= 0 && account != m_account)
+            continue;
         const Position &p = m_positions->positionAt(row);
         if (!m_filter.accepts(p))
             continue;
+        seen[size_t(account)] = true;
         ++totals.count;
         totals.volume += p.volume;
         totals.profit += p.profit;
         totals.net += p.net();
+    }
+    for (size_t account = 0; account < seen.size(); ++account) {
+        if (seen[account])
+            totals.accounts.append(int(account));
     }
     return totals;
 }

@@ -5,6 +5,8 @@
 
 #include <QSortFilterProxyModel>
 
+#include <QList>
+
 #include <vector>
 
 class PositionsModel;
@@ -30,6 +32,7 @@ public:
         double profit = 0.0; // gross
         double net = 0.0;    // Position::net(): what the footer and the account bar show
         int of = 0;          // rows there are, shown or not
+        QList<int> accounts; // the accounts of the rows shown, in order: one currency only if one
     };
 
     explicit PositionsFilterModel(QObject *parent = nullptr);
@@ -47,6 +50,9 @@ public:
     void setSymbol(const QString &symbol); // empty = any
     QString searchText() const { return m_filter.search; }
     void setSearchText(const QString &text);
+    // One account's rows (its index in the PositionsModel), or every account's (-1).
+    int account() const { return m_account; }
+    void setAccount(int account);
 
     // A column below 0 drops the user's sort and restores the default order.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
@@ -84,6 +90,7 @@ private:
 
     PositionsModel *m_positions = nullptr;
     PositionFilter m_filter;
+    int m_account = -1;
     bool m_userSorted = false;
     bool m_refiltering = false;
     // What a flush that changes the order holds back until it ends: the sort, and the filter

@@ -16,6 +16,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr auto kOwnKey = "own";
+constexpr auto kAccountKeyPrefix = "account:";
 
 QString signedAmount(double value)
 {
@@ -118,15 +119,33 @@ void PositionsGroupModel::setLabelColumn(int column)
     }
 }
 
-const Position &PositionsGroupModel::positionOf(int sourceRow) const
+const PositionsModel *PositionsGroupModel::positions() const
 {
-    const auto *positions = static_cast<const PositionsModel *>(m_source->sourceModel());
-    return positions->positionAt(m_source->mapToSource(m_source->index(sourceRow, 0)).row());
+    return static_cast<const PositionsModel *>(m_source->sourceModel());
 }
 
-QString PositionsGroupModel::keyOf(const Position &p, QString *label, bool *own) const
+int PositionsGroupModel::positionsRowOf(int sourceRow) const
 {
+    return m_source->mapToSource(m_source->index(sourceRow, 0)).row();
+}
+
+const Position &PositionsGroupModel::positionOf(int sourceRow) const
+{
+    return positions()->positionAt(positionsRowOf(sourceRow));
+}
+
+QString PositionsGroupModel::keyOf(int sourceRow, QString *label, bool *own) const
+{
+    const Position &p = positionOf(sourceRow);
     switch (m_grouping) {
+    case Grouping::Account: {
+        // By name, so that a folded account stays folded when the accounts are reordered.
+        const QString name =
+            positions()->accountName(positions()->accountAt(positionsRowOf(sourceRow)));
+        if (label)
+            *label = name.isEmpty() ? tr("This account") : name;
+        return QString::fromLatin1(kAccountKeyPrefix) + name;
+    }
     case Grouping::SignalTrader:
         if (own)
             *own = !p.flwsig;
@@ -170,7 +189,8 @@ PositionsGroupModel::Layout PositionsGroupModel::build() const
     for (int row = 0; row < count; ++row) {
         const Position &p = positionOf(row);
         Group group;
-        group.key = keyOf(p, &group.label, &group.own);
+        group.key = keyOf(row, &group.label, &group.own);
+        group.order = groups.size();
         int at = groupOf.value(group.key, -1);
         if (at < 0) {
             at = int(groups.size());
@@ -188,11 +208,14 @@ PositionsGroupModel::Layout PositionsGroupModel::build() const
     }
     QList<int> order(groups.size());
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&groups](int a, int b) {
+    std::sort(order.begin(), order.end(), [&groups, grouping = m_grouping](int a, int b) {
         const Group &x = groups.at(a);
         const Group &y = groups.at(b);
         if (x.own != y.own)
             return y.own;
+        // Accounts in the trader's order (the order in which they first appear).
+        if (grouping == Grouping::Account)
+            return x.order < y.order;
         const int byLabel = QString::compare(x.label, y.label, Qt::CaseInsensitive);
         return byLabel != 0 ? byLabel < 0 : x.key < y.key;
     });
@@ -232,7 +255,7 @@ PositionsGroupModel::Identity PositionsGroupModel::identityOf(int row) const
     const Row &r = m_layout.rows.at(row);
     if (r.sourceRow < 0)
         return {0, m_layout.groups.at(r.group).key};
-    return {positionOf(r.sourceRow).ticket, QString()};
+    return {positions()->keyAt(positionsRowOf(r.sourceRow)), QString()};
 }
 
 void PositionsGroupModel::beginLayoutChange()

@@ -10,12 +10,12 @@
 #include <QSet>
 
 // Open Trades grouped at a glance: the rows of a PositionsFilterModel under a row per signal
-// trader (the trader's copies; your own positions form a group of their own, last) or per
-// symbol, each group row with its subtotals (positions, lots, swap, commission, and its net as
-// the coloured figure in the Profit column and at the end of its label) and collapsible. A flat
-// table with group rows between the positions, so that the table view, its header, copying and
-// column fitting work as they do without groups. Within a group the rows keep the source's
-// order, so sorting sorts within groups; sort() is passed on to the source.
+// trader (the trader's copies; your own positions form a group of their own, last), per
+// symbol or per account (in the accounts' order), each group row with its subtotals (positions,
+// lots, swap, commission, and its net as the coloured figure in the Profit column and at the end of
+// its label) and collapsible. A flat table with group rows between the positions, so that the table
+// view, its header, copying and column fitting work as they do without groups. Within a group the
+// rows keep the source's order, so sorting sorts within groups; sort() is passed on to the source.
 //
 // It regroups once per flush of the source (PositionsFilterModel::flushed), however many
 // signals the flush held, and once per change outside a flush. Whatever moves rows (a re-sort,
@@ -28,7 +28,7 @@ class PositionsGroupModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum class Grouping { None, SignalTrader, Symbol };
+    enum class Grouping { None, SignalTrader, Symbol, Account };
     Q_ENUM(Grouping)
 
     enum Role {
@@ -89,6 +89,7 @@ private:
         QString key;
         QString label;
         bool own = false;
+        qsizetype order = 0; // where it first appears
         Subtotals subtotals;
     };
     struct Row
@@ -106,14 +107,16 @@ private:
     // What a row is, whatever its number: a position's ticket, or a group's key.
     struct Identity
     {
-        qint64 ticket = 0;
+        qint64 ticket = 0; // PositionsModel::KeyRole: tickets of two accounts differ
         QString key;
     };
     // What the source has told that is not said above yet.
     enum class Pending { Nothing, Values, Layout };
 
+    const PositionsModel *positions() const;
+    int positionsRowOf(int sourceRow) const;
     const Position &positionOf(int sourceRow) const;
-    QString keyOf(const Position &p, QString *label = nullptr, bool *own = nullptr) const;
+    QString keyOf(int sourceRow, QString *label = nullptr, bool *own = nullptr) const;
     Layout build() const;
     bool sameRows(const Layout &next) const;
     Identity identityOf(int row) const;

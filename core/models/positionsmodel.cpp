@@ -16,39 +16,85 @@
 using namespace Qt::StringLiterals;
 
 PositionsModel::PositionsModel(PositionBook *book, QObject *parent)
+    : PositionsModel(parent)
+{
+    addBook(book, QString());
+}
+
+PositionsModel::PositionsModel(QObject *parent)
     : QAbstractTableModel(parent)
-    , m_book(book)
 {
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(kDefaultFlushInterval);
     connect(&m_flushTimer, &QTimer::timeout, this, &PositionsModel::flush);
+}
 
-    connect(book, &PositionBook::positionsAboutToBeReset, this, [this] {
+void PositionsModel::addBook(PositionBook *book, const QString &name)
+{
+    const int account = bookCount();
+    const int count = book->count();
+    if (count > 0)
+        beginInsertRows({}, m_rows, m_rows + count - 1);
+    m_parts.push_back({book, name, 0, m_rows, {}});
+    recount(account);
+    for (const Position &p : book->positions())
+        observePrices(p);
+    if (count > 0)
+        endInsertRows();
+
+    // The part of the table a change of this book is about: alone, the whole table, which a
+    // reset renews; among others, its own rows, which go and come again.
+    connect(book, &PositionBook::positionsAboutToBeReset, this, [this, account] {
         m_changing = true;
-        m_dirty.clear();
-        beginResetModel();
+        Part &part = m_parts[size_t(account)];
+        part.dirty.clear();
+        if (m_parts.size() == 1) {
+            beginResetModel();
+        } else if (part.count > 0) {
+            beginRemoveRows({}, part.first, part.first + part.count - 1);
+            part.count = 0; // until the book is whole again
+            place();
+            endRemoveRows();
+        }
     });
-    connect(book, &PositionBook::positionsReset, this, [this] {
-        for (const Position &p : m_book->positions())
+    connect(book, &PositionBook::positionsReset, this, [this, account] {
+        Part &part = m_parts[size_t(account)];
+        for (const Position &p : part.book->positions())
             observePrices(p);
-        endResetModel();
+        if (m_parts.size() == 1) {
+            recount(account);
+            endResetModel();
+        } else if (const int rows = part.book->count(); rows > 0) {
+            beginInsertRows({}, part.first, part.first + rows - 1);
+            recount(account);
+            endInsertRows();
+        }
     });
-    connect(book, &PositionBook::positionsAboutToBeInserted, this, [this](int first, int last) {
-        m_changing = true;
-        beginInsertRows({}, first, last);
-    });
-    connect(book, &PositionBook::positionsInserted, this, [this](int first, int last) {
+    connect(book, &PositionBook::positionsAboutToBeInserted, this,
+            [this, account](int first, int last) {
+                m_changing = true;
+                const int at = m_parts[size_t(account)].first;
+                beginInsertRows({}, at + first, at + last);
+            });
+    connect(book, &PositionBook::positionsInserted, this, [this, account](int first, int last) {
+        const Part &part = m_parts[size_t(account)];
         for (int row = first; row <= last; ++row)
-            observePrices(m_book->at(row));
+            observePrices(part.book->at(row));
+        recount(account);
         endInsertRows();
     });
-    connect(book, &PositionBook::positionsAboutToBeRemoved, this, [this](int first, int last) {
-        m_changing = true;
-        for (int row = first; row <= last; ++row)
-            m_dirty.remove(m_book->at(row).ticket);
-        beginRemoveRows({}, first, last);
+    connect(book, &PositionBook::positionsAboutToBeRemoved, this,
+            [this, account](int first, int last) {
+                m_changing = true;
+                Part &part = m_parts[size_t(account)];
+                for (int row = first; row <= last; ++row)
+                    part.dirty.remove(part.book->at(row).ticket);
+                beginRemoveRows({}, part.first + first, part.first + last);
+            });
+    connect(book, &PositionBook::positionsRemoved, this, [this, account] {
+        recount(account);
+        endRemoveRows();
     });
-    connect(book, &PositionBook::positionsRemoved, this, [this] { endRemoveRows(); });
     // The end of one change of the rows: as the end of a flush, for those that wait for it.
     connect(book, &PositionBook::changeFinished, this, [this] {
         if (!std::exchange(m_changing, false))
@@ -57,12 +103,60 @@ PositionsModel::PositionsModel(PositionBook *book, QObject *parent)
         Q_EMIT flushed();
         m_flushing = false;
     });
-    connect(book, &PositionBook::positionUpdated, this, &PositionsModel::onUpdated);
+    connect(book, &PositionBook::positionUpdated, this,
+            [this, account](int row, quint32 fields) { onUpdated(account, row, fields); });
+}
+
+void PositionsModel::setAccountName(int account, const QString &name)
+{
+    Part &part = m_parts.at(size_t(account));
+    if (part.name == name)
+        return;
+    part.name = name;
+    if (part.count > 0)
+        Q_EMIT dataChanged(index(part.first, AccountColumn),
+                           index(part.first + part.count - 1, AccountColumn));
+}
+
+void PositionsModel::recount(int account)
+{
+    m_parts[size_t(account)].count = m_parts[size_t(account)].book->count();
+    place();
+}
+
+void PositionsModel::place()
+{
+    int first = 0;
+    for (Part &part : m_parts) {
+        part.first = first;
+        first += part.count;
+    }
+    m_rows = first;
+}
+
+int PositionsModel::accountAt(int row) const
+{
+    // The last part that starts at or before the row: an empty one starts where the next does.
+    const auto after = std::upper_bound(m_parts.cbegin(), m_parts.cend(), row,
+                                        [](int r, const Part &part) { return r < part.first; });
+    return int(after - m_parts.cbegin()) - 1;
+}
+
+qint64 PositionsModel::keyOf(int account, qint64 ticket)
+{
+    // Tickets fit in 53 bits (the parser takes none above): the account goes above them.
+    return (qint64(account) << 54) | ticket;
+}
+
+qint64 PositionsModel::keyAt(int row) const
+{
+    return keyOf(accountAt(row), positionAt(row).ticket);
 }
 
 const Position &PositionsModel::positionAt(int row) const
 {
-    return m_book->at(row);
+    const Part &part = m_parts[size_t(accountAt(row))];
+    return part.book->at(row - part.first);
 }
 
 void PositionsModel::setFlushInterval(std::chrono::milliseconds interval)
@@ -101,12 +195,13 @@ quint32 PositionsModel::columnsFor(quint32 fields)
     return columns;
 }
 
-void PositionsModel::onUpdated(int row, quint32 fields)
+void PositionsModel::onUpdated(int account, int row, quint32 fields)
 {
-    const Position &p = m_book->at(row);
+    Part &part = m_parts[size_t(account)];
+    const Position &p = part.book->at(row);
     if (fields & (Position::SymbolField | Position::PriceField | Position::OpenPriceField))
         observePrices(p);
-    m_dirty[p.ticket] |= columnsFor(fields);
+    part.dirty[p.ticket] |= columnsFor(fields);
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
 }
@@ -114,21 +209,22 @@ void PositionsModel::onUpdated(int row, quint32 fields)
 void PositionsModel::flush()
 {
     m_flushTimer.stop();
-    if (m_dirty.isEmpty())
-        return;
     struct Dirty
     {
         int row;
         quint32 columns;
     };
     std::vector<Dirty> rows;
-    rows.reserve(size_t(m_dirty.size()));
-    for (auto it = m_dirty.cbegin(); it != m_dirty.cend(); ++it) {
-        const int row = m_book->rowOf(it.key());
-        if (row >= 0)
-            rows.push_back({row, it.value()});
+    for (Part &part : m_parts) {
+        for (auto it = part.dirty.cbegin(); it != part.dirty.cend(); ++it) {
+            const int row = part.book->rowOf(it.key());
+            if (row >= 0)
+                rows.push_back({part.first + row, it.value()});
+        }
+        part.dirty.clear();
     }
-    m_dirty.clear();
+    if (rows.empty())
+        return;
     std::sort(rows.begin(), rows.end(),
               [](const Dirty &a, const Dirty &b) { return a.row < b.row; });
 
@@ -170,7 +266,7 @@ void PositionsModel::flush()
 
 int PositionsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_book->count();
+    return parent.isValid() ? 0 : m_rows;
 }
 
 int PositionsModel::columnCount(const QModelIndex &parent) const
@@ -185,15 +281,15 @@ void PositionsModel::observePrices(const Position &p)
 
 QModelIndex PositionsModel::index(int row, int column, const QModelIndex &parent) const
 {
-    if (parent.isValid() || row < 0 || column < 0 || row >= m_book->count() ||
-        column >= ColumnCount)
+    if (parent.isValid() || row < 0 || column < 0 || row >= m_rows || column >= ColumnCount)
         return {};
     return createIndex(row, column);
 }
 
 bool PositionsModel::sortsByNumber(int column)
 {
-    return column >= 0 && column < ColumnCount && column != SymbolColumn && column != SignalColumn;
+    return column >= 0 && column < ColumnCount && column != SymbolColumn &&
+           column != SignalColumn && column != AccountColumn;
 }
 
 double PositionsModel::sortKey(const Position &p, int column)
@@ -230,7 +326,9 @@ QVariant PositionsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    return dataOf(m_book->at(index.row()), index.column(), role);
+    const int account = accountAt(index.row());
+    const Part &part = m_parts[size_t(account)];
+    return dataOf(part.book->at(index.row() - part.first), account, index.column(), role);
 }
 
 void PositionsModel::multiData(const QModelIndex &index, QModelRoleDataSpan roleDataSpan) const
@@ -240,9 +338,11 @@ void PositionsModel::multiData(const QModelIndex &index, QModelRoleDataSpan role
             roleData.clearData();
         return;
     }
-    const Position &p = m_book->at(index.row());
+    const int account = accountAt(index.row());
+    const Part &part = m_parts[size_t(account)];
+    const Position &p = part.book->at(index.row() - part.first);
     for (QModelRoleData &roleData : roleDataSpan)
-        roleData.setData(dataOf(p, index.column(), roleData.role()));
+        roleData.setData(dataOf(p, account, index.column(), roleData.role()));
 }
 
 namespace {
@@ -250,19 +350,22 @@ namespace {
 using C = TradeColumns::Column;
 constexpr std::array<C, PositionsModel::ColumnCount> kColumns = {
     C::Ticket,     C::OpenTime, C::Symbol, C::Type,       C::Volume, C::OpenPrice, C::StopLoss,
-    C::TakeProfit, C::Price,    C::Swap,   C::Commission, C::Profit, C::Signal};
+    C::TakeProfit, C::Price,    C::Swap,   C::Commission, C::Profit, C::Signal,    C::Account};
 } // namespace
 
-QVariant PositionsModel::dataOf(const Position &p, int column, int role) const
+QVariant PositionsModel::dataOf(const Position &p, int account, int column, int role) const
 {
+    const PositionBook *book = m_parts[size_t(account)].book;
     switch (role) {
     case Qt::DisplayRole:
+        if (column == AccountColumn)
+            return m_parts[size_t(account)].name;
         return TradeColumns::text(kColumns[std::size_t(column)], p, nullptr, m_precision);
     case SortRole:
         if (column == SymbolColumn)
             return p.symbol;
-        if (column == SignalColumn)
-            return dataOf(p, column, Qt::DisplayRole);
+        if (column == SignalColumn || column == AccountColumn)
+            return dataOf(p, account, column, Qt::DisplayRole);
         if (sortsByNumber(column))
             return sortKey(p, column);
         break;
@@ -276,10 +379,14 @@ QVariant PositionsModel::dataOf(const Position &p, int column, int role) const
         return p.sigtraderid;
     case TicketRole:
         return p.ticket;
+    case KeyRole:
+        return keyOf(account, p.ticket);
+    case AccountRole:
+        return account;
     case UnreadableRole:
-        return m_book->unreadableReason(p.ticket);
+        return book->unreadableReason(p.ticket);
     case Qt::ToolTipRole: {
-        const QString unreadable = m_book->unreadableReason(p.ticket);
+        const QString unreadable = book->unreadableReason(p.ticket);
         if (!unreadable.isEmpty())
             return tr("The feed's last word on this position could not be read; it shows the "
                       "last one that could.\n%1")
@@ -307,5 +414,7 @@ QHash<int, QByteArray> PositionsModel::roleNames() const
     names.insert(SignalTraderIdRole, "signalTraderId");
     names.insert(TicketRole, "ticket");
     names.insert(UnreadableRole, "unreadable");
+    names.insert(KeyRole, "key");
+    names.insert(AccountRole, "account");
     return names;
 }

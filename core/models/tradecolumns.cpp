@@ -7,13 +7,13 @@
 
 QVariant TradeColumns::headerData(Column column, int role)
 {
-    static constexpr std::array<const char *, int(Column::Signal) + 1> kTitles = {
+    static constexpr std::array<const char *, int(Column::Account) + 1> kTitles = {
         QT_TR_NOOP("Ticket"),     QT_TR_NOOP("Open time"),   QT_TR_NOOP("Close time"),
         QT_TR_NOOP("Symbol"),     QT_TR_NOOP("Type"),        QT_TR_NOOP("Volume"),
         QT_TR_NOOP("Open price"), QT_TR_NOOP("Close price"), QT_TR_NOOP("S/L"),
         QT_TR_NOOP("T/P"),        QT_TR_NOOP("Price"),       QT_TR_NOOP("Swap"),
         QT_TR_NOOP("Commission"), QT_TR_NOOP("Profit"),      QT_TR_NOOP("Net"),
-        QT_TR_NOOP("Reason"),     QT_TR_NOOP("Signal")};
+        QT_TR_NOOP("Reason"),     QT_TR_NOOP("Signal"),      QT_TR_NOOP("Account")};
     const bool time = column == Column::OpenTime || column == Column::CloseTime;
     if (role == Qt::DisplayRole) {
         const QString title = tr(kTitles[std::size_t(column)]);
@@ -65,6 +65,8 @@ QString TradeColumns::text(Column column, const Position &p, const ClosedTrade *
         return t ? TradeText::reason(*t) : QString();
     case Column::Signal:
         return TradeText::signal(p);
+    case Column::Account:
+        return {}; // not the position's own: the model knows whose it is
     }
     return {};
 }
@@ -78,6 +80,7 @@ Qt::Alignment TradeColumns::alignment(Column column)
     case Column::Type:
     case Column::Reason:
     case Column::Signal:
+    case Column::Account:
         return Qt::AlignLeft | Qt::AlignVCenter;
     default:
         return Qt::AlignRight | Qt::AlignVCenter;

@@ -36,6 +36,7 @@ public:
         Net,
         Reason,
         Signal,
+        Account, // whose: filled by a model that shows several accounts
     };
 
     // The header of `column` for `role` (display: the title; tooltip: the zone of a time, the

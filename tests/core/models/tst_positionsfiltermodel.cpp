@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feed/positionbook.h"
+#include "fixtures.h"
 #include "models/positionsfiltermodel.h"
 #include "models/positionsmodel.h"
 
@@ -113,6 +114,7 @@ private Q_SLOTS:
     void aBurstThatChangesSymbolsIsFilteredToo();
     void aPositionThatStartsFollowingMovesUp();
     void everyRoleAtOnceAnswersAsOneByOne();
+    void oneAccountOrAll();
 
 private:
     PositionBook *m_book = nullptr;
@@ -454,4 +456,41 @@ void tst_PositionsFilterModel::everyRoleAtOnceAnswersAsOneByOne()
 }
 
 QTEST_GUILESS_MAIN(tst_PositionsFilterModel)
+void tst_PositionsFilterModel::oneAccountOrAll()
+{
+    // A second account beside the first: ticket 1 at both, one following, one own.
+    PositionBook prop;
+    m_model->addBook(&prop, u"Prop"_s);
+    prop.applySnapshot(Fixtures::positions(R"([
+        {"ticket":1,"symbol":"XAUUSD","volume":2.0,"profit":-40,"flwsig":false},
+        {"ticket":2,"symbol":"EURUSD","volume":1.0,"profit":15,"flwsig":true,
+         "sigtraderid":88001,"signame":"AlphaTrend FX"}])"));
+    const int first = int(m_account.size());
+    QCOMPARE(m_proxy->rowCount(), first + 2);
+    QCOMPARE(m_proxy->totals().accounts, QList<int>({0, 1}));
+
+    m_proxy->setAccount(1);
+    QCOMPARE(m_proxy->rowCount(), 2);
+    // Following first, as in one account.
+    QCOMPARE(m_proxy->index(0, PositionsModel::TicketColumn).data().toString(), u"2"_s);
+    QCOMPARE(m_proxy->index(1, PositionsModel::SymbolColumn).data().toString(), u"XAUUSD"_s);
+    const PositionsFilterModel::Totals prop1 = m_proxy->totals();
+    QCOMPARE(prop1.count, 2);
+    QCOMPARE(prop1.volume, 3.0);
+    QCOMPARE(prop1.profit, -25.0);
+    QCOMPARE(prop1.of, first + 2);
+    QCOMPARE(prop1.accounts, QList<int>({1}));
+    // The other filters narrow the account's rows.
+    m_proxy->setMode(PositionsFilterModel::Mode::Mine);
+    QCOMPARE(m_proxy->rowCount(), 1);
+    QCOMPARE(m_proxy->totals().volume, 2.0);
+
+    m_proxy->setMode(PositionsFilterModel::Mode::All);
+    m_proxy->setAccount(0);
+    QCOMPARE(m_proxy->rowCount(), first);
+    QCOMPARE(m_proxy->totals().accounts, QList<int>({0}));
+    m_proxy->setAccount(-1);
+    QCOMPARE(m_proxy->rowCount(), first + 2);
+}
+
 #include "tst_positionsfiltermodel.moc"

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void aGroupThatChangesPlaceTakesItsRowsAlong();
     void opensAndClosesMoveNoSelection();
     void aListOfManyRowsRegroupsOnce();
+    void byAccountInTheAccountsOrder();
 };
 
 void tst_PositionsGroupModel::noGroupingIsTheSourceAsItIs()
@@ -332,4 +333,52 @@ void tst_PositionsGroupModel::aListOfManyRowsRegroupsOnce()
 }
 
 QTEST_GUILESS_MAIN(tst_PositionsGroupModel)
+void tst_PositionsGroupModel::byAccountInTheAccountsOrder()
+{
+    // "Zeta" before "Alpha": the trader's order, not the alphabet's; ticket 1 at both.
+    PositionBook zeta;
+    PositionBook alpha;
+    PositionsModel positions;
+    positions.setFlushInterval(0ms);
+    positions.addBook(&zeta, u"Zeta"_s);
+    positions.addBook(&alpha, u"Alpha"_s);
+    PositionsFilterModel filter;
+    filter.setSourceModel(&positions);
+    PositionsGroupModel groups;
+    groups.setSourceModel(&filter);
+    QAbstractItemModelTester tester{&groups,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest};
+    zeta.apply(Fixtures::snapshot(1, kAccount));
+    alpha.apply(Fixtures::snapshot(1, Fixtures::positions(R"([
+        {"ticket":1,"symbol":"GBPUSD","volume":0.5,"profit":3,"swap":-0.5,"flwsig":false}])")));
+    groups.setGrouping(Grouping::Account);
+    QCOMPARE(shown(groups),
+             QStringList({u"# Zeta — 5 positions, net +21.50"_s, u"1"_s, u"3"_s, u"4"_s, u"2"_s,
+                          u"5"_s, u"# Alpha — 1 position, net +2.50"_s, u"1"_s}));
+    // The subtotals are each account's own.
+    const PositionsGroupModel::Subtotals alphaTotals = groups.subtotals(groups.index(6, 0));
+    QCOMPARE(alphaTotals.positions, 1);
+    QCOMPARE(alphaTotals.lots, 0.5);
+    QCOMPARE(alphaTotals.swap, -0.5);
+
+    // A selection follows its own account's ticket 1, not the other's.
+    const QPersistentModelIndex zetaOne = groups.index(1, PositionsModel::SymbolColumn);
+    const QPersistentModelIndex alphaOne = groups.index(7, PositionsModel::SymbolColumn);
+    QCOMPARE(zetaOne.data().toString(), u"EURUSD"_s);
+    QCOMPARE(alphaOne.data().toString(), u"GBPUSD"_s);
+    groups.sort(PositionsModel::ProfitColumn, Qt::DescendingOrder);
+    QCOMPARE(shown(groups),
+             QStringList({u"# Zeta — 5 positions, net +21.50"_s, u"4"_s, u"1"_s, u"3"_s, u"2"_s,
+                          u"5"_s, u"# Alpha — 1 position, net +2.50"_s, u"1"_s}));
+    QCOMPARE(zetaOne.row(), 2);
+    QCOMPARE(zetaOne.data().toString(), u"EURUSD"_s);
+    QCOMPARE(alphaOne.row(), 7);
+    QCOMPARE(alphaOne.data().toString(), u"GBPUSD"_s);
+
+    // A folded account keeps its row alone.
+    groups.setCollapsed(u"account:Zeta"_s, true);
+    QCOMPARE(shown(groups), QStringList({u"# Zeta — 5 positions, net +21.50"_s,
+                                         u"# Alpha — 1 position, net +2.50"_s, u"1"_s}));
+}
+
 #include "tst_positionsgroupmodel.moc"

@@ -41,6 +41,8 @@ private Q_SLOTS:
     void displayAtTheInstrumentsPrecision_data();
     void displayAtTheInstrumentsPrecision();
     void sortRoleAndToneAndSignal();
+    void severalAccountsAreOneTable();
+    void oneAccountsSnapshotLeavesTheOthersRows();
     void timeHeadersNameTheZone_data();
     void timeHeadersNameTheZone();
 };
@@ -203,6 +205,95 @@ void tst_PositionsModel::displayAtTheInstrumentsPrecision()
     QCOMPARE(model.index(0, PositionsModel::OpenPriceColumn).data().toString(), shown);
     // No stop set: an empty cell, not 0.00000.
     QCOMPARE(model.index(0, PositionsModel::StopLossColumn).data().toString(), QString());
+}
+
+void tst_PositionsModel::severalAccountsAreOneTable()
+{
+    PositionBook main;
+    PositionBook prop;
+    PositionsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setFlushInterval(0ms);
+    model.addBook(&main, u"Main"_s);
+    main.apply(Fixtures::snapshot(1, {aPosition(7), aPosition(8)}));
+    model.addBook(&prop, u"Prop"_s);
+    // The same ticket at another account is another position.
+    prop.apply(Fixtures::snapshot(1, {aPosition(7, u"XAUUSD"_s, 2650.5)}));
+
+    QCOMPARE(model.rowCount(), 3);
+    const auto cell = [&](int row, int column) {
+        return model.index(row, column).data().toString();
+    };
+    QCOMPARE(cell(0, PositionsModel::AccountColumn), u"Main"_s);
+    QCOMPARE(cell(1, PositionsModel::AccountColumn), u"Main"_s);
+    QCOMPARE(cell(2, PositionsModel::AccountColumn), u"Prop"_s);
+    QCOMPARE(cell(2, PositionsModel::TicketColumn), u"7"_s);
+    QCOMPARE(cell(2, PositionsModel::SymbolColumn), u"XAUUSD"_s);
+    QCOMPARE(model.accountAt(2), 1);
+    QCOMPARE(model.index(2, 0).data(PositionsModel::AccountRole).toInt(), 1);
+    QVERIFY(model.index(0, 0).data(PositionsModel::KeyRole) !=
+            model.index(2, 0).data(PositionsModel::KeyRole));
+    QCOMPARE(model.headerData(PositionsModel::AccountColumn, Qt::Horizontal).toString(),
+             u"Account"_s);
+
+    // A tick at the second account is its row, not the first account's ticket 7.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    Position gold = prop.at(0);
+    gold.price = 2651.25;
+    prop.applyPositions({gold});
+    QTRY_COMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 2);
+    QCOMPARE(cell(2, PositionsModel::PriceColumn), u"2,651.25"_s);
+    QCOMPARE(cell(0, PositionsModel::PriceColumn), u"1.08452"_s);
+
+    // A position opens at the first account: it comes among the first account's rows.
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    main.applyPositions({aPosition(9)});
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 2);
+    QCOMPARE(cell(2, PositionsModel::TicketColumn), u"9"_s);
+    QCOMPARE(cell(2, PositionsModel::AccountColumn), u"Main"_s);
+    QCOMPARE(cell(3, PositionsModel::AccountColumn), u"Prop"_s);
+
+    // A renamed account is said at once.
+    model.setAccountName(1, u"Prop firm"_s);
+    QCOMPARE(cell(3, PositionsModel::AccountColumn), u"Prop firm"_s);
+}
+
+void tst_PositionsModel::oneAccountsSnapshotLeavesTheOthersRows()
+{
+    PositionBook main;
+    PositionBook prop;
+    PositionsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addBook(&main, u"Main"_s);
+    model.addBook(&prop, u"Prop"_s);
+    main.apply(Fixtures::snapshot(1, {aPosition(1), aPosition(2)}));
+    prop.apply(Fixtures::snapshot(1, {aPosition(3), aPosition(4)}));
+    QPersistentModelIndex propRow = model.index(3, PositionsModel::TicketColumn);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+    // The first account reconnects: its snapshot replaces its two rows with three.
+    main.applySnapshot({aPosition(5), aPosition(6), aPosition(2)});
+    QCOMPARE(resets.count(), 0); // the other account's rows are not renewed
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed.at(0).at(1).toInt(), 0);
+    QCOMPARE(removed.at(0).at(2).toInt(), 1);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 2);
+    QCOMPARE(model.rowCount(), 5);
+    QVERIFY(propRow.isValid()); // a selection at the other account stays where it was
+    QCOMPARE(propRow.row(), 4);
+    QCOMPARE(propRow.data().toString(), u"4"_s);
+
+    // An account whose snapshot is empty leaves nothing of its own.
+    prop.applySnapshot({});
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.accountAt(2), 0);
+    QVERIFY(!propRow.isValid());
 }
 
 void tst_PositionsModel::sortRoleAndToneAndSignal()
