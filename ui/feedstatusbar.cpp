@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feedstatusbar.h"
 
+#include "accountslist.h"
+#include "session/accountset.h"
+
 #include "feed/feedstatuspresenter.h"
 
 #include "elidedlabel.h"
@@ -13,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -71,6 +75,47 @@ FeedStatusBar::FeedStatusBar(FeedStatusPresenter *status, SocketManager *feed, Q
     display(status->status());
 }
 
+void FeedStatusBar::setAccounts(AccountSet *accounts)
+{
+    m_accounts = accounts;
+    m_summary = new QToolButton(this);
+    m_summary->setObjectName(u"accountsSummary"_s);
+    m_summary->setAutoRaise(true);
+    m_summary->setToolTip(tr("Each account's state, data age and round trip"));
+    static_cast<QHBoxLayout *>(layout())->insertWidget(layout()->indexOf(m_state), m_summary);
+    m_state->hide();
+    connect(m_summary, &QToolButton::clicked, this, &FeedStatusBar::showAccounts);
+    // One account's state and figures are in the list; here, how they stand together.
+    for (QWidget *widget :
+         {static_cast<QWidget *>(m_roundTrip), static_cast<QWidget *>(m_age),
+          static_cast<QWidget *>(m_feedName), static_cast<QWidget *>(m_reconnect)})
+        widget->hide();
+    for (qsizetype i = 0; i < accounts->count(); ++i)
+        connect(accounts->session(i)->status(), &FeedStatusPresenter::statusChanged, this,
+                [this] { display(m_status->status()); });
+    display(m_status->status());
+}
+
+AccountsList *FeedStatusBar::showAccounts()
+{
+    if (!m_accounts)
+        return nullptr;
+    if (!m_list)
+        m_list = new AccountsList(m_accounts, this);
+    m_list->adjustSize();
+    // Above the summary, as a menu from the status bar opens.
+    const QPoint at = m_summary->mapToGlobal(QPoint(0, 0));
+    m_list->move(at.x(), at.y() - m_list->sizeHint().height());
+    m_list->show();
+    return m_list;
+}
+
+void FeedStatusBar::setStyle(QWidget *widget, const QString &style)
+{
+    if (widget->styleSheet() != style)
+        widget->setStyleSheet(style);
+}
+
 void FeedStatusBar::setFeedName(const QString &name)
 {
     m_feedName->setText(name);
@@ -120,10 +165,18 @@ QColor FeedStatusBar::levelColor(FeedStatus::Level level)
     return QColor(0x9e, 0x9e, 0x9e);
 }
 
-void FeedStatusBar::display(const FeedStatus &status)
+void FeedStatusBar::display(const FeedStatus &feedStatus)
 {
-    m_dot->setStyleSheet(
-        u"border-radius: 6px; background-color: %1;"_s.arg(levelColor(status.level).name()));
+    // With several accounts: how they stand together, each one's detail in the list.
+    FeedStatus status = feedStatus;
+    if (m_accounts) {
+        status = FeedStatus{};
+        status.level = m_accounts->level();
+        status.text = m_accounts->summary();
+        m_summary->setText(status.text);
+    }
+    setStyle(m_dot,
+             u"border-radius: 6px; background-color: %1;"_s.arg(levelColor(status.level).name()));
     // The dot's colour in words, for a screen reader: a new name reaches it as a NameChanged
     // event (Qt 6.4 has no announcement), so it is set only when the words change, never on
     // the age's ticks.
@@ -136,7 +189,7 @@ void FeedStatusBar::display(const FeedStatus &status)
     m_state->setToolTip(status.detail);
 
     // The latest event while it is fresh; once given up, why, until something else happens.
-    const bool failed = m_feed->state() == SocketManager::State::Failed;
+    const bool failed = !m_accounts && m_feed->state() == SocketManager::State::Failed;
     const QString event = !m_eventText.isEmpty() ? m_eventText
                           : failed               ? m_feed->lastError()
                                                  : QString();
@@ -144,9 +197,11 @@ void FeedStatusBar::display(const FeedStatus &status)
         !m_eventText.isEmpty() ? m_eventSeverity == ConnectionLog::Severity::Error : failed;
     m_event->setText(event);
     m_event->setVisible(!event.isEmpty()); // nothing to read: nothing there
-    m_event->setStyleSheet(
-        alarming ? u"color: %1;"_s.arg(ToneDelegate::toneColor(palette(), Tone::Loss).name())
-                 : QString());
+    setStyle(m_event,
+             alarming ? u"color: %1;"_s.arg(ToneDelegate::toneColor(palette(), Tone::Loss).name())
+                      : QString());
+    if (m_accounts)
+        return;
 
     const bool connected = m_feed->state() == SocketManager::State::Open ||
                            m_feed->state() == SocketManager::State::Live;
@@ -158,8 +213,8 @@ void FeedStatusBar::display(const FeedStatus &status)
     m_age->setText(status.ageText);
     m_age->setVisible(!status.ageText.isEmpty());
     m_ageWarning = status.ageWarning;
-    m_age->setStyleSheet(m_ageWarning ? u"color: %1; font-weight: bold;"_s.arg(
-                                            ToneDelegate::toneColor(palette(), Tone::Loss).name())
-                                      : QString());
+    setStyle(m_age, m_ageWarning ? u"color: %1; font-weight: bold;"_s.arg(
+                                       ToneDelegate::toneColor(palette(), Tone::Loss).name())
+                                 : QString());
     m_reconnect->setVisible(m_feed->state() == SocketManager::State::Failed);
 }

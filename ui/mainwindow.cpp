@@ -54,30 +54,55 @@ Q_LOGGING_CATEGORY(lcWindow, "trademonitor.window")
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// One account, someone else's, as a set of one.
+AccountSet *oneAccount(AccountSession *account)
+{
+    auto *set = new AccountSet;
+    set->add(account, QString());
+    return set;
+}
+} // namespace
+
 MainWindow::MainWindow(AccountSession *account, const Services &services, Tab startTab,
                        QWidget *parent)
+    : MainWindow(oneAccount(account), services, startTab, parent)
+{
+    m_accounts->setParent(this);
+}
+
+MainWindow::MainWindow(AccountSet *accounts, const Services &services, Tab startTab,
+                       QWidget *parent)
     : QMainWindow(parent)
-    , m_account(account)
+    , m_accounts(accounts)
     , m_services(services)
 {
+    Q_ASSERT(accounts->count() > 0);
     setWindowIcon(Icons::application());
     resize(1280, 720);
+    const bool several = accounts->count() > 1;
 
-    // The account's models, which the pages show; a page's filters and groupings are its own.
-    m_openTrades = new OpenTradesPage(new PositionsModel(account->book(), this),
-                                      new AccountSummary(account->book(), this), this);
+    // The accounts' models, which the pages show; a page's filters and groupings are its own.
+    auto *positions = new PositionsModel(this);
+    QList<AccountSummary *> summaries;
+    for (qsizetype i = 0; i < accounts->count(); ++i) {
+        AccountSession *account = accounts->session(i);
+        positions->addBook(account->book(), accounts->name(i));
+        auto *summary = new AccountSummary(account->book(), this);
+        summaries.append(summary);
+        // "Today" on the account bar: what closed since midnight, from its history.
+        auto *closedToday = new ClosedToday(account->history(), this);
+        connect(closedToday, &ClosedToday::changed, summary, [summary, closedToday] {
+            const std::optional<TradeTotals> totals = closedToday->totals();
+            summary->setClosedToday(totals ? std::optional<double>(totals->net()) : std::nullopt);
+        });
+    }
+    m_openTrades = new OpenTradesPage(positions, summaries, this);
     m_openTrades->setObjectName(u"openTradesPage"_s);
     m_closedTrades = new ClosedTradesPage(
-        new ClosedTradesModel(account->history()->store(), account->history()->account(), this),
-        account->history(), this);
+        new ClosedTradesModel(primary()->history()->store(), primary()->history()->account(), this),
+        primary()->history(), this);
     m_closedTrades->setObjectName(u"closedTradesPage"_s);
-    // "Today" on the account bar: what closed since midnight, from the history.
-    auto *closedToday = new ClosedToday(account->history(), this);
-    connect(closedToday, &ClosedToday::changed, this, [this, closedToday] {
-        const std::optional<TradeTotals> totals = closedToday->totals();
-        m_openTrades->summary()->setClosedToday(totals ? std::optional<double>(totals->net())
-                                                       : std::nullopt);
-    });
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"tabs"_s);
     m_tabs->setDocumentMode(true);
@@ -85,10 +110,10 @@ MainWindow::MainWindow(AccountSession *account, const Services &services, Tab st
     m_tabs->addTab(m_closedTrades, tr("Closed Trades"));
     setCentralWidget(m_tabs);
 
-    m_statusBar = new FeedStatusBar(account->status(), account->socket(), this);
+    m_statusBar = new FeedStatusBar(primary()->status(), primary()->socket(), this);
     m_statusBar->setObjectName(u"feedStatusBar"_s);
-    connect(account->log(), &ConnectionLog::eventAdded, m_statusBar,
-            &FeedStatusBar::showConnectionEvent);
+    if (several)
+        m_statusBar->setAccounts(accounts);
     statusBar()->addWidget(m_statusBar, 1);
     m_unsaved = new QLabel(this);
     QFont bold = m_unsaved->font();
@@ -98,8 +123,22 @@ MainWindow::MainWindow(AccountSession *account, const Services &services, Tab st
     m_unsaved->hide();
     statusBar()->addPermanentWidget(m_unsaved);
     statusBar()->setSizeGripEnabled(true);
-    connect(account->history(), &TradeHistory::unsavedChanged, this, &MainWindow::updateUnsaved);
-    connect(account->history(), &TradeHistory::accountChanged, this, &MainWindow::updateTitle);
+    for (qsizetype i = 0; i < accounts->count(); ++i) {
+        AccountSession *account = accounts->session(i);
+        // A passing note of each event; among several accounts, whose it is.
+        const QString name = several ? accounts->name(i) : QString();
+        connect(account->log(), &ConnectionLog::eventAdded, m_statusBar,
+                [this, name](const QString &text, ConnectionLog::Severity severity) {
+                    m_statusBar->showConnectionEvent(
+                        name.isEmpty()
+                            ? text
+                            : tr("%1: %2", "an account's name, then what happened").arg(name, text),
+                        severity);
+                });
+        connect(account->history(), &TradeHistory::unsavedChanged, this,
+                &MainWindow::updateUnsaved);
+    }
+    connect(primary()->history(), &TradeHistory::accountChanged, this, &MainWindow::updateTitle);
     connect(m_closedTrades, &ClosedTradesPage::exported, this,
             [this](const QString &path, int trades) {
                 m_statusBar->showConnectionEvent(
@@ -110,39 +149,57 @@ MainWindow::MainWindow(AccountSession *account, const Services &services, Tab st
     updateTitle();
     updateUnsaved();
     const auto describe = [this] {
-        const FeedSource *source = m_account->source();
+        const FeedSource *source = primary()->source();
         m_statusBar->setFeedName(source->isDemo() ? tr("Demo feed · simulated account")
                                                   : source->description());
         m_statusBar->setDemo(source->isDemo());
     };
     describe();
-    connect(account->source(), &FeedSource::changed, this, describe);
+    connect(primary()->source(), &FeedSource::changed, this, describe);
     // Alerts: through the desktop unless a notifier is given (tests); the tray where there is one.
     if (TrayIcon::isAvailable()) {
         m_tray = new TrayIcon(this);
         connect(m_tray, &TrayIcon::quitRequested, this, &MainWindow::quit);
-        connect(account->status(), &FeedStatusPresenter::statusChanged, m_tray,
-                &TrayIcon::setStatus);
+        // The tray's icon: the account's state, or how the accounts stand together.
+        for (qsizetype i = 0; i < accounts->count(); ++i) {
+            connect(accounts->session(i)->status(), &FeedStatusPresenter::statusChanged, m_tray,
+                    [this](const FeedStatus &status) {
+                        if (m_accounts->count() == 1) {
+                            m_tray->setStatus(status);
+                            return;
+                        }
+                        FeedStatus together;
+                        together.level = m_accounts->level();
+                        together.text = m_accounts->summary();
+                        m_tray->setStatus(together);
+                    });
+        }
     }
     Notifier *notifier = services.notifier;
     if (!notifier) {
         m_desktopNotifier = new DesktopNotifier(m_tray, this);
         notifier = m_desktopNotifier;
     }
-    account->setNotifier(notifier);
+    for (qsizetype i = 0; i < accounts->count(); ++i)
+        accounts->session(i)->setNotifier(notifier);
     applyAlertSettings(services.settings.alertSettings());
 
     createMenus();
     restoreState();
 
-    // The banner follows the account's status, which ticks the countdown on its own.
-    connect(account->status(), &FeedStatusPresenter::statusChanged, m_openTrades,
-            &OpenTradesPage::setFeedStatus);
-    connect(m_openTrades, &OpenTradesPage::reconnectRequested, account->socket(),
-            &SocketManager::reconnectNow);
+    // The banner follows each account's status, which ticks the countdown on its own.
+    for (qsizetype i = 0; i < accounts->count(); ++i) {
+        AccountSession *account = accounts->session(i);
+        connect(
+            account->status(), &FeedStatusPresenter::statusChanged, m_openTrades,
+            [this, i](const FeedStatus &status) { m_openTrades->setFeedStatus(int(i), status); });
+        m_openTrades->setFeedStatus(int(i), account->status()->status());
+        connect(m_openTrades, &OpenTradesPage::noticeDismissed, account->feed(),
+                &FeedSession::dismissNotices);
+    }
+    connect(m_openTrades, &OpenTradesPage::reconnectRequested, this,
+            [this](int account) { m_accounts->session(account)->socket()->reconnectNow(); });
     connect(m_openTrades, &OpenTradesPage::settingsRequested, this, &MainWindow::editSettings);
-    connect(m_openTrades, &OpenTradesPage::noticeDismissed, account->feed(),
-            &FeedSession::dismissNotices);
 
     m_tabs->setCurrentIndex(startTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onTabChanged);
@@ -197,7 +254,12 @@ void MainWindow::createMenus()
         ->addAction(tr("&Reconnect"), this,
                     [this] {
                         m_tabs->setCurrentIndex(OpenTradesTab);
-                        m_account->socket()->reconnectNow();
+                        // The account shown, or every account.
+                        const int shown = m_openTrades->account();
+                        for (qsizetype i = 0; i < m_accounts->count(); ++i) {
+                            if (shown < 0 || shown == i)
+                                m_accounts->session(i)->socket()->reconnectNow();
+                        }
                     })
         ->setShortcut(QKeySequence(u"Ctrl+R"_s));
 
@@ -212,7 +274,7 @@ void MainWindow::createMenus()
 ConnectionLogWindow *MainWindow::showConnectionLog()
 {
     if (!m_logWindow)
-        m_logWindow = new ConnectionLogWindow(m_account->log(), this);
+        m_logWindow = new ConnectionLogWindow(primary()->log(), this);
     m_logWindow->show();
     m_logWindow->raise();
     m_logWindow->activateWindow();
@@ -223,25 +285,27 @@ void MainWindow::onTabChanged(int index)
 {
     const bool paused = index != OpenTradesTab;
     const bool wasPaused = m_shownTab >= 0 && m_shownTab != OpenTradesTab;
-    if (paused && (m_shownTab < 0 || !wasPaused))
-        m_account->log()->record(
-            ConnectionLog::Severity::Info,
-            tr("Paused: the live feed is closed while Closed Trades is in front"));
-    else if (!paused && wasPaused)
-        m_account->log()->record(ConnectionLog::Severity::Info,
-                                 tr("Resumed: Open Trades is in front"));
+    for (qsizetype i = 0; i < m_accounts->count(); ++i) {
+        ConnectionLog *log = m_accounts->session(i)->log();
+        if (paused && (m_shownTab < 0 || !wasPaused))
+            log->record(ConnectionLog::Severity::Info,
+                        tr("Paused: the live feed is closed while Closed Trades is in front"));
+        else if (!paused && wasPaused)
+            log->record(ConnectionLog::Severity::Info, tr("Resumed: Open Trades is in front"));
+    }
     m_shownTab = index;
     // Ctrl+1 / Ctrl+2 land in the page's table, not on the tab bar.
     QWidget *page = m_tabs->widget(index);
     if (page && isVisible() && !page->isAncestorOf(QApplication::focusWidget()))
         (index == OpenTradesTab ? m_openTrades->table() : m_closedTrades->table())->setFocus();
     // Paused first: the states the close passes through then read as a pause, not a loss.
-    m_account->status()->setPaused(paused);
-    // The feed runs only while Open Trades is in front; leaving it is a deliberate close.
+    for (qsizetype i = 0; i < m_accounts->count(); ++i)
+        m_accounts->session(i)->status()->setPaused(paused);
+    // The feeds run only while Open Trades is in front; leaving it is a deliberate close.
     if (index == OpenTradesTab)
-        m_account->socket()->open();
+        m_accounts->openAll();
     else
-        m_account->socket()->close();
+        m_accounts->closeAll();
 }
 
 void MainWindow::editSettings()
@@ -252,7 +316,7 @@ void MainWindow::editSettings()
     const SocketConfig running = m_services.options.apply(saved);
     SettingsDialog dialog(running, this);
     dialog.setOverrides(m_services.options.overrides());
-    dialog.setAlertSettings(m_account->alerts()->settings());
+    dialog.setAlertSettings(primary()->alerts()->settings());
     dialog.setLanguage(settings.language());
     dialog.setColorScheme(settings.colorScheme());
     if (dialog.exec() != QDialog::Accepted)
@@ -300,8 +364,8 @@ void MainWindow::editSettings()
 
 AboutDialog *MainWindow::showAbout()
 {
-    const QString feed = m_account->source()->description();
-    const ClosedTradeStore *store = m_account->history()->fileStore();
+    const QString feed = primary()->source()->description();
+    const ClosedTradeStore *store = primary()->history()->fileStore();
     auto *dialog = new AboutDialog(
         feed, store->isOpen() ? QDir::toNativeSeparators(store->path()) : tr("unavailable"), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -322,7 +386,17 @@ void MainWindow::useDisplayName()
 void MainWindow::updateTitle()
 {
     // What is shown, then whose window: the name once, at the end, where Qt looks for it.
-    const Account &account = m_account->history()->account();
+    if (m_accounts->count() > 1) {
+        QStringList names;
+        for (qsizetype i = 0; i < m_accounts->count(); ++i)
+            names.append(m_accounts->name(i));
+        const QString shown = names.size() <= 3 ? QLocale().createSeparatedList(names)
+                                                : tr("%n account(s)", nullptr, int(names.size()));
+        setWindowTitle(tr("%1 — %2", "window title: the account, then the application")
+                           .arg(shown, applicationName()));
+        return;
+    }
+    const Account &account = primary()->history()->account();
     setWindowTitle(account.isUnknown()
                        ? applicationName()
                        : tr("%1 — %2", "window title: the account, then the application")
@@ -331,15 +405,23 @@ void MainWindow::updateTitle()
 
 QString MainWindow::unsavedText() const
 {
-    const TradeHistory *history = m_account->history();
-    QStringList parts;
-    if (const int unsaved = history->unsavedCount(); unsaved > 0)
-        parts.append(tr("%1 not saved yet").arg(TradeText::closedTrades(unsaved)));
-    if (const int corrections = history->pendingCorrections(); corrections > 0)
-        parts.append(TradeText::correctionsWaiting(corrections));
-    if (parts.isEmpty())
-        return {};
-    return tr("%1: %2").arg(parts.join(u"; "_s), history->unsavedReason());
+    QStringList lines;
+    for (qsizetype i = 0; i < m_accounts->count(); ++i) {
+        const TradeHistory *history = m_accounts->session(i)->history();
+        QStringList parts;
+        if (const int unsaved = history->unsavedCount(); unsaved > 0)
+            parts.append(tr("%1 not saved yet").arg(TradeText::closedTrades(unsaved)));
+        if (const int corrections = history->pendingCorrections(); corrections > 0)
+            parts.append(TradeText::correctionsWaiting(corrections));
+        if (parts.isEmpty())
+            continue;
+        QString line = tr("%1: %2").arg(parts.join(u"; "_s), history->unsavedReason());
+        if (m_accounts->count() > 1)
+            line = tr("%1: %2", "an account's name, then what is not saved")
+                       .arg(m_accounts->name(i), line);
+        lines.append(line);
+    }
+    return lines.join(u" · "_s);
 }
 
 void MainWindow::updateUnsaved()
@@ -353,7 +435,22 @@ void MainWindow::updateUnsaved()
 
 bool MainWindow::mayQuit()
 {
-    TradeHistory *history = m_account->history();
+    // Each account's history in turn: every one that would lose something asks.
+    for (qsizetype i = 0; i < m_accounts->count(); ++i) {
+        if (!mayQuit(m_accounts->session(i)->history(),
+                     m_accounts->count() > 1 ? m_accounts->name(i) : QString()))
+            return false;
+    }
+    return true;
+}
+
+bool MainWindow::mayQuit(TradeHistory *history, const QString &name)
+{
+    // Among several accounts, whose trades these are.
+    const auto whose = [&name](const QString &text) {
+        return name.isEmpty() ? text
+                              : tr("%1: %2", "an account's name, then a question").arg(name, text);
+    };
     if (history->flush())
         return true; // everything is in the database
     if (history->memoryOnlyCount() == 0) {
@@ -362,7 +459,7 @@ bool MainWindow::mayQuit()
         // Nothing is lost, but the history says a thing that is not so until a next start
         // sees those positions open (or the feed reports their real close).
         return QMessageBox::warning(
-                   this, tr("The history could not be corrected"),
+                   this, whose(tr("The history could not be corrected")),
                    tr("%1: %2\n\nIf you quit now, they stay in Closed Trades as unconfirmed "
                       "closes until Trade Monitor sees them open again.")
                        .arg(TradeText::correctionsWaiting(history->pendingCorrections()),
@@ -371,7 +468,7 @@ bool MainWindow::mayQuit()
                    QMessageBox::Cancel) == QMessageBox::Discard;
     }
     const auto answer = QMessageBox::warning(
-        this, tr("Closed trades would be lost"),
+        this, whose(tr("Closed trades would be lost")),
         tr("%1 could not be saved, not even to the spool next to the history: %2\n\nIf you "
            "quit now they are lost. The feed's History sends recent closes again when you "
            "reconnect, but not necessarily all of them.")
@@ -382,9 +479,9 @@ bool MainWindow::mayQuit()
 
 void MainWindow::applyAlertSettings(const AlertSettings &alerts)
 {
-    m_account->alerts()->setSettings(alerts);
-    m_openTrades->accountBar()->setMarginLevelAlarm(alerts.marginLevel ? alerts.marginLevelPercent
-                                                                       : 0.0);
+    for (qsizetype i = 0; i < m_accounts->count(); ++i)
+        m_accounts->session(i)->alerts()->setSettings(alerts);
+    m_openTrades->setMarginLevelAlarm(alerts.marginLevel ? alerts.marginLevelPercent : 0.0);
     if (m_desktopNotifier)
         m_desktopNotifier->setSound(alerts.sound);
     if (m_tray)
@@ -411,14 +508,15 @@ void MainWindow::endOfSession()
 {
     m_unasked = true;
     saveState();
-    m_account->history()->flush();
+    for (qsizetype i = 0; i < m_accounts->count(); ++i)
+        m_accounts->session(i)->history()->flush();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Closing the window is not quitting when the user wants it to keep watching from the tray.
     if (!m_quitting && m_tray && m_tray->isVisible() &&
-        m_account->alerts()->settings().keepRunningInTray) {
+        primary()->alerts()->settings().keepRunningInTray) {
         saveState();
         hide();
         event->ignore();
@@ -433,17 +531,20 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     if (m_unasked) {
         // Nobody to ask: what can be written is, the spool keeps what cannot.
-        if (!m_account->history()->flush() && m_account->history()->memoryOnlyCount() > 0)
-            qCWarning(lcWindow) << m_account->history()->memoryOnlyCount()
-                                << "closed trades could not be saved and are lost:"
-                                << m_account->history()->unsavedReason();
+        for (qsizetype i = 0; i < m_accounts->count(); ++i) {
+            TradeHistory *history = m_accounts->session(i)->history();
+            if (!history->flush() && history->memoryOnlyCount() > 0)
+                qCWarning(lcWindow)
+                    << history->memoryOnlyCount()
+                    << "closed trades could not be saved and are lost:" << history->unsavedReason();
+        }
     } else if (!mayQuit()) {
         event->ignore();
         return;
     }
     saveState();
     // Quitting is a deliberate close: Unsubscribe, code 1000, and no reconnect.
-    m_account->socket()->close();
+    m_accounts->closeAll();
     QMainWindow::closeEvent(event);
 }
 

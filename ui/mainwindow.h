@@ -5,6 +5,7 @@
 #include "net/socketconfig.h"
 
 #include "session/accountsession.h"
+#include "session/accountset.h"
 
 #include <QMainWindow>
 
@@ -37,8 +38,11 @@ class TradeHistory;
 // whole in View -> Connection Log. The title names the account; closed trades that are not
 // saved yet are shown in the status bar, and quitting asks before any would be lost. Alerts
 // go to the desktop; where there is a tray, its icon shows the feed's state and, if the user
-// wants, closing the window leaves the program running there. Its parts are named (objectName):
-// "tabs", "openTradesPage", "closedTradesPage", "feedStatusBar".
+// wants, closing the window leaves the program running there. Several accounts are watched at
+// once, each on its own feed (an AccountSet): the tab rule holds for every one of them, Open
+// Trades shows all or one, the status bar sums them up ("2 of 3 accounts live") and lists
+// each. Its parts are named (objectName): "tabs", "openTradesPage", "closedTradesPage",
+// "feedStatusBar".
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -55,9 +59,14 @@ public:
         Theme *theme = nullptr;       // the application's colours; null: left as they are
     };
 
-    // Shows `account` (not owned; it outlives the window).
+    // Shows `accounts` (not owned; they outlive the window), in their order.
+    MainWindow(AccountSet *accounts, const Services &services, Tab startTab = OpenTradesTab,
+               QWidget *parent = nullptr);
+    // Shows one account (not owned; it outlives the window).
     MainWindow(AccountSession *account, const Services &services, Tab startTab = OpenTradesTab,
                QWidget *parent = nullptr);
+
+    AccountSet *accounts() const { return m_accounts; }
 
     // View -> Connection Log (Ctrl+L); created on first use.
     ConnectionLogWindow *showConnectionLog();
@@ -70,7 +79,8 @@ public:
     // "N closed trades not saved yet: reason" while any wait; empty otherwise.
     QString unsavedText() const;
 
-    Alerts *alerts() const { return m_account->alerts(); }
+    // The first account's.
+    Alerts *alerts() const { return primary()->alerts(); }
     // Null where the desktop has no tray.
     TrayIcon *trayIcon() const { return m_tray; }
     // The application's name in the window's language ("Trade Monitor", "交易监控"). Made the
@@ -97,6 +107,9 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The first account: the one whose settings the Settings dialog edits, whose history
+    // Closed Trades opens on.
+    AccountSession *primary() const { return m_accounts->session(0); }
     void onTabChanged(int index);
     void createMenus();
     void saveState() const;
@@ -106,8 +119,9 @@ private:
     void applyAlertSettings(const AlertSettings &alerts);
     // Before quitting: write what waits; if some trades would be lost, ask. True: quit.
     bool mayQuit();
+    bool mayQuit(TradeHistory *history, const QString &name);
 
-    AccountSession *m_account = nullptr;
+    AccountSet *m_accounts = nullptr;
     Services m_services;
     QTabWidget *m_tabs = nullptr;
     OpenTradesPage *m_openTrades = nullptr;

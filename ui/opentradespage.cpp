@@ -2,6 +2,7 @@
 #include "opentradespage.h"
 
 #include "accountbar.h"
+#include "accountsoverview.h"
 #include "columnfit.h"
 #include "feedbanner.h"
 #include "figurelabel.h"
@@ -12,6 +13,7 @@
 #include "tablemenus.h"
 #include "tradetable.h"
 
+#include "domain/currencies.h"
 #include "domain/tradetext.h"
 #include "feed/positionbook.h"
 #include "models/positionsmodel.h"
@@ -29,6 +31,8 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
+#include <QStackedWidget>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -40,16 +44,59 @@ using namespace Qt::StringLiterals;
 using Mode = PositionsFilterModel::Mode;
 
 OpenTradesPage::OpenTradesPage(PositionsModel *positions, AccountSummary *summary, QWidget *parent)
+    : OpenTradesPage(positions, QList<AccountSummary *>{summary}, parent)
+{}
+
+OpenTradesPage::OpenTradesPage(PositionsModel *positions, const QList<AccountSummary *> &summaries,
+                               QWidget *parent)
     : QWidget(parent)
-    , m_book(positions->book())
     , m_model(positions)
-    , m_summary(summary)
+    , m_summaries(summaries)
 {
+    Q_ASSERT(summaries.size() == positions->bookCount());
+    const bool several = summaries.size() > 1;
     // The filter and the grouping are this view's own: another view of the same positions
     // filters them its way.
     m_proxy = new PositionsFilterModel(this);
     m_proxy->setSourceModel(m_model);
-    m_accountBar = new AccountBar(m_summary, this);
+    // Each account's bar, and with several the accounts' lines for All.
+    m_bars = new QStackedWidget(this);
+    QStringList names;
+    for (int account = 0; account < summaries.size(); ++account) {
+        m_accountBars.append(new AccountBar(summaries.at(account), m_bars));
+        m_bars->addWidget(m_accountBars.constLast());
+        names.append(positions->accountName(account));
+        m_statuses.append(FeedStatus{});
+    }
+    if (several) {
+        m_overview = new AccountsOverview(names, summaries, m_bars);
+        m_bars->addWidget(m_overview);
+        m_bars->setCurrentWidget(m_overview);
+    }
+    // A page shows the height of the bar in front, not of the tallest.
+    m_bars->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    connect(m_bars, &QStackedWidget::currentChanged, this, [this] {
+        for (int i = 0; i < m_bars->count(); ++i)
+            m_bars->widget(i)->setSizePolicy(QSizePolicy::Preferred, i == m_bars->currentIndex()
+                                                                         ? QSizePolicy::Preferred
+                                                                         : QSizePolicy::Ignored);
+        m_bars->adjustSize();
+    });
+    Q_EMIT m_bars->currentChanged(m_bars->currentIndex());
+
+    m_accountChoice = new QComboBox(this);
+    m_accountChoice->setObjectName(u"accountChoice"_s);
+    m_accountChoice->setAccessibleName(tr("Account"));
+    m_accountChoice->setToolTip(tr("Every account's positions, or one account's"));
+    m_accountChoice->addItem(tr("All accounts"), -1);
+    for (int account = 0; account < names.size(); ++account)
+        m_accountChoice->addItem(names.at(account), account);
+    auto *accountLabel = new QLabel(tr("A&ccount:"), this);
+    accountLabel->setBuddy(m_accountChoice);
+    accountLabel->setVisible(several);
+    m_accountChoice->setVisible(several);
+    connect(m_accountChoice, &QComboBox::currentIndexChanged, this,
+            [this] { setAccount(m_accountChoice->currentData().toInt()); });
 
     m_filters = new FilterBar(this);
     m_filters->setObjectName(u"filters"_s);
@@ -60,8 +107,11 @@ OpenTradesPage::OpenTradesPage(PositionsModel *positions, AccountSummary *summar
     m_grouping->addItem(tr("None"), int(PositionsGroupModel::Grouping::None));
     m_grouping->addItem(tr("Signal trader"), int(PositionsGroupModel::Grouping::SignalTrader));
     m_grouping->addItem(tr("Symbol"), int(PositionsGroupModel::Grouping::Symbol));
-    m_grouping->setToolTip(tr("Rows under a row per signal trader (your own positions last) or "
-                              "per symbol, with subtotals; double-click a group to fold it"));
+    if (several)
+        m_grouping->addItem(tr("Account"), int(PositionsGroupModel::Grouping::Account));
+    m_grouping->setToolTip(tr("Rows under a row per signal trader (your own positions last), "
+                              "per symbol or per account, with subtotals; double-click a group "
+                              "to fold it"));
     auto *groupLabel = new QLabel(tr("&Group:"), this);
     groupLabel->setBuddy(m_grouping);
 
@@ -112,9 +162,16 @@ OpenTradesPage::OpenTradesPage(PositionsModel *positions, AccountSummary *summar
     setTabOrder(m_table, m_clearFilters);
     setTabOrder(m_clearFilters, m_grouping);
 
+    auto *filterRow = new QHBoxLayout;
+    filterRow->setContentsMargins(0, 0, 0, 0);
+    filterRow->addWidget(accountLabel);
+    filterRow->addWidget(m_accountChoice);
+    filterRow->addWidget(m_filters, 1);
+    setTabOrder(m_accountChoice, m_filters);
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_accountBar);
-    layout->addWidget(m_filters);
+    layout->addWidget(m_bars);
+    layout->addLayout(filterRow);
     layout->addWidget(m_banner);
     layout->addWidget(m_table, 1);
     layout->addWidget(footer);
@@ -124,7 +181,8 @@ OpenTradesPage::OpenTradesPage(PositionsModel *positions, AccountSummary *summar
         setGrouping(PositionsGroupModel::Grouping(m_grouping->currentData().toInt()));
     });
     // A reset of the table (a Snapshot, a list that changed many rows, a regrouping) keeps
-    // what was selected, the current row and the row at the top, by ticket.
+    // what was selected, the current row and the row at the top, by position
+    // (PositionsModel::KeyRole).
     for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_proxy),
                                       static_cast<QAbstractItemModel *>(m_groups)}) {
         connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
@@ -140,12 +198,72 @@ OpenTradesPage::OpenTradesPage(PositionsModel *positions, AccountSummary *summar
     connect(header, &QHeaderView::sectionResized, this, &OpenTradesPage::updateLabelColumn);
     m_table->installEventFilter(this);
     connect(m_clearFilters, &QPushButton::clicked, m_filters, &FilterBar::clear);
-    connect(m_banner, &FeedBanner::reconnectRequested, this, &OpenTradesPage::reconnectRequested);
+    connect(m_banner, &FeedBanner::reconnectRequested, this,
+            [this] { Q_EMIT reconnectRequested(m_bannerAccount); });
     connect(m_banner, &FeedBanner::settingsRequested, this, &OpenTradesPage::settingsRequested);
     connect(m_banner, &FeedBanner::dismissed, this, &OpenTradesPage::noticeDismissed);
     connect(m_proxy, &PositionsFilterModel::totalsChanged, this, &OpenTradesPage::updateFooter);
-    connect(m_book, &PositionBook::changeFinished, this, &OpenTradesPage::updateChoices);
+    for (int account = 0; account < m_model->bookCount(); ++account) {
+        connect(m_model->book(account), &PositionBook::changeFinished, this,
+                &OpenTradesPage::updateChoices);
+        // Its currency may come now: whether money adds up across accounts.
+        if (several)
+            connect(m_model->book(account), &PositionBook::figuresChanged, this,
+                    &OpenTradesPage::updateFooter);
+    }
+    if (several) {
+        // The Account column first: whose a row is comes before what it is.
+        header->moveSection(header->visualIndex(PositionsModel::AccountColumn), 0);
+    }
+    updateAccountColumn();
     updateFooter();
+}
+
+AccountBar *OpenTradesPage::accountBar() const
+{
+    return m_accountBars.at(std::max(account(), 0));
+}
+
+void OpenTradesPage::setAccount(int account)
+{
+    account = account >= m_summaries.size() ? -1 : std::max(account, -1);
+    if (m_summaries.size() == 1)
+        account = -1; // one account: nothing to choose
+    m_accountChoice->setCurrentIndex(m_accountChoice->findData(account)); // comes back here
+    if (account == m_proxy->account())
+        return;
+    m_proxy->setAccount(account);
+    if (m_overview)
+        m_bars->setCurrentIndex(account < 0 ? m_bars->count() - 1 : account);
+    // Grouped by account, one account is one group: the grouping goes back to none.
+    if (account >= 0 && m_groups->grouping() == PositionsGroupModel::Grouping::Account)
+        setGrouping(PositionsGroupModel::Grouping::None);
+    const int byAccount = m_grouping->findData(int(PositionsGroupModel::Grouping::Account));
+    if (byAccount >= 0) {
+        auto *items = qobject_cast<QStandardItemModel *>(m_grouping->model());
+        if (QStandardItem *item = items ? items->item(byAccount) : nullptr)
+            item->setEnabled(account < 0);
+    }
+    updateAccountColumn();
+    showStatus();
+    updateFooter();
+}
+
+void OpenTradesPage::updateAccountColumn()
+{
+    // Whose a row is, where rows of several accounts are shown.
+    const bool shown = m_summaries.size() > 1 && account() < 0;
+    QHeaderView *header = m_table->horizontalHeader();
+    if (header->isSectionHidden(PositionsModel::AccountColumn) == shown)
+        header->setSectionHidden(PositionsModel::AccountColumn, !shown);
+}
+
+void OpenTradesPage::setMarginLevelAlarm(double percent)
+{
+    for (AccountBar *bar : std::as_const(m_accountBars))
+        bar->setMarginLevelAlarm(percent);
+    if (m_overview)
+        m_overview->setMarginLevelAlarm(percent);
 }
 
 QLineEdit *OpenTradesPage::searchBox() const
@@ -164,16 +282,18 @@ void OpenTradesPage::updateChoices()
 {
     // Column widths fit the first real rows, unless the user's own widths were restored;
     // a turn later, so that a list that arrives row by row is all there.
-    if (!m_sized && m_book->count() > 0) {
+    if (!m_sized && m_model->rowCount() > 0) {
         m_sized = true;
         QMetaObject::invokeMethod(this, &OpenTradesPage::fitColumns, Qt::QueuedConnection);
     }
     QMap<qint64, QString> traders;
     QStringList symbols;
-    for (const Position &p : m_book->positions()) {
-        if (p.flwsig && p.sigtraderid > 0)
-            traders.insert(p.sigtraderid, TradeText::signal(p));
-        symbols.append(p.symbol);
+    for (int account = 0; account < m_model->bookCount(); ++account) {
+        for (const Position &p : m_model->book(account)->positions()) {
+            if (p.flwsig && p.sigtraderid > 0)
+                traders.insert(p.sigtraderid, TradeText::signal(p));
+            symbols.append(p.symbol);
+        }
     }
     m_filters->setTraders(traders);
     m_filters->setSymbols(symbols);
@@ -201,8 +321,25 @@ void OpenTradesPage::updateFooter()
         filtered ? tr("%1 of %n position(s) shown (%2)", nullptr, totals.of)
                        .arg(locale.toString(totals.count), m_filters->describe().toHtmlEscaped())
                  : tr("%n position(s)", nullptr, totals.count);
-    m_footer->setText(tr("%1 · %2 lots · Floating P/L %3")
-                          .arg(positions, locale.toString(totals.volume, 'f', 2), profit));
+    // Money of several accounts adds up only in one currency.
+    QString why;
+    std::optional<QString> currency = QString();
+    if (totals.accounts.size() > 1) {
+        QStringList names;
+        QStringList currencies;
+        for (const int account : totals.accounts) {
+            names.append(m_model->accountName(account));
+            const std::optional<AccountFigures> figures = m_model->book(account)->figures();
+            currencies.append(figures ? figures->currency : QString());
+        }
+        currency = Currencies::common(names, currencies, &why);
+    }
+    const QString lots = locale.toString(totals.volume, 'f', 2);
+    if (currency)
+        m_footer->setText(tr("%1 · %2 lots · Floating P/L %3").arg(positions, lots, profit));
+    else
+        m_footer->setText(
+            tr("%1 · %2 lots · No total P/L: %3").arg(positions, lots, why.toHtmlEscaped()));
     m_clearFilters->setVisible(filtered);
     updateEmptyText();
 }
@@ -227,13 +364,65 @@ bool OpenTradesPage::isStale() const
     return m_delegate->isStale();
 }
 
-void OpenTradesPage::setFeedStatus(const FeedStatus &status)
+void OpenTradesPage::setFeedStatus(int account, const FeedStatus &status)
 {
+    m_statuses[account] = status;
     const bool live = status.level == FeedStatus::Level::Live;
-    m_banner->setStatus(status);
-    m_accountBar->setStale(!live);
-    if (m_delegate->isStale() != !live) {
-        m_delegate->setStale(!live);
+    m_accountBars.at(account)->setStale(!live);
+    if (m_overview)
+        m_overview->setStatus(account, status);
+    showStatus();
+}
+
+void OpenTradesPage::showStatus()
+{
+    const auto live = [this](int account) {
+        return m_statuses.at(account).level == FeedStatus::Level::Live;
+    };
+    // What the banner is about: the account shown, or with All the one that most needs the
+    // trader (the worst state; the first of equals), and how many more are not live.
+    int about = std::max(account(), 0);
+    int othersDown = 0;
+    QSet<int> staleAccounts;
+    if (account() < 0) {
+        const auto rank = [](FeedStatus::Level level) {
+            switch (level) {
+            case FeedStatus::Level::Down:
+                return 0;
+            case FeedStatus::Level::Busy:
+                return 1;
+            case FeedStatus::Level::Paused:
+                return 2;
+            case FeedStatus::Level::Live:
+                break;
+            }
+            return 3;
+        };
+        for (int i = 0; i < m_statuses.size(); ++i) {
+            if (rank(m_statuses.at(i).level) < rank(m_statuses.at(about).level))
+                about = i;
+            if (!live(i))
+                staleAccounts.insert(i);
+        }
+        othersDown = int(staleAccounts.size()) - (live(about) ? 0 : 1);
+    }
+    m_bannerAccount = about;
+    FeedStatus shown = m_statuses.at(about);
+    if (m_summaries.size() > 1) {
+        shown.text = tr("%1: %2", "an account's name, then its state")
+                         .arg(m_model->accountName(about), shown.text);
+        if (othersDown > 0)
+            shown.text += u" "_s + tr("(and %n more account(s) not live)", nullptr, othersDown);
+    }
+    m_banner->setStatus(shown);
+    // Greyed: everything when what is shown is not live; with All, only the rows of the
+    // accounts that are not, unless none is.
+    const bool allStale =
+        account() >= 0 ? !live(account()) : staleAccounts.size() == m_statuses.size();
+    const QSet<int> staleRows = allStale ? QSet<int>() : staleAccounts;
+    if (m_delegate->isStale() != allStale || m_delegate->staleRows() != staleRows) {
+        m_delegate->setStale(allStale);
+        m_delegate->setStaleRows(PositionsModel::AccountRole, staleRows);
         m_table->viewport()->update();
         updateFooter();
     }
@@ -364,14 +553,13 @@ void OpenTradesPage::rememberSelection(QAbstractItemModel *model)
         return;
     m_kept = {};
     for (const QModelIndex &row : m_table->selectionModel()->selectedRows())
-        m_kept.selected.insert(row.data(PositionsModel::TicketRole).toLongLong());
-    m_kept.current = m_table->currentIndex().data(PositionsModel::TicketRole).toLongLong();
+        m_kept.selected.insert(row.data(PositionsModel::KeyRole).toLongLong());
+    m_kept.current = m_table->currentIndex().data(PositionsModel::KeyRole).toLongLong();
     // The first position row in view, and how many rows (group rows) are above it.
     const int first = m_table->rowAt(0);
     for (int row = std::max(first, 0); first >= 0 && row < model->rowCount(); ++row) {
-        if (const qint64 ticket =
-                model->index(row, 0).data(PositionsModel::TicketRole).toLongLong()) {
-            m_kept.top = ticket;
+        if (const qint64 key = model->index(row, 0).data(PositionsModel::KeyRole).toLongLong()) {
+            m_kept.top = key;
             m_kept.rowsAboveTop = row - first;
             break;
         }
@@ -388,14 +576,14 @@ void OpenTradesPage::restoreSelection(QAbstractItemModel *model)
     QModelIndex top;
     for (int row = 0; row < model->rowCount(); ++row) {
         const QModelIndex index = model->index(row, 0);
-        const qint64 ticket = index.data(PositionsModel::TicketRole).toLongLong();
-        if (ticket == 0)
+        const qint64 key = index.data(PositionsModel::KeyRole).toLongLong();
+        if (key == 0)
             continue;
-        if (kept.selected.contains(ticket))
+        if (kept.selected.contains(key))
             selection.select(index, index.siblingAtColumn(model->columnCount() - 1));
-        if (ticket == kept.current)
+        if (key == kept.current)
             current = index;
-        if (ticket == kept.top)
+        if (key == kept.top)
             top = index;
     }
     if (current.isValid())

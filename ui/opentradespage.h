@@ -11,6 +11,8 @@
 #include <QWidget>
 
 class AccountBar;
+class AccountsOverview;
+class QStackedWidget;
 class ColumnFit;
 class FeedBanner;
 class FigureLabel;
@@ -32,8 +34,12 @@ class ToneDelegate;
 // "Open Trades": the account bar, a filter bar with a choice of grouping (by signal trader or
 // symbol, with subtotals, collapsible), the positions table and the totals of what it
 // shows. When the feed is not live a banner above the table says so, and the numbers are greyed.
-// Its parts are named (objectName) for tests and tools: "filters", "feedBanner", "openTrades",
-// "emptyTable", "totals", "clearFilters", "grouping".
+// With several accounts an account selector shows "All accounts" or one: for All, an Account
+// column, a grouping by account, and the accounts' lines (AccountsOverview) in place of the
+// account bar; the banner names the account it is about, only a down account's rows are greyed,
+// and money adds up across accounts only in one currency (Currencies). Its parts are named
+// (objectName) for tests and tools: "filters", "feedBanner", "openTrades", "emptyTable",
+// "totals", "clearFilters", "grouping", "accountChoice".
 class OpenTradesPage : public QWidget
 {
     Q_OBJECT
@@ -42,6 +48,10 @@ public:
     // Shows `positions` (their book's positions) and `summary` (its account), neither owned:
     // they are the account's, and outlive the page.
     OpenTradesPage(PositionsModel *positions, AccountSummary *summary, QWidget *parent = nullptr);
+    // Several accounts: `positions` has a book per account, `summaries` the summary of each, in
+    // the same order.
+    OpenTradesPage(PositionsModel *positions, const QList<AccountSummary *> &summaries,
+                   QWidget *parent = nullptr);
 
     PositionsModel *model() const { return m_model; }
     PositionsFilterModel *proxy() const { return m_proxy; }
@@ -55,13 +65,23 @@ public:
     RowCopy *rowCopy() const { return m_copy; }
     // The menu a right-click on `index` (a row of table()) opens; the caller owns it.
     QMenu *rowMenu(const QModelIndex &index);
-    AccountBar *accountBar() const { return m_accountBar; }
-    AccountSummary *summary() const { return m_summary; }
+    // The account bar of the account shown (with All, the first account's, hidden).
+    AccountBar *accountBar() const;
+    AccountSummary *summary(int account = 0) const { return m_summaries.at(account); }
+    // Null with one account.
+    AccountsOverview *accountsOverview() const { return m_overview; }
+    // The account shown: its index, or -1 for all of them.
+    int account() const { return m_proxy->account(); }
+    void setAccount(int account);
+    // Percent; a margin level below it is an alarm, on every account's line.
+    void setMarginLevelAlarm(double percent);
 
     void setMode(PositionsFilterModel::Mode mode);
     // Shows the feed's state: anything but Live puts up the banner and greys the table; a
     // notice while Live (a server error) puts up the banner alone.
-    void setFeedStatus(const FeedStatus &status);
+    void setFeedStatus(const FeedStatus &status) { setFeedStatus(0, status); }
+    // The same for one of several accounts.
+    void setFeedStatus(int account, const FeedStatus &status);
     bool isStale() const;
 
     void saveState(QSettings &settings) const;
@@ -72,11 +92,14 @@ protected:
     void changeEvent(QEvent *event) override;
 
 Q_SIGNALS:
-    void reconnectRequested();
+    // The banner's Reconnect, for the account it is about.
+    void reconnectRequested(int account);
     void settingsRequested();
     void noticeDismissed();
 
 private:
+    void showStatus();
+    void updateAccountColumn();
     void followShownModel();
     void updateChoices();
     void updateFooter();
@@ -89,11 +112,15 @@ private:
     void rememberSelection(QAbstractItemModel *model);
     void restoreSelection(QAbstractItemModel *model);
 
-    const PositionBook *m_book = nullptr;
     PositionsModel *m_model = nullptr;
     PositionsFilterModel *m_proxy = nullptr;
-    AccountSummary *m_summary = nullptr;
-    AccountBar *m_accountBar = nullptr;
+    QList<AccountSummary *> m_summaries;
+    QList<AccountBar *> m_accountBars;
+    AccountsOverview *m_overview = nullptr;
+    QStackedWidget *m_bars = nullptr;
+    QComboBox *m_accountChoice = nullptr;
+    QList<FeedStatus> m_statuses; // each account's
+    int m_bannerAccount = 0;      // the account the banner is about
     TradeTable *m_table = nullptr;
     ToneDelegate *m_delegate = nullptr;
     FilterBar *m_filters = nullptr;

@@ -114,7 +114,13 @@ void ToneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
             option->decorationSize = QSize(side, side);
         }
     }
-    if (m_stale || unreadable) {
+    const auto staleRow = [&] {
+        if (m_staleRows.isEmpty())
+            return false;
+        const QVariant value = index.data(m_staleRowRole);
+        return value.isValid() && m_staleRows.contains(value.toInt());
+    };
+    if (m_stale || unreadable || staleRow()) {
         const QColor grey = option->palette.color(QPalette::Disabled, QPalette::Text);
         option->palette.setColor(QPalette::Text, grey);
         option->palette.setColor(QPalette::HighlightedText, grey);

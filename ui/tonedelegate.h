@@ -6,6 +6,7 @@
 #include <QFont>
 #include <QHash>
 #include <QIcon>
+#include <QSet>
 #include <QStaticText>
 #include <QStyledItemDelegate>
 
@@ -27,6 +28,14 @@ public:
 
     void setStale(bool stale) { m_stale = stale; }
     bool isStale() const { return m_stale; }
+    // Greys only the rows whose `role` holds one of `values` (the rows of accounts that are not
+    // live, beside others that are); a row without the role is not greyed by it.
+    void setStaleRows(int role, const QSet<int> &values)
+    {
+        m_staleRowRole = role;
+        m_staleRows = values;
+    }
+    const QSet<int> &staleRows() const { return m_staleRows; }
     // Rows whose `role` is false (an unconfirmed close) are set in italics.
     void setConfirmedRole(int role) { m_confirmedRole = role; }
     // Rows whose `role` is true (group rows with their subtotals) are set in bold.
@@ -78,6 +87,8 @@ private:
     int m_toneRole = 0;
     QList<int> m_toneColumns;
     bool m_stale = false;
+    int m_staleRowRole = -1;
+    QSet<int> m_staleRows;
     int m_confirmedRole = -1;
     int m_boldRole = -1;
     int m_middleElideRole = -1;

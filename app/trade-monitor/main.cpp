@@ -11,6 +11,7 @@
 #include "platform/quitsignals.h"
 #include "protocol/feedprofile.h"
 #include "session/accountsession.h"
+#include "session/accountset.h"
 #include "stallmonitor.h"
 #include "theme.h"
 
@@ -21,6 +22,8 @@
 #include <QSettings>
 
 #include <cstdio>
+
+using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
@@ -47,11 +50,6 @@ int main(int argc, char *argv[])
     case AppOptions::Outcome::Run:
         break;
     }
-    if (options.accounts().size() > 1) {
-        std::fprintf(stderr, "trade-monitor: --account: this version shows one account per window; "
-                             "give one --account, or run one window per account.\n");
-        return 2;
-    }
 
     // State changes are debug output: quiet unless asked for with QT_LOGGING_RULES.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
@@ -72,49 +70,63 @@ int main(int argc, char *argv[])
     if (language != QLatin1String("system"))
         QLocale::setDefault(QLocale(language)); // numbers and dates as that language writes them
     MainWindow::useDisplayName();               // in that language
-    // The token from the environment wins over the saved one (AppOptions); it is never logged.
-    SocketConfig config = options.apply(settings.feedConfig());
-    // The command line named another server than the saved one: its own token, if one is kept.
-    if (config.token.isEmpty()) {
-        config.token = settings.tokenFor(config.url, config.traderId);
-        FeedProfile::fillPayloads(config);
+    // Each account's feed: the saved settings with the command line over them, and the token
+    // kept for its server (the environment's wins for one account); never logged. One feed
+    // (the saved one, or the one --url or a single --account names), or each --account.
+    QList<const AccountSpec *> specs{nullptr};
+    if (options.accounts().size() > 1) {
+        specs.clear();
+        for (const AccountSpec &spec : options.accounts())
+            specs.append(&spec);
     }
-    // Known before anything is logged; SocketManager remembers each configuration it gets too.
-    Secrets::rememberFeed(config.url, config.token);
+    QList<SocketConfig> configs;
+    for (const AccountSpec *spec : std::as_const(specs)) {
+        configs.append(options.configFor(settings, spec));
+        // Known before anything is logged; SocketManager remembers each configuration it gets too.
+        Secrets::rememberFeed(configs.constLast().url, configs.constLast().token);
+    }
     Secrets::installMessageFilter();
     for (const QString &problem : settings.problems())
         std::fprintf(stderr, "trade-monitor: settings: %s\n", qPrintable(Secrets::redact(problem)));
-    // Its numbers and its wire format (--profile, else the saved one), checked.
-    QString error;
-    const std::optional<FeedProfile> profile = AccountSession::profileToStart(config, &error);
-    if (!profile) {
-        std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(error));
-        return 2;
-    }
 
     SystemNetworkMonitor network;
-    AccountSession account;
-    account.setNetworkMonitor(&network);
+    AccountSet accounts;
     // A history that cannot be opened is reported in the window; the live view still works.
-    account.openHistory(options.databasePath().isEmpty() ? ClosedTradeStore::defaultPath()
-                                                         : options.databasePath(),
-                        config);
-    if (!account.start(config, *profile, &error)) {
-        std::fprintf(stderr, "trade-monitor: %s\n", qPrintable(error));
-        return 1;
+    // One file for every account, each account's trades under its own key.
+    const QString historyPath =
+        options.databasePath().isEmpty() ? ClosedTradeStore::defaultPath() : options.databasePath();
+    for (qsizetype i = 0; i < specs.size(); ++i) {
+        const AccountSpec *spec = specs.at(i);
+        // Among several, a problem says whose account it is about.
+        const QString whose = spec ? u"--account (%1): "_s.arg(spec->displayName()) : QString();
+        // Its numbers and its wire format (--profile, else the saved one), checked.
+        QString error;
+        const std::optional<FeedProfile> profile =
+            AccountSession::profileToStart(configs.at(i), &error);
+        if (!profile) {
+            std::fprintf(stderr, "trade-monitor: %s%s\n", qPrintable(whose), qPrintable(error));
+            return 2;
+        }
+        AccountSession *account = accounts.add(spec ? spec->displayName() : QString());
+        account->setNetworkMonitor(&network);
+        account->openHistory(historyPath, configs.at(i));
+        if (!account->start(configs.at(i), *profile, &error)) {
+            std::fprintf(stderr, "trade-monitor: %s%s\n", qPrintable(whose), qPrintable(error));
+            return 1;
+        }
     }
 
     // The colours chosen in Settings, before the window shows (System: as the desktop is).
     Theme theme;
     theme.setChoice(settings.colorScheme());
-    MainWindow window(&account, {settings, options, nullptr, &theme},
+    MainWindow window(&accounts, {settings, options, nullptr, &theme},
                       options.startTab() == AppOptions::Tab::Closed ? MainWindow::ClosedTradesTab
                                                                     : MainWindow::OpenTradesTab);
-    QObject::connect(
-        &window, &MainWindow::feedSettingsChanged, &account, [&](const SocketConfig &edited) {
-            const SocketConfig next = options.apply(edited);
-            account.applySettings(edited, options, settings.tokenFor(next.url, next.traderId));
-        });
+    // New settings (already saved): every account's feed again, the command line still over them.
+    QObject::connect(&window, &MainWindow::feedSettingsChanged, &accounts, [&] {
+        for (qsizetype i = 0; i < specs.size(); ++i)
+            accounts.session(i)->applySettings(options.configFor(settings, specs.at(i)));
+    });
     // SIGTERM, SIGINT, SIGHUP (logout, shutdown, kill, Ctrl+C) and the end of the desktop
     // session quit as File → Quit does, without asking.
     QuitSignals quitSignals;
@@ -128,7 +140,7 @@ int main(int argc, char *argv[])
     StallMonitor::startIfLogging(&app);
     const int status = QApplication::exec();
 
-    // Quitting is a deliberate close, its close frame given a moment to leave.
-    account.closeAndWait();
+    // Quitting is a deliberate close, the close frames given a moment to leave, together.
+    accounts.closeAndWaitAll();
     return status;
 }

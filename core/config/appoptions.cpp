@@ -2,6 +2,7 @@
 #include "config/appoptions.h"
 
 #include "config/accountspec.h"
+#include "config/appsettings.h"
 #include "config/optionvalues.h"
 #include "protocol/feedprofile.h"
 
@@ -159,6 +160,17 @@ SocketConfig AppOptions::apply(const SocketConfig &base) const
 SocketConfig AppOptions::apply(const SocketConfig &base, const AccountSpec &account) const
 {
     return apply(base, &account);
+}
+
+SocketConfig AppOptions::configFor(const AppSettings &settings, const AccountSpec *account) const
+{
+    const SocketConfig saved = settings.feedConfig();
+    SocketConfig config = account ? apply(saved, *account) : apply(saved);
+    if (config.token.isEmpty() && !config.url.isEmpty()) {
+        config.token = settings.tokenFor(config.url, config.traderId);
+        FeedProfile::fillPayloads(config); // the subscription carries it
+    }
+    return config;
 }
 
 SocketConfig AppOptions::apply(const SocketConfig &base, const AccountSpec *account) const

@@ -14,6 +14,8 @@
 
 #include <optional>
 
+class AppSettings;
+
 // The command line of trade-monitor. Parsing lives here, not in main(), so that every bad
 // input has a tested, clear error. The option names are a public interface: keep them.
 class AppOptions
@@ -42,6 +44,11 @@ public:
     SocketConfig apply(const SocketConfig &base) const;
     // The same for one of accounts(): its URL, trader id and profile over `base`.
     SocketConfig apply(const SocketConfig &base, const AccountSpec &account) const;
+    // What this run connects to: the saved feed (`settings`) with the command line over it as
+    // apply() lays it, for `account` (one of accounts()) or, without one, the one feed. A
+    // server that is not the saved feed's gets the token kept for it (AppSettings::tokenFor),
+    // never the saved feed's. At start, and again whenever the settings change.
+    SocketConfig configFor(const AppSettings &settings, const AccountSpec *account = nullptr) const;
     // Which settings this run takes from the command line (or, for the token, the
     // environment) rather than from what is saved: Settings shows them as such.
     struct Overrides

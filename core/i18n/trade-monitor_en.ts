@@ -121,6 +121,16 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n account</numerusform>
+            <numerusform>%n accounts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OpenTradesPage</name>
     <message numerus="yes">
         <source>%n position(s)</source>
@@ -134,6 +144,13 @@
         <translation>
             <numerusform>%1 of %n position shown (%2)</numerusform>
             <numerusform>%1 of %n positions shown (%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more account(s) not live)</source>
+        <translation>
+            <numerusform>(and %n more account not live)</numerusform>
+            <numerusform>(and %n more accounts not live)</numerusform>
         </translation>
     </message>
 </context>

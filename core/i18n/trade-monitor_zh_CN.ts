@@ -164,6 +164,98 @@
     </message>
 </context>
 <context>
+    <name>AccountsList</name>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Data age</source>
+        <translation>数据时长</translation>
+    </message>
+    <message>
+        <source>Round trip</source>
+        <translation>往返时间</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Reconnect %1</source>
+        <translation>重新连接 %1</translation>
+    </message>
+    <message>
+        <source>Connect %1 again now</source>
+        <translation>立即重新连接 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsOverview</name>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>净值</translation>
+    </message>
+    <message>
+        <source>Margin level</source>
+        <translation>保证金比例</translation>
+    </message>
+    <message>
+        <source>Floating P/L</source>
+        <translation>浮动盈亏</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>a figure the feed does not report</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>margin level without margin in use</comment>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>No total: %1.</source>
+        <translation>无合计：%1。</translation>
+    </message>
+</context>
+<context>
     <name>Alerts</name>
     <message>
         <source>The feed is lost</source>
@@ -675,6 +767,17 @@ Hidden to fit the window: %2</source>
     <message>
         <source>Connection events</source>
         <translation>连接事件</translation>
+    </message>
+</context>
+<context>
+    <name>Currencies</name>
+    <message>
+        <source>%1 does not report its currency</source>
+        <translation>%1 未报告其货币</translation>
+    </message>
+    <message>
+        <source>the accounts are in %1</source>
+        <translation>各账户的货币为 %1</translation>
     </message>
 </context>
 <context>
@@ -1295,6 +1398,10 @@ Hidden to fit the window: %2</source>
         <source>Feed: %1</source>
         <translation>行情：%1</translation>
     </message>
+    <message>
+        <source>Each account&apos;s state, data age and round trip</source>
+        <translation>各账户的状态、数据时长和往返时间</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -1490,6 +1597,27 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>an account&apos;s name, then what happened</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n 个账户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>an account&apos;s name, then what is not saved</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>an account&apos;s name, then a question</comment>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>OpenTradesPage</name>
@@ -1504,10 +1632,6 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     <message>
         <source>Symbol</source>
         <translation>品种</translation>
-    </message>
-    <message>
-        <source>Rows under a row per signal trader (your own positions last) or per symbol, with subtotals; double-click a group to fold it</source>
-        <translation>按信号源（自主持仓在最后）或品种分组并显示小计；双击分组可折叠</translation>
     </message>
     <message>
         <source>&amp;Group:</source>
@@ -1552,6 +1676,41 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     <message>
         <source>Open positions</source>
         <translation>持仓</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Every account&apos;s positions, or one account&apos;s</source>
+        <translation>所有账户的持仓，或某一个账户的持仓</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>所有账户</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation>账户(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Rows under a row per signal trader (your own positions last), per symbol or per account, with subtotals; double-click a group to fold it</source>
+        <translation>按信号源（自主持仓在最后）、品种或账户分组显示，并附小计；双击分组可折叠</translation>
+    </message>
+    <message>
+        <source>%1 · %2 lots · No total P/L: %3</source>
+        <translation>%1 · %2 手 · 无盈亏合计：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>an account&apos;s name, then its state</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more account(s) not live)</source>
+        <translation>
+            <numerusform>（另有 %n 个账户未实时）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1660,6 +1819,10 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     <message>
         <source>Net %1: profit %2, swap %3, commission %4</source>
         <translation>净盈亏 %1：盈亏 %2，库存费 %3，手续费 %4</translation>
+    </message>
+    <message>
+        <source>This account</source>
+        <translation>本账户</translation>
     </message>
 </context>
 <context>
@@ -2258,6 +2421,10 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
     <message>
         <source>Profit + swap + commission: what the trade added to the balance</source>
         <translation>盈亏 + 库存费 + 手续费：这笔交易给余额带来的增减</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "session/accountsession.h"
 
-#include "config/appoptions.h"
 #include "config/feedsettings.h"
 #include "protocol/feedprofile.h"
 
@@ -65,15 +64,9 @@ bool AccountSession::start(const SocketConfig &config, const FeedProfile &profil
     return m_source.apply(config, profile, error);
 }
 
-QStringList AccountSession::applySettings(const SocketConfig &edited, const AppOptions &options,
-                                          const QString &serverToken)
+QStringList AccountSession::applySettings(const SocketConfig &next)
 {
     QStringList problems;
-    SocketConfig next = options.apply(edited);
-    if (next.token.isEmpty() && !serverToken.isEmpty()) {
-        next.token = serverToken;
-        FeedProfile::fillPayloads(next); // the subscription carries it
-    }
     QString problem;
     const FeedProfile profile =
         FeedProfile::load(next.profile, &problem).value_or(FeedProfile::native());

@@ -15,7 +15,6 @@
 
 #include <optional>
 
-class AppOptions;
 class ClosedTradeStore;
 class NetworkMonitor;
 class Notifier;
@@ -61,14 +60,12 @@ public:
     // Starts the feed `config` in `profile` (an empty URL: the built-in demo). False with the
     // reason when it cannot start (the demo cannot listen).
     bool start(const SocketConfig &config, const FeedProfile &profile, QString *error);
-    // Settings changed while running (the Settings dialog): the command line's values
-    // (`options`) win for this run, and a profile file that no longer loads (changed since the
-    // dialog checked it) falls back to the native protocol. Every problem is written to the
-    // log as a warning and returned; a feed that cannot start leaves the running one as it is.
-    // `serverToken`: the token kept for the server the command line names, when that is not
-    // the saved feed's (whose token `edited` carries); used when neither gives one.
-    QStringList applySettings(const SocketConfig &edited, const AppOptions &options,
-                              const QString &serverToken = QString());
+    // Settings changed while running (the Settings dialog): `next` is what this run now connects
+    // to (AppOptions::configFor: the command line's values still win). A profile file that no
+    // longer loads (changed since the dialog checked it) falls back to the native protocol.
+    // Every problem is written to the log as a warning and returned; a feed that cannot start
+    // leaves the running one as it is.
+    QStringList applySettings(const SocketConfig &next);
     // Quitting is a deliberate close: unsubscribe and close with 1000, giving the close frame
     // its moment (at most the close timeout) to leave.
     void closeAndWait();

@@ -18,9 +18,26 @@ AccountSet::~AccountSet() = default;
 
 AccountSession *AccountSet::add(const QString &name)
 {
+    auto owned = std::make_unique<AccountSession>();
+    AccountSession *session = owned.get();
+    add(session, name);
+    m_accounts.back().owned = std::move(owned);
+    return session;
+}
+
+qsizetype AccountSet::indexOf(const AccountSession *session) const
+{
+    for (size_t i = 0; i < m_accounts.size(); ++i) {
+        if (m_accounts[i].session == session)
+            return qsizetype(i);
+    }
+    return -1;
+}
+
+void AccountSet::add(AccountSession *session, const QString &name)
+{
     const qsizetype index = count();
-    m_accounts.push_back({name, std::make_unique<AccountSession>()});
-    AccountSession *session = m_accounts.back().session.get();
+    m_accounts.push_back({name, session, nullptr});
     // Among several, each account's news and log entries say whose they are; one alone stays
     // as it always was.
     if (m_accounts.size() > 1) {
@@ -31,7 +48,6 @@ AccountSession *AccountSet::add(const QString &name)
     }
     connect(session->socket(), &SocketManager::stateChanged, this,
             [this, index] { Q_EMIT stateChanged(index); });
-    return session;
 }
 
 void AccountSet::openAll()
@@ -81,4 +97,20 @@ QString AccountSet::summary() const
         return m_accounts.front().session->status()->status().text;
     return tr("%1 of %n account(s) live", nullptr, int(count()))
         .arg(QLocale().toString(liveCount()));
+}
+
+FeedStatus::Level AccountSet::level() const
+{
+    // Worst first: the order a trader must look in.
+    using Level = FeedStatus::Level;
+    const auto any = [this](Level level) {
+        return std::any_of(m_accounts.cbegin(), m_accounts.cend(), [level](const Entry &account) {
+            return account.session->status()->status().level == level;
+        });
+    };
+    for (const Level level : {Level::Down, Level::Busy, Level::Live}) {
+        if (any(level))
+            return level;
+    }
+    return Level::Paused;
 }

@@ -26,12 +26,13 @@ public:
     // A new account's session, owned here, last in the order; start it as any session. From
     // the second on, every account's alerts and log entries carry its name.
     AccountSession *add(const QString &name);
+    // An account whose session is someone else's (it outlives this set).
+    void add(AccountSession *session, const QString &name);
     qsizetype count() const { return qsizetype(m_accounts.size()); }
-    AccountSession *session(qsizetype index) const
-    {
-        return m_accounts.at(size_t(index)).session.get();
-    }
+    AccountSession *session(qsizetype index) const { return m_accounts.at(size_t(index)).session; }
     QString name(qsizetype index) const { return m_accounts.at(size_t(index)).name; }
+    // The index of `session`, or -1.
+    qsizetype indexOf(const AccountSession *session) const;
 
     // Open Trades in front: every account connects.
     void openAll();
@@ -45,6 +46,8 @@ public:
     qsizetype liveCount() const;
     // "3 of 4 accounts live"; for one account, its state alone.
     QString summary() const;
+    // How the accounts stand together: the worst of their levels (one down is down).
+    FeedStatus::Level level() const;
 
 Q_SIGNALS:
     // An account's state changed (liveCount() and summary() may say something else now).
@@ -54,7 +57,8 @@ private:
     struct Entry
     {
         QString name;
-        std::unique_ptr<AccountSession> session;
+        AccountSession *session = nullptr;
+        std::unique_ptr<AccountSession> owned; // null: someone else's
     };
     std::vector<Entry> m_accounts;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The trade-monitor executable from the outside: what it leaves on disk, and what a server
 // sees of it.
+#include "domain/account.h"
 #include "history/closedtradestore.h"
 #include "protocol/feedmessages.h"
 #include "testfeedserver.h"
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void aSignalQuitsAsFileQuitDoes();
     void aBadCommandLineExitsWith2AndSaysWhy_data();
     void aBadCommandLineExitsWith2AndSaysWhy();
+    void twoAccountsAreWatchedAtOnce();
 };
 
 namespace {
@@ -128,11 +130,10 @@ void tst_App::aBadCommandLineExitsWith2AndSaysWhy_data()
     QTest::addRow("one account twice") << QStringList{u"--account"_s, u"url=ws://127.0.0.1:1/"_s,
                                                       u"--account"_s, u"url=ws://127.0.0.1:1/"_s}
                                        << u"are the same account"_s;
-    // Not yet: said plainly, never half done.
-    QTest::addRow("two accounts")
-        << QStringList{u"--account"_s, u"url=ws://127.0.0.1:1/"_s, u"--account"_s,
-                       u"url=ws://127.0.0.1:2/"_s}
-        << u"trade-monitor: --account: this version shows one account per window"_s;
+    QTest::addRow("a bad profile of the second account")
+        << QStringList{u"--account"_s, u"name=Main;url=ws://127.0.0.1:1/"_s, u"--account"_s,
+                       u"name=Prop;profile=/nonexistent/profile.json;url=ws://127.0.0.1:2/"_s}
+        << u"trade-monitor: --account (the 2 of 2): "_s;
 }
 
 void tst_App::aBadCommandLineExitsWith2AndSaysWhy()
@@ -153,4 +154,66 @@ void tst_App::aBadCommandLineExitsWith2AndSaysWhy()
 }
 
 QTEST_GUILESS_MAIN(tst_App)
+void tst_App::twoAccountsAreWatchedAtOnce()
+{
+    // Two servers, one account each, one history file; ticket 7 closes at both.
+    TestFeedServer main;
+    TestFeedServer prop;
+    QVERIFY(main.listen());
+    QVERIFY(prop.listen());
+    ClosedTrade seven;
+    seven.position.ticket = 7;
+    seven.position.symbol = u"EURUSD"_s;
+    seven.position.volume = 0.1;
+    seven.closeTime = 1732600000000;
+    seven.closePrice = 1.1;
+    seven.position.profit = 12.5;
+    for (TestFeedServer *server : {&main, &prop}) {
+        connect(server, &TestFeedServer::frameReceived, server,
+                [server, seven](int, const QJsonObject &frame) {
+                    if (frame.value("type"_L1) != "Subscribe"_L1)
+                        return;
+                    server->broadcast(QString::fromUtf8(FeedMessages::snapshot(1, {})));
+                    server->broadcast(QString::fromUtf8(FeedMessages::closed(2, {seven})));
+                });
+    }
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"history.sqlite"_s);
+    QProcess app;
+    app.setProcessEnvironment(scratchEnvironment(dir));
+    app.setProcessChannelMode(QProcess::ForwardedChannels);
+    app.start(QStringLiteral(TRADE_MONITOR_PATH),
+              {u"--account"_s, u"trader=10260;name=Main;url="_s + main.url().toString(),
+               u"--account"_s, u"trader=20520;name=Prop;url="_s + prop.url().toString(), u"--db"_s,
+               file});
+    QVERIFY(app.waitForStarted());
+    // Each account subscribes first, on its own socket, as its own trader.
+    for (auto [server, trader] : {std::pair{&main, 10260}, std::pair{&prop, 20520}}) {
+        QTRY_VERIFY_WITH_TIMEOUT(
+            server->connectionCount() > 0 && server->countFrames(0, u"Subscribe"_s) > 0, 30000);
+        QCOMPARE(server->connection(0).frames.constFirst().value("type"_L1).toString(),
+                 u"Subscribe"_s);
+        QCOMPARE(server->connection(0).frames.constFirst().value("traderid"_L1).toInteger(),
+                 trader);
+    }
+    // Quitting closes both deliberately.
+    QCOMPARE(::kill(pid_t(app.processId()), SIGTERM), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(main.connection(0).closed && prop.connection(0).closed, 15000);
+    if (app.state() != QProcess::NotRunning)
+        QVERIFY(app.waitForFinished(15000));
+    QCOMPARE(app.exitCode(), 0);
+    for (TestFeedServer *server : {&main, &prop}) {
+        QCOMPARE(server->connection(0).closeCode, 1000);
+        QCOMPARE(server->connection(0).frames.constLast().value("type"_L1).toString(),
+                 u"Unsubscribe"_s);
+        QCOMPARE(server->connectionCount(), 1);
+    }
+    // Ticket 7 is two trades in the one history file, each its own account's.
+    ClosedTradeStore store;
+    QVERIFY2(store.open(file), qPrintable(store.lastError()));
+    QCOMPARE(store.count(), 2);
+    QCOMPARE(store.count(Account::of(main.url(), 10260)), 1);
+    QCOMPARE(store.count(Account::of(prop.url(), 20520)), 1);
+}
+
 #include "tst_app.moc"

@@ -4,6 +4,7 @@
 // back, and says so), another account starts clean, quitting closes the feed properly, and two
 // sessions run side by side.
 #include "config/appoptions.h"
+#include "config/appsettings.h"
 #include "config/feedsettings.h"
 #include "feed/connectionlog.h"
 #include "protocol/feedprofile.h"
@@ -12,6 +13,8 @@
 #include "testfeedserver.h"
 
 #include <QFile>
+#include <QJsonObject>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -87,30 +90,44 @@ void tst_AccountSession::theCommandLineWinsOverChangedSettings()
     TestFeedServer fromCommandLine;
     QVERIFY(fromCommandLine.listen());
     const AppOptions options = commandLine({u"--url"_s, fromCommandLine.url().toString()});
+    QTemporaryDir dir;
+    QSettings ini(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+    AppSettings settings(&ini);
+    settings.setFeedConfig(FeedProfile::native().configFor(QUrl(), 7));
     AccountSession account;
     QString error;
-    QVERIFY(account.start(options.apply(FeedProfile::native().configFor(QUrl(), 7)),
-                          FeedProfile::native(), &error));
+    QVERIFY(account.start(options.configFor(settings), FeedProfile::native(), &error));
     account.socket()->open();
     QTRY_COMPARE(fromCommandLine.connectionCount(), 1);
 
     // Settings name another feed and trader: the URL stays the command line's this run, the
     // trader id (not on the command line) is the new one.
     SocketConfig edited = FeedProfile::native().configFor(TestFeedServer::refusedUrl(), 8);
-    QVERIFY(account.applySettings(edited, options).isEmpty());
+    settings.setFeedConfig(edited);
+    QVERIFY(account.applySettings(options.configFor(settings)).isEmpty());
     QCOMPARE(account.socket()->config().url, fromCommandLine.url());
     QCOMPARE(account.socket()->config().traderId, 8);
     QVERIFY(!account.source()->isDemo());
 
-    // The saved feed's token is not this server's; the one kept for this server is, and its
-    // subscription carries it.
+    // The saved feed's token is not this server's; none is kept for this server yet.
     edited.token = u"saved-feeds-token"_s;
-    QVERIFY(account.applySettings(edited, options, u"its-own-token"_s).isEmpty());
+    settings.setFeedConfig(edited);
+    QVERIFY(account.applySettings(options.configFor(settings)).isEmpty());
+    QVERIFY(account.socket()->config().token.isEmpty());
+    // The one kept for this server is its own, and its subscription carries it.
+    settings.setTokenFor(fromCommandLine.url(), 8, u"its-own-token"_s);
+    QVERIFY(account.applySettings(options.configFor(settings)).isEmpty());
     QCOMPARE(account.socket()->config().token, u"its-own-token"_s);
     QCOMPARE(account.socket()->config().subscribePayload.value(u"token"_s).toString(),
              u"its-own-token"_s);
-    QVERIFY(account.applySettings(edited, options).isEmpty());
-    QVERIFY(account.socket()->config().token.isEmpty());
+    // What the server receives: a subscription with it.
+    const auto subscribedWithIt = [&] {
+        const QList<QPair<int, QJsonObject>> frames = fromCommandLine.allFrames();
+        return std::any_of(frames.cbegin(), frames.cend(), [](const QPair<int, QJsonObject> &f) {
+            return f.second.value(u"token"_s).toString() == u"its-own-token"_s;
+        });
+    };
+    QTRY_VERIFY(subscribedWithIt());
 }
 
 void tst_AccountSession::aProfileThatNoLongerLoadsFallsBackAndSaysSo()
@@ -128,7 +145,7 @@ void tst_AccountSession::aProfileThatNoLongerLoadsFallsBackAndSaysSo()
     SocketConfig edited = FeedProfile::native().configFor(QUrl(), 7);
     edited.profile = path;
     QVERIFY(QFile::remove(path));
-    const QStringList problems = account.applySettings(edited, AppOptions());
+    const QStringList problems = account.applySettings(edited);
     QCOMPARE(problems.size(), 1);
     QVERIFY2(problems.first().contains(path), qPrintable(problems.first()));
     QCOMPARE(account.source()->profile().name, FeedProfile::native().name);
@@ -149,8 +166,7 @@ void tst_AccountSession::anotherAccountStartsClean()
     QTRY_VERIFY(account.book()->count() > 0);
     const Account first = account.history()->account();
 
-    QVERIFY(
-        account.applySettings(FeedProfile::native().configFor(QUrl(), 9), AppOptions()).isEmpty());
+    QVERIFY(account.applySettings(FeedProfile::native().configFor(QUrl(), 9)).isEmpty());
     QVERIFY(account.history()->account() != first);
     QCOMPARE(account.history()->account(), account.source()->account());
 }
