@@ -72,6 +72,8 @@ void AccountsList::showStatus(int account, const FeedStatus &status)
     line.roundTrip->setText(connected && socket->roundTripTimeMs() >= 0
                                 ? tr("%1 ms").arg(socket->roundTripTimeMs())
                                 : QString());
+    // As Ctrl+R: a connection that is being made or is up is left alone.
+    line.reconnect->setEnabled(!connected && socket->state() != SocketManager::State::Connecting);
 }
 
 QString AccountsList::lineText(int account) const

@@ -13,7 +13,8 @@ class QPushButton;
 
 // Each account's link at a glance, opened from the status bar's summary ("2 of 3 accounts
 // live"): per account, in the trader's order, its state's dot and its state in words, the age
-// of its data, the heartbeat's round trip, and a Reconnect of its own. Follows the accounts as
+// of its data, the heartbeat's round trip, and a Reconnect of its own (as Ctrl+R, for an account
+// that is not connected or connecting). Follows the accounts as
 // they change (the ages tick). A popup: a click elsewhere or Escape closes it. Named
 // (objectName): "accountsList".
 class AccountsList : public QFrame

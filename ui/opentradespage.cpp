@@ -251,8 +251,10 @@ void OpenTradesPage::setAccount(int account)
 
 void OpenTradesPage::updateAccountColumn()
 {
-    // Whose a row is, where rows of several accounts are shown.
-    const bool shown = m_summaries.size() > 1 && account() < 0;
+    // Whose a row is, where rows of several accounts are shown; grouped by account, the group
+    // rows say it.
+    const bool shown = m_summaries.size() > 1 && account() < 0 &&
+                       m_groups->grouping() != PositionsGroupModel::Grouping::Account;
     QHeaderView *header = m_table->horizontalHeader();
     if (header->isSectionHidden(PositionsModel::AccountColumn) == shown)
         header->setSectionHidden(PositionsModel::AccountColumn, !shown);
@@ -409,10 +411,16 @@ void OpenTradesPage::showStatus()
     m_bannerAccount = about;
     FeedStatus shown = m_statuses.at(about);
     if (m_summaries.size() > 1) {
-        shown.text = tr("%1: %2", "an account's name, then its state")
-                         .arg(m_model->accountName(about), shown.text);
+        const auto named = [&](const QString &text) {
+            return text.isEmpty() ? text
+                                  : tr("%1: %2", "an account's name, then its state")
+                                        .arg(m_model->accountName(about), text);
+        };
+        shown.text = named(shown.text);
+        shown.detail = named(shown.detail);
+        shown.notice = named(shown.notice);
         if (othersDown > 0)
-            shown.text += u" "_s + tr("(and %n more account(s) not live)", nullptr, othersDown);
+            shown.detail += u" "_s + tr("(and %n more account(s) not live)", nullptr, othersDown);
     }
     m_banner->setStatus(shown);
     // Greyed: everything when what is shown is not live; with All, only the rows of the
@@ -444,14 +452,17 @@ void OpenTradesPage::setGrouping(PositionsGroupModel::Grouping grouping)
                                      ? static_cast<QAbstractItemModel *>(m_proxy)
                                      : m_groups;
     m_groups->setGrouping(grouping);
-    if (m_table->model() == wanted)
+    if (m_table->model() == wanted) {
+        updateAccountColumn();
         return;
+    }
     // Another model resets the header: the user's columns come along.
     QHeaderView *header = m_table->horizontalHeader();
     const QByteArray state = header->saveState();
     m_table->setModel(wanted);
     followShownModel();
     header->restoreState(state);
+    updateAccountColumn();
     updateLabelColumn(); // and the spans
     fitGroupRows();
 }
@@ -504,47 +515,64 @@ void OpenTradesPage::followShownModel()
                           &QAbstractItemView::doItemsLayout);
 }
 
-void OpenTradesPage::updateSpans()
+OpenTradesPage::LabelSpan OpenTradesPage::labelSpan() const
 {
-    // A group's label runs over the columns that have nothing of the group to say, from the
-    // first one shown up to the first subtotal, so that it is read whole.
-    m_table->clearSpans();
-    if (m_table->model() != m_groups)
-        return;
+    // A group's label runs over the columns that have nothing of the group to say, up to the
+    // first subtotal, so that it is read whole. Spans run over neighbouring logical columns
+    // only: where the first column shown has no such neighbour (the Account column, moved to
+    // the front), the label starts at the first run of them.
     QHeaderView *header = m_table->horizontalHeader();
     const QList<int> subtotals{PositionsModel::VolumeColumn, PositionsModel::SwapColumn,
                                PositionsModel::CommissionColumn, PositionsModel::ProfitColumn};
-    int first = -1;
-    int span = 0;
+    LabelSpan best;
+    LabelSpan run;
     for (int visual = 0; visual < header->count(); ++visual) {
         const int logical = header->logicalIndex(visual);
         if (header->isSectionHidden(logical))
             continue;
-        if (subtotals.contains(logical) || (first >= 0 && logical != first + span))
-            break; // spans run over neighbouring logical columns only
-        if (first < 0)
-            first = logical;
-        ++span;
+        if (subtotals.contains(logical))
+            break;
+        if (run.first >= 0 && logical == run.first + run.span) {
+            ++run.span;
+        } else {
+            if (run.span > best.span)
+                best = run;
+            if (best.span >= 2)
+                return best;
+            run = {logical, 1};
+        }
     }
-    if (span < 2)
+    if (run.span > best.span)
+        best = run;
+    if (best.first < 0) { // every column shown is a subtotal's
+        for (int visual = 0; visual < header->count() && best.first < 0; ++visual) {
+            if (!header->isSectionHidden(header->logicalIndex(visual)))
+                best = {header->logicalIndex(visual), 1};
+        }
+    }
+    return best;
+}
+
+void OpenTradesPage::updateSpans()
+{
+    m_table->clearSpans();
+    if (m_table->model() != m_groups)
+        return;
+    const LabelSpan label = labelSpan();
+    if (label.span < 2)
         return;
     for (int row = 0; row < m_groups->rowCount(); ++row) {
         if (m_groups->isGroupRow(m_groups->index(row, 0)))
-            m_table->setSpan(row, first, 1, span);
+            m_table->setSpan(row, label.first, 1, label.span);
     }
 }
 
 void OpenTradesPage::updateLabelColumn()
 {
     updateSpans();
-    QHeaderView *header = m_table->horizontalHeader();
-    for (int visual = 0; visual < header->count(); ++visual) {
-        const int logical = header->logicalIndex(visual);
-        if (!header->isSectionHidden(logical)) {
-            m_groups->setLabelColumn(logical);
-            return;
-        }
-    }
+    const LabelSpan label = labelSpan();
+    if (label.first >= 0)
+        m_groups->setLabelColumn(label.first);
 }
 
 void OpenTradesPage::rememberSelection(QAbstractItemModel *model)

@@ -4,6 +4,7 @@
 // them to docs/). Each picture is taken only once what it shows has settled: the figures add
 // up, the history is read, the feed is in the state the caption names.
 #include "accountbar.h"
+#include "accountsoverview.h"
 #include "closedtradespage.h"
 #include "connectionlogwindow.h"
 #include "feedbanner.h"
@@ -34,6 +35,8 @@ private Q_SLOTS:
     void openTrades_data();
     void openTrades();
     void openTradesAtTwiceTheScale();
+    void allAccounts_data();
+    void allAccounts();
     void closedTrades_data();
     void closedTrades();
     void disconnected();
@@ -114,6 +117,45 @@ void tst_Screenshots::openTradesAtTwiceTheScale()
         return;
     QCOMPARE(rig.window->grab().size(), QSize(2560, 1360)); // twice as many pixels each way
     save(rig.window.get(), u"open-trades-200.png"_s);
+}
+
+void tst_Screenshots::allAccounts_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("name");
+    QTest::addRow("en") << kEnglish << u"all-accounts.png"_s;
+    QTest::addRow("zh") << kChinese << u"all-accounts-zh.png"_s;
+}
+
+void tst_Screenshots::allAccounts()
+{
+    // Three accounts in one window, all of them shown, grouped by account.
+    QFETCH(QLocale, locale);
+    QFETCH(QString, name);
+    const Speaking speaking(locale);
+    AccountsRig rig(m_dir->path(), {{u"Main"_s, {}}, {u"Prop firm"_s, {}}, {u"Follower"_s, {}}});
+    QTRY_COMPARE(rig.accounts.liveCount(), 3);
+    for (int i = 0; i < 3; ++i)
+        QTRY_VERIFY(rig.session(i)->book()->figures().has_value());
+    rig.window->resize(1280, 720);
+    rig.open()->setGrouping(PositionsGroupModel::Grouping::Account);
+    rig.open()->table()->selectRow(2);
+    // Held still, every figure caught up with its book.
+    for (const auto &simulator : rig.simulators)
+        simulator->setSilent(true);
+    const auto net = [&] {
+        double sum = 0.0;
+        for (int i = 0; i < 3; ++i) {
+            for (const Position &p : rig.session(i)->book()->positions())
+                sum += p.net();
+        }
+        return QLocale().toString(sum, 'f', 2);
+    };
+    QTRY_VERIFY2(totalsText(rig.open()).endsWith(net()), qPrintable(totalsText(rig.open())));
+    rig.open()->accountsOverview()->refresh();
+    QVERIFY(rig.open()->accountsOverview()->lineText(-1).contains(u"USD"_s));
+    QCOMPARE(rig.accounts.liveCount(), 3);
+    save(rig.window.get(), name);
 }
 
 void tst_Screenshots::closedTrades_data()

@@ -55,6 +55,48 @@ WindowRig::WindowRig(const QString &folder, MainWindow::Tab tab, qint64 traderId
     window->show();
 }
 
+AccountsRig::AccountsRig(const QString &folder, const QList<Feed> &feeds, MainWindow::Tab tab)
+    : settingsFile(QDir(folder).filePath(u"settings.ini"_s), QSettings::IniFormat)
+    , appSettings(&settingsFile)
+{
+    for (int i = 0; i < feeds.size(); ++i) {
+        const Feed &feed = feeds.at(i);
+        QUrl url = feed.url;
+        const qint64 traderId = feed.traderId > 0 ? feed.traderId : 10260 + i;
+        if (url.isEmpty()) {
+            FeedSimulator::Options options;
+            options.simulation.seed = quint32(4 + i);
+            options.simulation.tick = 50ms;
+            options.simulation.positions = 6;
+            options.simulation.traderId = traderId;
+            simulators.push_back(std::make_unique<FeedSimulator>(options));
+            if (!simulators.back()->listen())
+                qFatal("the simulator cannot listen");
+            url = simulators.back()->url();
+        } else {
+            simulators.push_back(nullptr);
+        }
+        AccountSession *session = accounts.add(feed.name);
+        SocketConfig config = FeedProfile::native().configFor(url, traderId);
+        config.reconnectMin = 20ms;
+        config.reconnectMax = 80ms;
+        config.giveUpAfter = 300ms;
+        config.snapshotTimeout = 2s;
+        config.heartbeatInterval = 250ms; // a round trip to show soon
+        session->socket()->setConfig(config);
+        session->history()->open(QDir(folder).filePath(u"history.sqlite"_s));
+        session->history()->setAccount(Account::of(config.url, config.traderId));
+    }
+    window = std::make_unique<MainWindow>(
+        &accounts, MainWindow::Services{appSettings, appOptions, &notifier, &theme}, tab);
+    window->show();
+}
+
+OpenTradesPage *AccountsRig::open() const
+{
+    return named<OpenTradesPage>(window.get(), u"openTradesPage"_s);
+}
+
 OpenTradesPage *WindowRig::open() const
 {
     return named<OpenTradesPage>(window.get(), u"openTradesPage"_s);

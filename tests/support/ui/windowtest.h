@@ -11,6 +11,7 @@
 #include "named.h"
 #include "net/socketmanager.h"
 #include "session/accountsession.h"
+#include "session/accountset.h"
 #include "simulator/feedsimulator.h"
 #include "theme.h"
 
@@ -21,6 +22,7 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <vector>
 
 class ClosedTradesPage;
 class FeedBanner;
@@ -66,6 +68,36 @@ struct WindowRig
     std::unique_ptr<MainWindow> window;
 
     Q_DISABLE_COPY_MOVE(WindowRig)
+};
+
+// Several accounts in one window, each against a feed of its own: an in-process simulator of
+// its own (seed and trader id of their own), or the URL a test gives (a scripted server). The
+// same short intervals as WindowRig, and a heartbeat every 250 ms (a round trip to show);
+// one history file for all.
+struct AccountsRig
+{
+    struct Feed
+    {
+        QString name;
+        QUrl url;            // empty: a simulator of its own
+        qint64 traderId = 0; // 0: 10260 plus the account's index
+    };
+    AccountsRig(const QString &folder, const QList<Feed> &feeds,
+                MainWindow::Tab tab = MainWindow::OpenTradesTab);
+
+    OpenTradesPage *open() const;
+    AccountSession *session(int account) const { return accounts.session(account); }
+
+    QSettings settingsFile;
+    AppSettings appSettings;
+    std::vector<std::unique_ptr<FeedSimulator>> simulators; // null where a URL was given
+    FakeNotifier notifier;
+    AccountSet accounts;
+    AppOptions appOptions;
+    Theme theme;
+    std::unique_ptr<MainWindow> window;
+
+    Q_DISABLE_COPY_MOVE(AccountsRig)
 };
 
 // For a picture whose figures add up: the feed is held still until every figure that is

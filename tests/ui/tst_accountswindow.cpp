@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Several accounts in one window, as the trader sees them: all or one in Open Trades, how they
+// stand in the status bar, each one's own Reconnect, and money added up only in one currency.
+#include "accountbar.h"
+#include "accountslist.h"
+#include "accountsoverview.h"
+#include "feedbanner.h"
+#include "feedstatusbar.h"
+#include "fixtures.h"
+#include "models/positionsgroupmodel.h"
+#include "models/positionsmodel.h"
+#include "named.h"
+#include "opentradespage.h"
+#include "protocol/feedmessages.h"
+#include "testfeedserver.h"
+#include "tonedelegate.h"
+#include "windowtest.h"
+
+#include <QComboBox>
+#include <QHeaderView>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A scripted server that answers each Subscribe with `positions` and an Account in `currency`
+// (none: no Account message).
+void answerWith(TestFeedServer *server, const QList<Position> &positions,
+                const QString &currency = QString())
+{
+    QObject::connect(server, &TestFeedServer::frameReceived, server,
+                     [server, positions, currency](int, const QJsonObject &frame) {
+                         if (frame.value("type"_L1) != "Subscribe"_L1)
+                             return;
+                         server->broadcast(QString::fromUtf8(FeedMessages::snapshot(1, positions)));
+                         if (currency.isEmpty())
+                             return;
+                         AccountFigures figures;
+                         figures.balance = 10000.0;
+                         figures.equity = 10000.0;
+                         for (const Position &p : positions)
+                             figures.equity += p.net();
+                         figures.currency = currency;
+                         server->broadcast(QString::fromUtf8(FeedMessages::account(2, figures)));
+                     });
+}
+
+QStringList columnTexts(const QAbstractItemModel *model, int column)
+{
+    QStringList texts;
+    for (int row = 0; row < model->rowCount(); ++row)
+        texts.append(model->index(row, column).data().toString());
+    return texts;
+}
+
+QComboBox *accountChoice(const AccountsRig &rig)
+{
+    return named<QComboBox>(rig.open(), u"accountChoice"_s);
+}
+
+} // namespace
+
+class tst_AccountsWindow : public WindowTest
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+    void allAccountsOrOne();
+    void oneRefusedWhileTheOtherStaysLive();
+    void eachAccountReconnectsOnItsOwn();
+    void theTabRuleHoldsForEveryAccount();
+    void moneyAddsUpOnlyInOneCurrency();
+    void oneAccountIsAsItAlwaysWas();
+};
+
+void tst_AccountsWindow::allAccountsOrOne()
+{
+    TestFeedServer main;
+    TestFeedServer prop;
+    QVERIFY(main.listen());
+    QVERIFY(prop.listen());
+    // Ticket 7 at both: two rows.
+    answerWith(&main, Fixtures::positions(R"([
+        {"ticket":7,"symbol":"EURUSD","volume":0.1,"profit":10,"flwsig":false},
+        {"ticket":8,"symbol":"XAUUSD","volume":0.2,"profit":-4,"flwsig":false}])"));
+    answerWith(&prop, Fixtures::positions(R"([
+        {"ticket":7,"symbol":"GBPUSD","volume":1.5,"profit":3,"flwsig":false}])"));
+    AccountsRig rig(m_dir->path(), {{u"Main"_s, main.url()}, {u"Prop"_s, prop.url()}});
+    QTableView *table = rig.open()->table();
+    QTRY_COMPARE(table->model()->rowCount(), 3);
+
+    // All accounts: whose each row is, first; the accounts' lines instead of one account bar.
+    QCOMPARE(accountChoice(rig)->currentText(), u"All accounts"_s);
+    QHeaderView *header = table->horizontalHeader();
+    QVERIFY(!header->isSectionHidden(PositionsModel::AccountColumn));
+    QCOMPARE(header->logicalIndex(0), int(PositionsModel::AccountColumn));
+    QCOMPARE(columnTexts(table->model(), PositionsModel::AccountColumn),
+             QStringList({u"Main"_s, u"Main"_s, u"Prop"_s}));
+    QCOMPARE(columnTexts(table->model(), PositionsModel::TicketColumn),
+             QStringList({u"7"_s, u"8"_s, u"7"_s}));
+    QVERIFY(rig.open()->accountsOverview()->isVisible());
+    QVERIFY(!rig.open()->accountBar()->isVisible());
+    QTRY_VERIFY(totalsText(rig.open()).startsWith(u"3 positions · 1.80 lots"_s));
+
+    // Grouped by account, with each account's subtotals.
+    QComboBox *grouping = named<QComboBox>(rig.open(), u"grouping"_s);
+    grouping->setCurrentIndex(grouping->findText(u"Account"_s));
+    QCOMPARE(table->model()->rowCount(), 5);
+    QVERIFY(table->model()->index(0, 0).data(PositionsGroupModel::GroupRole).toBool());
+    const int label = rig.open()->groups()->labelColumn();
+    const QString mainGroup = table->model()->index(0, label).data().toString();
+    QVERIFY2(mainGroup.contains(u"Main — 2 positions, net +6.00"_s), qPrintable(mainGroup));
+    // The group rows name the account: no column says it again.
+    QVERIFY(header->isSectionHidden(PositionsModel::AccountColumn));
+    // Grouped otherwise, the Account column is back, and a label is read whole from the first
+    // columns that can carry it (the Account column, moved to the front, cannot).
+    grouping->setCurrentIndex(grouping->findText(u"Symbol"_s));
+    QVERIFY(!header->isSectionHidden(PositionsModel::AccountColumn));
+    QCOMPARE(rig.open()->groups()->labelColumn(), int(PositionsModel::TicketColumn));
+    QVERIFY(table->columnSpan(0, PositionsModel::TicketColumn) > 1);
+    grouping->setCurrentIndex(grouping->findText(u"Account"_s));
+
+    // One account: its rows alone, its own account bar, no Account column; no grouping by it.
+    accountChoice(rig)->setCurrentIndex(accountChoice(rig)->findText(u"Prop"_s));
+    QCOMPARE(grouping->currentText(), u"None"_s);
+    QCOMPARE(columnTexts(table->model(), PositionsModel::SymbolColumn), QStringList{u"GBPUSD"_s});
+    QVERIFY(header->isSectionHidden(PositionsModel::AccountColumn));
+    QVERIFY(rig.open()->accountBar()->isVisible());
+    QVERIFY(!rig.open()->accountsOverview()->isVisible());
+    QCOMPARE(rig.open()->accountBar()->value(AccountBar::Field::Lots), u"1.50"_s);
+    QCOMPARE(totalsText(rig.open()), u"1 position · 1.50 lots · Floating P/L +3.00"_s);
+}
+
+void tst_AccountsWindow::oneRefusedWhileTheOtherStaysLive()
+{
+    TestFeedServer refused;
+    QVERIFY(refused.listen());
+    refused.setMode(TestFeedServer::Mode::RejectHandshake);
+    refused.setRejectStatus(401);
+    AccountsRig rig(m_dir->path(), {{u"Main"_s, {}}, {u"Prop"_s, refused.url()}});
+    FeedStatusBar *bar = named<FeedStatusBar>(rig.window.get(), u"feedStatusBar"_s);
+    QToolButton *summary = named<QToolButton>(bar, u"accountsSummary"_s);
+    QTRY_COMPARE(rig.session(1)->socket()->state(), SocketManager::State::Failed);
+    QTRY_COMPARE(rig.session(0)->socket()->state(), SocketManager::State::Live);
+    QTRY_COMPARE(summary->text(), u"1 of 2 accounts live"_s);
+
+    // The banner says which account is refused, and Main's rows are not greyed.
+    const QString said = banner(rig.open())->text();
+    QVERIFY2(said.startsWith(u"Prop: "_s), qPrintable(said));
+    QVERIFY(!rig.open()->isStale());
+    QTRY_VERIFY(rig.open()->table()->model()->rowCount() > 0);
+    QCOMPARE(rig.session(0)->book()->count(), rig.open()->table()->model()->rowCount());
+
+    // The list says each account's state.
+    AccountsList *list = bar->showAccounts();
+    QVERIFY(list->isVisible());
+    QVERIFY2(list->lineText(0).startsWith(u"Main\tLive"_s), qPrintable(list->lineText(0)));
+    QVERIFY2(list->lineText(1).startsWith(u"Prop\t"_s) && !list->lineText(1).contains(u"Live"_s),
+             qPrintable(list->lineText(1)));
+    list->close();
+
+    // The banner's Reconnect is Prop's: Main's connection is left alone.
+    const int tries = refused.tcpAccepted();
+    QSignalSpy mainConnects(rig.simulators.at(0).get(), &FeedSimulator::clientConnected);
+    QPushButton *reconnect = bannerButton(rig.open(), "reconnect");
+    QTRY_VERIFY(reconnect->isVisible());
+    reconnect->click();
+    QTRY_VERIFY(refused.tcpAccepted() > tries);
+    QCOMPARE(mainConnects.count(), 0);
+    QCOMPARE(rig.simulators.at(0)->clientCount(), 1);
+}
+
+void tst_AccountsWindow::eachAccountReconnectsOnItsOwn()
+{
+    TestFeedServer prop;
+    QVERIFY(prop.listen());
+    prop.setMode(TestFeedServer::Mode::RejectHandshake);
+    AccountsRig rig(m_dir->path(), {{u"Main"_s, {}}, {u"Prop"_s, prop.url()}});
+    QTRY_COMPARE(rig.session(1)->socket()->state(), SocketManager::State::Failed);
+    QTRY_COMPARE(rig.accounts.liveCount(), 1);
+    FeedStatusBar *bar = named<FeedStatusBar>(rig.window.get(), u"feedStatusBar"_s);
+    AccountsList *list = bar->showAccounts();
+    // Main is live: its data's age and its round trip are there, and it needs no Reconnect.
+    QTRY_VERIFY(!list->lineText(0).split(u'\t').at(3).isEmpty());
+    QVERIFY(!list->lineText(0).split(u'\t').at(2).isEmpty());
+    QVERIFY(!list->reconnectButton(0)->isEnabled());
+    QVERIFY(list->reconnectButton(1)->isEnabled());
+
+    // Prop's server is back: its Reconnect brings Prop alone back.
+    QSignalSpy mainConnects(rig.simulators.at(0).get(), &FeedSimulator::clientConnected);
+    prop.setMode(TestFeedServer::Mode::Normal);
+    answerWith(&prop, {});
+    list->reconnectButton(1)->click();
+    QTRY_COMPARE(rig.accounts.liveCount(), 2);
+    QCOMPARE(mainConnects.count(), 0);
+    QTRY_VERIFY(!list->reconnectButton(1)->isEnabled());
+    QCOMPARE(named<QToolButton>(bar, u"accountsSummary"_s)->text(), u"2 of 2 accounts live"_s);
+}
+
+void tst_AccountsWindow::theTabRuleHoldsForEveryAccount()
+{
+    std::array<TestFeedServer, 3> servers;
+    QList<AccountsRig::Feed> feeds;
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(servers[i].listen());
+        answerWith(&servers[i], {});
+        feeds.append({u"Account %1"_s.arg(i + 1), servers[i].url()});
+    }
+    AccountsRig rig(m_dir->path(), feeds);
+    QTRY_COMPARE(rig.accounts.liveCount(), 3);
+    auto *tabs = named<QTabWidget>(rig.window.get(), u"tabs"_s);
+    tabs->setCurrentIndex(MainWindow::ClosedTradesTab);
+    // Every account unsubscribes and closes with 1000, and none comes back on its own.
+    for (TestFeedServer &server : servers) {
+        QTRY_VERIFY(server.connection(0).closed);
+        QCOMPARE(server.connection(0).closeCode, 1000);
+        QCOMPARE(server.connection(0).frames.constLast().value("type"_L1).toString(),
+                 u"Unsubscribe"_s);
+    }
+    QCOMPARE(named<QToolButton>(rig.window.get(), u"accountsSummary"_s)->text(),
+             u"0 of 3 accounts live"_s);
+    tabs->setCurrentIndex(MainWindow::OpenTradesTab);
+    // Each subscribes first on its new socket.
+    for (TestFeedServer &server : servers) {
+        QTRY_COMPARE(server.connectionCount(), 2);
+        QTRY_VERIFY(!server.connection(1).frames.isEmpty());
+        QCOMPARE(server.connection(1).frames.constFirst().value("type"_L1).toString(),
+                 u"Subscribe"_s);
+    }
+    QTRY_COMPARE(rig.accounts.liveCount(), 3);
+}
+
+void tst_AccountsWindow::moneyAddsUpOnlyInOneCurrency()
+{
+    TestFeedServer usd;
+    TestFeedServer eur;
+    TestFeedServer alsoUsd;
+    for (TestFeedServer *server : {&usd, &eur, &alsoUsd})
+        QVERIFY(server->listen());
+    const QList<Position> one = Fixtures::positions(
+        R"([{"ticket":1,"symbol":"EURUSD","volume":1,"profit":25,"flwsig":false}])");
+    answerWith(&usd, one, u"USD"_s);
+    answerWith(&eur, one, u"EUR"_s);
+    answerWith(&alsoUsd, one, u"USD"_s);
+    AccountsRig rig(m_dir->path(),
+                    {{u"Main"_s, usd.url()}, {u"Euro"_s, eur.url()}, {u"Prop"_s, alsoUsd.url()}});
+    AccountsOverview *overview = rig.open()->accountsOverview();
+    QTRY_COMPARE(rig.accounts.liveCount(), 3);
+    QTRY_VERIFY(rig.session(1)->book()->figures().has_value());
+    overview->refresh();
+    QCOMPARE(overview->lineText(1), u"Euro\t10,000.00 EUR\t10,025.00 EUR\tnone\t+25.00 EUR"_s);
+    QCOMPARE(overview->lineText(-1), u"Total\tNo total: the accounts are in EUR and USD."_s);
+    QTRY_VERIFY2(
+        totalsText(rig.open()).endsWith(u"No total P/L: the accounts are in EUR and USD"_s),
+        qPrintable(totalsText(rig.open())));
+
+    // The two in dollars add up, on their own.
+    QComboBox *choice = accountChoice(rig);
+    choice->setCurrentIndex(choice->findText(u"Main"_s));
+    QTRY_COMPARE(totalsText(rig.open()), u"1 position · 1.00 lots · Floating P/L +25.00"_s);
+    choice->setCurrentIndex(choice->findText(u"All accounts"_s));
+    rig.open()->searchBox()->setText(u"EURUSD"_s);
+    QVERIFY(totalsText(rig.open()).contains(u"No total P/L"_s));
+}
+
+void tst_AccountsWindow::oneAccountIsAsItAlwaysWas()
+{
+    AccountsRig rig(m_dir->path(), {{u"Main"_s, {}}});
+    QTRY_COMPARE(rig.accounts.liveCount(), 1);
+    QVERIFY(!accountChoice(rig)->isVisible());
+    QVERIFY(rig.open()->accountsOverview() == nullptr);
+    QVERIFY(
+        rig.open()->table()->horizontalHeader()->isSectionHidden(PositionsModel::AccountColumn));
+    QVERIFY(rig.window->findChild<QToolButton *>(u"accountsSummary"_s) == nullptr);
+    QTRY_COMPARE(named<QLabel>(rig.window.get(), u"state"_s)->text(), u"Live"_s);
+    QVERIFY(!banner(rig.open())->text().startsWith(u"Main"_s));
+}
+
+QTEST_MAIN(tst_AccountsWindow)
+#include "tst_accountswindow.moc"
