@@ -519,8 +519,8 @@ OpenTradesPage::LabelSpan OpenTradesPage::labelSpan() const
 {
     // A group's label runs over the columns that have nothing of the group to say, up to the
     // first subtotal, so that it is read whole. Spans run over neighbouring logical columns
-    // only: where the first column shown has no such neighbour (the Account column, moved to
-    // the front), the label starts at the first run of them.
+    // (hidden ones among them take no room): where the first column shown has no such
+    // neighbour (the Account column, moved to the front), the label starts at the first run.
     QHeaderView *header = m_table->horizontalHeader();
     const QList<int> subtotals{PositionsModel::VolumeColumn, PositionsModel::SwapColumn,
                                PositionsModel::CommissionColumn, PositionsModel::ProfitColumn};
@@ -528,29 +528,23 @@ OpenTradesPage::LabelSpan OpenTradesPage::labelSpan() const
     LabelSpan run;
     for (int visual = 0; visual < header->count(); ++visual) {
         const int logical = header->logicalIndex(visual);
-        if (header->isSectionHidden(logical))
-            continue;
-        if (subtotals.contains(logical))
+        const bool hidden = header->isSectionHidden(logical);
+        if (!hidden && subtotals.contains(logical))
             break;
         if (run.first >= 0 && logical == run.first + run.span) {
             ++run.span;
-        } else {
-            if (run.span > best.span)
-                best = run;
-            if (best.span >= 2)
-                return best;
-            run = {logical, 1};
+            run.shown += hidden ? 0 : 1;
+            continue;
         }
+        if (hidden)
+            continue;
+        if (run.shown > best.shown)
+            best = run;
+        if (best.shown >= 2)
+            return best;
+        run = {logical, 1, 1};
     }
-    if (run.span > best.span)
-        best = run;
-    if (best.first < 0) { // every column shown is a subtotal's
-        for (int visual = 0; visual < header->count() && best.first < 0; ++visual) {
-            if (!header->isSectionHidden(header->logicalIndex(visual)))
-                best = {header->logicalIndex(visual), 1};
-        }
-    }
-    return best;
+    return run.shown > best.shown ? run : best;
 }
 
 void OpenTradesPage::updateSpans()
@@ -559,7 +553,7 @@ void OpenTradesPage::updateSpans()
     if (m_table->model() != m_groups)
         return;
     const LabelSpan label = labelSpan();
-    if (label.span < 2)
+    if (label.shown < 2)
         return;
     for (int row = 0; row < m_groups->rowCount(); ++row) {
         if (m_groups->isGroupRow(m_groups->index(row, 0)))

@@ -106,11 +106,13 @@ private:
     void updateEmptyText();
     void updateLabelColumn();
     void updateSpans();
-    // Where the group rows' labels go: from `first` (logical) over `span` columns.
+    // Where the group rows' labels go: from `first` (logical) over `span` columns, `shown` of
+    // them not hidden.
     struct LabelSpan
     {
         int first = -1;
         int span = 0;
+        int shown = 0;
     };
     LabelSpan labelSpan() const;
     // Widths for the first rows, then room for the group rows' subtotals and labels.
