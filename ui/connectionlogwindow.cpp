@@ -6,17 +6,24 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QComboBox>
+#include <QConcatenateTablesProxyModel>
 #include <QDialogButtonBox>
 #include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSortFilterProxyModel>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <numeric>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -40,18 +47,71 @@ protected:
     }
 };
 
+// The events of one account (a log of the concatenation), or of all (nullptr).
+class AccountFilter : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    void setLog(const QAbstractItemModel *log)
+    {
+        m_log = log;
+        invalidateFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        if (!m_log)
+            return true;
+        const auto *all = static_cast<const QConcatenateTablesProxyModel *>(sourceModel());
+        return all->mapToSource(all->index(row, 0, parent)).model() == m_log;
+    }
+
+private:
+    const QAbstractItemModel *m_log = nullptr;
+};
+
 } // namespace
 
 ConnectionLogWindow::ConnectionLogWindow(ConnectionLog *log, QWidget *parent)
+    : ConnectionLogWindow(QList<ConnectionLog *>{log}, QStringList{QString()}, parent)
+{}
+
+ConnectionLogWindow::ConnectionLogWindow(const QList<ConnectionLog *> &logs,
+                                         const QStringList &names, QWidget *parent)
     : QDialog(parent)
-    , m_log(log)
+    , m_logs(logs)
 {
     setWindowTitle(tr("Connection Log"));
     resize(760, 420);
+    const bool several = logs.size() > 1;
+
+    // Every account's events in the order they happened (a log's own order where the clock
+    // reads the same), filtered to one account if asked.
+    m_all = new QConcatenateTablesProxyModel(this);
+    for (ConnectionLog *log : logs)
+        m_all->addSourceModel(log);
+    m_shown = new AccountFilter(this);
+    m_shown->setSourceModel(m_all);
+    if (several) {
+        m_shown->setSortRole(ConnectionLog::TimestampRole);
+        m_shown->sort(ConnectionLog::TimeColumn);
+    }
+    m_accountFilter = new QComboBox(this);
+    m_accountFilter->setObjectName(u"accountFilter"_s);
+    m_accountFilter->setAccessibleName(tr("Account"));
+    m_accountFilter->addItem(tr("All accounts"), -1);
+    for (int i = 0; i < names.size(); ++i)
+        m_accountFilter->addItem(names.at(i), i);
+    connect(m_accountFilter, &QComboBox::currentIndexChanged, this,
+            [this] { setAccount(m_accountFilter->currentData().toInt()); });
+    auto *filterLabel = new QLabel(tr("&Account:"), this);
+    filterLabel->setBuddy(m_accountFilter);
 
     m_table = new QTableView(this);
     m_table->setAccessibleName(tr("Connection events"));
-    m_table->setModel(log);
+    m_table->setModel(m_shown);
     m_table->setItemDelegate(new SeverityDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -60,8 +120,13 @@ ConnectionLogWindow::ConnectionLogWindow(ConnectionLog *log, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(ConnectionLog::TimeColumn,
-                                                      QHeaderView::ResizeToContents);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(ConnectionLog::TimeColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ConnectionLog::AccountColumn, QHeaderView::ResizeToContents);
+    // Whose an event is, before what it is; with one account it goes without saying.
+    header->moveSection(header->visualIndex(ConnectionLog::AccountColumn), 1);
+    header->setSectionHidden(ConnectionLog::AccountColumn, !several);
+    header->setStretchLastSection(true);
 
     auto *copy = new QAction(tr("Copy"), m_table);
     copy->setShortcut(QKeySequence::Copy);
@@ -75,18 +140,46 @@ ConnectionLogWindow::ConnectionLogWindow(ConnectionLog *log, QWidget *parent)
     connect(copyAllButton, &QPushButton::clicked, this, &ConnectionLogWindow::copyAll);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
 
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(filterLabel);
+    filterRow->addWidget(m_accountFilter);
+    filterRow->addStretch(1);
+    filterLabel->setVisible(several);
+    m_accountFilter->setVisible(several);
+
     auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filterRow);
     layout->addWidget(m_table, 1);
     layout->addWidget(buttons);
 
     // Follow new events while the view is at the end; leave a reader scrolled back alone.
-    connect(log, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+    connect(m_shown, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
         QScrollBar *bar = m_table->verticalScrollBar();
         const bool atEnd = bar->value() >= bar->maximum();
         if (atEnd)
             QMetaObject::invokeMethod(m_table, &QTableView::scrollToBottom, Qt::QueuedConnection);
     });
     m_table->scrollToBottom();
+}
+
+void ConnectionLogWindow::setAccount(int account)
+{
+    account = account >= m_logs.size() ? -1 : std::max(account, -1);
+    m_accountFilter->setCurrentIndex(m_accountFilter->findData(account)); // comes back here
+    static_cast<AccountFilter *>(m_shown)->setLog(account < 0 ? nullptr : m_logs.at(account));
+    m_table->scrollToBottom();
+}
+
+QString ConnectionLogWindow::textOf(const QList<int> &rows) const
+{
+    QStringList lines;
+    for (const int row : rows) {
+        const QModelIndex index = m_all->mapToSource(m_shown->mapToSource(m_shown->index(row, 0)));
+        const auto *log = static_cast<const ConnectionLog *>(index.model());
+        if (log)
+            lines.append(log->toText({index.row()}));
+    }
+    return lines.join(u'\n');
 }
 
 QString ConnectionLogWindow::copySelection() const
@@ -97,16 +190,16 @@ QString ConnectionLogWindow::copySelection() const
     if (rows.isEmpty())
         return copyAll();
     std::sort(rows.begin(), rows.end());
-    const QString text = m_log->toText(rows);
+    const QString text = textOf(rows);
     QGuiApplication::clipboard()->setText(text);
     return text;
 }
 
 QString ConnectionLogWindow::copyAll() const
 {
-    QList<int> rows(m_log->count());
+    QList<int> rows(m_shown->rowCount());
     std::iota(rows.begin(), rows.end(), 0);
-    const QString text = m_log->toText(rows);
+    const QString text = textOf(rows);
     QGuiApplication::clipboard()->setText(text);
     return text;
 }

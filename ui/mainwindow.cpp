@@ -273,8 +273,15 @@ void MainWindow::createMenus()
 
 ConnectionLogWindow *MainWindow::showConnectionLog()
 {
-    if (!m_logWindow)
-        m_logWindow = new ConnectionLogWindow(primary()->log(), this);
+    if (!m_logWindow) {
+        QList<ConnectionLog *> logs;
+        QStringList names;
+        for (qsizetype i = 0; i < m_accounts->count(); ++i) {
+            logs.append(m_accounts->session(i)->log());
+            names.append(m_accounts->name(i));
+        }
+        m_logWindow = new ConnectionLogWindow(logs, names, this);
+    }
     m_logWindow->show();
     m_logWindow->raise();
     m_logWindow->activateWindow();

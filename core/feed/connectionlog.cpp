@@ -139,7 +139,7 @@ void ConnectionLog::tally(Window &window, Counted what, int n, const QString &re
         window.serial >= m_firstSerial && t - window.start < kRejectionWindow.count();
     if (!inWindow) {
         window = {m_firstSerial + count(), t, n, reason};
-        append({t, Severity::Warning, countText(what, n, reason)});
+        append({t, Severity::Warning, countText(what, n, reason), {}});
         return;
     }
     window.count += n;
@@ -150,7 +150,7 @@ void ConnectionLog::tally(Window &window, Counted what, int n, const QString &re
 
 void ConnectionLog::record(Severity severity, const QString &text)
 {
-    append({now(), severity, text});
+    append({now(), severity, text, {}}); // append() names the account
 }
 
 void ConnectionLog::append(Entry entry)
@@ -206,6 +206,8 @@ QVariant ConnectionLog::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         if (index.column() == TimeColumn)
             return QDateTime::fromMSecsSinceEpoch(e.at).toString(u"hh:mm:ss"_s);
+        if (index.column() == AccountColumn)
+            return e.account;
         return e.text;
     case Qt::ToolTipRole:
         if (index.column() == TimeColumn)
@@ -229,6 +231,8 @@ QVariant ConnectionLog::headerData(int section, Qt::Orientation orientation, int
         return tr("Time");
     case EventColumn:
         return tr("Event");
+    case AccountColumn:
+        return tr("Account");
     default:
         return {};
     }

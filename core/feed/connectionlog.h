@@ -17,7 +17,7 @@ class SocketManager;
 // cannot read, and rows left out of lists (one entry per 10 s window each: the count and the
 // first reason), server
 // errors, giving up, pauses, sleeps.
-// Bounded: the oldest entries go beyond kCapacity. A table model (time, event) for the
+// Bounded: the oldest entries go beyond kCapacity. A table model (time, event, account) for the
 // Connection log window; eventAdded feeds the status bar's passing notes.
 class ConnectionLog : public QAbstractTableModel
 {
@@ -27,7 +27,8 @@ public:
     static constexpr int kCapacity = 1000;
     static constexpr std::chrono::milliseconds kRejectionWindow{10000};
 
-    enum Column { TimeColumn, EventColumn, ColumnCount };
+    // The account's column last: a view of one account's log hides it.
+    enum Column { TimeColumn, EventColumn, AccountColumn, ColumnCount };
     enum class Severity { Info, Warning, Error };
     Q_ENUM(Severity)
     enum Role { SeverityRole = Qt::UserRole + 1, TimestampRole };

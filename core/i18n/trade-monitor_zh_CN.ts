@@ -749,6 +749,10 @@ Hidden to fit the window: %2</source>
         <source>The computer seems to have slept (the heartbeat came %1 late); checking the link</source>
         <translation>计算机似乎休眠过（心跳晚了 %1）；正在检查连接</translation>
     </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionLogWindow</name>
@@ -767,6 +771,18 @@ Hidden to fit the window: %2</source>
     <message>
         <source>Connection events</source>
         <translation>连接事件</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>所有账户</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>账户(&amp;A)：</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@
 #include "accountbar.h"
 #include "accountslist.h"
 #include "accountsoverview.h"
+#include "connectionlogwindow.h"
+#include "feed/connectionlog.h"
 #include "feedbanner.h"
 #include "feedstatusbar.h"
 #include "fixtures.h"
@@ -22,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -81,6 +84,7 @@ private Q_SLOTS:
     void theTabRuleHoldsForEveryAccount();
     void moneyAddsUpOnlyInOneCurrency();
     void oneAccountIsAsItAlwaysWas();
+    void theConnectionLogSaysWhoseEachEventIs();
 };
 
 void tst_AccountsWindow::allAccountsOrOne()
@@ -284,6 +288,54 @@ void tst_AccountsWindow::oneAccountIsAsItAlwaysWas()
     QVERIFY(rig.window->findChild<QToolButton *>(u"accountsSummary"_s) == nullptr);
     QTRY_COMPARE(named<QLabel>(rig.window.get(), u"state"_s)->text(), u"Live"_s);
     QVERIFY(!banner(rig.open())->text().startsWith(u"Main"_s));
+}
+
+void tst_AccountsWindow::theConnectionLogSaysWhoseEachEventIs()
+{
+    TestFeedServer refused;
+    QVERIFY(refused.listen());
+    refused.setMode(TestFeedServer::Mode::RejectHandshake);
+    refused.setRejectStatus(401);
+    AccountsRig rig(m_dir->path(), {{u"Main"_s, {}}, {u"Prop"_s, refused.url()}});
+    QTRY_COMPARE(rig.session(1)->socket()->state(), SocketManager::State::Failed);
+    QTRY_COMPARE(rig.accounts.liveCount(), 1);
+    ConnectionLogWindow *log = rig.window->showConnectionLog();
+    QTableView *table = log->table();
+    const QAbstractItemModel *rows = table->model();
+    QVERIFY(!table->horizontalHeader()->isSectionHidden(ConnectionLog::AccountColumn));
+    QCOMPARE(table->horizontalHeader()->visualIndex(ConnectionLog::AccountColumn), 1);
+    QCOMPARE(rows->rowCount(), rig.session(0)->log()->count() + rig.session(1)->log()->count());
+    // In the order things happened, each saying whose it is.
+    QSet<QString> whose;
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        whose.insert(rows->index(row, ConnectionLog::AccountColumn).data().toString());
+        if (row > 0)
+            QVERIFY(rows->index(row - 1, 0).data(ConnectionLog::TimestampRole).toLongLong() <=
+                    rows->index(row, 0).data(ConnectionLog::TimestampRole).toLongLong());
+    }
+    QCOMPARE(whose, QSet<QString>({u"Main"_s, u"Prop"_s}));
+
+    // Prop's alone: its refusal, and nothing of Main's.
+    named<QComboBox>(log, u"accountFilter"_s)->setCurrentIndex(2);
+    QCOMPARE(rows->rowCount(), rig.session(1)->log()->count());
+    bool refusal = false;
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        QCOMPARE(rows->index(row, ConnectionLog::AccountColumn).data().toString(), u"Prop"_s);
+        refusal = refusal ||
+                  rows->index(row, ConnectionLog::EventColumn).data().toString().contains(u"401"_s);
+    }
+    QVERIFY(refusal);
+    // Copied for a support ticket, each line says whose it is.
+    const QStringList lines = log->copyAll().split(u'\n');
+    QCOMPARE(lines.size(), rows->rowCount());
+    for (const QString &line : lines)
+        QVERIFY2(line.contains(u"  [Prop]  "_s), qPrintable(line));
+    // New events keep coming in, to the one account's view too.
+    const int before = rows->rowCount();
+    rig.session(1)->socket()->reconnectNow();
+    QTRY_VERIFY(rows->rowCount() > before);
+    log->setAccount(-1);
+    QCOMPARE(rows->rowCount(), rig.session(0)->log()->count() + rig.session(1)->log()->count());
 }
 
 QTEST_MAIN(tst_AccountsWindow)
