@@ -78,6 +78,18 @@ void FeedProbe::onState()
     case SocketManager::State::Reconnecting:
     case SocketManager::State::Failed:
     case SocketManager::State::WaitingForNetwork:
+        if (m_liveSince.isValid()) {
+            // It was live (the positions came), and was lost before the heartbeat's answer:
+            // the socket's own pong timeout ends as the wait above does. Both are said.
+            result.outcome = Outcome::Live;
+            result.positions = int(m_session->book()->count());
+            result.roundTripMs = socket->roundTripTimeMs();
+            result.text = tr("Connected and subscribed: %1; the heartbeat was not answered.")
+                              .arg(tr("%n position(s) came", nullptr, result.positions));
+            if (!socket->lastError().isEmpty())
+                result.text += u' ' + socket->lastError();
+            break;
+        }
         result.text =
             socket->lastError().isEmpty() ? tr("The connection failed.") : socket->lastError();
         break;

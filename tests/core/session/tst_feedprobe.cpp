@@ -32,6 +32,7 @@ private Q_SLOTS:
     void aRefusalSaysTheServersReason();
     void silenceIsSaidAsSilence();
     void nobodyThereIsSaid();
+    void anUnansweredHeartbeatIsSaid_data();
     void anUnansweredHeartbeatIsSaid();
     void anUntrustedCertificateIsSaid();
     void aTrustedPrivateCaConnects();
@@ -118,8 +119,18 @@ void tst_FeedProbe::nobodyThereIsSaid()
     QVERIFY2(result.text.contains(u"refused"_s, Qt::CaseInsensitive), qPrintable(result.text));
 }
 
+void tst_FeedProbe::anUnansweredHeartbeatIsSaid_data()
+{
+    // Which ends first: the probe's wait for the answer, or the socket's own pong timeout (a
+    // heartbeat sent at once); once a race of two equal timers, now an answer either way.
+    QTest::addColumn<int>("heartbeatMs");
+    QTest::newRow("the probe's wait ends first") << 250;
+    QTest::newRow("the socket gives up first") << 20;
+}
+
 void tst_FeedProbe::anUnansweredHeartbeatIsSaid()
 {
+    QFETCH(int, heartbeatMs);
     // The positions came, then the server froze: nothing answers the heartbeat, not even a
     // WebSocket ping. Said as it is: connected, the positions, and the heartbeat unanswered.
     TestFeedServer server;
@@ -138,6 +149,7 @@ void tst_FeedProbe::anUnansweredHeartbeatIsSaid()
             });
     SocketConfig config = FeedProfile::native().configFor(server.url(), 10260);
     config.pongTimeout = 200ms;
+    config.heartbeatInterval = std::chrono::milliseconds(heartbeatMs);
     const FeedProbe::Result result = probe(config);
     QCOMPARE(result.outcome, Outcome::Live);
     QCOMPARE(result.positions, 2);
