@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QVBoxLayout>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 using Field = AccountBar::Field;
 
@@ -82,8 +84,21 @@ void AccountBar::changeEvent(QEvent *event)
         refresh();
 }
 
+void AccountBar::setVisible(bool visible)
+{
+    QWidget::setVisible(visible);
+    if (visible && std::exchange(m_behind, false))
+        refresh();
+}
+
 void AccountBar::refresh()
 {
+    // One bar of many out of sight (another account's, behind All accounts): brought up to
+    // date when it is shown, not with every tick of its account.
+    if (isHidden() && testAttribute(Qt::WA_WState_ExplicitShowHide)) {
+        m_behind = true;
+        return;
+    }
     const AccountSummary::Summary s = m_summary->summary();
     const bool figures = s.figures.has_value();
     const QString currency = figures ? u" "_s + s.figures->currency : QString();

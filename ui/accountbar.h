@@ -51,6 +51,7 @@ public:
     int lineCount() const { return int(m_lines.size()); }
 
     QSize minimumSizeHint() const override;
+    void setVisible(bool visible) override;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -73,5 +74,6 @@ private:
     QVBoxLayout *m_rows = nullptr;
     QList<QList<QWidget *>> m_lines;
     bool m_stale = false;
+    bool m_behind = false; // changed while hidden: refreshed when shown
     double m_alarmLevel = 100.0;
 };

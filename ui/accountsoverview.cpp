@@ -14,6 +14,8 @@
 #include <QLabel>
 #include <QLocale>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
@@ -120,15 +122,31 @@ void AccountsOverview::showFigure(FigureLabel *label, const QString &text, int t
 {
     label->setText(text);
     QPalette palette = this->palette();
-    palette.setColor(QPalette::WindowText,
-                     stale ? palette.color(QPalette::Disabled, QPalette::WindowText)
-                           : ToneDelegate::toneColor(palette, Tone(tone), QPalette::Window));
+    const QColor color = stale ? palette.color(QPalette::Disabled, QPalette::WindowText)
+                               : ToneDelegate::toneColor(palette, Tone(tone), QPalette::Window);
+    // A new palette is a palette change for the label and a polish: only when it is one.
+    if (label->palette().color(QPalette::WindowText) == color &&
+        label->palette().color(QPalette::Window) == palette.color(QPalette::Window))
+        return;
+    palette.setColor(QPalette::WindowText, color);
     label->setPalette(palette);
+}
+
+void AccountsOverview::setVisible(bool visible)
+{
+    QWidget::setVisible(visible);
+    if (visible && std::exchange(m_behind, false))
+        refresh();
 }
 
 void AccountsOverview::refresh()
 {
     m_refresh.stop();
+    // Out of sight (one account is shown): brought up to date when it is shown again.
+    if (isHidden() && testAttribute(Qt::WA_WState_ExplicitShowHide)) {
+        m_behind = true;
+        return;
+    }
     const QLocale locale;
     const QString none = tr("—", "a figure the feed does not report");
     const auto signedMoney = [&](double value) {

@@ -36,6 +36,7 @@ public:
     QString lineText(int account) const;
     // Every figure shown now, whatever the timer.
     void refresh();
+    void setVisible(bool visible) override;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -58,5 +59,6 @@ private:
     QLabel *m_noTotal = nullptr;
     QGridLayout *m_grid = nullptr;
     double m_alarmLevel = 100.0;
+    bool m_behind = false; // changed while hidden: refreshed when shown
     QTimer m_refresh;
 };

@@ -38,6 +38,9 @@ ColumnFit::ColumnFit(QTableView *table, QList<int> yieldOrder)
         if (m_dragging && !m_programmatic)
             m_resizedByUser.insert(column);
     });
+    // Other rows in view: measured as changed rows are.
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this] { columnsChanged(0, m_header->count() - 1); });
     followModel();
 }
 
@@ -78,8 +81,38 @@ void ColumnFit::widenPending()
             columns.append(column);
     }
     m_pending.clear();
-    if (!columns.isEmpty() && m_table->model() && m_table->model()->rowCount() > 0)
-        widenToContents(columns);
+    if (columns.isEmpty() || !m_table->model() || m_table->model()->rowCount() == 0)
+        return;
+    // The rows in view: what the trader reads now (a scroll measures again).
+    const QAbstractItemModel *model = m_table->model();
+    const int first = std::max(0, m_table->rowAt(0));
+    int last = m_table->rowAt(m_viewport->height() - 1);
+    if (last < 0)
+        last = model->rowCount() - 1;
+    last = std::min(last, first + kFitRows - 1);
+    const int grid = m_table->showGrid() ? 1 : 0;
+    bool widened = false;
+    for (const int column : std::as_const(columns)) {
+        if (m_header->isSectionHidden(column))
+            continue;
+        int needed = 0;
+        for (int row = first; row <= last; ++row) {
+            // A group's label spans columns: it has room of its own (OpenTradesPage fits it).
+            if (m_table->isRowHidden(row) || m_table->columnSpan(row, column) > 1)
+                continue;
+            needed = std::max(needed,
+                              m_table->sizeHintForIndex(model->index(row, column)).width() + grid);
+        }
+        needed = std::min(kMaxFittedWidth, needed);
+        if (m_header->sectionSize(column) < needed) {
+            m_programmatic = true;
+            m_header->resizeSection(column, needed);
+            m_programmatic = false;
+            widened = true;
+        }
+    }
+    if (widened)
+        refit();
 }
 
 void ColumnFit::fitToContents()

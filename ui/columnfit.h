@@ -23,6 +23,9 @@ class QTableView;
 // the columns set aside. Widths follow the data: a column whose values grow wider (the first
 // rows, a symbol priced in tens of thousands arriving later) is widened up to its cap, a
 // moment later and once for a burst of changes; a column the user resized by hand is not.
+// Following the data, only the rows in view are measured (again when the table scrolls): a
+// table of ten thousand ticking rows is not measured two hundred rows deep several times a
+// second.
 class ColumnFit : public QObject
 {
     Q_OBJECT

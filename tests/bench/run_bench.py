@@ -55,9 +55,9 @@ def task_stats(pid):
 
 
 class Sender:
-    def __init__(self, bench, positions, messages, rate, probe_every=10, extra=()):
+    def __init__(self, bench, positions, messages, rate, probe_every=10, extra=(), nice=0):
         self.process = subprocess.Popen(
-            [bench, "serve", "--positions", str(positions), "--messages", str(messages),
+            (["nice", "-n", str(nice)] if nice else []) + [bench, "serve", "--positions", str(positions), "--messages", str(messages),
              "--rate", str(rate), "--probe-every", str(probe_every), *extra],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         self.url = self.process.stdout.readline().strip()
@@ -190,6 +190,114 @@ def measure(name, args, positions, messages, rate, stall=False, perf=None, shape
     return result
 
 
+def rss_kb(pid):
+    """The resident memory of a process now, and its peak, in KiB."""
+    now = peak = 0
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                now = int(line.split()[1])
+            elif line.startswith("VmHWM:"):
+                peak = int(line.split()[1])
+    return now, peak
+
+
+def connections_to(pid, ports):
+    """How many of a process's TCP connections go to each of `ports` (127.0.0.1)."""
+    inodes = set()
+    for fd in glob.glob(f"/proc/{pid}/fd/*"):
+        try:
+            link = os.readlink(fd)
+        except OSError:
+            continue
+        if link.startswith("socket:["):
+            inodes.add(link[8:-1])
+    counts = {port: 0 for port in ports}
+    with open(f"/proc/{pid}/net/tcp") as f:
+        for line in f.readlines()[1:]:
+            fields = line.split()
+            remote_port = int(fields[2].split(":")[1], 16)
+            if fields[3] == "01" and fields[9] in inodes and remote_port in counts:
+                counts[remote_port] += 1
+    return counts
+
+
+def accounts_run(args, quick, accounts=20, positions=500, total_rate=2000, seconds=30):
+    """Several accounts in one window (issue 29): `accounts` senders, one per --account, each
+    with `positions` positions, `total_rate` updates a second between them, into the app
+    sorted on Price with All accounts shown; its longest GUI-thread stalls and its memory."""
+    if quick:
+        accounts, positions, seconds = 3, 50, 2
+    scratch = tempfile.mkdtemp(prefix="tm-bench-accounts-")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=f"{scratch}/config",
+               XDG_DATA_HOME=f"{scratch}/data", XDG_CACHE_HOME=f"{scratch}/cache",
+               XDG_RUNTIME_DIR=scratch, LANG="C.UTF-8", LC_ALL="C.UTF-8",
+               QT_LOGGING_RULES="trademonitor.perf.debug=true")
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    subprocess.run([args.bench_exe, "app-settings"], env=env, check=True)
+    rate = max(1, total_rate // accounts)
+    messages = rate * seconds
+    # Twenty load generators share the machine's cores with the app: lower priority, so that
+    # their own wake-ups do not count as the app's stalls.
+    senders = [Sender(args.bench_exe, positions, messages, rate, nice=10)
+               for _ in range(accounts)]
+    command = [args.app_exe, "--db", os.path.join(scratch, "history.sqlite")]
+    for i, sender in enumerate(senders):
+        command += ["--account", f"name=Account {i + 1};trader={10260 + i};url={sender.url}"]
+    err = open(os.path.join(scratch, "err"), "w+")
+    client = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, env=env)
+    try:
+        for sender in senders:
+            sender.wait("ready", 120, client)
+        rss_ready, _ = rss_kb(client.pid)
+        ports = [int(sender.url.split(":")[2].split("/")[0]) for sender in senders]
+        per_account = connections_to(client.pid, ports)
+        cpu0, _ = task_stats(client.pid)
+        start = time.monotonic_ns()
+        for sender in senders:
+            sender.go()
+        for sender in senders:
+            sender.wait("done", 600, client)
+        end = time.monotonic_ns()
+        time.sleep(0.3)  # the last coalesced repaint
+        cpu1, _ = task_stats(client.pid)
+        rss_end, rss_peak = rss_kb(client.pid)
+    finally:
+        client.kill()
+        client.wait()
+        for sender in senders:
+            sender.stop()
+    err.seek(0)
+    stderr = err.read()
+    shutil.rmtree(scratch, ignore_errors=True)
+    stalls = [float(ms) for ms, at in STALL.findall(stderr) if start <= int(at) <= end]
+    stream_s = (end - start) / 1e9
+    return {"accounts": accounts, "positions_each": positions, "updates_per_s": rate * accounts,
+            "messages": messages * accounts, "stream_s": stream_s,
+            "cpu_share": (cpu1 - cpu0) / 1e9 / stream_s if stream_s else 0,
+            "max_stall_ms": max(stalls, default=0.0),
+            "stalls_over_16ms": sum(1 for s in stalls if s > 16),
+            "rss_ready_mb": rss_ready / 1024, "rss_end_mb": rss_end / 1024,
+            "rss_peak_mb": rss_peak / 1024,
+            "one_socket_each": all(count == 1 for count in per_account.values()),
+            "connections": sum(per_account.values())}
+
+
+def print_accounts(a):
+    print(f"\n{a['accounts']} accounts in one window, {a['positions_each']:,} positions each,"
+          f" {a['updates_per_s']:,} updates/s in all ({a['messages']:,} in {a['stream_s']:.1f} s),"
+          f" sorted on Price, All accounts shown: longest GUI-thread stall"
+          f" {fmt(a['max_stall_ms'])} ms ({a['stalls_over_16ms']} over 16 ms), CPU"
+          f" {a['cpu_share'] * 100:.0f} % of a core, resident memory {fmt(a['rss_end_mb'])} MB"
+          f" (peak {fmt(a['rss_peak_mb'])} MB); {a['connections']} connections,"
+          f" {'one' if a['one_socket_each'] else 'NOT one'} per account.")
+    print("\n| target | measured | met |")
+    print("| --- | ---: | :---: |")
+    for text, value, bound in (("longest GUI-thread stall, ms", a["max_stall_ms"], 16.0),
+                               ("peak resident memory, MB", a["rss_peak_mb"], 400.0)):
+        print(f"| {text} | {value:.1f} (target ≤ {bound:g}) | {'yes' if value <= bound else 'no'} |")
+
+
 def best_of(runs, key):
     return min(runs, key=lambda r: r[key])
 
@@ -210,6 +318,8 @@ def main():
     parser.add_argument("--no-perf", action="store_true", help="skip the perf profile")
     parser.add_argument("--shape-only", action="store_true",
                         help="only the issue's shape (app, Node, Python)")
+    parser.add_argument("--accounts-only", action="store_true",
+                        help="only several accounts in one window (20 accounts, 500 positions)")
     args = parser.parse_args()
     build = os.path.abspath(args.build)
     args.bench_exe = os.path.join(build, "tests", "bench", "bench_feed")
@@ -218,6 +328,15 @@ def main():
     repeats = 1 if quick else 3
     results = {"machine": os.uname().machine, "cores": os.cpu_count(),
                "time": time.strftime("%Y-%m-%d %H:%M:%S"), "quick": quick}
+
+    # Several accounts in one window (#29): 20 accounts of 500 positions, 2,000 updates a second.
+    results["accounts"] = accounts_run(args, quick)
+    if args.accounts_only:
+        print_accounts(results["accounts"])
+        if args.json:
+            with open(args.json, "w") as out:
+                json.dump(results, out, indent=2)
+        return
 
     # 0. The issue's shape (#25): saturated = 500 frames per TCP write, paced = one frame per
     # write and a 1 ms pause after every tenth; no stamps or probes; the CPU counted from the
@@ -476,6 +595,7 @@ def profile_by_symbol(data, top=15):
 
 def print_report(r):
     print_shape(r)
+    print_accounts(r["accounts"])
     sat, paced, lat = r["saturated"], r["paced"], r["paced_latency"]
     print(f"Feed benchmark on {r['cores']} cores ({r['machine']}), {r['time']}"
           f"{' (quick run: tiny sizes, figures mean nothing)' if r['quick'] else ''}")
