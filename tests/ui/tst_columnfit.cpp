@@ -70,6 +70,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -90,6 +91,7 @@ class tst_ColumnFit : public WindowTest
 
 private Q_SLOTS:
     void narrowWindowKeepsTheProfitInView();
+    void aWiderValueScrolledIntoViewWidensItsColumn();
 };
 
 void tst_ColumnFit::narrowWindowKeepsTheProfitInView()
@@ -155,6 +157,31 @@ void tst_ColumnFit::narrowWindowKeepsTheProfitInView()
     for (int column = 0; column < PositionsModel::ColumnCount; ++column)
         QCOMPARE(again.open()->table()->horizontalHeader()->isSectionHidden(column),
                  column == PositionsModel::AccountColumn);
+}
+
+void tst_ColumnFit::aWiderValueScrolledIntoViewWidensItsColumn()
+{
+    // A thousand short values and, far below, a long one: following the data measures the
+    // rows in view, and the long one when it comes into view.
+    QStandardItemModel model(1000, 2);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        model.setItem(row, 0, new QStandardItem(QString::number(row)));
+        model.setItem(row, 1, new QStandardItem(u"1.1"_s));
+    }
+    const QString wide = u"12,345,678,901.23456"_s;
+    model.item(900, 1)->setText(wide);
+    QTableView table;
+    table.setModel(&model);
+    ColumnFit fit(&table, {});
+    table.resize(400, 300);
+    table.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&table));
+    fit.fitToContents();
+    QHeaderView *header = table.horizontalHeader();
+    const int needed = table.sizeHintForIndex(model.index(900, 1)).width();
+    QVERIFY2(header->sectionSize(1) < needed, "measured beyond the rows it should have");
+    table.scrollTo(model.index(900, 1), QAbstractItemView::PositionAtCenter);
+    QTRY_VERIFY(header->sectionSize(1) >= needed);
 }
 
 QTEST_MAIN(tst_ColumnFit)
