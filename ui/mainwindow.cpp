@@ -324,6 +324,11 @@ void MainWindow::editSettings()
     SettingsDialog dialog(running, this);
     dialog.setOverrides(m_services.options.overrides());
     dialog.setAlertSettings(primary()->alerts()->settings());
+    const QList<AccountSpec> savedAccounts = settings.accounts();
+    QStringList tokens;
+    for (const AccountSpec &spec : savedAccounts)
+        tokens.append(settings.tokenFor(spec.url, spec.account().traderId));
+    dialog.setAccounts(savedAccounts, tokens);
     dialog.setLanguage(settings.language());
     dialog.setColorScheme(settings.colorScheme());
     if (dialog.exec() != QDialog::Accepted)
@@ -336,6 +341,24 @@ void MainWindow::editSettings()
     if (dialog.language() != settings.language()) {
         settings.setLanguage(dialog.language());
         m_statusBar->showConnectionEvent(tr("The new language takes effect at the next start."),
+                                         ConnectionLog::Severity::Info);
+    }
+    // The accounts, and each one's token, for the next start.
+    const QList<AccountSpec> accounts = dialog.accounts();
+    const QStringList accountTokens = dialog.accountTokens();
+    bool accountsChanged = accounts.size() != savedAccounts.size();
+    for (qsizetype i = 0; i < accounts.size(); ++i) {
+        const AccountSpec &spec = accounts.at(i);
+        const qint64 trader = spec.account().traderId;
+        if (settings.tokenFor(spec.url, trader) != accountTokens.at(i))
+            settings.setTokenFor(spec.url, trader, accountTokens.at(i));
+        const AccountSpec &was = i < savedAccounts.size() ? savedAccounts.at(i) : AccountSpec();
+        accountsChanged = accountsChanged || spec.name != was.name || spec.url != was.url ||
+                          spec.traderId != was.traderId || spec.profile != was.profile;
+    }
+    if (accountsChanged) {
+        settings.setAccounts(accounts);
+        m_statusBar->showConnectionEvent(tr("The accounts take effect at the next start."),
                                          ConnectionLog::Severity::Info);
     }
     const AlertSettings alerts = dialog.alertSettings();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settingsdialog.h"
 
+#include "accountseditor.h"
+
 #include "accessibility.h"
 #include "alarmtext.h"
 #include "durationspinbox.h"
@@ -43,7 +45,7 @@ QString label(Id id)
     case Id::PongTimeout:
         return SettingsDialog::tr("&Pong timeout:");
     case Id::ConnectTimeout:
-        return SettingsDialog::tr("&Connect timeout:");
+        return SettingsDialog::tr("Connect t&imeout:");
     case Id::SnapshotTimeout:
         return SettingsDialog::tr("S&napshot timeout:");
     case Id::MaxRetries:
@@ -182,6 +184,9 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"tabs"_s);
     m_tabs->addTab(feedPage, tr("&Feed"));
+    m_accounts = new AccountsEditor(this);
+    m_tabs->addTab(m_accounts, tr("A&ccounts"));
+    connect(m_accounts, &AccountsEditor::changed, this, &SettingsDialog::validate);
     m_tabs->addTab(alertsPage(), tr("&Alerts"));
     m_tabs->addTab(displayPage(), tr("&Display"));
 
@@ -348,7 +353,7 @@ QWidget *SettingsDialog::displayPage()
     m_colorScheme->addItem(tr("System (as the desktop is)"), int(ColorScheme::System));
     m_colorScheme->addItem(tr("Light"), int(ColorScheme::Light));
     m_colorScheme->addItem(tr("Dark"), int(ColorScheme::Dark));
-    auto *schemeLabel = new QLabel(tr("&Colours:"), page);
+    auto *schemeLabel = new QLabel(tr("Colo&urs:"), page);
     schemeLabel->setBuddy(m_colorScheme);
     auto *form = new QFormLayout(page);
     form->addRow(label, m_language);
@@ -422,8 +427,26 @@ SocketConfig SettingsDialog::config() const
     return config;
 }
 
+void SettingsDialog::setAccounts(const QList<AccountSpec> &accounts, const QStringList &tokens)
+{
+    m_accounts->setAccounts(accounts, tokens);
+    validate();
+}
+
+QList<AccountSpec> SettingsDialog::accounts() const
+{
+    return m_accounts->accounts();
+}
+
+QStringList SettingsDialog::accountTokens() const
+{
+    return m_accounts->tokens();
+}
+
 QString SettingsDialog::problem() const
 {
+    if (const QString accounts = m_accounts->problem(); !accounts.isEmpty())
+        return tr("Accounts: %1").arg(accounts);
     const bool fromFile = m_profile->currentData().toString().isEmpty();
     if (fromFile && m_profileFile->text().trimmed().isEmpty())
         return tr("Choose a profile file, or a built-in wire format.");

@@ -10,6 +10,7 @@
 #include <QDialog>
 #include <QHash>
 
+class AccountsEditor;
 class FeedProbe;
 class QCheckBox;
 class QComboBox;
@@ -28,7 +29,8 @@ class QSpinBox;
 // anything is outside them, and the dialog says what. It shows what is running: a setting taken
 // from the command line is shown with its value and marked as such. Alerts: which notifications,
 // the margin level and the lost-feed delay that trigger them, a sound, the tray icon and whether
-// closing the window keeps the program running there. Its fields are named for tests and tools:
+// closing the window keeps the program running there. Accounts: the accounts one window watches
+// (AccountsEditor). Its fields are named for tests and tools:
 // "url", "profile", "profileFile", "token", "tabs", each number by its command-line option
 // ("heartbeat-ms"), each alert setting by its key ("ownPositions", "marginLevelPercent", …)
 // "language" and "colorScheme"; "testConnection" and its answer "testResult".
@@ -54,6 +56,10 @@ public:
     // System, Light or Dark.
     void setColorScheme(ColorScheme scheme);
     ColorScheme colorScheme() const;
+    // Settings → Accounts: the accounts and each one's token (empty: none).
+    void setAccounts(const QList<AccountSpec> &accounts, const QStringList &tokens);
+    QList<AccountSpec> accounts() const;
+    QStringList accountTokens() const;
     // Empty when the values can be used.
     QString problem() const;
 
@@ -70,6 +76,7 @@ private:
     QLineEdit *m_profileFile = nullptr;
     QPushButton *m_browse = nullptr;
     QLineEdit *m_token = nullptr;
+    AccountsEditor *m_accounts = nullptr;
     QHash<FeedSetting::Id, QSpinBox *> m_numbers;
     QTabWidget *m_tabs = nullptr;
     QCheckBox *m_ownPositions = nullptr;

@@ -71,12 +71,16 @@ int main(int argc, char *argv[])
         QLocale::setDefault(QLocale(language)); // numbers and dates as that language writes them
     MainWindow::useDisplayName();               // in that language
     // Each account's feed: the saved settings with the command line over them, and the token
-    // kept for its server (the environment's wins for one account); never logged. One feed
-    // (the saved one, or the one --url or a single --account names), or each --account.
+    // kept for its server (the environment's wins for one account); never logged. Each
+    // --account; else, unless --url or --demo names one feed, each account of Settings →
+    // Accounts; else the one saved feed.
+    const QList<AccountSpec> saved =
+        options.overrides().url ? QList<AccountSpec>() : settings.accounts();
+    const QList<AccountSpec> &chosen = options.accounts().isEmpty() ? saved : options.accounts();
     QList<const AccountSpec *> specs{nullptr};
-    if (options.accounts().size() > 1) {
+    if (chosen.size() > 1 || (chosen.size() == 1 && options.accounts().isEmpty())) {
         specs.clear();
-        for (const AccountSpec &spec : options.accounts())
+        for (const AccountSpec &spec : chosen)
             specs.append(&spec);
     }
     QList<SocketConfig> configs;

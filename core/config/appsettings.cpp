@@ -157,36 +157,97 @@ void AppSettings::restoreUrlSecrets(SocketConfig &config) const
         }
         return;
     }
-    const QString kept = m_tokens->readSecret(key, &error);
+    config.url = withKeptSecrets(config.url, config.traderId);
+}
+
+QUrl AppSettings::withKeptSecrets(const QUrl &url, qint64 traderId) const
+{
+    QString error;
+    const QString kept = m_tokens->readSecret(urlSecretsKey(url, traderId), &error);
     if (!error.isEmpty())
         m_problems.append(u"%1: its credentials could not be read: %2"_s.arg(
-            QLatin1String(FeedSetting::kUrlKey), error));
+            Account::of(url, traderId).displayName(), error));
     if (kept.isEmpty())
-        return;
+        return url;
     // They belong to this URL only: the same account, the credentials put back.
     const QUrl full(kept, QUrl::StrictMode);
-    if (full.isValid() &&
-        Account::of(full, config.traderId) == Account::of(config.url, config.traderId))
-        config.url = full;
+    if (full.isValid() && Account::of(full, traderId) == Account::of(url, traderId))
+        return full;
+    return url;
+}
+
+QUrl AppSettings::keepSecrets(const QUrl &url, qint64 traderId)
+{
+    QString error;
+    const QString secrets =
+        Credentials::hasSecrets(url) ? url.toString(QUrl::FullyEncoded) : QString();
+    if (!m_tokens->writeSecret(urlSecretsKey(url, traderId), secrets, &error))
+        m_problems.append(QCoreApplication::translate(
+                              "AppSettings", "The feed URL's credentials could not be saved: %1")
+                              .arg(error));
+    return Credentials::withoutSecrets(url);
+}
+
+QList<AccountSpec> AppSettings::accounts() const
+{
+    QList<AccountSpec> accounts;
+    const int count = m_settings->beginReadArray(u"accounts"_s);
+    for (int i = 0; i < count; ++i) {
+        m_settings->setArrayIndex(i);
+        AccountSpec spec;
+        spec.name = m_settings->value(u"name"_s).toString();
+        const QString where = u"accounts/%1"_s.arg(i + 1);
+        const QUrl url(m_settings->value(u"url"_s).toString(), QUrl::StrictMode);
+        if (const QString invalid = SocketConfig::validateUrl(url); !invalid.isEmpty()) {
+            m_problems.append(u"%1: %2; left out."_s.arg(where, invalid));
+            continue;
+        }
+        bool ok = true;
+        const QVariant trader = m_settings->value(u"traderId"_s);
+        spec.traderId = trader.isNull() ? 0 : trader.toLongLong(&ok);
+        if (!ok || spec.traderId < 0) {
+            m_problems.append(u"%1: the trader id \"%2\" is not a positive number; left out."_s.arg(
+                where, trader.toString()));
+            continue;
+        }
+        spec.profile = m_settings->value(u"profile"_s).toString();
+        spec.url = withKeptSecrets(url, spec.account().traderId);
+        if (const QString twice = AccountSpec::duplicates(accounts + QList{spec});
+            !twice.isEmpty()) {
+            m_problems.append(u"%1: %2; left out."_s.arg(where, twice));
+            continue;
+        }
+        accounts.append(spec);
+    }
+    m_settings->endArray();
+    return accounts;
+}
+
+void AppSettings::setAccounts(const QList<AccountSpec> &accounts)
+{
+    m_settings->remove(u"accounts"_s);
+    m_settings->beginWriteArray(u"accounts"_s, int(accounts.size()));
+    for (int i = 0; i < accounts.size(); ++i) {
+        const AccountSpec &spec = accounts.at(i);
+        m_settings->setArrayIndex(i);
+        m_settings->setValue(u"name"_s, spec.name);
+        m_settings->setValue(u"url"_s, keepSecrets(spec.url, spec.account().traderId).toString());
+        if (spec.traderId > 0)
+            m_settings->setValue(u"traderId"_s, spec.traderId);
+        if (!spec.profile.isEmpty())
+            m_settings->setValue(u"profile"_s, spec.profile);
+    }
+    m_settings->endArray();
+    m_settings->sync();
 }
 
 void AppSettings::setFeedConfig(const SocketConfig &config)
 {
     // The URL's user info and credentials go to the secret store, per account; the settings
     // file holds the URL without them.
-    m_settings->setValue(QLatin1String(FeedSetting::kUrlKey),
-                         Credentials::withoutSecrets(config.url).toString());
-    if (!config.url.isEmpty()) {
-        QString error;
-        const QString secrets = Credentials::hasSecrets(config.url)
-                                    ? config.url.toString(QUrl::FullyEncoded)
-                                    : QString();
-        if (!m_tokens->writeSecret(urlSecretsKey(config.url, config.traderId), secrets, &error))
-            m_problems.append(
-                QCoreApplication::translate("AppSettings",
-                                            "The feed URL's credentials could not be saved: %1")
-                    .arg(error));
-    }
+    m_settings->setValue(
+        QLatin1String(FeedSetting::kUrlKey),
+        config.url.isEmpty() ? QString() : keepSecrets(config.url, config.traderId).toString());
     m_settings->setValue(QLatin1String(FeedSetting::kProfileKey), config.profile);
     // Never in the settings file.
     m_settings->remove(QLatin1String(FeedSetting::kTokenKey));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "config/accountspec.h"
 #include "config/alertsettings.h"
 #include "net/socketconfig.h"
 
@@ -37,6 +38,13 @@ public:
     // token is kept per server and never handed to another. Empty when none is kept.
     QString tokenFor(const QUrl &url, qint64 traderId) const;
     void setTokenFor(const QUrl &url, qint64 traderId, const QString &token);
+    // The accounts the window watches, as Settings → Accounts keeps them, in the trader's
+    // order (accounts/N/name, url, traderId, profile); none: the saved feed alone. A URL's user
+    // info and credentials go to the secret store as the feed's do; each account's token is
+    // tokenFor() its server. An entry that cannot be read (no usable URL, a bad trader id) is
+    // left out with a note in problems(); the second of two entries of one account too.
+    QList<AccountSpec> accounts() const;
+    void setAccounts(const QList<AccountSpec> &accounts);
 
     // The language of the window: "system" (the default: the system's locale), "en" or
     // "zh_CN". Read at start: a change takes effect at the next start.
@@ -69,6 +77,10 @@ private:
     // The URL's user info and credentials, kept in the secret store: put back into
     // `config.url`, or moved there from a settings file an earlier version wrote.
     void restoreUrlSecrets(SocketConfig &config) const;
+    // `url` with the user info and credentials kept for its account put back (none: as it is).
+    QUrl withKeptSecrets(const QUrl &url, qint64 traderId) const;
+    // Keeps `url`'s user info and credentials in the secret store; the URL without them.
+    QUrl keepSecrets(const QUrl &url, qint64 traderId);
 
     QSettings *m_settings = nullptr;
     bool m_owned = false;

@@ -164,6 +164,81 @@
     </message>
 </context>
 <context>
+    <name>AccountsEditor</name>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>&amp;New Account</source>
+        <translation>新建账户(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move D&amp;own</source>
+        <translation>下移(&amp;O)</translation>
+    </message>
+    <message>
+        <source>as the window names it: Main, Prop firm…</source>
+        <translation>窗口中显示的名称：主账户、自营账户…</translation>
+    </message>
+    <message>
+        <source>the default (%1)</source>
+        <translation>默认（%1）</translation>
+    </message>
+    <message>
+        <source>native; or seed, or a profile file</source>
+        <translation>native；或 seed，或配置文件</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Feed UR&amp;L:</source>
+        <translation>数据源地址(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Trader id:</source>
+        <translation>交易员 ID(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Wire format:</source>
+        <translation>消息格式(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Auth to&amp;ken:</source>
+        <translation>认证令牌(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Each account has a connection, a history and alerts of its own; the window shows them all, or one. Without accounts, the Feed tab&apos;s feed is the one. Changes take effect at the next start.</source>
+        <translation>每个账户都有自己的连接、历史记录和提醒；窗口可显示全部账户或其中一个。没有账户时，使用“数据源”页的数据源。更改在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>%1: give its feed URL.</source>
+        <translation>%1：请填写其数据源地址。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新账户</translation>
+    </message>
+</context>
+<context>
     <name>AccountsList</name>
     <message>
         <source>Accounts</source>
@@ -1634,6 +1709,10 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
         <comment>an account&apos;s name, then a question</comment>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>The accounts take effect at the next start.</source>
+        <translation>账户设置在下次启动时生效。</translation>
+    </message>
 </context>
 <context>
     <name>OpenTradesPage</name>
@@ -1935,10 +2014,6 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
         <translation>心跳应答超时(&amp;P)：</translation>
     </message>
     <message>
-        <source>&amp;Connect timeout:</source>
-        <translation>连接超时(&amp;C)：</translation>
-    </message>
-    <message>
         <source>S&amp;napshot timeout:</source>
         <translation>快照超时(&amp;N)：</translation>
     </message>
@@ -2171,8 +2246,20 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
         <translation>深色</translation>
     </message>
     <message>
-        <source>&amp;Colours:</source>
-        <translation>颜色(&amp;C)：</translation>
+        <source>Connect t&amp;imeout:</source>
+        <translation>连接超时(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>A&amp;ccounts</source>
+        <translation>账户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Colo&amp;urs:</source>
+        <translation>颜色(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Accounts: %1</source>
+        <translation>账户：%1</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The trade-monitor executable from the outside: what it leaves on disk, and what a server
 // sees of it.
+#include "config/appsettings.h"
 #include "domain/account.h"
 #include "history/closedtradestore.h"
 #include "protocol/feedmessages.h"
@@ -9,6 +10,7 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void aBadCommandLineExitsWith2AndSaysWhy_data();
     void aBadCommandLineExitsWith2AndSaysWhy();
     void twoAccountsAreWatchedAtOnce();
+    void theAccountsOfSettingsAreWatchedWithTheirOwnTokens();
 };
 
 namespace {
@@ -214,6 +217,42 @@ void tst_App::twoAccountsAreWatchedAtOnce()
     QCOMPARE(store.count(), 2);
     QCOMPARE(store.count(Account::of(main.url(), 10260)), 1);
     QCOMPARE(store.count(Account::of(prop.url(), 20520)), 1);
+}
+
+void tst_App::theAccountsOfSettingsAreWatchedWithTheirOwnTokens()
+{
+    // Settings → Accounts holds two, each with its token; nothing on the command line.
+    TestFeedServer main;
+    TestFeedServer prop;
+    QVERIFY(main.listen());
+    QVERIFY(prop.listen());
+    QTemporaryDir dir;
+    {
+        QSettings ini(dir.filePath(u"config/TradeMonitor/trade-monitor.conf"_s),
+                      QSettings::IniFormat);
+        AppSettings settings(&ini); // the token file beside it, as the app keeps it
+        settings.setAccounts(
+            {{u"Main"_s, main.url(), 10260, QString()}, {u"Prop"_s, prop.url(), 20520, QString()}});
+        settings.setTokenFor(main.url(), 10260, u"main-token"_s);
+        settings.setTokenFor(prop.url(), 20520, u"prop-token"_s);
+        QVERIFY(settings.problems().isEmpty());
+    }
+    QProcess app;
+    app.setProcessEnvironment(scratchEnvironment(dir));
+    app.setProcessChannelMode(QProcess::ForwardedChannels);
+    app.start(QStringLiteral(TRADE_MONITOR_PATH), {u"--db"_s, dir.filePath(u"h.sqlite"_s)});
+    QVERIFY(app.waitForStarted());
+    for (auto [server, trader, token] :
+         {std::tuple{&main, 10260, u"main-token"_s}, std::tuple{&prop, 20520, u"prop-token"_s}}) {
+        QTRY_VERIFY_WITH_TIMEOUT(
+            server->connectionCount() > 0 && server->countFrames(0, u"Subscribe"_s) > 0, 30000);
+        const QJsonObject subscribe = server->connection(0).frames.constFirst();
+        QCOMPARE(subscribe.value("traderid"_L1).toInteger(), trader);
+        QCOMPARE(subscribe.value("token"_L1).toString(), token);
+    }
+    QCOMPARE(::kill(pid_t(app.processId()), SIGTERM), 0);
+    QVERIFY(app.waitForFinished(15000));
+    QCOMPARE(app.exitCode(), 0);
 }
 
 #include "tst_app.moc"

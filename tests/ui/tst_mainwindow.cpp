@@ -93,6 +93,7 @@ private Q_SLOTS:
     void titleTabsAndKeyboard();
     void darkFromSettingsColoursTheWindowAtOnceAndIsKept();
     void aTokenTypedForTheCommandLinesServerIsKeptForItAlone();
+    void theAccountsOfSettingsAreKeptForTheNextStart();
     void openTradesFillsFromTheSnapshotAndUpdates();
     void closedTradesTabClosesTheFeedAndNothingReconnects();
     void backToOpenTradesResubscribes();
@@ -573,6 +574,38 @@ void tst_MainWindow::aTokenTypedForTheCommandLinesServerIsKeptForItAlone()
     QCOMPARE(rig.appSettings.tokenFor(other, 10260), u"other-token"_s);
     QCOMPARE(applied.count(), 1);
     QCOMPARE(applied.at(0).at(0).value<SocketConfig>().token, u"saved-token"_s);
+}
+
+void tst_MainWindow::theAccountsOfSettingsAreKeptForTheNextStart()
+{
+    WindowRig rig(m_dir->path());
+    rig.appSettings.setAccounts({{u"Main"_s, QUrl(u"wss://main.example/feed"_s), 10260, {}}});
+    rig.appSettings.setTokenFor(QUrl(u"wss://main.example/feed"_s), 10260, u"main-token"_s);
+    QString shownToken;
+    QTimer::singleShot(0, this, [&shownToken] {
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        shownToken = named<QLineEdit>(dialog, u"accountToken"_s)->text();
+        named<QPushButton>(dialog, u"addAccount"_s)->click();
+        auto *url = named<QLineEdit>(dialog, u"accountUrl"_s);
+        QTest::keyClicks(url, u"wss://prop.example/feed"_s);
+        QTest::keyClicks(named<QLineEdit>(dialog, u"accountName"_s), u"Prop"_s);
+        QTest::keyClicks(named<QLineEdit>(dialog, u"accountToken"_s), u"prop-token"_s);
+        dialog->accept();
+    });
+    rig.window->editSettings();
+    QCOMPARE(shownToken, u"main-token"_s);
+    const QList<AccountSpec> accounts = rig.appSettings.accounts();
+    QCOMPARE(accounts.size(), 2);
+    QCOMPARE(accounts.at(1).name, u"Prop"_s);
+    QCOMPARE(rig.appSettings.tokenFor(accounts.at(1).url, 10260), u"prop-token"_s);
+    QCOMPARE(rig.appSettings.tokenFor(accounts.at(0).url, 10260), u"main-token"_s);
+    // This run goes on as it is, and says when they take effect.
+    QVERIFY2(named<ElidedLabel>(rig.window.get(), u"event"_s)
+                 ->fullText()
+                 .contains(u"take effect at the next start"_s),
+             qPrintable(named<ElidedLabel>(rig.window.get(), u"event"_s)->fullText()));
+    QCOMPARE(rig.window->accounts()->count(), 1);
 }
 
 static void figuresAreColouredFor(QWidget *window, ColorScheme scheme)

@@ -14,6 +14,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -27,6 +28,8 @@ class tst_SettingsDialog : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void accountsAreAddedRenamedReorderedAndRemoved();
+    void anAccountThatCannotBeUsedKeepsOkOff();
     void showsAndReturnsTheConfig();
     void emptyUrlMeansTheDemoFeed();
     void invalidValuesDisableOk_data();
@@ -304,6 +307,94 @@ void tst_SettingsDialog::testConnectionSaysWhatHappened()
     QCOMPARE(QApplication::focusWidget(), test);
     // Nothing was saved or applied: the dialog's settings are as they were.
     QCOMPARE(dialog.config().url, config.url);
+}
+
+namespace {
+
+// Types into a field as a user does (textEdited), replacing what it held.
+void typeInto(QLineEdit *edit, const QString &text)
+{
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
+}
+
+QStringList listed(const QListWidget *list)
+{
+    QStringList names;
+    for (int row = 0; row < list->count(); ++row)
+        names.append(list->item(row)->text());
+    return names;
+}
+
+} // namespace
+
+void tst_SettingsDialog::accountsAreAddedRenamedReorderedAndRemoved()
+{
+    SettingsDialog dialog(FeedProfile::native().configFor(QUrl(), 10260));
+    dialog.setAccounts({{u"Main"_s, QUrl(u"wss://main.example/feed"_s), 10260, QString()}},
+                       {u"main-token"_s});
+    dialog.show();
+    auto *list = named<QListWidget>(&dialog, u"accountsList"_s);
+    QCOMPARE(listed(list), QStringList{u"Main"_s});
+    QCOMPARE(named<QLineEdit>(&dialog, u"accountToken"_s)->text(), u"main-token"_s);
+
+    // A second account: its URL, trader, wire format, token and name.
+    named<QPushButton>(&dialog, u"addAccount"_s)->click();
+    typeInto(named<QLineEdit>(&dialog, u"accountUrl"_s), u"wss://prop.example/feed"_s);
+    named<QSpinBox>(&dialog, u"accountTrader"_s)->setValue(20520);
+    typeInto(named<QLineEdit>(&dialog, u"accountProfile"_s), u"seed"_s);
+    typeInto(named<QLineEdit>(&dialog, u"accountToken"_s), u"prop-token"_s);
+    QCOMPARE(listed(list), (QStringList{u"Main"_s, u"20520 @ prop.example"_s}));
+    typeInto(named<QLineEdit>(&dialog, u"accountName"_s), u"Prop firm"_s);
+    QCOMPARE(listed(list), (QStringList{u"Main"_s, u"Prop firm"_s}));
+
+    // Moved up: first in the window.
+    named<QPushButton>(&dialog, u"moveAccountUp"_s)->click();
+    QCOMPARE(listed(list), (QStringList{u"Prop firm"_s, u"Main"_s}));
+    QVERIFY(!named<QPushButton>(&dialog, u"moveAccountUp"_s)->isEnabled());
+    QVERIFY(dialog.problem().isEmpty());
+    const QList<AccountSpec> accounts = dialog.accounts();
+    QCOMPARE(accounts.size(), 2);
+    QCOMPARE(accounts.at(0).name, u"Prop firm"_s);
+    QCOMPARE(accounts.at(0).url, QUrl(u"wss://prop.example/feed"_s));
+    QCOMPARE(accounts.at(0).traderId, 20520);
+    QCOMPARE(accounts.at(0).profile, u"seed"_s);
+    QCOMPARE(dialog.accountTokens(), (QStringList{u"prop-token"_s, u"main-token"_s}));
+
+    // Main removed: Prop firm alone, its token with it.
+    list->setCurrentRow(1);
+    named<QPushButton>(&dialog, u"removeAccount"_s)->click();
+    QCOMPARE(listed(list), QStringList{u"Prop firm"_s});
+    QCOMPARE(dialog.accountTokens(), QStringList{u"prop-token"_s});
+    QCOMPARE(named<QLineEdit>(&dialog, u"accountName"_s)->text(), u"Prop firm"_s);
+}
+
+void tst_SettingsDialog::anAccountThatCannotBeUsedKeepsOkOff()
+{
+    SettingsDialog dialog(FeedProfile::native().configFor(QUrl(), 10260));
+    dialog.show();
+    QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    named<QPushButton>(&dialog, u"addAccount"_s)->click();
+    QVERIFY(!ok->isEnabled()); // no URL yet
+    QVERIFY2(dialog.problem().contains(u"give its feed URL"_s), qPrintable(dialog.problem()));
+    auto *url = named<QLineEdit>(&dialog, u"accountUrl"_s);
+    typeInto(url, u"https://feed.example/"_s);
+    QVERIFY2(dialog.problem().contains(u"ws://"_s), qPrintable(dialog.problem()));
+    QVERIFY(!ok->isEnabled());
+    typeInto(url, u"wss://feed.example/"_s);
+    QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+    QVERIFY(ok->isEnabled());
+    typeInto(named<QLineEdit>(&dialog, u"accountProfile"_s), u"/no/such/profile.json"_s);
+    QVERIFY(!ok->isEnabled());
+    typeInto(named<QLineEdit>(&dialog, u"accountProfile"_s), QString());
+    // The same account twice.
+    named<QPushButton>(&dialog, u"addAccount"_s)->click();
+    typeInto(named<QLineEdit>(&dialog, u"accountUrl"_s), u"wss://FEED.example:443/"_s);
+    QVERIFY2(dialog.problem().contains(u"same account"_s), qPrintable(dialog.problem()));
+    QVERIFY(!ok->isEnabled());
+    named<QSpinBox>(&dialog, u"accountTrader"_s)->setValue(77);
+    QVERIFY(ok->isEnabled());
 }
 
 QTEST_MAIN(tst_SettingsDialog)

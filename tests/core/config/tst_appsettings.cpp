@@ -18,6 +18,8 @@ class tst_AppSettings : public QObject
 
 private Q_SLOTS:
     void init();
+    void accountsAreKeptInTheirOrder();
+    void aBadAccountIsLeftOutAndSaid();
     void defaultsWhenNothingIsSaved();
     void roundTrip();
     void aValueLeftAtItsDefaultFollowsTheNextDefault();
@@ -302,6 +304,79 @@ void tst_AppSettings::theColorSchemeIsKeptAndABadOneReadsAsSystem()
     }
     QSettings ini(file(), QSettings::IniFormat); // as the next start reads it
     QCOMPARE(int(AppSettings(&ini).colorScheme()), read);
+}
+
+void tst_AppSettings::accountsAreKeptInTheirOrder()
+{
+    const QList<AccountSpec> accounts{
+        {u"Prop"_s, QUrl(u"wss://prop.example/feed?apikey=s3cret"_s), 20520, u"seed"_s},
+        {u"Main"_s, QUrl(u"wss://user:pa55@main.example/feed"_s), 10260, QString()},
+        {QString(), QUrl(u"ws://127.0.0.1:9000/"_s), 0, QString()}};
+    {
+        QSettings ini(file(), QSettings::IniFormat);
+        AppSettings settings(&ini);
+        settings.setAccounts(accounts);
+        settings.setTokenFor(accounts.at(0).url, 20520, u"prop-token"_s);
+        settings.setTokenFor(accounts.at(1).url, 10260, u"main-token"_s);
+        QVERIFY(settings.problems().isEmpty());
+    }
+    QSettings ini(file(), QSettings::IniFormat); // the next start
+    AppSettings settings(&ini);
+    const QList<AccountSpec> read = settings.accounts();
+    QVERIFY2(settings.problems().isEmpty(), qPrintable(settings.problems().join(u'\n')));
+    QCOMPARE(read.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(read.at(i).name, accounts.at(i).name);
+        QCOMPARE(read.at(i).url, accounts.at(i).url); // credentials put back
+        QCOMPARE(read.at(i).traderId, accounts.at(i).traderId);
+        QCOMPARE(read.at(i).profile, accounts.at(i).profile);
+    }
+    // Each account's own token.
+    QCOMPARE(settings.tokenFor(read.at(0).url, 20520), u"prop-token"_s);
+    QCOMPARE(settings.tokenFor(read.at(1).url, 10260), u"main-token"_s);
+    // No secret is in the settings file.
+    QFile written(file());
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray text = written.readAll();
+    for (const char *secret : {"s3cret", "pa55", "prop-token", "main-token"})
+        QVERIFY2(!text.contains(secret), secret);
+    QVERIFY(text.contains("prop.example"));
+    // Fewer accounts: the others are gone.
+    settings.setAccounts({accounts.at(1)});
+    QCOMPARE(settings.accounts().size(), 1);
+    QCOMPARE(settings.accounts().constFirst().name, u"Main"_s);
+}
+
+void tst_AppSettings::aBadAccountIsLeftOutAndSaid()
+{
+    {
+        QSettings ini(file(), QSettings::IniFormat);
+        ini.beginWriteArray(u"accounts"_s, 4);
+        const QStringList urls{u"wss://a.example/"_s, u"http://b.example/"_s, u"wss://c.example/"_s,
+                               u"wss://A.example:443/"_s};
+        const QStringList traders{u"1"_s, u"2"_s, u"three"_s, u"1"_s};
+        for (int i = 0; i < 4; ++i) {
+            ini.setArrayIndex(i);
+            ini.setValue(u"name"_s, u"Account %1"_s.arg(i + 1));
+            ini.setValue(u"url"_s, urls.at(i));
+            ini.setValue(u"traderId"_s, traders.at(i));
+        }
+        ini.endArray();
+    }
+    QSettings ini(file(), QSettings::IniFormat);
+    AppSettings settings(&ini);
+    const QList<AccountSpec> read = settings.accounts();
+    QCOMPARE(read.size(), 1);
+    QCOMPARE(read.constFirst().name, u"Account 1"_s);
+    const QStringList problems = settings.problems();
+    QCOMPARE(problems.size(), 3);
+    QVERIFY2(problems.at(0).startsWith(u"accounts/2: "_s) && problems.at(0).contains(u"ws://"_s),
+             qPrintable(problems.at(0)));
+    QVERIFY2(problems.at(1).startsWith(u"accounts/3: the trader id \"three\""_s),
+             qPrintable(problems.at(1)));
+    QVERIFY2(problems.at(2).startsWith(u"accounts/4: "_s) &&
+                 problems.at(2).contains(u"same account"_s),
+             qPrintable(problems.at(2)));
 }
 
 QTEST_GUILESS_MAIN(tst_AppSettings)
