@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void closedTrades();
     void disconnected();
     void settingsFeed();
+    void settingsAccounts();
     void settingsAlerts();
     void connectionLog();
 
@@ -216,6 +218,24 @@ void tst_Screenshots::settingsFeed()
                               qPrintable(answer->text()), 20000);
     dialog.resize(dialog.sizeHint());
     save(&dialog, u"settings-feed.png"_s);
+}
+
+void tst_Screenshots::settingsAccounts()
+{
+    // Settings → Accounts with three accounts, the second one chosen.
+    SettingsDialog dialog(FeedProfile::native().configFor(QUrl(), 10260));
+    dialog.setAccounts(
+        {{u"Main"_s, QUrl(u"wss://feed.example.com/positions"_s), 10260, QString()},
+         {u"Prop firm"_s, QUrl(u"wss://prop.example.net/ws"_s), 88120, u"seed"_s},
+         {u"Follower"_s, QUrl(u"wss://feed.example.com/positions"_s), 10311, QString()}},
+        {u"token"_s, u"token"_s, QString()});
+    named<QTabWidget>(&dialog, u"tabs"_s)->setCurrentIndex(1);
+    named<QListWidget>(&dialog, u"accountsList"_s)->setCurrentRow(1);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(dialog.problem().isEmpty());
+    dialog.resize(dialog.sizeHint());
+    save(&dialog, u"settings-accounts.png"_s);
 }
 
 void tst_Screenshots::settingsAlerts()
