@@ -209,8 +209,9 @@ OpenTradesPage::OpenTradesPage(PositionsModel *positions, const QList<AccountSum
         // Its currency may come now: whether money adds up across accounts.
         if (several)
             connect(m_model->book(account), &PositionBook::figuresChanged, this,
-                    &OpenTradesPage::updateFooter);
+                    &OpenTradesPage::updateCurrencies);
     }
+    updateCurrencies();
     if (several) {
         // The Account column first: whose a row is comes before what it is.
         header->moveSection(header->visualIndex(PositionsModel::AccountColumn), 0);
@@ -258,6 +259,19 @@ void OpenTradesPage::updateAccountColumn()
     QHeaderView *header = m_table->horizontalHeader();
     if (header->isSectionHidden(PositionsModel::AccountColumn) == shown)
         header->setSectionHidden(PositionsModel::AccountColumn, !shown);
+}
+
+void OpenTradesPage::updateCurrencies()
+{
+    QStringList names;
+    QStringList currencies;
+    for (int account = 0; account < m_model->bookCount(); ++account) {
+        names.append(m_model->accountName(account));
+        const std::optional<AccountFigures> &figures = m_model->book(account)->figures();
+        currencies.append(figures ? figures->currency : QString());
+    }
+    m_groups->setAccountCurrencies(names, currencies);
+    updateFooter();
 }
 
 void OpenTradesPage::setMarginLevelAlarm(double percent)

@@ -100,6 +100,8 @@ Q_SIGNALS:
 private:
     void showStatus();
     void updateAccountColumn();
+    // Each account's currency, for the groups and the footer: money adds up only in one.
+    void updateCurrencies();
     void followShownModel();
     void updateChoices();
     void updateFooter();

@@ -180,6 +180,13 @@
             <numerusform>%1 — %n positions, net %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 — %n position(s), no total: %2</source>
+        <translation>
+            <numerusform>%1 — %n position, no total: %2</numerusform>
+            <numerusform>%1 — %n positions, no total: %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SocketManager</name>

@@ -1919,6 +1919,16 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
         <source>This account</source>
         <translation>本账户</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 — %n position(s), no total: %2</source>
+        <translation>
+            <numerusform>%1 — %n 笔持仓，无合计：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No total: %1</source>
+        <translation>无合计：%1</translation>
+    </message>
 </context>
 <context>
     <name>PositionsModel</name>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/positionsgroupmodel.h"
 
+#include "domain/currencies.h"
+
 #include "domain/position.h"
 #include "domain/tone.h"
 #include "domain/tradetext.h"
@@ -199,6 +201,9 @@ PositionsGroupModel::Layout PositionsGroupModel::build() const
             members.append(QList<int>());
         }
         members[at].append(row);
+        const int account = positions()->accountAt(positionsRowOf(row));
+        if (!groups[at].accounts.contains(account))
+            groups[at].accounts.append(account);
         Subtotals &s = groups[at].subtotals;
         ++s.positions;
         s.lots += p.volume;
@@ -394,9 +399,37 @@ int PositionsGroupModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() || !m_source ? 0 : m_source->columnCount();
 }
 
+void PositionsGroupModel::setAccountCurrencies(const QStringList &names,
+                                               const QStringList &currencies)
+{
+    if (names == m_accountNames && currencies == m_currencies)
+        return;
+    m_accountNames = names;
+    m_currencies = currencies;
+    if (!m_layout.rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+bool PositionsGroupModel::addsUp(const Group &group, QString *why) const
+{
+    if (group.accounts.size() <= 1)
+        return true;
+    QStringList names;
+    QStringList currencies;
+    for (const int account : group.accounts) {
+        names.append(account < m_accountNames.size() ? m_accountNames.at(account)
+                                                     : positions()->accountName(account));
+        currencies.append(account < m_currencies.size() ? m_currencies.at(account) : QString());
+    }
+    return Currencies::common(names, currencies, why).has_value();
+}
+
 QString PositionsGroupModel::groupLabel(const Group &group) const
 {
     const QString arrow = m_collapsed.contains(group.key) ? u"▸ "_s : u"▾ "_s;
+    if (QString why; !addsUp(group, &why))
+        return arrow + tr("%1 — %n position(s), no total: %2", nullptr, group.subtotals.positions)
+                           .arg(group.label, why);
     const double net = group.subtotals.net();
     return arrow + tr("%1 — %n position(s), net %2", nullptr, group.subtotals.positions)
                        .arg(group.label, signedAmount(net));
@@ -417,6 +450,15 @@ QVariant PositionsGroupModel::data(const QModelIndex &index, int role) const
     const Group &group = m_layout.groups.at(row.group);
     const Subtotals &s = group.subtotals;
     const int column = index.column();
+    QString why;
+    const bool money = addsUp(group, &why);
+    const bool moneyColumn = column == PositionsModel::SwapColumn ||
+                             column == PositionsModel::CommissionColumn ||
+                             column == PositionsModel::ProfitColumn;
+    // Money of several currencies: no figure, and the label says why.
+    if (!money && moneyColumn && column != m_labelColumn &&
+        (role == Qt::DisplayRole || role == PositionsModel::ToneRole))
+        return role == PositionsModel::ToneRole ? QVariant::fromValue(Tone::Flat) : QVariant();
     switch (role) {
     case GroupRole:
         return true;
@@ -444,12 +486,14 @@ QVariant PositionsGroupModel::data(const QModelIndex &index, int role) const
     case PositionsModel::SortRole:
         return {};
     case PositionsModel::ToneRole:
-        return QVariant::fromValue(toneOf(s.net()));
+        return QVariant::fromValue(money ? toneOf(s.net()) : Tone::Flat);
     case Qt::TextAlignmentRole:
         if (column == m_labelColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
         return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
     case Qt::ToolTipRole:
+        if (column == PositionsModel::ProfitColumn && !money)
+            return tr("No total: %1").arg(why);
         if (column == PositionsModel::ProfitColumn)
             return tr("Net %1: profit %2, swap %3, commission %4")
                 .arg(signedAmount(s.net()), signedAmount(s.profit), signedAmount(s.swap),

@@ -64,6 +64,10 @@ public:
     // Collapses or expands the group of a group row; false for a position row.
     bool toggle(const QModelIndex &groupRow);
 
+    // Among several accounts (PositionsModel's books), each one's name and the currency it keeps
+    // its money in (empty: not reported): a group of positions of several accounts adds its
+    // money up only in one currency (Currencies), else its row says why there is no total.
+    void setAccountCurrencies(const QStringList &names, const QStringList &currencies);
     // The column that carries a group row's label: the first one the view shows.
     void setLabelColumn(int column);
     int labelColumn() const { return m_labelColumn; }
@@ -90,6 +94,7 @@ private:
         QString label;
         bool own = false;
         qsizetype order = 0; // where it first appears
+        QList<int> accounts; // whose positions it holds (PositionsModel's account indexes)
         Subtotals subtotals;
     };
     struct Row
@@ -130,10 +135,14 @@ private:
     // The one regroup of a change.
     void finish();
     QString groupLabel(const Group &group) const;
+    // Whether the group's money adds up (one account, or one currency); why not in `why`.
+    bool addsUp(const Group &group, QString *why = nullptr) const;
 
     PositionsFilterModel *m_source = nullptr;
     Grouping m_grouping = Grouping::None;
     QSet<QString> m_collapsed;
+    QStringList m_accountNames;
+    QStringList m_currencies;
     int m_labelColumn = 0;
     Layout m_layout;
     Pending m_pending = Pending::Nothing;

@@ -268,6 +268,15 @@ void tst_AccountsWindow::moneyAddsUpOnlyInOneCurrency()
         totalsText(rig.open()).endsWith(u"No total P/L: the accounts are in EUR and USD"_s),
         qPrintable(totalsText(rig.open())));
 
+    // A group of positions of the three accounts says the same.
+    rig.open()->setGrouping(PositionsGroupModel::Grouping::SignalTrader);
+    const QAbstractItemModel *rows = rig.open()->table()->model();
+    const QString own = rows->index(0, rig.open()->groups()->labelColumn()).data().toString();
+    QVERIFY2(own.endsWith(u"3 positions, no total: the accounts are in EUR and USD"_s),
+             qPrintable(own));
+    QCOMPARE(rows->index(0, PositionsModel::ProfitColumn).data().toString(), QString());
+    rig.open()->setGrouping(PositionsGroupModel::Grouping::None);
+
     // The two in dollars add up, on their own.
     QComboBox *choice = accountChoice(rig);
     choice->setCurrentIndex(choice->findText(u"Main"_s));

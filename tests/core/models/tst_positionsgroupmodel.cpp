@@ -80,6 +80,7 @@ private Q_SLOTS:
     void opensAndClosesMoveNoSelection();
     void aListOfManyRowsRegroupsOnce();
     void byAccountInTheAccountsOrder();
+    void aGroupOfSeveralCurrenciesHasNoTotal();
 };
 
 void tst_PositionsGroupModel::noGroupingIsTheSourceAsItIs()
@@ -379,6 +380,44 @@ void tst_PositionsGroupModel::byAccountInTheAccountsOrder()
     groups.setCollapsed(u"account:Zeta"_s, true);
     QCOMPARE(shown(groups), QStringList({u"# Zeta — 5 positions, net +21.50"_s,
                                          u"# Alpha — 1 position, net +2.50"_s, u"1"_s}));
+}
+
+void tst_PositionsGroupModel::aGroupOfSeveralCurrenciesHasNoTotal()
+{
+    // AlphaTrend FX copied at a dollar account and at a euro account.
+    PositionBook usd;
+    PositionBook eur;
+    PositionsModel positions;
+    positions.setFlushInterval(0ms);
+    positions.addBook(&usd, u"Main"_s);
+    positions.addBook(&eur, u"Euro"_s);
+    PositionsFilterModel filter;
+    filter.setSourceModel(&positions);
+    PositionsGroupModel groups;
+    groups.setSourceModel(&filter);
+    QAbstractItemModelTester tester{&groups,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest};
+    usd.apply(Fixtures::snapshot(1, kAccount));
+    eur.apply(Fixtures::snapshot(1, Fixtures::positions(R"([
+        {"ticket":9,"symbol":"EURUSD","volume":0.5,"profit":3,"flwsig":true,"sigtraderid":88001,
+         "signame":"AlphaTrend FX"}])")));
+    groups.setGrouping(Grouping::SignalTrader);
+    groups.setAccountCurrencies({u"Main"_s, u"Euro"_s}, {u"USD"_s, u"EUR"_s});
+    const QStringList rows = shown(groups);
+    QCOMPARE(rows.at(0),
+             u"# AlphaTrend FX — 3 positions, no total: the accounts are in EUR and USD"_s);
+    const QModelIndex alpha = groups.index(0, PositionsModel::ProfitColumn);
+    QCOMPARE(alpha.data().toString(), QString()); // no figure of two currencies
+    QCOMPARE(alpha.siblingAtColumn(PositionsModel::SwapColumn).data().toString(), QString());
+    QCOMPARE(alpha.data(PositionsModel::ToneRole).value<Tone>(), Tone::Flat);
+    QCOMPARE(alpha.siblingAtColumn(PositionsModel::VolumeColumn).data().toString(), u"1.00"_s);
+    // A group of one account keeps its net.
+    QVERIFY2(rows.contains(u"# Gold Scalper Pro — 1 position, net +5.00"_s),
+             qPrintable(rows.join(u" | "_s)));
+    // One currency: a total again.
+    groups.setAccountCurrencies({u"Main"_s, u"Euro"_s}, {u"USD"_s, u"USD"_s});
+    QCOMPARE(shown(groups).at(0), u"# AlphaTrend FX — 3 positions, net +31.50"_s);
+    QCOMPARE(groups.index(0, PositionsModel::ProfitColumn).data().toString(), u"net +31.50"_s);
 }
 
 #include "tst_positionsgroupmodel.moc"
