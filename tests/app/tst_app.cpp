@@ -156,7 +156,6 @@ void tst_App::aBadCommandLineExitsWith2AndSaysWhy()
     QVERIFY(!QFile::exists(dir.filePath(u"data"_s)));
 }
 
-QTEST_GUILESS_MAIN(tst_App)
 void tst_App::twoAccountsAreWatchedAtOnce()
 {
     // Two servers, one account each, one history file; ticket 7 closes at both.
@@ -255,4 +254,5 @@ void tst_App::theAccountsOfSettingsAreWatchedWithTheirOwnTokens()
     QCOMPARE(app.exitCode(), 0);
 }
 
+QTEST_GUILESS_MAIN(tst_App)
 #include "tst_app.moc"

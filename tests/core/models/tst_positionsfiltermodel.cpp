@@ -455,7 +455,6 @@ void tst_PositionsFilterModel::everyRoleAtOnceAnswersAsOneByOne()
         QVERIFY(!one.data().isValid());
 }
 
-QTEST_GUILESS_MAIN(tst_PositionsFilterModel)
 void tst_PositionsFilterModel::oneAccountOrAll()
 {
     // A second account beside the first: ticket 1 at both, one following, one own.
@@ -493,4 +492,5 @@ void tst_PositionsFilterModel::oneAccountOrAll()
     QCOMPARE(m_proxy->rowCount(), first + 2);
 }
 
+QTEST_GUILESS_MAIN(tst_PositionsFilterModel)
 #include "tst_positionsfiltermodel.moc"

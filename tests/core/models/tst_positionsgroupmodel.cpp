@@ -11,6 +11,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <array>
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using Grouping = PositionsGroupModel::Grouping;
@@ -53,6 +55,25 @@ struct Rig
         book.apply(Fixtures::snapshot(1, kAccount));
     }
     PositionBook book;
+    PositionsModel positions;
+    PositionsFilterModel filter;
+    PositionsGroupModel groups;
+    QAbstractItemModelTester tester{&groups,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest};
+};
+
+// Two accounts' books in one table, filtered and grouped.
+struct TwoAccounts
+{
+    TwoAccounts(const QString &first, const QString &second)
+    {
+        positions.setFlushInterval(0ms);
+        positions.addBook(&books[0], first);
+        positions.addBook(&books[1], second);
+        filter.setSourceModel(&positions);
+        groups.setSourceModel(&filter);
+    }
+    std::array<PositionBook, 2> books;
     PositionsModel positions;
     PositionsFilterModel filter;
     PositionsGroupModel groups;
@@ -333,22 +354,13 @@ void tst_PositionsGroupModel::aListOfManyRowsRegroupsOnce()
     QCOMPARE(rig.groups.rowCount(), 0);
 }
 
-QTEST_GUILESS_MAIN(tst_PositionsGroupModel)
 void tst_PositionsGroupModel::byAccountInTheAccountsOrder()
 {
     // "Zeta" before "Alpha": the trader's order, not the alphabet's; ticket 1 at both.
-    PositionBook zeta;
-    PositionBook alpha;
-    PositionsModel positions;
-    positions.setFlushInterval(0ms);
-    positions.addBook(&zeta, u"Zeta"_s);
-    positions.addBook(&alpha, u"Alpha"_s);
-    PositionsFilterModel filter;
-    filter.setSourceModel(&positions);
-    PositionsGroupModel groups;
-    groups.setSourceModel(&filter);
-    QAbstractItemModelTester tester{&groups,
-                                    QAbstractItemModelTester::FailureReportingMode::QtTest};
+    TwoAccounts rig(u"Zeta"_s, u"Alpha"_s);
+    PositionBook &zeta = rig.books[0];
+    PositionBook &alpha = rig.books[1];
+    PositionsGroupModel &groups = rig.groups;
     zeta.apply(Fixtures::snapshot(1, kAccount));
     alpha.apply(Fixtures::snapshot(1, Fixtures::positions(R"([
         {"ticket":1,"symbol":"GBPUSD","volume":0.5,"profit":3,"swap":-0.5,"flwsig":false}])")));
@@ -385,18 +397,10 @@ void tst_PositionsGroupModel::byAccountInTheAccountsOrder()
 void tst_PositionsGroupModel::aGroupOfSeveralCurrenciesHasNoTotal()
 {
     // AlphaTrend FX copied at a dollar account and at a euro account.
-    PositionBook usd;
-    PositionBook eur;
-    PositionsModel positions;
-    positions.setFlushInterval(0ms);
-    positions.addBook(&usd, u"Main"_s);
-    positions.addBook(&eur, u"Euro"_s);
-    PositionsFilterModel filter;
-    filter.setSourceModel(&positions);
-    PositionsGroupModel groups;
-    groups.setSourceModel(&filter);
-    QAbstractItemModelTester tester{&groups,
-                                    QAbstractItemModelTester::FailureReportingMode::QtTest};
+    TwoAccounts rig(u"Main"_s, u"Euro"_s);
+    PositionBook &usd = rig.books[0];
+    PositionBook &eur = rig.books[1];
+    PositionsGroupModel &groups = rig.groups;
     usd.apply(Fixtures::snapshot(1, kAccount));
     eur.apply(Fixtures::snapshot(1, Fixtures::positions(R"([
         {"ticket":9,"symbol":"EURUSD","volume":0.5,"profit":3,"flwsig":true,"sigtraderid":88001,
@@ -420,4 +424,5 @@ void tst_PositionsGroupModel::aGroupOfSeveralCurrenciesHasNoTotal()
     QCOMPARE(groups.index(0, PositionsModel::ProfitColumn).data().toString(), u"net +31.50"_s);
 }
 
+QTEST_GUILESS_MAIN(tst_PositionsGroupModel)
 #include "tst_positionsgroupmodel.moc"
