@@ -329,6 +329,7 @@ void MainWindow::editSettings()
     for (const AccountSpec &spec : savedAccounts)
         tokens.append(settings.tokenFor(spec.url, spec.account().traderId));
     dialog.setAccounts(savedAccounts, tokens);
+    dialog.setSeveralAccounts(m_accounts->count() > 1);
     dialog.setLanguage(settings.language());
     dialog.setColorScheme(settings.colorScheme());
     if (dialog.exec() != QDialog::Accepted)

@@ -167,7 +167,12 @@ SettingsDialog::SettingsDialog(const SocketConfig &config, QWidget *parent)
             previous = m_numbers.value(setting.id);
         }
     }
+    m_severalAccounts = new QLabel(this);
+    m_severalAccounts->setObjectName(u"severalAccounts"_s);
+    m_severalAccounts->setWordWrap(true);
+    m_severalAccounts->hide();
     auto *feedLayout = new QVBoxLayout;
+    feedLayout->addWidget(m_severalAccounts);
     feedLayout->addLayout(form);
     feedLayout->addWidget(advanced);
     feedLayout->addStretch();
@@ -427,6 +432,24 @@ SocketConfig SettingsDialog::config() const
     return config;
 }
 
+void SettingsDialog::setSeveralAccounts(bool several)
+{
+    m_several = several;
+    // Disabled, never enabled here: a field the command line sets stays as setOverrides left it.
+    if (several) {
+        for (QWidget *field :
+             std::initializer_list<QWidget *>{m_url, m_numbers.value(FeedSetting::Id::TraderId),
+                                              m_token, m_profile, m_profileFile, m_browse})
+            field->setEnabled(false);
+    }
+    validate();
+    m_severalAccounts->setText(several ? tr("Several accounts are watched, each with its own "
+                                            "feed URL, trader id, token and wire format: see "
+                                            "Accounts. The timing below applies to all of them.")
+                                       : QString());
+    m_severalAccounts->setVisible(several);
+}
+
 void SettingsDialog::setAccounts(const QList<AccountSpec> &accounts, const QStringList &tokens)
 {
     m_accounts->setAccounts(accounts, tokens);
@@ -487,7 +510,7 @@ void SettingsDialog::testConnection()
 void SettingsDialog::validate()
 {
     const QString text = problem();
-    m_test->setEnabled(text.isEmpty() && !m_probe->isRunning());
+    m_test->setEnabled(text.isEmpty() && !m_probe->isRunning() && !m_several);
     const bool fromFile = m_profile->currentData().toString().isEmpty();
     m_profileFile->setVisible(fromFile);
     m_browse->setVisible(fromFile);

@@ -56,6 +56,10 @@ public:
     // System, Light or Dark.
     void setColorScheme(ColorScheme scheme);
     ColorScheme colorScheme() const;
+    // Several accounts run (each with its own URL, trader, wire format and token): the Feed
+    // tab's own feed is not one of them. Its URL, trader id, token and wire format are shown
+    // disabled, with a note; its timing applies to every account.
+    void setSeveralAccounts(bool several);
     // Settings → Accounts: the accounts and each one's token (empty: none).
     void setAccounts(const QList<AccountSpec> &accounts, const QStringList &tokens);
     QList<AccountSpec> accounts() const;
@@ -93,6 +97,8 @@ private:
     bool m_focusBackToTest = false; // the Test button had the focus when it was pressed
     QLabel *m_problem = nullptr;
     QLabel *m_overrides = nullptr;
+    QLabel *m_severalAccounts = nullptr;
+    bool m_several = false; // the Feed tab's own feed is not watched
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_test = nullptr;
     QLabel *m_testResult = nullptr;

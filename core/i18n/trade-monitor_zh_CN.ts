@@ -2271,6 +2271,10 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
         <source>Accounts: %1</source>
         <translation>账户：%1</translation>
     </message>
+    <message>
+        <source>Several accounts are watched, each with its own feed URL, trader id, token and wire format: see Accounts. The timing below applies to all of them.</source>
+        <translation>正在监控多个账户，每个账户都有自己的数据源地址、交易员 ID、令牌和消息格式：见“账户”页。下面的时间设置适用于所有账户。</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

@@ -14,10 +14,12 @@
 #include "named.h"
 #include "opentradespage.h"
 #include "protocol/feedmessages.h"
+#include "settingsdialog.h"
 #include "testfeedserver.h"
 #include "tonedelegate.h"
 #include "windowtest.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QJsonObject>
@@ -29,6 +31,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
@@ -85,6 +88,7 @@ private Q_SLOTS:
     void moneyAddsUpOnlyInOneCurrency();
     void oneAccountIsAsItAlwaysWas();
     void theConnectionLogSaysWhoseEachEventIs();
+    void settingsSayWhereEachAccountsFeedIs();
 };
 
 void tst_AccountsWindow::allAccountsOrOne()
@@ -345,6 +349,23 @@ void tst_AccountsWindow::theConnectionLogSaysWhoseEachEventIs()
     QTRY_VERIFY(rows->rowCount() > before);
     log->setAccount(-1);
     QCOMPARE(rows->rowCount(), rig.session(0)->log()->count() + rig.session(1)->log()->count());
+}
+
+void tst_AccountsWindow::settingsSayWhereEachAccountsFeedIs()
+{
+    AccountsRig rig(m_dir->path(), {{u"Main"_s, {}}, {u"Prop"_s, {}}});
+    bool said = false;
+    bool urlEditable = true;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        said = named<QLabel>(dialog, u"severalAccounts"_s)->isVisible();
+        urlEditable = named<QLineEdit>(dialog, u"url"_s)->isEnabled();
+        dialog->reject();
+    });
+    rig.window->editSettings();
+    QVERIFY(said);
+    QVERIFY(!urlEditable);
 }
 
 QTEST_MAIN(tst_AccountsWindow)

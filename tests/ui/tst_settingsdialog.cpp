@@ -30,6 +30,7 @@ class tst_SettingsDialog : public QObject
 private Q_SLOTS:
     void accountsAreAddedRenamedReorderedAndRemoved();
     void anAccountThatCannotBeUsedKeepsOkOff();
+    void withSeveralAccountsTheFeedTabKeepsTheirTiming();
     void showsAndReturnsTheConfig();
     void emptyUrlMeansTheDemoFeed();
     void invalidValuesDisableOk_data();
@@ -395,6 +396,18 @@ void tst_SettingsDialog::anAccountThatCannotBeUsedKeepsOkOff()
     QVERIFY(!ok->isEnabled());
     named<QSpinBox>(&dialog, u"accountTrader"_s)->setValue(77);
     QVERIFY(ok->isEnabled());
+}
+
+void tst_SettingsDialog::withSeveralAccountsTheFeedTabKeepsTheirTiming()
+{
+    SettingsDialog dialog(FeedProfile::native().configFor(QUrl(u"wss://saved.example/"_s), 7));
+    dialog.setSeveralAccounts(true);
+    dialog.show();
+    for (const char *name : {"url", "token", "profile", "trader-id", "testConnection"})
+        QVERIFY2(!named<QWidget>(&dialog, QLatin1String(name))->isEnabled(), name);
+    QVERIFY(named<QWidget>(&dialog, u"heartbeat-ms"_s)->isEnabled());
+    QVERIFY(named<QLabel>(&dialog, u"severalAccounts"_s)->isVisible());
+    QVERIFY(okButton(dialog)->isEnabled());
 }
 
 QTEST_MAIN(tst_SettingsDialog)
