@@ -91,6 +91,10 @@ QString AccountSpec::duplicates(const QList<AccountSpec> &specs)
                     specs.at(i).displayName(), specs.at(j).displayName(),
                     QString::number(specs.at(i).account().traderId),
                     specs.at(i).account().endpoint);
+            // The window tells accounts apart by their names: two of one name would read as one.
+            if (specs.at(i).displayName().compare(specs.at(j).displayName(), Qt::CaseInsensitive) ==
+                0)
+                return u"two accounts are named \"%1\""_s.arg(specs.at(j).displayName());
         }
     }
     return {};

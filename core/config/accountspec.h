@@ -24,8 +24,9 @@ struct AccountSpec
     // The spec `text`, or nullopt with what is wrong in `error` (a key no spec has, a key
     // given twice, no url=, a bad URL, trader id or profile).
     static std::optional<AccountSpec> parse(const QString &text, QString *error);
-    // Two specs of one account (the same trader id at the same endpoint): the first such pair
-    // in `specs`, said as an error; empty when there is none.
+    // Two specs of one account (the same trader id at the same endpoint), or of one name (the
+    // window tells accounts apart by name): the first such pair in `specs`, said as an error;
+    // empty when there is none.
     static QString duplicates(const QList<AccountSpec> &specs);
 
     // Whose trades these are (the history's key).

@@ -395,7 +395,13 @@ void tst_SettingsDialog::anAccountThatCannotBeUsedKeepsOkOff()
     QVERIFY2(dialog.problem().contains(u"same account"_s), qPrintable(dialog.problem()));
     QVERIFY(!ok->isEnabled());
     named<QSpinBox>(&dialog, u"accountTrader"_s)->setValue(77);
-    QVERIFY(ok->isEnabled());
+    QVERIFY2(ok->isEnabled(), qPrintable(dialog.problem()));
+    // Two of one name would read as one in the window.
+    typeInto(named<QLineEdit>(&dialog, u"accountName"_s), u"Main"_s);
+    named<QListWidget>(&dialog, u"accountsList"_s)->setCurrentRow(0);
+    typeInto(named<QLineEdit>(&dialog, u"accountName"_s), u"main"_s);
+    QVERIFY2(dialog.problem().contains(u"two accounts are named"_s), qPrintable(dialog.problem()));
+    QVERIFY(!ok->isEnabled());
 }
 
 void tst_SettingsDialog::withSeveralAccountsTheFeedTabKeepsTheirTiming()

@@ -187,6 +187,10 @@ void tst_AppOptions::badInputGivesAClearError_data()
         << args({"--account", "name=Main;url=wss://feed.example.com/p", "--account",
                  "trader=10260;name=Again;url=wss://FEED.example.com:443/p"})
         << uR"(--account: "Main" and "Again" are the same account (trader 10260 at wss://feed.example.com:443/p))"_s;
+    QTest::addRow("two accounts of one name")
+        << args({"--account", "name=Main;url=wss://a.example/", "--account",
+                 "name=main;url=wss://b.example/"})
+        << uR"(--account: two accounts are named "main")"_s;
 }
 
 void tst_AppOptions::badInputGivesAClearError()
