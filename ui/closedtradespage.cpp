@@ -224,6 +224,16 @@ ClosedTradesPage::ClosedTradesPage(ClosedTradesModel *trades, TradeHistory *hist
     m_model->setActive(false); // until the page is shown
 }
 
+void ClosedTradesPage::follow(TradeHistory *other)
+{
+    ClosedTradeStore *store = other->fileStore();
+    for (const auto changed :
+         {&ClosedTradeStore::tradesRecorded, &ClosedTradeStore::tradesWithdrawn})
+        connect(store, changed, m_model, &ClosedTradesModel::scheduleReload);
+    // It may add an account to the list.
+    connect(store, &ClosedTradeStore::tradesRecorded, this, &ClosedTradesPage::updateAccounts);
+}
+
 void ClosedTradesPage::createStatistics()
 {
     // Which signal trader earns the trader money: below the trades at full width, so that all

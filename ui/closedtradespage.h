@@ -75,6 +75,10 @@ public:
     // Asks for a file name, then exports; a failure is also said in a message box.
     void exportWithDialog();
 
+    // Another connection to the same history file (another account's session, not owned): what
+    // it records or withdraws is shown as the page's own history's is.
+    void follow(TradeHistory *other);
+
     void saveState(QSettings &settings) const;
     void restoreState(const QSettings &settings);
 

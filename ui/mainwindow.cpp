@@ -103,6 +103,10 @@ MainWindow::MainWindow(AccountSet *accounts, const Services &services, Tab start
         new ClosedTradesModel(primary()->history()->store(), primary()->history()->account(), this),
         primary()->history(), this);
     m_closedTrades->setObjectName(u"closedTradesPage"_s);
+    // Every account writes the one history file; the page reads another account's trades as
+    // they are written too.
+    for (qsizetype i = 1; i < accounts->count(); ++i)
+        m_closedTrades->follow(accounts->session(i)->history());
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"tabs"_s);
     m_tabs->setDocumentMode(true);

@@ -106,6 +106,9 @@ public:
     const QStringList &symbols() const { return m_symbols; }
     // Reads everything again now.
     void reload();
+    // The file changed through another connection to it (another account's session): read
+    // again a moment later, once for a burst, as for the store's own changes.
+    void scheduleReload();
     // While nobody looks (the page hidden), trades recorded only mark it out of date: it
     // reads again when it is looked at, not after every batch of a long History.
     void setActive(bool active);
@@ -147,7 +150,6 @@ private:
     // The row from the window that holds it; a window not kept is read now when `wait`, else
     // asked for off the GUI thread (nullptr until dataChanged() says it is there).
     const ClosedTrade *rowAt(int row, bool wait = false) const;
-    void scheduleReload();
 
     ClosedTradeStore *m_store = nullptr;
     Account m_account;

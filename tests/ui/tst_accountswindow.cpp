@@ -4,11 +4,13 @@
 #include "accountbar.h"
 #include "accountslist.h"
 #include "accountsoverview.h"
+#include "closedtradespage.h"
 #include "connectionlogwindow.h"
 #include "feed/connectionlog.h"
 #include "feedbanner.h"
 #include "feedstatusbar.h"
 #include "fixtures.h"
+#include "models/closedtradesmodel.h"
 #include "models/positionsgroupmodel.h"
 #include "models/positionsmodel.h"
 #include "named.h"
@@ -89,6 +91,7 @@ private Q_SLOTS:
     void oneAccountIsAsItAlwaysWas();
     void theConnectionLogSaysWhoseEachEventIs();
     void settingsSayWhereEachAccountsFeedIs();
+    void closedTradesReadEveryAccountsTradesAsTheyAreWritten();
 };
 
 void tst_AccountsWindow::allAccountsOrOne()
@@ -366,6 +369,29 @@ void tst_AccountsWindow::settingsSayWhereEachAccountsFeedIs()
     rig.window->editSettings();
     QVERIFY(said);
     QVERIFY(!urlEditable);
+}
+
+void tst_AccountsWindow::closedTradesReadEveryAccountsTradesAsTheyAreWritten()
+{
+    TestFeedServer main;
+    TestFeedServer prop;
+    QVERIFY(main.listen());
+    QVERIFY(prop.listen());
+    AccountsRig rig(m_dir->path(), {{u"Main"_s, main.url()}, {u"Prop"_s, prop.url()}},
+                    MainWindow::ClosedTradesTab);
+    auto *page = named<ClosedTradesPage>(rig.window.get(), u"closedTradesPage"_s);
+    auto *accounts = named<QComboBox>(page, u"account"_s);
+    auto *period = named<QComboBox>(page, u"period"_s);
+    period->setCurrentIndex(period->findData(int(ClosedTradesModel::Period::All)));
+    // Prop's first trade is written by Prop's session: its account comes into the list.
+    const QString propKey = rig.session(1)->history()->account().key();
+    rig.session(1)->history()->record({closedNow(7)});
+    QTRY_VERIFY(accounts->findData(propKey) >= 0);
+    accounts->setCurrentIndex(accounts->findData(propKey));
+    QTRY_COMPARE(page->model()->rowCount(), 1);
+    // And the next, while Prop's trades are shown.
+    rig.session(1)->history()->record({closedNow(8)});
+    QTRY_COMPARE(page->model()->rowCount(), 2);
 }
 
 QTEST_MAIN(tst_AccountsWindow)
