@@ -215,7 +215,7 @@ void tst_AccountsWindow::eachAccountReconnectsOnItsOwn()
     QTRY_COMPARE(rig.accounts.liveCount(), 2);
     QCOMPARE(mainConnects.count(), 0);
     QTRY_VERIFY(!list->reconnectButton(1)->isEnabled());
-    QCOMPARE(named<QToolButton>(bar, u"accountsSummary"_s)->text(), u"2 of 2 accounts live"_s);
+    QTRY_COMPARE(named<QToolButton>(bar, u"accountsSummary"_s)->text(), u"2 of 2 accounts live"_s);
 }
 
 void tst_AccountsWindow::theTabRuleHoldsForEveryAccount()
@@ -238,8 +238,8 @@ void tst_AccountsWindow::theTabRuleHoldsForEveryAccount()
         QCOMPARE(server.connection(0).frames.constLast().value("type"_L1).toString(),
                  u"Unsubscribe"_s);
     }
-    QCOMPARE(named<QToolButton>(rig.window.get(), u"accountsSummary"_s)->text(),
-             u"0 of 3 accounts live"_s);
+    QTRY_COMPARE(named<QToolButton>(rig.window.get(), u"accountsSummary"_s)->text(),
+                 u"0 of 3 accounts live"_s);
     tabs->setCurrentIndex(MainWindow::OpenTradesTab);
     // Each subscribes first on its new socket.
     for (TestFeedServer &server : servers) {
