@@ -351,17 +351,13 @@ void MainWindow::editSettings()
     // The accounts, and each one's token, for the next start.
     const QList<AccountSpec> accounts = dialog.accounts();
     const QStringList accountTokens = dialog.accountTokens();
-    bool accountsChanged = accounts.size() != savedAccounts.size();
     for (qsizetype i = 0; i < accounts.size(); ++i) {
         const AccountSpec &spec = accounts.at(i);
         const qint64 trader = spec.account().traderId;
         if (settings.tokenFor(spec.url, trader) != accountTokens.at(i))
             settings.setTokenFor(spec.url, trader, accountTokens.at(i));
-        const AccountSpec &was = i < savedAccounts.size() ? savedAccounts.at(i) : AccountSpec();
-        accountsChanged = accountsChanged || spec.name != was.name || spec.url != was.url ||
-                          spec.traderId != was.traderId || spec.profile != was.profile;
     }
-    if (accountsChanged) {
+    if (accounts != savedAccounts) {
         settings.setAccounts(accounts);
         m_statusBar->showConnectionEvent(tr("The accounts take effect at the next start."),
                                          ConnectionLog::Severity::Info);

@@ -401,21 +401,9 @@ void OpenTradesPage::showStatus()
     int othersDown = 0;
     QSet<int> staleAccounts;
     if (account() < 0) {
-        const auto rank = [](FeedStatus::Level level) {
-            switch (level) {
-            case FeedStatus::Level::Down:
-                return 0;
-            case FeedStatus::Level::Busy:
-                return 1;
-            case FeedStatus::Level::Paused:
-                return 2;
-            case FeedStatus::Level::Live:
-                break;
-            }
-            return 3;
-        };
         for (int i = 0; i < m_statuses.size(); ++i) {
-            if (rank(m_statuses.at(i).level) < rank(m_statuses.at(about).level))
+            if (FeedStatus::urgency(m_statuses.at(i).level) >
+                FeedStatus::urgency(m_statuses.at(about).level))
                 about = i;
             if (!live(i))
                 staleAccounts.insert(i);

@@ -21,6 +21,13 @@ struct AccountSpec
     qint64 traderId = 0; // 0: not given (the default trader id)
     QString profile;     // a built-in profile's name or a profile file; empty: native
 
+    bool operator==(const AccountSpec &other) const
+    {
+        return name == other.name && url == other.url && traderId == other.traderId &&
+               profile == other.profile;
+    }
+    bool operator!=(const AccountSpec &other) const { return !(*this == other); }
+
     // The spec `text`, or nullopt with what is wrong in `error` (a key no spec has, a key
     // given twice, no url=, a bad URL, trader id or profile).
     static std::optional<AccountSpec> parse(const QString &text, QString *error);

@@ -18,6 +18,22 @@ struct FeedStatus
 
 public:
     enum class Level { Live, Busy, Paused, Down };
+    // How much a level needs the trader, most first: Down, Busy, Paused, Live. Where several
+    // feeds stand together, the most urgent one says how they stand.
+    static constexpr int urgency(Level level)
+    {
+        switch (level) {
+        case Level::Down:
+            return 3;
+        case Level::Busy:
+            return 2;
+        case Level::Paused:
+            return 1;
+        case Level::Live:
+            break;
+        }
+        return 0;
+    }
 
     Level level = Level::Down;
     QString text;   // short: "Live", "Connecting (retry 2)", "Paused", "Disconnected"

@@ -101,16 +101,13 @@ QString AccountSet::summary() const
 
 FeedStatus::Level AccountSet::level() const
 {
-    // Worst first: the order a trader must look in.
-    using Level = FeedStatus::Level;
-    const auto any = [this](Level level) {
-        return std::any_of(m_accounts.cbegin(), m_accounts.cend(), [level](const Entry &account) {
-            return account.session->status()->status().level == level;
-        });
-    };
-    for (const Level level : {Level::Down, Level::Busy, Level::Live}) {
-        if (any(level))
-            return level;
+    // The most urgent: one down is down.
+    FeedStatus::Level worst =
+        m_accounts.empty() ? FeedStatus::Level::Paused : FeedStatus::Level::Live;
+    for (const Entry &account : m_accounts) {
+        const FeedStatus::Level level = account.session->status()->status().level;
+        if (FeedStatus::urgency(level) > FeedStatus::urgency(worst))
+            worst = level;
     }
-    return Level::Paused;
+    return worst;
 }

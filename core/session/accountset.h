@@ -46,7 +46,8 @@ public:
     qsizetype liveCount() const;
     // "3 of 4 accounts live"; for one account, its state alone.
     QString summary() const;
-    // How the accounts stand together: the worst of their levels (one down is down).
+    // How the accounts stand together: the most urgent of their levels (FeedStatus::urgency:
+    // one down is down).
     FeedStatus::Level level() const;
 
 Q_SIGNALS:
