@@ -2,6 +2,7 @@
 #include "closedtradespage.h"
 
 #include "columnfit.h"
+#include "domain/currencies.h"
 #include "domain/tradetext.h"
 #include "figurelabel.h"
 #include "filterbar.h"
@@ -51,6 +52,9 @@ using Period = ClosedTradesModel::Period;
 
 namespace {
 
+// The account list's item of every account: no account's key looks like this.
+const QString kAllAccounts = u"*"_s;
+
 // Whether a QSplitter::saveState() holds sizes anyone could use. A splitter never laid out
 // (Closed Trades not shown in a session that restored nothing) saves -1 for each, which would
 // squeeze the table at the next start; nothing at all, or more than `widest` (a damaged file,
@@ -84,7 +88,7 @@ ClosedTradesPage::ClosedTradesPage(ClosedTradesModel *trades, TradeHistory *hist
     m_accounts->setObjectName(u"account"_s);
     m_accounts->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_accounts->setToolTip(tr("Every account with trades in this history; the current feed's "
-                              "first"));
+                              "first. All accounts: their trades together, in one close order"));
     bar->addWidget(m_accounts);
     bar->addSpacing(12);
     bar->addWidget(new QLabel(tr("Period:"), this));
@@ -202,15 +206,26 @@ ClosedTradesPage::ClosedTradesPage(ClosedTradesModel *trades, TradeHistory *hist
     });
     connect(m_model, &ClosedTradesModel::readingChanged, this, &ClosedTradesPage::updateFooter);
     connect(m_accounts, &QComboBox::currentIndexChanged, this, [this] {
-        const Account account = Account::fromKey(m_accounts->currentData().toString());
-        if (account != m_model->account() || m_history->store() != m_model->store())
-            m_model->setSource(m_history->store(), account);
+        const QString key = m_accounts->currentData().toString();
+        if (key == kAllAccounts) {
+            m_model->setAllAccounts(true);
+        } else {
+            const Account account = Account::fromKey(key);
+            if (account != m_model->account() || m_history->store() != m_model->store())
+                m_model->setSource(m_history->store(), account);
+            m_model->setAllAccounts(false);
+        }
+        updateAccountColumn();
+        updateCurrencies();
     });
     // Another feed: its own history, from its own store.
     connect(history, &TradeHistory::accountChanged, this, [this] {
         m_model->setSource(m_history->store(), m_history->account());
         updateAccounts();
     });
+    // Which accounts' money adds up: a currency kept, or an account's first trade.
+    connect(history, &TradeHistory::currencyKept, this, &ClosedTradesPage::updateCurrencies);
+    connect(m_model, &ClosedTradesModel::totalsChanged, this, &ClosedTradesPage::updateCurrencies);
     // The model reads the store again itself when trades are recorded or withdrawn.
     connect(history, &TradeHistory::changed, this, &ClosedTradesPage::updateAccounts);
     connect(history, &TradeHistory::unsavedChanged, this, &ClosedTradesPage::updateNotice);
@@ -218,10 +233,68 @@ ClosedTradesPage::ClosedTradesPage(ClosedTradesModel *trades, TradeHistory *hist
     connect(history->fileStore(), &ClosedTradeStore::tradesRecorded, this,
             &ClosedTradesPage::updateAccounts);
     updateAccounts();
+    updateAccountColumn();
+    updateCurrencies();
     updateChoices();
     updateFooter();
     updateNotice();
     m_model->setActive(false); // until the page is shown
+}
+
+void ClosedTradesPage::setAccountNames(const QList<std::pair<Account, QString>> &accounts)
+{
+    m_named = accounts;
+    QHash<QString, QString> names;
+    for (const auto &[account, name] : accounts)
+        names.insert(account.key(), name);
+    m_model->setAccountNames(names);
+    if (accounts.size() > 1) {
+        // The window watches several: all of their trades to begin with, whose each is first.
+        QHeaderView *header = m_table->horizontalHeader();
+        header->moveSection(header->visualIndex(ClosedTradesModel::AccountColumn), 0);
+        m_model->setAllAccounts(true);
+    }
+    m_accounts->clear(); // listed anew, by these names
+    updateAccounts();
+    updateAccountColumn();
+    updateCurrencies();
+}
+
+bool ClosedTradesPage::showsAllAccounts() const
+{
+    return m_model->allAccounts();
+}
+
+void ClosedTradesPage::updateAccountColumn()
+{
+    // Whose a trade is, where several accounts' trades are shown.
+    QHeaderView *header = m_table->horizontalHeader();
+    const bool shown = m_model->allAccounts();
+    if (header->isSectionHidden(ClosedTradesModel::AccountColumn) == shown)
+        header->setSectionHidden(ClosedTradesModel::AccountColumn, !shown);
+}
+
+void ClosedTradesPage::updateCurrencies()
+{
+    // Money of several accounts adds up only in one currency: the file keeps each account's.
+    QString why;
+    if (m_model->allAccounts() && m_model->store()) {
+        const QHash<QString, QString> kept = m_model->store()->currencies();
+        QStringList names;
+        QStringList currencies;
+        for (const Account &account : m_model->store()->accounts()) {
+            names.append(m_model->accountName(account.key()));
+            currencies.append(kept.value(account.key()));
+        }
+        if (names.size() < 2 || Currencies::common(names, currencies, &why))
+            why.clear();
+    }
+    if (why == m_moneyWithheld)
+        return;
+    m_moneyWithheld = why;
+    m_statisticsModel->setMoneyWithheld(why);
+    m_charts->setWithheld(why);
+    updateFooter();
 }
 
 void ClosedTradesPage::follow(TradeHistory *other)
@@ -230,8 +303,9 @@ void ClosedTradesPage::follow(TradeHistory *other)
     for (const auto changed :
          {&ClosedTradeStore::tradesRecorded, &ClosedTradeStore::tradesWithdrawn})
         connect(store, changed, m_model, &ClosedTradesModel::scheduleReload);
-    // It may add an account to the list.
+    // It may add an account to the list, or say its currency.
     connect(store, &ClosedTradeStore::tradesRecorded, this, &ClosedTradesPage::updateAccounts);
+    connect(other, &TradeHistory::currencyKept, this, &ClosedTradesPage::updateCurrencies);
 }
 
 void ClosedTradesPage::createStatistics()
@@ -315,26 +389,50 @@ void ClosedTradesPage::updateChoices()
 
 void ClosedTradesPage::updateAccounts()
 {
-    // The current account first (even before it has a trade), then every other one.
-    QList<Account> accounts{m_history->account()};
+    // The window's accounts first, in the trader's order, by their names (or the current
+    // account, even before it has a trade), then every other one in the file; with more than
+    // one, "All accounts" before them.
+    QList<Account> accounts;
+    for (const auto &named : std::as_const(m_named))
+        accounts.append(named.first);
+    if (!accounts.contains(m_history->account()))
+        accounts.prepend(m_history->account());
     for (const Account &account : m_history->store()->accounts()) {
         if (!accounts.contains(account))
             accounts.append(account);
     }
-    const QString shown = m_model->account().key();
-    bool same = m_accounts->count() == accounts.size();
-    for (int i = 0; same && i < accounts.size(); ++i)
-        same = m_accounts->itemData(i).toString() == accounts.at(i).key();
+    QStringList keys;
+    if (accounts.size() > 1)
+        keys.append(kAllAccounts);
+    for (const Account &account : std::as_const(accounts))
+        keys.append(account.key());
+    const QString shown = m_model->allAccounts() ? kAllAccounts : m_model->account().key();
+    bool same = m_accounts->count() == keys.size();
+    for (int i = 0; same && i < keys.size(); ++i)
+        same = m_accounts->itemData(i).toString() == keys.at(i);
     if (same)
         return;
     const QSignalBlocker blocker(m_accounts);
     m_accounts->clear();
-    for (const Account &account : std::as_const(accounts))
-        m_accounts->addItem(account == m_history->account()
+    if (accounts.size() > 1)
+        m_accounts->addItem(tr("All accounts"), kAllAccounts);
+    for (const Account &account : std::as_const(accounts)) {
+        const auto named = std::find_if(m_named.cbegin(), m_named.cend(),
+                                        [&](const auto &n) { return n.first == account; });
+        m_accounts->addItem(named != m_named.cend() ? named->second
+                            : account == m_history->account()
                                 ? tr("%1 (this feed)").arg(account.displayName())
                                 : account.displayName(),
                             account.key());
-    m_accounts->setCurrentIndex(std::max(0, m_accounts->findData(shown)));
+    }
+    const int at = m_accounts->findData(shown);
+    if (at >= 0) {
+        m_accounts->setCurrentIndex(at);
+    } else {
+        m_accounts->setCurrentIndex(m_accounts->findData(m_history->account().key()));
+        m_model->setAllAccounts(false); // "All" of one account is that account
+        updateAccountColumn();
+    }
 }
 
 void ClosedTradesPage::onPeriodChanged()
@@ -372,6 +470,7 @@ void ClosedTradesPage::updateFooter()
         return;
     }
     const ClosedTradesModel::Totals t = m_model->totals();
+    m_export->setEnabled(t.count > 0 && !m_exporter->isRunning());
     const QLocale locale;
     const auto money = [&](double value, bool colour) {
         const QString text = (value > 0.0 ? u"+"_s : QString()) + locale.toString(value, 'f', 2);
@@ -387,11 +486,15 @@ void ClosedTradesPage::updateFooter()
                          : tr("%n trade(s)", nullptr, t.count);
     if (t.unconfirmed > 0)
         trades += u" "_s + tr("(incl. %1 unconfirmed)").arg(t.unconfirmed);
+    m_clearFilters->setVisible(filtered);
+    if (!m_moneyWithheld.isEmpty()) {
+        m_footer->setText(
+            tr("%1 · No totals of money: %2").arg(trades, m_moneyWithheld.toHtmlEscaped()));
+        return;
+    }
     m_footer->setText(tr("%1 · Gross profit %2 · Swap %3 · Commission %4 · Net %5")
                           .arg(trades, money(t.profit, false), money(t.swap, false),
                                money(t.commission, false), money(t.net(), true)));
-    m_export->setEnabled(t.count > 0 && !m_exporter->isRunning());
-    m_clearFilters->setVisible(filtered);
 }
 
 bool ClosedTradesPage::areStatisticsGreyed() const
@@ -574,7 +677,9 @@ bool ClosedTradesPage::exportTo(const QString &path)
 {
     ClosedTradeStore::CsvOptions options;
     options.byteOrderMark = m_bom->isChecked();
-    options.account = m_model->account().displayName();
+    options.account = m_model->accountName(m_model->account().key());
+    for (const auto &[account, name] : std::as_const(m_named))
+        options.accountNames.insert(account.key(), name);
     if (!m_exporter->start(m_model->store(), m_model->query(), path, options))
         return false;
     m_exportPath = path;
@@ -631,7 +736,8 @@ void ClosedTradesPage::onExportFinished(bool ok, int written, const QString &err
 QString ClosedTradesPage::suggestedFileName() const
 {
     const Account account = m_model->account();
-    QString who = account.isUnknown() ? u"unknown"_s
+    QString who = m_model->allAccounts() ? u"all-accounts"_s
+                  : account.isUnknown()  ? u"unknown"_s
                   : account.isDemo()
                       ? u"demo-%1"_s.arg(account.traderId)
                       : u"%1-%2"_s.arg(account.traderId).arg(QUrl(account.endpoint).host());
@@ -716,6 +822,7 @@ void ClosedTradesPage::restoreState(const QSettings &settings)
     if (isUsable(statistics, widest) && m_statisticsSplitter->restoreState(statistics))
         m_statisticsHeightByUser = true;
     m_filters->restoreState(settings, u"closedTrades"_s);
+    updateAccountColumn(); // whatever the saved header says, it shows only with every account
     if (!settings.contains(u"closedTrades/period"_s))
         return;
     const int period = settings.value(u"closedTrades/period"_s).toInt();

@@ -11,6 +11,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <utility>
+
 class ColumnFit;
 class FilterBar;
 class PerformanceCharts;
@@ -30,10 +32,10 @@ class FigureLabel;
 class QTableView;
 
 // "Closed Trades": one account's history for a period (the current account unless another
-// is chosen), filtered as Open Trades is (All / Following / Mine, signal trader, symbol,
-// search), sortable, with totals that say how many closes are unconfirmed, the balance curve
-// and the bars of each day of what is shown beside the table, the statistics per signal
-// trader below it (a click on a row shows that trader's trades), notices that tell the truth
+// is chosen), or every account's together, filtered as Open Trades is (All / Following / Mine,
+// signal trader, symbol, search), sortable, with totals that say how many closes are unconfirmed,
+// the balance curve and the bars of each day of what is shown beside the table, the statistics per
+// signal trader below it (a click on a row shows that trader's trades), notices that tell the truth
 // about what could not be saved, and CSV export of what is shown (its statistics beside it).
 // All of it is read from the history file as it is needed (ClosedTradesModel, TradeReader,
 // TraderStatisticsModel): a million trades are never in memory. Its parts are named (objectName)
@@ -78,6 +80,15 @@ public:
     // Another connection to the same history file (another account's session, not owned): what
     // it records or withdraws is shown as the page's own history's is.
     void follow(TradeHistory *other);
+    // The window's accounts in the trader's order, by the names given them: listed first, and
+    // so named in the Account column and in an export. With more than one, "All accounts"
+    // is chosen: every account's trades together (ClosedTradesModel::setAllAccounts), money
+    // added up only where the accounts keep it in one currency (Currencies); otherwise the
+    // footer, the charts and the statistics' money columns say why they add nothing up.
+    void setAccountNames(const QList<std::pair<Account, QString>> &accounts);
+    bool showsAllAccounts() const;
+    // Why money across the accounts shown is not added up; empty when it is.
+    QString moneyWithheld() const { return m_moneyWithheld; }
 
     void saveState(QSettings &settings) const;
     void restoreState(const QSettings &settings);
@@ -102,6 +113,8 @@ private:
     void exportStatisticsBeside();
     void onPeriodChanged();
     void updateAccounts();
+    void updateAccountColumn();
+    void updateCurrencies();
     void updateChoices();
     void updateFooter();
     void updateNotice();
@@ -137,6 +150,8 @@ private:
     TradeExporter *m_exporter = nullptr;
     QPointer<QProgressDialog> m_progress; // while an export runs
     QString m_exportPath;
+    QList<std::pair<Account, QString>> m_named; // setAccountNames()
+    QString m_moneyWithheld;
     TradeQuery m_exportQuery;     // what the export under way is of
     bool m_reportFailure = false; // in a message box: the export came from the dialog
     bool m_sized = false;

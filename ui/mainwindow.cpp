@@ -107,6 +107,12 @@ MainWindow::MainWindow(AccountSet *accounts, const Services &services, Tab start
     // they are written too.
     for (qsizetype i = 1; i < accounts->count(); ++i)
         m_closedTrades->follow(accounts->session(i)->history());
+    if (several) {
+        QList<std::pair<Account, QString>> names;
+        for (qsizetype i = 0; i < accounts->count(); ++i)
+            names.append({accounts->session(i)->history()->account(), accounts->name(i)});
+        m_closedTrades->setAccountNames(names);
+    }
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"tabs"_s);
     m_tabs->setDocumentMode(true);

@@ -88,6 +88,7 @@ PerformanceCharts::PerformanceCharts(QWidget *parent)
     }
     m_empty = new QLabel(tr("No trades in this period"), this);
     m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
     m_empty->setForegroundRole(QPalette::PlaceholderText);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -129,6 +130,19 @@ std::optional<Performance::Drawdown> PerformanceCharts::drawdown() const
 bool PerformanceCharts::isEmptyShown() const
 {
     return !m_empty->isHidden();
+}
+
+QString PerformanceCharts::emptyText() const
+{
+    return m_empty->text();
+}
+
+void PerformanceCharts::setWithheld(const QString &why)
+{
+    if (m_withheld == why)
+        return;
+    m_withheld = why;
+    redraw();
 }
 
 int PerformanceCharts::labelRoom() const
@@ -201,8 +215,12 @@ void PerformanceCharts::redraw()
         chart->setTitleBrush(pal.color(QPalette::Text));
     }
     m_barLabels.clear();
-    // Nothing to draw: say so, rather than axes of nothing.
-    const bool empty = m_performance.curve.isEmpty();
+    // Nothing to draw: say so, rather than axes of nothing; nor money of several currencies
+    // added up.
+    const bool empty = m_performance.curve.isEmpty() || !m_withheld.isEmpty();
+    m_empty->setText(!m_withheld.isEmpty()
+                         ? tr("No chart across these accounts: %1.").arg(m_withheld)
+                         : tr("No trades in this period"));
     m_empty->setVisible(empty);
     m_equityView->setVisible(!empty);
     m_dailyView->setVisible(!empty);

@@ -33,7 +33,12 @@ public:
     const Performance &performance() const { return m_performance; }
     // The fall shaded: setDrawdown()'s, else the curve's own.
     std::optional<Performance::Drawdown> drawdown() const;
+    // No chart is drawn, and this says why (no trades, or setWithheld()'s reason).
     bool isEmptyShown() const;
+    QString emptyText() const;
+    // The trades shown are of accounts whose money is not in one currency (`why`, a phrase):
+    // no curve and no bars, which would add it up; the reason instead. Empty: drawn again.
+    void setWithheld(const QString &why);
     // What pointing at the curve near `time` says; empty away from it.
     QString curveToolTip(qint64 time) const;
     // The bars' labels, in order (empty where one is left out so that they do not crowd).
@@ -56,6 +61,7 @@ private:
     std::optional<Performance::Drawdown> m_drawdown;
     QStringList m_barLabels;
     int m_labelRoom = 0; // labelRoom() when last drawn
+    QString m_withheld;
     QChart *m_equity = nullptr;
     QChart *m_daily = nullptr;
     QChartView *m_equityView = nullptr;

@@ -280,7 +280,11 @@ bool ClosedTradeStore::isOurSchema()
         : version == 3 ? QStringList{u"index closed_trades_by_ticket"_s, u"table closed_trades"_s}
         : version == 4 ? QStringList{u"index closed_trades_by_ticket"_s, u"table closed_trades"_s,
                                      u"table trade_changes"_s, u"table trade_groups_kept"_s}
-                       : QStringList{};
+        : version == 5
+            ? QStringList{u"index closed_trades_by_close"_s, u"index closed_trades_by_ticket"_s,
+                          u"table account_currencies"_s,     u"table closed_trades"_s,
+                          u"table trade_changes"_s,          u"table trade_groups_kept"_s}
+            : QStringList{};
     if (objects != expectedObjects)
         return false;
     QStringList columns;
@@ -493,6 +497,16 @@ bool ClosedTradeStore::migrate(const Account &legacyAccount)
                     account TEXT NOT NULL, zone TEXT NOT NULL, seen INTEGER NOT NULL,
                     groups BLOB NOT NULL, PRIMARY KEY (account, zone)))"_s;
         }
+        if (version < 5) {
+            // Every account's trades in close order (Closed Trades' "All accounts"): a window
+            // of a million trades is a run of this index, not a sort of the whole period.
+            steps << u"CREATE INDEX closed_trades_by_close ON closed_trades (close_time, "
+                     "ticket)"_s
+                  // The currency each account's feed says its money is in: trades of several
+                  // accounts add up only where it is one (Currencies).
+                  << uR"(CREATE TABLE account_currencies (
+                    account TEXT PRIMARY KEY, currency TEXT NOT NULL) WITHOUT ROWID)"_s;
+        }
         steps << u"PRAGMA user_version = %1"_s.arg(kSchemaVersion)
               << u"PRAGMA application_id = %1"_s.arg(kApplicationId);
         for (const QString &statement : std::as_const(steps)) {
@@ -703,10 +717,15 @@ QList<ClosedTrade> ClosedTradeStore::trades(const Account &account, qint64 from,
 
 QList<Account> ClosedTradeStore::accounts() const
 {
+    return isOpen() ? accounts(QSqlDatabase::database(m_connection)) : QList<Account>();
+}
+
+QList<Account> ClosedTradeStore::accounts(const QSqlDatabase &db)
+{
     QList<Account> result;
-    if (!isOpen())
+    if (!db.isOpen())
         return result;
-    QSqlQuery query(QSqlDatabase::database(m_connection));
+    QSqlQuery query(db);
     // One index seek per account (a loose index scan), not a read of every trade: it is asked
     // after every batch written, into files of a million trades.
     if (!query.exec(u"WITH RECURSIVE seen(account) AS (SELECT MIN(account) FROM closed_trades "
@@ -716,6 +735,39 @@ QList<Account> ClosedTradeStore::accounts() const
         return result;
     while (query.next())
         result.append(Account::fromKey(query.value(0).toString()));
+    return result;
+}
+
+bool ClosedTradeStore::setCurrency(const Account &account, const QString &currency)
+{
+    if (currency.isEmpty() || currencies().value(account.key()) == currency)
+        return true;
+    if (m_mode != Mode::ReadWrite)
+        return false;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(u"INSERT INTO account_currencies (account, currency) VALUES (?, ?) "
+                  "ON CONFLICT (account) DO UPDATE SET currency = excluded.currency"_s);
+    query.addBindValue(account.key());
+    query.addBindValue(currency);
+    if (!query.exec()) {
+        qCWarning(lcStore).noquote()
+            << "cannot keep the currency of" << account.key() << ":" << query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QHash<QString, QString> ClosedTradeStore::currencies() const
+{
+    QHash<QString, QString> result;
+    if (!isOpen())
+        return result;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    // A file of an earlier schema, shown read-only, has no such table: no currencies.
+    if (!query.exec(u"SELECT account, currency FROM account_currencies"_s))
+        return result;
+    while (query.next())
+        result.insert(query.value(0).toString(), query.value(1).toString());
     return result;
 }
 

@@ -4,6 +4,7 @@
 #include "domain/account.h"
 #include "domain/closedtrade.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -37,9 +38,12 @@ public:
     // account and close-time order (a table clustered on that key), the ticket unique per
     // account by an index. 4: a log of which close times each change touched (trade_changes),
     // so that what is kept of the file (TradeGroupCache) is brought up to date by reading
-    // only those days; and what was kept, for the next start (trade_groups_kept).
-    static constexpr int kSchemaVersion = 4;
-    // Schema 3 has the same trades: a read-only file of it is shown, without the log.
+    // only those days; and what was kept, for the next start (trade_groups_kept). 5: every
+    // account's trades in close order by an index (Closed Trades' "All accounts"), and the
+    // currency each account keeps its money in (account_currencies).
+    static constexpr int kSchemaVersion = 5;
+    // Schemas 3 and 4 have the same trades: a read-only file of them is shown, without the
+    // log (3) or the currencies (3 and 4).
     static constexpr int kReadableSchema = 3;
     // How many changes the log keeps; a reader further behind reads everything again.
     static constexpr int kChangesKept = 10000;
@@ -92,6 +96,14 @@ public:
     QList<ClosedTrade> trades(const Account &account, qint64 from = 0, qint64 to = 0) const;
     // Every account that has trades.
     QList<Account> accounts() const;
+    // The same, on any connection to a history file (a reader's, on its thread).
+    static QList<Account> accounts(const QSqlDatabase &db);
+    // Keeps the currency `account`'s money is in, as its feed says (a later word replaces
+    // it): money of several accounts adds up only in one (Currencies). False when it cannot
+    // be written (a read-only history); nothing is written when it is already kept.
+    bool setCurrency(const Account &account, const QString &currency);
+    // Each account's kept currency, by Account::key(); none for a history without them.
+    QHash<QString, QString> currencies() const;
     QSet<qint64> provisionalTickets(const Account &account) const;
     int count(const Account &account) const;
     int count() const; // all accounts
@@ -100,6 +112,9 @@ public:
     {
         bool byteOrderMark = true; // so that Excel reads UTF-8 (Chinese names) right
         QString account;           // the account column's text
+        // Where trades of several accounts are written: each account's name by its key
+        // (Account::displayName() for one not named here).
+        QHash<QString, QString> accountNames;
     };
     // RFC 4180 CSV with a header row, ISO 8601 UTC times and a dot as the decimal separator;
     // S/L and T/P empty when not set; a `confirmed` column (no for a provisional close).

@@ -28,7 +28,8 @@ TradeFigureLoader::Result read(const TradeReader &reader, const TradeFigureLoade
         result.nets = reader.netsInCloseOrder(job.query, job.nets);
     result.rowsFrom = job.rowsFrom;
     if (job.rows > 0)
-        result.rows = reader.trades(job.query, job.rowsFrom, job.rows);
+        result.rows = reader.trades(job.query, job.rowsFrom, job.rows,
+                                    job.query.allAccounts ? &result.rowAccounts : nullptr);
     if (job.statistics)
         result.statistics = reader.statistics(job.query);
     return result;

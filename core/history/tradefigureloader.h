@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QStringList>
 #include <QThread>
 #include <QTimeZone>
 
@@ -46,6 +47,7 @@ public:
         std::optional<QList<CurveTrade>> nets;
         int rowsFrom = 0;
         QList<ClosedTrade> rows;
+        QStringList rowAccounts; // each row's account (its key), for a query of every account
         std::optional<TraderStatistics> statistics; // when asked for and read
     };
 

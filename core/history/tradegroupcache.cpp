@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "history/tradegroupcache.h"
 
+#include "history/closedtradestore.h"
 #include "history/tradereader.h"
 
 #include <QDataStream>
@@ -11,6 +12,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -312,6 +314,53 @@ bool TradeGroupCache::warm(const QSqlDatabase &db, const Account &account, const
 
 std::optional<QList<TradeGroup>>
 TradeGroupCache::groups(const QSqlDatabase &db, const TradeQuery &query, const QTimeZone &zone)
+{
+    if (!query.allAccounts)
+        return accountGroups(db, query, zone);
+    // Every account's days, each kept as its own, added up: a group is then the trades of
+    // one day, kind and symbol at any account.
+    using Key = std::tuple<QDate, bool, qint64, QString>;
+    std::map<Key, TradeGroup> merged;
+    for (const Account &account : ClosedTradeStore::accounts(db)) {
+        TradeQuery one = query;
+        one.allAccounts = false;
+        one.account = account;
+        const std::optional<QList<TradeGroup>> groups = accountGroups(db, one, zone);
+        if (!groups)
+            return std::nullopt;
+        for (const TradeGroup &g : *groups) {
+            auto [it, added] = merged.try_emplace(Key{g.day, g.flwsig, g.sigtraderid, g.symbol}, g);
+            if (added)
+                continue;
+            TradeGroup &sum = it->second;
+            sum.profit += g.profit;
+            sum.swap += g.swap;
+            sum.commission += g.commission;
+            sum.count += g.count;
+            sum.unconfirmed += g.unconfirmed;
+            if (g.newest > sum.newest) {
+                sum.newest = g.newest;
+                sum.signame = g.signame;
+            }
+        }
+    }
+    QList<TradeGroup> groups;
+    groups.reserve(qsizetype(merged.size()));
+    for (auto &entry : merged)
+        groups.append(std::move(entry.second));
+    return groups;
+}
+
+bool TradeGroupCache::isKept(const QSqlDatabase &db, const QTimeZone &zone) const
+{
+    const QList<Account> accounts = ClosedTradeStore::accounts(db);
+    return std::all_of(accounts.cbegin(), accounts.cend(),
+                       [&](const Account &account) { return isKept(account, zone); });
+}
+
+std::optional<QList<TradeGroup>> TradeGroupCache::accountGroups(const QSqlDatabase &db,
+                                                                const TradeQuery &query,
+                                                                const QTimeZone &zone)
 {
     Kept &kept = this->kept(query.account, zone);
     if (kept.state == Kept::State::Empty && !start(db, query.account, kept))

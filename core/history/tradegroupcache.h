@@ -36,11 +36,15 @@ public:
     // left to read.
     bool warm(const QSqlDatabase &db, const Account &account, const QTimeZone &zone);
     // The period's groups (its filter is not applied), in day order; nullopt when the file
-    // cannot be kept (no change log, or a read failed) and should be read directly.
+    // cannot be kept (no change log, or a read failed) and should be read directly. Of every
+    // account: each account's kept days added up (an account not kept yet is filled first,
+    // as "All" of one is).
     std::optional<QList<TradeGroup>> groups(const QSqlDatabase &db, const TradeQuery &query,
                                             const QTimeZone &zone);
     // Whether all of `account`'s days in `zone` are kept (as of the last look at the log).
     bool isKept(const Account &account, const QTimeZone &zone) const;
+    // The same for every account with trades in `db`.
+    bool isKept(const QSqlDatabase &db, const QTimeZone &zone) const;
     // Everything kept is forgotten (another file).
     void clear() { m_accounts.clear(); }
 
@@ -61,6 +65,8 @@ private:
     };
 
     Kept &kept(const Account &account, const QTimeZone &zone);
+    std::optional<QList<TradeGroup>> accountGroups(const QSqlDatabase &db, const TradeQuery &query,
+                                                   const QTimeZone &zone);
     // Back to nothing read, in the same zone.
     static void forget(Kept &kept);
     // `fromFile`: what an earlier run saved may be taken.

@@ -3,6 +3,8 @@
 
 #include <QLoggingCategory>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcHistory, "trademonitor.history")
 
 using namespace Qt::StringLiterals;
@@ -105,6 +107,7 @@ void TradeHistory::setAccount(const Account &account)
     if (account == m_account)
         return;
     m_account = account;
+    m_currency.clear();
     m_provisional = store()->provisionalTickets(account);
     for (const Pending &pending : std::as_const(m_pending)) {
         if (pending.batch.account == account)
@@ -113,6 +116,15 @@ void TradeHistory::setAccount(const Account &account)
     qCInfo(lcHistory).noquote() << "account" << account.key();
     Q_EMIT accountChanged(account);
     Q_EMIT changed();
+}
+
+void TradeHistory::setCurrency(const QString &currency)
+{
+    // Tried once per change: a read-only file is not asked again with every figure.
+    if (currency.isEmpty() || currency == std::exchange(m_currency, currency))
+        return;
+    if (store()->setCurrency(m_account, currency))
+        Q_EMIT currencyKept();
 }
 
 void TradeHistory::noteRecorded(const Account &account, const QList<ClosedTrade> &trades)

@@ -58,6 +58,11 @@ public:
     ClosedTradeStore *store() const;
     ClosedTradeStore *fileStore() const { return m_file; }
 
+    // The currency the current account's money is in, as its feed says: kept in the file
+    // beside its trades (ClosedTradeStore::setCurrency), so that Closed Trades knows which
+    // accounts add up (Currencies) without a feed. Written once per change.
+    void setCurrency(const QString &currency);
+
     // Records trades of the current account. Never drops them.
     void record(const QList<ClosedTrade> &trades);
     // Positions seen open again: their provisional closes are withdrawn.
@@ -82,6 +87,8 @@ Q_SIGNALS:
     // What store() shows changed: trades recorded or withdrawn, or another account.
     void changed();
     void accountChanged(const Account &account);
+    // setCurrency() kept another currency for the account.
+    void currencyKept();
     void unsavedChanged();
 
 private:
@@ -107,6 +114,7 @@ private:
     ClosedTradeStore m_memory;          // the demo's
     TradeSpool m_spool;
     Account m_account;
+    QString m_currency;           // m_account's, as last given to setCurrency()
     QSet<qint64> m_provisional;   // the current account's provisional tickets
     QList<Pending> m_pending;     // oldest first; written in this order
     QSet<QString> m_spoolWritten; // ids of spooled batches in the database, to leave the spool

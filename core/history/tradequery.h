@@ -11,11 +11,12 @@
 
 #include <optional>
 
-// One selection of an account's closed trades as Closed Trades asks for it: a period of close
-// times, the trader's filter and an order. ClosedTradeStore answers it in SQL, so a history of
-// a million trades is never read whole. The filter means what PositionFilter::accepts means,
-// and the order is what a stable sort of the history's own order (newest close first, then the
-// higher ticket) by that key gives; tst_closedtradesmodel holds the two ways to the same rows.
+// One selection of closed trades as Closed Trades asks for it: an account's or every
+// account's, a period of close times, the trader's filter and an order. ClosedTradeStore answers it
+// in SQL, so a history of a million trades is never read whole. The filter means what
+// PositionFilter::accepts means, and the order is what a stable sort of the history's own order
+// (newest close first, then the higher ticket, then the account) by that key gives;
+// tst_closedtradesmodel holds the two ways to the same rows.
 struct TradeQuery
 {
     // What the rows are ordered by: a column of Closed Trades. The words (side, reason,
@@ -34,10 +35,13 @@ struct TradeQuery
         Profit,
         Net, // Amounts::net
         Reason,
-        Signal
+        Signal,
+        Account // its key
     };
 
     Account account;
+    // Every account in the file, `account` aside.
+    bool allAccounts = false;
     qint64 from = 0; // close time, ms since epoch, included; 0 = open
     qint64 to = 0;   // excluded; 0 = open
     PositionFilter filter;

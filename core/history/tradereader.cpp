@@ -8,6 +8,7 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 #include <limits>
 
@@ -31,10 +32,13 @@ struct Clause
     }
 };
 
-// The account and period: the range of the (account, close_time) index.
+// The account and period: the range of the (account, close_time) key, or for every account
+// of the (close_time, ticket) index.
 Clause period(const TradeQuery &query)
 {
     const qint64 to = query.to > 0 ? query.to : std::numeric_limits<qint64>::max();
+    if (query.allAccounts)
+        return {u"close_time >= ? AND close_time < ?"_s, {query.from, to}};
     return {u"account = ? AND close_time >= ? AND close_time < ?"_s,
             {query.account.key(), query.from, to}};
 }
@@ -132,6 +136,8 @@ Clause keyExpression(TradeQuery::Key key)
         return {u"CASE WHEN flwsig = 0 THEN '' WHEN signame <> '' THEN signame "
                 "ELSE '#' || sigtraderid END"_s,
                 {}};
+    case Key::Account:
+        return {u"account"_s, {}};
     }
     return {u"close_time"_s, {}};
 }
@@ -145,7 +151,18 @@ Clause orderBy(const TradeQuery &query)
         clause.sql += query.order == Qt::DescendingOrder ? u" DESC, "_s : u" ASC, "_s;
     }
     clause.sql += u"close_time DESC, ticket DESC"_s;
+    // The same ticket closing at the same moment at two accounts: their order is fixed too.
+    if (query.allAccounts)
+        clause.sql += u", account DESC"_s;
     return clause;
+}
+
+// Close order, as the balance curve and the statistics take the trades: the lower ticket first
+// (then the account) for one moment.
+QString closeOrder(const TradeQuery &query)
+{
+    return query.allAccounts ? u" ORDER BY close_time, ticket, account"_s
+                             : u" ORDER BY close_time, ticket"_s;
 }
 
 } // namespace
@@ -184,10 +201,14 @@ bool run(const QSqlDatabase &db, QSqlQuery &query, const Clause &clause)
 
 } // namespace
 
-QList<ClosedTrade> TradeReader::trades(const TradeQuery &query, int offset, int limit) const
+QList<ClosedTrade> TradeReader::trades(const TradeQuery &query, int offset, int limit,
+                                       QStringList *accounts) const
 {
     QList<ClosedTrade> result;
-    Clause clause{u"SELECT %1 FROM closed_trades"_s.arg(ClosedTradeStore::tradeColumns()), {}};
+    if (accounts)
+        accounts->clear();
+    Clause clause{u"SELECT %1, account FROM closed_trades"_s.arg(ClosedTradeStore::tradeColumns()),
+                  {}};
     clause += where(query);
     clause += orderBy(query);
     clause += {u" LIMIT ? OFFSET ?"_s, {limit, std::max(0, offset)}};
@@ -196,8 +217,12 @@ QList<ClosedTrade> TradeReader::trades(const TradeQuery &query, int offset, int 
         return result;
     if (limit > 0)
         result.reserve(limit);
-    while (sql.next())
+    const int accountColumn = sql.record().count() - 1;
+    while (sql.next()) {
         result.append(ClosedTradeStore::readTrade(sql));
+        if (accounts)
+            accounts->append(sql.value(accountColumn).toString());
+    }
     return result;
 }
 
@@ -207,7 +232,7 @@ std::optional<QList<CurveTrade>> TradeReader::netsInCloseOrder(const TradeQuery 
     QList<CurveTrade> nets;
     Clause clause{u"SELECT close_time, profit, swap, commission, ticket FROM closed_trades"_s, {}};
     clause += where(query);
-    clause += {u" ORDER BY close_time, ticket LIMIT ?"_s, {limit + 1}};
+    clause += {closeOrder(query) + u" LIMIT ?"_s, {limit + 1}};
     QSqlQuery sql;
     if (!run(m_db, sql, clause))
         return nets;
@@ -229,7 +254,7 @@ std::optional<TraderStatistics> TradeReader::statistics(const TradeQuery &query)
                   "close_time FROM closed_trades"_s,
                   {}};
     clause += where(query);
-    clause.sql += u" ORDER BY close_time, ticket"_s;
+    clause.sql += closeOrder(query);
     QSqlQuery sql;
     if (!run(m_db, sql, clause))
         return std::nullopt;
@@ -323,18 +348,34 @@ bool TradeReader::exportCsv(const TradeQuery &query, QIODevice *device,
 {
     if (!device || !device->isWritable())
         return false;
-    Clause clause{u"SELECT %1 FROM closed_trades"_s.arg(ClosedTradeStore::tradeColumns()), {}};
+    Clause clause{u"SELECT %1, account FROM closed_trades"_s.arg(ClosedTradeStore::tradeColumns()),
+                  {}};
     clause += where(query);
     clause += orderBy(query);
     QSqlQuery sql;
     if (!run(m_db, sql, clause))
         return false;
+    const int accountColumn = sql.record().count() - 1;
+    // Every account's trades: each row says whose it is, by the name the window gives it.
+    QHash<QString, QString> accountFields;
+    const auto accountField = [&](const QString &key) -> const QString & {
+        auto it = accountFields.find(key);
+        if (it == accountFields.end()) {
+            const QString name = options.accountNames.value(key);
+            it = accountFields.insert(
+                key, ClosedTradeStore::csvField(name.isEmpty() ? Account::fromKey(key).displayName()
+                                                               : name));
+        }
+        return *it;
+    };
     // Forward only, a chunk at a time: a million trades never sit in memory at once.
     QByteArray out = ClosedTradeStore::csvHeader(options);
     const QString account = ClosedTradeStore::csvField(options.account);
     int rows = 0;
     while (sql.next()) {
-        out += ClosedTradeStore::csvRow(ClosedTradeStore::readTrade(sql), account);
+        out += ClosedTradeStore::csvRow(
+            ClosedTradeStore::readTrade(sql),
+            query.allAccounts ? accountField(sql.value(accountColumn).toString()) : account);
         ++rows;
         if (out.size() >= (1 << 20)) {
             if (device->write(out) != out.size() || (written && !written(rows)))

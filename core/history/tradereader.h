@@ -32,8 +32,10 @@ public:
     // Reads an open connection to a history file (TradeGroupsLoader's, on its thread).
     explicit TradeReader(const QSqlDatabase &database);
 
-    // The selected trades in the query's order, `limit` of them from `offset` (-1: all).
-    QList<ClosedTrade> trades(const TradeQuery &query, int offset = 0, int limit = -1) const;
+    // The selected trades in the query's order, `limit` of them from `offset` (-1: all);
+    // `accounts`, when given, gets each one's account (its key), in the same order.
+    QList<ClosedTrade> trades(const TradeQuery &query, int offset = 0, int limit = -1,
+                              QStringList *accounts = nullptr) const;
     // The selected trades added up per local day (in `zone`), own or copied, signal trader and
     // symbol, in day order: one run over the period. `ok`, when given, says whether the file
     // was read (an empty list is also a period without trades).
@@ -46,9 +48,9 @@ public:
     // them in close order; nullopt when the file cannot be read.
     std::optional<TraderStatistics> statistics(const TradeQuery &query) const;
     // The selected trades as ClosedTradeStore::exportCsv writes them, read and written a page
-    // at a time. False when the store cannot be read or the device written. `written`, when
-    // given, is told the trades written so far after each page; false from it stops there
-    // (and this returns false).
+    // at a time; of every account, each row names its own (CsvOptions::accountNames). False when
+    // the store cannot be read or the device written. `written`, when given, is told the trades
+    // written so far after each page; false from it stops there (and this returns false).
     bool exportCsv(const TradeQuery &query, QIODevice *device,
                    const ClosedTradeStore::CsvOptions &options,
                    const std::function<bool(int written)> &written = {}) const;

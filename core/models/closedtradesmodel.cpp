@@ -17,7 +17,7 @@
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
-static_assert(int(ClosedTradesModel::SignalColumn) == int(TradeQuery::Key::Signal),
+static_assert(int(ClosedTradesModel::AccountColumn) == int(TradeQuery::Key::Account),
               "the columns are in the order of TradeQuery::Key");
 
 ClosedTradesModel::ClosedTradesModel(ClosedTradeStore *store, const Account &account,
@@ -35,7 +35,14 @@ ClosedTradesModel::ClosedTradesModel(ClosedTradeStore *store, const Account &acc
     connect(&m_loader, &TradeFigureLoader::loaded, this, &ClosedTradesModel::onLoaded);
     connect(&m_rowLoader, &TradeFigureLoader::loaded, this, &ClosedTradesModel::onRowsLoaded);
     connect(&m_loader, &TradeFigureLoader::warmed, this, [this](const Account &account) {
-        if (account == m_account && !std::exchange(m_historyKept, true))
+        m_warmed.insert(account.key());
+        bool kept = m_warmed.contains(m_account.key());
+        if (m_allAccounts && m_store) {
+            const QList<Account> accounts = m_store->accounts();
+            kept = std::all_of(accounts.cbegin(), accounts.cend(),
+                               [this](const Account &a) { return m_warmed.contains(a.key()); });
+        }
+        if (kept && !std::exchange(m_historyKept, true))
             Q_EMIT historyKept();
     });
     setSource(store, account);
@@ -48,6 +55,7 @@ void ClosedTradesModel::setSource(ClosedTradeStore *store, const Account &accoun
     m_store = store;
     m_account = account;
     m_historyKept = false;
+    m_warmed.clear();
     if (m_store) {
         connect(m_store, &ClosedTradeStore::tradesRecorded, this,
                 &ClosedTradesModel::scheduleReload);
@@ -55,8 +63,47 @@ void ClosedTradesModel::setSource(ClosedTradeStore *store, const Account &accoun
                 &ClosedTradesModel::scheduleReload);
     }
     reload();
+    warm();
+}
+
+void ClosedTradesModel::warm()
+{
     // After the period asked for: the whole history per day, so that "All" is there at once.
-    m_loader.warm(m_store, m_account);
+    if (!m_allAccounts) {
+        m_loader.warm(m_store, m_account);
+        return;
+    }
+    if (m_store) {
+        for (const Account &account : m_store->accounts())
+            m_loader.warm(m_store, account);
+    }
+}
+
+void ClosedTradesModel::setAllAccounts(bool all)
+{
+    if (m_allAccounts == all)
+        return;
+    m_allAccounts = all;
+    m_historyKept = false;
+    m_warmed.clear();
+    reload();
+    warm();
+}
+
+void ClosedTradesModel::setAccountNames(const QHash<QString, QString> &names)
+{
+    if (m_accountNames == names)
+        return;
+    m_accountNames = names;
+    if (m_totals.count > 0)
+        Q_EMIT dataChanged(index(0, AccountColumn), index(m_totals.count - 1, AccountColumn),
+                           {Qt::DisplayRole});
+}
+
+QString ClosedTradesModel::accountName(const QString &key) const
+{
+    const QString name = m_accountNames.value(key);
+    return name.isEmpty() ? Account::fromKey(key).displayName() : name;
 }
 
 void ClosedTradesModel::scheduleReload()
@@ -157,7 +204,7 @@ void ClosedTradesModel::applySort(const TradeFigureLoader::Result &result)
     m_shown.key = m_query.key;
     m_shown.order = m_query.order;
     dropWindows();
-    keepWindow(0, result.rows);
+    keepWindow(0, result.rows, result.rowAccounts);
     // Rows keep no identity across a sort here (they are read again): persistent indexes go.
     const QModelIndexList persistent = persistentIndexList();
     changePersistentIndexList(persistent, QModelIndexList(persistent.size()));
@@ -172,6 +219,7 @@ void ClosedTradesModel::reload()
     const auto [from, to] =
         range(m_period, QDateTime::fromMSecsSinceEpoch(nowMs), m_customFrom, m_customTo);
     m_query.account = m_account;
+    m_query.allAccounts = m_allAccounts;
     m_query.from = from;
     m_query.to = to;
     TradeFigureLoader::Job job;
@@ -209,7 +257,7 @@ void ClosedTradesModel::onLoaded(const TradeFigureLoader::Result &result)
     } else if (result.ticket == m_shownTicket) {
         m_shownTicket = 0;
         show(TradeGroup::decides(m_filter) ? m_pendingShown : result.groups, result.nets,
-             result.rows);
+             result.rows, result.rowAccounts);
     }
 }
 
@@ -226,7 +274,7 @@ void ClosedTradesModel::onRowsLoaded(const TradeFigureLoader::Result &result)
     const int first = *it;
     m_windowTickets.erase(it);
     m_requested.remove(first);
-    keepWindow(first, result.rows);
+    keepWindow(first, result.rows, result.rowAccounts);
     const int last = std::min(m_totals.count, first + kWindowRows) - 1;
     if (last >= first)
         Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
@@ -263,12 +311,12 @@ void ClosedTradesModel::requery()
 
 void ClosedTradesModel::show(const QList<TradeGroup> &shown,
                              const std::optional<QList<CurveTrade>> &nets,
-                             const QList<ClosedTrade> &firstRows)
+                             const QList<ClosedTrade> &firstRows, const QStringList &firstAccounts)
 {
     beginResetModel();
     m_shown = m_query;
     dropWindows();
-    keepWindow(0, firstRows);
+    keepWindow(0, firstRows, firstAccounts);
     m_totals = TradeGroup::totals(shown);
     m_totals.of = TradeGroup::totals(m_periodGroups).count;
     m_performance = Performance::of(shown, nets);
@@ -293,18 +341,23 @@ void ClosedTradesModel::show(const QList<TradeGroup> &shown,
 void ClosedTradesModel::dropWindows()
 {
     m_windows.clear();
+    m_windowAccounts.clear();
     m_windowUse.clear();
     m_windowTickets.clear();
     m_requested.clear();
 }
 
-void ClosedTradesModel::keepWindow(int first, QList<ClosedTrade> rows) const
+void ClosedTradesModel::keepWindow(int first, QList<ClosedTrade> rows, QStringList accounts) const
 {
-    if (m_windowUse.size() >= kWindowsKept && !m_windows.contains(first))
-        m_windows.remove(m_windowUse.takeFirst());
+    if (m_windowUse.size() >= kWindowsKept && !m_windows.contains(first)) {
+        const int oldest = m_windowUse.takeFirst();
+        m_windows.remove(oldest);
+        m_windowAccounts.remove(oldest);
+    }
     for (const ClosedTrade &t : std::as_const(rows))
         m_precision.observe(t.position.symbol, t.position.openPrice, t.closePrice);
     m_windows.insert(first, std::move(rows));
+    m_windowAccounts.insert(first, std::move(accounts));
     m_windowUse.removeOne(first);
     m_windowUse.append(first);
 }
@@ -339,7 +392,10 @@ const ClosedTrade *ClosedTradesModel::rowAt(int row, bool wait) const
             }
             return nullptr;
         }
-        keepWindow(first, TradeReader(m_store).trades(m_shown, first, kWindowRows));
+        QStringList accounts;
+        QList<ClosedTrade> rows = TradeReader(m_store).trades(
+            m_shown, first, kWindowRows, m_shown.allAccounts ? &accounts : nullptr);
+        keepWindow(first, std::move(rows), std::move(accounts));
         it = m_windows.find(first);
     } else if (m_windowUse.constLast() != first) {
         m_windowUse.removeOne(first);
@@ -356,6 +412,16 @@ ClosedTrade ClosedTradesModel::tradeAt(int row) const
     return trade ? *trade : ClosedTrade();
 }
 
+Account ClosedTradesModel::accountAt(int row) const
+{
+    if (!m_shown.allAccounts)
+        return m_account;
+    if (!rowAt(row, true))
+        return Account::unknown();
+    const int first = row - row % kWindowRows;
+    return Account::fromKey(m_windowAccounts.value(first).value(row - first));
+}
+
 int ClosedTradesModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : m_totals.count;
@@ -370,8 +436,9 @@ namespace {
 // What each column shows.
 using C = TradeColumns::Column;
 constexpr std::array<C, ClosedTradesModel::ColumnCount> kColumns = {
-    C::OpenTime,   C::CloseTime, C::Ticket,     C::Symbol, C::Type, C::Volume, C::OpenPrice,
-    C::ClosePrice, C::Swap,      C::Commission, C::Profit, C::Net,  C::Reason, C::Signal};
+    C::OpenTime, C::CloseTime, C::Ticket,     C::Symbol, C::Type,
+    C::Volume,   C::OpenPrice, C::ClosePrice, C::Swap,   C::Commission,
+    C::Profit,   C::Net,       C::Reason,     C::Signal, C::Account};
 } // namespace
 
 QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
@@ -388,6 +455,12 @@ QVariant ClosedTradesModel::data(const QModelIndex &index, int role) const
         return {};
     const ClosedTrade &t = *trade;
     const Position &p = t.position;
+    if (role == Qt::DisplayRole && index.column() == AccountColumn) {
+        if (!m_shown.allAccounts)
+            return accountName(m_account.key());
+        const int first = index.row() - index.row() % kWindowRows;
+        return accountName(m_windowAccounts.value(first).value(index.row() - first));
+    }
     if (role == Qt::DisplayRole)
         return TradeColumns::text(kColumns[std::size_t(index.column())], p, &t, m_precision);
     if (role == ToneRole)

@@ -19,9 +19,9 @@
 class Clock;
 class ClosedTradeStore;
 
-// Closed Trades over the history file: one account's trades of a period, filtered as Open
-// Trades is (PositionFilter) and sorted by any column, without ever holding the period in
-// memory. The period is read once, off the GUI thread (TradeFigureLoader), as its trades
+// Closed Trades over the history file: one account's trades of a period (or every account's),
+// filtered as Open Trades is (PositionFilter) and sorted by any column, without ever holding the
+// period in memory. The period is read once, off the GUI thread (TradeFigureLoader), as its trades
 // added up per day and kind (TradeReader::groups): the count, the totals, the charts and the
 // filters' choices come from those, and a filter without a search is applied to them without
 // reading the file again; until a period or a search has been read, what was shown stays
@@ -52,6 +52,7 @@ public:
         NetColumn,
         ReasonColumn,
         SignalColumn,
+        AccountColumn, // whose trade it is: shown where every account's are
         ColumnCount
     };
     enum Role { ToneRole = Qt::UserRole + 1, ConfirmedRole };
@@ -70,9 +71,17 @@ public:
     // Shows `account`'s trades from `store` (not owned).
     void setSource(ClosedTradeStore *store, const Account &account);
     ClosedTradeStore *store() const { return m_store; }
-    // historyKept() has come for this store and account.
+    // historyKept() has come for this store and account (every account's, when all are shown).
     bool isHistoryKept() const { return m_historyKept; }
     const Account &account() const { return m_account; }
+    // Every account's trades in the store instead of account()'s, in one close order, each
+    // row saying whose it is (AccountColumn); account() stays what it was.
+    void setAllAccounts(bool all);
+    bool allAccounts() const { return m_allAccounts; }
+    // What the Account column calls an account (by Account::key()); one not named here is
+    // called by Account::displayName().
+    void setAccountNames(const QHash<QString, QString> &names);
+    QString accountName(const QString &key) const;
 
     // Not owned; nullptr restores the system clock ("today" depends on it).
     void setClock(const Clock *clock);
@@ -98,8 +107,9 @@ public:
     Totals totals() const { return m_totals; }
     // The charts of the trades shown.
     const Performance &performance() const { return m_performance; }
-    // The trade on a row (read from its window).
+    // The trade on a row (read from its window), and whose it is.
     ClosedTrade tradeAt(int row) const;
+    Account accountAt(int row) const;
     // What the filters offer for this account and period: the signal traders copied and the
     // symbols traded.
     const QMap<qint64, QString> &signalTraders() const { return m_traders; }
@@ -141,10 +151,12 @@ private:
     void onRowsLoaded(const TradeFigureLoader::Result &result);
     // Resets to what a query selects: its groups added up, its charts, its first rows.
     void show(const QList<TradeGroup> &shown, const std::optional<QList<CurveTrade>> &nets,
-              const QList<ClosedTrade> &firstRows);
+              const QList<ClosedTrade> &firstRows, const QStringList &firstAccounts);
     void applySort(const TradeFigureLoader::Result &result);
     void dropWindows();
-    void keepWindow(int first, QList<ClosedTrade> rows) const;
+    void keepWindow(int first, QList<ClosedTrade> rows, QStringList accounts) const;
+    // Starts keeping the history per day of the accounts shown (TradeFigureLoader::warm).
+    void warm();
     // isReading() follows the reads on their way; says when that changes.
     void updateReading();
     // The row from the window that holds it; a window not kept is read now when `wait`, else
@@ -153,7 +165,10 @@ private:
 
     ClosedTradeStore *m_store = nullptr;
     Account m_account;
+    bool m_allAccounts = false;
+    QHash<QString, QString> m_accountNames;
     bool m_historyKept = false;
+    QSet<QString> m_warmed; // accounts whose history is kept, by key
     const Clock *m_clock = nullptr;
     Period m_period = Period::Today;
     QDate m_customFrom;
@@ -178,6 +193,7 @@ private:
     QStringList m_symbols;
     // Windows of rows by their first row, newest use last.
     mutable QHash<int, QList<ClosedTrade>> m_windows;
+    mutable QHash<int, QStringList> m_windowAccounts; // each row's account, of every account's
     mutable QList<int> m_windowUse;
     mutable QSet<int> m_requested;           // windows asked for, by first row
     mutable QHash<int, int> m_windowTickets; // the row loader's ticket -> first row

@@ -30,7 +30,29 @@ TradeQuery statisticsQuery(TradeQuery query)
 
 bool sameSelection(const TradeQuery &a, const TradeQuery &b)
 {
-    return a.account == b.account && a.from == b.from && a.to == b.to && a.filter == b.filter;
+    return a.account == b.account && a.allAccounts == b.allAccounts && a.from == b.from &&
+           a.to == b.to && a.filter == b.filter;
+}
+
+// The columns of money: of trades in several currencies, not added up.
+bool isMoney(int column)
+{
+    using M = TraderStatisticsModel;
+    switch (column) {
+    case M::NetColumn:
+    case M::GrossProfitColumn:
+    case M::GrossLossColumn:
+    case M::ProfitFactorColumn: // a ratio of two such sums
+    case M::AverageWinColumn:
+    case M::AverageLossColumn:
+    case M::LargestWinColumn:
+    case M::LargestLossColumn:
+    case M::MaxDrawdownColumn:
+    case M::CostsColumn:
+        return true;
+    default:
+        return false;
+    }
 }
 
 // "–": a figure that does not exist (no trades, no wins…), not a zero.
@@ -179,9 +201,25 @@ QString TraderStatisticsModel::nameOf(const TraderStatistics::Row &row) const
     return {};
 }
 
+void TraderStatisticsModel::setMoneyWithheld(const QString &why)
+{
+    if (m_moneyWithheld == why)
+        return;
+    m_moneyWithheld = why;
+    if (m_sortColumn >= 0 && isMoney(m_sortColumn)) {
+        Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+        applyOrder();
+        Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    }
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
 QVariant TraderStatisticsModel::sortValue(const TraderStatistics::Row &row, int column) const
 {
     const TradeStatistics &s = row.figures;
+    if (!m_moneyWithheld.isEmpty() && isMoney(column))
+        return {};
     const auto optional = [](const auto &value) {
         return value ? QVariant(double(*value)) : QVariant();
     };
@@ -235,6 +273,8 @@ QVariant TraderStatisticsModel::data(const QModelIndex &index, int role) const
     case TotalRole:
         return row.kind == Kind::Total;
     case ToneRole:
+        if (!m_moneyWithheld.isEmpty())
+            return {};
         switch (column) {
         case NetColumn:
         case GrossProfitColumn:
@@ -251,6 +291,8 @@ QVariant TraderStatisticsModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(Qt::Alignment(
             (column == TraderColumn ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter));
     case Qt::ToolTipRole:
+        if (!m_moneyWithheld.isEmpty() && isMoney(column))
+            return tr("Not added up: %1").arg(m_moneyWithheld);
         if (column == TraderColumn)
             return row.kind == Kind::Total ? tr("Every trade above; click to show them all")
                                            : tr("Click to show only these trades");
@@ -263,6 +305,8 @@ QVariant TraderStatisticsModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const QLocale locale;
+    if (!m_moneyWithheld.isEmpty() && isMoney(column))
+        return kNone;
     switch (column) {
     case TraderColumn:
         return nameOf(row);
@@ -373,7 +417,7 @@ QByteArray TraderStatisticsModel::csv(bool byteOrderMark) const
         const TradeStatistics &s = row.figures;
         const std::optional<double> factor = s.profitFactor();
         const std::optional<qint64> held = s.averageHolding();
-        const QStringList fields{
+        QStringList fields{
             row.kind == Kind::SignalTrader ? u"signal_trader"_s
             : row.kind == Kind::Own        ? u"own"_s
                                            : u"total"_s,
@@ -397,6 +441,11 @@ QByteArray TraderStatisticsModel::csv(bool byteOrderMark) const
             number(s.costs),
             number(s.lots),
             held ? number(*held / 1000.0) : QString()};
+        if (!m_moneyWithheld.isEmpty()) {
+            // net to swap_commission: money of several currencies, not added up.
+            for (int field = 7; field <= 18; ++field)
+                fields[field].clear();
+        }
         out += fields.join(u',').toUtf8() + "\r\n";
     }
     return out;

@@ -16,8 +16,9 @@ class ClosedTradesModel;
 // "Which signal trader earns me money, and at what risk": Closed Trades' period, split by
 // whose trades they are (TraderStatistics: a row per signal trader copied, one for the
 // trader's own positions, and a total row, always last whatever the order). It follows a
-// ClosedTradesModel: the same account, period, mode, symbol and search, read off the GUI
-// thread in one run over the trades (TradeReader::statistics); the choice of one signal
+// ClosedTradesModel: the same account (or every account: a signal trader copied at several
+// is one row of all their fills), period, mode, symbol and search, read off the GUI thread
+// in one run over the trades (TradeReader::statistics); the choice of one signal
 // trader is left out, so that every trader stays in view to compare and to choose, and
 // shownRow() is the row of the trades the table shows. Until a new selection has been read
 // the rows before stay (isReading()). Sorting is by value; names by the locale.
@@ -83,6 +84,13 @@ public:
     // What a column means, in words: its header's tooltip (the README says the same).
     static QString definition(int column);
 
+    // The trades are of accounts whose money is not in one currency (`why`, a phrase:
+    // "the accounts are in EUR and USD"): the columns of money (and the profit factor, a ratio
+    // of them) show "–", say why in their tooltip, are left empty in the CSV and sort as
+    // figures that do not exist. Empty: shown again.
+    void setMoneyWithheld(const QString &why);
+    QString moneyWithheld() const { return m_moneyWithheld; }
+
 Q_SIGNALS:
     void readingChanged(bool reading);
     // New figures (another selection, or trades recorded).
@@ -99,6 +107,7 @@ private:
     TradeFigureLoader m_loader;
     TraderStatistics m_statistics;
     QList<int> m_order; // rows of m_statistics in the order shown, the total last
+    QString m_moneyWithheld;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     std::optional<TradeQuery> m_requested; // what the newest request was of; none yet

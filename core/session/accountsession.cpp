@@ -25,6 +25,11 @@ AccountSession::AccountSession(ClosedTradeStore *fileStore, QObject *parent)
     // Another account starts clean: emitted while no connection is open.
     connect(&m_source, &FeedSource::feedSwitched, &m_feed, &FeedSession::switchFeed);
     m_log.watch(&m_socket, &m_feed);
+    // Which currency the account's trades are in, for the history across accounts.
+    connect(&m_book, &PositionBook::figuresChanged, this, [this] {
+        if (const std::optional<AccountFigures> &figures = m_book.figures())
+            m_history.setCurrency(figures->currency);
+    });
 }
 
 AccountSession::~AccountSession() = default;

@@ -116,17 +116,39 @@ void tst_ClosedTradesPage::closedTradesBelongToAnAccount()
     ClosedTradesPage *page = named<ClosedTradesPage>(rig.window.get(), u"closedTradesPage"_s);
     named<QComboBox>(page, u"period"_s)
         ->setCurrentIndex(named<QComboBox>(page, u"period"_s)->findText(u"All"_s));
-    QTRY_COMPARE(named<QComboBox>(page, u"account"_s)->count(), 2);
-    QCOMPARE(named<QComboBox>(page, u"account"_s)->itemText(0),
-             rig.history.account().displayName() + u" (this feed)"_s);
-    QCOMPARE(named<QComboBox>(page, u"account"_s)->itemText(1), u"777 @ other.example.com"_s);
+    auto *accounts = named<QComboBox>(page, u"account"_s);
+    QTRY_COMPARE(accounts->count(), 3);
+    QCOMPARE(accounts->itemText(0), u"All accounts"_s);
+    QCOMPARE(accounts->itemText(1), rig.history.account().displayName() + u" (this feed)"_s);
+    QCOMPARE(accounts->itemText(2), u"777 @ other.example.com"_s);
+    QCOMPARE(accounts->currentIndex(), 1); // one account's window: its own trades
     QTRY_COMPARE(page->table()->model()->rowCount(), rig.stored());
     QVERIFY(!totalsText(page).contains("123,456"_L1));
-    named<QComboBox>(page, u"account"_s)->setCurrentIndex(1);
+    QHeaderView *header = page->table()->horizontalHeader();
+    QVERIFY(header->isSectionHidden(ClosedTradesModel::AccountColumn));
+    accounts->setCurrentIndex(2);
     QTRY_COMPARE(page->table()->model()->rowCount(), 1);
     QVERIFY2(totalsText(page).contains("123,456.00"_L1), qPrintable(totalsText(page)));
-    named<QComboBox>(page, u"account"_s)->setCurrentIndex(0);
+    // Both accounts: every trade, each saying whose; the other account never said its
+    // currency, so no money is added up across them.
+    accounts->setCurrentIndex(0);
+    QTRY_COMPARE(page->table()->model()->rowCount(), rig.stored() + 1);
+    QVERIFY(!header->isSectionHidden(ClosedTradesModel::AccountColumn));
+    QStringList whose;
+    for (int row = 0; row < page->table()->model()->rowCount(); ++row)
+        whose.append(
+            page->table()->model()->index(row, ClosedTradesModel::AccountColumn).data().toString());
+    QCOMPARE(whose.count(u"777 @ other.example.com"_s), 1);
+    QCOMPARE(whose.count(rig.history.account().displayName()), rig.stored());
+    QTRY_VERIFY2(totalsText(page).contains("No totals of money: 777 @ other.example.com does not "
+                                           "report its currency"_L1),
+                 qPrintable(totalsText(page)));
+    QVERIFY(!totalsText(page).contains("123,456"_L1));
+    QVERIFY(page->suggestedFileName().startsWith("trades-all-accounts-"_L1));
+    accounts->setCurrentIndex(1);
     QTRY_COMPARE(page->table()->model()->rowCount(), rig.stored());
+    QVERIFY(header->isSectionHidden(ClosedTradesModel::AccountColumn));
+    QVERIFY2(totalsText(page).contains("Net"_L1), qPrintable(totalsText(page)));
 }
 
 void tst_ClosedTradesPage::unconfirmedClosesAreMarked()
