@@ -254,7 +254,10 @@ void ClosedTradesPage::setAccountNames(const QList<std::pair<Account, QString>> 
         header->moveSection(header->visualIndex(ClosedTradesModel::AccountColumn), 0);
         m_model->setAllAccounts(true);
     }
-    m_accounts->clear(); // listed anew, by these names
+    {
+        const QSignalBlocker blocker(m_accounts);
+        m_accounts->clear(); // listed anew, by these names
+    }
     updateAccounts();
     updateAccountColumn();
     updateCurrencies();

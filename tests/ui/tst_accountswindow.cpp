@@ -13,8 +13,10 @@
 #include "models/closedtradesmodel.h"
 #include "models/positionsgroupmodel.h"
 #include "models/positionsmodel.h"
+#include "models/traderstatisticsmodel.h"
 #include "named.h"
 #include "opentradespage.h"
+#include "performancecharts.h"
 #include "protocol/feedmessages.h"
 #include "settingsdialog.h"
 #include "testfeedserver.h"
@@ -92,6 +94,7 @@ private Q_SLOTS:
     void theConnectionLogSaysWhoseEachEventIs();
     void settingsSayWhereEachAccountsFeedIs();
     void closedTradesReadEveryAccountsTradesAsTheyAreWritten();
+    void closedTradesAndStatisticsAcrossAndWithinAccounts();
 };
 
 void tst_AccountsWindow::allAccountsOrOne()
@@ -392,6 +395,96 @@ void tst_AccountsWindow::closedTradesReadEveryAccountsTradesAsTheyAreWritten()
     // And the next, while Prop's trades are shown.
     rig.session(1)->history()->record({closedNow(8)});
     QTRY_COMPARE(page->model()->rowCount(), 2);
+}
+
+void tst_AccountsWindow::closedTradesAndStatisticsAcrossAndWithinAccounts()
+{
+    // Two follower accounts in dollars, both copying signal trader 55: Closed Trades over all
+    // of them has one row of statistics for him, from both accounts' fills; within one
+    // account, that account's alone. Once an account says it keeps euros, nothing of money
+    // is added up across them, and the window says why.
+    TestFeedServer main;
+    TestFeedServer prop;
+    QVERIFY(main.listen());
+    QVERIFY(prop.listen());
+    const QList<Position> none;
+    answerWith(&main, none, u"USD"_s);
+    answerWith(&prop, none, u"USD"_s);
+    AccountsRig rig(m_dir->path(), {{u"Main"_s, main.url()}, {u"Prop"_s, prop.url()}});
+    // Each account's currency is kept in the history as its feed says it.
+    QTRY_COMPARE(rig.session(0)->history()->store()->currencies().size(), 2);
+    const auto copying = [](qint64 ticket, double profit) {
+        ClosedTrade trade = closedNow(ticket);
+        trade.position.profit = profit;
+        trade.position.flwsig = true;
+        trade.position.sigtraderid = 55;
+        trade.position.signame = u"Gold Bull"_s;
+        return trade;
+    };
+    ClosedTrade own = closedNow(8);
+    own.position.profit = -4.0;
+    rig.session(0)->history()->record({copying(7, 10.0), own});
+    rig.session(1)->history()->record({copying(7, 30.0)});
+
+    named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
+    auto *page = named<ClosedTradesPage>(rig.window.get(), u"closedTradesPage"_s);
+    auto *accounts = named<QComboBox>(page, u"account"_s);
+    QCOMPARE(accounts->currentText(), u"All accounts"_s);
+    QCOMPARE(accounts->itemText(1), u"Main"_s);
+    QCOMPARE(accounts->itemText(2), u"Prop"_s);
+    QTRY_COMPARE(page->table()->model()->rowCount(), 3);
+    QHeaderView *header = page->table()->horizontalHeader();
+    QVERIFY(!header->isSectionHidden(ClosedTradesModel::AccountColumn));
+    QCOMPARE(header->logicalIndex(0), int(ClosedTradesModel::AccountColumn));
+    QStringList whose = columnTexts(page->table()->model(), ClosedTradesModel::AccountColumn);
+    whose.sort();
+    QCOMPARE(whose, QStringList({u"Main"_s, u"Main"_s, u"Prop"_s}));
+    QTRY_VERIFY2(totalsText(page).endsWith(u"Net +36.00"_s), qPrintable(totalsText(page)));
+
+    const auto statistics = [page](const QString &who) {
+        const TraderStatisticsModel *model = page->statisticsModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, TraderStatisticsModel::TraderColumn).data().toString() == who)
+                return model->index(row, TraderStatisticsModel::TradesColumn).data().toString() +
+                       u' ' + model->index(row, TraderStatisticsModel::NetColumn).data().toString();
+        }
+        QStringList names;
+        for (int row = 0; row < model->rowCount(); ++row)
+            names << model->index(row, TraderStatisticsModel::TraderColumn).data().toString();
+        return u"no row among "_s + names.join(u", "_s);
+    };
+    const QString goldBull = u"Gold Bull"_s;
+    QTRY_COMPARE(statistics(goldBull), u"2 40.00"_s);
+    QCOMPARE(statistics(u"Own trades"_s), u"1 -4.00"_s);
+
+    // Within one account: its own fills.
+    accounts->setCurrentIndex(accounts->findText(u"Prop"_s));
+    QTRY_COMPARE(page->table()->model()->rowCount(), 1);
+    QVERIFY(header->isSectionHidden(ClosedTradesModel::AccountColumn));
+    QTRY_COMPARE(statistics(goldBull), u"1 30.00"_s);
+
+    // Prop's feed says it keeps euros (as its session passes on what the feed says): one
+    // account's money is still its own, but across the two none adds up.
+    rig.session(1)->history()->setCurrency(u"EUR"_s);
+    QCOMPARE(rig.session(0)->history()->store()->currencies().value(
+                 rig.session(1)->history()->account().key()),
+             u"EUR"_s);
+    QTRY_VERIFY2(totalsText(page).endsWith(u"Net +30.00"_s), qPrintable(totalsText(page)));
+    accounts->setCurrentIndex(accounts->findText(u"All accounts"_s));
+    const QString why = u"the accounts are in EUR and USD"_s;
+    QTRY_VERIFY2(totalsText(page).endsWith(u"No totals of money: "_s + why),
+                 qPrintable(totalsText(page)));
+    QCOMPARE(page->moneyWithheld(), why);
+    auto *charts = named<PerformanceCharts>(page, u"charts"_s);
+    QVERIFY(charts->isEmptyShown());
+    QCOMPARE(charts->emptyText(), u"No chart across these accounts: "_s + why + u'.');
+    QTRY_COMPARE(statistics(goldBull), u"2 –"_s);
+    const TraderStatisticsModel *model = page->statisticsModel();
+    QCOMPARE(model->index(0, TraderStatisticsModel::NetColumn).data(Qt::ToolTipRole).toString(),
+             u"Not added up: "_s + why);
+    QVERIFY(!model->csv().contains(",40,"));
+    // Counts and rates stay: they are not money.
+    QCOMPARE(model->index(0, TraderStatisticsModel::WinRateColumn).data().toString(), u"100.0%"_s);
 }
 
 QTEST_MAIN(tst_AccountsWindow)

@@ -212,7 +212,10 @@ void tst_TradeGroupCache::keptDaysAreWhatTheFileSays()
     QVERIFY(file.opened);
     ClosedTradeStore &store = file.store;
     before(store);
-    QVERIFY(store.record(kOther, {aTrade(1, at(QDate(2024, 2, 1), 10), 5)}));
+    // The other account's: a day of its own, and one of the first day's kinds (what every
+    // account's days add up).
+    QVERIFY(store.record(kOther, {aTrade(1, at(QDate(2024, 2, 1), 10), 5),
+                                  aTrade(2, at(QDate(2024, 1, 3), 11), 7.25)}));
     const QSqlDatabase db = store.database();
     TradeGroupCache cache;
     int steps = 0;
@@ -220,8 +223,15 @@ void tst_TradeGroupCache::keptDaysAreWhatTheFileSays()
         ++steps;
     QVERIFY2(steps >= 5, "filled a month at a time");
     const TradeReader reader(db);
+    // Every account's days too: each account's kept days added up.
+    const auto everyAccount = [](TradeQuery query) {
+        query.allAccounts = true;
+        return query;
+    };
     const QList<TradeQuery> periods = {
-        period(kAccount), period(kAccount, QDate(2024, 6, 1), QDate(2024, 7, 1)), period(kOther)};
+        period(kAccount), period(kAccount, QDate(2024, 6, 1), QDate(2024, 7, 1)), period(kOther),
+        everyAccount(period(kAccount)),
+        everyAccount(period(kAccount, QDate(2024, 6, 1), QDate(2024, 7, 1)))};
     for (const TradeQuery &q : periods) {
         const auto kept = cache.groups(db, q, kZone);
         QVERIFY(kept);

@@ -56,6 +56,8 @@ private Q_SLOTS:
     void reloadsWhenTradesAreRecorded();
     void weekStartsOnMonday();
     void showsOneAccountAndCountsUnconfirmed();
+    void everyAccountsTradesInOneCloseOrder();
+    void everyAccountsTradesAreExportedEachWithItsAccount();
     void filtersTotalWhatTheyShow();
     void theSqlModelAgreesWithTheFirstReleases_data();
     void theSqlModelAgreesWithTheFirstReleases();
@@ -258,6 +260,117 @@ void tst_ClosedTradesModel::showsOneAccountAndCountsUnconfirmed()
     QCOMPARE(store.withdrawProvisional(kAccount, {2}), 1);
     QTRY_COMPARE(model.rowCount(), 1);
     QCOMPARE(model.totals().unconfirmed, 0);
+}
+
+void tst_ClosedTradesModel::everyAccountsTradesInOneCloseOrder()
+{
+    // Two accounts in one file, ticket 7 at both, closed at the same moment: every account's
+    // trades are one list in close order (the newest first), each row saying whose it is,
+    // with the totals, choices and statistics' selection of them all.
+    QTemporaryDir dir;
+    ClosedTradeStore store;
+    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
+    const Account other = Account::of(QUrl(u"ws://other.example/"_s), 1);
+    ClosedTrade copied = aTrade(9, 4000000, 3.0, 0, 0);
+    copied.position.flwsig = true;
+    copied.position.sigtraderid = 55;
+    copied.position.signame = u"Gold Bull"_s;
+    QVERIFY(store.record(kAccount, {aTrade(1, 1000000, 10.0, 0, 0), aTrade(2, 3000000, 20.0, 0, 0),
+                                    aTrade(7, 5000000, 1.0, 0, 0)}));
+    QVERIFY(store.record(
+        other, {aTrade(7, 5000000, 100.0, 0, 0), aTrade(3, 2000000, 200.0, 0, 0), copied}));
+    ClosedTradesModel model(&store, kAccount);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setAccountNames({{kAccount.key(), u"Main"_s}});
+    model.setPeriod(Period::All);
+    QTRY_VERIFY(!model.isReading());
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(0, ClosedTradesModel::AccountColumn).data().toString(), u"Main"_s);
+
+    model.setAllAccounts(true);
+    QVERIFY(model.isReading());
+    QTRY_VERIFY(!model.isReading());
+    const auto shown = [&model] {
+        QStringList rows;
+        for (int row = 0; row < model.rowCount(); ++row)
+            rows << model.index(row, ClosedTradesModel::TicketColumn).data().toString() + u' ' +
+                        model.index(row, ClosedTradesModel::AccountColumn).data().toString();
+        return rows;
+    };
+    // The two 7s: one moment, one ticket; the account's key orders them, the same every time.
+    const QString otherName = other.displayName();
+    const QStringList sevens = kAccount.key() > other.key()
+                                   ? QStringList{u"7 Main"_s, u"7 "_s + otherName}
+                                   : QStringList{u"7 "_s + otherName, u"7 Main"_s};
+    const QStringList rest = {u"9 "_s + otherName, u"2 Main"_s, u"3 "_s + otherName, u"1 Main"_s};
+    QCOMPARE(shown(), sevens + rest);
+    QCOMPARE(model.accountAt(5), kAccount);
+    QCOMPARE(model.accountAt(2), other);
+    QCOMPARE(model.totals().count, 6);
+    QCOMPARE(model.totals().profit, 334.0);
+    QCOMPARE(model.signalTraders().value(55), u"Gold Bull"_s);
+    QVERIFY(model.query().allAccounts);
+    QCOMPARE(model.account(), kAccount); // still the page's own
+
+    // Sorted by whose, then the history's own order within each account.
+    model.sort(ClosedTradesModel::AccountColumn, Qt::AscendingOrder);
+    QTRY_VERIFY(!model.isReading());
+    const QStringList byAccount = shown();
+    const QStringList mains = {u"7 Main"_s, u"2 Main"_s, u"1 Main"_s};
+    const QStringList others = {u"7 "_s + otherName, u"9 "_s + otherName, u"3 "_s + otherName};
+    QCOMPARE(byAccount, kAccount.key() < other.key() ? mains + others : others + mains);
+    model.sort(-1);
+    QTRY_VERIFY(!model.isReading());
+
+    // A filter applies to every account's trades: only the one copying a signal trader.
+    PositionFilter following;
+    following.mode = PositionFilter::Mode::Following;
+    model.setFilter(following);
+    QTRY_VERIFY(!model.isReading());
+    QCOMPARE(shown(), QStringList{u"9 "_s + otherName});
+
+    // Trades an account records later are read as the period's.
+    model.setFilter({});
+    QTRY_VERIFY(!model.isReading());
+    QVERIFY(store.record(other, {aTrade(11, 6000000, 1.0, 0, 0)}));
+    QTRY_COMPARE(model.rowCount(), 7);
+    QCOMPARE(shown().constFirst(), u"11 "_s + otherName);
+
+    // Back to one account: its trades alone.
+    model.setAllAccounts(false);
+    QTRY_VERIFY(!model.isReading());
+    QCOMPARE(shown(), (QStringList{u"7 Main"_s, u"2 Main"_s, u"1 Main"_s}));
+}
+
+void tst_ClosedTradesModel::everyAccountsTradesAreExportedEachWithItsAccount()
+{
+    QTemporaryDir dir;
+    ClosedTradeStore store;
+    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
+    const Account other = Account::of(QUrl(u"ws://other.example/"_s), 1);
+    QVERIFY(store.record(kAccount, {aTrade(7, 5000000, 1.0, 0, 0), aTrade(1, 1000000, 1.0, 0, 0)}));
+    QVERIFY(store.record(other, {aTrade(7, 5000000, 100.0, 0, 0)}));
+    TradeQuery query;
+    query.account = kAccount;
+    query.allAccounts = true;
+    ClosedTradeStore::CsvOptions options;
+    options.byteOrderMark = false;
+    options.account = u"not used"_s;
+    options.accountNames = {{kAccount.key(), u"Main live"_s}};
+    QBuffer out;
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    QVERIFY(TradeReader(&store).exportCsv(query, &out, options));
+    QStringList lines = QString::fromUtf8(out.data()).split(u"\r\n"_s, Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    lines.removeFirst(); // the header
+    QStringList whose;
+    for (const QString &line : std::as_const(lines))
+        whose << line.section(u',', 0, 0) + u' ' + line.section(u',', -1);
+    // The history's own order: the newest close first, the two 7s by their accounts' keys.
+    const QStringList sevens = kAccount.key() > other.key()
+                                   ? QStringList{u"7 Main live"_s, u"7 "_s + other.displayName()}
+                                   : QStringList{u"7 "_s + other.displayName(), u"7 Main live"_s};
+    QCOMPARE(whose, sevens + QStringList{u"1 Main live"_s});
 }
 
 void tst_ClosedTradesModel::filtersTotalWhatTheyShow()
