@@ -559,10 +559,6 @@
         <translation>账户：</translation>
     </message>
     <message>
-        <source>Every account with trades in this history; the current feed&apos;s first</source>
-        <translation>此历史中有交易的所有账户；当前数据源的账户排在最前</translation>
-    </message>
-    <message>
         <source>Period:</source>
         <translation>时间段：</translation>
     </message>
@@ -721,6 +717,18 @@
     <message>
         <source>Statistics per signal trader</source>
         <translation>各信号交易员统计</translation>
+    </message>
+    <message>
+        <source>Every account with trades in this history; the current feed&apos;s first. All accounts: their trades together, in one close order</source>
+        <translation>此历史中每个有交易的账户；当前行情源的账户在前。所有账户：它们的交易合在一起，按平仓时间排序</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>所有账户</translation>
+    </message>
+    <message>
+        <source>%1 · No totals of money: %2</source>
+        <translation>%1 · 不合计金额：%2</translation>
     </message>
 </context>
 <context>
@@ -1870,6 +1878,10 @@ If you quit now, they stay in Closed Trades as unconfirmed closes until Trade Mo
         <source>Net per month</source>
         <translation>每月净盈亏</translation>
     </message>
+    <message>
+        <source>No chart across these accounts: %1.</source>
+        <translation>这些账户不合并绘图：%1。</translation>
+    </message>
 </context>
 <context>
     <name>PositionBook</name>
@@ -2837,6 +2849,10 @@ holding</source>
     <message>
         <source>Close time − open time, on average</source>
         <translation>平仓时间 − 开仓时间的平均值</translation>
+    </message>
+    <message>
+        <source>Not added up: %1</source>
+        <translation>未合计：%1</translation>
     </message>
 </context>
 <context>
