@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fixtures.h"
 #include "history/closedtradestore.h"
+#include "history/tradereader.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -124,6 +125,8 @@ private Q_SLOTS:
     // accounts
     void sameTicketInTwoAccountsIsTwoTrades();
     void accountsAreListedAndCounted();
+    void eachAccountsCurrencyIsKept();
+    void aSchema4HistoryGainsCurrencies();
     void migratesAFirstReleaseHistory_data();
     void migratesAFirstReleaseHistory();
     void aSecondReleaseHistoryIsRecognisedAndMarked();
@@ -455,6 +458,51 @@ void tst_ClosedTradeStore::accountsAreListedAndCounted()
     QCOMPARE(store.count(Account::unknown()), 1);
 }
 
+void tst_ClosedTradeStore::eachAccountsCurrencyIsKept()
+{
+    // What each account's feed says its money is in, kept beside its trades and across
+    // starts: Closed Trades adds up several accounts' money only in one currency.
+    const Account prop = Account::of(QUrl(u"wss://prop.example.com/feed"_s), 5);
+    {
+        ClosedTradeStore store;
+        QVERIFY(store.open(path()));
+        QVERIFY(store.currencies().isEmpty());
+        QVERIFY(store.setCurrency(kAccount, u"USD"_s));
+        QVERIFY(store.setCurrency(prop, u"USD"_s));
+        QVERIFY(store.setCurrency(prop, u"EUR"_s));  // the feed's later word
+        QVERIFY(store.setCurrency(prop, QString())); // no word: what was said stays
+    }
+    ClosedTradeStore store;
+    QVERIFY(store.open(path()));
+    const QHash<QString, QString> expected = {{kAccount.key(), u"USD"_s}, {prop.key(), u"EUR"_s}};
+    QCOMPARE(store.currencies(), expected);
+    QVERIFY(store.accounts().isEmpty()); // an account with a currency but no trade has none
+}
+
+void tst_ClosedTradeStore::aSchema4HistoryGainsCurrencies()
+{
+    // The release before kept no currencies: its file is updated in place, every trade kept,
+    // and keeps them from then on.
+    {
+        ClosedTradeStore store;
+        QVERIFY(store.open(path()));
+        QVERIFY(store.record(kAccount, {aTrade(1), aTrade(2)}));
+        QSqlQuery q(store.database());
+        for (const QString &statement :
+             {u"DROP TABLE account_currencies"_s, u"DROP INDEX closed_trades_by_close"_s,
+              u"PRAGMA user_version = 4"_s})
+            QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
+    }
+    ClosedTradeStore store;
+    QVERIFY2(store.open(path()), qPrintable(store.lastError()));
+    QCOMPARE(store.count(kAccount), 2);
+    QVERIFY(store.setCurrency(kAccount, u"JPY"_s));
+    QCOMPARE(store.currencies().value(kAccount.key()), u"JPY"_s);
+    QSqlQuery q(store.database());
+    QVERIFY(q.exec(u"PRAGMA user_version"_s) && q.next());
+    QCOMPARE(q.value(0).toInt(), ClosedTradeStore::kSchemaVersion);
+}
+
 void tst_ClosedTradeStore::migratesAFirstReleaseHistory_data()
 {
     QTest::addColumn<bool>("feedConfigured");
@@ -698,6 +746,7 @@ void tst_ClosedTradeStore::readOnlyMediumIsShownNotDamaged_data()
     // updated is shown as it is.
     QTest::addColumn<int>("schema");
     QTest::addRow("this release's file") << ClosedTradeStore::kSchemaVersion;
+    QTest::addRow("a schema 4 file") << 4;
     QTest::addRow("a schema 3 file") << 3;
 }
 
@@ -717,13 +766,18 @@ void tst_ClosedTradeStore::readOnlyMediumIsShownNotDamaged()
         ClosedTradeStore store;
         QVERIFY(store.open(file));
         QVERIFY(store.record(kAccount, {aTrade(1), aTrade(2)}));
-        if (schema == 3) {
-            QSqlQuery q(store.database());
-            for (const QString &statement :
-                 {u"DROP TABLE trade_changes"_s, u"DROP TABLE trade_groups_kept"_s,
-                  u"PRAGMA user_version = 3"_s, u"PRAGMA wal_checkpoint(TRUNCATE)"_s})
-                QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
-        }
+        QVERIFY(store.setCurrency(kAccount, u"USD"_s));
+        QSqlQuery q(store.database());
+        QStringList earlier;
+        if (schema <= 4)
+            earlier << u"DROP TABLE account_currencies"_s << u"DROP INDEX closed_trades_by_close"_s;
+        if (schema <= 3)
+            earlier << u"DROP TABLE trade_changes"_s << u"DROP TABLE trade_groups_kept"_s;
+        if (!earlier.isEmpty())
+            earlier << u"PRAGMA user_version = %1"_s.arg(schema);
+        earlier << u"PRAGMA wal_checkpoint(TRUNCATE)"_s;
+        for (const QString &statement : std::as_const(earlier))
+            QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
     }
     QCOMPARE(QProcess::execute(u"mount"_s, {u"-o"_s, u"remount,ro"_s, mountPoint}), 0);
     const QByteArray before = fileBytes(file);
@@ -735,6 +789,13 @@ void tst_ClosedTradeStore::readOnlyMediumIsShownNotDamaged()
                      !store.lastError().contains("damaged"_L1),
                  qPrintable(store.lastError()));
         QCOMPARE(store.count(kAccount), 2); // shown
+        // With every account's too (no index of close times before schema 5: read all the same).
+        TradeQuery everyAccount;
+        everyAccount.allAccounts = true;
+        QCOMPARE(TradeReader(&store).trades(everyAccount).size(), 2);
+        // Currencies where the file keeps them; none to be kept now.
+        QCOMPARE(store.currencies().value(kAccount.key()), schema >= 5 ? u"USD"_s : QString());
+        QVERIFY(!store.setCurrency(kAccount, u"EUR"_s));
         QVERIFY(!store.record(kAccount, {aTrade(3)}));
         QVERIFY2(store.lastError().contains("read-only"_L1), qPrintable(store.lastError()));
     }
