@@ -280,11 +280,10 @@ bool ClosedTradeStore::isOurSchema()
         : version == 3 ? QStringList{u"index closed_trades_by_ticket"_s, u"table closed_trades"_s}
         : version == 4 ? QStringList{u"index closed_trades_by_ticket"_s, u"table closed_trades"_s,
                                      u"table trade_changes"_s, u"table trade_groups_kept"_s}
-        : version == 5
-            ? QStringList{u"index closed_trades_by_close"_s, u"index closed_trades_by_ticket"_s,
-                          u"table account_currencies"_s,     u"table closed_trades"_s,
-                          u"table trade_changes"_s,          u"table trade_groups_kept"_s}
-            : QStringList{};
+        : version == 5 ? QStringList{u"index closed_trades_by_ticket"_s,
+                                     u"table account_currencies"_s, u"table closed_trades"_s,
+                                     u"table trade_changes"_s, u"table trade_groups_kept"_s}
+                       : QStringList{};
     if (objects != expectedObjects)
         return false;
     QStringList columns;
@@ -498,13 +497,11 @@ bool ClosedTradeStore::migrate(const Account &legacyAccount)
                     groups BLOB NOT NULL, PRIMARY KEY (account, zone)))"_s;
         }
         if (version < 5) {
-            // Every account's trades in close order (Closed Trades' "All accounts"): a window
-            // of a million trades is a run of this index, not a sort of the whole period.
-            steps << u"CREATE INDEX closed_trades_by_close ON closed_trades (close_time, "
-                     "ticket)"_s
-                  // The currency each account's feed says its money is in: trades of several
-                  // accounts add up only where it is one (Currencies).
-                  << uR"(CREATE TABLE account_currencies (
+            // The currency each account's feed says its money is in: trades of several
+            // accounts add up only where it is one (Currencies). (Every account's trades in
+            // close order are each account's runs merged by the reader: an index of every
+            // account's close times made each trade written a third dearer.)
+            steps << uR"(CREATE TABLE account_currencies (
                     account TEXT PRIMARY KEY, currency TEXT NOT NULL) WITHOUT ROWID)"_s;
         }
         steps << u"PRAGMA user_version = %1"_s.arg(kSchemaVersion)

@@ -38,9 +38,9 @@ public:
     // account and close-time order (a table clustered on that key), the ticket unique per
     // account by an index. 4: a log of which close times each change touched (trade_changes),
     // so that what is kept of the file (TradeGroupCache) is brought up to date by reading
-    // only those days; and what was kept, for the next start (trade_groups_kept). 5: every
-    // account's trades in close order by an index (Closed Trades' "All accounts"), and the
-    // currency each account keeps its money in (account_currencies).
+    // only those days; and what was kept, for the next start (trade_groups_kept). 5: the
+    // currency each account keeps its money in (account_currencies), for Closed Trades' "All
+    // accounts".
     static constexpr int kSchemaVersion = 5;
     // Schemas 3 and 4 have the same trades: a read-only file of them is shown, without the
     // log (3) or the currencies (3 and 4).

@@ -10,7 +10,12 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <algorithm>
 #include <limits>
+#include <memory>
+#include <optional>
+#include <tuple>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -32,8 +37,8 @@ struct Clause
     }
 };
 
-// The account and period: the range of the (account, close_time) key, or for every account
-// of the (close_time, ticket) index.
+// The account and period: the range of the (account, close_time) key; for every account, the
+// period alone (each account's run is read on its own where the order matters: OrderedRows).
 Clause period(const TradeQuery &query)
 {
     const qint64 to = query.to > 0 ? query.to : std::numeric_limits<qint64>::max();
@@ -157,14 +162,6 @@ Clause orderBy(const TradeQuery &query)
     return clause;
 }
 
-// Close order, as the balance curve and the statistics take the trades: the lower ticket first
-// (then the account) for one moment.
-QString closeOrder(const TradeQuery &query)
-{
-    return query.allAccounts ? u" ORDER BY close_time, ticket, account"_s
-                             : u" ORDER BY close_time, ticket"_s;
-}
-
 } // namespace
 
 TradeReader::TradeReader(const ClosedTradeStore *store)
@@ -199,6 +196,130 @@ bool run(const QSqlDatabase &db, QSqlQuery &query, const Clause &clause)
     return true;
 }
 
+// The rows a query selects, `columns` first and then the account, close time and ticket: in
+// the history's own order (newest first; or by the query's key) or in close order (the oldest
+// first; the lower ticket first for one moment). Of one account that is one run of its key.
+// Of every account, each account's run is read on its own and they are merged here by close
+// time, ticket, then account: no index of every account's close times is kept (it made every
+// trade written a third dearer) and no period is sorted. A key of the query's own is sorted
+// by SQL, for every account as for one.
+class OrderedRows
+{
+public:
+    enum class Order { NewestFirst, CloseOrder };
+
+    OrderedRows(const QSqlDatabase &db, const TradeQuery &query, const QString &columns,
+                Order order, const Clause &limit = {})
+        : m_newestFirst(order == Order::NewestFirst)
+    {
+        const QString select =
+            u"SELECT %1, account, close_time, ticket FROM closed_trades"_s.arg(columns);
+        const QString runOrder = m_newestFirst ? u" ORDER BY close_time DESC, ticket DESC"_s
+                                               : u" ORDER BY close_time, ticket"_s;
+        if (!query.allAccounts || (m_newestFirst && query.key)) {
+            Clause clause{select, {}};
+            clause += where(query);
+            if (m_newestFirst)
+                clause += orderBy(query);
+            else
+                clause.sql += runOrder;
+            clause += limit;
+            m_runs.push_back(std::make_unique<QSqlQuery>());
+            m_ok = run(db, *m_runs.back(), clause);
+            return;
+        }
+        m_merged = true;
+        for (const Account &account : ClosedTradeStore::accounts(db)) {
+            TradeQuery one = query;
+            one.allAccounts = false;
+            one.account = account;
+            Clause clause{select, {}};
+            clause += where(one);
+            clause.sql += runOrder;
+            m_runs.push_back(std::make_unique<QSqlQuery>());
+            if (!run(db, *m_runs.back(), clause))
+                m_ok = false;
+        }
+        m_keys.resize(m_runs.size());
+    }
+
+    bool isOk() const { return m_ok; }
+
+    // The next row; false at the end, or when a run could not be read (failed()).
+    bool next()
+    {
+        if (!m_ok)
+            return false;
+        if (!m_merged)
+            return m_runs.front()->next();
+        if (!m_started) {
+            m_started = true;
+            for (std::size_t i = 0; i < m_runs.size(); ++i)
+                advance(i);
+        } else if (m_current >= 0) {
+            advance(std::size_t(m_current));
+        }
+        // A few runs, one per account: a look at each is cheaper than a heap.
+        m_current = -1;
+        for (std::size_t i = 0; i < m_runs.size(); ++i) {
+            if (m_keys[i] && (m_current < 0 || comesFirst(*m_keys[i], *m_keys[m_current])))
+                m_current = int(i);
+        }
+        return m_current >= 0;
+    }
+
+    // The current row: its columns from 0, then the account.
+    const QSqlQuery &row() const
+    {
+        return m_merged ? *m_runs[std::size_t(m_current)] : *m_runs.front();
+    }
+    // Where the account is in row().
+    int accountColumn() const { return row().record().count() - 3; }
+
+    bool failed() const
+    {
+        return !m_ok || std::any_of(m_runs.cbegin(), m_runs.cend(),
+                                    [](const auto &run) { return run->lastError().isValid(); });
+    }
+
+private:
+    struct Key
+    {
+        qint64 closeTime = 0;
+        qint64 ticket = 0;
+        QString account;
+    };
+
+    void advance(std::size_t i)
+    {
+        QSqlQuery &run = *m_runs[i];
+        if (!run.next()) {
+            m_keys[i].reset();
+            return;
+        }
+        const int last = run.record().count() - 1;
+        m_keys[i] = Key{run.value(last - 1).toLongLong(), run.value(last).toLongLong(),
+                        run.value(last - 2).toString()};
+    }
+
+    bool comesFirst(const Key &a, const Key &b) const
+    {
+        const auto before = [](const Key &x, const Key &y) {
+            return std::tie(x.closeTime, x.ticket, x.account) <
+                   std::tie(y.closeTime, y.ticket, y.account);
+        };
+        return m_newestFirst ? before(b, a) : before(a, b);
+    }
+
+    std::vector<std::unique_ptr<QSqlQuery>> m_runs;
+    std::vector<std::optional<Key>> m_keys; // each run's current row; none at its end
+    bool m_newestFirst = true;
+    bool m_merged = false;
+    bool m_started = false;
+    bool m_ok = true;
+    int m_current = -1;
+};
+
 } // namespace
 
 QList<ClosedTrade> TradeReader::trades(const TradeQuery &query, int offset, int limit,
@@ -207,21 +328,20 @@ QList<ClosedTrade> TradeReader::trades(const TradeQuery &query, int offset, int 
     QList<ClosedTrade> result;
     if (accounts)
         accounts->clear();
-    Clause clause{u"SELECT %1, account FROM closed_trades"_s.arg(ClosedTradeStore::tradeColumns()),
-                  {}};
-    clause += where(query);
-    clause += orderBy(query);
-    clause += {u" LIMIT ? OFFSET ?"_s, {limit, std::max(0, offset)}};
-    QSqlQuery sql;
-    if (!run(m_db, sql, clause))
-        return result;
+    offset = std::max(0, offset);
+    OrderedRows rows(m_db, query, ClosedTradeStore::tradeColumns(), OrderedRows::Order::NewestFirst,
+                     {u" LIMIT ? OFFSET ?"_s, {limit, offset}});
+    // Merged runs are read from their start: the rows before the window are passed over, as
+    // SQL's OFFSET passes over them in one run.
+    const bool merged = query.allAccounts && !query.key;
+    for (int skipped = 0; merged && skipped < offset && rows.next(); ++skipped) {
+    }
     if (limit > 0)
         result.reserve(limit);
-    const int accountColumn = sql.record().count() - 1;
-    while (sql.next()) {
-        result.append(ClosedTradeStore::readTrade(sql));
+    while ((limit < 0 || result.size() < limit) && rows.next()) {
+        result.append(ClosedTradeStore::readTrade(rows.row()));
         if (accounts)
-            accounts->append(sql.value(accountColumn).toString());
+            accounts->append(rows.row().value(rows.accountColumn()).toString());
     }
     return result;
 }
@@ -230,15 +350,13 @@ std::optional<QList<CurveTrade>> TradeReader::netsInCloseOrder(const TradeQuery 
                                                                int limit) const
 {
     QList<CurveTrade> nets;
-    Clause clause{u"SELECT close_time, profit, swap, commission, ticket FROM closed_trades"_s, {}};
-    clause += where(query);
-    clause += {closeOrder(query) + u" LIMIT ?"_s, {limit + 1}};
-    QSqlQuery sql;
-    if (!run(m_db, sql, clause))
-        return nets;
-    while (sql.next()) {
+    OrderedRows rows(m_db, query, u"close_time, profit, swap, commission, ticket"_s,
+                     OrderedRows::Order::CloseOrder,
+                     query.allAccounts ? Clause{} : Clause{u" LIMIT ?"_s, {limit + 1}});
+    while (rows.next()) {
         if (nets.size() == limit)
             return std::nullopt;
+        const QSqlQuery &sql = rows.row();
         // Position::net(), in its order of additions.
         nets.append({sql.value(0).toLongLong(), sql.value(4).toLongLong(),
                      sql.value(1).toDouble() + sql.value(2).toDouble() + sql.value(3).toDouble()});
@@ -248,23 +366,23 @@ std::optional<QList<CurveTrade>> TradeReader::netsInCloseOrder(const TradeQuery 
 
 std::optional<TraderStatistics> TradeReader::statistics(const TradeQuery &query) const
 {
-    // The (account, close_time) index gives the close order; the ticket breaks ties as the
-    // curve's order does.
-    Clause clause{u"SELECT flwsig, sigtraderid, profit, swap, commission, volume, open_time, "
-                  "close_time FROM closed_trades"_s,
-                  {}};
-    clause += where(query);
-    clause.sql += closeOrder(query);
-    QSqlQuery sql;
-    if (!run(m_db, sql, clause))
+    // Each account's key gives its close order; the ticket breaks ties as the curve's order
+    // does.
+    OrderedRows rows(m_db, query,
+                     u"flwsig, sigtraderid, profit, swap, commission, volume, open_time, "
+                     "close_time"_s,
+                     OrderedRows::Order::CloseOrder);
+    if (!rows.isOk())
         return std::nullopt;
     TraderStatistics statistics;
-    while (sql.next())
+    while (rows.next()) {
+        const QSqlQuery &sql = rows.row();
         statistics.add(sql.value(0).toInt() != 0, sql.value(1).toLongLong(),
                        sql.value(2).toDouble(), sql.value(3).toDouble(), sql.value(4).toDouble(),
                        sql.value(5).toDouble(), sql.value(6).toLongLong(),
                        sql.value(7).toLongLong());
-    if (sql.lastError().isValid())
+    }
+    if (rows.failed())
         return std::nullopt;
     return statistics;
 }
@@ -275,16 +393,32 @@ namespace {
 // period's trades, a handful for years of daylight saving, none for most of the world.
 Clause offsetAt(const QSqlDatabase &db, const TradeQuery &query, const QTimeZone &zone)
 {
-    Clause first{u"SELECT (SELECT MIN(close_time) FROM closed_trades WHERE "_s, {}};
-    first += period(query);
-    first.sql += u"), (SELECT MAX(close_time) FROM closed_trades WHERE "_s;
-    first += period(query);
-    first.sql += u")"_s;
-    QSqlQuery sql;
-    if (!run(db, sql, first) || !sql.next() || sql.value(0).isNull())
+    // The period's first and last close: two looks in each account's key.
+    std::optional<std::pair<qint64, qint64>> span;
+    QList<Account> accounts = {query.account};
+    if (query.allAccounts)
+        accounts = ClosedTradeStore::accounts(db);
+    for (const Account &account : std::as_const(accounts)) {
+        TradeQuery one = query;
+        one.allAccounts = false;
+        one.account = account;
+        Clause first{u"SELECT (SELECT MIN(close_time) FROM closed_trades WHERE "_s, {}};
+        first += period(one);
+        first.sql += u"), (SELECT MAX(close_time) FROM closed_trades WHERE "_s;
+        first += period(one);
+        first.sql += u")"_s;
+        QSqlQuery sql;
+        if (!run(db, sql, first) || !sql.next() || sql.value(0).isNull())
+            continue;
+        const qint64 oldest = sql.value(0).toLongLong();
+        const qint64 newest = sql.value(1).toLongLong();
+        span = span ? std::pair(std::min(span->first, oldest), std::max(span->second, newest))
+                    : std::pair(oldest, newest);
+    }
+    if (!span)
         return {u"0"_s, {}};
-    const QDateTime oldest = QDateTime::fromMSecsSinceEpoch(sql.value(0).toLongLong(), zone);
-    const QDateTime newest = QDateTime::fromMSecsSinceEpoch(sql.value(1).toLongLong(), zone);
+    const QDateTime oldest = QDateTime::fromMSecsSinceEpoch(span->first, zone);
+    const QDateTime newest = QDateTime::fromMSecsSinceEpoch(span->second, zone);
     const QTimeZone::OffsetDataList changes = zone.transitions(oldest.addMSecs(1), newest);
     const qint64 start = qint64(zone.offsetFromUtc(oldest)) * 1000;
     if (changes.isEmpty())
@@ -348,14 +482,10 @@ bool TradeReader::exportCsv(const TradeQuery &query, QIODevice *device,
 {
     if (!device || !device->isWritable())
         return false;
-    Clause clause{u"SELECT %1, account FROM closed_trades"_s.arg(ClosedTradeStore::tradeColumns()),
-                  {}};
-    clause += where(query);
-    clause += orderBy(query);
-    QSqlQuery sql;
-    if (!run(m_db, sql, clause))
+    OrderedRows rows(m_db, query, ClosedTradeStore::tradeColumns(),
+                     OrderedRows::Order::NewestFirst);
+    if (!rows.isOk())
         return false;
-    const int accountColumn = sql.record().count() - 1;
     // Every account's trades: each row says whose it is, by the name the window gives it.
     QHash<QString, QString> accountFields;
     const auto accountField = [&](const QString &key) -> const QString & {
@@ -371,19 +501,20 @@ bool TradeReader::exportCsv(const TradeQuery &query, QIODevice *device,
     // Forward only, a chunk at a time: a million trades never sit in memory at once.
     QByteArray out = ClosedTradeStore::csvHeader(options);
     const QString account = ClosedTradeStore::csvField(options.account);
-    int rows = 0;
-    while (sql.next()) {
+    int count = 0;
+    while (rows.next()) {
+        const QSqlQuery &sql = rows.row();
         out += ClosedTradeStore::csvRow(
             ClosedTradeStore::readTrade(sql),
-            query.allAccounts ? accountField(sql.value(accountColumn).toString()) : account);
-        ++rows;
+            query.allAccounts ? accountField(sql.value(rows.accountColumn()).toString()) : account);
+        ++count;
         if (out.size() >= (1 << 20)) {
-            if (device->write(out) != out.size() || (written && !written(rows)))
+            if (device->write(out) != out.size() || (written && !written(count)))
                 return false;
             out.clear();
         }
     }
-    if (sql.lastError().isValid() || device->write(out) != out.size())
+    if (rows.failed() || device->write(out) != out.size())
         return false;
-    return !written || written(rows);
+    return !written || written(count);
 }

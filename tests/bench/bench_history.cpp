@@ -330,7 +330,6 @@ int run(int size, const QString &folder)
             if (old.open()) {
                 QSqlQuery sql(old);
                 sql.exec(u"DROP TABLE account_currencies"_s);
-                sql.exec(u"DROP INDEX closed_trades_by_close"_s);
                 sql.exec(u"PRAGMA user_version = 4"_s);
             }
             old.close();

@@ -40,6 +40,8 @@ private Q_SLOTS:
     void allAccounts();
     void closedTrades_data();
     void closedTrades();
+    void closedAllAccounts_data();
+    void closedAllAccounts();
     void disconnected();
     void settingsFeed();
     void settingsAccounts();
@@ -186,6 +188,40 @@ void tst_Screenshots::closedTrades()
     QTRY_VERIFY(!page->statisticsModel()->isReading() && page->statisticsModel()->rowCount() >= 3);
     QVERIFY(!totalsText(page).contains(u"Reading"_s));
     save(rig.window.get(), u"closed-trades-%1.png"_s.arg(QLatin1String(QTest::currentDataTag())));
+}
+
+void tst_Screenshots::closedAllAccounts_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("name");
+    QTest::addRow("en") << kEnglish << u"closed-all-accounts.png"_s;
+    QTest::addRow("zh") << kChinese << u"closed-all-accounts-zh.png"_s;
+}
+
+void tst_Screenshots::closedAllAccounts()
+{
+    // Three accounts' histories together, with the statistics per signal trader across them:
+    // the three keep dollars, so their money adds up.
+    QFETCH(QLocale, locale);
+    QFETCH(QString, name);
+    const Speaking speaking(locale);
+    AccountsRig rig(m_dir->path(), {{u"Main"_s, {}}, {u"Prop firm"_s, {}}, {u"Follower"_s, {}}});
+    for (int i = 0; i < 3; ++i) {
+        TradeHistory *history = rig.session(i)->history();
+        QTRY_VERIFY_WITH_TIMEOUT(history->store()->count(history->account()) >= 50, kHistoryWait);
+        QTRY_VERIFY(history->store()->currencies().contains(history->account().key()));
+    }
+    rig.window->resize(1280, 800);
+    named<QTabWidget>(rig.window.get(), u"tabs"_s)->setCurrentIndex(MainWindow::ClosedTradesTab);
+    auto *page = named<ClosedTradesPage>(rig.window.get(), u"closedTradesPage"_s);
+    QVERIFY(page->showsAllAccounts());
+    auto *period = named<QComboBox>(page, u"period"_s);
+    period->setCurrentIndex(period->findData(int(ClosedTradesModel::Period::All)));
+    QTRY_VERIFY(!page->model()->isReading() && page->model()->rowCount() > 150);
+    QTRY_VERIFY(!page->statisticsModel()->isReading() && page->statisticsModel()->rowCount() >= 3);
+    QCOMPARE(page->moneyWithheld(), QString());
+    QVERIFY(!totalsText(page).contains(u"Reading"_s));
+    save(rig.window.get(), name);
 }
 
 void tst_Screenshots::disconnected()

@@ -489,8 +489,7 @@ void tst_ClosedTradeStore::aSchema4HistoryGainsCurrencies()
         QVERIFY(store.record(kAccount, {aTrade(1), aTrade(2)}));
         QSqlQuery q(store.database());
         for (const QString &statement :
-             {u"DROP TABLE account_currencies"_s, u"DROP INDEX closed_trades_by_close"_s,
-              u"PRAGMA user_version = 4"_s})
+             {u"DROP TABLE account_currencies"_s, u"PRAGMA user_version = 4"_s})
             QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
     }
     ClosedTradeStore store;
@@ -770,7 +769,7 @@ void tst_ClosedTradeStore::readOnlyMediumIsShownNotDamaged()
         QSqlQuery q(store.database());
         QStringList earlier;
         if (schema <= 4)
-            earlier << u"DROP TABLE account_currencies"_s << u"DROP INDEX closed_trades_by_close"_s;
+            earlier << u"DROP TABLE account_currencies"_s;
         if (schema <= 3)
             earlier << u"DROP TABLE trade_changes"_s << u"DROP TABLE trade_groups_kept"_s;
         if (!earlier.isEmpty())
@@ -789,7 +788,7 @@ void tst_ClosedTradeStore::readOnlyMediumIsShownNotDamaged()
                      !store.lastError().contains("damaged"_L1),
                  qPrintable(store.lastError()));
         QCOMPARE(store.count(kAccount), 2); // shown
-        // With every account's too (no index of close times before schema 5: read all the same).
+        // With every account's too.
         TradeQuery everyAccount;
         everyAccount.allAccounts = true;
         QCOMPARE(TradeReader(&store).trades(everyAccount).size(), 2);

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void showsOneAccountAndCountsUnconfirmed();
     void everyAccountsTradesInOneCloseOrder();
     void everyAccountsTradesAreExportedEachWithItsAccount();
+    void everyAccountsFiguresFollowOneCloseOrder();
     void filtersTotalWhatTheyShow();
     void theSqlModelAgreesWithTheFirstReleases_data();
     void theSqlModelAgreesWithTheFirstReleases();
@@ -371,6 +372,36 @@ void tst_ClosedTradesModel::everyAccountsTradesAreExportedEachWithItsAccount()
                                    ? QStringList{u"7 Main live"_s, u"7 "_s + other.displayName()}
                                    : QStringList{u"7 "_s + other.displayName(), u"7 Main live"_s};
     QCOMPARE(whose, sevens + QStringList{u"1 Main live"_s});
+}
+
+void tst_ClosedTradesModel::everyAccountsFiguresFollowOneCloseOrder()
+{
+    // The balance curve and the largest fall of two accounts' trades together are those of
+    // their trades in close order, not of one account's after the other's: +10, +50, -30, -5
+    // climbs to 60 and falls to 25.
+    QTemporaryDir dir;
+    ClosedTradeStore store;
+    QVERIFY(store.open(dir.filePath(u"h.sqlite"_s)));
+    const Account other = Account::of(QUrl(u"ws://other.example/"_s), 1);
+    QVERIFY(
+        store.record(kAccount, {aTrade(1, 1000000, 10.0, 0, 0), aTrade(3, 3000000, -30.0, 0, 0)}));
+    QVERIFY(store.record(other, {aTrade(2, 2000000, 50.0, 0, 0), aTrade(4, 4000000, -5.0, 0, 0)}));
+    TradeQuery query;
+    query.account = kAccount;
+    query.allAccounts = true;
+    const std::optional<TraderStatistics> statistics = TradeReader(&store).statistics(query);
+    QVERIFY(statistics);
+    QCOMPARE(statistics->total().figures.trades, 4);
+    QCOMPARE(statistics->total().figures.net, 25.0);
+    QCOMPARE(statistics->total().figures.maxDrawdown, 35.0);
+    const std::optional<QList<CurveTrade>> nets = TradeReader(&store).netsInCloseOrder(query, 10);
+    QVERIFY(nets);
+    QList<qint64> tickets;
+    for (const CurveTrade &trade : *nets)
+        tickets.append(trade.ticket);
+    QCOMPARE(tickets, (QList<qint64>{1, 2, 3, 4}));
+    // More than the curve takes: none, as for one account.
+    QVERIFY(!TradeReader(&store).netsInCloseOrder(query, 3));
 }
 
 void tst_ClosedTradesModel::filtersTotalWhatTheyShow()
