@@ -246,9 +246,13 @@ int run(int size, const QString &folder)
     if (!QTest::qWaitFor([accounts] { return accounts->findData(u"*"_s) >= 0; }, 60000) ||
         !QTest::qWaitFor([&] { return !model->isReading() && !statistics->isReading(); }, 120000))
         return 1;
+    // The table, its totals and charts first; the statistics, one pass over every trade of
+    // both accounts in close order, after them.
     const Step everyAccount =
-        timedUntil([&] { return !model->isReading() && !statistics->isReading(); },
-                   [&] { accounts->setCurrentIndex(accounts->findData(u"*"_s)); });
+        timed(model, [&] { accounts->setCurrentIndex(accounts->findData(u"*"_s)); });
+    Step everyAccountStatistics = timedUntil([&] { return !statistics->isReading(); }, [] {});
+    everyAccountStatistics.shownMs += everyAccount.shownMs;
+    everyAccountStatistics.heldMs = std::max(everyAccountStatistics.heldMs, everyAccount.heldMs);
     const int rowsEveryAccount = table->model()->rowCount();
     const Step everyAccountScroll = timed(model, [&] { table->scrollToBottom(); });
     accounts->setCurrentIndex(accounts->findData(account.key()));
@@ -305,9 +309,9 @@ int run(int size, const QString &folder)
     const double longestBatchMs = double(stalls.longest().count()) / 1e6;
     const qint64 rssEnd = residentKb();
 
-    // The first start of the release that indexes close times for every account: a copy of
-    // the file as the release before left it, updated when it is opened (once, before the
-    // window shows).
+    // The first start of the release that keeps each account's currency: a copy of the file
+    // as the release before left it, opened (its integrity checked) and updated, once, before
+    // the window shows.
     double migrateMs = -1;
     {
         const QString before = path + u".schema4"_s;
@@ -364,6 +368,7 @@ int run(int size, const QString &folder)
                       {u"charts"_s, pair(charts)},
                       {u"statistics_all"_s, pair(statisticsAll)},
                       {u"every_account"_s, pair(everyAccount)},
+                      {u"every_account_statistics"_s, pair(everyAccountStatistics)},
                       {u"rows_every_account"_s, rowsEveryAccount},
                       {u"every_account_scroll_to_end"_s, pair(everyAccountScroll)},
                       {u"schema_5_update_ms"_s, migrateMs},
@@ -383,11 +388,13 @@ int run(int size, const QString &folder)
     std::printf("statistics per signal trader over All, %d trades: shown after %.0f ms, the GUI "
                 "held at most %.0f ms\n",
                 size, statisticsAll.shownMs, statisticsAll.heldMs);
-    std::printf("All accounts (and %d trades of a second account), period All with its "
-                "statistics: shown after %.0f ms, the GUI held at most %.0f ms; scrolled to the "
-                "end of %d rows: %.0f / %.0f ms; the file updated to schema 5 once in %.0f ms\n",
-                size / 10, everyAccount.shownMs, everyAccount.heldMs, rowsEveryAccount,
-                everyAccountScroll.heldMs, everyAccountScroll.shownMs, migrateMs);
+    std::printf("All accounts (and %d trades of a second account), period All: shown after %.0f "
+                "ms, its statistics after %.0f ms, the GUI held at most %.0f ms; scrolled to the "
+                "end of %d rows: %.0f / %.0f ms; a file of the release before opened and updated "
+                "in %.0f ms\n",
+                size / 10, everyAccount.shownMs, everyAccountStatistics.shownMs,
+                everyAccountStatistics.heldMs, rowsEveryAccount, everyAccountScroll.heldMs,
+                everyAccountScroll.shownMs, migrateMs);
     std::fflush(stdout);
     return rows >= size ? 0 : 1;
 }
