@@ -71,6 +71,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -99,6 +100,7 @@ private Q_SLOTS:
     void closedTradesFilterAndChartWhatIsShown();
     void statisticsPerSignalTraderFilterCopyAndExport();
     void theChartsSplitterIsRememberedOnceLaidOut();
+    void aLayoutSavedBeforeTheAccountColumnIsKept();
     void closedTradesFitsCommonScreens_data();
     void closedTradesFitsCommonScreens();
 };
@@ -474,6 +476,31 @@ void tst_ClosedTradesPage::statisticsPerSignalTraderFilterCopyAndExport()
                  qPrintable(failed.at(0).at(1).toString()));
         QVERIFY(!QFile::exists(m_dir->filePath(u"changed-statistics.csv"_s)));
     }
+}
+
+void tst_ClosedTradesPage::aLayoutSavedBeforeTheAccountColumnIsKept()
+{
+    // The release before had fourteen columns, without Account: the widths, order and hidden
+    // columns the trader chose are kept, and Account shows only over every account.
+    {
+        QStandardItemModel fourteen(0, ClosedTradesModel::AccountColumn);
+        QHeaderView header(Qt::Horizontal);
+        header.setModel(&fourteen);
+        header.resizeSection(ClosedTradesModel::SymbolColumn, 123);
+        header.moveSection(header.visualIndex(ClosedTradesModel::TicketColumn), 0);
+        header.hideSection(ClosedTradesModel::CommissionColumn);
+        QSettings settings(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
+        settings.setValue(u"closedTrades/header"_s, header.saveState());
+    }
+    WindowRig rig(m_dir->path(), MainWindow::ClosedTradesTab);
+    rig.window->resize(1600, 800);
+    auto *page = named<ClosedTradesPage>(rig.window.get(), u"closedTradesPage"_s);
+    QHeaderView *header = page->table()->horizontalHeader();
+    QCOMPARE(header->count(), int(ClosedTradesModel::ColumnCount));
+    QCOMPARE(header->sectionSize(ClosedTradesModel::SymbolColumn), 123);
+    QCOMPARE(header->logicalIndex(0), int(ClosedTradesModel::TicketColumn));
+    QVERIFY(header->isSectionHidden(ClosedTradesModel::CommissionColumn));
+    QVERIFY(header->isSectionHidden(ClosedTradesModel::AccountColumn));
 }
 
 void tst_ClosedTradesPage::theChartsSplitterIsRememberedOnceLaidOut()
