@@ -741,17 +741,28 @@ bool ClosedTradeStore::setCurrency(const Account &account, const QString &curren
         return true;
     if (m_mode != Mode::ReadWrite)
         return false;
-    QSqlQuery query(QSqlDatabase::database(m_connection));
+    QString error;
+    if (!writeCurrency(QSqlDatabase::database(m_connection), account, currency, &error)) {
+        qCWarning(lcStore).noquote() << error;
+        return false;
+    }
+    return true;
+}
+
+bool ClosedTradeStore::writeCurrency(const QSqlDatabase &db, const Account &account,
+                                     const QString &currency, QString *error)
+{
+    QSqlQuery query(db);
     query.prepare(u"INSERT INTO account_currencies (account, currency) VALUES (?, ?) "
                   "ON CONFLICT (account) DO UPDATE SET currency = excluded.currency"_s);
     query.addBindValue(account.key());
     query.addBindValue(currency);
-    if (!query.exec()) {
-        qCWarning(lcStore).noquote()
-            << "cannot keep the currency of" << account.key() << ":" << query.lastError().text();
-        return false;
-    }
-    return true;
+    if (query.exec())
+        return true;
+    if (error)
+        *error =
+            u"cannot keep the currency of %1: %2"_s.arg(account.key(), query.lastError().text());
+    return false;
 }
 
 QHash<QString, QString> ClosedTradeStore::currencies() const

@@ -102,6 +102,10 @@ public:
     // it): money of several accounts adds up only in one (Currencies). False when it cannot
     // be written (a read-only history); nothing is written when it is already kept.
     bool setCurrency(const Account &account, const QString &currency);
+    // What setCurrency() writes, on any connection to a history file (TradeWriter's, on its
+    // thread): false with the reason for the log.
+    static bool writeCurrency(const QSqlDatabase &db, const Account &account,
+                              const QString &currency, QString *error);
     // Each account's kept currency, by Account::key(); none for a history without them.
     QHash<QString, QString> currencies() const;
     QSet<qint64> provisionalTickets(const Account &account) const;

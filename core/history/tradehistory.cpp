@@ -21,6 +21,7 @@ TradeHistory::TradeHistory(ClosedTradeStore *fileStore, QObject *parent)
     m_retry.setInterval(kRetryInterval);
     connect(&m_retry, &QTimer::timeout, this, &TradeHistory::retry);
     connect(&m_writer, &TradeWriter::done, this, [this] { takeWritten(m_writer.takeDone()); });
+    connect(&m_writer, &TradeWriter::currencyKept, this, &TradeHistory::currencyKept);
 }
 
 TradeHistory::~TradeHistory()
@@ -123,7 +124,12 @@ void TradeHistory::setCurrency(const QString &currency)
     // Tried once per change: a read-only file is not asked again with every figure.
     if (currency.isEmpty() || currency == std::exchange(m_currency, currency))
         return;
-    if (store()->setCurrency(m_account, currency))
+    if (store()->currencies().value(m_account.key()) == currency)
+        return;
+    // A write on the window's thread would wait for a batch the writer holds the file with.
+    if (store() == m_file && m_writer.isOpen() && !m_file->isReadOnly())
+        m_writer.keepCurrency(m_account, currency);
+    else if (store()->setCurrency(m_account, currency))
         Q_EMIT currencyKept();
 }
 

@@ -3,11 +3,14 @@
 
 #include "history/closedtradestore.h"
 
+#include <QLoggingCategory>
 #include <QMutexLocker>
 #include <QSqlDatabase>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcWriter, "trademonitor.store.write")
 
 TradeWriter::TradeWriter(QObject *parent)
     : QObject(parent)
@@ -69,6 +72,22 @@ int TradeWriter::write(const Account &account, const QList<ClosedTrade> &trades)
         QMetaObject::invokeMethod(this, &TradeWriter::done, Qt::QueuedConnection);
     });
     return ticket;
+}
+
+void TradeWriter::keepCurrency(const Account &account, const QString &currency)
+{
+    const QString name = m_connection;
+    QMetaObject::invokeMethod(m_worker, [this, name, account, currency] {
+        QString error;
+        if (!ClosedTradeStore::writeCurrency(QSqlDatabase::database(name, false), account, currency,
+                                             &error)) {
+            qCWarning(lcWriter).noquote() << error;
+            return;
+        }
+        QMetaObject::invokeMethod(
+            this, [this, account, currency] { Q_EMIT currencyKept(account, currency); },
+            Qt::QueuedConnection);
+    });
 }
 
 QList<TradeWriter::Written> TradeWriter::drain()

@@ -42,10 +42,15 @@ public:
     // Blocks until every batch given so far is written or refused; returns what is done.
     QList<Written> drain();
     QList<Written> takeDone();
+    // Keeps `account`'s currency (ClosedTradeStore::writeCurrency) after what was given:
+    // written here, it would hold the window while a batch holds the file.
+    void keepCurrency(const Account &account, const QString &currency);
 
 Q_SIGNALS:
     // Something is done: takeDone() has it.
     void done();
+    // keepCurrency() has written it.
+    void currencyKept(const Account &account, const QString &currency);
 
 private:
     QThread m_thread;

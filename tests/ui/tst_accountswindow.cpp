@@ -466,9 +466,9 @@ void tst_AccountsWindow::closedTradesAndStatisticsAcrossAndWithinAccounts()
     // Prop's feed says it keeps euros (as its session passes on what the feed says): one
     // account's money is still its own, but across the two none adds up.
     rig.session(1)->history()->setCurrency(u"EUR"_s);
-    QCOMPARE(rig.session(0)->history()->store()->currencies().value(
-                 rig.session(1)->history()->account().key()),
-             u"EUR"_s);
+    QTRY_COMPARE(rig.session(0)->history()->store()->currencies().value(
+                     rig.session(1)->history()->account().key()),
+                 u"EUR"_s);
     QTRY_VERIFY2(totalsText(page).endsWith(u"Net +30.00"_s), qPrintable(totalsText(page)));
     accounts->setCurrentIndex(accounts->findText(u"All accounts"_s));
     const QString why = u"the accounts are in EUR and USD"_s;

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void init();
     void writesGoStraightToTheStore();
     void aLargeHistoryIsWrittenOnTheWritersThread();
+    void theCurrencyIsKeptOnTheWritersThread();
     void aBatchTheWriterCannotWriteIsSpooled();
     void aFailedWriteIsSpooledAndWrittenLater();
     void spooledTradesSurviveAQuitAndAreWrittenAtStart();
@@ -154,6 +155,31 @@ void tst_TradeHistory::aLargeHistoryIsWrittenOnTheWritersThread()
     history.record(many(6001, 300, ClosedTrade::Reason::Unknown));
     history.withdrawProvisional({6001, 6002});
     QCOMPARE(history.fileStore()->count(kAccount), 3299);
+}
+
+void tst_TradeHistory::theCurrencyIsKeptOnTheWritersThread()
+{
+    // Another connection holds the file for a write (as the writer does with a large batch):
+    // the currency the feed says waits for it off the window's thread, then is kept.
+    TradeHistory history;
+    QVERIFY(history.open(path()));
+    history.setAccount(kAccount);
+    QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"holder"_s);
+    other.setDatabaseName(path());
+    QVERIFY(other.open());
+    QSqlQuery hold(other);
+    QVERIFY(hold.exec(u"BEGIN IMMEDIATE"_s));
+    QSignalSpy kept(&history, &TradeHistory::currencyKept);
+    history.setCurrency(u"USD"_s); // returns: nothing waits here for the file
+    QVERIFY(kept.isEmpty());
+    QVERIFY(history.store()->currencies().isEmpty());
+    QVERIFY(hold.exec(u"COMMIT"_s));
+    QVERIFY(kept.wait());
+    QCOMPARE(history.store()->currencies().value(kAccount.key()), u"USD"_s);
+    hold = QSqlQuery();
+    other.close();
+    other = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"holder"_s);
 }
 
 void tst_TradeHistory::aBatchTheWriterCannotWriteIsSpooled()
