@@ -354,20 +354,24 @@ void MainWindow::editSettings()
         m_statusBar->showConnectionEvent(tr("The new language takes effect at the next start."),
                                          ConnectionLog::Severity::Info);
     }
-    // The accounts, and each one's token, for the next start.
+    // The accounts, and each one's token: at once where the window watches the saved
+    // accounts (WindowHost makes them anew), else at the next start.
     const QList<AccountSpec> accounts = dialog.accounts();
     const QStringList accountTokens = dialog.accountTokens();
+    bool accountsChanged = accounts != savedAccounts;
     for (qsizetype i = 0; i < accounts.size(); ++i) {
         const AccountSpec &spec = accounts.at(i);
         const qint64 trader = spec.account().traderId;
-        if (settings.tokenFor(spec.url, trader) != accountTokens.at(i))
+        if (settings.tokenFor(spec.url, trader) != accountTokens.at(i)) {
             settings.setTokenFor(spec.url, trader, accountTokens.at(i));
+            accountsChanged = true;
+        }
     }
-    if (accounts != savedAccounts) {
+    if (accounts != savedAccounts)
         settings.setAccounts(accounts);
+    if (accountsChanged && !m_accountsApplyAtOnce)
         m_statusBar->showConnectionEvent(tr("The accounts take effect at the next start."),
                                          ConnectionLog::Severity::Info);
-    }
     const AlertSettings alerts = dialog.alertSettings();
     settings.setAlertSettings(alerts);
     applyAlertSettings(alerts);
@@ -397,6 +401,13 @@ void MainWindow::editSettings()
     FeedProfile::fillPayloads(merged);
     settings.setFeedConfig(merged);
     Q_EMIT feedSettingsChanged(merged);
+    if (accountsChanged)
+        Q_EMIT accountsSaved();
+}
+
+MainWindow::Tab MainWindow::currentTab() const
+{
+    return m_tabs->currentIndex() == ClosedTradesTab ? ClosedTradesTab : OpenTradesTab;
 }
 
 AboutDialog *MainWindow::showAbout()

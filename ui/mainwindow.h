@@ -99,9 +99,18 @@ public:
     // the quit that follows asks nothing.
     void endOfSession();
 
+    Tab currentTab() const;
+    // Settings → Accounts applies at once (WindowHost makes the accounts anew on
+    // accountsSaved()); otherwise the window says it takes effect at the next start.
+    void setAccountsApplyAtOnce(bool atOnce) { m_accountsApplyAtOnce = atOnce; }
+    // Remembers the window's place and layout, as closing it does.
+    void saveState() const;
+
 Q_SIGNALS:
     // The user accepted new feed settings (already saved).
     void feedSettingsChanged(const SocketConfig &config);
+    // The user accepted changed accounts, or an account's token (already saved).
+    void accountsSaved();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -112,7 +121,6 @@ private:
     AccountSession *primary() const { return m_accounts->session(0); }
     void onTabChanged(int index);
     void createMenus();
-    void saveState() const;
     void restoreState();
     void updateTitle();
     void updateUnsaved();
@@ -135,4 +143,5 @@ private:
     bool m_quitting = false;
     bool m_unasked = false; // the quit may not wait for an answer
     bool m_toldAboutTray = false;
+    bool m_accountsApplyAtOnce = false;
 };

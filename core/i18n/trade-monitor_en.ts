@@ -215,4 +215,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>WindowHost</name>
+    <message numerus="yes">
+        <source>The accounts take effect at the next start: %n closed trade(s) not saved yet would be lost now.</source>
+        <translation>
+            <numerusform>The accounts take effect at the next start: %n closed trade not saved yet would be lost now.</numerusform>
+            <numerusform>The accounts take effect at the next start: %n closed trades not saved yet would be lost now.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

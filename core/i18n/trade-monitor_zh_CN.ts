@@ -2874,4 +2874,25 @@ holding</source>
         <translation>交易监控 — %1</translation>
     </message>
 </context>
+<context>
+    <name>WindowHost</name>
+    <message>
+        <source>The accounts could not be started (%1); the window goes on with the ones before.</source>
+        <translation>无法启动这些账户（%1）；窗口继续使用之前的账户。</translation>
+    </message>
+    <message>
+        <source>Watching the feed of Settings now.</source>
+        <translation>现在监控设置中的行情源。</translation>
+    </message>
+    <message>
+        <source>Watching %1 now.</source>
+        <translation>现在监控 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The accounts take effect at the next start: %n closed trade(s) not saved yet would be lost now.</source>
+        <translation>
+            <numerusform>账户更改将在下次启动时生效：现在切换会丢失 %n 笔尚未保存的已平仓交易。</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

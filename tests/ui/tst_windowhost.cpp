@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/appoptions.h"
+#include "config/appsettings.h"
+#include "elidedlabel.h"
+#include "feed/connectionlog.h"
+#include "named.h"
+#include "protocol/feedmessages.h"
+#include "protocol/feedprofile.h"
+#include "settingsdialog.h"
+#include "testfeedserver.h"
+#include "theme.h"
+#include "windowhost.h"
+#include "windowtest.h"
+
+#include <QApplication>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+#include <QTimer>
+
+#include <chrono>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+// The saved feed every account starts from: short intervals, as a user could set them.
+void saveShortIntervals(AppSettings &settings)
+{
+    SocketConfig config = FeedProfile::native().configFor(QUrl(u"ws://127.0.0.1:1/"_s), 10260);
+    config.reconnectMin = 20ms;
+    config.reconnectMax = 80ms;
+    config.heartbeatInterval = 250ms;
+    settings.setFeedConfig(config);
+}
+
+// Adds an account in Settings → Accounts and accepts, once the dialog is up.
+void addAccountInSettings(QObject *context, const QUrl &url, const QString &name)
+{
+    QTimer::singleShot(0, context, [url, name] {
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        named<QPushButton>(dialog, u"addAccount"_s)->click();
+        QTest::keyClicks(named<QLineEdit>(dialog, u"accountUrl"_s), url.toString());
+        QTest::keyClicks(named<QLineEdit>(dialog, u"accountName"_s), name);
+        dialog->accept();
+    });
+}
+
+// A feed that answers every subscription with an empty list: live.
+void answer(TestFeedServer *server)
+{
+    QObject::connect(server, &TestFeedServer::frameReceived, server,
+                     [server](int, const QJsonObject &frame) {
+                         if (frame.value("type"_L1) == "Subscribe"_L1)
+                             server->broadcast(QString::fromUtf8(FeedMessages::snapshot(1, {})));
+                     });
+}
+
+QString eventText(QWidget *window)
+{
+    return named<ElidedLabel>(window, u"event"_s)->fullText();
+}
+
+} // namespace
+
+class tst_WindowHost : public WindowTest
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void anAccountAddedInSettingsIsWatchedAtOnce();
+    void behindClosedTradesTheNewAccountsStayClosed();
+    void accountsNamedOnTheCommandLineWaitForTheNextStart();
+};
+
+void tst_WindowHost::anAccountAddedInSettingsIsWatchedAtOnce()
+{
+    // Two saved accounts, then a third added in Settings: the window shows all three at once.
+    // The two before close deliberately and connect again, each subscribing first; the new
+    // one subscribes on a socket of its own.
+    TestFeedServer main;
+    TestFeedServer prop;
+    TestFeedServer third;
+    for (TestFeedServer *server : {&main, &prop, &third}) {
+        QVERIFY(server->listen());
+        answer(server);
+    }
+    QSettings file(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
+    AppSettings settings(&file);
+    saveShortIntervals(settings);
+    settings.setAccounts({{u"Main"_s, main.url(), 1, {}}, {u"Prop"_s, prop.url(), 2, {}}});
+    const AppOptions options;
+    Theme theme;
+    FakeNotifier notifier;
+    WindowHost host(
+        {settings, options, m_dir->filePath(u"history.sqlite"_s), nullptr, &theme, &notifier});
+    QString error;
+    int exitCode = 0;
+    QVERIFY2(host.start(MainWindow::OpenTradesTab, &error, &exitCode), qPrintable(error));
+    QVERIFY(host.followsSettings());
+    host.window()->resize(900, 600);
+    host.window()->show();
+    QTRY_COMPARE(host.accounts()->liveCount(), 2);
+    QTRY_COMPARE(main.countFrames(0, u"Subscribe"_s), 1);
+    const QRect place = host.window()->geometry();
+
+    QSignalSpy replaced(&host, &WindowHost::windowReplaced);
+    addAccountInSettings(this, third.url(), u"Third"_s);
+    host.window()->editSettings();
+    QVERIFY(replaced.wait());
+    QCOMPARE(host.accounts()->count(), 3);
+    QCOMPARE(host.accounts()->name(2), u"Third"_s);
+    QVERIFY(host.window()->isVisible());
+    QCOMPARE(host.window()->geometry().size(), place.size());
+    QTRY_COMPARE(host.accounts()->liveCount(), 3);
+    // The old connections: unsubscribed and closed with 1000; the new ones subscribe first.
+    for (TestFeedServer *server : {&main, &prop}) {
+        QTRY_COMPARE(server->connectionCount(), 2);
+        QCOMPARE(server->connection(0).closeCode, 1000);
+        QCOMPARE(server->countFrames(0, u"Unsubscribe"_s), 1);
+        QTRY_COMPARE(server->countFrames(1, u"Subscribe"_s), 1);
+        QCOMPARE(server->connection(1).frames.constFirst().value("type"_L1).toString(),
+                 u"Subscribe"_s);
+    }
+    QTRY_COMPARE(third.countFrames(0, u"Subscribe"_s), 1);
+    // Said in the status bar, and kept in the connection log.
+    const ConnectionLog *log = host.accounts()->session(0)->log();
+    QStringList events;
+    for (int row = 0; row < log->rowCount(); ++row)
+        events.append(log->index(row, ConnectionLog::EventColumn).data().toString());
+    const QString watching = u"Watching %1 now."_s.arg(
+        QLocale().createSeparatedList({u"Main"_s, u"Prop"_s, u"Third"_s}));
+    QVERIFY2(events.contains(watching), qPrintable(events.join(u'\n')));
+}
+
+void tst_WindowHost::behindClosedTradesTheNewAccountsStayClosed()
+{
+    // Changed while Closed Trades is in front: the new window is on Closed Trades too, and
+    // the tab rule holds for the new accounts: nobody connects until Open Trades is back.
+    TestFeedServer main;
+    TestFeedServer prop;
+    QVERIFY(main.listen());
+    QVERIFY(prop.listen());
+    answer(&main);
+    answer(&prop);
+    QSettings file(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
+    AppSettings settings(&file);
+    saveShortIntervals(settings);
+    settings.setAccounts({{u"Main"_s, main.url(), 1, {}}});
+    const AppOptions options;
+    Theme theme;
+    FakeNotifier notifier;
+    WindowHost host(
+        {settings, options, m_dir->filePath(u"history.sqlite"_s), nullptr, &theme, &notifier});
+    QString error;
+    int exitCode = 0;
+    QVERIFY2(host.start(MainWindow::ClosedTradesTab, &error, &exitCode), qPrintable(error));
+    host.window()->show();
+    QSignalSpy replaced(&host, &WindowHost::windowReplaced);
+    addAccountInSettings(this, prop.url(), u"Prop"_s);
+    host.window()->editSettings();
+    QVERIFY(replaced.wait());
+    QCOMPARE(host.accounts()->count(), 2);
+    QCOMPARE(host.window()->currentTab(), MainWindow::ClosedTradesTab);
+    QCOMPARE(host.accounts()->liveCount(), 0);
+    named<QTabWidget>(host.window(), u"tabs"_s)->setCurrentIndex(MainWindow::OpenTradesTab);
+    QTRY_COMPARE(host.accounts()->liveCount(), 2);
+    QTRY_COMPARE(prop.countFrames(0, u"Subscribe"_s), 1);
+    QCOMPARE(prop.connectionCount(), 1); // nothing connected behind Closed Trades
+}
+
+void tst_WindowHost::accountsNamedOnTheCommandLineWaitForTheNextStart()
+{
+    // --account names what runs: the saved accounts are kept for a start without it.
+    TestFeedServer main;
+    TestFeedServer prop;
+    QVERIFY(main.listen());
+    QVERIFY(prop.listen());
+    answer(&main);
+    answer(&prop);
+    QSettings file(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
+    AppSettings settings(&file);
+    saveShortIntervals(settings);
+    AppOptions options;
+    QCOMPARE(options.parse({u"trade-monitor"_s, u"--account"_s,
+                            u"trader=1;name=Main;url="_s + main.url().toString()}),
+             AppOptions::Outcome::Run);
+    Theme theme;
+    FakeNotifier notifier;
+    WindowHost host(
+        {settings, options, m_dir->filePath(u"history.sqlite"_s), nullptr, &theme, &notifier});
+    QString error;
+    int exitCode = 0;
+    QVERIFY2(host.start(MainWindow::OpenTradesTab, &error, &exitCode), qPrintable(error));
+    QVERIFY(!host.followsSettings());
+    host.window()->show();
+    QTRY_COMPARE(host.accounts()->liveCount(), 1);
+    QSignalSpy replaced(&host, &WindowHost::windowReplaced);
+    MainWindow *window = host.window();
+    addAccountInSettings(this, prop.url(), u"Prop"_s);
+    window->editSettings();
+    QCOMPARE(settings.accounts().size(), 1); // kept for the next start
+    QVERIFY2(eventText(window).contains(u"take effect at the next start"_s),
+             qPrintable(eventText(window)));
+    QCoreApplication::processEvents(); // where a replacement would have been queued
+    QVERIFY(replaced.isEmpty());
+    QCOMPARE(host.window(), window);
+    QCOMPARE(host.accounts()->count(), 1);
+    QCOMPARE(prop.connectionCount(), 0);
+}
+
+QTEST_MAIN(tst_WindowHost)
+#include "tst_windowhost.moc"
