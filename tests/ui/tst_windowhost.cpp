@@ -13,6 +13,7 @@
 #include "windowtest.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QPushButton>
@@ -23,6 +24,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -67,6 +69,43 @@ QString eventText(QWidget *window)
     return named<ElidedLabel>(window, u"event"_s)->fullText();
 }
 
+// A run as main() makes it: the saved settings (short intervals, `saved` accounts), the
+// command line `arguments`, one history file, and the host over them, started on `tab`.
+struct HostRig
+{
+    HostRig(const QString &folder, const QList<AccountSpec> &saved,
+            const QStringList &arguments = {})
+        : file(QDir(folder).filePath(u"settings.ini"_s), QSettings::IniFormat)
+        , settings(&file)
+    {
+        saveShortIntervals(settings);
+        settings.setAccounts(saved);
+        parsed =
+            options.parse(QStringList{u"trade-monitor"_s} + arguments) == AppOptions::Outcome::Run;
+        host = std::make_unique<WindowHost>(
+            WindowHost::Services{settings, options, QDir(folder).filePath(u"history.sqlite"_s),
+                                 nullptr, &theme, &notifier});
+    }
+    bool start(MainWindow::Tab tab)
+    {
+        int exitCode = 0;
+        if (!parsed || !host->start(tab, &error, &exitCode))
+            return false;
+        host->window()->resize(900, 600);
+        host->window()->show();
+        return true;
+    }
+
+    QSettings file;
+    AppSettings settings;
+    AppOptions options;
+    bool parsed = false;
+    Theme theme;
+    FakeNotifier notifier;
+    std::unique_ptr<WindowHost> host;
+    QString error;
+};
+
 } // namespace
 
 class tst_WindowHost : public WindowTest
@@ -91,21 +130,10 @@ void tst_WindowHost::anAccountAddedInSettingsIsWatchedAtOnce()
         QVERIFY(server->listen());
         answer(server);
     }
-    QSettings file(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
-    AppSettings settings(&file);
-    saveShortIntervals(settings);
-    settings.setAccounts({{u"Main"_s, main.url(), 1, {}}, {u"Prop"_s, prop.url(), 2, {}}});
-    const AppOptions options;
-    Theme theme;
-    FakeNotifier notifier;
-    WindowHost host(
-        {settings, options, m_dir->filePath(u"history.sqlite"_s), nullptr, &theme, &notifier});
-    QString error;
-    int exitCode = 0;
-    QVERIFY2(host.start(MainWindow::OpenTradesTab, &error, &exitCode), qPrintable(error));
+    HostRig rig(m_dir->path(), {{u"Main"_s, main.url(), 1, {}}, {u"Prop"_s, prop.url(), 2, {}}});
+    QVERIFY2(rig.start(MainWindow::OpenTradesTab), qPrintable(rig.error));
+    WindowHost &host = *rig.host;
     QVERIFY(host.followsSettings());
-    host.window()->resize(900, 600);
-    host.window()->show();
     QTRY_COMPARE(host.accounts()->liveCount(), 2);
     QTRY_COMPARE(main.countFrames(0, u"Subscribe"_s), 1);
     const QRect place = host.window()->geometry();
@@ -149,19 +177,9 @@ void tst_WindowHost::behindClosedTradesTheNewAccountsStayClosed()
     QVERIFY(prop.listen());
     answer(&main);
     answer(&prop);
-    QSettings file(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
-    AppSettings settings(&file);
-    saveShortIntervals(settings);
-    settings.setAccounts({{u"Main"_s, main.url(), 1, {}}});
-    const AppOptions options;
-    Theme theme;
-    FakeNotifier notifier;
-    WindowHost host(
-        {settings, options, m_dir->filePath(u"history.sqlite"_s), nullptr, &theme, &notifier});
-    QString error;
-    int exitCode = 0;
-    QVERIFY2(host.start(MainWindow::ClosedTradesTab, &error, &exitCode), qPrintable(error));
-    host.window()->show();
+    HostRig rig(m_dir->path(), {{u"Main"_s, main.url(), 1, {}}});
+    QVERIFY2(rig.start(MainWindow::ClosedTradesTab), qPrintable(rig.error));
+    WindowHost &host = *rig.host;
     QSignalSpy replaced(&host, &WindowHost::windowReplaced);
     addAccountInSettings(this, prop.url(), u"Prop"_s);
     host.window()->editSettings();
@@ -184,28 +202,17 @@ void tst_WindowHost::accountsNamedOnTheCommandLineWaitForTheNextStart()
     QVERIFY(prop.listen());
     answer(&main);
     answer(&prop);
-    QSettings file(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
-    AppSettings settings(&file);
-    saveShortIntervals(settings);
-    AppOptions options;
-    QCOMPARE(options.parse({u"trade-monitor"_s, u"--account"_s,
-                            u"trader=1;name=Main;url="_s + main.url().toString()}),
-             AppOptions::Outcome::Run);
-    Theme theme;
-    FakeNotifier notifier;
-    WindowHost host(
-        {settings, options, m_dir->filePath(u"history.sqlite"_s), nullptr, &theme, &notifier});
-    QString error;
-    int exitCode = 0;
-    QVERIFY2(host.start(MainWindow::OpenTradesTab, &error, &exitCode), qPrintable(error));
+    HostRig rig(m_dir->path(), {},
+                {u"--account"_s, u"trader=1;name=Main;url="_s + main.url().toString()});
+    QVERIFY2(rig.start(MainWindow::OpenTradesTab), qPrintable(rig.error));
+    WindowHost &host = *rig.host;
     QVERIFY(!host.followsSettings());
-    host.window()->show();
     QTRY_COMPARE(host.accounts()->liveCount(), 1);
     QSignalSpy replaced(&host, &WindowHost::windowReplaced);
     MainWindow *window = host.window();
     addAccountInSettings(this, prop.url(), u"Prop"_s);
     window->editSettings();
-    QCOMPARE(settings.accounts().size(), 1); // kept for the next start
+    QCOMPARE(rig.settings.accounts().size(), 1); // kept for the next start
     QVERIFY2(eventText(window).contains(u"take effect at the next start"_s),
              qPrintable(eventText(window)));
     QCoreApplication::processEvents(); // where a replacement would have been queued
