@@ -3,6 +3,7 @@
 #include "config/appsettings.h"
 #include "elidedlabel.h"
 #include "feed/connectionlog.h"
+#include "history/tradehistory.h"
 #include "named.h"
 #include "protocol/feedmessages.h"
 #include "protocol/feedprofile.h"
@@ -14,6 +15,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QPushButton>
@@ -74,7 +76,7 @@ QString eventText(QWidget *window)
 struct HostRig
 {
     HostRig(const QString &folder, const QList<AccountSpec> &saved,
-            const QStringList &arguments = {})
+            const QStringList &arguments = {}, const QString &history = {})
         : file(QDir(folder).filePath(u"settings.ini"_s), QSettings::IniFormat)
         , settings(&file)
     {
@@ -82,9 +84,10 @@ struct HostRig
         settings.setAccounts(saved);
         parsed =
             options.parse(QStringList{u"trade-monitor"_s} + arguments) == AppOptions::Outcome::Run;
-        host = std::make_unique<WindowHost>(
-            WindowHost::Services{settings, options, QDir(folder).filePath(u"history.sqlite"_s),
-                                 nullptr, &theme, &notifier});
+        host = std::make_unique<WindowHost>(WindowHost::Services{
+            settings, options,
+            history.isEmpty() ? QDir(folder).filePath(u"history.sqlite"_s) : history, nullptr,
+            &theme, &notifier});
     }
     bool start(MainWindow::Tab tab)
     {
@@ -116,6 +119,7 @@ private Q_SLOTS:
     void anAccountAddedInSettingsIsWatchedAtOnce();
     void behindClosedTradesTheNewAccountsStayClosed();
     void accountsNamedOnTheCommandLineWaitForTheNextStart();
+    void tradesOnlyInMemoryHoldTheChangeBack();
 };
 
 void tst_WindowHost::anAccountAddedInSettingsIsWatchedAtOnce()
@@ -219,6 +223,43 @@ void tst_WindowHost::accountsNamedOnTheCommandLineWaitForTheNextStart()
     QVERIFY(replaced.isEmpty());
     QCOMPARE(host.window(), window);
     QCOMPARE(host.accounts()->count(), 1);
+    QCOMPARE(prop.connectionCount(), 0);
+}
+
+void tst_WindowHost::tradesOnlyInMemoryHoldTheChangeBack()
+{
+    // The history cannot be written, nor a spool beside it (its folder is a file): a closed
+    // trade lives only in the running account's memory. Making the accounts anew would lose
+    // it, so the change waits for the next start, and the window says why.
+    TestFeedServer main;
+    TestFeedServer prop;
+    QVERIFY(main.listen());
+    QVERIFY(prop.listen());
+    answer(&main);
+    QFile notAFolder(m_dir->filePath(u"not-a-folder"_s));
+    QVERIFY(notAFolder.open(QIODevice::WriteOnly));
+    notAFolder.close();
+    HostRig rig(m_dir->path(), {{u"Main"_s, main.url(), 1, {}}}, {},
+                m_dir->filePath(u"not-a-folder/history.sqlite"_s));
+    QVERIFY2(rig.start(MainWindow::OpenTradesTab), qPrintable(rig.error));
+    WindowHost &host = *rig.host;
+    QTRY_COMPARE(host.accounts()->liveCount(), 1);
+    TradeHistory *history = host.accounts()->session(0)->history();
+    history->record({closedNow(7)});
+    QCOMPARE(history->memoryOnlyCount(), 1);
+    MainWindow *window = host.window();
+    addAccountInSettings(this, prop.url(), u"Prop"_s);
+    window->editSettings();
+    QCOMPARE(rig.settings.accounts().size(), 2); // saved for the next start
+    const ConnectionLog *log = host.accounts()->session(0)->log();
+    const QString said =
+        u"The accounts take effect at the next start: 1 closed trade not saved yet would be lost "
+        "now."_s;
+    QTRY_VERIFY(log->rowCount() > 0 &&
+                log->index(log->rowCount() - 1, ConnectionLog::EventColumn).data() == said);
+    QCOMPARE(host.window(), window);
+    QCOMPARE(host.accounts()->count(), 1);
+    QCOMPARE(history->memoryOnlyCount(), 1);
     QCOMPARE(prop.connectionCount(), 0);
 }
 
