@@ -5,8 +5,8 @@
 #include "config/appsettings.h"
 #include "net/secrets.h"
 
+#include <QLocale>
 #include <QLoggingCategory>
-#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -65,7 +65,10 @@ std::unique_ptr<AccountSet> WindowHost::makeAccounts(const QList<std::optional<A
         // Known before anything is logged; SocketManager remembers each configuration too.
         Secrets::rememberFeed(config.url, config.token);
         // Among several, a problem says whose account it is about.
-        const QString whose = named ? u"--account (%1): "_s.arg(named->displayName()) : QString();
+        const QString whose = !named ? QString()
+                              : m_services.options.accounts().isEmpty()
+                                  ? u"%1: "_s.arg(named->displayName())
+                                  : u"--account (%1): "_s.arg(named->displayName());
         QString error;
         const std::optional<FeedProfile> profile = AccountSession::profileToStart(config, &error);
         if (!profile) {
