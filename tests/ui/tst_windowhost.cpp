@@ -26,6 +26,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <initializer_list>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -64,6 +65,28 @@ void answer(TestFeedServer *server)
                          if (frame.value("type"_L1) == "Subscribe"_L1)
                              server->broadcast(QString::fromUtf8(FeedMessages::snapshot(1, {})));
                      });
+}
+
+// Listening, each answering every subscription.
+bool serve(std::initializer_list<TestFeedServer *> servers)
+{
+    for (TestFeedServer *server : servers) {
+        if (!server->listen())
+            return false;
+        answer(server);
+    }
+    return true;
+}
+
+// What the first account's connection log holds, oldest first: read through the host each
+// time (were the accounts made anew, the old ones are gone).
+QStringList logged(const WindowHost &host)
+{
+    const ConnectionLog *log = host.accounts()->session(0)->log();
+    QStringList events;
+    for (int row = 0; row < log->rowCount(); ++row)
+        events.append(log->index(row, ConnectionLog::EventColumn).data().toString());
+    return events;
 }
 
 QString eventText(QWidget *window)
@@ -130,10 +153,7 @@ void tst_WindowHost::anAccountAddedInSettingsIsWatchedAtOnce()
     TestFeedServer main;
     TestFeedServer prop;
     TestFeedServer third;
-    for (TestFeedServer *server : {&main, &prop, &third}) {
-        QVERIFY(server->listen());
-        answer(server);
-    }
+    QVERIFY(serve({&main, &prop, &third}));
     HostRig rig(m_dir->path(), {{u"Main"_s, main.url(), 1, {}}, {u"Prop"_s, prop.url(), 2, {}}});
     QVERIFY2(rig.start(MainWindow::OpenTradesTab), qPrintable(rig.error));
     WindowHost &host = *rig.host;
@@ -162,13 +182,9 @@ void tst_WindowHost::anAccountAddedInSettingsIsWatchedAtOnce()
     }
     QTRY_COMPARE(third.countFrames(0, u"Subscribe"_s), 1);
     // Said in the status bar, and kept in the connection log.
-    const ConnectionLog *log = host.accounts()->session(0)->log();
-    QStringList events;
-    for (int row = 0; row < log->rowCount(); ++row)
-        events.append(log->index(row, ConnectionLog::EventColumn).data().toString());
     const QString watching = u"Watching %1 now."_s.arg(
         QLocale().createSeparatedList({u"Main"_s, u"Prop"_s, u"Third"_s}));
-    QVERIFY2(events.contains(watching), qPrintable(events.join(u'\n')));
+    QVERIFY2(logged(host).contains(watching), qPrintable(logged(host).join(u'\n')));
 }
 
 void tst_WindowHost::behindClosedTradesTheNewAccountsStayClosed()
@@ -177,10 +193,7 @@ void tst_WindowHost::behindClosedTradesTheNewAccountsStayClosed()
     // the tab rule holds for the new accounts: nobody connects until Open Trades is back.
     TestFeedServer main;
     TestFeedServer prop;
-    QVERIFY(main.listen());
-    QVERIFY(prop.listen());
-    answer(&main);
-    answer(&prop);
+    QVERIFY(serve({&main, &prop}));
     HostRig rig(m_dir->path(), {{u"Main"_s, main.url(), 1, {}}});
     QVERIFY2(rig.start(MainWindow::ClosedTradesTab), qPrintable(rig.error));
     WindowHost &host = *rig.host;
@@ -202,10 +215,7 @@ void tst_WindowHost::accountsNamedOnTheCommandLineWaitForTheNextStart()
     // --account names what runs: the saved accounts are kept for a start without it.
     TestFeedServer main;
     TestFeedServer prop;
-    QVERIFY(main.listen());
-    QVERIFY(prop.listen());
-    answer(&main);
-    answer(&prop);
+    QVERIFY(serve({&main, &prop}));
     HostRig rig(m_dir->path(), {},
                 {u"--account"_s, u"trader=1;name=Main;url="_s + main.url().toString()});
     QVERIFY2(rig.start(MainWindow::OpenTradesTab), qPrintable(rig.error));
@@ -233,9 +243,8 @@ void tst_WindowHost::tradesOnlyInMemoryHoldTheChangeBack()
     // it, so the change waits for the next start, and the window says why.
     TestFeedServer main;
     TestFeedServer prop;
-    QVERIFY(main.listen());
+    QVERIFY(serve({&main}));
     QVERIFY(prop.listen());
-    answer(&main);
     QFile notAFolder(m_dir->filePath(u"not-a-folder"_s));
     QVERIFY(notAFolder.open(QIODevice::WriteOnly));
     notAFolder.close();
@@ -254,15 +263,7 @@ void tst_WindowHost::tradesOnlyInMemoryHoldTheChangeBack()
     const QString said =
         u"The accounts take effect at the next start: 1 closed trade not saved yet would be lost "
         "now."_s;
-    // Read through the host each time: were the accounts made anew, the old ones are gone.
-    const auto events = [&host] {
-        const ConnectionLog *log = host.accounts()->session(0)->log();
-        QStringList texts;
-        for (int row = 0; row < log->rowCount(); ++row)
-            texts.append(log->index(row, ConnectionLog::EventColumn).data().toString());
-        return texts;
-    };
-    QTRY_VERIFY2(events().contains(said), qPrintable(events().join(u'\n')));
+    QTRY_VERIFY2(logged(host).contains(said), qPrintable(logged(host).join(u'\n')));
     QCOMPARE(host.window(), window);
     QCOMPARE(host.accounts()->count(), 1);
     QCOMPARE(host.accounts()->session(0)->history()->memoryOnlyCount(), 1);
