@@ -457,12 +457,16 @@ def keypress_latency(args, quick, repeats):
 def start_xvfb():
     """An Xvfb that answers: the display it chose is asked until it does (under load a CI
     machine once had the app refused by a display that had just said it was ready), and one
-    that never answers is replaced, once."""
-    for attempt in range(2):
+    that never answers, or ends at once, is replaced, up to three times; what the last one
+    said is in the error."""
+    said = ""
+    display = "?"
+    for attempt in range(3):
         read_end, write_end = os.pipe()
+        log = tempfile.TemporaryFile()
         xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp",
                                  "-screen", "0", "1280x800x24"], pass_fds=(write_end,),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                stdout=subprocess.DEVNULL, stderr=log)
         os.close(write_end)
         display = ":" + os.read(read_end, 16).decode().strip()
         os.close(read_end)
@@ -472,11 +476,16 @@ def start_xvfb():
                                    env=dict(os.environ, DISPLAY=display),
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             if probe.returncode == 0:
+                log.close()
                 return xvfb, display
             time.sleep(0.2)
         xvfb.kill()
         xvfb.wait()
-    raise RuntimeError(f"Xvfb never answered on {display}")
+        log.seek(0)
+        said = log.read().decode(errors="replace").strip()
+        log.close()
+        time.sleep(0.5 * (attempt + 1))
+    raise RuntimeError(f"Xvfb never answered on {display}: {said[-500:]}")
 
 
 def one_keypress(args, display, quick):
