@@ -211,9 +211,9 @@ ClosedTradesPage::ClosedTradesPage(ClosedTradesModel *trades, TradeHistory *hist
             m_model->setAllAccounts(true);
         } else {
             const Account account = Account::fromKey(key);
-            if (account != m_model->account() || m_history->store() != m_model->store())
-                m_model->setSource(m_history->store(), account);
-            m_model->setAllAccounts(false);
+            if (account != m_model->account() || m_history->store() != m_model->store() ||
+                m_model->allAccounts())
+                m_model->setSource(m_history->store(), account, false);
         }
         updateAccountColumn();
         updateCurrencies();

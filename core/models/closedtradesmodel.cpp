@@ -50,6 +50,12 @@ ClosedTradesModel::ClosedTradesModel(ClosedTradeStore *store, const Account &acc
 
 void ClosedTradesModel::setSource(ClosedTradeStore *store, const Account &account)
 {
+    setSource(store, account, m_allAccounts);
+}
+
+void ClosedTradesModel::setSource(ClosedTradeStore *store, const Account &account, bool allAccounts)
+{
+    m_allAccounts = allAccounts;
     if (m_store)
         m_store->disconnect(this);
     m_store = store;
@@ -81,13 +87,8 @@ void ClosedTradesModel::warm()
 
 void ClosedTradesModel::setAllAccounts(bool all)
 {
-    if (m_allAccounts == all)
-        return;
-    m_allAccounts = all;
-    m_historyKept = false;
-    m_warmed.clear();
-    reload();
-    warm();
+    if (m_allAccounts != all)
+        setSource(m_store, m_account, all);
 }
 
 void ClosedTradesModel::setAccountNames(const QHash<QString, QString> &names)

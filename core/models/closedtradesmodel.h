@@ -68,8 +68,10 @@ public:
     explicit ClosedTradesModel(ClosedTradeStore *store = nullptr, const Account &account = {},
                                QObject *parent = nullptr);
 
-    // Shows `account`'s trades from `store` (not owned).
+    // Shows `account`'s trades from `store` (not owned); every account's as allAccounts() says,
+    // or as `allAccounts` says: one read of the period either way.
     void setSource(ClosedTradeStore *store, const Account &account);
+    void setSource(ClosedTradeStore *store, const Account &account, bool allAccounts);
     ClosedTradeStore *store() const { return m_store; }
     // historyKept() has come for this store and account (every account's, when all are shown).
     bool isHistoryKept() const { return m_historyKept; }
